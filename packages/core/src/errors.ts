@@ -1,0 +1,88 @@
+/** SecurityInfoError and the mapping of whatever an adapter throws onto it. */
+
+export const ERROR_CODES = [
+  'invalid-code',
+  'code-expired',
+  'too-many-attempts',
+  'rate-limited',
+  'number-rejected',
+  'channel-unavailable',
+  'network',
+  'timeout',
+  'unknown',
+] as const;
+
+export type SecurityInfoErrorCode = (typeof ERROR_CODES)[number];
+
+export interface SecurityInfoErrorOptions {
+  retryAfterSeconds?: number;
+  attemptsRemaining?: number;
+  cause?: unknown;
+}
+
+/** An error an adapter throws to tell the wizard what went wrong, so the person is told what to do. */
+export class SecurityInfoError extends Error {
+  readonly code: SecurityInfoErrorCode;
+  /** With `rate-limited` and `too-many-attempts`: seconds until the person may try again. */
+  readonly retryAfterSeconds?: number;
+  /** With `invalid-code`: tries left before the challenge locks. */
+  readonly attemptsRemaining?: number;
+
+  constructor(code: SecurityInfoErrorCode, message?: string, options: SecurityInfoErrorOptions = {}) {
+    super(message ?? code, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'SecurityInfoError';
+    this.code = code;
+    const retry = nonNegative(options.retryAfterSeconds);
+    if (retry !== undefined) this.retryAfterSeconds = retry;
+    const attempts = nonNegative(options.attemptsRemaining);
+    if (attempts !== undefined) this.attemptsRemaining = Math.floor(attempts);
+  }
+}
+
+export function isSecurityInfoErrorCode(value: unknown): value is SecurityInfoErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+function nonNegative(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/** True for the rejection an aborted `AbortSignal` causes (`AbortError`, or the signal's own reason). */
+export function isAbortError(error: unknown, signal?: AbortSignal): boolean {
+  if (signal?.aborted && error === signal.reason) return true;
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+// What browsers and Node put in the TypeError a failed fetch rejects with.
+const FAILED_FETCH = /failed to fetch|networkerror|network error|load failed|fetch failed|network request failed/i;
+
+export interface NormalizeErrorContext {
+  /** The call was aborted by the caller's own time-out. */
+  timedOut?: boolean;
+  /** The device reports it is offline (`navigator.onLine === false`). */
+  offline?: boolean;
+}
+
+/**
+ * Turns anything an adapter threw into a {@link SecurityInfoError}: a known `code` is kept (also from an
+ * error made by another copy of this library), a failed fetch or an offline device becomes `network`, an
+ * abort by the caller's own time-out `timeout`, and everything else `unknown`.
+ */
+export function toSecurityInfoError(error: unknown, context: NormalizeErrorContext = {}): SecurityInfoError {
+  if (error instanceof SecurityInfoError) return error;
+  if (context.timedOut) return new SecurityInfoError('timeout', 'The request took too long.', { cause: error });
+  if (typeof error === 'object' && error !== null) {
+    const { code, retryAfterSeconds, attemptsRemaining, message } = error as Record<string, unknown>;
+    if (isSecurityInfoErrorCode(code)) {
+      return new SecurityInfoError(code, typeof message === 'string' ? message : undefined, {
+        retryAfterSeconds: retryAfterSeconds as number | undefined,
+        attemptsRemaining: attemptsRemaining as number | undefined,
+        cause: error,
+      });
+    }
+  }
+  if (context.offline || (error instanceof TypeError && FAILED_FETCH.test(error.message))) {
+    return new SecurityInfoError('network', 'The backend could not be reached.', { cause: error });
+  }
+  return new SecurityInfoError('unknown', 'The backend failed in an unexpected way.', { cause: error });
+}

@@ -1,0 +1,5 @@
+export type * from './types.js';
+export * from './errors.js';
+export * from './policy.js';
+export * from './phone.js';
+export * from './memory-adapter.js';

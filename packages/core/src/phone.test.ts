@@ -1,0 +1,139 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import metadataJson from 'libphonenumber-js/min/metadata';
+import examples from 'libphonenumber-js/mobile/examples';
+import { AsYouType, type CountryCode } from 'libphonenumber-js/core';
+import {
+  callingCodeOf,
+  checkPhoneNumber,
+  formatAsYouType,
+  maskPhoneNumber,
+  normalizePhoneInput,
+  phoneRegions,
+  toAsciiDigits,
+  type PhoneMetadata,
+} from './phone.js';
+
+const metadata = metadataJson as PhoneMetadata;
+const ok = (raw: string, region?: string) => {
+  const result = checkPhoneNumber(raw, region ? { region } : {}, metadata);
+  assert.ok(result.valid, `${raw} (${region}) gave ${JSON.stringify(result)}`);
+  return result;
+};
+const problem = (raw: string, region?: string, allowedRegions?: string[]) => {
+  const result = checkPhoneNumber(raw, { ...(region ? { region } : {}), ...(allowedRegions ? { allowedRegions } : {}) }, metadata);
+  assert.ok(!result.valid, `${raw} should be refused`);
+  return result.problem;
+};
+
+test('245 regions, each with a calling code', () => {
+  const regions = phoneRegions(metadata);
+  assert.equal(regions.length, 245);
+  for (const region of regions) assert.match(callingCodeOf(region, metadata) ?? '', /^\d{1,3}$/);
+  assert.equal(callingCodeOf('nl', metadata), '31');
+  assert.equal(callingCodeOf('XX', metadata), undefined);
+});
+
+test('native digits of many scripts become ASCII', () => {
+  assert.equal(toAsciiDigits('０６ ٠٦ ۰۶ ०६ ๐๖'), '06 06 06 06 06');
+  assert.equal(toAsciiDigits('＋31'), '+31');
+});
+
+test('normalizePhoneInput strips formatting and tel: links, refuses letters and markup', () => {
+  assert.equal(normalizePhoneInput(' +31 (0)6-12.34/56 78 '), '+310612345678');
+  assert.equal(normalizePhoneInput('tel:+31-6-1234-5678;ext=12'), '+31612345678');
+  assert.equal(normalizePhoneInput('TEL:%2B31612345678'), '+31612345678');
+  assert.equal(normalizePhoneInput('\u202a+31 6 12345678\u202c'), '+31612345678');
+  assert.equal(normalizePhoneInput('06 12 34 abc'), null);
+  assert.equal(normalizePhoneInput('<script>alert(1)</script>'), null);
+  assert.equal(normalizePhoneInput('📞 0612345678'), null);
+  assert.equal(normalizePhoneInput('tel:%E0%A4%A'), null);
+  assert.equal(normalizePhoneInput('++31'), null);
+});
+
+test('the example mobile number of every region, typed in national format, gives its E.164', () => {
+  let checked = 0;
+  for (const region of phoneRegions(metadata)) {
+    const national = (examples as Record<string, string>)[region];
+    if (!national) continue;
+    const formatted = new AsYouType(region as CountryCode, metadata).input(national);
+    const result = checkPhoneNumber(formatted, { region }, metadata);
+    const expected = `+${callingCodeOf(region, metadata)}${national}`;
+    // Regions that share a calling code report the one the number belongs to; the number is the same.
+    assert.ok(result.valid, `${region} ${formatted}: ${JSON.stringify(result)}`);
+    assert.equal(result.e164, expected.replace(/^\+(\d+)0(?=\d)/, (m, cc) => (result.e164.startsWith(`+${cc}0`) ? m : `+${cc}`)));
+    checked++;
+  }
+  assert.ok(checked > 240, `only ${checked} examples`);
+});
+
+test('every way people paste a Dutch mobile number gives the same E.164', () => {
+  for (const [raw, region] of [
+    ['+31 6 12345678', undefined],
+    ['0031 6 12345678', undefined],
+    ['0031612345678', 'NL'],
+    ['011 31 6 1234 5678', 'US'],
+    ['06-12345678', 'NL'],
+    ['(06) 12 34 56 78', 'NL'],
+    ['06.12.34.56.78', 'NL'],
+    ['612345678', 'NL'],
+    ['tel:+31-6-1234-5678', undefined],
+    ['０６１２３４５６７８', 'NL'],
+    ['٠٦١٢٣٤٥٦٧٨', 'NL'],
+    ['۰۶۱۲۳۴۵۶۷۸', 'NL'],
+  ] as const) {
+    const result = ok(raw, region);
+    assert.equal(result.e164, '+31612345678', raw);
+    assert.equal(result.region, 'NL', raw);
+    assert.equal(result.nationalNumber, '612345678');
+  }
+});
+
+test('a calling code switches the region, whatever was chosen', () => {
+  assert.equal(ok('+44 7400 123456', 'NL').region, 'GB');
+  assert.equal(ok('+1 613 555 0123', 'US').region, 'CA');
+});
+
+test('each reason a number is refused', () => {
+  assert.equal(problem('', 'NL'), 'required');
+  assert.equal(problem('   ', 'NL'), 'required');
+  assert.equal(problem('+', 'NL'), 'required');
+  assert.equal(problem('0612', 'NL'), 'too-short');
+  assert.equal(problem('061234567890123', 'NL'), 'too-long');
+  assert.equal(problem('1'.repeat(10_000), 'NL'), 'too-long');
+  assert.equal(problem('abc', 'NL'), 'not-a-number');
+  assert.equal(problem('<img src=x onerror=alert(1)>', 'NL'), 'not-a-number');
+  assert.equal(problem('0612345678'), 'region-required');
+  assert.equal(problem('+999 1234 5678'), 'invalid-for-region');
+  assert.equal(problem('(123) 456-7890', 'US'), 'invalid-for-region');
+  assert.equal(problem('+32 470 12 34 56', 'NL', ['NL']), 'region-not-allowed');
+});
+
+test('formatAsYouType formats and keeps the caret after the same digit', () => {
+  assert.deepEqual(formatAsYouType('0612345678', 10, 'NL', metadata), { text: '06 12345678', caret: 11, region: 'NL' });
+  // Caret after "201" in the middle of a US number.
+  const us = formatAsYouType('2015550123', 3, 'US', metadata);
+  assert.equal(us.text, '(201) 555-0123');
+  assert.equal(us.text.slice(0, us.caret).replace(/\D/g, ''), '201');
+  // A calling code tells the region.
+  assert.equal(formatAsYouType('+447400123456', 13, undefined, metadata).region, 'GB');
+  // Caret at the start stays there.
+  assert.equal(formatAsYouType('0612345678', 0, 'NL', metadata).caret, 0);
+});
+
+test('formatAsYouType leaves input that is not a number as typed', () => {
+  assert.deepEqual(formatAsYouType('06 12ab', 7, 'NL', metadata), { text: '06 12ab', caret: 7 });
+  const long = '9'.repeat(10_000);
+  assert.equal(formatAsYouType(long, 3, 'NL', metadata).text, long);
+});
+
+test('maskPhoneNumber keeps the calling code, a short first group and the last digits', () => {
+  assert.equal(maskPhoneNumber('+31612345678', metadata), '+31 6 •••• 5678');
+  assert.equal(maskPhoneNumber('+12015550123', metadata), '+1 201 •••• 0123');
+  assert.equal(maskPhoneNumber('+447400123456', metadata), '+44 •••• 3456');
+  assert.equal(maskPhoneNumber('+31612345678'), '•••• 5678');
+  assert.equal(maskPhoneNumber('nonsense', metadata), '•••• ');
+  for (const number of ['+31612345678', '+12015550123', '+447400123456']) {
+    assert.ok(!maskPhoneNumber(number, metadata).includes(number.slice(-8, -4)), number);
+  }
+});

@@ -1,0 +1,215 @@
+/**
+ * Phone-number helpers over libphonenumber-js: read whatever a person types or pastes, format it as they
+ * type, validate it with a reason, and mask a number for display. Every helper takes the metadata
+ * explicitly so that the (large) metadata can be loaded when it is needed, see {@link loadPhoneMetadata}.
+ */
+import {
+  AsYouType,
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+  type CountryCode,
+  type MetadataJson,
+} from 'libphonenumber-js/core';
+
+export type PhoneMetadata = MetadataJson;
+
+/** Why a phone number is not accepted. */
+export type PhoneProblem =
+  | 'required'
+  | 'not-a-number'
+  | 'too-short'
+  | 'too-long'
+  | 'invalid-for-region'
+  | 'region-required'
+  | 'region-not-allowed';
+
+export interface PhoneCheckOptions {
+  /** The region chosen in the form (ISO 3166-1 alpha-2), used for national numbers. */
+  region?: string;
+  /** Regions a number may belong to; all when absent. */
+  allowedRegions?: readonly string[];
+}
+
+export type PhoneCheck =
+  | { valid: true; e164: string; region: string; nationalNumber: string }
+  | { valid: false; problem: PhoneProblem; region?: string };
+
+/** Longer input than any phone number, however formatted: analysed no further. */
+const MAX_INPUT = 64;
+
+// Code points of the zero of each decimal-digit block people type phone numbers in.
+const DIGIT_ZEROS = [
+  0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20,
+  0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1b50, 0xa8d0, 0xa900, 0xaa50, 0xff10,
+];
+
+/** Turns every Unicode decimal digit (full-width, Arabic-Indic, Persian, Devanagari, Thai...) into ASCII. */
+export function toAsciiDigits(text: string): string {
+  return text.replace(/[^\x00-\x7f]/gu, (ch) => {
+    if (ch === '\uff0b') return '+';
+    const cp = ch.codePointAt(0)!;
+    for (const zero of DIGIT_ZEROS) if (cp >= zero && cp <= zero + 9) return String(cp - zero);
+    return ch;
+  });
+}
+
+// Characters that may stand between the digits of a phone number as people write it.
+const SEPARATORS = /[\s.\-‐-―−()[\]/\\\u00a0\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * Reduces what a person typed or pasted to `+` and ASCII digits: drops a `tel:` scheme and its
+ * parameters, decodes `%2B`, maps native digits, removes separators. Returns `null` when something other
+ * than a phone number remains (letters, emoji, markup).
+ */
+export function normalizePhoneInput(raw: string): string | null {
+  let text = toAsciiDigits(raw.trim());
+  const tel = /^tel:/i.exec(text);
+  if (tel) {
+    text = text.slice(tel[0].length).split(';')[0] ?? '';
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      return null;
+    }
+  }
+  text = text.replace(SEPARATORS, '');
+  if (!/^\+?\d*$/.test(text)) return null;
+  return text;
+}
+
+const regionOf = (region: string | undefined, metadata: PhoneMetadata): CountryCode | undefined => {
+  const upper = region?.toUpperCase();
+  return upper && upper in metadata.countries ? (upper as CountryCode) : undefined;
+};
+
+/** Every region the metadata knows, as ISO 3166-1 alpha-2 codes. */
+export function phoneRegions(metadata: PhoneMetadata): string[] {
+  return getCountries(metadata);
+}
+
+/** The calling code of a region without `+` (`"31"` for NL), or undefined for a region it does not know. */
+export function callingCodeOf(region: string, metadata: PhoneMetadata): string | undefined {
+  const known = regionOf(region, metadata);
+  return known ? getCountryCallingCode(known, metadata) : undefined;
+}
+
+/**
+ * International access prefixes people dial instead of `+`; tried when a number does not read as a
+ * national number of the chosen region (`0031…` typed with no region, `011…` from North America).
+ */
+const INTERNATIONAL_PREFIXES = ['00', '011'];
+
+function parseNormalized(digits: string, region: CountryCode | undefined, metadata: PhoneMetadata) {
+  const parsed = parsePhoneNumberFromString(digits, region ? { defaultCountry: region } : {}, metadata);
+  if (parsed?.isValid() || digits.startsWith('+')) return parsed;
+  for (const prefix of INTERNATIONAL_PREFIXES) {
+    if (!digits.startsWith(prefix)) continue;
+    const intl = parsePhoneNumberFromString(`+${digits.slice(prefix.length)}`, {}, metadata);
+    if (intl?.isValid()) return intl;
+  }
+  return parsed;
+}
+
+const LENGTH_PROBLEMS: Record<string, PhoneProblem> = {
+  TOO_SHORT: 'too-short',
+  TOO_LONG: 'too-long',
+  NOT_A_NUMBER: 'too-short',
+  INVALID_LENGTH: 'invalid-for-region',
+  INVALID_COUNTRY: 'region-required',
+};
+
+/**
+ * Validates a phone number as typed or pasted, with the reason when it is not accepted. A number written
+ * with a country calling code (`+44…`, `0044…`) belongs to that code's region, whatever region was chosen.
+ */
+export function checkPhoneNumber(raw: string, options: PhoneCheckOptions, metadata: PhoneMetadata): PhoneCheck {
+  if (raw.trim() === '') return { valid: false, problem: 'required' };
+  if (raw.length > MAX_INPUT * 4) return { valid: false, problem: 'too-long' };
+  const digits = normalizePhoneInput(raw);
+  if (digits === null) return { valid: false, problem: 'not-a-number' };
+  if (digits.replace('+', '') === '') return { valid: false, problem: 'required' };
+  if (digits.length > MAX_INPUT) return { valid: false, problem: 'too-long' };
+  const chosen = regionOf(options.region, metadata);
+  if (!digits.startsWith('+') && !chosen && !INTERNATIONAL_PREFIXES.some((p) => digits.startsWith(p))) {
+    return { valid: false, problem: 'region-required' };
+  }
+  const parsed = parseNormalized(digits, chosen, metadata);
+  const region = parsed?.country ?? chosen;
+  if (!parsed || !parsed.isValid()) {
+    const length = validatePhoneNumberLength(parsed ? parsed.number : digits, chosen ? { defaultCountry: chosen } : {}, metadata);
+    let problem = (length && LENGTH_PROBLEMS[length]) || 'invalid-for-region';
+    // A calling code that no region has is a wrong number, not a missing region.
+    if (problem === 'region-required' && digits.startsWith('+')) problem = 'invalid-for-region';
+    return region ? { valid: false, problem, region } : { valid: false, problem };
+  }
+  if (!region) return { valid: false, problem: 'invalid-for-region' };
+  if (options.allowedRegions && !options.allowedRegions.some((r) => r.toUpperCase() === region)) {
+    return { valid: false, problem: 'region-not-allowed', region };
+  }
+  return { valid: true, e164: parsed.number, region, nationalNumber: parsed.nationalNumber };
+}
+
+export interface FormattedInput {
+  /** The text to show. */
+  text: string;
+  /** Where the caret goes in `text`: after as many digits as stood before it in the input. */
+  caret: number;
+  /** The region the digits so far belong to, when they carry a calling code that tells it. */
+  region?: string;
+}
+
+const isDigit = (ch: string) => ch >= '0' && ch <= '9';
+
+/**
+ * Formats a number as the person types, keeping the caret after the same digit it followed. Input that is
+ * not a phone number is returned as it is, so nothing the person typed disappears under them.
+ */
+export function formatAsYouType(
+  raw: string,
+  caret: number,
+  region: string | undefined,
+  metadata: PhoneMetadata,
+): FormattedInput {
+  const ascii = toAsciiDigits(raw);
+  const digits = normalizePhoneInput(ascii);
+  if (digits === null || digits.length > MAX_INPUT || /^tel:/i.test(ascii.trim())) {
+    return { text: raw, caret: Math.min(caret, raw.length) };
+  }
+  const before = ascii.slice(0, caret);
+  const digitsBefore = [...before].filter((ch) => isDigit(ch) || ch === '+').length;
+  const formatter = new AsYouType(regionOf(region, metadata), metadata);
+  const text = formatter.input(digits);
+  let position = 0;
+  let seen = 0;
+  while (position < text.length && seen < digitsBefore) {
+    const ch = text[position++]!;
+    if (isDigit(ch) || ch === '+') seen++;
+  }
+  const detected = formatter.getCountry();
+  return detected ? { text, caret: position, region: detected } : { text, caret: position };
+}
+
+/**
+ * Shows a number without revealing it: the calling code, the first group when it is short, and the last
+ * digits (`+31 6 •••• 5678`). Without metadata, or for a number it cannot read, only the last digits.
+ */
+export function maskPhoneNumber(e164: string, metadata?: PhoneMetadata): string {
+  const digits = normalizePhoneInput(e164) ?? '';
+  const tail = (n: string) => n.slice(-(n.length > 6 ? 4 : 2));
+  const parsed = metadata && digits.startsWith('+') ? parsePhoneNumberFromString(digits, {}, metadata) : undefined;
+  if (!parsed) return `•••• ${tail(digits.replace('+', ''))}`;
+  const national = parsed.nationalNumber as string;
+  const groups = parsed.formatInternational().split(' ').slice(1);
+  const first = groups.length >= 2 && groups[0]!.length <= 3 && national.length >= 8 ? `${groups[0]} ` : '';
+  return `+${parsed.countryCallingCode} ${first}•••• ${tail(national)}`;
+}
+
+let metadataPromise: Promise<PhoneMetadata> | undefined;
+
+/** Loads the phone metadata (the "min" flavour: about 80 kB) once, as a separate chunk. */
+export function loadPhoneMetadata(): Promise<PhoneMetadata> {
+  metadataPromise ??= import('libphonenumber-js/min/metadata').then((m) => m.default as PhoneMetadata);
+  return metadataPromise;
+}

@@ -1,0 +1,118 @@
+/** The policy model: which methods serve which purpose, and what an organization's policy allows. */
+import type { Channel, MethodId, Purpose, SecurityInfoPolicy } from './types.js';
+
+export const METHOD_IDS: readonly MethodId[] = ['authenticator-app', 'phone', 'email', 'security-questions'];
+export const CHANNELS: readonly Channel[] = ['sms', 'voice'];
+export const PURPOSES: readonly Purpose[] = ['mfa', 'password-reset'];
+
+/**
+ * What each method can serve, whatever a policy says: email and security questions are not strong enough
+ * for two-step verification, so they only ever serve password reset.
+ */
+export const METHOD_PURPOSES: Readonly<Record<MethodId, readonly Purpose[]>> = {
+  'authenticator-app': ['mfa', 'password-reset'],
+  phone: ['mfa', 'password-reset'],
+  email: ['password-reset'],
+  'security-questions': ['password-reset'],
+};
+
+export function methodServes(method: MethodId, purpose: Purpose | undefined): boolean {
+  return purpose === undefined || METHOD_PURPOSES[method].includes(purpose);
+}
+
+/** The methods to offer for a purpose, in the policy's order; every allowed one when `purpose` is undefined. */
+export function offeredMethods(policy: SecurityInfoPolicy, purpose?: Purpose): MethodId[] {
+  const offered: MethodId[] = [];
+  for (const { id, purposes } of policy.methods) {
+    if (offered.includes(id) || !methodServes(id, purpose)) continue;
+    if (purpose === undefined ? purposes.length > 0 : purposes.includes(purpose)) offered.push(id);
+  }
+  return offered;
+}
+
+/**
+ * Methods that could serve the purpose but the organization does not allow for it: the ones a person
+ * should be told about ("your organization doesn't allow...").
+ */
+export function withheldMethods(policy: SecurityInfoPolicy, purpose?: Purpose): MethodId[] {
+  const offered = offeredMethods(policy, purpose);
+  return METHOD_IDS.filter((id) => methodServes(id, purpose) && !offered.includes(id));
+}
+
+function normalizeRegion(region: string | undefined): string | undefined {
+  return region ? region.toUpperCase() : undefined;
+}
+
+/** Whether the policy lets a number from `region` be registered. */
+export function isCountryAllowed(policy: SecurityInfoPolicy | undefined, region: string): boolean {
+  const allowed = policy?.phone?.allowedCountries;
+  return !allowed || allowed.some((r) => r.toUpperCase() === region.toUpperCase());
+}
+
+/** The channels offered, for a region when one is known. Order follows {@link CHANNELS}. */
+export function channelsFor(policy: SecurityInfoPolicy | undefined, region?: string): Channel[] {
+  const base = policy?.phone?.channels ?? CHANNELS;
+  const key = normalizeRegion(region);
+  const byCountry = policy?.phone?.channelsByCountry;
+  const local = key && byCountry ? Object.entries(byCountry).find(([r]) => r.toUpperCase() === key)?.[1] : undefined;
+  return CHANNELS.filter((c) => base.includes(c) && (!local || local.includes(c)));
+}
+
+/** Thrown by {@link parsePolicy} for an answer that is not a policy. */
+export class PolicyFormatError extends Error {
+  constructor(detail: string) {
+    super(`Not a security info policy: ${detail}`);
+    this.name = 'PolicyFormatError';
+  }
+}
+
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/**
+ * Checks an untrusted answer (from an adapter or a server) and returns a clean policy. Unknown method ids
+ * and purposes are dropped, so a newer backend does not break an older widget; a wrong shape throws.
+ */
+export function parsePolicy(value: unknown): SecurityInfoPolicy {
+  if (typeof value !== 'object' || value === null) throw new PolicyFormatError('not an object');
+  const { methods, phone } = value as Record<string, unknown>;
+  if (!Array.isArray(methods)) throw new PolicyFormatError('"methods" is not a list');
+  const policy: SecurityInfoPolicy = { methods: [] };
+  for (const entry of methods) {
+    if (typeof entry !== 'object' || entry === null) throw new PolicyFormatError('a method is not an object');
+    const { id, purposes } = entry as Record<string, unknown>;
+    if (typeof id !== 'string' || !isStringArray(purposes)) throw new PolicyFormatError('a method has no id or purposes');
+    if (!(METHOD_IDS as readonly string[]).includes(id)) continue;
+    policy.methods.push({
+      id: id as MethodId,
+      purposes: purposes.filter((p): p is Purpose => (PURPOSES as readonly string[]).includes(p)),
+    });
+  }
+  if (phone !== undefined) {
+    if (typeof phone !== 'object' || phone === null) throw new PolicyFormatError('"phone" is not an object');
+    const { channels, allowedCountries, channelsByCountry, defaultCountry } = phone as Record<string, unknown>;
+    const out: NonNullable<SecurityInfoPolicy['phone']> = {};
+    const onlyChannels = (v: unknown, where: string): Channel[] => {
+      if (!isStringArray(v)) throw new PolicyFormatError(`${where} is not a list of channels`);
+      return v.filter((c): c is Channel => (CHANNELS as readonly string[]).includes(c));
+    };
+    if (channels !== undefined) out.channels = onlyChannels(channels, '"phone.channels"');
+    if (allowedCountries !== undefined) {
+      if (!isStringArray(allowedCountries)) throw new PolicyFormatError('"phone.allowedCountries" is not a list');
+      out.allowedCountries = allowedCountries.map((r) => r.toUpperCase());
+    }
+    if (channelsByCountry !== undefined) {
+      if (typeof channelsByCountry !== 'object' || channelsByCountry === null) {
+        throw new PolicyFormatError('"phone.channelsByCountry" is not an object');
+      }
+      out.channelsByCountry = Object.fromEntries(
+        Object.entries(channelsByCountry).map(([r, c]) => [r.toUpperCase(), onlyChannels(c, `"phone.channelsByCountry.${r}"`)]),
+      );
+    }
+    if (defaultCountry !== undefined) {
+      if (typeof defaultCountry !== 'string') throw new PolicyFormatError('"phone.defaultCountry" is not a string');
+      out.defaultCountry = defaultCountry.toUpperCase();
+    }
+    policy.phone = out;
+  }
+  return policy;
+}

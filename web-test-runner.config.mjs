@@ -1,0 +1,58 @@
+// Browser tests: every element in Chromium (Debian's package, or the user's Chrome), TypeScript through esbuild.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { CHROME_ARGS, findBrowser } from './scripts/find-browser.mjs';
+
+const resultsFile = fileURLToPath(new URL('./test-results/browser.json', import.meta.url));
+
+/** Writes the counts of passed, failed and skipped tests, so the test script can print one summary line. */
+function countingReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const counts = { passed: 0, failed: 0, skipped: 0, errors: 0, failures: [] };
+      const walk = (suite, path) => {
+        for (const test of suite.tests ?? []) {
+          if (test.skipped) counts.skipped++;
+          else if (test.passed) counts.passed++;
+          else {
+            counts.failed++;
+            counts.failures.push([...path, test.name].join(' > '));
+          }
+        }
+        for (const child of suite.suites ?? []) walk(child, [...path, child.name]);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults, [session.testFile.replace(process.cwd() + '/', '')]);
+        // A file that failed to load has no results: count it, so it cannot pass silently.
+        if (!session.passed && (session.errors?.length ?? 0) > 0) counts.errors++;
+      }
+      mkdirSync(fileURLToPath(new URL('./test-results/', import.meta.url)), { recursive: true });
+      writeFileSync(resultsFile, JSON.stringify(counts, null, 2));
+    },
+  };
+}
+
+export default {
+  rootDir: '.',
+  files: ['packages/elements/src/**/*.test.ts', 'packages/core/src/**/*.browser.test.ts'],
+  nodeResolve: { exportConditions: ['@security-info/source', 'browser', 'development'] },
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
+    }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findBrowser(), headless: true, args: CHROME_ARGS },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10_000 } },
+  testsFinishTimeout: 10 * 60_000,
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
+};
