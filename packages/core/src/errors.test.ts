@@ -24,7 +24,12 @@ test('nonsense details are dropped, not trusted', () => {
 });
 
 test('a failed fetch is a network error, in the wording of each engine', () => {
-  for (const message of ['Failed to fetch', 'NetworkError when attempting to fetch resource.', 'Load failed', 'fetch failed']) {
+  for (const message of [
+    'Failed to fetch',
+    'NetworkError when attempting to fetch resource.',
+    'Load failed',
+    'fetch failed',
+  ]) {
     assert.equal(toSecurityInfoError(new TypeError(message)).code, 'network');
   }
 });
@@ -39,7 +44,15 @@ test('an abort by the own time-out is a timeout', () => {
 });
 
 test('anything else is unknown, and keeps the original as cause', () => {
-  for (const thrown of [new Error('x'), new TypeError('undefined is not a function'), 'a string', 42, null, undefined, { code: 'nope' }]) {
+  for (const thrown of [
+    new Error('x'),
+    new TypeError('undefined is not a function'),
+    'a string',
+    42,
+    null,
+    undefined,
+    { code: 'nope' },
+  ]) {
     const mapped = toSecurityInfoError(thrown);
     assert.equal(mapped.code, 'unknown');
     assert.equal(mapped.cause, thrown);

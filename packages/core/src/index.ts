@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './policy.js';
 export * from './phone.js';
 export * from './memory-adapter.js';
+export * from './enrollment.js';

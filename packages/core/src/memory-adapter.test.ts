@@ -17,13 +17,19 @@ test('a code is handed to the callback and verifies once', async () => {
   assert.equal(challenge.codeLength, 6);
   assert.equal(challenge.resendInSeconds, 30);
   await adapter.verifyCode({ challengeId: challenge.challengeId, code: '123456' }, { signal: signal() });
-  await rejectsWith(adapter.verifyCode({ challengeId: challenge.challengeId, code: '123456' }, { signal: signal() }), 'code-expired');
+  await rejectsWith(
+    adapter.verifyCode({ challengeId: challenge.challengeId, code: '123456' }, { signal: signal() }),
+    'code-expired',
+  );
 });
 
 test('wrong codes count down, then lock the challenge', async () => {
   const adapter = createMemoryAdapter({ generateCode: () => '111111', maxAttempts: 2 });
   const { challengeId } = await adapter.sendCode({ phoneNumber: '+31612345678', channel: 'sms' }, { signal: signal() });
-  await assert.rejects(adapter.verifyCode({ challengeId, code: '000000' }, { signal: signal() }), (e: SecurityInfoError) => e.code === 'invalid-code' && e.attemptsRemaining === 1);
+  await assert.rejects(
+    adapter.verifyCode({ challengeId, code: '000000' }, { signal: signal() }),
+    (e: SecurityInfoError) => e.code === 'invalid-code' && e.attemptsRemaining === 1,
+  );
   await rejectsWith(adapter.verifyCode({ challengeId, code: '000000' }, { signal: signal() }), 'too-many-attempts');
   await rejectsWith(adapter.verifyCode({ challengeId, code: '111111' }, { signal: signal() }), 'too-many-attempts');
 });
@@ -42,20 +48,37 @@ test('a resend replaces the code', async () => {
   const first = await adapter.sendCode({ phoneNumber: '+31612345678', channel: 'sms' }, { signal: signal() });
   const second = await adapter.resendCode({ challengeId: first.challengeId, channel: 'voice' }, { signal: signal() });
   assert.equal(adapter.lastCode?.channel, 'voice');
-  await rejectsWith(adapter.verifyCode({ challengeId: first.challengeId, code: '1' }, { signal: signal() }), 'code-expired');
+  await rejectsWith(
+    adapter.verifyCode({ challengeId: first.challengeId, code: '1' }, { signal: signal() }),
+    'code-expired',
+  );
   await adapter.verifyCode({ challengeId: second.challengeId, code: '2' }, { signal: signal() });
 });
 
 test('a number that is not E.164 is rejected', async () => {
-  await rejectsWith(createMemoryAdapter().sendCode({ phoneNumber: '0612345678', channel: 'sms' }, { signal: signal() }), 'number-rejected');
+  await rejectsWith(
+    createMemoryAdapter().sendCode({ phoneNumber: '0612345678', channel: 'sms' }, { signal: signal() }),
+    'number-rejected',
+  );
 });
 
 test('every error code can be injected once, with its details', async () => {
   const adapter = createMemoryAdapter();
   adapter.injectFault('sendCode', { code: 'rate-limited', retryAfterSeconds: 42 });
-  await assert.rejects(adapter.sendCode({ phoneNumber: '+31612345678', channel: 'sms' }, { signal: signal() }), (e: SecurityInfoError) => e.code === 'rate-limited' && e.retryAfterSeconds === 42);
+  await assert.rejects(
+    adapter.sendCode({ phoneNumber: '+31612345678', channel: 'sms' }, { signal: signal() }),
+    (e: SecurityInfoError) => e.code === 'rate-limited' && e.retryAfterSeconds === 42,
+  );
   await adapter.sendCode({ phoneNumber: '+31612345678', channel: 'sms' }, { signal: signal() });
-  for (const code of ['invalid-code', 'code-expired', 'too-many-attempts', 'number-rejected', 'channel-unavailable', 'timeout', 'unknown'] as const) {
+  for (const code of [
+    'invalid-code',
+    'code-expired',
+    'too-many-attempts',
+    'number-rejected',
+    'channel-unavailable',
+    'timeout',
+    'unknown',
+  ] as const) {
     adapter.injectFault('getPolicy', code);
     await rejectsWith(adapter.getPolicy({ signal: signal() }), code);
   }

@@ -3,13 +3,7 @@
  * sent, and every fault the wizard must survive can be injected.
  */
 import { SecurityInfoError, type SecurityInfoErrorCode } from './errors.js';
-import type {
-  AdapterCallOptions,
-  Channel,
-  PhoneChallenge,
-  SecurityInfoAdapter,
-  SecurityInfoPolicy,
-} from './types.js';
+import type { AdapterCallOptions, Channel, PhoneChallenge, SecurityInfoAdapter, SecurityInfoPolicy } from './types.js';
 
 export type MemoryAdapterOperation = 'getPolicy' | 'sendCode' | 'resendCode' | 'verifyCode' | 'awaitCallConfirmation';
 
@@ -213,7 +207,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       challenge.waiters.clear();
     },
     async getPolicy({ signal }) {
-      if ((await begin('getPolicy', signal)) === 'malformed') return { methods: 'all' } as unknown as SecurityInfoPolicy;
+      if ((await begin('getPolicy', signal)) === 'malformed')
+        return { methods: 'all' } as unknown as SecurityInfoPolicy;
       return structuredClone(policy);
     },
     async sendCode({ phoneNumber, channel }, { signal }) {

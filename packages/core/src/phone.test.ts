@@ -21,7 +21,11 @@ const ok = (raw: string, region?: string) => {
   return result;
 };
 const problem = (raw: string, region?: string, allowedRegions?: string[]) => {
-  const result = checkPhoneNumber(raw, { ...(region ? { region } : {}), ...(allowedRegions ? { allowedRegions } : {}) }, metadata);
+  const result = checkPhoneNumber(
+    raw,
+    { ...(region ? { region } : {}), ...(allowedRegions ? { allowedRegions } : {}) },
+    metadata,
+  );
   assert.ok(!result.valid, `${raw} should be refused`);
   return result.problem;
 };
@@ -61,7 +65,10 @@ test('the example mobile number of every region, typed in national format, gives
     const expected = `+${callingCodeOf(region, metadata)}${national}`;
     // Regions that share a calling code report the one the number belongs to; the number is the same.
     assert.ok(result.valid, `${region} ${formatted}: ${JSON.stringify(result)}`);
-    assert.equal(result.e164, expected.replace(/^\+(\d+)0(?=\d)/, (m, cc) => (result.e164.startsWith(`+${cc}0`) ? m : `+${cc}`)));
+    assert.equal(
+      result.e164,
+      expected.replace(/^\+(\d+)0(?=\d)/, (m, cc) => (result.e164.startsWith(`+${cc}0`) ? m : `+${cc}`)),
+    );
     checked++;
   }
   assert.ok(checked > 240, `only ${checked} examples`);

@@ -47,7 +47,7 @@ const DIGIT_ZEROS = [
 
 /** Turns every Unicode decimal digit (full-width, Arabic-Indic, Persian, Devanagari, Thai...) into ASCII. */
 export function toAsciiDigits(text: string): string {
-  return text.replace(/[^\x00-\x7f]/gu, (ch) => {
+  return text.replace(/[\u0080-\u{10ffff}]/gu, (ch) => {
     if (ch === '\uff0b') return '+';
     const cp = ch.codePointAt(0)!;
     for (const zero of DIGIT_ZEROS) if (cp >= zero && cp <= zero + 9) return String(cp - zero);
@@ -138,7 +138,11 @@ export function checkPhoneNumber(raw: string, options: PhoneCheckOptions, metada
   const parsed = parseNormalized(digits, chosen, metadata);
   const region = parsed?.country ?? chosen;
   if (!parsed || !parsed.isValid()) {
-    const length = validatePhoneNumberLength(parsed ? parsed.number : digits, chosen ? { defaultCountry: chosen } : {}, metadata);
+    const length = validatePhoneNumberLength(
+      parsed ? parsed.number : digits,
+      chosen ? { defaultCountry: chosen } : {},
+      metadata,
+    );
     let problem = (length && LENGTH_PROBLEMS[length]) || 'invalid-for-region';
     // A calling code that no region has is a wrong number, not a missing region.
     if (problem === 'region-required' && digits.startsWith('+')) problem = 'invalid-for-region';

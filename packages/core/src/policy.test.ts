@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { channelsFor, isCountryAllowed, offeredMethods, parsePolicy, PolicyFormatError, withheldMethods } from './policy.js';
+import {
+  channelsFor,
+  isCountryAllowed,
+  offeredMethods,
+  parsePolicy,
+  PolicyFormatError,
+  withheldMethods,
+} from './policy.js';
 import type { SecurityInfoPolicy } from './types.js';
 
 const everything: SecurityInfoPolicy = {
@@ -27,12 +34,22 @@ test('no purpose offers every method the policy allows', () => {
 test('withheld methods are those that could serve the purpose but the organization does not allow', () => {
   const phoneOnly: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['mfa'] }] };
   assert.deepEqual(withheldMethods(phoneOnly, 'mfa'), ['authenticator-app']);
-  assert.deepEqual(withheldMethods(phoneOnly, 'password-reset'), ['authenticator-app', 'phone', 'email', 'security-questions']);
+  assert.deepEqual(withheldMethods(phoneOnly, 'password-reset'), [
+    'authenticator-app',
+    'phone',
+    'email',
+    'security-questions',
+  ]);
   assert.deepEqual(withheldMethods({ methods: [] }), ['authenticator-app', 'phone', 'email', 'security-questions']);
 });
 
 test('a duplicate method is offered once', () => {
-  const twice: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['mfa'] }, { id: 'phone', purposes: ['mfa'] }] };
+  const twice: SecurityInfoPolicy = {
+    methods: [
+      { id: 'phone', purposes: ['mfa'] },
+      { id: 'phone', purposes: ['mfa'] },
+    ],
+  };
   assert.deepEqual(offeredMethods(twice, 'mfa'), ['phone']);
 });
 
@@ -45,7 +62,10 @@ test('channels follow the policy and the region', () => {
   assert.deepEqual(channelsFor(policy), ['sms', 'voice']);
   assert.deepEqual(channelsFor(policy, 'DE'), ['sms']);
   assert.deepEqual(channelsFor(policy, 'nl'), ['sms', 'voice']);
-  assert.deepEqual(channelsFor({ methods: [], phone: { channels: ['voice'], channelsByCountry: { DE: ['sms'] } } }, 'DE'), []);
+  assert.deepEqual(
+    channelsFor({ methods: [], phone: { channels: ['voice'], channelsByCountry: { DE: ['sms'] } } }, 'DE'),
+    [],
+  );
 });
 
 test('allowed countries ignore case; no list allows all', () => {
@@ -62,7 +82,12 @@ test('parsePolicy keeps what it knows and drops what a newer backend adds', () =
       { id: 'phone', purposes: ['mfa', 'passkey-login'] },
       { id: 'fido2', purposes: ['mfa'] },
     ],
-    phone: { channels: ['sms', 'whatsapp'], allowedCountries: ['nl'], channelsByCountry: { be: ['voice'] }, defaultCountry: 'nl' },
+    phone: {
+      channels: ['sms', 'whatsapp'],
+      allowedCountries: ['nl'],
+      channelsByCountry: { be: ['voice'] },
+      defaultCountry: 'nl',
+    },
     extra: true,
   });
   assert.deepEqual(parsed, {
@@ -72,7 +97,17 @@ test('parsePolicy keeps what it knows and drops what a newer backend adds', () =
 });
 
 test('parsePolicy rejects what is not a policy', () => {
-  for (const bad of [null, 'policy', 42, {}, { methods: 'all' }, { methods: [1] }, { methods: [{ id: 'phone' }] }, { methods: [], phone: 'yes' }, { methods: [], phone: { channels: 'sms' } }]) {
+  for (const bad of [
+    null,
+    'policy',
+    42,
+    {},
+    { methods: 'all' },
+    { methods: [1] },
+    { methods: [{ id: 'phone' }] },
+    { methods: [], phone: 'yes' },
+    { methods: [], phone: { channels: 'sms' } },
+  ]) {
     assert.throws(() => parsePolicy(bad), PolicyFormatError, JSON.stringify(bad));
   }
 });

@@ -80,7 +80,8 @@ export function parsePolicy(value: unknown): SecurityInfoPolicy {
   for (const entry of methods) {
     if (typeof entry !== 'object' || entry === null) throw new PolicyFormatError('a method is not an object');
     const { id, purposes } = entry as Record<string, unknown>;
-    if (typeof id !== 'string' || !isStringArray(purposes)) throw new PolicyFormatError('a method has no id or purposes');
+    if (typeof id !== 'string' || !isStringArray(purposes))
+      throw new PolicyFormatError('a method has no id or purposes');
     if (!(METHOD_IDS as readonly string[]).includes(id)) continue;
     policy.methods.push({
       id: id as MethodId,
@@ -105,7 +106,10 @@ export function parsePolicy(value: unknown): SecurityInfoPolicy {
         throw new PolicyFormatError('"phone.channelsByCountry" is not an object');
       }
       out.channelsByCountry = Object.fromEntries(
-        Object.entries(channelsByCountry).map(([r, c]) => [r.toUpperCase(), onlyChannels(c, `"phone.channelsByCountry.${r}"`)]),
+        Object.entries(channelsByCountry).map(([r, c]) => [
+          r.toUpperCase(),
+          onlyChannels(c, `"phone.channelsByCountry.${r}"`),
+        ]),
       );
     }
     if (defaultCountry !== undefined) {

@@ -30,7 +30,8 @@ export async function expectAccessible(element: Element, options: RunOptions = {
   if (results.violations.length === 0) return;
   const lines = results.violations.flatMap((violation) =>
     violation.nodes.map(
-      (node) => `${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help}\n    at ${node.target.join(' ')}\n    ${node.failureSummary ?? ''}`,
+      (node) =>
+        `${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help}\n    at ${node.target.join(' ')}\n    ${node.failureSummary ?? ''}`,
     ),
   );
   throw new Error(`axe found ${lines.length} accessibility violation(s):\n${lines.join('\n')}`);

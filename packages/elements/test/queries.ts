@@ -29,7 +29,11 @@ function nameMatches(actual: string, expected: string | RegExp | undefined): boo
   return typeof expected === 'string' ? actual.trim() === expected : expected.test(actual);
 }
 
-export function queryAllByRole<T extends Element = HTMLElement>(root: ParentNode, role: string, query: RoleQuery = {}): T[] {
+export function queryAllByRole<T extends Element = HTMLElement>(
+  root: ParentNode,
+  role: string,
+  query: RoleQuery = {},
+): T[] {
   const root_ = root as ParentNode & { shadowRoot?: ShadowRoot | null };
   const start: ParentNode = root_.shadowRoot ?? root;
   return [...deepElements(start)].filter((element): element is T => {
@@ -40,7 +44,11 @@ export function queryAllByRole<T extends Element = HTMLElement>(root: ParentNode
   });
 }
 
-export function queryByRole<T extends Element = HTMLElement>(root: ParentNode, role: string, query: RoleQuery = {}): T | null {
+export function queryByRole<T extends Element = HTMLElement>(
+  root: ParentNode,
+  role: string,
+  query: RoleQuery = {},
+): T | null {
   return queryAllByRole<T>(root, role, query)[0] ?? null;
 }
 
@@ -51,7 +59,10 @@ export function getByRole<T extends Element = HTMLElement>(root: ParentNode, rol
   const root_ = root as ParentNode & { shadowRoot?: ShadowRoot | null };
   const present = [...deepElements(root_.shadowRoot ?? root)]
     .map((element) => element as Accessible)
-    .filter((element) => element.computedRole && !['generic', 'none', 'StaticText', 'InlineTextBox'].includes(element.computedRole))
+    .filter(
+      (element) =>
+        element.computedRole && !['generic', 'none', 'StaticText', 'InlineTextBox'].includes(element.computedRole),
+    )
     .map((element) => `${element.computedRole} "${element.computedName ?? ''}"`);
   throw new Error(`No ${role} named ${String(query.name ?? '(any)')}. Present: ${present.join(', ') || 'nothing'}`);
 }
@@ -77,7 +88,9 @@ export function paste(input: HTMLInputElement, text: string): void {
   const start = input.selectionStart ?? input.value.length;
   const end = input.selectionEnd ?? start;
   input.setRangeText(text, start, end, 'end');
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste', data: text }));
+  input.dispatchEvent(
+    new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste', data: text }),
+  );
 }
 
 /** The element that has focus, looking through shadow roots. */
@@ -88,7 +101,11 @@ export function deepActiveElement(): Element | null {
 }
 
 /** Resolves once `target` dispatches `type`; rejects after `timeout` ms so a missing event fails clearly. */
-export function nextEvent<K extends keyof HTMLElementEventMap>(target: EventTarget, type: K, timeout = 2000): Promise<HTMLElementEventMap[K]> {
+export function nextEvent<K extends keyof HTMLElementEventMap>(
+  target: EventTarget,
+  type: K,
+  timeout = 2000,
+): Promise<HTMLElementEventMap[K]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`No ${type} event within ${timeout} ms`)), timeout);
     target.addEventListener(
@@ -103,7 +120,10 @@ export function nextEvent<K extends keyof HTMLElementEventMap>(target: EventTarg
 }
 
 /** Records every `type` event `target` fires, to assert how many a burst of clicks produced. */
-export function recordEvents<K extends keyof HTMLElementEventMap>(target: EventTarget, type: K): HTMLElementEventMap[K][] {
+export function recordEvents<K extends keyof HTMLElementEventMap>(
+  target: EventTarget,
+  type: K,
+): HTMLElementEventMap[K][] {
   const seen: HTMLElementEventMap[K][] = [];
   target.addEventListener(type, (event) => seen.push(event as HTMLElementEventMap[K]));
   return seen;

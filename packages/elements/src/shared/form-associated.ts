@@ -25,7 +25,7 @@ export abstract class FormAssociatedElement extends LitElement {
   /** The form cannot be submitted until the control holds a valid value. */
   declare required: boolean;
   /** Set while an ancestor `<fieldset>` is disabled. */
-  protected declare formDisabled: boolean;
+  declare protected formDisabled: boolean;
 
   protected readonly internals: ElementInternals;
 

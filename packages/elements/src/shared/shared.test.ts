@@ -57,7 +57,11 @@ describe('emit', () => {
 
 describe('FormAssociatedElement', () => {
   it('is disabled by an ancestor fieldset', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><fieldset disabled><test-control name="x"></test-control></fieldset></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <fieldset disabled><test-control name="x"></test-control></fieldset>
+      </form>`,
+    );
     const control = form.querySelector('test-control')!;
     await control.updateComplete;
     expect(getByRole(control, 'textbox', { name: 'Test value', hidden: true }).hasAttribute('disabled')).to.equal(true);

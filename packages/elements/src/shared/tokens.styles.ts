@@ -152,7 +152,9 @@ export const tokens = css`
     background: var(--_surface);
     color: var(--_accent);
     cursor: pointer;
-    transition: background-color var(--_duration), color var(--_duration);
+    transition:
+      background-color var(--_duration),
+      color var(--_duration);
   }
 
   button.primary {

@@ -1,0 +1,71 @@
+// Lint rules: TypeScript's recommended set, Lit's and web components' best practices, and guards for the
+// library's promises (no DOM in core, no unsafe HTML anywhere, no console output of data).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'storybook-static/**',
+      'test-results/**',
+      'packages/elements/src/generated/**',
+      'packages/elements/custom-elements.json',
+      'bench/results.json',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['packages/elements/src/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['packages/elements/src/**/*.ts'],
+    ...wc.configs['flat/best-practice'],
+  },
+  {
+    files: ['packages/elements/src/**/*.ts', 'stories/**/*.ts'],
+    rules: {
+      'lit/no-template-bind': 'error',
+      'lit/no-useless-template-literals': 'error',
+      'lit/attribute-value-entities': 'error',
+      'wc/guard-super-call': 'off',
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Render strings as text.' }] },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Render strings as text.' },
+        { property: 'outerHTML', message: 'Render strings as text.' },
+      ],
+    },
+  },
+  {
+    // chai's `expect(x).to.exist` style assertions are expressions.
+    files: ['**/*.test.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
+    // The core runs in Node and in servers: no DOM.
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/**/*.test.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+  },
+  {
+    files: ['scripts/**/*.mjs', '*.config.{js,mjs,ts}', '.ci/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

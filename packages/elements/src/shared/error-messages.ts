@@ -1,0 +1,83 @@
+/** What a person is told for each adapter error: what happened and what to do next, in their language. */
+import { msg, str } from '@lit/localize';
+import type { SecurityInfoErrorCode } from '@security-info/core';
+
+/** "0:25" for short waits, "2 hours" style for long ones, in the active locale's digits. */
+export function formatWait(seconds: number, locale?: string): string {
+  const whole = Math.max(0, Math.ceil(seconds));
+  if (whole < 3600) {
+    const digits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+    const minutes = new Intl.NumberFormat(locale, { useGrouping: false });
+    return `${minutes.format(Math.floor(whole / 60))}:${digits.format(whole % 60)}`;
+  }
+  const hours = Math.round(whole / 360) / 10;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 1 }).format(hours);
+}
+
+export interface ErrorMessageContext {
+  retryAfterSeconds?: number | undefined;
+  locale?: string | undefined;
+}
+
+/** The message for an error code; each says what to do. */
+export function errorMessage(code: SecurityInfoErrorCode, context: ErrorMessageContext = {}): string {
+  const wait = context.retryAfterSeconds !== undefined ? formatWait(context.retryAfterSeconds, context.locale) : undefined;
+  switch (code) {
+    case 'invalid-code':
+      return msg("That code isn't right. Check the latest message and try again.", {
+        id: 'error.invalid-code',
+        desc: 'The code the person entered was wrong.',
+      });
+    case 'code-expired':
+      return msg('That code has expired. Ask for a new code.', {
+        id: 'error.code-expired',
+        desc: 'The code was right but too old.',
+      });
+    case 'too-many-attempts':
+      return wait
+        ? msg(str`Too many wrong codes. You can try again in ${wait}.`, {
+            id: 'error.too-many-attempts-wait',
+            desc: 'Verification is locked; the placeholder is a wait such as 4:59.',
+          })
+        : msg('Too many wrong codes. Ask for a new code, or try again later.', {
+            id: 'error.too-many-attempts',
+            desc: 'Verification is locked after too many wrong codes.',
+          });
+    case 'rate-limited':
+      return wait
+        ? msg(str`Too many codes were requested. You can ask again in ${wait}.`, {
+            id: 'error.rate-limited-wait',
+            desc: 'The backend refuses to send more codes for now; the placeholder is a wait such as 0:45.',
+          })
+        : msg('Too many codes were requested. Wait a few minutes, then try again.', {
+            id: 'error.rate-limited',
+            desc: 'The backend refuses to send more codes for now.',
+          });
+    case 'number-rejected':
+      return msg("This number can't be used for sign-in. Enter a different number.", {
+        id: 'error.number-rejected',
+        desc: 'The organization or the phone service does not accept this phone number.',
+      });
+    case 'channel-unavailable':
+      return msg("We can't reach this number that way right now. Choose another option or try again later.", {
+        id: 'error.channel-unavailable',
+        desc: 'Text messages or calls cannot be delivered to this number at the moment.',
+      });
+    case 'network':
+      return msg("You seem to be offline. Check your connection, then try again. Nothing you entered is lost.", {
+        id: 'error.network',
+        desc: 'The device could not reach the server.',
+      });
+    case 'timeout':
+      return msg('The server is taking too long to answer. Try again.', {
+        id: 'error.timeout',
+        desc: 'The request took longer than allowed.',
+      });
+    case 'unknown':
+    default:
+      return msg('Something went wrong on our side. Try again, or come back later.', {
+        id: 'error.unknown',
+        desc: 'An unexpected failure.',
+      });
+  }
+}
