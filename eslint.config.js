@@ -37,6 +37,7 @@ export default tseslint.config(
   },
   {
     files: ['packages/elements/src/**/*.ts', 'stories/**/*.ts'],
+    plugins: { lit },
     rules: {
       'lit/no-template-bind': 'error',
       'lit/no-useless-template-literals': 'error',

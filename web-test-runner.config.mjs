@@ -35,9 +35,19 @@ function countingReporter() {
   };
 }
 
+/** The strict policy the library promises to run under; the CSP test page is served with it. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+
+/** Serves the pages under test/csp/ with the strict policy as a real response header. */
+async function strictCsp(context, next) {
+  await next();
+  if (context.path.startsWith('/packages/elements/test/csp/')) context.set('Content-Security-Policy', STRICT_CSP);
+}
+
 export default {
   rootDir: '.',
   files: ['packages/elements/src/**/*.test.ts', 'packages/core/src/**/*.browser.test.ts'],
+  middleware: [strictCsp],
   nodeResolve: { exportConditions: ['@security-info/source', 'browser', 'development'] },
   plugins: [
     esbuildPlugin({

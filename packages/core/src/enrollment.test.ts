@@ -99,6 +99,15 @@ describe('policy loading', () => {
   });
 });
 
+describe('interruption', () => {
+  it('drops the call in flight without an error, and a policy load can be retried', () => {
+    const interrupted = next(initialEnrollment(), { type: 'interrupted' });
+    assert.equal(interrupted.request, null);
+    assert.equal(interrupted.error, undefined);
+    assert.equal(next(interrupted, { type: 'retry' }).request?.operation, 'getPolicy');
+  });
+});
+
 describe('methods', () => {
   it('goes to the phone step when phone is chosen', () => {
     assert.equal(
@@ -275,6 +284,7 @@ describe('every event in every state', () => {
     { type: 'failed', requestId: stale, error: new SecurityInfoError('unknown') },
     { type: 'back' },
     { type: 'cancel' },
+    { type: 'interrupted' },
   ];
 
   for (const [name, state] of Object.entries(states)) {

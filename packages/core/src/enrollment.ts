@@ -72,7 +72,9 @@ export type EnrollmentEvent =
   | { type: 'call-confirmed'; requestId: number }
   | { type: 'failed'; requestId: number; error: SecurityInfoError }
   | { type: 'back' }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /** The call in flight was abandoned (the element left the page): the step stays, nothing failed. */
+  | { type: 'interrupted' };
 
 function firstStep(policy: SecurityInfoPolicy, purpose: Purpose | undefined, start: EnrollmentOptions['start']) {
   const offered = offeredMethods(policy, purpose);
@@ -119,6 +121,9 @@ export function enrollmentTransition(state: EnrollmentState, event: EnrollmentEv
   switch (event.type) {
     case 'cancel':
       return { ...state, step: 'cancelled', request: null };
+
+    case 'interrupted':
+      return state.request ? settled(state) : state;
 
     case 'retry':
       // Only a failed policy load is retried from here; the other steps retry by repeating the person's action.

@@ -11,7 +11,12 @@ export function formatWait(seconds: number, locale?: string): string {
     return `${minutes.format(Math.floor(whole / 60))}:${digits.format(whole % 60)}`;
   }
   const hours = Math.round(whole / 360) / 10;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 1 }).format(hours);
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'hour',
+    unitDisplay: 'long',
+    maximumFractionDigits: 1,
+  }).format(hours);
 }
 
 export interface ErrorMessageContext {
@@ -21,7 +26,8 @@ export interface ErrorMessageContext {
 
 /** The message for an error code; each says what to do. */
 export function errorMessage(code: SecurityInfoErrorCode, context: ErrorMessageContext = {}): string {
-  const wait = context.retryAfterSeconds !== undefined ? formatWait(context.retryAfterSeconds, context.locale) : undefined;
+  const wait =
+    context.retryAfterSeconds !== undefined ? formatWait(context.retryAfterSeconds, context.locale) : undefined;
   switch (code) {
     case 'invalid-code':
       return msg("That code isn't right. Check the latest message and try again.", {
@@ -64,7 +70,7 @@ export function errorMessage(code: SecurityInfoErrorCode, context: ErrorMessageC
         desc: 'Text messages or calls cannot be delivered to this number at the moment.',
       });
     case 'network':
-      return msg("You seem to be offline. Check your connection, then try again. Nothing you entered is lost.", {
+      return msg('You seem to be offline. Check your connection, then try again. Nothing you entered is lost.', {
         id: 'error.network',
         desc: 'The device could not reach the server.',
       });
