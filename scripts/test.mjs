@@ -33,7 +33,9 @@ run('type check', 'npm', ['run', 'typecheck', '--silent']);
 const nodeTap = 'test-results/node.tap';
 rmSync(nodeTap, { force: true });
 const coreTests = ['packages/core/src']
-  .flatMap((dir) => spawnSync('find', [dir, '-name', '*.test.ts', '-not', '-name', '*.browser.test.ts']).stdout.toString().split('\n'))
+  .flatMap((dir) =>
+    spawnSync('find', [dir, '-name', '*.test.ts', '-not', '-name', '*.browser.test.ts']).stdout.toString().split('\n'),
+  )
   .filter(Boolean)
   .sort();
 run('node tests', process.execPath, [
@@ -48,7 +50,12 @@ run('node tests', process.execPath, [
 ]);
 const tap = existsSync(nodeTap) ? readFileSync(nodeTap, 'utf8') : '';
 const tapCount = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
-results.push({ suite: 'node', passed: tapCount('pass'), failed: tapCount('fail'), skipped: tapCount('skipped') + tapCount('todo') });
+results.push({
+  suite: 'node',
+  passed: tapCount('pass'),
+  failed: tapCount('fail'),
+  skipped: tapCount('skipped') + tapCount('todo'),
+});
 
 // 4. Element tests in Chromium.
 const browserJson = 'test-results/browser.json';
@@ -56,7 +63,12 @@ rmSync(browserJson, { force: true });
 run('browser tests', 'npx', ['web-test-runner']);
 if (existsSync(browserJson)) {
   const counts = JSON.parse(readFileSync(browserJson, 'utf8'));
-  results.push({ suite: 'browser', passed: counts.passed, failed: counts.failed + counts.errors, skipped: counts.skipped });
+  results.push({
+    suite: 'browser',
+    passed: counts.passed,
+    failed: counts.failed + counts.errors,
+    skipped: counts.skipped,
+  });
   for (const failure of counts.failures) console.log(`  ✖ ${failure}`);
 } else {
   results.push({ suite: 'browser', passed: 0, failed: 1, skipped: 0 });
@@ -67,11 +79,14 @@ const total = results.reduce(
   { passed: 0, failed: 0, skipped: 0 },
 );
 console.log('\nSummary');
-for (const r of results) console.log(`  ${r.suite.padEnd(8)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+for (const r of results)
+  console.log(`  ${r.suite.padEnd(8)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
 if (failedSteps.length) console.log(`  failed steps: ${failedSteps.join(', ')}`);
 // A skipped test proves nothing, so it counts as a failure; so does a failed step that ran no counted test
 // (lint, format, type check, a test file that did not load).
-const uncounted = failedSteps.filter((step) => !(step === 'node tests' || step === 'browser tests') || total.failed === 0);
+const uncounted = failedSteps.filter(
+  (step) => !(step === 'node tests' || step === 'browser tests') || total.failed === 0,
+);
 const failed = total.failed + total.skipped + uncounted.length;
 console.log(`${total.passed} passed, ${failed} failed`);
 if (total.passed === 0) console.log('No test ran.');

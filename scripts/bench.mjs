@@ -1,0 +1,82 @@
+// `npm run bench`: bytes of what a user downloads, minified and gzipped, against the budgets.
+// Bundles each public entry with esbuild for production (Lit's production build, no dev warnings), following
+// dynamic imports into separate chunks the way an application's bundler does.
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const KB = 1024;
+
+async function bundle(entry) {
+  const result = await build({
+    entryPoints: [entry],
+    absWorkingDir: root,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    outdir: 'out',
+    target: 'es2022',
+    conditions: ['@security-info/source', 'browser', 'production'],
+    tsconfig: 'tsconfig.base.json',
+    metafile: true,
+    legalComments: 'none',
+  });
+  const files = result.outputFiles.map((file) => ({
+    path: file.path.slice(file.path.indexOf('/out/') + 5),
+    raw: file.contents.length,
+    gzip: gzipSync(file.contents, { level: 9 }).length,
+    entry: Boolean(result.metafile.outputs[`out/${file.path.split('/out/')[1]}`]?.entryPoint),
+  }));
+  return files;
+}
+
+const rows = [];
+const budgets = [];
+function row(name, gzip, raw, budget) {
+  rows.push({ name, gzip, raw, budget });
+  if (budget !== undefined) budgets.push({ name, gzip, budget, ok: gzip <= budget });
+}
+
+const wizard = await bundle('packages/elements/src/security-info-wizard/security-info-wizard.ts');
+const initial = wizard.filter((file) => file.entry);
+const lazy = wizard.filter((file) => !file.entry);
+const sum = (files, key) => files.reduce((total, file) => total + file[key], 0);
+row('wizard: loaded before the phone step', sum(initial, 'gzip'), sum(initial, 'raw'), 15 * KB);
+for (const file of lazy) row(`  lazy chunk ${file.path}`, file.gzip, file.raw);
+row('wizard: everything (Lit, metadata, English)', sum(wizard, 'gzip'), sum(wizard, 'raw'), 50 * KB);
+
+for (const [name, entry] of [
+  ['security-info-phone', 'packages/elements/src/security-info-phone/security-info-phone.ts'],
+  ['code-verify', 'packages/elements/src/code-verify/code-verify.ts'],
+  ['method-picker', 'packages/elements/src/method-picker/method-picker.ts'],
+]) {
+  try {
+    const files = await bundle(entry);
+    row(`${name} (with its lazy chunks)`, sum(files, 'gzip'), sum(files, 'raw'));
+  } catch (error) {
+    row(`${name}: not built (${error.message.split('\n')[0]})`, 0, 0);
+  }
+}
+
+const { readdirSync } = await import('node:fs');
+for (const file of readdirSync('packages/elements/src/generated/locales')) {
+  const [out] = await bundle(`packages/elements/src/generated/locales/${file}`);
+  row(`locale ${file.replace(/\.ts$/, '')}`, out.gzip, out.raw, 3 * KB);
+}
+
+const pad = (text, width) => String(text).padEnd(width);
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+console.log(`${pad('what', 48)} ${pad('gzip', 10)} ${pad('minified', 10)} budget`);
+for (const r of rows) {
+  const verdict = r.budget === undefined ? '' : `${kb(r.budget)} ${r.gzip <= r.budget ? 'ok' : 'OVER'}`;
+  console.log(`${pad(r.name, 48)} ${pad(kb(r.gzip), 10)} ${pad(kb(r.raw), 10)} ${verdict}`);
+}
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), bytes: rows }, null, 2) + '\n');
+const broken = budgets.filter((b) => !b.ok);
+for (const b of broken) console.log(`Budget broken: ${b.name} is ${kb(b.gzip)} gzip, budget ${kb(b.budget)}.`);
+process.exit(broken.length ? 1 : 0);
