@@ -3,3 +3,37 @@ export { fixture, html, expect, oneEvent, elementUpdated, aTimeout, waitUntil } 
 export * from './queries.js';
 export { expectAccessible } from './axe.js';
 export { setViewport, emulateMedia } from '@web/test-runner-commands';
+
+import { fixture as openWcFixture } from '@open-wc/testing';
+import { emulateMedia as emulate } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
+
+/**
+ * Renders `template` on a page that supports dark mode (`color-scheme: light dark` and a page background that
+ * follows it) while the browser prefers dark; returns the rendered element. Call `leaveDarkMode()` after.
+ */
+export async function fixtureInDarkMode<T extends Element>(template: TemplateResult): Promise<T> {
+  await emulate({ colorScheme: 'dark' });
+  const page = await openWcFixture<HTMLDivElement>(document.createElement('div'));
+  page.style.colorScheme = 'light dark';
+  page.style.background = 'light-dark(#ffffff, #1c1c22)';
+  page.style.color = 'light-dark(#1b1b1f, #ececf1)';
+  page.style.padding = '1rem';
+  const element = await openWcFixture<T>(template, { parentNode: page });
+  await (element as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+  return element;
+}
+
+export async function leaveDarkMode(): Promise<void> {
+  await emulate({ colorScheme: 'light' });
+}
+
+/** Renders `template` inside a right-to-left, Arabic-language container. */
+export async function fixtureRtl<T extends Element>(template: TemplateResult): Promise<T> {
+  const page = await openWcFixture<HTMLDivElement>(document.createElement('div'));
+  page.dir = 'rtl';
+  page.lang = 'ar';
+  const element = await openWcFixture<T>(template, { parentNode: page });
+  await (element as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+  return element;
+}

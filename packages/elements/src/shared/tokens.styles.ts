@@ -5,8 +5,9 @@
 import { css } from 'lit';
 
 export const tokens = css`
+  /* Colours follow the page's color-scheme (inherited): a page that declares \`color-scheme: light dark\` gets
+     the dark palette in dark mode, a light-only page keeps the light one on its light background. */
   :host {
-    color-scheme: var(--si-color-scheme, light dark);
     --_font: var(--si-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_font-size: var(--si-font-size, 1rem);
     --_text: var(--si-color-text, light-dark(#1b1b1f, #ececf1));

@@ -1,0 +1,183 @@
+import type { SecurityInfoPolicy } from '@security-info/core';
+import './method-picker.js';
+import type { MethodPicker } from './method-picker.js';
+import {
+  deepActiveElement,
+  fixtureInDarkMode,
+  fixtureRtl,
+  leaveDarkMode,
+  expect,
+  expectAccessible,
+  fixture,
+  getByRole,
+  html,
+  nextEvent,
+  press,
+  queryAllByRole,
+  queryByRole,
+  recordEvents,
+} from '../../test/helpers.js';
+
+const all: SecurityInfoPolicy = {
+  methods: [
+    { id: 'authenticator-app', purposes: ['mfa', 'password-reset'] },
+    { id: 'phone', purposes: ['mfa', 'password-reset'] },
+    { id: 'email', purposes: ['password-reset'] },
+    { id: 'security-questions', purposes: ['password-reset'] },
+  ],
+};
+const noPhone: SecurityInfoPolicy = { methods: [{ id: 'authenticator-app', purposes: ['mfa', 'password-reset'] }] };
+// A policy that (wrongly) allows email for two-step verification: the picker still never offers it there.
+const generous: SecurityInfoPolicy = {
+  methods: [
+    { id: 'email', purposes: ['mfa', 'password-reset'] },
+    { id: 'phone', purposes: ['mfa', 'password-reset'] },
+  ],
+};
+
+async function picker(policy: SecurityInfoPolicy | undefined, purpose?: string, registered = '') {
+  return fixture<MethodPicker>(
+    html`<method-picker .policy=${policy} purpose=${purpose ?? ''} registered=${registered}></method-picker>`,
+  );
+}
+
+const names = (el: MethodPicker) =>
+  queryAllByRole(el, 'button').map((button) => (button as Element & { computedName: string }).computedName);
+
+describe('method-picker', () => {
+  it('asks which method to add, with the question as a heading', async () => {
+    const el = await picker(all);
+    expect(getByRole(el, 'heading', { name: 'Which method would you like to add?' })).to.exist;
+    await expectAccessible(el);
+  });
+
+  it('offers every method the policy allows when no purpose is given, in the policy order', async () => {
+    const el = await picker(all);
+    expect(names(el)).to.deep.equal(['Authenticator app', 'Phone', 'Email', 'Security questions']);
+  });
+
+  it('never offers email or security questions for two-step verification', async () => {
+    for (const policy of [all, generous]) {
+      const el = await picker(policy, 'mfa');
+      expect(names(el)).to.not.include('Email');
+      expect(names(el)).to.not.include('Security questions');
+      expect(names(el)).to.include('Phone');
+      await expectAccessible(el);
+    }
+  });
+
+  it('offers email and security questions for password reset', async () => {
+    const el = await picker(all, 'password-reset');
+    expect(names(el)).to.deep.equal(['Authenticator app', 'Phone', 'Email', 'Security questions']);
+  });
+
+  it('follows the order of the policy', async () => {
+    const reversed: SecurityInfoPolicy = { methods: [...all.methods].reverse() };
+    const el = await picker(reversed, 'password-reset');
+    expect(names(el)).to.deep.equal(['Security questions', 'Email', 'Phone', 'Authenticator app']);
+  });
+
+  it('describes each method in one line', async () => {
+    const el = await picker(all);
+    const phone = getByRole(el, 'button', { name: 'Phone' }) as HTMLElement & { computedName: string };
+    const describedBy = phone.getAttribute('aria-describedby')!.split(' ');
+    const description = describedBy.map((id) => el.shadowRoot!.getElementById(id)?.textContent?.trim()).join(' ');
+    expect(description).to.match(/text message or phone call/);
+    expect(phone.computedName).to.equal('Phone');
+  });
+
+  it('says when the organization does not allow the phone, and to contact the administrator', async () => {
+    const el = await picker(noPhone, 'mfa');
+    expect(el.shadowRoot!.textContent).to.match(/doesn't allow Phone here.*contact your administrator/s);
+    await expectAccessible(el);
+  });
+
+  it('explains an empty policy instead of showing nothing', async () => {
+    for (const policy of [{ methods: [] }, undefined]) {
+      const el = await picker(policy as SecurityInfoPolicy | undefined, 'mfa');
+      expect(queryByRole(el, 'button')).to.equal(null);
+      expect(getByRole(el, 'status').textContent).to.match(/Contact your administrator/);
+      await expectAccessible(el);
+    }
+  });
+
+  it('marks methods already set up', async () => {
+    const el = await picker(all, 'mfa', 'phone');
+    const phone = getByRole(el, 'button', { name: 'Phone' });
+    const ids = phone.getAttribute('aria-describedby')!.split(' ');
+    expect(ids.map((id) => el.shadowRoot!.getElementById(id)?.textContent).join(' ')).to.contain('Already set up');
+    await expectAccessible(el);
+  });
+
+  it('fires method-select with the method when one is chosen by click', async () => {
+    const el = await picker(all, 'mfa');
+    const event = nextEvent(el, 'method-select');
+    getByRole(el, 'button', { name: 'Phone' }).click();
+    const { detail, bubbles, composed, cancelable } = await event;
+    expect(detail).to.deep.equal({ method: 'phone' });
+    expect([bubbles, composed, cancelable]).to.deep.equal([true, true, true]);
+  });
+
+  it('is usable by keyboard alone: Tab to a method, Enter or Space chooses it', async () => {
+    const el = await picker(all, 'mfa');
+    const seen = recordEvents(el, 'method-select');
+    el.focusHeading();
+    await press('Tab');
+    expect((deepActiveElement() as Element & { computedName: string }).computedName).to.equal('Authenticator app');
+    await press('Tab');
+    await press('Enter');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await press('Space');
+    expect(seen.map((event) => event.detail.method)).to.deep.equal(['phone', 'phone']);
+  });
+
+  it('fires once for a double click', async () => {
+    const el = await picker(all, 'mfa');
+    const seen = recordEvents(el, 'method-select');
+    const phone = getByRole(el, 'button', { name: 'Phone' });
+    phone.click();
+    phone.click();
+    expect(seen).to.have.length(1);
+  });
+
+  it('disables the choice while pending', async () => {
+    const el = await picker(all, 'mfa');
+    el.pending = true;
+    await el.updateComplete;
+    const seen = recordEvents(el, 'method-select');
+    getByRole(el, 'button', { name: 'Phone' }).click();
+    expect(seen).to.have.length(0);
+    await expectAccessible(el);
+  });
+
+  it('moves focus to its heading on request', async () => {
+    const el = await picker(all);
+    el.focusHeading();
+    expect(deepActiveElement()?.tagName).to.equal('H2');
+  });
+
+  it('is accessible right to left', async () => {
+    const el = await fixtureRtl<MethodPicker>(html`<method-picker .policy=${all}></method-picker>`);
+    await expectAccessible(el);
+  });
+
+  it('is accessible in dark mode on a page that supports it', async () => {
+    try {
+      const el = await fixtureInDarkMode<MethodPicker>(
+        html`<method-picker .policy=${all} purpose="mfa"></method-picker>`,
+      );
+      await expectAccessible(el);
+    } finally {
+      await leaveDarkMode();
+    }
+  });
+
+  it('has no horizontal scrolling at 320 px', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="inline-size: 320px"><method-picker .policy=${all}></method-picker></div>`,
+    );
+    const el = wrapper.querySelector('method-picker')!;
+    await el.updateComplete;
+    expect(el.scrollWidth).to.be.at.most(320);
+  });
+});

@@ -1,0 +1,227 @@
+import { LitElement, html, nothing, svg, type SVGTemplateResult } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import {
+  offeredMethods,
+  withheldMethods,
+  type MethodId,
+  type Purpose,
+  type SecurityInfoPolicy,
+} from '@security-info/core';
+import { defineElement } from '../shared/define.js';
+import { emit } from '../shared/events.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { methodPickerStyles } from './method-picker.styles.js';
+
+export interface MethodSelectDetail {
+  method: MethodId;
+}
+
+const ICONS: Record<MethodId, SVGTemplateResult> = {
+  'authenticator-app': svg`<rect x="6" y="2.5" width="12" height="19" rx="2.5" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M9.5 12.2l1.8 1.8 3.4-3.6" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`,
+  phone: svg`<path d="M7.2 3.5l2.6-.4 1.6 4.1-1.9 1.4a11 11 0 0 0 5.9 5.9l1.4-1.9 4.1 1.6-.4 2.6a2 2 0 0 1-2.1 1.7A15.5 15.5 0 0 1 3.8 5.6a2 2 0 0 1 1.7-2.1z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/>`,
+  email: svg`<rect x="3" y="5.5" width="18" height="13" rx="2" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M3.5 7l8.5 6 8.5-6" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/>`,
+  'security-questions': svg`<circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M9.6 9.4a2.5 2.5 0 1 1 3.4 2.4c-.7.3-1 .8-1 1.5v.6" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/><circle cx="12" cy="16.8" r="1" fill="currentColor"/>`,
+};
+
+function methodName(method: MethodId): string {
+  switch (method) {
+    case 'authenticator-app':
+      return msg('Authenticator app', { id: 'method-picker.app', desc: 'Name of the authenticator app method.' });
+    case 'phone':
+      return msg('Phone', { id: 'method-picker.phone', desc: 'Name of the phone method (text message or call).' });
+    case 'email':
+      return msg('Email', { id: 'method-picker.email', desc: 'Name of the email method.' });
+    case 'security-questions':
+      return msg('Security questions', {
+        id: 'method-picker.questions',
+        desc: 'Name of the security questions method.',
+      });
+  }
+}
+
+function methodDescription(method: MethodId): string {
+  switch (method) {
+    case 'authenticator-app':
+      return msg('Approve sign-ins or get codes in an app on your phone.', {
+        id: 'method-picker.app-description',
+        desc: 'One line under "Authenticator app".',
+      });
+    case 'phone':
+      return msg('Get a code by text message or phone call.', {
+        id: 'method-picker.phone-description',
+        desc: 'One line under "Phone".',
+      });
+    case 'email':
+      return msg('Get a code by email to reset your password.', {
+        id: 'method-picker.email-description',
+        desc: 'One line under "Email".',
+      });
+    case 'security-questions':
+      return msg('Answer questions only you know to reset your password.', {
+        id: 'method-picker.questions-description',
+        desc: 'One line under "Security questions".',
+      });
+  }
+}
+
+/**
+ * "Which method would you like to add?": the verification methods the organization allows for a purpose,
+ * each with one line that says what it is, and a note about the ones it does not allow.
+ *
+ * Each method is a button, in a list. Choosing a method is an action that moves the flow on, not a setting
+ * to confirm later: a radio group would need arrow keys to choose and a separate Next button to act, two
+ * steps where one does. Screen readers announce "button, Phone, Get a code by text message or phone call,
+ * 2 of 3" and list navigation works; every option is reachable with Tab, as people expect of buttons.
+ *
+ * Email and security questions serve password reset only: with `purpose="mfa"` they are never offered,
+ * whatever the policy says.
+ *
+ * @summary Lists the security methods an organization allows for a purpose.
+ *
+ * @fires method-select - A method was chosen; `detail.method` is its id. Cancelable: `preventDefault()`
+ * keeps the picker where it is.
+ *
+ * @slot actions - Buttons after the list, for example Cancel.
+ *
+ * @csspart heading - The question at the top.
+ * @csspart list - The list of methods.
+ * @csspart method-card - Each method's card: icon, name, description; a click anywhere on it chooses.
+ * @csspart method - Each method's button (its name).
+ * @csspart icon - Each method's icon.
+ * @csspart note - The note about methods the organization does not allow, or an empty policy.
+ *
+ * @cssprop --si-method-background - Background of each method's button.
+ * @cssprop --si-color-accent - Icons and focus ring.
+ */
+export class MethodPicker extends LitElement {
+  static override styles = [tokens, methodPickerStyles];
+
+  static override properties = {
+    policy: { attribute: false },
+    purpose: { reflect: true },
+    registered: {
+      converter: {
+        fromAttribute: (value: string | null) => (value ?? '').split(/[\s,]+/).filter(Boolean),
+        toAttribute: (value: string[]) => value.join(' '),
+      },
+    },
+    pending: { type: Boolean, reflect: true },
+  };
+
+  /** What the organization allows. Without one, no method is offered. */
+  declare policy: SecurityInfoPolicy | undefined;
+  /** `mfa` (two-step verification) or `password-reset`; unset offers every method the policy allows. */
+  declare purpose: Purpose | undefined;
+  /** Methods the person has already set up: shown as such (attribute: a space-separated list). */
+  declare registered: MethodId[];
+  /** Disables the choice while the host works. */
+  declare pending: boolean;
+
+  private selecting = false;
+
+  constructor() {
+    super();
+    this.registered = [];
+    this.pending = false;
+    updateWhenLocaleChanges(this);
+  }
+
+  /** Moves focus to the heading, so a screen reader starts reading the step there. */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  private choose(method: MethodId): void {
+    if (this.pending || this.selecting) return;
+    // One intent, one event: a double click lands in the same task burst.
+    this.selecting = true;
+    setTimeout(() => (this.selecting = false));
+    emit(this, 'method-select', { method }, { cancelable: true });
+  }
+
+  protected override render() {
+    const policy = this.policy ?? { methods: [] };
+    const purpose = this.purpose === 'mfa' || this.purpose === 'password-reset' ? this.purpose : undefined;
+    const offered = offeredMethods(policy, purpose);
+    const withheld = withheldMethods(policy, purpose);
+    return html`
+      <h2 part="heading" tabindex="-1">
+        ${msg('Which method would you like to add?', {
+          id: 'method-picker.heading',
+          desc: 'Heading of the step where a person chooses a security method.',
+        })}
+      </h2>
+      ${offered.length === 0 ? this.renderEmpty() : this.renderList(offered)}
+      ${offered.length > 0 && withheld.length > 0 ? this.renderWithheld(withheld) : nothing}
+      <div class="actions"><slot name="actions"></slot></div>
+    `;
+  }
+
+  private renderList(offered: MethodId[]) {
+    return html`<ul part="list" role="list">
+      ${offered.map((method) => {
+        const registered = this.registered.includes(method);
+        return html`<li class="card" part="method-card">
+          <svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${ICONS[method]}</svg>
+          <button
+            type="button"
+            class="method"
+            part="method"
+            aria-describedby="${method}-description${registered ? ` ${method}-registered` : ''}"
+            ?disabled=${this.pending}
+            @click=${() => this.choose(method)}
+          >
+            ${methodName(method)}
+          </button>
+          <span class="description" id="${method}-description">${methodDescription(method)}</span>
+          ${
+            registered
+              ? html`<span class="registered" id="${method}-registered">
+                  ${msg('Already set up', {
+                    id: 'method-picker.registered',
+                    desc: 'Marks a method the person has already registered.',
+                  })}
+                </span>`
+              : nothing
+          }
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  private renderWithheld(withheld: MethodId[]) {
+    const locale = this.closest('[lang]')?.getAttribute('lang') || undefined;
+    let list: string;
+    try {
+      list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(withheld.map(methodName));
+    } catch {
+      list = new Intl.ListFormat(undefined, { type: 'conjunction' }).format(withheld.map(methodName));
+    }
+    return html`<p class="note" part="note">
+      ${msg(str`Your organization doesn't allow ${list} here. If you need one, contact your administrator.`, {
+        id: 'method-picker.withheld',
+        desc: 'Shown when the organization does not allow some methods; the placeholder lists them, such as "Phone and Email".',
+      })}
+    </p>`;
+  }
+
+  private renderEmpty() {
+    return html`<p class="note" part="note" role="status">
+      ${msg("Your organization doesn't allow any method you could add here. Contact your administrator for help.", {
+        id: 'method-picker.empty',
+        desc: 'Shown when the policy allows no method at all.',
+      })}
+    </p>`;
+  }
+}
+
+defineElement('method-picker', MethodPicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'method-picker': MethodPicker;
+  }
+  interface HTMLElementEventMap {
+    'method-select': CustomEvent<MethodSelectDetail>;
+  }
+}
