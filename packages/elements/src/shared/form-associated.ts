@@ -12,7 +12,7 @@ export abstract class FormAssociatedElement extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties = {
-    name: { reflect: true },
+    name: {},
     disabled: { type: Boolean, reflect: true },
     required: { type: Boolean, reflect: true },
     formDisabled: { state: true },
