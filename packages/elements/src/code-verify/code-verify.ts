@@ -240,7 +240,7 @@ export class CodeVerify extends FormAssociatedElement {
     return this.renderRoot.querySelector('input');
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('destination')) this.restoreCooldown();
     if (changed.has('resendInSeconds') && changed.get('resendInSeconds') !== undefined) {
       this.startCooldown(this.resendInSeconds);
@@ -251,8 +251,9 @@ export class CodeVerify extends FormAssociatedElement {
       if (this.locked && this.retryAfterSeconds) this.lockout.start(this.retryAfterSeconds);
       else if (!this.locked) this.lockout.stop();
     }
-    if (changed.has('status') && changed.get('status') !== undefined) {
-      // A new verdict on the last code: the person may submit again.
+    const finishedPending = changed.has('pending') && changed.get('pending') === true && !this.pending;
+    if (finishedPending || (changed.has('status') && changed.get('status') !== undefined) || changed.has('error')) {
+      // The host answered the last submission: the person may submit again.
       this.lastSubmitted = undefined;
     }
     if (changed.has('webOtp') && this.webOtp) this.startWebOtp();

@@ -42,7 +42,7 @@ async function picker(policy: SecurityInfoPolicy | undefined, purpose?: string, 
 }
 
 const names = (el: MethodPicker) =>
-  queryAllByRole(el, 'button').map((button) => (button as Element & { computedName: string }).computedName);
+  queryAllByRole(el, 'button').map((button) => (button as unknown as { computedName: string }).computedName);
 
 describe('method-picker', () => {
   it('asks which method to add, with the question as a heading', async () => {
@@ -123,7 +123,7 @@ describe('method-picker', () => {
     const seen = recordEvents(el, 'method-select');
     el.focusHeading();
     await press('Tab');
-    expect((deepActiveElement() as Element & { computedName: string }).computedName).to.equal('Authenticator app');
+    expect((deepActiveElement() as unknown as { computedName: string }).computedName).to.equal('Authenticator app');
     await press('Tab');
     await press('Enter');
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -63,7 +63,7 @@ async function enterPhone(wizard: SecurityInfoWizard, national = '612345678') {
 
 async function waitUntilFound(wizard: SecurityInfoWizard, role: string, name: string | RegExp): Promise<HTMLElement> {
   await waitUntil(() => queryByRole(wizard, role, { name }), `no ${role} named ${String(name)}`, { timeout: 3000 });
-  return getByRole(wizard, role, { name });
+  return getByRole<HTMLElement>(wizard, role, { name });
 }
 
 async function enterCode(wizard: SecurityInfoWizard, code: string) {

@@ -3,7 +3,7 @@
  * validity, `name`/`disabled`/`required`, a disabled `<fieldset>` honoured, states a designer can style with
  * `:state(...)`.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyDeclarations } from 'lit';
 
 export abstract class FormAssociatedElement extends LitElement {
   static formAssociated = true;
@@ -11,7 +11,7 @@ export abstract class FormAssociatedElement extends LitElement {
   /** Focus moves into the shadow root's first control, so a `<label for>` and `focus()` reach the input. */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     name: {},
     disabled: { type: Boolean, reflect: true },
     required: { type: Boolean, reflect: true },

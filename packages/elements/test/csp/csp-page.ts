@@ -1,5 +1,7 @@
 // Served with `script-src 'self'; style-src 'self'; require-trusted-types-for 'script'`: records every
 // violation, so the test can run the whole flow and assert there was none.
+export {};
+
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (event) => {
   violations.push(`${event.effectiveDirective}: ${event.blockedURI || event.sample}`);

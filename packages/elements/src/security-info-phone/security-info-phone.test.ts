@@ -1,0 +1,498 @@
+import { sendKeys } from '@web/test-runner-commands';
+import examples from 'libphonenumber-js/mobile/examples';
+import { loadPhoneMetadata, phoneRegions } from '@security-info/core';
+import './security-info-phone.js';
+import type { SecurityInfoPhone } from './security-info-phone.js';
+import { buildCountries, searchCountries } from './countries.js';
+import {
+  deepActiveElement,
+  expect,
+  expectAccessible,
+  fixture,
+  fixtureInDarkMode,
+  fixtureRtl,
+  getByRole,
+  html,
+  leaveDarkMode,
+  nextEvent,
+  paste,
+  press,
+  queryByRole,
+  recordEvents,
+  setViewport,
+  typeInto,
+  waitUntil,
+} from '../../test/helpers.js';
+
+const numberField = (el: SecurityInfoPhone) => getByRole<HTMLInputElement>(el, 'textbox', { name: 'Phone number' });
+const picker = (el: SecurityInfoPhone) => getByRole<HTMLInputElement>(el, 'combobox', { name: 'Country or region' });
+const message = (el: SecurityInfoPhone) => getByRole(el, 'alert', { hidden: true }).textContent?.trim() ?? '';
+// Options are read from the DOM: asking the accessibility tree about 245 of them is slow.
+const options = (el: SecurityInfoPhone) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
+const next = (el: SecurityInfoPhone) => getByRole(el, 'button', { name: 'Next' });
+
+async function phone(template = html`<security-info-phone default-country="NL"></security-info-phone>`) {
+  const el = await fixture<SecurityInfoPhone>(template);
+  await waitUntil(
+    () => el.shadowRoot!.querySelector('input[role="combobox"]') && (el as unknown as { metadata?: unknown }).metadata,
+    'metadata never loaded',
+  );
+  await el.updateComplete;
+  return el;
+}
+
+/** Sets the field's value as a whole and lets the element format it, as one input event would. */
+async function setNumber(el: SecurityInfoPhone, text: string) {
+  const input = numberField(el);
+  input.focus();
+  input.value = text;
+  input.setSelectionRange(text.length, text.length);
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
+  await el.updateComplete;
+}
+
+describe('countries', () => {
+  it('lists every region the metadata knows, named and sorted in the locale, with calling codes', async () => {
+    const metadata = await loadPhoneMetadata();
+    const list = buildCountries(metadata, 'en');
+    expect(list).to.have.length(phoneRegions(metadata).length);
+    expect(list.length).to.be.greaterThan(240);
+    const nl = list.find((c) => c.code === 'NL')!;
+    expect(nl.name).to.equal('Netherlands');
+    expect(nl.callingCode).to.equal('31');
+    const names = list.map((c) => c.name);
+    expect(names).to.deep.equal([...names].sort(new Intl.Collator('en').compare));
+    expect(buildCountries(metadata, 'de').find((c) => c.code === 'NL')!.name).to.equal('Niederlande');
+  });
+
+  it('finds by localized name, English name, ISO code and calling code, ignoring case and accents', async () => {
+    const metadata = await loadPhoneMetadata();
+    const german = buildCountries(metadata, 'de');
+    const codes = (query: string) => searchCountries(german, query).map((c) => c.code);
+    expect(codes('niederl')).to.include('NL');
+    expect(codes('netherl')).to.include('NL');
+    expect(codes('nl')[0]).to.equal('NL');
+    expect(codes('+31')[0]).to.equal('NL');
+    expect(codes('31')[0]).to.equal('NL');
+    const english = buildCountries(metadata, 'en');
+    expect(searchCountries(english, 'Turkiye').map((c) => c.code)).to.include('TR');
+    expect(searchCountries(english, 'COTE').map((c) => c.code)).to.include('CI');
+  });
+});
+
+describe('security-info-phone: the country or region', () => {
+  it('is a combobox named "Country or region" with the default country chosen', async () => {
+    const el = await phone();
+    expect(picker(el).value).to.equal('Netherlands (+31)');
+    expect(el.country).to.equal('NL');
+    await expectAccessible(el);
+  });
+
+  it('takes the policy default, then the locale region, else asks', async () => {
+    const fromPolicy = await phone(
+      html`<security-info-phone .policy=${{ methods: [], phone: { defaultCountry: 'BE' } }}></security-info-phone>`,
+    );
+    expect(fromPolicy.country).to.equal('BE');
+    const fromLocale = await phone(html`<security-info-phone lang="de-AT"></security-info-phone>`);
+    expect(fromLocale.country).to.equal('AT');
+    const none = await phone(html`<security-info-phone lang="en" allowed-countries="NL BE"></security-info-phone>`);
+    expect(none.country).to.equal('');
+    expect(none.shadowRoot!.textContent).to.contain('Choose the country or region of your phone number');
+    await expectAccessible(none);
+  });
+
+  it('opens with ArrowDown, moves with arrows, Home and End, and chooses with Enter', async () => {
+    const el = await phone();
+    // Found once: asking the accessibility tree again with 245 options open is slow.
+    const combo = picker(el);
+    combo.focus();
+    await press('ArrowDown');
+    await el.updateComplete;
+    expect(combo.getAttribute('aria-expanded')).to.equal('true');
+    const active = () => el.shadowRoot!.getElementById(combo.getAttribute('aria-activedescendant')!)?.id;
+    expect(active()).to.equal('option-NL');
+    await press('ArrowDown');
+    await el.updateComplete;
+    expect(active()).not.to.equal('option-NL');
+    await press('Home');
+    await el.updateComplete;
+    const first = options(el)[0]!.id;
+    expect(active()).to.equal(first);
+    await press('End');
+    await el.updateComplete;
+    const all = options(el);
+    expect(active()).to.equal(all[all.length - 1]!.id);
+    await press('Enter');
+    await el.updateComplete;
+    expect(combo.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.country).to.equal(all[all.length - 1]!.id.replace('option-', ''));
+    expect(deepActiveElement()).to.equal(combo);
+  });
+
+  it('filters as the person types, announces the count, and Escape restores the choice', async () => {
+    const el = await phone();
+    await typeInto(picker(el), 'ger');
+    await el.updateComplete;
+    expect(options(el).map((o) => o.textContent)).to.satisfy((names: string[]) =>
+      names.some((n) => n.includes('Germany')),
+    );
+    expect(el.shadowRoot!.textContent).to.match(/\d+ results?/);
+    await press('ArrowDown');
+    await el.updateComplete;
+    await expectAccessible(el);
+    await press('Escape');
+    await el.updateComplete;
+    expect(picker(el).value).to.equal('Netherlands (+31)');
+    expect(picker(el).getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('finds a region by calling code and chooses it with a click', async () => {
+    const el = await phone();
+    await typeInto(picker(el), '+49');
+    await el.updateComplete;
+    getByRole(el, 'option', { name: /Germany/ }).click();
+    await el.updateComplete;
+    expect(el.country).to.equal('DE');
+  });
+
+  it('limits the list to the allowed countries', async () => {
+    const el = await phone(
+      html`<security-info-phone default-country="NL" allowed-countries="NL,BE"></security-info-phone>`,
+    );
+    picker(el).focus();
+    await press('ArrowDown');
+    await el.updateComplete;
+    expect(options(el).map((o) => o.id)).to.deep.equal(['option-BE', 'option-NL']);
+  });
+});
+
+describe('security-info-phone: the number', () => {
+  it('is a tel field named "Phone number" that browsers can fill', async () => {
+    const el = await phone();
+    expect(numberField(el).type).to.equal('tel');
+    expect(numberField(el).autocomplete).to.equal('tel');
+  });
+
+  it('formats as the person types, keeping the caret at the end', async () => {
+    const el = await phone();
+    await typeInto(numberField(el), '0612345678');
+    expect(numberField(el).value).to.equal('06 12345678');
+    expect(numberField(el).selectionStart).to.equal(numberField(el).value.length);
+  });
+
+  it('keeps the caret after the digit typed in the middle', async () => {
+    const el = await phone(html`<security-info-phone default-country="US"></security-info-phone>`);
+    await typeInto(numberField(el), '2015550123');
+    const formatted = numberField(el).value; // (201) 555-0123
+    expect(formatted).to.equal('(201) 555-0123');
+    numberField(el).setSelectionRange(4, 4); // after "(201"
+    await press('Backspace');
+    await el.updateComplete;
+    const caret = numberField(el).selectionStart!;
+    const digitsBefore = numberField(el).value.slice(0, caret).replace(/\D/g, '');
+    expect(digitsBefore).to.equal('20');
+    await press('9');
+    await el.updateComplete;
+    expect(numberField(el).value.replace(/\D/g, '')).to.equal('2095550123');
+    expect(numberField(el).value.slice(0, numberField(el).selectionStart!).replace(/\D/g, '')).to.equal('209');
+  });
+
+  it('deletes the digit before a separator when Backspace hits the separator', async () => {
+    const el = await phone(html`<security-info-phone default-country="US"></security-info-phone>`);
+    await typeInto(numberField(el), '2015550123');
+    const value = numberField(el).value; // (201) 555-0123
+    const dash = value.indexOf('-');
+    numberField(el).setSelectionRange(dash + 1, dash + 1);
+    await press('Backspace');
+    await el.updateComplete;
+    expect(numberField(el).value.replace(/\D/g, '')).to.equal('201550123');
+  });
+
+  it('undoes the last edit with Ctrl+Z', async () => {
+    const el = await phone();
+    await typeInto(numberField(el), '0612');
+    await press('Backspace');
+    await el.updateComplete;
+    expect(numberField(el).value.replace(/\D/g, '')).to.equal('061');
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'z' });
+    await sendKeys({ up: 'Control' });
+    await el.updateComplete;
+    expect(numberField(el).value.replace(/\D/g, '')).to.equal('0612');
+  });
+
+  const pastes: [string, string][] = [
+    ['+31 6 12345678', '+31612345678'],
+    ['0031 6 1234 5678', '+31612345678'],
+    ['06-12.34.56.78', '+31612345678'],
+    ['(06) 1234 5678', '+31612345678'],
+    ['tel:+31612345678', '+31612345678'],
+    ['０６１２３４５６７８', '+31612345678'],
+    ['٠٦١٢٣٤٥٦٧٨', '+31612345678'],
+    ['۰۶۱۲۳۴۵۶۷۸', '+31612345678'],
+  ];
+  for (const [pasted, e164] of pastes) {
+    it(`reads a pasted "${pasted}" as ${e164}`, async () => {
+      const el = await phone();
+      paste(numberField(el), pasted);
+      await el.updateComplete;
+      expect(el.value).to.equal(e164);
+    });
+  }
+
+  it('switches the country when the number carries a calling code', async () => {
+    const el = await phone();
+    paste(numberField(el), '+49 1512 3456789');
+    await el.updateComplete;
+    expect(el.country).to.equal('DE');
+    expect(el.value).to.equal('+4915123456789');
+  });
+
+  it('reads an 011 prefix in the United States', async () => {
+    const el = await phone(html`<security-info-phone default-country="US"></security-info-phone>`);
+    paste(numberField(el), '011 44 7400 123456');
+    await el.updateComplete;
+    expect(el.value).to.equal('+447400123456');
+  });
+
+  it('gives each region its E.164 for its example mobile number typed in national format', async () => {
+    const metadata = await loadPhoneMetadata();
+    const el = await phone(html`<security-info-phone></security-info-phone>`);
+    const failures: string[] = [];
+    const { parsePhoneNumberFromString } = await import('libphonenumber-js/core');
+    let checked = 0;
+    for (const region of phoneRegions(metadata)) {
+      const example = (examples as Record<string, string>)[region];
+      if (!example) continue;
+      const parsed = parsePhoneNumberFromString(example, region as never, metadata);
+      if (!parsed) continue;
+      const national = parsed.formatNational();
+      el.country = region;
+      await el.updateComplete;
+      await setNumber(el, national);
+      checked++;
+      if (el.value !== parsed.number)
+        failures.push(`${region}: "${national}" -> "${el.value}" (want ${parsed.number})`);
+    }
+    expect(checked).to.be.greaterThan(200);
+    expect(failures).to.deep.equal([]);
+  });
+});
+
+describe('security-info-phone: validation', () => {
+  const cases: [string, string, string, RegExp][] = [
+    ['required', 'NL', '', /Enter your phone number/],
+    ['too short', 'NL', '0612', /too short for Netherlands/],
+    ['too long', 'NL', '06123456789012', /too long for Netherlands/],
+    ['invalid for the region', 'US', '(123) 456-7890', /isn't a valid number for United States/],
+    ['not a number', 'NL', 'call me maybe', /digits only/],
+  ];
+  for (const [name, country, text, expected] of cases) {
+    it(`says what to do when the number is ${name}`, async () => {
+      const el = await phone(html`<security-info-phone default-country=${country}></security-info-phone>`);
+      if (text) await setNumber(el, text);
+      const seen = recordEvents(el, 'phone-submit');
+      next(el).click();
+      await el.updateComplete;
+      expect(message(el)).to.match(expected);
+      expect(numberField(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(numberField(el).getAttribute('aria-describedby')).to.contain('phone-message');
+      expect(seen).to.have.length(0);
+      await expectAccessible(el);
+    });
+  }
+
+  it('says when the organization does not allow the region', async () => {
+    const el = await phone(
+      html`<security-info-phone default-country="NL" allowed-countries="BE"></security-info-phone>`,
+    );
+    paste(numberField(el), '+31 6 12345678');
+    next(el).click();
+    await el.updateComplete;
+    expect(message(el)).to.match(/doesn't allow numbers from Netherlands/);
+  });
+
+  it('asks for a country when a national number has none', async () => {
+    const el = await phone(html`<security-info-phone lang="en" allowed-countries="NL BE"></security-info-phone>`);
+    await setNumber(el, '0612345678');
+    next(el).click();
+    await el.updateComplete;
+    expect(message(el)).to.match(/Choose your country or region/);
+  });
+
+  it('stays quiet while the first digits are typed, and speaks up on leaving the field', async () => {
+    const el = await phone();
+    await typeInto(numberField(el), '061');
+    await el.updateComplete;
+    expect(message(el)).to.equal('');
+    await press('Tab');
+    await el.updateComplete;
+    expect(message(el)).to.match(/too short/);
+  });
+
+  it('never throws on junk: letters, emoji, markup, 10,000 characters', async () => {
+    const el = await phone();
+    for (const junk of [
+      'abc',
+      '📞📞📞',
+      '<img src=x onerror=alert(1)>',
+      '9'.repeat(10_000),
+      '+'.repeat(50),
+      ')))(((',
+    ]) {
+      await setNumber(el, junk);
+      next(el).click();
+      await el.updateComplete;
+      expect(message(el), junk.slice(0, 20)).not.to.equal('');
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    }
+  });
+});
+
+describe('security-info-phone: channels and submit', () => {
+  it('fires phone-submit with E.164, country, channel and national number', async () => {
+    const el = await phone();
+    await typeInto(numberField(el), '0612345678');
+    getByRole(el, 'radio', { name: 'Call me' }).click();
+    const event = nextEvent(el, 'phone-submit');
+    next(el).click();
+    expect((await event).detail).to.deep.equal({
+      phoneNumber: '+31612345678',
+      country: 'NL',
+      channel: 'voice',
+      nationalNumber: '612345678',
+    });
+  });
+
+  it('submits once for a double click or Enter plus a click', async () => {
+    const el = await phone();
+    const seen = recordEvents(el, 'phone-submit');
+    await typeInto(numberField(el), '0612345678');
+    await press('Enter');
+    next(el).click();
+    next(el).click();
+    expect(seen).to.have.length(1);
+  });
+
+  it('hides the choice when one channel is allowed', async () => {
+    const el = await phone(html`<security-info-phone default-country="NL" channels="sms"></security-info-phone>`);
+    expect(queryByRole(el, 'radio')).to.equal(null);
+  });
+
+  it('follows the region when a channel is not available there, and says why', async () => {
+    const el = await phone(
+      html`<security-info-phone default-country="NL" .channelsByCountry=${{ NL: ['sms'] }}></security-info-phone>`,
+    );
+    const call = getByRole<HTMLInputElement>(el, 'radio', { name: 'Call me' });
+    expect(call.disabled).to.equal(true);
+    expect(el.shadowRoot!.textContent).to.contain("Calls aren't available for numbers in Netherlands");
+    await expectAccessible(el);
+  });
+
+  it('shows a host error, announced, and clears it when the number is edited', async () => {
+    const el = await phone();
+    await typeInto(numberField(el), '0612345678');
+    el.error = "This number can't be used for sign-in. Enter a different number.";
+    await el.updateComplete;
+    expect(message(el)).to.contain("can't be used");
+    await expectAccessible(el);
+    await typeInto(numberField(el), '9');
+    await el.updateComplete;
+    expect(el.error).to.equal('');
+  });
+
+  it('disables the form and shows progress while pending', async () => {
+    const el = await phone();
+    await typeInto(numberField(el), '0612345678');
+    el.pending = true;
+    await el.updateComplete;
+    const seen = recordEvents(el, 'phone-submit');
+    next(el).click();
+    expect(seen).to.have.length(0);
+    expect(el.matches(':state(pending)')).to.equal(true);
+    await expectAccessible(el);
+  });
+
+  it('shows a known number, formatted with its country, read-only to confirm', async () => {
+    const el = await phone(html`<security-info-phone value="+447400123456" readonly></security-info-phone>`);
+    expect(el.country).to.equal('GB');
+    expect(numberField(el).value).to.match(/^\+44 7400 123456$/);
+    expect(numberField(el).readOnly).to.equal(true);
+    await expectAccessible(el);
+  });
+});
+
+describe('security-info-phone: forms', () => {
+  it('submits its E.164 value in a plain form, validates and resets', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><security-info-phone name="phone" required default-country="NL"></security-info-phone></form>`,
+    );
+    const el = form.querySelector('security-info-phone')!;
+    await waitUntil(() => (el as unknown as { metadata?: unknown }).metadata);
+    await el.updateComplete;
+    expect(el.checkValidity()).to.equal(false);
+    expect(el.validity.valueMissing).to.equal(true);
+    await typeInto(numberField(el), '0612');
+    await el.updateComplete;
+    expect(el.validity.customError).to.equal(true);
+    expect(el.validationMessage).to.match(/too short/);
+    await typeInto(numberField(el), '345678');
+    await el.updateComplete;
+    expect(el.checkValidity()).to.equal(true);
+    expect(new FormData(form).get('phone')).to.equal('+31612345678');
+    form.reset();
+    await el.updateComplete;
+    expect(el.value).to.equal('');
+    expect(numberField(el).value).to.equal('');
+  });
+
+  it('is disabled with its fieldset', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <fieldset disabled><security-info-phone default-country="NL"></security-info-phone></fieldset>
+      </form>`,
+    );
+    const el = form.querySelector('security-info-phone')!;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[type="tel"]')!.disabled).to.equal(true);
+  });
+});
+
+describe('security-info-phone: layout and themes', () => {
+  it('is accessible right to left, with the number kept left to right', async () => {
+    const el = await fixtureRtl<SecurityInfoPhone>(
+      html`<security-info-phone default-country="EG"></security-info-phone>`,
+    );
+    await waitUntil(() => (el as unknown as { metadata?: unknown }).metadata);
+    await el.updateComplete;
+    expect(getComputedStyle(numberField(el)).direction).to.equal('ltr');
+    await expectAccessible(el);
+  });
+
+  it('is accessible in dark mode', async () => {
+    try {
+      const el = await fixtureInDarkMode<SecurityInfoPhone>(
+        html`<security-info-phone default-country="NL"></security-info-phone>`,
+      );
+      await waitUntil(() => (el as unknown as { metadata?: unknown }).metadata);
+      await el.updateComplete;
+      await expectAccessible(el);
+    } finally {
+      await leaveDarkMode();
+    }
+  });
+
+  it('fits a 320 px wide phone without horizontal scrolling, list open', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await phone();
+      picker(el).focus();
+      await press('ArrowDown');
+      await el.updateComplete;
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      expect(el.getBoundingClientRect().width).to.be.at.most(320);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+});

@@ -1,0 +1,845 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import {
+  CHANNELS,
+  checkPhoneNumber,
+  formatAsYouType,
+  loadPhoneMetadata,
+  normalizePhoneInput,
+  toAsciiDigits,
+  type Channel,
+  type PhoneMetadata,
+  type PhoneProblem,
+  type SecurityInfoPolicy,
+} from '@security-info/core';
+import { defineElement } from '../shared/define.js';
+import { emit } from '../shared/events.js';
+import { FormAssociatedElement } from '../shared/form-associated.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { buildCountries, regionName, regionOfLocale, searchCountries, type CountryOption } from './countries.js';
+import { phoneStyles } from './security-info-phone.styles.js';
+
+export interface PhoneSubmitDetail {
+  /** E.164, for example `+31612345678`. */
+  phoneNumber: string;
+  /** ISO 3166-1 alpha-2 region of the number. */
+  country: string;
+  channel: Channel;
+  /** The number without its calling code, digits only. */
+  nationalNumber: string;
+}
+
+const listConverter = {
+  fromAttribute: (value: string | null) =>
+    (value ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((item) => item.trim()),
+  toAttribute: (value: string[]) => value.join(' '),
+};
+
+interface Snapshot {
+  value: string;
+  caret: number;
+}
+
+/**
+ * "Set up your phone": country or region, the number formatted as it is typed, "Text me a code" or "Call me",
+ * and Next. A form control whose value is the number in E.164.
+ *
+ * The country or region picker is an editable combobox with a listbox (WAI-ARIA APG, list autocomplete with
+ * manual selection): a native `<select>` cannot be searched by calling code or by an English name in another
+ * language, and its long lists are hard to use on phones. Type to filter by name (localized or English),
+ * ISO code or calling code; arrows, Home/End, Enter and Escape work as the pattern describes; the number of
+ * results is announced.
+ *
+ * The number accepts whatever people type or paste: national or international format, `00`/`011` prefixes,
+ * separators, `tel:` links and digits of any script. A number with a calling code switches the country.
+ * Problems are shown when Next is pressed or the field is left, never while the first digits are typed.
+ *
+ * @summary The phone number step: country or region, number, text or call.
+ *
+ * @fires phone-submit - Next was pressed with a valid number; `detail` is `{ phoneNumber, country, channel, nationalNumber }`.
+ *
+ * @slot actions - Extra buttons after Next, for example Back or Cancel.
+ *
+ * @csspart heading - The step's heading.
+ * @csspart label - The labels of the fields.
+ * @csspart picker - The country or region combobox.
+ * @csspart listbox - Its list of countries and regions.
+ * @csspart input - The phone number field.
+ * @csspart channels - The group of "Text me a code" and "Call me".
+ * @csspart button - Every button.
+ * @csspart next - The Next button.
+ * @csspart error - The error message.
+ *
+ * @cssprop --si-color-accent - Buttons, the active option and focus ring.
+ * @cssprop --si-color-error - Error messages and the invalid field's border.
+ * @cssprop --si-radius - Corner radius of fields, list and buttons.
+ */
+export class SecurityInfoPhone extends FormAssociatedElement {
+  static override styles = [tokens, phoneStyles];
+
+  static override properties = {
+    defaultCountry: { attribute: 'default-country' },
+    allowedCountries: { attribute: 'allowed-countries', converter: listConverter },
+    channels: { converter: listConverter },
+    channelsByCountry: { attribute: false },
+    policy: { attribute: false },
+    value: { noAccessor: true },
+    country: { reflect: true },
+    channel: { reflect: true },
+    readonly: { type: Boolean, reflect: true },
+    pending: { type: Boolean, reflect: true },
+    error: {},
+    metadata: { state: true },
+    text: { state: true },
+    problem: { state: true },
+    query: { state: true },
+    open: { state: true },
+    activeIndex: { state: true },
+  };
+
+  /** The country or region chosen at first (ISO 3166-1 alpha-2); else the policy's, else the locale's. */
+  declare defaultCountry: string | undefined;
+  /** Regions whose numbers may be registered (attribute: a space- or comma-separated list); all when empty. */
+  declare allowedCountries: string[];
+  /** Channels offered (attribute: `"sms voice"`); the policy's, or both, when empty. */
+  declare channels: Channel[];
+  /** Channels per region, for regions where not every channel works. */
+  declare channelsByCountry: Record<string, Channel[]> | undefined;
+  /** The organization's policy: its `phone` section supplies what the attributes above do not set. */
+  declare policy: SecurityInfoPolicy | undefined;
+  /** The chosen country or region (ISO 3166-1 alpha-2), or `''`. */
+  declare country: string;
+  /** The chosen channel. */
+  declare channel: Channel;
+  /** Shows a number the host already knows, to confirm, not to edit. */
+  declare readonly: boolean;
+  /** The host is working: the form is disabled and shows progress. */
+  declare pending: boolean;
+  /** A message from the host, such as the backend rejecting the number; cleared when the number is edited. */
+  declare error: string;
+
+  declare private metadata: PhoneMetadata | undefined;
+  declare private text: string;
+  declare private problem: PhoneProblem | undefined;
+  declare private query: string | undefined;
+  declare private open: boolean;
+  declare private activeIndex: number;
+
+  /** Problems are shown only after Next or leaving the field; from then on they follow the edits. */
+  private showProblems = false;
+  private submitLock = false;
+  private submitLockTimer: ReturnType<typeof setTimeout> | undefined;
+  private history: Snapshot[] = [];
+  private lastText: Snapshot = { value: '', caret: 0 };
+  private countries: CountryOption[] = [];
+  private countriesKey = '';
+  /** A value set before the metadata arrived, shown once it has. */
+  private valueToShow: string | undefined;
+
+  constructor() {
+    super();
+    this.defaultCountry = undefined;
+    this.allowedCountries = [];
+    this.channels = [];
+    this.channelsByCountry = undefined;
+    this.policy = undefined;
+    this.country = '';
+    this.channel = 'sms';
+    this.readonly = false;
+    this.pending = false;
+    this.error = '';
+    this.text = '';
+    this.open = false;
+    this.activeIndex = -1;
+    updateWhenLocaleChanges(this);
+  }
+
+  /** The number in E.164 when it is valid, else `''`. Setting it shows the number formatted, with its country. */
+  get value(): string {
+    if (!this.metadata) return this.valueToShow ?? '';
+    return this.currentE164();
+  }
+
+  set value(value: string) {
+    const old = this.value;
+    const next = String(value ?? '');
+    if (this.metadata) {
+      this.showValue(next);
+      this.unlockSubmit();
+    } else {
+      this.valueToShow = next;
+    }
+    this.requestUpdate('value', old);
+  }
+
+  /** Moves focus to the heading, so a screen reader starts reading the step there. */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.metadata) {
+      void loadPhoneMetadata().then(
+        (metadata) => (this.metadata = metadata),
+        () => undefined,
+      );
+    }
+  }
+
+  // --- What the policy and the attributes allow -----------------------------------------------------------
+
+  private get allowed(): string[] {
+    const own = this.allowedCountries.map((c) => c.toUpperCase());
+    return own.length > 0 ? own : (this.policy?.phone?.allowedCountries ?? []).map((c) => c.toUpperCase());
+  }
+
+  private channelsFor(region: string): Channel[] {
+    const base = this.channels.length > 0 ? this.channels : (this.policy?.phone?.channels ?? CHANNELS);
+    const byCountry = this.channelsByCountry ?? this.policy?.phone?.channelsByCountry ?? {};
+    const local = Object.entries(byCountry).find(([code]) => code.toUpperCase() === region)?.[1];
+    return CHANNELS.filter((c) => base.includes(c) && (!local || local.includes(c)));
+  }
+
+  /** Channels offered at all, before the region narrows them. */
+  private get baseChannels(): Channel[] {
+    const base = this.channels.length > 0 ? this.channels : (this.policy?.phone?.channels ?? CHANNELS);
+    return CHANNELS.filter((c) => base.includes(c));
+  }
+
+  private get locale(): string | undefined {
+    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || undefined;
+  }
+
+  private countryList(): CountryOption[] {
+    if (!this.metadata) return [];
+    const key = `${this.locale}|${this.allowed.join()}`;
+    if (key !== this.countriesKey) {
+      this.countries = buildCountries(this.metadata, this.locale, this.allowed);
+      this.countriesKey = key;
+    }
+    return this.countries;
+  }
+
+  private known(code: string): boolean {
+    return this.countryList().some((option) => option.code === code);
+  }
+
+  private pickDefaultCountry(): string {
+    const candidates = [this.defaultCountry, this.policy?.phone?.defaultCountry].map((c) => c?.toUpperCase());
+    for (const code of candidates) if (code && this.known(code)) return code;
+    const languages = [this.locale, ...(globalThis.navigator?.languages ?? [])].filter(Boolean) as string[];
+    return regionOfLocale(languages, (code) => this.known(code)) ?? '';
+  }
+
+  // --- Lifecycle ------------------------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('metadata') && this.metadata) {
+      if (this.valueToShow) this.showValue(this.valueToShow);
+      this.valueToShow = undefined;
+      if (!this.country) this.country = this.pickDefaultCountry();
+      if (this.text) this.reformat(this.text.length);
+    }
+    if ((changed.has('defaultCountry') || changed.has('policy')) && this.metadata && !this.country && !this.text) {
+      this.country = this.pickDefaultCountry();
+    }
+    const available = this.channelsFor(this.country);
+    if (available.length > 0 && !available.includes(this.channel)) this.channel = available[0]!;
+    if (changed.has('error') && this.error) this.showProblems = true;
+    if ((changed.has('pending') && !this.pending) || changed.has('error')) this.unlockSubmit();
+    this.toggleState('pending', this.pending);
+    this.toggleState('invalid', this.showProblems && (this.problem !== undefined || Boolean(this.error)));
+  }
+
+  protected override updated(): void {
+    this.syncForm();
+    if (this.open) {
+      this.renderRoot.querySelector('[role="option"].active')?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  /** Shows an E.164 number (from `value` or a form restore) formatted, with its country. */
+  private showValue(value: string): void {
+    if (!value) {
+      this.text = '';
+      this.problem = undefined;
+      return;
+    }
+    if (!this.metadata) return; // Shown when the metadata arrives.
+    const check = checkPhoneNumber(value, { region: this.country || undefined }, this.metadata);
+    if (check.region) this.country = check.region;
+    this.text = formatAsYouType(value, value.length, this.country || undefined, this.metadata).text;
+    this.problem = check.valid ? undefined : check.problem;
+  }
+
+  private currentE164(): string {
+    const check = this.check();
+    return check?.valid ? check.e164 : '';
+  }
+
+  private check() {
+    if (!this.metadata) return undefined;
+    const allowed = this.allowed;
+    return checkPhoneNumber(
+      this.text,
+      { region: this.country || undefined, ...(allowed.length > 0 ? { allowedRegions: allowed } : {}) },
+      this.metadata,
+    );
+  }
+
+  private syncForm(): void {
+    const check = this.check();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('input[type="tel"]') ?? undefined;
+    const e164 = check?.valid ? check.e164 : '';
+    this.internals.setFormValue(e164 || null, this.text);
+    if (!this.text.trim() && this.required) {
+      this.internals.setValidity({ valueMissing: true }, this.problemText('required'), input);
+    } else if (this.text.trim() && check && !check.valid) {
+      this.internals.setValidity({ customError: true }, this.problemText(check.problem), input);
+    } else {
+      this.internals.setValidity({});
+    }
+  }
+
+  formResetCallback(): void {
+    this.country = '';
+    this.text = '';
+    this.showValue(this.getAttribute('value') ?? '');
+    if (!this.country) this.country = this.pickDefaultCountry();
+    this.showProblems = false;
+    this.problem = undefined;
+  }
+
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state === 'string') {
+      this.text = state;
+      this.reformat(state.length);
+    }
+  }
+
+  // --- The number -----------------------------------------------------------------------------------------
+
+  private get numberInput(): HTMLInputElement | null {
+    return this.renderRoot.querySelector('input[type="tel"]');
+  }
+
+  /** Formats `this.text`, keeping the caret after the same digit; follows a calling code to its region. */
+  private reformat(caret: number): number {
+    if (!this.metadata) return caret;
+    let raw = this.text;
+    if (/^\s*tel:/i.test(raw) || /%2b/i.test(raw)) raw = normalizePhoneInput(raw) ?? raw;
+    const ascii = toAsciiDigits(raw);
+    // "0031…" or "011…" with no region chosen yet: read the international prefix as "+".
+    const region = this.country || undefined;
+    const prefixed = !region && /^\s*(00|011)\d/.test(ascii) ? ascii.replace(/^\s*(00|011)/, '+') : raw;
+    const shift = prefixed.length - raw.length;
+    const result = formatAsYouType(prefixed, Math.max(0, caret + shift), region, this.metadata);
+    this.text = result.text;
+    if (result.region && result.region !== this.country && /^\s*\+/.test(result.text)) {
+      this.country = result.region;
+    }
+    return result.caret;
+  }
+
+  private readonly onNumberKeydown = (event: KeyboardEvent) => {
+    const input = event.target as HTMLInputElement;
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z') {
+      // Formatting rewrites the field, which empties the browser's own undo history: keep one of our own.
+      const previous = this.history.pop();
+      if (!previous) return;
+      event.preventDefault();
+      this.text = previous.value;
+      this.lastText = previous;
+      input.value = previous.value;
+      input.setSelectionRange(previous.caret, previous.caret);
+      this.afterEdit();
+    }
+  };
+
+  private readonly onNumberInput = (event: InputEvent) => {
+    const input = event.target as HTMLInputElement;
+    let value = input.value;
+    let caret = input.selectionStart ?? value.length;
+    const before = this.lastText;
+    const digits = (text: string) => toAsciiDigits(text).replace(/\D/g, '');
+    // Deleting a separator alone would change nothing: delete the digit beside it, as people mean.
+    if (digits(value) === digits(before.value) && value.length < before.value.length) {
+      if (event.inputType === 'deleteContentBackward') {
+        const cut = [...value.slice(0, caret)].reverse().findIndex((ch) => /\d/.test(toAsciiDigits(ch)));
+        if (cut >= 0) {
+          const at = caret - cut - 1;
+          value = value.slice(0, at) + value.slice(at + 1);
+          caret = at;
+        }
+      } else if (event.inputType === 'deleteContentForward') {
+        const cut = [...value.slice(caret)].findIndex((ch) => /\d/.test(toAsciiDigits(ch)));
+        if (cut >= 0) value = value.slice(0, caret + cut) + value.slice(caret + cut + 1);
+      }
+    }
+    this.history.push(before);
+    if (this.history.length > 100) this.history.shift();
+    this.text = value;
+    const newCaret = this.reformat(caret);
+    if (input.value !== this.text) input.value = this.text;
+    input.setSelectionRange(newCaret, newCaret);
+    this.lastText = { value: this.text, caret: newCaret };
+    this.afterEdit();
+  };
+
+  private afterEdit(): void {
+    if (this.error) this.error = '';
+    this.unlockSubmit();
+    const check = this.check();
+    this.problem = check && !check.valid && this.text.trim() ? check.problem : undefined;
+    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }
+
+  private readonly onNumberBlur = () => {
+    if (this.text.trim()) {
+      this.showProblems = true;
+      const check = this.check();
+      this.problem = check && !check.valid ? check.problem : undefined;
+      this.requestUpdate();
+    }
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+
+  // --- The country or region combobox ---------------------------------------------------------------------
+
+  private get comboInput(): HTMLInputElement | null {
+    return this.renderRoot.querySelector('input[role="combobox"]');
+  }
+
+  private filtered(): CountryOption[] {
+    return this.query === undefined ? this.countryList() : searchCountries(this.countryList(), this.query);
+  }
+
+  private selectCountry(code: string): void {
+    const changed = code !== this.country;
+    this.country = code;
+    this.query = undefined;
+    this.open = false;
+    this.activeIndex = -1;
+    if (changed) {
+      if (this.text) this.reformat(this.text.length);
+      const check = this.check();
+      this.problem = check && !check.valid && this.text.trim() ? check.problem : undefined;
+      this.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  }
+
+  private openList(active: 'selected' | 'first' | 'last' | 'none'): void {
+    const options = this.filtered();
+    this.open = true;
+    if (active === 'none') this.activeIndex = -1;
+    else if (active === 'last') this.activeIndex = options.length - 1;
+    else if (active === 'first') this.activeIndex = options.length > 0 ? 0 : -1;
+    else
+      this.activeIndex = Math.max(
+        0,
+        options.findIndex((o) => o.code === this.country),
+      );
+  }
+
+  private readonly onComboInput = (event: InputEvent) => {
+    this.query = (event.target as HTMLInputElement).value;
+    this.open = true;
+    this.activeIndex = -1;
+  };
+
+  private readonly onComboKeydown = (event: KeyboardEvent) => {
+    const options = this.filtered();
+    const move = (index: number) => {
+      event.preventDefault();
+      this.open = true;
+      this.activeIndex = Math.min(Math.max(index, 0), options.length - 1);
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        if (event.altKey) {
+          event.preventDefault();
+          this.openList('none');
+        } else if (!this.open) {
+          event.preventDefault();
+          this.openList(this.query === undefined ? 'selected' : 'first');
+        } else move(this.activeIndex + 1);
+        break;
+      case 'ArrowUp':
+        if (!this.open) {
+          event.preventDefault();
+          this.openList(this.query === undefined ? 'selected' : 'last');
+        } else move(this.activeIndex <= 0 ? 0 : this.activeIndex - 1);
+        break;
+      case 'Home':
+        if (this.open && this.activeIndex >= 0) move(0);
+        break;
+      case 'End':
+        if (this.open && this.activeIndex >= 0) move(options.length - 1);
+        break;
+      case 'PageDown':
+        if (this.open) move(this.activeIndex + 10);
+        break;
+      case 'PageUp':
+        if (this.open) move(this.activeIndex - 10);
+        break;
+      case 'Enter': {
+        event.preventDefault();
+        const option = options[this.activeIndex] ?? (options.length === 1 ? options[0] : undefined);
+        if (this.open && option) this.selectCountry(option.code);
+        else if (!this.open) this.openList('selected');
+        break;
+      }
+      case 'Escape':
+        if (this.open || this.query !== undefined) {
+          event.preventDefault();
+          this.open = false;
+          this.query = undefined;
+          this.activeIndex = -1;
+        }
+        break;
+      case 'Tab':
+        if (this.open && options[this.activeIndex]) this.selectCountry(options[this.activeIndex]!.code);
+        break;
+    }
+  };
+
+  private readonly onComboFocus = (event: FocusEvent) => {
+    (event.target as HTMLInputElement).select();
+  };
+
+  private readonly onComboBlur = () => {
+    // A typed name that matches exactly one region picks it; anything else goes back to the chosen one.
+    if (this.query !== undefined) {
+      const matches = searchCountries(this.countryList(), this.query);
+      if (matches.length === 1) this.selectCountry(matches[0]!.code);
+    }
+    this.open = false;
+    this.query = undefined;
+    this.activeIndex = -1;
+  };
+
+  private readonly onToggle = () => {
+    if (this.open) {
+      this.open = false;
+    } else {
+      this.openList('selected');
+    }
+    this.comboInput?.focus();
+  };
+
+  // --- Submit ---------------------------------------------------------------------------------------------
+
+  private unlockSubmit(): void {
+    this.submitLock = false;
+    clearTimeout(this.submitLockTimer);
+  }
+
+  private readonly onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (this.pending || this.isDisabled || this.submitLock) return;
+    this.showProblems = true;
+    const check = this.check();
+    if (!this.text.trim()) {
+      this.problem = 'required';
+    } else if (!check) {
+      return; // Metadata still loading: Next does nothing yet.
+    } else if (!check.valid) {
+      this.problem = check.problem;
+    } else {
+      this.problem = undefined;
+      // One intent, one event: until the host answers (pending, error) or the number changes.
+      this.submitLock = true;
+      this.submitLockTimer = setTimeout(() => this.unlockSubmit(), 1000);
+      emit(this, 'phone-submit', {
+        phoneNumber: check.e164,
+        country: check.region,
+        channel: this.channel,
+        nationalNumber: check.nationalNumber,
+      });
+      return;
+    }
+    this.requestUpdate();
+    const target = this.problem === 'region-required' ? this.comboInput : this.numberInput;
+    target?.focus();
+  };
+
+  // --- Text -----------------------------------------------------------------------------------------------
+
+  private countryName(code: string): string {
+    return code ? regionName(code, this.locale) : '';
+  }
+
+  private problemText(problem: PhoneProblem): string {
+    const country = this.countryName(this.check()?.region ?? this.country);
+    switch (problem) {
+      case 'required':
+        return msg('Enter your phone number.', { id: 'phone.required', desc: 'The phone number field is empty.' });
+      case 'not-a-number':
+        return msg('Enter the number with digits only. Spaces, dashes, brackets and a leading + are fine.', {
+          id: 'phone.not-a-number',
+          desc: 'Letters or other characters were entered in the phone number field.',
+        });
+      case 'too-short':
+        return msg(str`This number is too short for ${country}. Check that you entered every digit.`, {
+          id: 'phone.too-short',
+          desc: 'The placeholder is a country or region name.',
+        });
+      case 'too-long':
+        return msg(str`This number is too long for ${country}. Check for extra digits.`, {
+          id: 'phone.too-long',
+          desc: 'The placeholder is a country or region name.',
+        });
+      case 'invalid-for-region':
+        return msg(
+          str`This isn't a valid number for ${country}. Check the number, or choose another country or region.`,
+          {
+            id: 'phone.invalid-for-region',
+            desc: 'The placeholder is a country or region name.',
+          },
+        );
+      case 'region-required':
+        return msg('Choose your country or region, or enter the number with its country code, starting with +.', {
+          id: 'phone.region-required',
+          desc: 'A national number was entered but no country or region is chosen.',
+        });
+      case 'region-not-allowed':
+        return msg(
+          str`Your organization doesn't allow numbers from ${country}. Use a number from another country or region.`,
+          {
+            id: 'phone.region-not-allowed',
+            desc: 'The placeholder is a country or region name.',
+          },
+        );
+    }
+  }
+
+  // --- Rendering ------------------------------------------------------------------------------------------
+
+  protected override render() {
+    const problem = this.showProblems && this.problem ? this.problemText(this.problem) : '';
+    const message = problem || this.error;
+    const disabled = this.isDisabled || this.pending;
+    return html`
+      <h2 part="heading" tabindex="-1">
+        ${msg('Set up your phone', { id: 'phone.heading', desc: 'Heading of the phone number step.' })}
+      </h2>
+      <p id="intro">
+        ${msg("We'll send a code to this number to check that it's yours.", {
+          id: 'phone.intro',
+          desc: 'Explains the phone step.',
+        })}
+      </p>
+      <form novalidate @submit=${this.onSubmit}>
+        ${this.renderCountry(disabled)}
+        <div class="field">
+          <label for="number" part="label">
+            ${msg('Phone number', { id: 'phone.number-label', desc: 'Label of the phone number field.' })}
+          </label>
+          <input
+            id="number"
+            part="input"
+            type="tel"
+            inputmode="tel"
+            autocomplete="tel"
+            enterkeyhint="next"
+            .value=${this.text}
+            aria-invalid=${message ? 'true' : 'false'}
+            aria-describedby="phone-message"
+            ?disabled=${this.isDisabled}
+            ?readonly=${this.readonly || this.pending}
+            ?required=${this.required}
+            @input=${this.onNumberInput}
+            @keydown=${this.onNumberKeydown}
+            @blur=${this.onNumberBlur}
+          />
+          <p id="phone-message" class="error" part="error" role="alert">${message}</p>
+        </div>
+        ${this.renderChannels(disabled)}
+        <div class="actions">
+          <button
+            type="submit"
+            class="primary"
+            part="button next"
+            ?disabled=${this.isDisabled}
+            aria-disabled=${this.pending ? 'true' : 'false'}
+          >
+            ${this.pending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+            ${msg('Next', { id: 'phone.next', desc: 'Button that sends the code to the number.' })}
+          </button>
+          <slot name="actions"></slot>
+        </div>
+        <div class="visually-hidden" role="status">
+          ${this.pending ? msg('Sending your code…', { id: 'phone.pending', desc: 'Announced while the code is being sent.' }) : ''}
+        </div>
+      </form>
+    `;
+  }
+
+  private renderCountry(disabled: boolean) {
+    const options = this.filtered();
+    const selected = this.countryList().find((option) => option.code === this.country);
+    const shown = this.query ?? (selected ? `${selected.name} (+${selected.callingCode})` : '');
+    const active = this.open ? options[this.activeIndex] : undefined;
+    const count = new Intl.NumberFormat(this.locale).format(options.length);
+    return html`<div class="field">
+      <label for="country" part="label">
+        ${msg('Country or region', { id: 'phone.country-label', desc: 'Label of the country or region picker.' })}
+      </label>
+      <div class="combobox">
+        <input
+          id="country"
+          part="picker"
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          spellcheck="false"
+          aria-autocomplete="list"
+          aria-expanded=${this.open ? 'true' : 'false'}
+          aria-controls="countries"
+          aria-activedescendant=${active ? `option-${active.code}` : ''}
+          aria-describedby="country-hint"
+          placeholder=${selected ? '' : msg('Choose or search', { id: 'phone.country-placeholder', desc: 'Placeholder of the empty country picker.' })}
+          .value=${shown}
+          ?disabled=${this.isDisabled}
+          ?readonly=${this.readonly || disabled}
+          @input=${this.onComboInput}
+          @keydown=${this.onComboKeydown}
+          @focus=${this.onComboFocus}
+          @blur=${this.onComboBlur}
+        />
+        <button
+          type="button"
+          class="toggle"
+          tabindex="-1"
+          aria-label=${msg('Show countries and regions', { id: 'phone.country-toggle', desc: 'Button that opens the country list.' })}
+          aria-expanded=${this.open ? 'true' : 'false'}
+          aria-controls="countries"
+          ?disabled=${this.isDisabled || this.readonly || disabled}
+          @mousedown=${(event: MouseEvent) => event.preventDefault()}
+          @click=${this.onToggle}
+        >
+          <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+            ${svg`<path d="M5 7.5l5 5 5-5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`}
+          </svg>
+        </button>
+        <ul
+          id="countries"
+          role="listbox"
+          part="listbox"
+          aria-label=${msg('Countries and regions', { id: 'phone.country-list', desc: 'Name of the country list.' })}
+          ?hidden=${!this.open}
+        >
+          ${
+            this.open
+              ? options.map(
+                  (option, index) =>
+                    html`<li
+                      id="option-${option.code}"
+                      role="option"
+                      class=${index === this.activeIndex ? 'active' : ''}
+                      aria-selected=${option.code === this.country ? 'true' : 'false'}
+                      @mousedown=${(event: MouseEvent) => event.preventDefault()}
+                      @click=${() => this.selectCountry(option.code)}
+                    >
+                      <span>${option.name}</span><span class="ltr">+${option.callingCode}</span>
+                    </li>`,
+                )
+              : nothing
+          }
+        </ul>
+        ${
+          this.open && options.length === 0
+            ? html`<p class="empty">
+                ${msg('No country or region matches.', { id: 'phone.country-none', desc: 'The search found nothing.' })}
+              </p>`
+            : nothing
+        }
+      </div>
+      <p id="country-hint" class="hint">
+        ${
+          selected
+            ? nothing
+            : msg('Choose the country or region of your phone number.', {
+                id: 'phone.country-prompt',
+                desc: 'Shown when no country or region is chosen yet.',
+              })
+        }
+      </p>
+      <div class="visually-hidden" role="status">
+        ${
+          this.open && this.query !== undefined
+            ? options.length === 1
+              ? msg('1 result', { id: 'phone.results-one', desc: 'Announced search result count: one.' })
+              : msg(str`${count} results`, { id: 'phone.results', desc: 'Announced search result count.' })
+            : ''
+        }
+      </div>
+    </div>`;
+  }
+
+  private renderChannels(disabled: boolean) {
+    const base = this.baseChannels;
+    if (base.length < 2) return nothing;
+    const available = this.channelsFor(this.country);
+    const country = this.countryName(this.country);
+    const label = (channel: Channel) =>
+      channel === 'sms'
+        ? msg('Text me a code', { id: 'phone.channel-sms', desc: 'Choice: receive the code by text message.' })
+        : msg('Call me', { id: 'phone.channel-voice', desc: 'Choice: receive the code by a phone call.' });
+    const unavailable = base.filter((channel) => !available.includes(channel));
+    return html`<fieldset part="channels" ?disabled=${disabled || this.isDisabled}>
+      <legend>
+        ${msg('How should we send your code?', { id: 'phone.channel-legend', desc: 'Legend of the text-or-call choice.' })}
+      </legend>
+      <div class="choices">
+        ${base.map(
+          (channel) =>
+            html`<label class="choice">
+              <input
+                type="radio"
+                name="channel"
+                value=${channel}
+                .checked=${this.channel === channel}
+                ?disabled=${!available.includes(channel)}
+                aria-describedby=${available.includes(channel) ? nothing : 'channel-note'}
+                @change=${() => (this.channel = channel)}
+              />
+              ${label(channel)}
+            </label>`,
+        )}
+        ${
+          unavailable.length > 0
+            ? html`<p id="channel-note" class="hint choice-note">
+                ${
+                  unavailable[0] === 'voice'
+                    ? msg(str`Calls aren't available for numbers in ${country}.`, {
+                        id: 'phone.voice-unavailable',
+                        desc: 'The placeholder is a country or region name.',
+                      })
+                    : msg(str`Text messages aren't available for numbers in ${country}.`, {
+                        id: 'phone.sms-unavailable',
+                        desc: 'The placeholder is a country or region name.',
+                      })
+                }
+              </p>`
+            : nothing
+        }
+      </div>
+    </fieldset>`;
+  }
+}
+
+defineElement('security-info-phone', SecurityInfoPhone);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'security-info-phone': SecurityInfoPhone;
+  }
+  interface HTMLElementEventMap {
+    'phone-submit': CustomEvent<PhoneSubmitDetail>;
+  }
+}
