@@ -61,7 +61,8 @@ export default {
       launchOptions: { executablePath: findBrowser(), headless: true, args: CHROME_ARGS },
     }),
   ],
-  concurrency: 2,
+  // One page at a time: key presses go to the focused page, and two pages would compete for focus.
+  concurrency: 1,
   testFramework: { config: { timeout: 10_000 } },
   testsFinishTimeout: 10 * 60_000,
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],

@@ -27,6 +27,7 @@ const unhandled: unknown[] = [];
 const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
 before(() => window.addEventListener('unhandledrejection', onUnhandled));
 after(() => window.removeEventListener('unhandledrejection', onUnhandled));
+beforeEach(() => sessionStorage.clear());
 afterEach(() => {
   expect(unhandled, 'unhandled rejections').to.deep.equal([]);
 });
@@ -136,7 +137,7 @@ describe('security-info-wizard: the whole flow', () => {
       () => deepActiveElement()?.textContent?.includes('registered'),
       'focus did not reach the done heading',
     );
-    expect(steps.map((event) => event.detail.step)).to.deep.equal(['code', 'done']);
+    expect(steps.map((event) => event.detail.step)).to.deep.equal(['phone', 'code', 'done']);
   });
 
   it('loads the policy once, with a loading state', async () => {
@@ -163,7 +164,7 @@ describe('security-info-wizard: the whole flow', () => {
     getByRole(wizard, 'button', { name: 'Back' }).click();
     await step(wizard, 'phone');
     const input = await waitUntilFound(wizard, 'textbox', 'Phone number');
-    expect((input as HTMLInputElement).value.replace(/\D/g, '')).to.equal('612345678');
+    expect((input as HTMLInputElement).value.replace(/\D/g, '')).to.match(/612345678$/);
   });
 
   it('cancels from every step with security-info-cancel', async () => {

@@ -124,6 +124,7 @@ export class SecurityInfoWizard extends LitElement {
   /** The code being verified, only for the duration of the call that needs it. */
   private codeInFlight: string | undefined;
   private focusAfterUpdate = false;
+  private shownChallenge: PhoneChallenge | undefined;
   private readonly retryCountdown = new CountdownController(this);
 
   constructor() {
@@ -169,6 +170,13 @@ export class SecurityInfoWizard extends LitElement {
   }
 
   protected override updated(): void {
+    // A new code came: its cooldown is the server's word, whatever an earlier one left behind.
+    const challenge = this.state?.step === 'code' ? this.state.challenge : undefined;
+    if (challenge && challenge !== this.shownChallenge) {
+      this.shownChallenge = challenge;
+      const verify = this.renderRoot.querySelector('code-verify');
+      void verify?.updateComplete.then(() => verify.restartCooldown(challenge.resendInSeconds ?? 0));
+    }
     if (!this.focusAfterUpdate) return;
     this.focusAfterUpdate = false;
     void this.focusStep();
