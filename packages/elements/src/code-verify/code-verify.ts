@@ -76,6 +76,7 @@ export function readCode(raw: string, length: number): { digits: string; letters
  * the number or the code) so a reload does not reset it. The code itself is never written to an attribute,
  * stored or logged, and is cleared on success (`clear()`) and when the element leaves the page.
  *
+ * @customElement code-verify
  * @summary The one-time code step: enter, verify, resend, and every way it can go wrong.
  *
  * @fires code-submit - The person submitted a complete code; `detail.code` holds the digits.

@@ -76,6 +76,7 @@ function methodDescription(method: MethodId): string {
  * Email and security questions serve password reset only: with `purpose="mfa"` they are never offered,
  * whatever the policy says.
  *
+ * @customElement method-picker
  * @summary Lists the security methods an organization allows for a purpose.
  *
  * @fires method-select - A method was chosen; `detail.method` is its id. Cancelable: `preventDefault()`

@@ -57,6 +57,7 @@ interface Snapshot {
  * separators, `tel:` links and digits of any script. A number with a calling code switches the country.
  * Problems are shown when Next is pressed or the field is left, never while the first digits are typed.
  *
+ * @customElement security-info-phone
  * @summary The phone number step: country or region, number, text or call.
  *
  * @fires phone-submit - Next was pressed with a valid number; `detail` is `{ phoneNumber, country, channel, nationalNumber }`.

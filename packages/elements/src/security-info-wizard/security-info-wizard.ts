@@ -73,6 +73,7 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * Events of the steps (`method-select`, `phone-submit`, `code-submit`, `code-resend`, `back`) bubble out of the
  * wizard too. Choosing a method other than phone is left to the host: listen for `method-select`.
  *
+ * @customElement security-info-wizard
  * @summary The complete enrollment wizard for a phone as a security method.
  *
  * @fires security-info-step - The visible step changed; `detail.step` is `loading`, `methods`, `phone`, `code`, `call` or `done`.
