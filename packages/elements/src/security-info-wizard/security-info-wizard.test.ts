@@ -423,3 +423,15 @@ async function choosePhoneMethod(wizard: SecurityInfoWizard): Promise<void> {
   const next = queryByRole(wizard, 'button', { name: 'Next' });
   next?.click();
 }
+
+describe('security-info-wizard: focus on load', () => {
+  it('does not take focus when the first step appears after the policy loads', async () => {
+    const outside = await fixture<HTMLButtonElement>(html`<button>Elsewhere on the page</button>`);
+    outside.focus();
+    const adapter = createMemoryAdapter({ policy: phoneOnly, latency: 50 });
+    const wizard = await mount(adapter, { start: 'methods' });
+    await step(wizard, 'phone');
+    await wizard.updateComplete;
+    expect(document.activeElement).to.equal(outside);
+  });
+});

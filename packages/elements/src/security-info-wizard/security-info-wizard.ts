@@ -212,7 +212,7 @@ export class SecurityInfoWizard extends LitElement {
       this.retryCountdown.stop();
     }
     this.startRequest();
-    if (after.step !== before.step) this.stepChanged(after);
+    if (after.step !== before.step) this.stepChanged(before.step, after);
     return true;
   }
 
@@ -222,12 +222,14 @@ export class SecurityInfoWizard extends LitElement {
     void this.perform(request);
   }
 
-  private stepChanged(state: EnrollmentState): void {
+  private stepChanged(previous: EnrollmentStep, state: EnrollmentState): void {
     if (state.step === 'cancelled') {
       emit(this, 'security-info-cancel', undefined);
       return;
     }
-    this.focusAfterUpdate = true;
+    // Focus follows the person's own actions; the first step appearing after the policy loads does not take
+    // focus away from wherever it is on the page.
+    this.focusAfterUpdate = previous !== 'loading' || this.matches(':focus-within');
     emit(this, 'security-info-step', { step: state.step });
     if (state.step === 'code' || state.step === 'call') void this.loadMetadata();
     if (state.step === 'done' && state.phone) {
