@@ -4,8 +4,6 @@ import {
   channelsFor,
   enrollmentTransition,
   initialEnrollment,
-  loadPhoneMetadata,
-  maskPhoneNumber,
   parsePolicy,
   readChallenge,
   SecurityInfoError,
@@ -16,7 +14,6 @@ import {
   type EnrollmentState,
   type EnrollmentStep,
   type PhoneChallenge,
-  type PhoneMetadata,
   type Purpose,
   type SecurityInfoAdapter,
   type SecurityInfoPolicy,
@@ -28,8 +25,6 @@ import { CountdownController } from '../shared/countdown.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { wizardStyles } from './security-info-wizard.styles.js';
 import '../method-picker/method-picker.js';
-import '../security-info-phone/security-info-phone.js';
-import '../code-verify/code-verify.js';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
 import type { PhoneSubmitDetail } from '../security-info-phone/security-info-phone.js';
 import type { CodeResendDetail, CodeSubmitDetail } from '../code-verify/code-verify.js';
@@ -45,6 +40,14 @@ export interface SecurityInfoCompleteDetail {
 export interface SecurityInfoStepDetail {
   step: Exclude<EnrollmentStep, 'cancelled'>;
 }
+
+/**
+ * The later steps load on demand (and when the browser is idle), so what loads before the phone step is small:
+ * the phone library and its metadata come with them.
+ */
+const loadPhoneStep = () => import('../security-info-phone/security-info-phone.js');
+const loadCodeStep = () => import('../code-verify/code-verify.js');
+const loadDisplay = () => import('../shared/phone-display.js');
 
 /** Used when the adapter has no `getPolicy` and the host gives no `policy`: the wizard enrolls phones. */
 const PHONE_POLICY: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['mfa', 'password-reset'] }] };
@@ -102,7 +105,7 @@ export class SecurityInfoWizard extends LitElement {
     policy: { attribute: false },
     timeout: { type: Number },
     state: { state: true },
-    metadata: { state: true },
+    mask: { state: true },
   };
 
   /** The host's backend. Required; the flow starts once the element is connected and has one. */
@@ -119,7 +122,7 @@ export class SecurityInfoWizard extends LitElement {
   declare timeout: number;
 
   declare private state: EnrollmentState | undefined;
-  declare private metadata: PhoneMetadata | undefined;
+  declare private mask: ((e164: string) => string) | undefined;
 
   private inflight: { id: number; controller: AbortController } | undefined;
   /** The code being verified, only for the duration of the call that needs it. */
@@ -167,6 +170,12 @@ export class SecurityInfoWizard extends LitElement {
         });
       }
       if (this.state.request) queueMicrotask(() => this.startRequest());
+      this.loadStep(this.state.step);
+      // The phone step is the likely next one: fetch it while the person reads.
+      const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+      idle(() => {
+        loadPhoneStep().catch(() => undefined);
+      });
     }
   }
 
@@ -176,7 +185,12 @@ export class SecurityInfoWizard extends LitElement {
     if (challenge && challenge !== this.shownChallenge) {
       this.shownChallenge = challenge;
       const verify = this.renderRoot.querySelector('code-verify');
-      void verify?.updateComplete.then(() => verify.restartCooldown(challenge.resendInSeconds ?? 0));
+      if (verify) {
+        void customElements
+          .whenDefined('code-verify')
+          .then(() => verify.updateComplete)
+          .then(() => verify.restartCooldown(challenge.resendInSeconds ?? 0));
+      }
     }
     if (!this.focusAfterUpdate) return;
     this.focusAfterUpdate = false;
@@ -185,8 +199,13 @@ export class SecurityInfoWizard extends LitElement {
 
   private async focusStep(): Promise<void> {
     const panel = this.renderRoot.querySelector('[part~="panel"]');
-    const child = panel?.firstElementChild as
+    let child = panel?.firstElementChild as
       (HTMLElement & { focusHeading?: () => void; updateComplete?: Promise<unknown> }) | null;
+    if (child?.localName.includes('-')) {
+      // A step loaded on demand may not be defined yet.
+      await customElements.whenDefined(child.localName);
+      child = panel?.firstElementChild as typeof child;
+    }
     if (child?.focusHeading) {
       await child.updateComplete;
       child.focusHeading();
@@ -231,7 +250,7 @@ export class SecurityInfoWizard extends LitElement {
     // focus away from wherever it is on the page.
     this.focusAfterUpdate = previous !== 'loading' || this.matches(':focus-within');
     emit(this, 'security-info-step', { step: state.step });
-    if (state.step === 'code' || state.step === 'call') void this.loadMetadata();
+    this.loadStep(state.step);
     if (state.step === 'done' && state.phone) {
       emit(this, 'security-info-complete', {
         method: 'phone',
@@ -241,11 +260,15 @@ export class SecurityInfoWizard extends LitElement {
     }
   }
 
-  private async loadMetadata(): Promise<void> {
-    try {
-      this.metadata ??= await loadPhoneMetadata();
-    } catch {
-      // The masked number falls back to its last digits.
+  /** Loads what the current step needs; failures leave the step's tag undefined until a later try. */
+  private loadStep(step: EnrollmentStep): void {
+    const load = step === 'phone' ? loadPhoneStep : step === 'code' ? loadCodeStep : undefined;
+    load?.().catch(() => undefined);
+    if (step === 'code' || step === 'call' || step === 'done') {
+      loadDisplay()
+        .then(({ loadMasker }) => loadMasker())
+        .then((mask) => (this.mask ??= mask))
+        .catch(() => undefined); // The masked number falls back to its last digits.
     }
   }
 
@@ -368,7 +391,8 @@ export class SecurityInfoWizard extends LitElement {
   }
 
   private masked(state: EnrollmentState): string {
-    return state.phone ? maskPhoneNumber(state.phone.phoneNumber, this.metadata) : '';
+    if (!state.phone) return '';
+    return this.mask ? this.mask(state.phone.phoneNumber) : `•••• ${state.phone.phoneNumber.slice(-4)}`;
   }
 
   private cancelButton(slot: string | typeof nothing = 'actions'): TemplateResult {
