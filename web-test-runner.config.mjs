@@ -46,7 +46,12 @@ async function strictCsp(context, next) {
 
 export default {
   rootDir: '.',
-  files: ['packages/elements/src/**/*.test.ts', 'packages/core/src/**/*.browser.test.ts'],
+  files: [
+    'packages/elements/src/**/*.test.ts',
+    '!packages/elements/src/**/*.node.test.ts',
+    'packages/core/src/**/*.browser.test.ts',
+    'stories/**/*.test.ts',
+  ],
   middleware: [strictCsp],
   nodeResolve: { exportConditions: ['@security-info/source', 'browser', 'development'] },
   plugins: [

@@ -8,6 +8,10 @@ const results = [];
 const failedSteps = [];
 mkdirSync('test-results', { recursive: true });
 
+function findFiles(dir, pattern) {
+  return spawnSync('find', [dir, '-name', pattern]).stdout.toString().split('\n').filter(Boolean);
+}
+
 function run(label, command, args, options = {}) {
   console.log(`\n▶ ${label}: ${[command, ...args].join(' ')}`);
   const outcome = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32', ...options });
@@ -29,15 +33,13 @@ run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 run('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
 run('type check', 'npm', ['run', 'typecheck', '--silent']);
 
-// 3. Core tests in Node, TAP to a file for the counts and a readable report on screen.
+// 3. Tests that need no browser (the core, the XLIFF files) in Node, TAP to a file for the counts and a readable report on screen.
 const nodeTap = 'test-results/node.tap';
 rmSync(nodeTap, { force: true });
-const coreTests = ['packages/core/src']
-  .flatMap((dir) =>
-    spawnSync('find', [dir, '-name', '*.test.ts', '-not', '-name', '*.browser.test.ts']).stdout.toString().split('\n'),
-  )
-  .filter(Boolean)
-  .sort();
+const nodeTests = [
+  ...findFiles('packages/core/src', '*.test.ts').filter((file) => !file.endsWith('.browser.test.ts')),
+  ...findFiles('packages/elements/src', '*.node.test.ts'),
+].sort();
 run('node tests', process.execPath, [
   '--import',
   'tsx',
@@ -46,7 +48,7 @@ run('node tests', process.execPath, [
   '--test-reporter-destination=stdout',
   '--test-reporter=tap',
   `--test-reporter-destination=${nodeTap}`,
-  ...coreTests,
+  ...nodeTests,
 ]);
 const tap = existsSync(nodeTap) ? readFileSync(nodeTap, 'utf8') : '';
 const tapCount = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);

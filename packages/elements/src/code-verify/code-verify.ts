@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import {
   loadPhoneMetadata,
   maskPhoneNumber,
@@ -8,6 +8,7 @@ import {
   type PhoneMetadata,
 } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
+import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { CountdownController } from '../shared/countdown.js';
@@ -175,7 +176,7 @@ export class CodeVerify extends FormAssociatedElement {
     this.retryAfterSeconds = undefined;
     this.error = '';
     this.code = '';
-    updateWhenLocaleChanges(this);
+    new LocalizeController(this);
   }
 
   /** The code entered so far (digits only). It never appears as an attribute. */

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, svg, type SVGTemplateResult } from 'lit';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import {
   offeredMethods,
   withheldMethods,
@@ -8,6 +8,7 @@ import {
   type SecurityInfoPolicy,
 } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
+import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { methodPickerStyles } from './method-picker.styles.js';
@@ -124,7 +125,7 @@ export class MethodPicker extends LitElement {
     super();
     this.registered = [];
     this.pending = false;
-    updateWhenLocaleChanges(this);
+    new LocalizeController(this);
   }
 
   /** Moves focus to the heading, so a screen reader starts reading the step there. */

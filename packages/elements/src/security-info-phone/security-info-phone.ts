@@ -1,5 +1,5 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import {
   CHANNELS,
   checkPhoneNumber,
@@ -13,6 +13,7 @@ import {
   type SecurityInfoPolicy,
 } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
+import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -155,7 +156,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     this.text = '';
     this.open = false;
     this.activeIndex = -1;
-    updateWhenLocaleChanges(this);
+    new LocalizeController(this);
   }
 
   /** The number in E.164 when it is valid, else `''`. Setting it shows the number formatted, with its country. */

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { msg } from '@lit/localize';
 import {
   channelsFor,
   enrollmentTransition,
@@ -19,6 +19,7 @@ import {
   type SecurityInfoPolicy,
 } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
+import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { errorMessage } from '../shared/error-messages.js';
 import { CountdownController } from '../shared/countdown.js';
@@ -134,7 +135,7 @@ export class SecurityInfoWizard extends LitElement {
   constructor() {
     super();
     this.timeout = 30_000;
-    updateWhenLocaleChanges(this);
+    new LocalizeController(this);
   }
 
   /** The step shown now. */

@@ -1,11 +1,12 @@
 /**
  * Localization of the elements' strings with `@lit/localize` in runtime mode.
  *
- * Nothing is configured at import: `@lit/localize` can be configured once per page, and a host that localizes
- * its own Lit components must stay in charge. A host without its own localization calls {@link setLocale};
- * the first call configures `@lit/localize` with this library's locale modules, loaded on demand.
+ * By default the elements follow the document's `lang` (and changes to it). `@lit/localize` can be configured
+ * only once per page, so nothing happens at import: the first element to connect schedules the set-up for
+ * after the current task, so a host page that configures `@lit/localize` itself in its start-up code keeps
+ * that role (its `loadLocale` then includes this library's templates: see docs/localization.md).
  */
-import { configureLocalization, type LocaleModule } from '@lit/localize';
+import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 
 export { sourceLocale, targetLocales };
@@ -14,54 +15,155 @@ export type SupportedLocale = typeof sourceLocale | (typeof targetLocales)[numbe
 
 /** A static map, so bundlers split each locale into its own chunk and dev servers can follow the imports. */
 const loaders: Record<(typeof targetLocales)[number], () => Promise<LocaleModule>> = {
+  ar: () => import('../generated/locales/ar.js'),
+  cs: () => import('../generated/locales/cs.js'),
+  da: () => import('../generated/locales/da.js'),
+  de: () => import('../generated/locales/de.js'),
+  el: () => import('../generated/locales/el.js'),
+  'en-XA': () => import('../generated/locales/en-XA.js'),
+  es: () => import('../generated/locales/es.js'),
+  fi: () => import('../generated/locales/fi.js'),
+  fr: () => import('../generated/locales/fr.js'),
+  he: () => import('../generated/locales/he.js'),
+  hi: () => import('../generated/locales/hi.js'),
+  hu: () => import('../generated/locales/hu.js'),
+  id: () => import('../generated/locales/id.js'),
+  it: () => import('../generated/locales/it.js'),
+  ja: () => import('../generated/locales/ja.js'),
+  ko: () => import('../generated/locales/ko.js'),
+  nb: () => import('../generated/locales/nb.js'),
   nl: () => import('../generated/locales/nl.js'),
+  pl: () => import('../generated/locales/pl.js'),
+  'pt-BR': () => import('../generated/locales/pt-BR.js'),
+  'pt-PT': () => import('../generated/locales/pt-PT.js'),
+  ro: () => import('../generated/locales/ro.js'),
+  ru: () => import('../generated/locales/ru.js'),
+  sv: () => import('../generated/locales/sv.js'),
+  th: () => import('../generated/locales/th.js'),
+  tr: () => import('../generated/locales/tr.js'),
+  uk: () => import('../generated/locales/uk.js'),
+  vi: () => import('../generated/locales/vi.js'),
+  'zh-Hans': () => import('../generated/locales/zh-Hans.js'),
+  'zh-Hant': () => import('../generated/locales/zh-Hant.js'),
 };
 
 const supported: readonly string[] = [sourceLocale, ...targetLocales];
+const lower = supported.map((locale) => locale.toLowerCase());
+
+/** Languages whose usual tag differs from the shipped one. */
+const ALIASES: Record<string, string> = { no: 'nb', nn: 'nb', iw: 'he', in: 'id' };
+
+function find(tag: string): SupportedLocale | undefined {
+  const index = lower.indexOf(tag.toLowerCase());
+  return index >= 0 ? (supported[index] as SupportedLocale) : undefined;
+}
 
 /**
- * The shipped locale that best serves a BCP 47 tag: the exact tag, then shorter tags (`pt-BR` -> `pt`),
- * then English. Never throws, whatever it is given.
+ * The shipped locale that best serves a BCP 47 tag: the exact tag; the tag with its likely script and region
+ * (`zh-TW` -> `zh-Hant`, `zh` -> `zh-Hans`, `pt` -> `pt-BR`); Portuguese outside Brazil -> `pt-PT`; the
+ * language alone; else English. Never throws, whatever it is given.
  */
 export function resolveLocale(requested: string | null | undefined): SupportedLocale {
-  let tag: string;
+  let locale: Intl.Locale;
   try {
-    tag = Intl.getCanonicalLocales(requested?.trim() || sourceLocale)[0] ?? sourceLocale;
+    locale = new Intl.Locale(Intl.getCanonicalLocales(requested?.trim() || sourceLocale)[0] ?? sourceLocale);
   } catch {
     return sourceLocale;
   }
-  const lower = supported.map((locale) => locale.toLowerCase());
-  const parts = tag.split('-');
-  while (parts.length > 0) {
-    const index = lower.indexOf(parts.join('-').toLowerCase());
-    if (index >= 0) return supported[index] as SupportedLocale;
-    parts.pop();
+  const full = locale.maximize();
+  const language = ALIASES[locale.language] ?? locale.language;
+  const region = locale.region ?? full.region;
+  const script = locale.script ?? full.script;
+  const candidates = [
+    locale.toString(),
+    `${language}-${region}`,
+    `${language}-${script}`,
+    ...(language === 'pt' && region !== 'BR' ? ['pt-PT'] : []),
+    language,
+  ];
+  for (const candidate of candidates) {
+    const found = find(candidate);
+    if (found) return found;
   }
   return sourceLocale;
 }
 
+type Mode = 'unset' | 'own' | 'host';
+let mode: Mode = 'unset';
 let controls: ReturnType<typeof configureLocalization> | undefined;
+let observer: MutationObserver | undefined;
+let scheduled = false;
 
-function localization(): ReturnType<typeof configureLocalization> {
-  controls ??= configureLocalization({
-    sourceLocale,
-    targetLocales,
-    loadLocale: (locale) => loaders[locale as keyof typeof loaders](),
-  });
-  return controls;
+/**
+ * Configures `@lit/localize` with this library's locales, unless the page did already.
+ * @returns `false` when the host page is in charge of `@lit/localize`.
+ */
+export function configureSecurityInfoLocalization(): boolean {
+  if (mode === 'unset') {
+    try {
+      controls = configureLocalization({
+        sourceLocale,
+        targetLocales,
+        loadLocale: (locale) => loaders[locale as keyof typeof loaders](),
+      });
+      mode = 'own';
+    } catch {
+      mode = 'host'; // The page configured @lit/localize first: it decides the language.
+    }
+  }
+  return mode === 'own';
 }
 
 /**
- * Shows the elements in the best shipped match for `locale`, loading its module first.
+ * Shows the elements in the best shipped match for `locale`, loading its module first, and stops following
+ * the document's `lang`. Does nothing (and returns the source locale) when the host page runs `@lit/localize`.
  * @returns the locale actually used.
  */
 export async function setLocale(locale: string): Promise<SupportedLocale> {
+  stopFollowingDocumentLanguage();
+  return apply(locale);
+}
+
+async function apply(locale: string): Promise<SupportedLocale> {
+  if (!configureSecurityInfoLocalization() || !controls) return sourceLocale;
   const resolved = resolveLocale(locale);
-  await localization().setLocale(resolved);
+  try {
+    await controls.setLocale(resolved);
+  } catch {
+    // A module that failed to load leaves the previous language in place.
+  }
   return resolved;
 }
 
-/** The locale the elements currently render in (the source locale until {@link setLocale} was called). */
+/** The locale the elements currently render in. */
 export function getLocale(): string {
   return controls?.getLocale() ?? sourceLocale;
 }
+
+/** Renders in the document's language and follows changes to `<html lang>`. */
+export function followDocumentLanguage(): void {
+  if (typeof document === 'undefined' || !configureSecurityInfoLocalization() || observer) return;
+  const root = document.documentElement;
+  observer = new MutationObserver(() => void apply(root.lang));
+  observer.observe(root, { attributes: true, attributeFilter: ['lang'] });
+  void apply(root.lang || navigator.language);
+}
+
+export function stopFollowingDocumentLanguage(): void {
+  observer?.disconnect();
+  observer = undefined;
+}
+
+/**
+ * Called by each element when it connects: the first call schedules following the document's language for
+ * after the current task, which leaves the host's own start-up code time to configure `@lit/localize`.
+ */
+export function autoLocalize(): void {
+  if (scheduled || mode !== 'unset') return;
+  scheduled = true;
+  setTimeout(() => {
+    if (mode === 'unset') followDocumentLanguage();
+  });
+}
+
+export { LOCALE_STATUS_EVENT };
