@@ -1,6 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { createMemoryAdapter, type MemoryAdapterFault, type MemoryAdapterOperation } from '@security-info/core';
+import {
+  createMemoryAdapter,
+  DEFAULT_POLICY,
+  type MemoryAdapter,
+  type MemoryAdapterFault,
+  type MemoryAdapterOperation,
+  type SecurityInfoPolicy,
+} from '@security-info/core';
 import '../packages/elements/src/security-info-wizard/security-info-wizard.js';
 
 interface WizardArgs {
@@ -9,38 +16,88 @@ interface WizardArgs {
   defaultCountry: string;
   latency: number;
   voiceConfirmation: 'code' | 'keypress';
+  policy: SecurityInfoPolicy;
   fault?: [MemoryAdapterOperation, MemoryAdapterFault];
+  /** How far the play function takes the flow. */
+  goTo?: 'code' | 'verify' | 'call';
+  channel?: 'sms' | 'voice';
+}
+
+const adapters = new WeakMap<Element, MemoryAdapter>();
+
+async function until<T>(find: () => T | null | undefined, timeout = 4000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() - start > timeout) throw new Error('The story did not reach the expected state');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const inShadow = <T extends Element>(host: Element | null | undefined, selector: string) =>
+  host?.shadowRoot?.querySelector<T>(selector) ?? null;
+
+function type(input: HTMLInputElement, text: string) {
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
 }
 
 /**
  * The whole enrollment on the in-memory adapter. Each code is shown under the wizard ("Demo code"), so a
- * designer can finish the flow.
+ * designer can finish the flow; the play functions take some stories to a later step.
  */
 const meta: Meta<WizardArgs> = {
   title: 'Elements/security-info-wizard',
   component: 'security-info-wizard',
-  args: { purpose: 'mfa', start: 'methods', defaultCountry: 'NL', latency: 400, voiceConfirmation: 'code' },
+  args: {
+    purpose: 'mfa',
+    start: 'methods',
+    defaultCountry: 'NL',
+    latency: 300,
+    voiceConfirmation: 'code',
+    policy: DEFAULT_POLICY,
+  },
   argTypes: {
     purpose: { control: 'inline-radio', options: ['mfa', 'password-reset', ''] },
     start: { control: 'inline-radio', options: ['methods', 'phone'] },
     voiceConfirmation: { control: 'inline-radio', options: ['code', 'keypress'] },
   },
-  render: ({ purpose, start, defaultCountry, latency, voiceConfirmation, fault }) => {
+  render: ({ purpose, start, defaultCountry, latency, voiceConfirmation, fault, policy }) => {
     const output = document.createElement('output');
     output.textContent = 'none yet';
     const adapter = createMemoryAdapter({
       latency,
+      policy,
       voiceConfirmation,
       onCode: ({ code }) => (output.textContent = code),
     });
     if (fault) adapter.injectFault(fault[0], fault[1], { persist: true });
-    return html`<security-info-wizard
-        purpose=${purpose || 'mfa'}
-        start=${start}
-        default-country=${defaultCountry}
-        .adapter=${adapter}
-      ></security-info-wizard>
+    const wizard = document.createElement('security-info-wizard');
+    if (purpose) wizard.setAttribute('purpose', purpose);
+    wizard.setAttribute('start', start);
+    wizard.setAttribute('default-country', defaultCountry);
+    wizard.adapter = adapter;
+    adapters.set(wizard, adapter);
+    return html`${wizard}
       <p>Demo code: ${output}</p>`;
+  },
+  play: async ({ canvasElement, args }) => {
+    if (!args.goTo) return;
+    const wizard = canvasElement.querySelector('security-info-wizard')!;
+    const adapter = adapters.get(wizard)!;
+    const phone = await until(() => inShadow(wizard, 'security-info-phone'));
+    const number = await until(() => inShadow<HTMLInputElement>(phone, 'input[type="tel"]'));
+    await until(() => inShadow<HTMLInputElement>(phone, 'input[role="combobox"]')?.value);
+    if (args.channel === 'voice') inShadow<HTMLInputElement>(phone, 'input[value="voice"]')!.click();
+    type(number, '0612345678');
+    inShadow<HTMLButtonElement>(phone, 'button[type="submit"]')!.click();
+    if (args.goTo === 'call' || args.goTo === 'code') return;
+    const verify = await until(() => inShadow(wizard, 'code-verify'));
+    const input = await until(() => inShadow<HTMLInputElement>(verify, 'input'));
+    const issued = await until(() => adapter.lastCode);
+    type(input, issued.code);
+    inShadow<HTMLButtonElement>(verify, 'button[type="submit"]')!.click();
   },
 };
 export default meta;
@@ -49,19 +106,54 @@ type Story = StoryObj<WizardArgs>;
 
 export const Methods: Story = {};
 export const PasswordReset: Story = { args: { purpose: 'password-reset' } };
+export const NothingAllowed: Story = { args: { policy: { methods: [] } } };
 export const PhoneStep: Story = { args: { start: 'phone' } };
 export const Loading: Story = { args: { fault: ['getPolicy', 'hang'] } };
 export const PolicyFailed: Story = { args: { fault: ['getPolicy', 'network'] } };
-export const RateLimited: Story = {
-  args: { start: 'phone', fault: ['sendCode', { code: 'rate-limited', retryAfterSeconds: 90 }] },
+export const CodeStep: Story = { args: { start: 'phone', goTo: 'code' } };
+export const Done: Story = { args: { start: 'phone', goTo: 'verify' } };
+export const VoiceCallWaiting: Story = {
+  args: { start: 'phone', voiceConfirmation: 'keypress', channel: 'voice', goTo: 'call' },
 };
-export const NumberRejected: Story = { args: { start: 'phone', fault: ['sendCode', 'number-rejected'] } };
-export const VoiceKeypress: Story = { args: { start: 'phone', voiceConfirmation: 'keypress' } };
+
+const sendFaults: Record<string, MemoryAdapterFault> = {
+  RateLimited: { code: 'rate-limited', retryAfterSeconds: 90 },
+  NumberRejected: 'number-rejected',
+  ChannelUnavailable: 'channel-unavailable',
+  Offline: 'network',
+  TimedOut: 'timeout',
+  Unknown: 'unknown',
+  MalformedAnswer: 'malformed',
+};
+export const SendRateLimited: Story = {
+  args: { start: 'phone', goTo: 'code', fault: ['sendCode', sendFaults.RateLimited!] },
+};
+export const SendNumberRejected: Story = {
+  args: { start: 'phone', goTo: 'code', fault: ['sendCode', sendFaults.NumberRejected!] },
+};
+export const SendChannelUnavailable: Story = {
+  args: { start: 'phone', goTo: 'code', fault: ['sendCode', sendFaults.ChannelUnavailable!] },
+};
+export const SendOffline: Story = { args: { start: 'phone', goTo: 'code', fault: ['sendCode', sendFaults.Offline!] } };
+export const SendTimedOut: Story = {
+  args: { start: 'phone', goTo: 'code', fault: ['sendCode', sendFaults.TimedOut!] },
+};
+export const SendUnknown: Story = { args: { start: 'phone', goTo: 'code', fault: ['sendCode', sendFaults.Unknown!] } };
+export const SendMalformed: Story = {
+  args: { start: 'phone', goTo: 'code', fault: ['sendCode', sendFaults.MalformedAnswer!] },
+};
+export const InvalidCode: Story = {
+  args: { start: 'phone', goTo: 'verify', fault: ['verifyCode', { code: 'invalid-code', attemptsRemaining: 2 }] },
+};
+export const CodeExpired: Story = { args: { start: 'phone', goTo: 'verify', fault: ['verifyCode', 'code-expired'] } };
+export const LockedOut: Story = {
+  args: {
+    start: 'phone',
+    goTo: 'verify',
+    fault: ['verifyCode', { code: 'too-many-attempts', retryAfterSeconds: 300 }],
+  },
+};
 export const RightToLeft: Story = {
   args: { start: 'phone' },
   decorators: [(story) => html`<div dir="rtl" lang="ar">${story()}</div>`],
-};
-export const Dark: Story = {
-  args: { start: 'phone' },
-  decorators: [(story) => html`<div style="color-scheme: dark; background: #111116; padding: 1rem">${story()}</div>`],
 };

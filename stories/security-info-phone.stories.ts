@@ -1,0 +1,82 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { Channel, SecurityInfoPolicy } from '@security-info/core';
+import '../packages/elements/src/security-info-phone/security-info-phone.js';
+
+interface PhoneArgs {
+  defaultCountry: string;
+  allowedCountries: string[];
+  channels: Channel[];
+  channelsByCountry?: Record<string, Channel[]>;
+  policy?: SecurityInfoPolicy;
+  value: string;
+  readonly: boolean;
+  pending: boolean;
+  error: string;
+  /** Typed into the number field and submitted, to show a validation message. */
+  typed?: string;
+}
+
+const meta: Meta<PhoneArgs> = {
+  title: 'Elements/security-info-phone',
+  component: 'security-info-phone',
+  args: {
+    defaultCountry: 'NL',
+    allowedCountries: [],
+    channels: [],
+    value: '',
+    readonly: false,
+    pending: false,
+    error: '',
+  },
+  render: (args) => {
+    const element = html`<security-info-phone
+      default-country=${args.defaultCountry}
+      .allowedCountries=${args.allowedCountries}
+      .channels=${args.channels}
+      .channelsByCountry=${args.channelsByCountry}
+      .policy=${args.policy}
+      .value=${args.value}
+      ?readonly=${args.readonly}
+      ?pending=${args.pending}
+      .error=${args.error}
+    ></security-info-phone>`;
+    return element;
+  },
+  play: async ({ canvasElement, args }) => {
+    if (args.typed === undefined) return;
+    const phone = canvasElement.querySelector('security-info-phone')!;
+    await customElements.whenDefined('security-info-phone');
+    await phone.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const input = phone.shadowRoot!.querySelector<HTMLInputElement>('input[type="tel"]')!;
+    input.value = args.typed;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
+    phone.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  },
+};
+export default meta;
+
+type Story = StoryObj<PhoneArgs>;
+
+export const Empty: Story = {};
+export const Filled: Story = { args: { value: '+31612345678' } };
+export const Required: Story = { args: { typed: '' } };
+export const TooShort: Story = { args: { typed: '0612' } };
+export const TooLong: Story = { args: { typed: '06123456789012' } };
+export const InvalidForRegion: Story = { args: { defaultCountry: 'US', typed: '(123) 456-7890' } };
+export const RegionNotAllowed: Story = { args: { allowedCountries: ['BE'], typed: '+31 6 12345678' } };
+export const NotANumber: Story = { args: { typed: 'call me maybe' } };
+export const HostError: Story = {
+  args: { value: '+31612345678', error: "This number can't be used for sign-in. Enter a different number." },
+};
+export const Pending: Story = { args: { value: '+31612345678', pending: true } };
+export const ReadOnly: Story = { args: { value: '+447400123456', readonly: true } };
+export const TextOnly: Story = { args: { channels: ['sms'] } };
+export const CallsNotInRegion: Story = { args: { channelsByCountry: { NL: ['sms'] } } };
+export const AllowedCountries: Story = { args: { allowedCountries: ['NL', 'BE', 'DE'] } };
+export const NoCountryChosen: Story = { args: { defaultCountry: '', allowedCountries: ['NL', 'BE'] } };
+export const RightToLeft: Story = {
+  args: { defaultCountry: 'EG' },
+  decorators: [(story) => html`<div dir="rtl" lang="ar">${story()}</div>`],
+};
