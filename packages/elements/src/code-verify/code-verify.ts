@@ -80,9 +80,9 @@ export function readCode(raw: string, length: number): { digits: string; letters
  * @customElement code-verify
  * @summary The one-time code step: enter, verify, resend, and every way it can go wrong.
  *
- * @fires code-submit - The person submitted a complete code; `detail.code` holds the digits.
- * @fires code-resend - The person asked for a new code; `detail.channel` says how to send it.
- * @fires back - The person pressed Back.
+ * @fires {CustomEvent<CodeSubmitDetail>} code-submit - The person submitted a complete code; `detail.code` holds the digits.
+ * @fires {CustomEvent<CodeResendDetail>} code-resend - The person asked for a new code; `detail.channel` says how to send it.
+ * @fires {CustomEvent<undefined>} back - The person pressed Back.
  *
  * @slot actions - Extra buttons after Verify and Back, for example Cancel.
  *

@@ -80,7 +80,7 @@ function methodDescription(method: MethodId): string {
  * @customElement method-picker
  * @summary Lists the security methods an organization allows for a purpose.
  *
- * @fires method-select - A method was chosen; `detail.method` is its id. Cancelable: `preventDefault()`
+ * @fires {CustomEvent<MethodSelectDetail>} method-select - A method was chosen; `detail.method` is its id. Cancelable: `preventDefault()`
  * keeps the picker where it is.
  *
  * @slot actions - Buttons after the list, for example Cancel.

@@ -61,7 +61,7 @@ interface Snapshot {
  * @customElement security-info-phone
  * @summary The phone number step: country or region, number, text or call.
  *
- * @fires phone-submit - Next was pressed with a valid number; `detail` is `{ phoneNumber, country, channel, nationalNumber }`.
+ * @fires {CustomEvent<PhoneSubmitDetail>} phone-submit - Next was pressed with a valid number; `detail` is `{ phoneNumber, country, channel, nationalNumber }`.
  *
  * @slot actions - Extra buttons after Next, for example Back or Cancel.
  *

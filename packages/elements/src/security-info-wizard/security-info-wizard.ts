@@ -80,10 +80,10 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * @customElement security-info-wizard
  * @summary The complete enrollment wizard for a phone as a security method.
  *
- * @fires security-info-step - The visible step changed; `detail.step` is `loading`, `methods`, `phone`, `code`, `call` or `done`.
- * @fires security-info-complete - The phone was registered; `detail` is `{ method, phoneNumber, channel }`.
- * @fires security-info-cancel - The person cancelled; every call in flight was aborted.
- * @fires security-info-close - The person pressed Done after the phone was registered.
+ * @fires {CustomEvent<SecurityInfoStepDetail>} security-info-step - The visible step changed; `detail.step` is `loading`, `methods`, `phone`, `code`, `call` or `done`.
+ * @fires {CustomEvent<SecurityInfoCompleteDetail>} security-info-complete - The phone was registered; `detail` is `{ method, phoneNumber, channel }`.
+ * @fires {CustomEvent<undefined>} security-info-cancel - The person cancelled; every call in flight was aborted.
+ * @fires {CustomEvent<undefined>} security-info-close - The person pressed Done after the phone was registered.
  *
  * @csspart heading - The heading of the wizard's own steps (loading, call, done).
  * @csspart panel - The container of the current step.
