@@ -4,3 +4,4 @@ export * from './policy.js';
 export * from './phone.js';
 export * from './memory-adapter.js';
 export * from './enrollment.js';
+export * from './fetch-adapter.js';
