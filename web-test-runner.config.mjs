@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { createSecurityInfoMiddleware } from '@security-info/server';
 import { CHROME_ARGS, findBrowser } from './scripts/find-browser.mjs';
 
 const resultsFile = fileURLToPath(new URL('./test-results/browser.json', import.meta.url));
@@ -44,6 +45,29 @@ async function strictCsp(context, next) {
   if (context.path.startsWith('/packages/elements/test/csp/')) context.set('Content-Security-Policy', STRICT_CSP);
 }
 
+/**
+ * The reference backend, for the end-to-end test: codes go to a list that only this test server exposes, at
+ * /__test__/last-code, so a test can finish the flow like a person reading the message.
+ */
+const issued = [];
+const backend = createSecurityInfoMiddleware({
+  sender: { send: async (message) => void issued.push(message) },
+  limits: { sendsPerClient: [{ max: 1000, windowSeconds: 60 }], sendsPerNumber: [{ max: 1000, windowSeconds: 60 }] },
+});
+
+async function referenceBackend(context, next) {
+  if (context.path === '/__test__/last-code') {
+    context.body = { code: issued.at(-1)?.code ?? null };
+    return;
+  }
+  if (!context.path.startsWith('/api/security-info/')) return next();
+  context.respond = false;
+  await new Promise((resolve) => {
+    context.res.on('finish', resolve);
+    backend(context.req, context.res, resolve);
+  });
+}
+
 export default {
   rootDir: '.',
   files: [
@@ -52,7 +76,7 @@ export default {
     'packages/core/src/**/*.browser.test.ts',
     'stories/**/*.test.ts',
   ],
-  middleware: [strictCsp],
+  middleware: [strictCsp, referenceBackend],
   nodeResolve: { exportConditions: ['@security-info/source', 'browser', 'development'] },
   plugins: [
     esbuildPlugin({

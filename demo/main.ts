@@ -1,21 +1,25 @@
-// The demo portal: the wizard on the in-memory adapter, with the code shown and controls to inject each fault.
+// The demo portal: the wizard on the reference backend that `npm start` mounts (codes appear in the terminal),
+// or with ?adapter=memory on the in-browser adapter, with the code shown and controls to inject each fault.
 import '@security-info/elements';
 import {
+  createFetchAdapter,
   createMemoryAdapter,
   type MemoryAdapter,
   type MemoryAdapterFault,
   type MemoryAdapterOperation,
+  type SecurityInfoAdapter,
 } from '@security-info/core';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-const wizard = $('security-info-wizard') as HTMLElementTagNameMap['security-info-wizard'];
+const useMemory = new URLSearchParams(location.search).get('adapter') === 'memory';
 const codeOutput = $<HTMLOutputElement>('#code');
 const outcome = $<HTMLParagraphElement>('#outcome');
 const answer = $<HTMLButtonElement>('#answer');
-let adapter: MemoryAdapter;
+let memory: MemoryAdapter | undefined;
 
-function start(): void {
-  adapter = createMemoryAdapter({
+function adapter(): SecurityInfoAdapter {
+  if (!useMemory) return createFetchAdapter({ baseUrl: '/api/security-info' });
+  memory = createMemoryAdapter({
     latency: 600,
     voiceConfirmation: $<HTMLInputElement>('#voice-keypress').checked ? 'keypress' : 'code',
     onCode: ({ code, channel, challengeId }) => {
@@ -24,25 +28,28 @@ function start(): void {
       answer.dataset.challenge = challengeId;
     },
   });
-  codeOutput.value = 'none yet';
+  return memory;
+}
+
+function start(): void {
+  codeOutput.value = useMemory ? 'none yet' : 'printed in the terminal that runs npm start';
   outcome.textContent = '';
   const fresh = document.createElement('security-info-wizard');
   fresh.setAttribute('purpose', 'mfa');
-  fresh.adapter = adapter;
-  wizard.replaceWith(fresh);
-  Object.assign(window, { wizard: fresh });
-  listen(fresh);
-}
-
-function listen(element: HTMLElement): void {
-  element.addEventListener('security-info-complete', (event) => {
+  fresh.adapter = adapter();
+  $('security-info-wizard').replaceWith(fresh);
+  fresh.addEventListener('security-info-complete', (event) => {
     outcome.textContent = `Registered ${event.detail.phoneNumber} (${event.detail.channel}).`;
   });
-  element.addEventListener('security-info-cancel', () => (outcome.textContent = 'Cancelled.'));
-  element.addEventListener('method-select', (event) => {
+  fresh.addEventListener('security-info-cancel', () => (outcome.textContent = 'Cancelled.'));
+  fresh.addEventListener('method-select', (event) => {
     if (event.detail.method !== 'phone') outcome.textContent = `The portal would now set up: ${event.detail.method}.`;
   });
 }
+
+for (const element of document.querySelectorAll<HTMLElement>('[data-memory-only]')) element.hidden = !useMemory;
+$<HTMLAnchorElement>('#switch').href = useMemory ? '?' : '?adapter=memory';
+$<HTMLAnchorElement>('#switch').textContent = useMemory ? 'Use the reference backend' : 'Use the in-browser adapter';
 
 $<HTMLFormElement>('#faults').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -54,10 +61,10 @@ $<HTMLFormElement>('#faults').addEventListener('submit', (event) => {
       : fault === 'invalid-code'
         ? { code: 'invalid-code', attemptsRemaining: 2 }
         : (fault as MemoryAdapterFault);
-  adapter.injectFault(operation, withDetails);
+  memory?.injectFault(operation, withDetails);
   outcome.textContent = `The next ${operation} call will fail with ${fault}.`;
 });
-answer.addEventListener('click', () => adapter.confirmCall(answer.dataset.challenge ?? ''));
+answer.addEventListener('click', () => memory?.confirmCall(answer.dataset.challenge ?? ''));
 $<HTMLButtonElement>('#restart').addEventListener('click', start);
 $<HTMLInputElement>('#voice-keypress').addEventListener('change', start);
 

@@ -38,9 +38,13 @@ const nodeTap = 'test-results/node.tap';
 rmSync(nodeTap, { force: true });
 const nodeTests = [
   ...findFiles('packages/core/src', '*.test.ts').filter((file) => !file.endsWith('.browser.test.ts')),
+  ...findFiles('packages/server/src', '*.test.ts'),
   ...findFiles('packages/elements/src', '*.node.test.ts'),
 ].sort();
+// Packages import each other from their TypeScript sources, as in the browser tests.
+const SOURCE = ['--conditions=@security-info/source', '--import', 'tsx'];
 run('node tests', process.execPath, [
+  '--conditions=@security-info/source',
   '--import',
   'tsx',
   '--test',
@@ -62,7 +66,8 @@ results.push({
 // 4. Element tests in Chromium.
 const browserJson = 'test-results/browser.json';
 rmSync(browserJson, { force: true });
-run('browser tests', 'npx', ['web-test-runner']);
+// Under tsx with the source condition, so the test server can mount the reference backend from source.
+run('browser tests', process.execPath, [...SOURCE, 'node_modules/@web/test-runner/dist/bin.js']);
 if (existsSync(browserJson)) {
   const counts = JSON.parse(readFileSync(browserJson, 'utf8'));
   results.push({

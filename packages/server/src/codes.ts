@@ -1,0 +1,45 @@
+/** Codes, ids and their hashes, from Web Crypto only, so the handler runs in Node, Deno, Bun and workers. */
+
+/** `length` decimal digits, each uniformly distributed: bytes of 250 or more are drawn again. */
+export function randomCode(length: number): string {
+  let code = '';
+  const buffer = new Uint8Array(length * 2);
+  while (code.length < length) {
+    crypto.getRandomValues(buffer);
+    for (const byte of buffer) {
+      if (byte < 250 && code.length < length) code += String(byte % 10);
+    }
+  }
+  return code;
+}
+
+/** An unguessable id: 128 random bits, base64url. */
+export function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/** HMAC-SHA-256 of a code, bound to its challenge, under a server secret: the only form a code is stored in. */
+export async function createCodeHasher(
+  secret?: string | Uint8Array,
+): Promise<(challengeId: string, code: string) => Promise<Uint8Array>> {
+  const raw = new Uint8Array(
+    typeof secret === 'string'
+      ? new TextEncoder().encode(secret)
+      : (secret ?? crypto.getRandomValues(new Uint8Array(32))),
+  );
+  const key = await crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return async (challengeId, code) =>
+    new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${challengeId}:${code}`)));
+}
+
+/** Compares two hashes in time that does not depend on where they differ. */
+export function equalInConstantTime(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
+  return difference === 0;
+}

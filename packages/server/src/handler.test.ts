@@ -1,0 +1,361 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createFetchAdapter, SecurityInfoError } from '@security-info/core';
+import { createSecurityInfoHandler, type CodeMessage, type SecurityInfoHandlerOptions } from './handler.js';
+import { createMemoryStore } from './store.js';
+import { randomCode } from './codes.js';
+import { createSecurityInfoMiddleware, toNodeListener } from './node.js';
+
+const BASE = 'http://portal.test/api/security-info';
+
+function setup(options: SecurityInfoHandlerOptions = {}) {
+  let time = Date.parse('2026-11-25T10:00:00Z');
+  const sent: CodeMessage[] = [];
+  const store = options.store ?? createMemoryStore();
+  const handler = createSecurityInfoHandler({
+    clock: () => time,
+    store,
+    sender: { send: async (message) => void sent.push(message) },
+    ...options,
+  });
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    handler(
+      new Request(`${BASE}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    );
+  const sendCode = (phoneNumber = '+31612345678', channel = 'sms', headers: Record<string, string> = {}) =>
+    post('/phone/challenges', { phoneNumber, channel }, headers);
+  return {
+    handler,
+    store,
+    sent,
+    post,
+    sendCode,
+    advance: (seconds: number) => (time += seconds * 1000),
+    lastCode: () => sent.at(-1)!.code,
+  };
+}
+
+async function body(response: Response) {
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function started(server: ReturnType<typeof setup>) {
+  const response = await server.sendCode();
+  assert.equal(response.status, 201);
+  return (await body(response)).challengeId as string;
+}
+
+describe('GET /policy', () => {
+  it('answers the policy', async () => {
+    const { handler } = setup({ policy: { methods: [{ id: 'phone', purposes: ['mfa'] }] } });
+    const response = await handler(new Request(`${BASE}/policy`));
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { methods: [{ id: 'phone', purposes: ['mfa'] }] });
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+  });
+});
+
+describe('POST /phone/challenges', () => {
+  it('creates a challenge and delivers a code through the sender', async () => {
+    const server = setup();
+    const response = await server.sendCode('+31612345678', 'voice');
+    assert.equal(response.status, 201);
+    const answer = await body(response);
+    assert.match(String(answer.challengeId), /^[A-Za-z0-9_-]{22}$/);
+    assert.deepEqual(
+      { ...answer, challengeId: 'x' },
+      { challengeId: 'x', codeLength: 6, expiresInSeconds: 300, resendInSeconds: 30, confirmation: 'code' },
+    );
+    assert.equal(server.sent.length, 1);
+    assert.deepEqual({ ...server.sent[0], code: 'x' }, { phoneNumber: '+31612345678', channel: 'voice', code: 'x' });
+    assert.match(server.sent[0]!.code, /^\d{6}$/);
+  });
+
+  it('keeps only a keyed hash of the code', async () => {
+    const server = setup();
+    const id = await started(server);
+    const stored = await server.store.get(id);
+    assert.ok(stored?.codeHash instanceof Uint8Array && stored.codeHash.length === 32);
+    assert.ok(!JSON.stringify(stored).includes(server.lastCode()));
+  });
+
+  it('refuses numbers that are not valid E.164', async () => {
+    for (const phoneNumber of ['0612345678', '+31 6 12345678', '+999123456', '+1234', 42, null, '+'.repeat(100)]) {
+      const response = await setup().post('/phone/challenges', { phoneNumber, channel: 'sms' });
+      assert.equal(response.status, 422, String(phoneNumber));
+      assert.equal((await body(response)).error, 'number-rejected');
+    }
+  });
+
+  it('refuses an unknown channel', async () => {
+    const response = await setup().sendCode('+31612345678', 'pigeon');
+    assert.equal(response.status, 400);
+  });
+
+  it('follows the policy: regions and channels', async () => {
+    const server = setup({
+      policy: {
+        methods: [{ id: 'phone', purposes: ['mfa'] }],
+        phone: { allowedCountries: ['NL', 'US'], channelsByCountry: { US: ['sms'] } },
+      },
+    });
+    assert.equal((await body(await server.sendCode('+4915123456789'))).error, 'number-rejected');
+    const voice = await server.sendCode('+12015550123', 'voice');
+    assert.equal(voice.status, 422);
+    assert.equal((await body(voice)).error, 'channel-unavailable');
+    assert.equal((await server.sendCode('+12015550123', 'sms')).status, 201);
+  });
+
+  it('limits sends per number: 3 a minute, 10 an hour', async () => {
+    const server = setup();
+    for (let i = 0; i < 3; i++) assert.equal((await server.sendCode()).status, 201);
+    const limited = await server.sendCode();
+    assert.equal(limited.status, 429);
+    const answer = await body(limited);
+    assert.equal(answer.error, 'rate-limited');
+    assert.equal(answer.retryAfterSeconds, 60);
+    assert.equal(limited.headers.get('retry-after'), '60');
+    server.advance(61);
+    assert.equal((await server.sendCode()).status, 201);
+    for (let i = 0; i < 20; i++) {
+      server.advance(61);
+      await server.sendCode();
+    }
+    const hourly = await body(await server.sendCode());
+    assert.equal(hourly.error, 'rate-limited');
+    assert.ok(Number(hourly.retryAfterSeconds) > 60);
+  });
+
+  it('limits sends per client across numbers', async () => {
+    const server = setup({ limits: { sendsPerClient: [{ max: 2, windowSeconds: 60 }] } });
+    const client = { 'x-security-info-client': '203.0.113.9' };
+    assert.equal((await server.sendCode('+31612345678', 'sms', client)).status, 201);
+    assert.equal((await server.sendCode('+31612345679', 'sms', client)).status, 201);
+    assert.equal((await server.sendCode('+31612345670', 'sms', client)).status, 429);
+    assert.equal(
+      (await server.sendCode('+31612345670', 'sms', { 'x-security-info-client': '198.51.100.1' })).status,
+      201,
+    );
+  });
+
+  it('answers channel-unavailable when the sender fails, and leaves no usable code', async () => {
+    const delivered: string[] = [];
+    let failing = false;
+    const server = setup({
+      sender: {
+        send: async ({ code }) => {
+          delivered.push(code);
+          if (failing) throw new Error('gateway down');
+        },
+      },
+    });
+    const id = await started(server);
+    server.advance(31);
+    failing = true;
+    const response = await server.post(`/phone/challenges/${id}/resend`, { channel: 'sms' });
+    assert.equal(response.status, 422);
+    assert.equal((await body(response)).error, 'channel-unavailable');
+    for (const code of delivered) {
+      const verify = await server.post(`/phone/challenges/${id}/verify`, { code });
+      assert.equal(verify.status, 410, 'neither the old nor the undelivered code works');
+    }
+    const first = await setup({ sender: { send: async () => Promise.reject(new Error('down')) } }).sendCode();
+    assert.equal(first.status, 422);
+    assert.equal((await body(first)).error, 'channel-unavailable');
+  });
+});
+
+describe('POST /phone/challenges/{id}/verify', () => {
+  it('accepts the right code once', async () => {
+    const server = setup();
+    const id = await started(server);
+    const ok = await server.post(`/phone/challenges/${id}/verify`, { code: server.lastCode() });
+    assert.equal(ok.status, 204);
+    const again = await server.post(`/phone/challenges/${id}/verify`, { code: server.lastCode() });
+    assert.equal(again.status, 409);
+  });
+
+  it('counts wrong codes down and then locks', async () => {
+    const server = setup();
+    const id = await started(server);
+    const wrong = server.lastCode() === '000000' ? '111111' : '000000';
+    for (let left = 4; left >= 1; left--) {
+      const response = await server.post(`/phone/challenges/${id}/verify`, { code: wrong });
+      assert.equal(response.status, 422);
+      assert.deepEqual(await body(response), {
+        error: 'invalid-code',
+        message: 'The code is not right.',
+        attemptsRemaining: left,
+      });
+    }
+    const locked = await server.post(`/phone/challenges/${id}/verify`, { code: wrong });
+    assert.equal(locked.status, 429);
+    assert.equal((await body(locked)).error, 'too-many-attempts');
+    const right = await server.post(`/phone/challenges/${id}/verify`, { code: server.lastCode() });
+    assert.equal(right.status, 429, 'the right code no longer works once locked');
+  });
+
+  it('lets a code expire after five minutes', async () => {
+    const server = setup();
+    const id = await started(server);
+    server.advance(301);
+    const response = await server.post(`/phone/challenges/${id}/verify`, { code: server.lastCode() });
+    assert.equal(response.status, 410);
+    assert.equal((await body(response)).error, 'code-expired');
+  });
+
+  it('answers 404 for an unknown challenge and an id that cannot be one', async () => {
+    const server = setup();
+    assert.equal(
+      (await server.post('/phone/challenges/AAAAAAAAAAAAAAAAAAAAAA/verify', { code: '123456' })).status,
+      404,
+    );
+    assert.equal((await server.post('/phone/challenges/..%2F..%2Fetc/verify', { code: '123456' })).status, 404);
+  });
+
+  it('lets exactly one of 50 parallel verifies with the right code succeed', async () => {
+    const server = setup();
+    const id = await started(server);
+    const code = server.lastCode();
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => server.post(`/phone/challenges/${id}/verify`, { code })),
+    );
+    const statuses = responses.map((r) => r.status);
+    assert.equal(statuses.filter((s) => s === 204).length, 1);
+    assert.ok(statuses.every((s) => s === 204 || s === 409));
+  });
+});
+
+describe('POST /phone/challenges/{id}/resend', () => {
+  it('waits for the cooldown, then sends a new code that replaces the old one', async () => {
+    const server = setup();
+    const id = await started(server);
+    const first = server.lastCode();
+    const early = await server.post(`/phone/challenges/${id}/resend`, { channel: 'sms' });
+    assert.equal(early.status, 429);
+    assert.equal((await body(early)).retryAfterSeconds, 30);
+    server.advance(30);
+    const response = await server.post(`/phone/challenges/${id}/resend`, { channel: 'voice' });
+    assert.equal(response.status, 200);
+    assert.equal(server.sent.at(-1)!.channel, 'voice');
+    const second = server.lastCode();
+    if (second !== first) {
+      assert.equal((await server.post(`/phone/challenges/${id}/verify`, { code: first })).status, 422);
+    }
+    assert.equal((await server.post(`/phone/challenges/${id}/verify`, { code: second })).status, 204);
+  });
+
+  it('unlocks a locked challenge with a new code', async () => {
+    const server = setup({ limits: { maxAttempts: 1 } });
+    const id = await started(server);
+    const wrong = server.lastCode() === '000000' ? '111111' : '000000';
+    assert.equal((await server.post(`/phone/challenges/${id}/verify`, { code: wrong })).status, 429);
+    server.advance(31);
+    assert.equal((await server.post(`/phone/challenges/${id}/resend`, { channel: 'sms' })).status, 200);
+    assert.equal((await server.post(`/phone/challenges/${id}/verify`, { code: server.lastCode() })).status, 204);
+  });
+});
+
+describe('bad input never gives a 500', () => {
+  it('refuses what is not JSON, too large, or not an object', async () => {
+    const server = setup();
+    const cases: [string, Record<string, string>][] = [
+      ['{"phoneNumber":', {}],
+      ['[]', {}],
+      ['"x"', {}],
+      [JSON.stringify({ phoneNumber: 'x'.repeat(5000), channel: 'sms' }), {}],
+      ['{}', { 'content-type': 'text/plain' }],
+    ];
+    for (const [text, headers] of cases) {
+      const response = await server.post('/phone/challenges', text, headers);
+      assert.equal(response.status, 400, text.slice(0, 30));
+    }
+  });
+
+  it('survives random bodies on every route', async () => {
+    const server = setup();
+    const id = await started(server);
+    const junk = [
+      null,
+      1,
+      'a',
+      [],
+      {},
+      { code: 1 },
+      { code: {} },
+      { channel: ['sms'] },
+      { phoneNumber: {}, channel: 'sms' },
+      '💥',
+    ];
+    for (const path of ['/phone/challenges', `/phone/challenges/${id}/verify`, `/phone/challenges/${id}/resend`]) {
+      for (const value of junk) {
+        const response = await server.post(path, JSON.stringify(value));
+        assert.ok(response.status < 500, `${path} ${JSON.stringify(value)} gave ${response.status}`);
+      }
+    }
+    const wrongMethod = await server.handler(new Request(`${BASE}/phone/challenges`, { method: 'GET' }));
+    assert.equal(wrongMethod.status, 405);
+  });
+});
+
+describe('codes', () => {
+  it('are digits of the asked length, each digit about equally likely', () => {
+    const counts = new Array(10).fill(0);
+    for (let i = 0; i < 20_000; i++) for (const d of randomCode(6)) counts[Number(d)]++;
+    const expected = 12_000;
+    for (const count of counts) assert.ok(Math.abs(count - expected) < expected * 0.05, `digit count ${count}`);
+  });
+});
+
+describe('Node adapters', () => {
+  it('serve the contract over node:http to createFetchAdapter, end to end', async () => {
+    const sent: CodeMessage[] = [];
+    const server = createServer(
+      toNodeListener(createSecurityInfoHandler({ sender: { send: async (m) => void sent.push(m) } })),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const adapter = createFetchAdapter({ baseUrl: `http://127.0.0.1:${port}/api/security-info` });
+      const signal = new AbortController().signal;
+      const policy = await adapter.getPolicy({ signal });
+      assert.ok(policy.methods.some((m) => m.id === 'phone'));
+      const challenge = await adapter.sendCode({ phoneNumber: '+31612345678', channel: 'sms' }, { signal });
+      await assert.rejects(
+        adapter.verifyCode(
+          { challengeId: challenge.challengeId, code: sent[0]!.code === '000000' ? '111111' : '000000' },
+          { signal },
+        ),
+        (error: unknown) =>
+          error instanceof SecurityInfoError && error.code === 'invalid-code' && error.attemptsRemaining === 4,
+      );
+      await adapter.verifyCode({ challengeId: challenge.challengeId, code: sent[0]!.code }, { signal });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('mount as middleware and pass other paths on', async () => {
+    const middleware = createSecurityInfoMiddleware({ sender: { send: async () => undefined } });
+    const server = createServer((req, res) =>
+      middleware(req, res, () => {
+        res.statusCode = 299;
+        res.end('next');
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      assert.equal((await fetch(`http://127.0.0.1:${port}/other`)).status, 299);
+      assert.equal((await fetch(`http://127.0.0.1:${port}/api/security-info/policy`)).status, 200);
+    } finally {
+      server.close();
+    }
+  });
+});
