@@ -39,6 +39,7 @@ rmSync(nodeTap, { force: true });
 const nodeTests = [
   ...findFiles('packages/core/src', '*.test.ts').filter((file) => !file.endsWith('.browser.test.ts')),
   ...findFiles('packages/server/src', '*.test.ts'),
+  ...findFiles('packages/react/src', '*.test.ts'),
   ...findFiles('packages/elements/src', '*.node.test.ts'),
 ].sort();
 // Packages import each other from their TypeScript sources, as in the browser tests.

@@ -1,0 +1,5 @@
+import { createApp } from 'vue';
+import '@security-info/elements';
+import App from './App.vue';
+
+createApp(App).mount('#app');

@@ -1,0 +1,24 @@
+// Server rendering: the wrappers import and render in Node without a DOM.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { CodeVerify, MethodPicker, SecurityInfoPhone, SecurityInfoWizard } from './index.js';
+
+describe('@security-info/react on the server', () => {
+  it('renders every element as its tag, with attributes, without touching a DOM', () => {
+    const markup = renderToString(
+      createElement(
+        'div',
+        null,
+        createElement(SecurityInfoWizard, { purpose: 'mfa', onSecurityInfoComplete: () => undefined }),
+        createElement(SecurityInfoPhone, { defaultCountry: 'NL' }),
+        createElement(CodeVerify, { length: 6 }),
+        createElement(MethodPicker, { purpose: 'password-reset' }),
+      ),
+    );
+    for (const tag of ['security-info-wizard', 'security-info-phone', 'code-verify', 'method-picker']) {
+      assert.ok(markup.includes(`<${tag}`), `${tag} missing in ${markup}`);
+    }
+  });
+});

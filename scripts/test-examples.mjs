@@ -1,0 +1,139 @@
+// `npm run test:examples`: builds every example and drives each, end to end in Chromium, through the whole
+// enrollment against the reference backend. Prints a plain `N passed, N failed` line.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { createSecurityInfoMiddleware } from '@security-info/server';
+import { CHROME_ARGS, findBrowser } from './find-browser.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const examples = [
+  { name: 'html', path: '/examples/html/index.html' },
+  {
+    name: 'react',
+    path: '/examples/react/dist/index.html',
+    build: ['npm', ['run', 'build', '-w', '@security-info/example-react']],
+  },
+  {
+    name: 'vue',
+    path: '/examples/vue/dist/index.html',
+    build: ['npm', ['run', 'build', '-w', '@security-info/example-vue']],
+  },
+];
+
+function run(command, args) {
+  console.log(`▶ ${[command, ...args].join(' ')}`);
+  const outcome = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (outcome.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+const issued = [];
+const backend = createSecurityInfoMiddleware({ sender: { send: async (message) => void issued.push(message) } });
+
+/** Serves the repository (examples, built packages, node_modules) and the reference backend. */
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  if (path === '/__test__/last-code') {
+    res.setHeader('content-type', 'application/json');
+    return res.end(JSON.stringify({ code: issued.at(-1)?.code ?? null }));
+  }
+  backend(req, res, () => {
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.statusCode = 404;
+      return res.end();
+    }
+    res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
+    createReadStream(file).pipe(res);
+  });
+});
+
+async function enroll(page, base) {
+  // Find the controls through shadow roots, as a person finds them on screen.
+  const deep = (selector) =>
+    page.waitForFunction(
+      (sel) => {
+        const walk = (node) => {
+          for (const el of node.querySelectorAll('*')) {
+            if (el.matches(sel)) return el;
+            if (el.shadowRoot) {
+              const found = walk(el.shadowRoot);
+              if (found) return found;
+            }
+          }
+          return null;
+        };
+        return walk(document);
+      },
+      { timeout: 10_000 },
+      selector,
+    );
+  const number = await deep('input[type="tel"]');
+  await number.type('0612345678');
+  await (await deep('security-info-phone button[type="submit"], button[part~="next"]')).click();
+  const codeField = await deep('input[autocomplete="one-time-code"]');
+  const { code } = await (await fetch(`${base}/__test__/last-code`)).json();
+  await codeField.type(code);
+  await (await deep('button[part~="verify"]')).click();
+  await page.waitForFunction(() => document.body.textContent.includes('Registered +31612345678'), { timeout: 10_000 });
+}
+
+let passed = 0;
+let failed = 0;
+run('npm', [
+  'run',
+  'build',
+  '--silent',
+  '-w',
+  '@security-info/core',
+  '-w',
+  '@security-info/elements',
+  '-w',
+  '@security-info/react',
+]);
+for (const example of examples) if (example.build) run(...example.build);
+
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await puppeteer.launch({
+  executablePath: findBrowser({ install: true }),
+  headless: true,
+  args: CHROME_ARGS,
+});
+try {
+  for (const example of examples) {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(`${base}${example.path}`);
+      await enroll(page, base);
+      if (errors.length) throw new Error(errors.join('; '));
+      passed++;
+      console.log(`  ✔ ${example.name}: enrolled end to end`);
+    } catch (error) {
+      failed++;
+      console.log(
+        `  ✖ ${example.name}: ${error.message}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`,
+      );
+    } finally {
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
