@@ -22,11 +22,17 @@ const examples = [
     path: '/examples/vue/dist/index.html',
     build: ['npm', ['run', 'build', '-w', '@security-info/example-vue']],
   },
+  {
+    name: 'angular',
+    path: '/examples/angular/dist/index.html',
+    build: ['npm', ['run', 'build', '-w', '@security-info/example-angular']],
+  },
 ];
 
 function run(command, args) {
   console.log(`▶ ${[command, ...args].join(' ')}`);
-  const outcome = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const env = { ...process.env, NG_CLI_ANALYTICS: 'false', CI: process.env.CI ?? '1' };
+  const outcome = spawnSync(command, args, { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' });
   if (outcome.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
 }
 
@@ -39,7 +45,11 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 const issued = [];
-const backend = createSecurityInfoMiddleware({ sender: { send: async (message) => void issued.push(message) } });
+// Every example enrolls the same number within a minute: lift the send limits for this run.
+const backend = createSecurityInfoMiddleware({
+  sender: { send: async (message) => void issued.push(message) },
+  limits: { sendsPerNumber: [{ max: 100, windowSeconds: 60 }], sendsPerClient: [{ max: 100, windowSeconds: 60 }] },
+});
 
 /** Serves the repository (examples, built packages, node_modules) and the reference backend. */
 const server = createServer((req, res) => {
@@ -59,25 +69,36 @@ const server = createServer((req, res) => {
   });
 });
 
+/** Names the step that timed out. */
+async function waitFor(what, wait) {
+  try {
+    return await wait();
+  } catch (error) {
+    throw new Error(`waiting for ${what}: ${error.message}`);
+  }
+}
+
 async function enroll(page, base) {
   // Find the controls through shadow roots, as a person finds them on screen.
   const deep = (selector) =>
-    page.waitForFunction(
-      (sel) => {
-        const walk = (node) => {
-          for (const el of node.querySelectorAll('*')) {
-            if (el.matches(sel)) return el;
-            if (el.shadowRoot) {
-              const found = walk(el.shadowRoot);
-              if (found) return found;
+    waitFor(selector, () =>
+      page.waitForFunction(
+        (sel) => {
+          const walk = (node) => {
+            for (const el of node.querySelectorAll('*')) {
+              if (el.matches(sel)) return el;
+              if (el.shadowRoot) {
+                const found = walk(el.shadowRoot);
+                if (found) return found;
+              }
             }
-          }
-          return null;
-        };
-        return walk(document);
-      },
-      { timeout: 10_000 },
-      selector,
+            return null;
+          };
+          return walk(document);
+        },
+        { timeout: 10_000 },
+        selector,
+      ),
     );
   const number = await deep('input[type="tel"]');
   await number.type('0612345678');
@@ -86,7 +107,9 @@ async function enroll(page, base) {
   const { code } = await (await fetch(`${base}/__test__/last-code`)).json();
   await codeField.type(code);
   await (await deep('button[part~="verify"]')).click();
-  await page.waitForFunction(() => document.body.textContent.includes('Registered +31612345678'), { timeout: 10_000 });
+  await waitFor('the host page to show the registered number', () =>
+    page.waitForFunction(() => document.body.textContent.includes('Registered +31612345678'), { timeout: 10_000 }),
+  );
 }
 
 let passed = 0;
@@ -103,6 +126,9 @@ run('npm', [
   '@security-info/react',
 ]);
 for (const example of examples) if (example.build) run(...example.build);
+// The framework types (JSX for React, GlobalComponents for Vue) against the built packages.
+run('npx', ['tsc', '-p', 'examples/react']);
+run('npx', ['tsc', '-p', 'examples/vue']);
 
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;

@@ -1,0 +1,13 @@
+// Compile-time check that the JSX types of the raw tags accept properties and typed event handlers.
+import type {} from '@security-info/elements/types/react';
+import type { SecurityInfoCompleteDetail } from '@security-info/elements';
+
+export function RawTag(props: { onDone: (detail: SecurityInfoCompleteDetail) => void }) {
+  return (
+    <security-info-wizard
+      purpose="mfa"
+      default-country="NL"
+      onsecurity-info-complete={(event) => props.onDone(event.detail)}
+    />
+  );
+}

@@ -1,0 +1,6 @@
+// Compile-time check that the Vue types of the tags are registered as global components.
+import type {} from '@security-info/elements/types/vue';
+import type { GlobalComponents } from 'vue';
+
+export type Wizard = GlobalComponents['security-info-wizard'];
+export const registered: Wizard extends object ? true : false = true;

@@ -1,0 +1,66 @@
+/**
+ * JSX types for using the tags directly in React 19 (`<security-info-wizard adapter={…} />`):
+ * `import type {} from '@security-info/elements/types/react';` once in your app. The wrappers of
+ * `@security-info/react` need none of this.
+ */
+import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { CodeVerify, MethodPicker, SecurityInfoPhone, SecurityInfoWizard } from '@security-info/elements';
+
+type Props<E extends HTMLElement, Own extends keyof E, Events> = DetailedHTMLProps<HTMLAttributes<E>, E> &
+  Partial<Pick<E, Own>> &
+  Events;
+
+type On<K extends keyof HTMLElementEventMap> = (event: HTMLElementEventMap[K]) => void;
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'security-info-wizard': Props<
+        SecurityInfoWizard,
+        'adapter' | 'purpose' | 'start' | 'defaultCountry' | 'policy' | 'timeout',
+        {
+          'default-country'?: string;
+          'onsecurity-info-complete'?: On<'security-info-complete'>;
+          'onsecurity-info-cancel'?: On<'security-info-cancel'>;
+          'onsecurity-info-step'?: On<'security-info-step'>;
+          'onsecurity-info-close'?: On<'security-info-close'>;
+          'onmethod-select'?: On<'method-select'>;
+        }
+      >;
+      'security-info-phone': Props<
+        SecurityInfoPhone,
+        | 'defaultCountry'
+        | 'allowedCountries'
+        | 'channels'
+        | 'policy'
+        | 'value'
+        | 'readonly'
+        | 'pending'
+        | 'error'
+        | 'name'
+        | 'required'
+        | 'disabled',
+        { 'default-country'?: string; 'onphone-submit'?: On<'phone-submit'> }
+      >;
+      'code-verify': Props<
+        CodeVerify,
+        | 'length'
+        | 'destination'
+        | 'channel'
+        | 'channels'
+        | 'pending'
+        | 'status'
+        | 'error'
+        | 'name'
+        | 'required'
+        | 'disabled',
+        { 'oncode-submit'?: On<'code-submit'>; 'oncode-resend'?: On<'code-resend'>; onback?: On<'back'> }
+      >;
+      'method-picker': Props<
+        MethodPicker,
+        'policy' | 'purpose' | 'registered' | 'pending',
+        { 'onmethod-select'?: On<'method-select'> }
+      >;
+    }
+  }
+}
