@@ -12,7 +12,7 @@ import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { CountdownController } from '../shared/countdown.js';
-import { formatWait } from '../shared/error-messages.js';
+import { errorMessage, formatWait } from '../shared/error-messages.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { codeVerifyStyles } from './code-verify.styles.js';
 
@@ -393,12 +393,7 @@ export class CodeVerify extends FormAssociatedElement {
     switch (this.status) {
       case 'invalid-code': {
         const left = this.attemptsRemaining;
-        if (left === undefined) {
-          return msg("That code isn't right. Check the latest message and try again.", {
-            id: 'code-verify.invalid',
-            desc: 'The code entered was wrong.',
-          });
-        }
+        if (left === undefined) return errorMessage('invalid-code');
         const count = new Intl.NumberFormat().format(left);
         return new Intl.PluralRules().select(left) === 'one'
           ? msg(str`That code isn't right. You have ${count} try left.`, {
@@ -411,20 +406,13 @@ export class CodeVerify extends FormAssociatedElement {
             });
       }
       case 'code-expired':
-        return msg('That code has expired. Ask for a new code.', {
-          id: 'code-verify.expired',
-          desc: 'The code was right but too old.',
-        });
+        return errorMessage('code-expired');
       case 'too-many-attempts':
-        return this.lockout.running
-          ? msg(str`Too many wrong codes. You can try again in ${formatWait(this.lockout.remaining)}.`, {
-              id: 'code-verify.locked-wait',
-              desc: 'Verification is locked; the placeholder is a wait such as 4:59.',
-            })
-          : msg('Too many wrong codes. Ask for a new code to try again.', {
-              id: 'code-verify.locked',
-              desc: 'Verification is locked after too many wrong codes; a new code unlocks it.',
-            });
+        // The same words as the wizard's, with the wait counting down here.
+        return errorMessage(
+          'too-many-attempts',
+          this.lockout.running ? { retryAfterSeconds: this.lockout.remaining } : {},
+        );
       case 'idle':
       default:
         return '';
