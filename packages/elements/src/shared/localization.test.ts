@@ -4,7 +4,7 @@ import '../security-info-phone/security-info-phone.js';
 import '../code-verify/code-verify.js';
 import type { MethodPicker } from '../method-picker/method-picker.js';
 import { targetLocales } from '../generated/locale-codes.js';
-import { expect, expectAccessible, fixture, getByRole, html, waitUntil } from '../../test/helpers.js';
+import { expect, expectAccessible, fixture, getByRole, html, setViewport, waitUntil } from '../../test/helpers.js';
 
 const policy = { methods: [{ id: 'phone' as const, purposes: ['mfa' as const] }] };
 
@@ -52,6 +52,39 @@ describe('following the document language', () => {
     document.documentElement.lang = 'tlh';
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(getLocale()).to.equal('en');
+  });
+});
+
+describe('the pseudo-locale', () => {
+  it('fits every step at 320 px without horizontal scrolling, 40 % longer', async () => {
+    await setLocale('en-XA');
+    await setViewport({ width: 320, height: 800 });
+    try {
+      const page = await fixture<HTMLDivElement>(
+        html`<div lang="en-XA">
+          <method-picker .policy=${policy}></method-picker>
+          <security-info-phone default-country="NL" .error=${'x'}></security-info-phone>
+          <code-verify
+            destination="+31612345678"
+            status="invalid-code"
+            resend-in-seconds="30"
+            .channels=${['sms', 'voice']}
+          ></code-verify>
+        </div>`,
+      );
+      await waitUntil(() =>
+        page.querySelector('security-info-phone')!.shadowRoot!.querySelector('input[role="combobox"]'),
+      );
+      for (const el of page.children) {
+        await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+        expect(el.shadowRoot!.querySelector('h2')!.textContent).to.contain('⟦');
+      }
+      expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(320);
+      for (const el of page.children) expect(el.getBoundingClientRect().width, el.localName).to.be.at.most(320);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+      await setLocale('en');
+    }
   });
 });
 
