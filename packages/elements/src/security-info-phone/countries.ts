@@ -1,5 +1,5 @@
 /** The country and region list of the phone step: localized names, calling codes, sorting and search. */
-import { callingCodeOf, phoneRegions, type PhoneMetadata } from '@security-info/core';
+import { callingCodeOf, phoneRegions, toAsciiDigits, type PhoneMetadata } from '@security-info/core';
 
 export interface CountryOption {
   /** ISO 3166-1 alpha-2. */
@@ -12,9 +12,12 @@ export interface CountryOption {
   haystack: string;
 }
 
-/** Lower case without diacritics, so "Turkiye" finds "Türkiye" and "cote" finds "Côte d’Ivoire". */
+/**
+ * Lower case without diacritics, so "Turkiye" finds "Türkiye" and "cote" finds "Côte d’Ivoire"; digits of any
+ * script as ASCII, so "+٣١" finds the Netherlands.
+ */
 export function fold(text: string): string {
-  return text
+  return toAsciiDigits(text)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[’'`´]/g, "'")

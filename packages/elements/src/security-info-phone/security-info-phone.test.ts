@@ -77,6 +77,7 @@ describe('countries', () => {
     const english = buildCountries(metadata, 'en');
     expect(searchCountries(english, 'Turkiye').map((c) => c.code)).to.include('TR');
     expect(searchCountries(english, 'COTE').map((c) => c.code)).to.include('CI');
+    expect(searchCountries(english, '+٣١')[0]!.code).to.equal('NL');
   });
 });
 
