@@ -1,8 +1,8 @@
 import './code-verify.js';
 import { readCode, type CodeVerify } from './code-verify.js';
 import {
-  aTimeout,
   deepActiveElement,
+  emulateMedia,
   expect,
   expectAccessible,
   fixture,
@@ -16,284 +16,624 @@ import {
   press,
   queryByRole,
   recordEvents,
+  setViewport,
   typeInto,
   waitUntil,
 } from '../../test/helpers.js';
 
 const field = (el: CodeVerify) => getByRole<HTMLInputElement>(el, 'textbox', { name: /code/i });
+const verifyButton = (el: CodeVerify) => getByRole<HTMLButtonElement>(el, 'button', { name: 'Verify' });
+const resendButton = (el: CodeVerify, name: string | RegExp = 'Resend code') =>
+  getByRole<HTMLButtonElement>(el, 'button', { name });
 const alertText = (el: CodeVerify) => getByRole(el, 'alert', { hidden: true }).textContent?.trim() ?? '';
+const statusText = (el: CodeVerify) => getByRole(el, 'status', { hidden: true }).textContent?.trim() ?? '';
+const shownText = (el: CodeVerify) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
+const unavailable = (button: HTMLButtonElement) => button.disabled || button.getAttribute('aria-disabled') === 'true';
 
-async function verifier(attributes = '') {
+/** A verifier for +31 6 12345678, with no cooldown left over from an earlier test. */
+async function verifier(attributes: Record<string, string> = {}) {
   sessionStorage.clear();
   const el = await fixture<CodeVerify>(html`<code-verify destination="+31612345678"></code-verify>`);
-  for (const pair of attributes.split(' ').filter(Boolean)) {
-    const [name, value = ''] = pair.split('=');
-    el.setAttribute(name!, value);
-  }
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   await el.updateComplete;
   return el;
 }
 
+/** Stands in for the browser's WebOTP: the test decides when the text message "arrives". */
+function fakeWebOtp() {
+  const requests: { signal: AbortSignal; deliver: (code: string) => void }[] = [];
+  const hadOtp = 'OTPCredential' in globalThis;
+  if (!hadOtp) Object.defineProperty(globalThis, 'OTPCredential', { value: class {}, configurable: true });
+  Object.defineProperty(navigator.credentials, 'get', {
+    configurable: true,
+    value: (options: CredentialRequestOptions & { otp?: unknown }) =>
+      new Promise((resolve, reject) => {
+        const signal = options.signal!;
+        signal.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+        requests.push({ signal, deliver: (code) => resolve({ type: 'otp', id: '', code }) });
+      }),
+  });
+  return {
+    requests,
+    restore() {
+      delete (navigator.credentials as { get?: unknown }).get;
+      if (!hadOtp) delete (globalThis as { OTPCredential?: unknown }).OTPCredential;
+    },
+  };
+}
+
 describe('readCode', () => {
-  it('reads pasted codes with separators, other scripts and whole messages', () => {
+  it('drops spaces and dashes around and inside a pasted code', () => {
     expect(readCode(' 123-456 ', 6)).to.deep.equal({ digits: '123456', letters: false });
-    expect(readCode('１２３４５６', 6)).to.deep.equal({ digits: '123456', letters: false });
-    expect(readCode('١٢٣٤٥٦', 6)).to.deep.equal({ digits: '123456', letters: false });
+  });
+
+  it('reads full-width and Arabic-Indic digits', () => {
+    expect(readCode('１２３４５６', 6).digits).to.equal('123456');
+    expect(readCode('١٢٣٤٥٦', 6).digits).to.equal('123456');
+    expect(readCode('۱۲۳۴۵۶', 6).digits).to.equal('123456');
+  });
+
+  it('finds the code in a whole message', () => {
     expect(readCode('Your code is 123456. Do not share it.', 6)).to.deep.equal({ digits: '123456', letters: false });
-    expect(readCode('G-123 456 is your code', 6)).to.deep.equal({ digits: '123456', letters: false });
+    expect(readCode('G-123 456 is your code. It expires in 10 minutes.', 6).digits).to.equal('123456');
+  });
+
+  it('reports letters when no code of the right length can be found', () => {
     expect(readCode('12ab', 6)).to.deep.equal({ digits: '12', letters: true });
+  });
+
+  it('keeps no more digits than the code has, however long the input', () => {
     expect(readCode('9'.repeat(10_000), 6).digits).to.equal('999999');
   });
 });
 
 describe('code-verify', () => {
-  it('has one field named for the code, ready for the phone to fill it', async () => {
-    const el = await verifier();
-    const input = field(el);
-    expect(input.autocomplete).to.equal('one-time-code');
-    expect(input.inputMode).to.equal('numeric');
-    expect(input.enterKeyHint).to.equal('done');
-    expect(el.shadowRoot!.querySelectorAll('input')).to.have.length(1);
-    await expectAccessible(el);
+  afterEach(() => sessionStorage.clear());
+
+  describe('the field', () => {
+    it('is one input named for the code, ready for the phone to fill it', async () => {
+      const el = await verifier();
+      const input = field(el);
+      expect(input.autocomplete).to.equal('one-time-code');
+      expect(input.inputMode).to.equal('numeric');
+      expect(input.enterKeyHint).to.equal('done');
+      expect(el.shadowRoot!.querySelectorAll('input')).to.have.length(1);
+      expect(shownText(el)).to.contain('6 digits');
+      await expectAccessible(el);
+    });
+
+    it('says where the code went, with the number masked', async () => {
+      const el = await verifier();
+      await waitUntil(() => /\+31 6 •+ 5678/.test(shownText(el)), 'no masked number');
+      expect(shownText(el)).to.contain('We sent a code to');
+      expect(shownText(el)).not.to.contain('612345678');
+    });
+
+    it('says a call is coming for the voice channel', async () => {
+      const el = await verifier({ channel: 'voice' });
+      expect(shownText(el)).to.contain("We're calling");
+      expect(shownText(el)).to.contain('Enter the code you hear');
+      await expectAccessible(el);
+    });
+
+    it('accepts a pasted code with spaces and dashes', async () => {
+      const el = await verifier();
+      paste(field(el), ' 123-456 ');
+      await el.updateComplete;
+      expect(field(el).value).to.equal('123456');
+      expect(alertText(el)).to.equal('');
+    });
+
+    it('accepts a whole pasted message and keeps only its code', async () => {
+      const el = await verifier();
+      paste(field(el), 'Your code is 987654');
+      await el.updateComplete;
+      expect(field(el).value).to.equal('987654');
+      expect(el.value).to.equal('987654');
+    });
+
+    it('accepts full-width and Arabic-Indic digits', async () => {
+      const el = await verifier();
+      paste(field(el), '１２３٤٥٦');
+      await el.updateComplete;
+      expect(field(el).value).to.equal('123456');
+    });
+
+    it('refuses letters with a message linked to the field', async () => {
+      const el = await verifier();
+      await typeInto(field(el), '12a');
+      await el.updateComplete;
+      expect(field(el).value).to.equal('12');
+      expect(alertText(el)).to.match(/only digits/);
+      expect(field(el).getAttribute('aria-invalid')).to.equal('true');
+      const described = field(el).getAttribute('aria-describedby')!.split(' ');
+      const alert = getByRole(el, 'alert', { hidden: true });
+      expect(described).to.include(alert.id);
+      expect(el.matches(':state(invalid)')).to.equal(true);
+      await expectAccessible(el);
+    });
+
+    it('keeps the length between 4 and 10', async () => {
+      const el = await verifier({ length: '99' });
+      await typeInto(field(el), '123456789012');
+      expect(field(el).value).to.equal('1234567890');
+      el.length = 2;
+      await el.updateComplete;
+      expect(shownText(el)).to.contain('4 digits');
+    });
   });
 
-  it('says where the code went, with the number masked', async () => {
-    const el = await verifier();
-    await waitUntil(() => /\+31 6 •+ 5678/.test(el.shadowRoot!.textContent ?? ''), 'no masked number');
-    expect(el.shadowRoot!.textContent).to.contain('We sent a code to');
-    expect(el.shadowRoot!.textContent).not.to.contain('612345678');
+  describe('verifying', () => {
+    it('fires code-submit with the digits on Verify', async () => {
+      const el = await verifier();
+      await typeInto(field(el), '123456');
+      const event = nextEvent(el, 'code-submit');
+      verifyButton(el).click();
+      const { detail, bubbles, composed } = await event;
+      expect(detail).to.deep.equal({ code: '123456' });
+      expect(bubbles && composed).to.equal(true);
+    });
+
+    it('submits with Enter', async () => {
+      const el = await verifier();
+      const event = nextEvent(el, 'code-submit');
+      await typeInto(field(el), '654321');
+      await press('Enter');
+      expect((await event).detail.code).to.equal('654321');
+    });
+
+    it('submits once for a double click, or Enter plus a click', async () => {
+      const el = await verifier();
+      const seen = recordEvents(el, 'code-submit');
+      await typeInto(field(el), '123456');
+      verifyButton(el).click();
+      verifyButton(el).click();
+      await press('Enter');
+      expect(seen).to.have.length(1);
+    });
+
+    it('lets the same code be submitted again once the host answered', async () => {
+      const el = await verifier();
+      const seen = recordEvents(el, 'code-submit');
+      await typeInto(field(el), '123456');
+      verifyButton(el).click();
+      el.error = 'You seem to be offline.';
+      await el.updateComplete;
+      verifyButton(el).click();
+      expect(seen).to.have.length(2);
+    });
+
+    it('asks for the code when Verify is pressed on an empty field', async () => {
+      const el = await verifier();
+      const seen = recordEvents(el, 'code-submit');
+      verifyButton(el).click();
+      await el.updateComplete;
+      expect(seen).to.have.length(0);
+      expect(alertText(el)).to.equal('Enter the 6-digit code.');
+      await expectAccessible(el);
+    });
+
+    it('asks for the missing digits instead of submitting a short code', async () => {
+      const el = await verifier({ length: '8' });
+      const seen = recordEvents(el, 'code-submit');
+      await typeInto(field(el), '1234');
+      verifyButton(el).click();
+      await el.updateComplete;
+      expect(seen).to.have.length(0);
+      expect(alertText(el)).to.match(/8 digits/);
+      expect(deepActiveElement() === field(el), 'focus is on the field').to.equal(true);
+    });
+
+    it('submits by itself when complete, with auto-submit', async () => {
+      const el = await verifier({ 'auto-submit': '', length: '4' });
+      const event = nextEvent(el, 'code-submit');
+      await typeInto(field(el), '4321');
+      expect((await event).detail.code).to.equal('4321');
+    });
+
+    it('waits for Verify without auto-submit', async () => {
+      const el = await verifier();
+      const seen = recordEvents(el, 'code-submit');
+      await typeInto(field(el), '123456');
+      expect(seen).to.have.length(0);
+    });
   });
 
-  it('changes the wording for a call', async () => {
-    const el = await verifier('channel=voice');
-    expect(el.shadowRoot!.textContent).to.contain("We're calling");
-    expect(el.shadowRoot!.textContent).to.contain('Enter the code you hear');
-  });
+  describe('states', () => {
+    it('shows progress and blocks submitting while pending', async () => {
+      const el = await verifier();
+      await typeInto(field(el), '123456');
+      verifyButton(el).click();
+      el.pending = true;
+      await el.updateComplete;
+      const seen = recordEvents(el, 'code-submit');
+      verifyButton(el).click();
+      await press('Enter');
+      expect(seen).to.have.length(0);
+      expect(verifyButton(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(statusText(el)).to.equal('Checking…');
+      expect(el.matches(':state(pending)')).to.equal(true);
+      await expectAccessible(el);
+    });
 
-  it('fires code-submit with the digits on Verify', async () => {
-    const el = await verifier();
-    await typeInto(field(el), '123456');
-    const event = nextEvent(el, 'code-submit');
-    getByRole(el, 'button', { name: 'Verify' }).click();
-    expect((await event).detail).to.deep.equal({ code: '123456' });
-  });
+    it('says a code is wrong, with the tries left', async () => {
+      const el = await verifier();
+      el.status = 'invalid-code';
+      el.attemptsRemaining = 2;
+      await el.updateComplete;
+      expect(alertText(el)).to.equal("That code isn't right. You have 2 tries left.");
+      expect(field(el).getAttribute('aria-invalid')).to.equal('true');
+      await expectAccessible(el);
+    });
 
-  it('submits with Enter', async () => {
-    const el = await verifier();
-    const event = nextEvent(el, 'code-submit');
-    await typeInto(field(el), '654321');
-    await press('Enter');
-    expect((await event).detail.code).to.equal('654321');
-  });
+    it('says "1 try left" in the singular', async () => {
+      const el = await verifier({ status: 'invalid-code', 'attempts-remaining': '1' });
+      expect(alertText(el)).to.equal("That code isn't right. You have 1 try left.");
+    });
 
-  it('submits once for a double click, or Enter plus a click', async () => {
-    const el = await verifier();
-    const seen = recordEvents(el, 'code-submit');
-    await typeInto(field(el), '123456');
-    const verify = getByRole(el, 'button', { name: 'Verify' });
-    verify.click();
-    verify.click();
-    await press('Enter');
-    expect(seen).to.have.length(1);
-  });
+    it('says a code is wrong without a count when the backend gives none', async () => {
+      const el = await verifier({ status: 'invalid-code' });
+      expect(alertText(el)).to.equal("That code isn't right. Check the latest message and try again.");
+    });
 
-  it('accepts a pasted code with spaces and dashes, and a whole message', async () => {
-    const el = await verifier();
-    paste(field(el), ' 123-456 ');
-    await el.updateComplete;
-    expect(field(el).value).to.equal('123456');
-    field(el).select();
-    paste(field(el), 'Your code is 987654');
-    await el.updateComplete;
-    expect(field(el).value).to.equal('987654');
-  });
+    it('selects a wrong code, so typing replaces it', async () => {
+      const el = await verifier();
+      await typeInto(field(el), '123456');
+      await press('Enter');
+      el.pending = true;
+      await el.updateComplete;
+      el.pending = false;
+      el.status = 'invalid-code';
+      await el.updateComplete;
+      expect(deepActiveElement() === field(el), 'focus is on the field').to.equal(true);
+      await typeInto(field(el), '654321');
+      expect(field(el).value).to.equal('654321');
+    });
 
-  it('refuses letters with a message', async () => {
-    const el = await verifier();
-    await typeInto(field(el), '12a');
-    await el.updateComplete;
-    expect(field(el).value).to.equal('12');
-    expect(alertText(el)).to.match(/only digits/);
-    expect(field(el).getAttribute('aria-invalid')).to.equal('true');
-    await expectAccessible(el);
-  });
+    it('offers a new code when the code expired', async () => {
+      const el = await verifier({ status: 'code-expired' });
+      expect(alertText(el)).to.match(/expired\. Ask for a new code/);
+      expect(unavailable(resendButton(el))).to.equal(false);
+      await expectAccessible(el);
+    });
 
-  it('asks for the missing digits instead of submitting a short code', async () => {
-    const el = await verifier('length=8');
-    const seen = recordEvents(el, 'code-submit');
-    await typeInto(field(el), '1234');
-    getByRole(el, 'button', { name: 'Verify' }).click();
-    await el.updateComplete;
-    expect(seen).to.have.length(0);
-    expect(alertText(el)).to.match(/8 digits/);
-    expect(deepActiveElement()).to.equal(field(el));
-  });
+    it('locks the field after too many attempts and says when to try again', async () => {
+      const el = await verifier();
+      el.status = 'too-many-attempts';
+      el.retryAfterSeconds = 299;
+      await el.updateComplete;
+      expect(field(el).disabled).to.equal(true);
+      expect(verifyButton(el).disabled).to.equal(true);
+      expect(alertText(el)).to.match(/^Too many wrong codes\./);
+      expect(shownText(el)).to.contain('You can try again in 4:59.');
+      expect(el.matches(':state(locked)')).to.equal(true);
+      await expectAccessible(el);
+    });
 
-  it('keeps the length between 4 and 10', async () => {
-    const el = await verifier('length=99');
-    await typeInto(field(el), '123456789012');
-    expect(field(el).value).to.equal('1234567890');
-  });
+    it('counts down the lock without announcing each second', async () => {
+      const el = await verifier({ status: 'too-many-attempts', 'retry-after-seconds': '120' });
+      const [alert, status] = [alertText(el), statusText(el)];
+      await waitUntil(() => shownText(el).includes('try again in 1:59'), 'the lock did not count down', {
+        timeout: 2500,
+      });
+      expect(alertText(el)).to.equal(alert);
+      expect(statusText(el)).to.equal(status);
+    });
 
-  it('submits by itself when complete, with auto-submit', async () => {
-    const el = await verifier('auto-submit length=4');
-    const event = nextEvent(el, 'code-submit');
-    await typeInto(field(el), '4321');
-    expect((await event).detail.code).to.equal('4321');
-  });
+    it('keeps focus in the step when a lock disables the focused field', async () => {
+      const el = await verifier();
+      await typeInto(field(el), '123456');
+      await press('Enter');
+      el.status = 'too-many-attempts';
+      await el.updateComplete;
+      const heading = getByRole(el, 'heading', { name: 'Enter code' });
+      expect(deepActiveElement() === heading, 'focus is on the heading').to.equal(true);
+    });
 
-  it('shows progress and blocks submitting while pending', async () => {
-    const el = await verifier();
-    await typeInto(field(el), '123456');
-    el.pending = true;
-    await el.updateComplete;
-    const seen = recordEvents(el, 'code-submit');
-    getByRole(el, 'button', { name: 'Verify' }).click();
-    expect(seen).to.have.length(0);
-    expect(el.matches(':state(pending)')).to.equal(true);
-    await expectAccessible(el);
-  });
+    it('shows and announces a message from the host, without marking the code wrong', async () => {
+      const el = await verifier();
+      el.error = 'You seem to be offline.';
+      await el.updateComplete;
+      expect(alertText(el)).to.equal('You seem to be offline.');
+      expect(field(el).getAttribute('aria-invalid')).to.equal('false');
+      await expectAccessible(el);
+    });
 
-  it('says a code is wrong, with the tries left', async () => {
-    const el = await verifier();
-    el.status = 'invalid-code';
-    el.attemptsRemaining = 2;
-    await el.updateComplete;
-    expect(alertText(el)).to.equal("That code isn't right. You have 2 tries left.");
-    expect(field(el).getAttribute('aria-invalid')).to.equal('true');
-    await expectAccessible(el);
-    el.attemptsRemaining = 1;
-    await el.updateComplete;
-    expect(alertText(el)).to.equal("That code isn't right. You have 1 try left.");
-  });
-
-  it('offers a new code when the code expired', async () => {
-    const el = await verifier();
-    el.status = 'code-expired';
-    await el.updateComplete;
-    expect(alertText(el)).to.match(/expired\. Ask for a new code/);
-    const resend = getByRole<HTMLButtonElement>(el, 'button', { name: /Resend/ });
-    expect(resend.disabled).to.equal(false);
-    await expectAccessible(el);
-  });
-
-  it('locks the field after too many attempts and says when to try again', async () => {
-    const el = await verifier();
-    el.status = 'too-many-attempts';
-    el.retryAfterSeconds = 299;
-    await el.updateComplete;
-    expect(field(el).disabled).to.equal(true);
-    expect(alertText(el)).to.match(/try again in 4:59/);
-    await expectAccessible(el);
-  });
-
-  it('waits for the cooldown before a resend, reading as a wait, not an expiry', async () => {
-    const el = await verifier('resend-in-seconds=2');
-    const resend = getByRole<HTMLButtonElement>(el, 'button', { name: 'Resend code' });
-    expect(resend.disabled).to.equal(true);
-    expect(el.shadowRoot!.textContent).to.match(/You can ask for a new code in 0:0[12]/);
-    await expectAccessible(el);
-    await waitUntil(() => !resend.disabled, 'the resend never became available', { timeout: 3500 });
-    const event = nextEvent(el, 'code-resend');
-    resend.click();
-    expect((await event).detail).to.deep.equal({ channel: 'sms' });
-  });
-
-  it('does not announce the countdown every second', async () => {
-    const el = await verifier('resend-in-seconds=3');
-    const status = el.shadowRoot!.querySelector('[role="status"]')!;
-    const first = status.textContent;
-    await aTimeout(1100);
-    expect(status.textContent).to.equal(first);
-  });
-
-  it('remembers the cooldown across a reload without storing the number or a code', async () => {
-    const el = await verifier('resend-in-seconds=60');
-    await typeInto(field(el), '123456');
-    const stored = Object.keys(sessionStorage)
-      .map((key) => key + sessionStorage.getItem(key))
-      .join(' ');
-    expect(stored).not.to.contain('612345678');
-    expect(stored).not.to.contain('123456');
-    el.remove();
-    const again = await fixture<CodeVerify>(html`<code-verify destination="+31612345678"></code-verify>`);
-    expect(getByRole<HTMLButtonElement>(again, 'button', { name: 'Resend code' }).disabled).to.equal(true);
-  });
-
-  it('offers the other channel when both are allowed', async () => {
-    const el = await verifier('channels=sms,voice');
-    const event = nextEvent(el, 'code-resend');
-    getByRole(el, 'button', { name: 'Call me instead' }).click();
-    expect((await event).detail).to.deep.equal({ channel: 'voice' });
-  });
-
-  it('fires back', async () => {
-    const el = await verifier();
-    const event = nextEvent(el, 'back');
-    getByRole(el, 'button', { name: 'Back' }).click();
-    await event;
-  });
-
-  it('shows a message from the host', async () => {
-    const el = await verifier();
-    el.error = 'You seem to be offline.';
-    await el.updateComplete;
-    expect(alertText(el)).to.equal('You seem to be offline.');
-  });
-
-  it('never writes the code to an attribute, and forgets it on clear and on disconnect', async () => {
-    const el = await verifier();
-    await typeInto(field(el), '987650');
-    expect(
-      el
-        .getAttributeNames()
-        .map((name) => el.getAttribute(name))
-        .join(' '),
-    ).not.to.contain('987650');
-    expect(el.value).to.equal('987650');
-    el.clear();
-    expect(el.value).to.equal('');
-    await typeInto(field(el), '987650');
-    el.remove();
-    expect(el.value).to.equal('');
-  });
-
-  it('takes part in a form: name, value, validity and reset', async () => {
-    sessionStorage.clear();
-    const form = await fixture<HTMLFormElement>(html`<form><code-verify name="otp" required></code-verify></form>`);
-    const el = form.querySelector('code-verify')!;
-    await el.updateComplete;
-    expect(el.checkValidity()).to.equal(false);
-    expect(el.validity.valueMissing).to.equal(true);
-    await typeInto(field(el), '123');
-    await el.updateComplete;
-    expect(el.validity.tooShort).to.equal(true);
-    await typeInto(field(el), '456');
-    await el.updateComplete;
-    expect(el.checkValidity()).to.equal(true);
-    expect(new FormData(form).get('otp')).to.equal('123456');
-    form.reset();
-    await el.updateComplete;
-    expect(el.value).to.equal('');
-  });
-
-  it('is accessible right to left and in dark mode', async () => {
-    sessionStorage.clear();
-    const rtl = await fixtureRtl<CodeVerify>(html`<code-verify destination="+31612345678"></code-verify>`);
-    await expectAccessible(rtl);
-    try {
-      const dark = await fixtureInDarkMode<CodeVerify>(
-        html`<code-verify destination="+31612345678" status="invalid-code"></code-verify>`,
+    it('disables everything but Back inside a disabled fieldset', async () => {
+      sessionStorage.clear();
+      const form = await fixture<HTMLFormElement>(
+        html`<form>
+          <fieldset disabled><code-verify destination="+31612345678"></code-verify></fieldset>
+        </form>`,
       );
-      await expectAccessible(dark);
-    } finally {
-      await leaveDarkMode();
-    }
+      const el = form.querySelector('code-verify')!;
+      await el.updateComplete;
+      expect(field(el).disabled).to.equal(true);
+      expect(verifyButton(el).disabled).to.equal(true);
+      expect(resendButton(el).disabled).to.equal(true);
+      await expectAccessible(el);
+    });
   });
 
-  it('moves focus to its heading on request', async () => {
-    const el = await verifier();
-    el.focusHeading();
-    expect(queryByRole(el, 'heading', { name: 'Enter code' })).to.equal(deepActiveElement());
+  describe('asking for a new code', () => {
+    it('waits for the cooldown, reading as a wait, not an expiry', async () => {
+      const el = await verifier({ 'resend-in-seconds': '25' });
+      expect(unavailable(resendButton(el))).to.equal(true);
+      expect(shownText(el)).to.match(/You can ask for a new code in 0:2[45]\./);
+      expect(shownText(el)).not.to.match(/expire/i);
+      expect(el.matches(':state(cooldown)')).to.equal(true);
+      const seen = recordEvents(el, 'code-resend');
+      resendButton(el).click();
+      expect(seen).to.have.length(0);
+      await expectAccessible(el);
+    });
+
+    it('becomes available when the cooldown ends, and fires code-resend', async () => {
+      const el = await verifier({ 'resend-in-seconds': '1' });
+      await waitUntil(() => !unavailable(resendButton(el)), 'the resend never became available', { timeout: 2500 });
+      expect(statusText(el)).to.equal('You can ask for a new code now.');
+      await expectAccessible(el);
+      const event = nextEvent(el, 'code-resend');
+      resendButton(el).click();
+      expect((await event).detail).to.deep.equal({ channel: 'sms' });
+    });
+
+    it('announces the start of a cooldown but not every second of it', async () => {
+      const el = await verifier({ 'resend-in-seconds': '30' });
+      expect(statusText(el)).to.match(/You can ask for a new code in 0:30/);
+      const first = statusText(el);
+      await waitUntil(() => shownText(el).includes('0:29'), 'the cooldown did not count down', { timeout: 2500 });
+      expect(statusText(el)).to.equal(first);
+    });
+
+    it('fires code-resend once for a double click, until the host answers', async () => {
+      const el = await verifier();
+      const seen = recordEvents(el, 'code-resend');
+      resendButton(el).click();
+      await el.updateComplete;
+      resendButton(el).click();
+      expect(seen).to.have.length(1);
+      expect(unavailable(resendButton(el))).to.equal(true);
+      el.restartCooldown(0);
+      await el.updateComplete;
+      resendButton(el).click();
+      expect(seen).to.have.length(2);
+    });
+
+    it('says a new code is on its way while the host sends it', async () => {
+      const el = await verifier();
+      resendButton(el).click();
+      el.pending = true;
+      await el.updateComplete;
+      expect(statusText(el)).to.equal('Sending a new code…');
+      await expectAccessible(el);
+    });
+
+    it('forgets a typed code when a new one is asked for', async () => {
+      const el = await verifier();
+      await typeInto(field(el), '123');
+      resendButton(el).click();
+      await el.updateComplete;
+      expect(field(el).value).to.equal('');
+    });
+
+    it('starts a new cooldown when the host sets the same number again', async () => {
+      const el = await verifier({ 'resend-in-seconds': '1' });
+      await waitUntil(() => !unavailable(resendButton(el)), 'the first cooldown never ended', { timeout: 2500 });
+      el.resendInSeconds = 1;
+      await el.updateComplete;
+      expect(unavailable(resendButton(el))).to.equal(true);
+      expect(statusText(el)).to.match(/You can ask for a new code in 0:01/);
+    });
+
+    it('restarts the cooldown on request', async () => {
+      const el = await verifier({ 'resend-in-seconds': '5' });
+      el.restartCooldown(90);
+      await el.updateComplete;
+      expect(shownText(el)).to.match(/in 1:30\./);
+    });
+
+    it('keeps the focus on a resend button when its cooldown starts', async () => {
+      const el = await verifier();
+      resendButton(el).focus();
+      await press('Enter');
+      el.resendInSeconds = 30;
+      await el.updateComplete;
+      expect(deepActiveElement() === resendButton(el), 'focus is on Resend').to.equal(true);
+    });
+
+    it('remembers the cooldown across a reload without storing the number or a code', async () => {
+      const el = await verifier({ 'resend-in-seconds': '60' });
+      await typeInto(field(el), '123456');
+      const stored = Object.keys(sessionStorage)
+        .map((key) => key + sessionStorage.getItem(key))
+        .join(' ');
+      expect(stored).not.to.contain('612345678');
+      expect(stored).not.to.contain('123456');
+      el.remove();
+      const again = await fixture<CodeVerify>(html`<code-verify destination="+31612345678"></code-verify>`);
+      expect(unavailable(resendButton(again))).to.equal(true);
+      expect(shownText(again)).to.match(/in (1:00|0:5\d)\./);
+    });
+
+    it('does not carry a cooldown over to another number', async () => {
+      await verifier({ 'resend-in-seconds': '60' });
+      const other = await fixture<CodeVerify>(html`<code-verify destination="+447400123456"></code-verify>`);
+      expect(unavailable(resendButton(other))).to.equal(false);
+    });
+
+    it('offers a call when both channels are allowed', async () => {
+      const el = await verifier({ channels: 'sms voice' });
+      await expectAccessible(el);
+      const event = nextEvent(el, 'code-resend');
+      getByRole(el, 'button', { name: 'Call me instead' }).click();
+      expect((await event).detail).to.deep.equal({ channel: 'voice' });
+    });
+
+    it('offers a text message instead of another call', async () => {
+      const el = await verifier({ channel: 'voice', channels: 'sms voice' });
+      expect(resendButton(el, 'Resend code by calling again')).to.exist;
+      const event = nextEvent(el, 'code-resend');
+      getByRole(el, 'button', { name: 'Text me instead' }).click();
+      expect((await event).detail).to.deep.equal({ channel: 'sms' });
+    });
+
+    it('offers no other channel when only one is allowed', async () => {
+      const el = await verifier({ channels: 'sms' });
+      expect(queryByRole(el, 'button', { name: /instead/ })).to.equal(null);
+    });
+  });
+
+  describe('WebOTP', () => {
+    let fake: ReturnType<typeof fakeWebOtp>;
+    beforeEach(() => (fake = fakeWebOtp()));
+    afterEach(() => fake.restore());
+
+    it('fills the code from the text message and submits it, with web-otp and auto-submit', async () => {
+      const el = await verifier({ 'web-otp': '', 'auto-submit': '' });
+      expect(fake.requests).to.have.length(1);
+      const event = nextEvent(el, 'code-submit');
+      fake.requests[0]!.deliver('246810');
+      expect((await event).detail.code).to.equal('246810');
+      expect(field(el).value).to.equal('246810');
+    });
+
+    it('aborts the request when the element leaves the page', async () => {
+      const el = await verifier({ 'web-otp': '' });
+      el.remove();
+      expect(fake.requests[0]!.signal.aborted).to.equal(true);
+    });
+
+    it('asks the browser for nothing without web-otp', async () => {
+      await verifier();
+      expect(fake.requests).to.have.length(0);
+    });
+  });
+
+  describe('the host', () => {
+    it('gets back when Back is pressed', async () => {
+      const el = await verifier();
+      const event = nextEvent(el, 'back');
+      getByRole(el, 'button', { name: 'Back' }).click();
+      expect((await event).detail).to.equal(null);
+    });
+
+    it('can add its own buttons to the actions row', async () => {
+      sessionStorage.clear();
+      const page = await fixture<HTMLDivElement>(
+        html`<div>
+          <code-verify destination="+31612345678"><button slot="actions">Cancel</button></code-verify>
+        </div>`,
+      );
+      const el = page.querySelector('code-verify')!;
+      await el.updateComplete;
+      const cancel = getByRole(page, 'button', { name: 'Cancel' });
+      const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="actions"]')!;
+      expect(slot.assignedElements()).to.deep.equal([cancel]);
+      await expectAccessible(el);
+    });
+
+    it('moves focus to the heading on request', async () => {
+      const el = await verifier();
+      el.focusHeading();
+      expect(
+        queryByRole(el, 'heading', { name: 'Enter code' }) === deepActiveElement(),
+        'focus on the heading',
+      ).to.equal(true);
+    });
+
+    it('never writes the code to an attribute, and forgets it on clear and on disconnect', async () => {
+      const el = await verifier();
+      await typeInto(field(el), '987650');
+      const attributes = el.getAttributeNames().map((name) => el.getAttribute(name));
+      expect(attributes.join(' ')).not.to.contain('987650');
+      expect(el.value).to.equal('987650');
+      el.clear();
+      await el.updateComplete;
+      expect(el.value).to.equal('');
+      expect(field(el).value).to.equal('');
+      await typeInto(field(el), '987650');
+      const input = field(el);
+      el.remove();
+      expect(el.value).to.equal('');
+      expect(input.value).to.equal('');
+    });
+
+    it('takes part in a form: name, value, validity and reset', async () => {
+      sessionStorage.clear();
+      const form = await fixture<HTMLFormElement>(html`<form><code-verify name="otp" required></code-verify></form>`);
+      const el = form.querySelector('code-verify')!;
+      await el.updateComplete;
+      expect(el.checkValidity()).to.equal(false);
+      expect(el.validity.valueMissing).to.equal(true);
+      await typeInto(field(el), '123');
+      await el.updateComplete;
+      expect(el.validity.tooShort).to.equal(true);
+      await typeInto(field(el), '456');
+      await el.updateComplete;
+      expect(el.checkValidity()).to.equal(true);
+      expect(new FormData(form).get('otp')).to.equal('123456');
+      form.reset();
+      await el.updateComplete;
+      expect(el.value).to.equal('');
+      expect(new FormData(form).get('otp')).to.equal(null);
+    });
+  });
+
+  describe('looks', () => {
+    it('is accessible right to left, with the number kept left to right', async () => {
+      sessionStorage.clear();
+      const el = await fixtureRtl<CodeVerify>(
+        html`<code-verify
+          destination="+31612345678"
+          status="invalid-code"
+          .channels=${['sms', 'voice']}
+        ></code-verify>`,
+      );
+      const number = el.shadowRoot!.querySelector('[part~="destination"]')!;
+      expect(getComputedStyle(number).direction).to.equal('ltr');
+      await expectAccessible(el);
+    });
+
+    it('is accessible in dark mode', async () => {
+      sessionStorage.clear();
+      try {
+        const el = await fixtureInDarkMode<CodeVerify>(
+          html`<code-verify destination="+31612345678" status="invalid-code" resend-in-seconds="30"></code-verify>`,
+        );
+        await expectAccessible(el);
+      } finally {
+        await leaveDarkMode();
+      }
+    });
+
+    it('is accessible in forced colors', async () => {
+      await emulateMedia({ forcedColors: 'active' });
+      try {
+        const el = await verifier({ status: 'too-many-attempts', 'retry-after-seconds': '60' });
+        await expectAccessible(el);
+      } finally {
+        await emulateMedia({ forcedColors: 'none' });
+      }
+    });
+
+    it('fits 320 px without scrolling sideways', async () => {
+      await setViewport({ width: 320, height: 800 });
+      try {
+        const el = await verifier({ channels: 'sms voice', 'resend-in-seconds': '30', status: 'invalid-code' });
+        expect(el.getBoundingClientRect().width).to.be.at.most(320);
+        expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+
+    it('gives every button a target of at least 24 px', async () => {
+      const el = await verifier({ channels: 'sms voice' });
+      for (const button of el.shadowRoot!.querySelectorAll('button')) {
+        const { width, height } = button.getBoundingClientRect();
+        expect(Math.min(width, height), button.textContent!.trim()).to.be.at.least(24);
+      }
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import {
   loadPhoneMetadata,
@@ -31,8 +32,13 @@ export type CodeVerifyStatus = 'idle' | 'invalid-code' | 'code-expired' | 'too-m
 type InputProblem = 'required' | 'too-short' | 'not-digits';
 
 const STORAGE_PREFIX = 'security-info:resend:';
+/** A stored deadline further away than this was not written by us; it is ignored. */
+const LONGEST_COOLDOWN_MS = 24 * 60 * 60 * 1000;
 
-/** A short non-reversible-at-a-glance key for a destination, so storage never holds the number in clear. */
+/**
+ * A short key for a destination (32-bit FNV-1a of the E.164 string), so storage never holds the number in clear.
+ * It hides the number from a casual look at storage; it is not a secret, as phone numbers are few enough to try.
+ */
 function storageKey(destination: string): string {
   let hash = 0x811c9dc5;
   for (const ch of destination) {
@@ -67,37 +73,59 @@ export function readCode(raw: string, length: number): { digits: string; letters
 /**
  * "Enter the code we sent to +31 6 •••• 5678": one field for the one-time code, Verify, a resend that waits
  * for the server's cooldown, and Back. The host verifies the code and tells the element how it went through
- * `status`.
+ * `status`, `attemptsRemaining`, `retryAfterSeconds` and `error`.
  *
  * One real `<input>` with `autocomplete="one-time-code"`, so phones offer the code from the message. It
  * accepts pasted codes with spaces or dashes, digits of any script and a whole message; letters are refused
- * with a message. With `web-otp` the browser's WebOTP API fills the code where it exists.
+ * with a message. With `web-otp` the browser's WebOTP API fills the code where it exists (text messages only);
+ * the request is aborted when the element leaves the page.
  *
- * The resend cooldown is remembered per destination in `sessionStorage` (under a hash of the number, never
- * the number or the code) so a reload does not reset it. The code itself is never written to an attribute,
- * stored or logged, and is cleared on success (`clear()`) and when the element leaves the page.
+ * Cooldown and reload: the resend cooldown is remembered in `sessionStorage` (this tab only), as the time it
+ * ends, under `security-info:resend:<hash>` where the hash is a short FNV-1a hash of the destination. The
+ * number itself and the code are never stored. Storage that is blocked or full only means a reload forgets
+ * the wait.
+ *
+ * The code is never written to an attribute, stored or logged, and is cleared on success (`clear()`) and when
+ * the element leaves the page.
+ *
+ * Intents fire once: a second Verify for the same code, or a second resend, waits until the host answers by
+ * changing `pending`, `status`, `error` or `resendInSeconds` (or calling `restartCooldown()`). With
+ * `too-many-attempts` the field stays locked until the host sets another `status`; `retryAfterSeconds` only
+ * tells the person when.
+ *
+ * Announcements: errors through an alert that is linked to the field; the start and the end of a wait through
+ * a polite status region. Countdowns tick visibly but are never announced each second.
  *
  * @customElement code-verify
  * @summary The one-time code step: enter, verify, resend, and every way it can go wrong.
  *
  * @fires {CustomEvent<CodeSubmitDetail>} code-submit - The person submitted a complete code; `detail.code` holds the digits.
  * @fires {CustomEvent<CodeResendDetail>} code-resend - The person asked for a new code; `detail.channel` says how to send it.
- * @fires {CustomEvent<undefined>} back - The person pressed Back.
+ * @fires {CustomEvent<void>} back - The person pressed Back.
  *
  * @slot actions - Extra buttons after Verify and Back, for example Cancel.
  *
  * @csspart heading - The step's heading.
+ * @csspart intro - The sentence that says where the code went.
  * @csspart destination - The masked phone number.
  * @csspart label - The field's label.
  * @csspart input - The code field.
+ * @csspart hint - The number of digits, under the field.
  * @csspart error - The error message under the field.
+ * @csspart wait - A countdown line: when a new code may be asked for, or when to try again.
+ * @csspart actions - The row with Verify, Back and the `actions` slot.
  * @csspart button - Every button.
  * @csspart verify - The Verify button.
- * @csspart resend - The resend buttons and wait message.
+ * @csspart back - The Back button.
+ * @csspart resend - The resend area, and each resend button (with `button`).
  *
  * @cssprop --si-code-input-width - Widest the code field grows. Default `14rem`.
  * @cssprop --si-color-accent - Buttons and focus ring.
  * @cssprop --si-color-error - Error messages and the invalid field's border.
+ * @cssprop --si-color-text-muted - The hint and the countdown lines.
+ *
+ * The element's states for styling: `:state(pending)`, `:state(invalid)`, `:state(locked)`, `:state(cooldown)`,
+ * and the reflected `pending` and `status` attributes.
  */
 export class CodeVerify extends FormAssociatedElement {
   static override styles = [tokens, codeVerifyStyles];
@@ -115,7 +143,8 @@ export class CodeVerify extends FormAssociatedElement {
     },
     autoSubmit: { type: Boolean, attribute: 'auto-submit' },
     webOtp: { type: Boolean, attribute: 'web-otp' },
-    resendInSeconds: { type: Number, attribute: 'resend-in-seconds' },
+    // Setting the same number again is a new cooldown from the server: always treated as a change.
+    resendInSeconds: { type: Number, attribute: 'resend-in-seconds', hasChanged: () => true },
     pending: { type: Boolean, reflect: true },
     status: { reflect: true },
     attemptsRemaining: { type: Number, attribute: 'attempts-remaining' },
@@ -124,29 +153,36 @@ export class CodeVerify extends FormAssociatedElement {
     code: { state: true },
     problem: { state: true },
     metadata: { state: true },
+    resendRequested: { state: true },
   };
 
-  /** Digits in the code, 4 to 10. Default 6. */
+  /** Digits in the code, 4 to 10 (other values are clamped). Default 6. */
   declare length: number;
   /** Where the code went, E.164; shown masked. */
   declare destination: string;
-  /** How the code arrives: `sms` (text message) or `voice` (a call that speaks it). */
+  /** How the code arrives: `sms` (text message) or `voice` (a call that speaks it). Default `sms`. */
   declare channel: Channel;
-  /** Channels the organization allows; with both, the other one is offered ("Call me instead"). */
+  /**
+   * Channels the organization allows (attribute: `channels="sms voice"`); with both, the other one is offered
+   * ("Call me instead" / "Text me instead").
+   */
   declare channels: Channel[];
   /** Submits as soon as the code is complete. */
   declare autoSubmit: boolean;
   /** Lets the browser fill the code from the text message (WebOTP), where it can. */
   declare webOtp: boolean;
-  /** The server's cooldown before a new code may be requested, in seconds; counts down from when it is set. */
+  /**
+   * The server's cooldown before a new code may be requested, in seconds; counts down from when it is set.
+   * Setting it again, even to the same number, starts a new cooldown.
+   */
   declare resendInSeconds: number;
-  /** The host is verifying or sending: the form is disabled and shows progress. */
+  /** The host is verifying or sending: shows progress, and nothing can be submitted twice. */
   declare pending: boolean;
-  /** How the last verification went, as the host learned it from the backend. */
+  /** How the last verification went, as the host learned it from the backend. Default `idle`. */
   declare status: CodeVerifyStatus;
   /** With `invalid-code`: tries left, when the backend says. */
   declare attemptsRemaining: number | undefined;
-  /** With `too-many-attempts`: seconds until the person may try again. */
+  /** With `too-many-attempts`: seconds until the person may try again; counts down, shown but not announced. */
   declare retryAfterSeconds: number | undefined;
   /** A message from the host for any other failure (network, time-out...); shown and announced. */
   declare error: string;
@@ -154,12 +190,16 @@ export class CodeVerify extends FormAssociatedElement {
   declare private code: string;
   declare private problem: InputProblem | undefined;
   declare private metadata: PhoneMetadata | undefined;
+  declare private resendRequested: Channel | undefined;
 
   private readonly cooldown = new CountdownController(this, () => this.announce(this.resendNowText()));
   private readonly lockout = new CountdownController(this);
   private lastSubmitted: string | undefined;
   private webOtpAbort: AbortController | undefined;
   private announcement = '';
+  /** Bumped for each announcement, so the same sentence said twice is still heard twice. */
+  private announcements = 0;
+  private hadFocus = false;
 
   constructor() {
     super();
@@ -176,6 +216,7 @@ export class CodeVerify extends FormAssociatedElement {
     this.retryAfterSeconds = undefined;
     this.error = '';
     this.code = '';
+    this.resendRequested = undefined;
     new LocalizeController(this);
   }
 
@@ -207,8 +248,9 @@ export class CodeVerify extends FormAssociatedElement {
     if (input) input.value = '';
   }
 
-  /** Starts the resend cooldown again, for example after the host sent a new code. */
+  /** Starts the resend cooldown again from now, for example after the host sent a new code; 0 ends it. */
   restartCooldown(seconds: number): void {
+    this.resendRequested = undefined;
     this.startCooldown(seconds);
   }
 
@@ -228,8 +270,7 @@ export class CodeVerify extends FormAssociatedElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.webOtpAbort?.abort();
-    this.webOtpAbort = undefined;
+    this.stopWebOtp();
     this.clear();
     this.internals.setFormValue(null);
   }
@@ -244,37 +285,71 @@ export class CodeVerify extends FormAssociatedElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('destination')) this.restoreCooldown();
-    if (changed.has('resendInSeconds') && changed.get('resendInSeconds') !== undefined) {
-      this.startCooldown(this.resendInSeconds);
-    } else if (changed.has('resendInSeconds') && !this.cooldown.running) {
+    const firstUpdate = !this.hasUpdated;
+    if (changed.has('resendInSeconds') && (!firstUpdate || !this.cooldown.running)) {
+      // On the first render a cooldown restored after a reload wins over the default.
+      this.resendRequested = undefined;
       this.startCooldown(this.resendInSeconds);
     }
     if (changed.has('retryAfterSeconds') || changed.has('status')) {
-      if (this.locked && this.retryAfterSeconds) this.lockout.start(this.retryAfterSeconds);
-      else if (!this.locked) this.lockout.stop();
+      if (this.locked && this.retryAfterSeconds) {
+        this.lockout.start(this.retryAfterSeconds);
+        if (!firstUpdate) this.announce(this.retryWaitText(this.lockout.remaining));
+      } else {
+        this.lockout.stop();
+      }
     }
     const finishedPending = changed.has('pending') && changed.get('pending') === true && !this.pending;
-    if (finishedPending || (changed.has('status') && changed.get('status') !== undefined) || changed.has('error')) {
-      // The host answered the last submission: the person may submit again.
+    const answered = (name: string) => changed.has(name) && changed.get(name) !== undefined;
+    if (finishedPending || answered('status') || answered('error')) {
+      // The host answered: the person may submit or ask again.
       this.lastSubmitted = undefined;
+      this.resendRequested = undefined;
     }
-    if (changed.has('webOtp') && this.webOtp) this.startWebOtp();
+    if (changed.has('pending') && this.pending) this.announcement = '';
+    if (changed.has('webOtp') || changed.has('channel')) {
+      if (this.webOtp && this.channel === 'sms') this.startWebOtp();
+      else this.stopWebOtp();
+    }
+    this.hadFocus = this.matches(':focus-within');
     this.toggleState('pending', this.pending);
     this.toggleState('invalid', this.status !== 'idle' || this.problem !== undefined);
     this.toggleState('locked', this.locked);
+    this.toggleState('cooldown', this.cooldown.running);
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
     const input = this.input;
     if (input && input.value !== this.code) input.value = this.code;
-    const message = this.problem ? this.problemText(this.problem) : '';
+    this.updateValidity(input);
+    if (!this.hadFocus) return;
+    if (changed.has('status') && this.status === 'invalid-code' && input && !input.disabled) {
+      // A wrong code is usually retyped whole: select it, so typing replaces it.
+      input.focus();
+      input.select();
+    } else if (this.lostFocus()) {
+      // What had focus became disabled (a lock): keep the person in the step rather than on the page.
+      if (input && !input.disabled) input.focus();
+      else this.focusHeading();
+    }
+  }
+
+  /** Whether focus left the element, or sits on a control that was just disabled (the browser moves it later). */
+  private lostFocus(): boolean {
+    if (!this.matches(':focus-within')) return true;
+    const active = this.shadowRoot?.activeElement;
+    return (active instanceof HTMLInputElement || active instanceof HTMLButtonElement) && active.disabled;
+  }
+
+  private updateValidity(input: HTMLInputElement | null): void {
     this.internals.setFormValue(this.code || null);
+    const anchor = input ?? undefined;
     if (this.required && !this.code) {
-      this.internals.setValidity({ valueMissing: true }, this.problemText('required'), input ?? undefined);
+      this.internals.setValidity({ valueMissing: true }, this.problemText('required'), anchor);
     } else if (this.code && this.code.length < this.codeLength) {
-      this.internals.setValidity({ tooShort: true }, this.problemText('too-short'), input ?? undefined);
-    } else if (message) {
-      this.internals.setValidity({ customError: true }, message, input ?? undefined);
+      this.internals.setValidity({ tooShort: true }, this.problemText('too-short'), anchor);
+    } else if (this.problem) {
+      this.internals.setValidity({ customError: true }, this.problemText(this.problem), anchor);
     } else {
       this.internals.setValidity({});
     }
@@ -282,12 +357,29 @@ export class CodeVerify extends FormAssociatedElement {
 
   private restoreCooldown(): void {
     if (!this.destination) return;
-    const stored = Number(session()?.getItem(storageKey(this.destination)));
-    if (stored > Date.now()) this.cooldown.startUntil(stored);
+    const store = session();
+    const key = storageKey(this.destination);
+    let stored = NaN;
+    try {
+      stored = Number(store?.getItem(key));
+    } catch {
+      return;
+    }
+    const now = Date.now();
+    if (stored > now && stored - now <= LONGEST_COOLDOWN_MS) {
+      this.cooldown.startUntil(stored);
+    } else if (!Number.isNaN(stored)) {
+      try {
+        store?.removeItem(key);
+      } catch {
+        // Nothing to tidy when storage is blocked.
+      }
+    }
   }
 
   private startCooldown(seconds: number): void {
-    const wait = Math.max(0, Number(seconds) || 0);
+    const wait = Math.min(LONGEST_COOLDOWN_MS / 1000, Math.max(0, Number(seconds) || 0));
+    const wasRunning = this.cooldown.running;
     this.cooldown.start(wait);
     if (this.destination) {
       const store = session();
@@ -299,10 +391,12 @@ export class CodeVerify extends FormAssociatedElement {
       }
     }
     if (wait > 0) this.announce(this.waitText(wait));
+    else if (wasRunning) this.announce(this.resendNowText());
   }
 
   private startWebOtp(): void {
-    if (!this.webOtp || !this.isConnected || this.webOtpAbort || !('OTPCredential' in globalThis)) return;
+    if (!this.webOtp || this.channel !== 'sms' || !this.isConnected || this.webOtpAbort) return;
+    if (!('OTPCredential' in globalThis) || !navigator.credentials) return;
     const controller = new AbortController();
     this.webOtpAbort = controller;
     const request = { otp: { transport: ['sms'] }, signal: controller.signal } as CredentialRequestOptions;
@@ -310,9 +404,10 @@ export class CodeVerify extends FormAssociatedElement {
       .get(request)
       .then((credential) => {
         const code = (credential as (Credential & { code?: string }) | null)?.code;
-        if (!code || controller.signal.aborted) return;
+        if (!code || controller.signal.aborted || this.pending || this.locked) return;
         this.code = readCode(code, this.codeLength).digits;
         this.problem = undefined;
+        this.lastSubmitted = undefined;
         if (this.autoSubmit && this.code.length === this.codeLength) this.submit();
       })
       .catch(() => undefined) // No code, or aborted: the person types it.
@@ -321,8 +416,14 @@ export class CodeVerify extends FormAssociatedElement {
       });
   }
 
+  private stopWebOtp(): void {
+    this.webOtpAbort?.abort();
+    this.webOtpAbort = undefined;
+  }
+
   private announce(text: string): void {
     this.announcement = text;
+    this.announcements++;
     this.requestUpdate();
   }
 
@@ -358,10 +459,17 @@ export class CodeVerify extends FormAssociatedElement {
     this.input?.focus();
   }
 
+  private get resendBlocked(): boolean {
+    return this.cooldown.running || this.pending || this.isDisabled || this.resendRequested !== undefined;
+  }
+
   private resend(channel: Channel): void {
-    if (this.pending || this.cooldown.running) return;
+    if (this.resendBlocked) return;
     this.clear();
+    this.resendRequested = channel;
     emit(this, 'code-resend', { channel });
+    // A new text message may come: listen for it again.
+    this.startWebOtp();
   }
 
   private readonly onBack = () => emit(this, 'back', undefined);
@@ -389,11 +497,12 @@ export class CodeVerify extends FormAssociatedElement {
     }
   }
 
+  /** The alert's text for `status`. It never holds a ticking countdown, or it would be read out every second. */
   private statusText(): string {
     switch (this.status) {
       case 'invalid-code': {
         const left = this.attemptsRemaining;
-        if (left === undefined) return errorMessage('invalid-code');
+        if (left === undefined || left === null || !Number.isFinite(Number(left))) return errorMessage('invalid-code');
         const count = new Intl.NumberFormat().format(left);
         return new Intl.PluralRules().select(left) === 'one'
           ? msg(str`That code isn't right. You have ${count} try left.`, {
@@ -408,11 +517,7 @@ export class CodeVerify extends FormAssociatedElement {
       case 'code-expired':
         return errorMessage('code-expired');
       case 'too-many-attempts':
-        // The same words as the wizard's, with the wait counting down here.
-        return errorMessage(
-          'too-many-attempts',
-          this.lockout.running ? { retryAfterSeconds: this.lockout.remaining } : {},
-        );
+        return errorMessage('too-many-attempts');
       case 'idle':
       default:
         return '';
@@ -426,11 +531,27 @@ export class CodeVerify extends FormAssociatedElement {
     });
   }
 
+  private retryWaitText(seconds: number): string {
+    return msg(str`You can try again in ${formatWait(seconds)}.`, {
+      id: 'code-verify.retry-wait',
+      desc: 'After too many wrong codes: when entering a code is possible again; the placeholder is a wait such as 4:59.',
+    });
+  }
+
   private resendNowText(): string {
     return msg('You can ask for a new code now.', {
       id: 'code-verify.resend-now',
       desc: 'Announced when the resend cooldown is over.',
     });
+  }
+
+  private pendingText(): string {
+    return this.resendRequested
+      ? msg('Sending a new code…', {
+          id: 'code-verify.resend-pending',
+          desc: 'Announced while a new code is being sent.',
+        })
+      : msg('Checking…', { id: 'code-verify.pending', desc: 'Announced while the code is being checked.' });
   }
 
   // --- Rendering ------------------------------------------------------------------------------------------
@@ -442,11 +563,12 @@ export class CodeVerify extends FormAssociatedElement {
     const message = problem || this.statusText() || this.error;
     const invalid = Boolean(problem) || this.status === 'invalid-code' || this.status === 'code-expired';
     const inputDisabled = this.isDisabled || this.locked;
+    const verifying = this.pending && !this.resendRequested;
     return html`
       <h2 part="heading" tabindex="-1">
         ${msg('Enter code', { id: 'code-verify.heading', desc: 'Heading of the step where the code is entered.' })}
       </h2>
-      <p id="intro">
+      <p id="intro" part="intro">
         ${
           voice
             ? msg(html`We're calling <span class="ltr" part="destination">${masked}</span>. Enter the code you hear.`, {
@@ -480,15 +602,20 @@ export class CodeVerify extends FormAssociatedElement {
             ?required=${this.required}
             @input=${this.onInput}
           />
-          <p id="hint" class="hint">
+          <p id="hint" class="hint" part="hint">
             ${msg(str`${this.codeLength} digits`, {
               id: 'code-verify.hint',
               desc: 'Hint under the code field; the placeholder is the number of digits.',
             })}
           </p>
           <p id="message" class="error" part="error" role="alert">${message}</p>
+          ${
+            this.lockout.running
+              ? html`<p class="wait" part="wait">${this.retryWaitText(this.lockout.remaining)}</p>`
+              : nothing
+          }
         </div>
-        <div class="actions">
+        <div class="actions" part="actions">
           <button
             type="submit"
             class="primary"
@@ -496,58 +623,69 @@ export class CodeVerify extends FormAssociatedElement {
             ?disabled=${inputDisabled}
             aria-disabled=${this.pending ? 'true' : 'false'}
           >
-            ${this.pending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+            ${verifying ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
             ${msg('Verify', { id: 'code-verify.verify', desc: 'Button that checks the code.' })}
           </button>
-          <button type="button" part="button" @click=${this.onBack}>
+          <button type="button" part="button back" @click=${this.onBack}>
             ${msg('Back', { id: 'code-verify.back', desc: 'Button that returns to the phone number step.' })}
           </button>
           <slot name="actions"></slot>
         </div>
       </form>
       ${this.renderResend()}
-      <div class="visually-hidden" role="status">${this.pending ? this.pendingText() : this.announcement}</div>
+      <div class="visually-hidden" role="status">
+        ${keyed(this.announcements, html`<span>${this.pending ? this.pendingText() : this.announcement}</span>`)}
+      </div>
     `;
-  }
-
-  private pendingText(): string {
-    return msg('Checking…', { id: 'code-verify.pending', desc: 'Announced while the code is being checked.' });
   }
 
   private renderResend() {
     const waiting = this.cooldown.running;
     const other: Channel = this.channel === 'voice' ? 'sms' : 'voice';
     const offerOther = this.channels.includes('sms') && this.channels.includes('voice');
-    const disabled = waiting || this.pending || this.isDisabled;
-    return html`<div class="resend" part="resend">
-      <button type="button" class="link" part="button" ?disabled=${disabled} @click=${() => this.resend(this.channel)}>
+    // Unavailable but still focusable, so focus is not lost when a cooldown starts under the person's finger.
+    const unavailable = this.resendBlocked ? 'true' : 'false';
+    const button = (channel: Channel, label: string) =>
+      html`<button
+        type="button"
+        class="link"
+        part="button resend"
+        ?disabled=${this.isDisabled}
+        aria-disabled=${unavailable}
+        aria-describedby=${waiting ? 'resend-wait' : nothing}
+        @click=${() => this.resend(channel)}
+      >
         ${
-          this.channel === 'voice'
-            ? msg('Resend code by calling again', { id: 'code-verify.resend-voice', desc: 'Button: call again.' })
-            : msg('Resend code', { id: 'code-verify.resend', desc: 'Button that sends a new text message.' })
-        }
-      </button>
+          this.pending && this.resendRequested === channel
+            ? html`<span class="spinner" aria-hidden="true"></span>`
+            : nothing
+        }${label}
+      </button>`;
+    return html`<div class="resend" part="resend">
+      ${button(
+        this.channel,
+        this.channel === 'voice'
+          ? msg('Resend code by calling again', { id: 'code-verify.resend-voice', desc: 'Button: call again.' })
+          : msg('Resend code', { id: 'code-verify.resend', desc: 'Button that sends a new text message.' }),
+      )}
       ${
         offerOther
-          ? html`<button
-              type="button"
-              class="link"
-              part="button"
-              ?disabled=${disabled}
-              @click=${() => this.resend(other)}
-            >
-              ${
-                other === 'voice'
-                  ? msg('Call me instead', { id: 'code-verify.call-instead', desc: 'Button: get the code by a call.' })
-                  : msg('Text me instead', {
-                      id: 'code-verify.text-instead',
-                      desc: 'Button: get the code by text message.',
-                    })
-              }
-            </button>`
+          ? button(
+              other,
+              other === 'voice'
+                ? msg('Call me instead', { id: 'code-verify.call-instead', desc: 'Button: get the code by a call.' })
+                : msg('Text me instead', {
+                    id: 'code-verify.text-instead',
+                    desc: 'Button: get the code by text message.',
+                  }),
+            )
           : nothing
       }
-      ${waiting ? html`<p class="wait">${this.waitText(this.cooldown.remaining)}</p>` : nothing}
+      ${
+        waiting
+          ? html`<p class="wait" part="wait" id="resend-wait">${this.waitText(this.cooldown.remaining)}</p>`
+          : nothing
+      }
     </div>`;
   }
 }
@@ -561,6 +699,6 @@ declare global {
   interface HTMLElementEventMap {
     'code-submit': CustomEvent<CodeSubmitDetail>;
     'code-resend': CustomEvent<CodeResendDetail>;
-    back: CustomEvent<undefined>;
+    back: CustomEvent<void>;
   }
 }
