@@ -47,8 +47,9 @@ const meta: Meta<PhoneArgs> = {
     if (args.typed === undefined) return;
     const phone = canvasElement.querySelector('security-info-phone')!;
     await customElements.whenDefined('security-info-phone');
+    // The phone number data loads lazily; the element says when it is there.
+    while (phone.matches(':state(loading)')) await new Promise((resolve) => setTimeout(resolve, 20));
     await phone.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 100));
     const input = phone.shadowRoot!.querySelector<HTMLInputElement>('input[type="tel"]')!;
     input.value = args.typed;
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
@@ -79,4 +80,14 @@ export const NoCountryChosen: Story = { args: { defaultCountry: '', allowedCount
 export const RightToLeft: Story = {
   args: { defaultCountry: 'EG' },
   decorators: [(story) => html`<div dir="rtl" lang="ar">${story()}</div>`],
+};
+
+/** The page this story shows in, dark whatever the toolbar says, so the story is dark in tests too. */
+const darkPage = (story: () => unknown) =>
+  html`<div style="color-scheme: dark; background: #1c1c22; color: #ececf1; padding: 1rem">${story()}</div>`;
+
+export const Dark: Story = {
+  args: { value: '+31612345678' },
+  globals: { theme: 'dark' },
+  decorators: [darkPage],
 };

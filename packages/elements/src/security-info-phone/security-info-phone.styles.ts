@@ -24,6 +24,26 @@ export const phoneStyles = css`
     color: var(--_text-muted);
   }
 
+  .toggle[hidden] {
+    display: none;
+  }
+
+  .loading {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-end: 0;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    min-inline-size: 2.75rem;
+    color: var(--_text-muted);
+    pointer-events: none;
+  }
+
+  .loading .spinner {
+    margin: 0;
+  }
+
   .toggle svg {
     inline-size: 1.25rem;
     block-size: 1.25rem;

@@ -81,6 +81,68 @@ describe('countries', () => {
   });
 });
 
+describe('security-info-phone: the step', () => {
+  it('shows progress in the picker, without a prompt, until the phone number data is there', async () => {
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('security-info-phone');
+    el.defaultCountry = 'NL';
+    container.append(el);
+    // The first render comes before the data: nothing waits for it.
+    await Promise.resolve();
+    const form = el.shadowRoot!.querySelector('form')!;
+    expect(form.getAttribute('aria-busy')).to.equal('true');
+    expect(el.matches(':state(loading)')).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part="loading"]')).not.to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.contain('Choose the country or region of your phone number');
+    await waitUntil(() => form.getAttribute('aria-busy') === 'false', 'still loading');
+    expect(el.matches(':state(loading)')).to.equal(false);
+    expect(el.shadowRoot!.querySelector('[part="loading"]')).to.equal(null);
+    expect(picker(el).value).to.equal('Netherlands (+31)');
+  });
+
+  it('is accessible while the phone number data loads', async () => {
+    const el = await phone();
+    (el as unknown as { metadata?: unknown }).metadata = undefined; // as before the data arrives
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('form')!.getAttribute('aria-busy')).to.equal('true');
+    await expectAccessible(el);
+  });
+
+  it('acts on Next pressed before the phone number data arrived, once it is there', async () => {
+    const el = await phone();
+    await typeInto(numberField(el), '0612345678');
+    const internal = el as unknown as { metadata?: unknown };
+    const data = internal.metadata;
+    internal.metadata = undefined; // as if the number was typed before the data arrived
+    await el.updateComplete;
+    const seen = recordEvents(el, 'phone-submit');
+    next(el).click();
+    await el.updateComplete;
+    expect(seen).to.have.length(0);
+    const event = nextEvent(el, 'phone-submit');
+    internal.metadata = data;
+    expect((await event).detail.phoneNumber).to.equal('+31612345678');
+    expect(seen).to.have.length(1);
+  });
+
+  it('has a heading that focusHeading() moves focus to', async () => {
+    const el = await phone();
+    el.focusHeading();
+    expect(deepActiveElement()).to.equal(getByRole(el, 'heading', { name: 'Set up your phone' }));
+  });
+
+  it("puts the host's buttons in the actions slot, after Next", async () => {
+    const el = await phone(
+      html`<security-info-phone default-country="NL"><button slot="actions">Cancel</button></security-info-phone>`,
+    );
+    const cancel = el.querySelector('button')!;
+    const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="actions"]')!;
+    expect(slot.assignedElements()).to.deep.equal([cancel]);
+    expect(next(el).compareDocumentPosition(slot) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    await expectAccessible(el);
+  });
+});
+
 describe('security-info-phone: the country or region', () => {
   it('is a combobox named "Country or region" with the default country chosen', async () => {
     const el = await phone();
@@ -207,6 +269,17 @@ describe('security-info-phone: the number', () => {
     await press('Backspace');
     await el.updateComplete;
     expect(numberField(el).value.replace(/\D/g, '')).to.equal('201550123');
+  });
+
+  it('deletes the digit after a separator when Delete hits the separator', async () => {
+    const el = await phone(html`<security-info-phone default-country="US"></security-info-phone>`);
+    await typeInto(numberField(el), '2015550123');
+    const dash = numberField(el).value.indexOf('-'); // (201) 555-0123
+    numberField(el).setSelectionRange(dash, dash);
+    await press('Delete');
+    await el.updateComplete;
+    expect(numberField(el).value.replace(/\D/g, '')).to.equal('201555123');
+    expect(numberField(el).value.slice(0, numberField(el).selectionStart!).replace(/\D/g, '')).to.equal('201555');
   });
 
   it('undoes the last edit with Ctrl+Z', async () => {
@@ -414,6 +487,18 @@ describe('security-info-phone: channels and submit', () => {
     await expectAccessible(el);
   });
 
+  it('shows a value set by the host formatted, with its country', async () => {
+    const el = await phone();
+    el.value = '+32470123456';
+    await el.updateComplete;
+    expect(el.country).to.equal('BE');
+    expect(picker(el).value).to.equal('Belgium (+32)');
+    expect(numberField(el).value.replace(/\D/g, '')).to.equal('32470123456');
+    expect(numberField(el).value).to.contain(' ');
+    expect(el.value).to.equal('+32470123456');
+    await expectAccessible(el);
+  });
+
   it('shows a known number, formatted with its country, read-only to confirm', async () => {
     const el = await phone(html`<security-info-phone value="+447400123456" readonly></security-info-phone>`);
     expect(el.country).to.equal('GB');
@@ -445,6 +530,14 @@ describe('security-info-phone: forms', () => {
     await el.updateComplete;
     expect(el.value).to.equal('');
     expect(numberField(el).value).to.equal('');
+  });
+
+  it('restores the number the browser kept for the form', async () => {
+    const el = await phone();
+    el.formStateRestoreCallback('+31 6 12345678');
+    await el.updateComplete;
+    expect(el.value).to.equal('+31612345678');
+    expect(numberField(el).value).to.equal('+31 6 12345678');
   });
 
   it('is disabled with its fieldset', async () => {

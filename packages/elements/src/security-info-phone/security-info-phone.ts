@@ -58,6 +58,9 @@ interface Snapshot {
  * separators, `tel:` links and digits of any script. A number with a calling code switches the country.
  * Problems are shown when Next is pressed or the field is left, never while the first digits are typed.
  *
+ * The element's states for styling: `:state(loading)` until the phone number data is there, `:state(pending)`
+ * while the host works, `:state(invalid)` while a problem or a host error is shown.
+ *
  * @customElement security-info-phone
  * @summary The phone number step: country or region, number, text or call.
  *
@@ -74,6 +77,7 @@ interface Snapshot {
  * @csspart button - Every button.
  * @csspart next - The Next button.
  * @csspart error - The error message.
+ * @csspart loading - The progress shown in the picker while the phone number data loads.
  *
  * @cssprop --si-color-accent - Buttons, the active option and focus ring.
  * @cssprop --si-color-error - Error messages and the invalid field's border.
@@ -133,6 +137,8 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   /** Problems are shown only after Next or leaving the field; from then on they follow the edits. */
   private showProblems = false;
   private submitLock = false;
+  /** Next was pressed before the phone number data arrived: submit when it does. */
+  private submitWhenReady = false;
   private submitLockTimer: ReturnType<typeof setTimeout> | undefined;
   private history: Snapshot[] = [];
   private lastText: Snapshot = { value: '', caret: 0 };
@@ -245,6 +251,10 @@ export class SecurityInfoPhone extends FormAssociatedElement {
       this.valueToShow = undefined;
       if (!this.country) this.country = this.pickDefaultCountry();
       if (this.text) this.reformat(this.text.length);
+      if (this.submitWhenReady) {
+        this.submitWhenReady = false;
+        void this.updateComplete.then(() => this.submit());
+      }
     }
     if ((changed.has('defaultCountry') || changed.has('policy')) && this.metadata && !this.country && !this.text) {
       this.country = this.pickDefaultCountry();
@@ -254,6 +264,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     if (changed.has('error') && this.error) this.showProblems = true;
     if ((changed.has('pending') && !this.pending) || changed.has('error')) this.unlockSubmit();
     this.toggleState('pending', this.pending);
+    this.toggleState('loading', !this.metadata);
     this.toggleState('invalid', this.showProblems && (this.problem !== undefined || Boolean(this.error)));
   }
 
@@ -542,13 +553,18 @@ export class SecurityInfoPhone extends FormAssociatedElement {
 
   private readonly onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
+    this.submit();
+  };
+
+  private submit(): void {
     if (this.pending || this.isDisabled || this.submitLock) return;
     this.showProblems = true;
     const check = this.check();
     if (!this.text.trim()) {
       this.problem = 'required';
     } else if (!check) {
-      return; // Metadata still loading: Next does nothing yet.
+      this.submitWhenReady = true; // Pressed while the data loads (a fast typist, an autofill): act once it is here.
+      return;
     } else if (!check.valid) {
       this.problem = check.problem;
     } else {
@@ -567,7 +583,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     this.requestUpdate();
     const target = this.problem === 'region-required' ? this.comboInput : this.numberInput;
     target?.focus();
-  };
+  }
 
   // --- Text -----------------------------------------------------------------------------------------------
 
@@ -635,7 +651,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
           desc: 'Explains the phone step.',
         })}
       </p>
-      <form novalidate @submit=${this.onSubmit}>
+      <form novalidate aria-busy=${this.metadata ? 'false' : 'true'} @submit=${this.onSubmit}>
         ${this.renderCountry(disabled)}
         <div class="field">
           <label for="number" part="label">
@@ -713,6 +729,11 @@ export class SecurityInfoPhone extends FormAssociatedElement {
           @focus=${this.onComboFocus}
           @blur=${this.onComboBlur}
         />
+        ${
+          this.metadata
+            ? nothing
+            : html`<span class="loading" part="loading"><span class="spinner" aria-hidden="true"></span></span>`
+        }
         <button
           type="button"
           class="toggle"
@@ -720,6 +741,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
           aria-label=${msg('Show countries and regions', { id: 'phone.country-toggle', desc: 'Button that opens the country list.' })}
           aria-expanded=${this.open ? 'true' : 'false'}
           aria-controls="countries"
+          ?hidden=${!this.metadata}
           ?disabled=${this.isDisabled || this.readonly || disabled}
           @mousedown=${(event: MouseEvent) => event.preventDefault()}
           @click=${this.onToggle}
@@ -763,7 +785,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
       </div>
       <p id="country-hint" class="hint">
         ${
-          selected
+          selected || !this.metadata
             ? nothing
             : msg('Choose the country or region of your phone number.', {
                 id: 'phone.country-prompt',
