@@ -14,6 +14,8 @@ import { emit } from '../shared/events.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { CountdownController } from '../shared/countdown.js';
 import { errorMessage, formatWait } from '../shared/error-messages.js';
+import { numberFormat, pluralRules } from '../shared/intl.js';
+import { getLocale } from '../shared/localization.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { codeVerifyStyles } from './code-verify.styles.js';
 
@@ -503,8 +505,9 @@ export class CodeVerify extends FormAssociatedElement {
       case 'invalid-code': {
         const left = this.attemptsRemaining;
         if (left === undefined || left === null || !Number.isFinite(Number(left))) return errorMessage('invalid-code');
-        const count = new Intl.NumberFormat().format(left);
-        return new Intl.PluralRules().select(left) === 'one'
+        // The active language's digits and plural rule: the one the message is shown in.
+        const count = numberFormat(getLocale()).format(left);
+        return pluralRules(getLocale()).select(left) === 'one'
           ? msg(str`That code isn't right. You have ${count} try left.`, {
               id: 'code-verify.invalid-one',
               desc: 'The code entered was wrong; exactly one more try is allowed. The placeholder is that number.',

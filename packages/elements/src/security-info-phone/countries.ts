@@ -1,5 +1,6 @@
 /** The country and region list of the phone step: localized names, calling codes, sorting and search. */
 import { callingCodeOf, phoneRegions, toAsciiDigits, type PhoneMetadata } from '@security-info/core';
+import { regionNames } from '../shared/intl.js';
 
 export interface CountryOption {
   /** ISO 3166-1 alpha-2. */
@@ -27,9 +28,9 @@ export function fold(text: string): string {
 
 function displayNames(locale: string | undefined): Intl.DisplayNames | undefined {
   try {
-    return new Intl.DisplayNames(locale ? [locale, 'en'] : undefined, { type: 'region', fallback: 'code' });
+    return regionNames(locale);
   } catch {
-    return undefined;
+    return undefined; // A browser without Intl.DisplayNames: the codes are shown.
   }
 }
 

@@ -8,11 +8,13 @@ import {
   normalizePhoneInput,
   toAsciiDigits,
   type Channel,
+  type PhoneCheck,
   type PhoneMetadata,
   type PhoneProblem,
   type SecurityInfoPolicy,
 } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
+import { numberFormat } from '../shared/intl.js';
 import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
@@ -144,6 +146,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   private lastText: Snapshot = { value: '', caret: 0 };
   private countries: CountryOption[] = [];
   private countriesKey = '';
+  private countryIndex = new Map<string, CountryOption>();
   /** A value set before the metadata arrived, shown once it has. */
   private valueToShow: string | undefined;
 
@@ -227,13 +230,20 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     const key = `${this.locale}|${this.allowed.join()}`;
     if (key !== this.countriesKey) {
       this.countries = buildCountries(this.metadata, this.locale, this.allowed);
+      this.countryIndex = new Map(this.countries.map((option) => [option.code, option]));
       this.countriesKey = key;
     }
     return this.countries;
   }
 
+  /** The option of a region in the list, found without a scan: renders look it up on every keystroke. */
+  private countryOption(code: string): CountryOption | undefined {
+    this.countryList();
+    return this.countryIndex.get(code);
+  }
+
   private known(code: string): boolean {
-    return this.countryList().some((option) => option.code === code);
+    return this.countryOption(code) !== undefined;
   }
 
   private pickDefaultCountry(): string {
@@ -294,14 +304,21 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     return check?.valid ? check.e164 : '';
   }
 
-  private check() {
+  /** The last check, reused while the number, region and allowed regions stay the same (a keystroke asks twice). */
+  private lastCheck?: { key: string; metadata: PhoneMetadata; result: PhoneCheck };
+
+  private check(): PhoneCheck | undefined {
     if (!this.metadata) return undefined;
     const allowed = this.allowed;
-    return checkPhoneNumber(
+    const key = `${this.text}\n${this.country}\n${allowed.join(',')}`;
+    if (this.lastCheck?.key === key && this.lastCheck.metadata === this.metadata) return this.lastCheck.result;
+    const result = checkPhoneNumber(
       this.text,
       { region: this.country || undefined, ...(allowed.length > 0 ? { allowedRegions: allowed } : {}) },
       this.metadata,
     );
+    this.lastCheck = { key, metadata: this.metadata, result };
+    return result;
   }
 
   private syncForm(): void {
@@ -588,7 +605,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   // --- Text -----------------------------------------------------------------------------------------------
 
   private countryName(code: string): string {
-    return code ? regionName(code, this.locale) : '';
+    return code ? (this.countryOption(code)?.name ?? regionName(code, this.locale)) : '';
   }
 
   private problemText(problem: PhoneProblem): string {
@@ -699,10 +716,10 @@ export class SecurityInfoPhone extends FormAssociatedElement {
 
   private renderCountry(disabled: boolean) {
     const options = this.filtered();
-    const selected = this.countryList().find((option) => option.code === this.country);
+    const selected = this.countryOption(this.country);
     const shown = this.query ?? (selected ? `${selected.name} (+${selected.callingCode})` : '');
     const active = this.open ? options[this.activeIndex] : undefined;
-    const count = new Intl.NumberFormat(this.locale).format(options.length);
+    const count = numberFormat(this.locale).format(options.length);
     return html`<div class="field">
       <label for="country" part="label">
         ${msg('Country or region', { id: 'phone.country-label', desc: 'Label of the country or region picker.' })}

@@ -1,17 +1,18 @@
 /** What a person is told for each adapter error: what happened and what to do next, in their language. */
 import { msg, str } from '@lit/localize';
 import type { SecurityInfoErrorCode } from '@security-info/core';
+import { numberFormat } from './intl.js';
 
 /** "0:25" for short waits, "2 hours" style for long ones, in the active locale's digits. */
 export function formatWait(seconds: number, locale?: string): string {
   const whole = Math.max(0, Math.ceil(seconds));
   if (whole < 3600) {
-    const digits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
-    const minutes = new Intl.NumberFormat(locale, { useGrouping: false });
+    const digits = numberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+    const minutes = numberFormat(locale, { useGrouping: false });
     return `${minutes.format(Math.floor(whole / 60))}:${digits.format(whole % 60)}`;
   }
   const hours = Math.round(whole / 360) / 10;
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'unit',
     unit: 'hour',
     unitDisplay: 'long',
