@@ -14,6 +14,7 @@ export default tseslint.config(
       'storybook-static/**',
       'test-results/**',
       'packages/elements/src/generated/**',
+      'packages/core/src/generated/**',
       'packages/elements/custom-elements.json',
       'bench/results.json',
     ],

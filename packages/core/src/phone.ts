@@ -5,13 +5,18 @@
  */
 import {
   AsYouType,
-  getCountries,
-  getCountryCallingCode,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
   type CountryCode,
   type MetadataJson,
-} from 'libphonenumber-js/core';
+} from 'libphonenumber-js/core/es6';
+import {
+  callingCodes,
+  chunkLoaders,
+  chunkStarts,
+  metadataVersion,
+  nonGeographicCodes,
+} from './generated/phone-metadata/index.js';
 
 export type PhoneMetadata = MetadataJson;
 
@@ -84,15 +89,62 @@ const regionOf = (region: string | undefined, metadata: PhoneMetadata): CountryC
   return upper && upper in metadata.countries ? (upper as CountryCode) : undefined;
 };
 
-/** Every region the metadata knows, as ISO 3166-1 alpha-2 codes. */
-export function phoneRegions(metadata: PhoneMetadata): string[] {
-  return getCountries(metadata);
+let callingCodeByRegion: Map<string, string> | undefined;
+
+/** Every region a phone number can belong to (245), as ISO 3166-1 alpha-2 codes. Needs no metadata. */
+export function phoneRegions(): string[] {
+  return Object.values(callingCodes).flat();
 }
 
 /** The calling code of a region without `+` (`"31"` for NL), or undefined for a region it does not know. */
-export function callingCodeOf(region: string, metadata: PhoneMetadata): string | undefined {
-  const known = regionOf(region, metadata);
-  return known ? getCountryCallingCode(known, metadata) : undefined;
+export function callingCodeOf(region: string): string | undefined {
+  callingCodeByRegion ??= new Map(
+    Object.entries(callingCodes).flatMap(([code, regions]) => regions.map((r) => [r, code] as const)),
+  );
+  return callingCodeByRegion.get(region.toUpperCase());
+}
+
+const nonGeographic = new Set(nonGeographicCodes);
+
+/** The calling code an international number's digits start with ("4420…" -> "44"), if there is one. */
+function leadingCallingCode(digits: string): string | undefined {
+  for (let length = 1; length <= 3 && length <= digits.length; length++) {
+    const code = digits.slice(0, length);
+    if (callingCodes[code] || nonGeographic.has(code)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * The calling codes whose metadata the helpers need for this input and region: the region's own, and the
+ * one an international number starts with (`+44…`, `0044…`, `011 44…`).
+ */
+export function phoneCallingCodesFor(raw: string, region?: string): string[] {
+  const codes = new Set<string>();
+  const own = region ? callingCodeOf(region) : undefined;
+  if (own) codes.add(own);
+  const digits = normalizePhoneInput(raw.slice(0, MAX_INPUT * 4));
+  if (digits) {
+    const international = digits.startsWith('+')
+      ? digits.slice(1)
+      : INTERNATIONAL_PREFIXES.filter((prefix) => digits.startsWith(prefix)).map((p) => digits.slice(p.length))[0];
+    const code = international === undefined ? undefined : leadingCallingCode(international);
+    if (code) codes.add(code);
+  }
+  return [...codes];
+}
+
+const hasCallingCode = (code: string, metadata: PhoneMetadata) =>
+  nonGeographic.has(code)
+    ? Boolean((metadata.nonGeographic as Record<string, unknown> | undefined)?.[code])
+    : (callingCodes[code] ?? []).every((region) => region in metadata.countries);
+
+/**
+ * The calling codes this input and region need that `metadata` does not hold yet: load them with
+ * {@link loadPhoneMetadataFor} before relying on the other helpers. Empty with the full metadata.
+ */
+export function missingPhoneData(raw: string, region: string | undefined, metadata: PhoneMetadata): string[] {
+  return phoneCallingCodesFor(raw, region).filter((code) => !hasCallingCode(code, metadata));
 }
 
 /**
@@ -126,6 +178,10 @@ const LENGTH_PROBLEMS: Record<string, PhoneProblem> = {
  */
 export function checkPhoneNumber(raw: string, options: PhoneCheckOptions, metadata: PhoneMetadata): PhoneCheck {
   if (raw.trim() === '') return { valid: false, problem: 'required' };
+  const missing = raw.length <= MAX_INPUT * 4 ? missingPhoneData(raw, options.region, metadata) : [];
+  if (missing.length > 0) {
+    throw new RangeError(`The phone metadata of +${missing.join(', +')} is not loaded: see loadPhoneMetadataFor().`);
+  }
   if (raw.length > MAX_INPUT * 4) return { valid: false, problem: 'too-long' };
   const digits = normalizePhoneInput(raw);
   if (digits === null) return { valid: false, problem: 'not-a-number' };
@@ -181,6 +237,8 @@ export function formatAsYouType(
   if (digits === null || digits.length > MAX_INPUT || /^tel:/i.test(ascii.trim())) {
     return { text: raw, caret: Math.min(caret, raw.length) };
   }
+  // Without the data of the number's calling code, it stays as typed (the caller loads it and asks again).
+  if (missingPhoneData(digits, region, metadata).length > 0) return { text: raw, caret: Math.min(caret, raw.length) };
   const before = ascii.slice(0, caret);
   const digitsBefore = [...before].filter((ch) => isDigit(ch) || ch === '+').length;
   const formatter = new AsYouType(regionOf(region, metadata), metadata);
@@ -202,7 +260,8 @@ export function formatAsYouType(
 export function maskPhoneNumber(e164: string, metadata?: PhoneMetadata): string {
   const digits = normalizePhoneInput(e164) ?? '';
   const tail = (n: string) => n.slice(-(n.length > 6 ? 4 : 2));
-  const parsed = metadata && digits.startsWith('+') ? parsePhoneNumberFromString(digits, {}, metadata) : undefined;
+  const usable = metadata && digits.startsWith('+') && missingPhoneData(digits, undefined, metadata).length === 0;
+  const parsed = usable ? parsePhoneNumberFromString(digits, {}, metadata) : undefined;
   if (!parsed) return `•••• ${tail(digits.replace('+', ''))}`;
   const national = parsed.nationalNumber as string;
   const groups = parsed.formatInternational().split(' ').slice(1);
@@ -210,10 +269,59 @@ export function maskPhoneNumber(e164: string, metadata?: PhoneMetadata): string 
   return `+${parsed.countryCallingCode} ${first}•••• ${tail(national)}`;
 }
 
-let metadataPromise: Promise<PhoneMetadata> | undefined;
+/** The chunk of the metadata that holds a calling code: the last one whose first code sorts before it. */
+function chunkOf(code: string): number {
+  let chunk = 0;
+  while (chunk + 1 < chunkStarts.length && chunkStarts[chunk + 1]! <= code) chunk++;
+  return chunk;
+}
 
-/** Loads the phone metadata (the "min" flavour: about 80 kB) once, as a separate chunk. */
+let partial = {
+  version: metadataVersion,
+  country_calling_codes: callingCodes,
+  countries: {},
+  nonGeographic: {},
+} as unknown as PhoneMetadata;
+const loading = new Map<number, Promise<void>>();
+
+/**
+ * Loads the metadata of the given calling codes (see {@link phoneCallingCodesFor}) in chunks of about 2 kB
+ * gzipped, each a range of calling codes, and resolves to the metadata of everything loaded so far: a new
+ * object whenever something was added. A chunk that failed to load (offline) is tried again at the next call.
+ */
+export async function loadPhoneMetadataFor(codes: readonly string[]): Promise<PhoneMetadata> {
+  const known = codes.filter((code) => callingCodes[code] || nonGeographic.has(code));
+  const chunks = new Set(known.filter((code) => !hasCallingCode(code, partial)).map(chunkOf));
+  await Promise.all(
+    [...chunks].map((chunk) => {
+      let pending = loading.get(chunk);
+      if (!pending) {
+        pending = chunkLoaders[chunk]!().then(
+          ({ default: group }) => {
+            const { countries, nonGeographic: services } = partial as unknown as Record<string, object>;
+            partial = {
+              ...partial,
+              countries: { ...countries, ...group.countries },
+              nonGeographic: { ...services, ...group.nonGeographic },
+            } as unknown as PhoneMetadata;
+          },
+          (error: unknown) => {
+            loading.delete(chunk);
+            throw error;
+          },
+        );
+        loading.set(chunk, pending);
+      }
+      return pending;
+    }),
+  );
+  return partial;
+}
+
+/**
+ * Loads all the phone metadata (about 80 kB, 18.5 kB gzipped): for servers and tools. A page loads only what
+ * a number needs with {@link loadPhoneMetadataFor}.
+ */
 export function loadPhoneMetadata(): Promise<PhoneMetadata> {
-  metadataPromise ??= import('libphonenumber-js/min/metadata').then((m) => m.default as PhoneMetadata);
-  return metadataPromise;
+  return loadPhoneMetadataFor([...Object.keys(callingCodes), ...nonGeographicCodes]);
 }

@@ -2,7 +2,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import {
-  loadPhoneMetadata,
+  loadPhoneMetadataFor,
+  missingPhoneData,
+  phoneCallingCodesFor,
   maskPhoneNumber,
   toAsciiDigits,
   type Channel,
@@ -263,11 +265,24 @@ export class CodeVerify extends FormAssociatedElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void loadPhoneMetadata().then(
+    this.loadMetadata();
+    this.startWebOtp();
+  }
+
+  /** The metadata of the destination's calling code (a small chunk), for the masked number's grouping. */
+  private loadMetadata(): void {
+    const codes = phoneCallingCodesFor(this.destination);
+    if (
+      codes.length === 0 ||
+      (this.metadata && missingPhoneData(this.destination, undefined, this.metadata).length === 0)
+    ) {
+      return;
+    }
+    // Until it is here, or if it cannot load, the number shows masked without its grouping: `•••• 5678`.
+    void loadPhoneMetadataFor(codes).then(
       (metadata) => (this.metadata = metadata),
       () => undefined,
     );
-    this.startWebOtp();
   }
 
   override disconnectedCallback(): void {
@@ -286,7 +301,10 @@ export class CodeVerify extends FormAssociatedElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('destination')) this.restoreCooldown();
+    if (changed.has('destination')) {
+      this.restoreCooldown();
+      this.loadMetadata();
+    }
     const firstUpdate = !this.hasUpdated;
     if (changed.has('resendInSeconds') && (!firstUpdate || !this.cooldown.running)) {
       // On the first render a cooldown restored after a reload wins over the default.

@@ -1,5 +1,5 @@
 /** The country and region list of the phone step: localized names, calling codes, sorting and search. */
-import { callingCodeOf, phoneRegions, toAsciiDigits, type PhoneMetadata } from '@security-info/core';
+import { callingCodeOf, phoneRegions, toAsciiDigits } from '@security-info/core';
 import { regionNames } from '../shared/intl.js';
 
 export interface CountryOption {
@@ -39,21 +39,17 @@ export function regionName(code: string, locale: string | undefined): string {
   return displayNames(locale)?.of(code) ?? code;
 }
 
-/** Every region the metadata knows (or only `allowed`), named in `locale`, sorted the way that locale sorts. */
-export function buildCountries(
-  metadata: PhoneMetadata,
-  locale: string | undefined,
-  allowed?: readonly string[],
-): CountryOption[] {
+/** Every region (or only `allowed`), named in `locale`, sorted the way that locale sorts. */
+export function buildCountries(locale: string | undefined, allowed?: readonly string[]): CountryOption[] {
   const local = displayNames(locale);
   const english = displayNames('en');
   const allowedSet = allowed && allowed.length > 0 ? new Set(allowed.map((c) => c.toUpperCase())) : undefined;
-  const options = phoneRegions(metadata)
+  const options = phoneRegions()
     .filter((code) => !allowedSet || allowedSet.has(code))
     .map((code) => {
       const name = local?.of(code) ?? code;
       const englishName = english?.of(code) ?? code;
-      const callingCode = callingCodeOf(code, metadata) ?? '';
+      const callingCode = callingCodeOf(code) ?? '';
       return { code, name, callingCode, haystack: fold(`${name}|${englishName}|${code}|+${callingCode}`) };
     });
   let collator: Intl.Collator;

@@ -1,6 +1,6 @@
 import { sendKeys } from '@web/test-runner-commands';
 import examples from 'libphonenumber-js/mobile/examples';
-import { loadPhoneMetadata, phoneRegions } from '@security-info/core';
+import { callingCodeOf, loadPhoneMetadata, loadPhoneMetadataFor, phoneRegions } from '@security-info/core';
 import './security-info-phone.js';
 import type { SecurityInfoPhone } from './security-info-phone.js';
 import { buildCountries, searchCountries } from './countries.js';
@@ -29,6 +29,7 @@ const picker = (el: SecurityInfoPhone) => getByRole<HTMLInputElement>(el, 'combo
 const message = (el: SecurityInfoPhone) => getByRole(el, 'alert', { hidden: true }).textContent?.trim() ?? '';
 // Options are read from the DOM: asking the accessibility tree about 245 of them is slow.
 const options = (el: SecurityInfoPhone) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
+const dataOf = (el: SecurityInfoPhone) => (el as unknown as { metadata?: { countries: object } }).metadata;
 const next = (el: SecurityInfoPhone) => getByRole(el, 'button', { name: 'Next' });
 
 async function phone(template = html`<security-info-phone default-country="NL"></security-info-phone>`) {
@@ -53,28 +54,26 @@ async function setNumber(el: SecurityInfoPhone, text: string) {
 
 describe('countries', () => {
   it('lists every region the metadata knows, named and sorted in the locale, with calling codes', async () => {
-    const metadata = await loadPhoneMetadata();
-    const list = buildCountries(metadata, 'en');
-    expect(list).to.have.length(phoneRegions(metadata).length);
+    const list = buildCountries('en');
+    expect(list).to.have.length(phoneRegions().length);
     expect(list.length).to.be.greaterThan(240);
     const nl = list.find((c) => c.code === 'NL')!;
     expect(nl.name).to.equal('Netherlands');
     expect(nl.callingCode).to.equal('31');
     const names = list.map((c) => c.name);
     expect(names).to.deep.equal([...names].sort(new Intl.Collator('en').compare));
-    expect(buildCountries(metadata, 'de').find((c) => c.code === 'NL')!.name).to.equal('Niederlande');
+    expect(buildCountries('de').find((c) => c.code === 'NL')!.name).to.equal('Niederlande');
   });
 
   it('finds by localized name, English name, ISO code and calling code, ignoring case and accents', async () => {
-    const metadata = await loadPhoneMetadata();
-    const german = buildCountries(metadata, 'de');
+    const german = buildCountries('de');
     const codes = (query: string) => searchCountries(german, query).map((c) => c.code);
     expect(codes('niederl')).to.include('NL');
     expect(codes('netherl')).to.include('NL');
     expect(codes('nl')[0]).to.equal('NL');
     expect(codes('+31')[0]).to.equal('NL');
     expect(codes('31')[0]).to.equal('NL');
-    const english = buildCountries(metadata, 'en');
+    const english = buildCountries('en');
     expect(searchCountries(english, 'Turkiye').map((c) => c.code)).to.include('TR');
     expect(searchCountries(english, 'COTE').map((c) => c.code)).to.include('CI');
     expect(searchCountries(english, '+٣١')[0]!.code).to.equal('NL');
@@ -336,20 +335,61 @@ describe('security-info-phone: the number', () => {
     expect(el.value).to.equal('+4915123456789');
   });
 
+  it("loads another calling code's data when a number has it, then formats and follows it", async () => {
+    const el = await phone(html`<security-info-phone default-country="NL"></security-info-phone>`);
+    expect(Object.keys(dataOf(el)!.countries)).to.include('NL');
+    const field = numberField(el);
+    field.focus();
+    await sendKeys({ type: '+3222' });
+    await sendKeys({ type: '345678' });
+    await waitUntil(() => el.country === 'BE', `country ${el.country}`);
+    await waitUntil(() => field.value === '+32 2 234 56 78', `shown as ${field.value}`);
+    expect(field.selectionStart).to.equal(field.value.length);
+    expect(el.value).to.equal('+3222345678');
+  });
+
+  it('submits a pasted number of another calling code once its data is here, once', async () => {
+    const el = await phone(html`<security-info-phone default-country="NL"></security-info-phone>`);
+    const seen = recordEvents(el, 'phone-submit');
+    const event = nextEvent(el, 'phone-submit');
+    paste(numberField(el), '+1 (415) 555-2671');
+    next(el).click();
+    next(el).click();
+    expect((await event).detail.phoneNumber).to.equal('+14155552671');
+    await el.updateComplete;
+    expect(seen).to.have.length(1);
+  });
+
+  it('loads the data of a region chosen from the list and formats the number for it', async () => {
+    const el = await phone(html`<security-info-phone default-country="NL"></security-info-phone>`);
+    await setNumber(el, '0299 123456');
+    picker(el).focus();
+    await sendKeys({ type: 'Japan' });
+    await press('Enter');
+    await waitUntil(() => 'JP' in dataOf(el)!.countries, 'no data for Japan');
+    await el.updateComplete;
+    expect(el.country).to.equal('JP');
+    expect(el.value).to.equal('+81299123456');
+    expect(numberField(el).value).to.equal('0299-12-3456');
+  });
+
   it('reads an 011 prefix in the United States', async () => {
     const el = await phone(html`<security-info-phone default-country="US"></security-info-phone>`);
     paste(numberField(el), '011 44 7400 123456');
     await el.updateComplete;
-    expect(el.value).to.equal('+447400123456');
+    // The data of +44 loads on demand (a small chunk of its own); the number is read once it is here.
+    await waitUntil(() => el.value === '+447400123456', `read as ${el.value}`);
   });
 
   it('gives each region its E.164 for its example mobile number typed in national format', async () => {
     const metadata = await loadPhoneMetadata();
+    // Every region's chunk fetched up front, in parallel: one by one they would take longer than a test may.
+    await loadPhoneMetadataFor(phoneRegions().map((region) => callingCodeOf(region)!));
     const el = await phone(html`<security-info-phone></security-info-phone>`);
     const failures: string[] = [];
-    const { parsePhoneNumberFromString } = await import('libphonenumber-js/core');
+    const { parsePhoneNumberFromString } = await import('libphonenumber-js/core/es6');
     let checked = 0;
-    for (const region of phoneRegions(metadata)) {
+    for (const region of phoneRegions()) {
       const example = (examples as Record<string, string>)[region];
       if (!example) continue;
       const parsed = parsePhoneNumberFromString(example, region as never, metadata);
@@ -357,6 +397,8 @@ describe('security-info-phone: the number', () => {
       const national = parsed.formatNational();
       el.country = region;
       await el.updateComplete;
+      // Choosing a region loads its data, a small chunk of its own.
+      await waitUntil(() => region in (dataOf(el)?.countries ?? {}), `no data for ${region}`);
       await setNumber(el, national);
       checked++;
       if (el.value !== parsed.number)

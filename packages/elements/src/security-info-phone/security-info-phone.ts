@@ -4,7 +4,9 @@ import {
   CHANNELS,
   checkPhoneNumber,
   formatAsYouType,
-  loadPhoneMetadata,
+  loadPhoneMetadataFor,
+  missingPhoneData,
+  phoneCallingCodesFor,
   normalizePhoneInput,
   toAsciiDigits,
   type Channel,
@@ -17,6 +19,7 @@ import { defineElement } from '../shared/define.js';
 import { numberFormat } from '../shared/intl.js';
 import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
+import { errorMessage } from '../shared/error-messages.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { buildCountries, regionName, regionOfLocale, searchCountries, type CountryOption } from './countries.js';
@@ -147,8 +150,10 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   private countries: CountryOption[] = [];
   private countriesKey = '';
   private countryIndex = new Map<string, CountryOption>();
-  /** A value set before the metadata arrived, shown once it has. */
+  /** A value set before the metadata of its calling code arrived, shown once it has. */
   private valueToShow: string | undefined;
+  /** The calling codes being loaded, so that one is asked for once at a time. */
+  private requestedData: string | undefined;
 
   constructor() {
     super();
@@ -170,18 +175,18 @@ export class SecurityInfoPhone extends FormAssociatedElement {
 
   /** The number in E.164 when it is valid, else `''`. Setting it shows the number formatted, with its country. */
   get value(): string {
-    if (!this.metadata) return this.valueToShow ?? '';
+    if (this.valueToShow !== undefined) return this.valueToShow;
     return this.currentE164();
   }
 
   set value(value: string) {
     const old = this.value;
     const next = String(value ?? '');
-    if (this.metadata) {
+    if (this.hasData(next)) {
       this.showValue(next);
       this.unlockSubmit();
     } else {
-      this.valueToShow = next;
+      this.valueToShow = next; // Shown when the metadata of its calling code is here.
     }
     this.requestUpdate('value', old);
   }
@@ -193,12 +198,40 @@ export class SecurityInfoPhone extends FormAssociatedElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.metadata) {
-      void loadPhoneMetadata().then(
-        (metadata) => (this.metadata = metadata),
-        () => undefined,
-      );
-    }
+    this.requestedData = undefined;
+    this.loadData();
+  }
+
+  /** Whether the metadata this number (and the chosen region) needs is here. */
+  private hasData(text = this.text): boolean {
+    return Boolean(this.metadata) && missingPhoneData(text, this.country || undefined, this.metadata!).length === 0;
+  }
+
+  /**
+   * Loads the phone metadata of the chosen region and of the number's calling code, a small chunk each, when
+   * it is not here yet. A load that fails (offline) is tried again at the next change; one that fails while
+   * Next waits says so.
+   */
+  private loadData(): void {
+    const text = this.valueToShow ?? this.text;
+    const region = this.country || this.pickDefaultCountry() || undefined;
+    const codes = this.metadata ? missingPhoneData(text, region, this.metadata) : phoneCallingCodesFor(text, region);
+    const key = codes.join();
+    if ((this.metadata && codes.length === 0) || key === this.requestedData) return;
+    this.requestedData = key;
+    void loadPhoneMetadataFor(codes).then(
+      (metadata) => {
+        if (this.requestedData === key) this.requestedData = undefined;
+        this.metadata = metadata;
+      },
+      () => {
+        if (this.requestedData === key) this.requestedData = undefined;
+        if (this.submitWhenReady) {
+          this.submitWhenReady = false;
+          this.error = errorMessage('network');
+        }
+      },
+    );
   }
 
   // --- What the policy and the attributes allow -----------------------------------------------------------
@@ -226,10 +259,9 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   }
 
   private countryList(): CountryOption[] {
-    if (!this.metadata) return [];
     const key = `${this.locale}|${this.allowed.join()}`;
     if (key !== this.countriesKey) {
-      this.countries = buildCountries(this.metadata, this.locale, this.allowed);
+      this.countries = buildCountries(this.locale, this.allowed);
       this.countryIndex = new Map(this.countries.map((option) => [option.code, option]));
       this.countriesKey = key;
     }
@@ -257,15 +289,19 @@ export class SecurityInfoPhone extends FormAssociatedElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('metadata') && this.metadata) {
-      if (this.valueToShow) this.showValue(this.valueToShow);
-      this.valueToShow = undefined;
-      if (!this.country) this.country = this.pickDefaultCountry();
-      if (this.text) this.reformat(this.text.length);
-      if (this.submitWhenReady) {
+      if (changed.get('metadata') === undefined && !this.country) this.country = this.pickDefaultCountry();
+      if (this.valueToShow !== undefined && this.hasData(this.valueToShow)) {
+        this.showValue(this.valueToShow);
+        this.valueToShow = undefined;
+      } else if (this.text) {
+        this.refreshFormat();
+      }
+      if (this.submitWhenReady && this.hasData()) {
         this.submitWhenReady = false;
         void this.updateComplete.then(() => this.submit());
       }
     }
+    this.loadData();
     if ((changed.has('defaultCountry') || changed.has('policy')) && this.metadata && !this.country && !this.text) {
       this.country = this.pickDefaultCountry();
     }
@@ -292,10 +328,11 @@ export class SecurityInfoPhone extends FormAssociatedElement {
       this.problem = undefined;
       return;
     }
-    if (!this.metadata) return; // Shown when the metadata arrives.
-    const check = checkPhoneNumber(value, { region: this.country || undefined }, this.metadata);
+    const metadata = this.metadata;
+    if (!metadata || !this.hasData(value)) return; // Shown when the metadata arrives.
+    const check = checkPhoneNumber(value, { region: this.country || undefined }, metadata);
     if (check.region) this.country = check.region;
-    this.text = formatAsYouType(value, value.length, this.country || undefined, this.metadata).text;
+    this.text = formatAsYouType(value, value.length, this.country || undefined, metadata).text;
     this.problem = check.valid ? undefined : check.problem;
   }
 
@@ -308,7 +345,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   private lastCheck?: { key: string; metadata: PhoneMetadata; result: PhoneCheck };
 
   private check(): PhoneCheck | undefined {
-    if (!this.metadata) return undefined;
+    if (!this.metadata || !this.hasData()) return undefined;
     const allowed = this.allowed;
     const key = `${this.text}\n${this.country}\n${allowed.join(',')}`;
     if (this.lastCheck?.key === key && this.lastCheck.metadata === this.metadata) return this.lastCheck.result;
@@ -359,7 +396,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
 
   /** Formats `this.text`, keeping the caret after the same digit; follows a calling code to its region. */
   private reformat(caret: number): number {
-    if (!this.metadata) return caret;
+    if (!this.metadata) return caret; // Formatted when the data arrives (refreshFormat).
     let raw = this.text;
     if (/^\s*tel:/i.test(raw) || /%2b/i.test(raw)) raw = normalizePhoneInput(raw) ?? raw;
     const ascii = toAsciiDigits(raw);
@@ -373,6 +410,18 @@ export class SecurityInfoPhone extends FormAssociatedElement {
       this.country = result.region;
     }
     return result.caret;
+  }
+
+  /** Formats the number again once more metadata is here, keeping the caret where the person left it. */
+  private refreshFormat(): void {
+    const input = this.numberInput;
+    const focused = input && this.shadowRoot?.activeElement === input;
+    const caret = this.reformat(focused ? (input.selectionStart ?? this.text.length) : this.text.length);
+    if (input && focused) {
+      input.value = this.text;
+      input.setSelectionRange(caret, caret);
+    }
+    this.lastText = { value: this.text, caret };
   }
 
   private readonly onNumberKeydown = (event: KeyboardEvent) => {
@@ -581,6 +630,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
       this.problem = 'required';
     } else if (!check) {
       this.submitWhenReady = true; // Pressed while the data loads (a fast typist, an autofill): act once it is here.
+      this.loadData(); // Asks again if an earlier load failed: offline, Next says so.
       return;
     } else if (!check.valid) {
       this.problem = check.problem;

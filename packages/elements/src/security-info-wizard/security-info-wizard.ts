@@ -265,10 +265,11 @@ export class SecurityInfoWizard extends LitElement {
   private loadStep(step: EnrollmentStep): void {
     const load = step === 'phone' ? loadPhoneStep : step === 'code' ? loadCodeStep : undefined;
     load?.().catch(() => undefined);
-    if (step === 'code' || step === 'call' || step === 'done') {
+    const number = this.state?.phone?.phoneNumber;
+    if ((step === 'code' || step === 'call' || step === 'done') && number) {
       loadDisplay()
-        .then(({ loadMasker }) => loadMasker())
-        .then((mask) => (this.mask ??= mask))
+        .then(({ loadMasker }) => loadMasker(number))
+        .then((mask) => (this.mask = mask))
         .catch(() => undefined); // The masked number falls back to its last digits.
     }
   }
