@@ -9,6 +9,27 @@ import { CHROME_ARGS, findBrowser } from './scripts/find-browser.mjs';
 
 const resultsFile = fileURLToPath(new URL('./test-results/browser.json', import.meta.url));
 
+/**
+ * `executeServerCommand('forced-colors', { active })`: Windows High Contrast as Chromium emulates it, through the
+ * DevTools protocol (the media emulation of @web/test-runner-commands has no forced-colors).
+ */
+function forcedColorsCommand() {
+  // The emulation lasts as long as the protocol session that set it: one is kept per page.
+  const clients = new Map();
+  return {
+    name: 'forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (!clients.has(page)) clients.set(page, await page.createCDPSession());
+      await clients.get(page).send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
+      });
+      return true;
+    },
+  };
+}
+
 /** Writes the counts of passed, failed and skipped tests, so the test script can print one summary line. */
 function countingReporter() {
   return {
@@ -79,6 +100,7 @@ export default {
   middleware: [strictCsp, referenceBackend],
   nodeResolve: { exportConditions: ['@security-info/source', 'browser', 'development'] },
   plugins: [
+    forcedColorsCommand(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

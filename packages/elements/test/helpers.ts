@@ -5,7 +5,7 @@ export { expectAccessible } from './axe.js';
 export { setViewport, emulateMedia } from '@web/test-runner-commands';
 
 import { fixture as openWcFixture } from '@open-wc/testing';
-import { emulateMedia as emulate } from '@web/test-runner-commands';
+import { emulateMedia as emulate, executeServerCommand } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 
 /**
@@ -36,4 +36,27 @@ export async function fixtureRtl<T extends Element>(template: TemplateResult): P
   const element = await openWcFixture<T>(template, { parentNode: page });
   await (element as Element & { updateComplete?: Promise<unknown> }).updateComplete;
   return element;
+}
+
+/** Renders `template` with forced colors (Windows High Contrast) emulated. Call `leaveForcedColors()` after. */
+export async function fixtureInForcedColors<T extends Element>(template: TemplateResult): Promise<T> {
+  await executeServerCommand('forced-colors', { active: true });
+  if (!matchMedia('(forced-colors: active)').matches) throw new Error('The browser did not enter forced colors.');
+  const element = await openWcFixture<T>(template);
+  await (element as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+  return element;
+}
+
+export async function leaveForcedColors(): Promise<void> {
+  await executeServerCommand('forced-colors', { active: false });
+}
+
+/** The computed value of a CSS system color (`Highlight`, `GrayText`...), to compare styles in forced colors. */
+export function systemColor(name: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = name;
+  document.body.append(probe);
+  const value = getComputedStyle(probe).color;
+  probe.remove();
+  return value;
 }

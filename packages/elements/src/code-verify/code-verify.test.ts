@@ -2,11 +2,13 @@ import './code-verify.js';
 import { readCode, type CodeVerify } from './code-verify.js';
 import {
   deepActiveElement,
-  emulateMedia,
   expect,
   expectAccessible,
   fixture,
   fixtureInDarkMode,
+  fixtureInForcedColors,
+  leaveForcedColors,
+  systemColor,
   fixtureRtl,
   getByRole,
   html,
@@ -607,13 +609,23 @@ describe('code-verify', () => {
       }
     });
 
-    it('is accessible in forced colors', async () => {
-      await emulateMedia({ forcedColors: 'active' });
+    it('is accessible in forced colors, a waiting Resend shown in GrayText', async () => {
+      sessionStorage.clear();
       try {
-        const el = await verifier({ status: 'too-many-attempts', 'retry-after-seconds': '60' });
+        const el = await fixtureInForcedColors<CodeVerify>(
+          html`<code-verify destination="+31612345678" resend-in-seconds="30"></code-verify>`,
+        );
+        const resend = resendButton(el);
+        expect(unavailable(resend)).to.equal(true);
+        expect(getComputedStyle(resend).color).to.equal(systemColor('GrayText'));
+        expect(getComputedStyle(resend).opacity).to.equal('1');
+        await expectAccessible(el);
+        el.setAttribute('status', 'too-many-attempts');
+        el.setAttribute('retry-after-seconds', '60');
+        await el.updateComplete;
         await expectAccessible(el);
       } finally {
-        await emulateMedia({ forcedColors: 'none' });
+        await leaveForcedColors();
       }
     });
 

@@ -1,9 +1,13 @@
+import { sendKeys } from '@web/test-runner-commands';
 import type { SecurityInfoPolicy } from '@security-info/core';
 import './method-picker.js';
 import type { MethodPicker } from './method-picker.js';
 import {
   deepActiveElement,
   fixtureInDarkMode,
+  fixtureInForcedColors,
+  leaveForcedColors,
+  systemColor,
   fixtureRtl,
   leaveDarkMode,
   expect,
@@ -169,6 +173,23 @@ describe('method-picker', () => {
       await expectAccessible(el);
     } finally {
       await leaveDarkMode();
+    }
+  });
+
+  it('keeps icons and the keyboard focus visible in forced colors', async () => {
+    try {
+      const el = await fixtureInForcedColors<MethodPicker>(
+        html`<method-picker .policy=${all} purpose="mfa"></method-picker>`,
+      );
+      const icon = el.shadowRoot!.querySelector<SVGElement>('.card > svg')!;
+      expect(getComputedStyle(icon).color).to.equal(systemColor('CanvasText'));
+      await sendKeys({ press: 'Tab' });
+      const card = el.shadowRoot!.querySelector<HTMLElement>('.card:has(button:focus-visible)');
+      expect(card, 'a card with keyboard focus').to.exist;
+      expect(getComputedStyle(card!).outlineColor).to.equal(systemColor('Highlight'));
+      await expectAccessible(el);
+    } finally {
+      await leaveForcedColors();
     }
   });
 

@@ -10,6 +10,9 @@ import {
   expectAccessible,
   fixture,
   fixtureInDarkMode,
+  fixtureInForcedColors,
+  leaveForcedColors,
+  systemColor,
   fixtureRtl,
   getByRole,
   html,
@@ -629,6 +632,28 @@ describe('security-info-phone: layout and themes', () => {
       await expectAccessible(el);
     } finally {
       await leaveDarkMode();
+    }
+  });
+
+  it('marks the active option and an invalid number with system colors in forced colors', async () => {
+    try {
+      const el = await fixtureInForcedColors<SecurityInfoPhone>(
+        html`<security-info-phone default-country="NL"></security-info-phone>`,
+      );
+      await waitUntil(() => dataOf(el));
+      await el.updateComplete;
+      next(el).click();
+      await el.updateComplete;
+      expect(getComputedStyle(numberField(el)).borderTopColor).to.equal(systemColor('Mark'));
+      picker(el).focus();
+      await press('ArrowDown');
+      await el.updateComplete;
+      const active = el.shadowRoot!.querySelector<HTMLElement>('[role="option"].active')!;
+      expect(getComputedStyle(active).backgroundColor).to.equal(systemColor('Highlight'));
+      expect(getComputedStyle(active).color).to.equal(systemColor('HighlightText'));
+      await expectAccessible(el);
+    } finally {
+      await leaveForcedColors();
     }
   });
 

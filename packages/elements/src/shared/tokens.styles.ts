@@ -207,7 +207,8 @@ export const tokens = css`
       border-color: ButtonText;
     }
 
-    button:disabled {
+    button:disabled,
+    button[aria-disabled='true'] {
       color: GrayText;
       border-color: GrayText;
       opacity: 1;
