@@ -9,25 +9,61 @@ import { CHROME_ARGS, findBrowser } from './scripts/find-browser.mjs';
 
 const resultsFile = fileURLToPath(new URL('./test-results/browser.json', import.meta.url));
 
+// A DevTools protocol session per test page, kept open: what it emulates lasts as long as the session.
+const devToolsSessions = new Map();
+async function devTools(session) {
+  const page = session.browser.getPage(session.id);
+  if (!devToolsSessions.has(page)) devToolsSessions.set(page, await page.createCDPSession());
+  return devToolsSessions.get(page);
+}
+
 /**
  * `executeServerCommand('forced-colors', { active })`: Windows High Contrast as Chromium emulates it, through the
  * DevTools protocol (the media emulation of @web/test-runner-commands has no forced-colors).
  */
 function forcedColorsCommand() {
-  // The emulation lasts as long as the protocol session that set it: one is kept per page.
-  const clients = new Map();
   return {
     name: 'forced-colors',
     async executeCommand({ command, payload, session }) {
       if (command !== 'forced-colors') return undefined;
-      const page = session.browser.getPage(session.id);
-      if (!clients.has(page)) clients.set(page, await page.createCDPSession());
-      await clients.get(page).send('Emulation.setEmulatedMedia', {
+      await (
+        await devTools(session)
+      ).send('Emulation.setEmulatedMedia', {
         features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
       });
       return true;
     },
   };
+}
+
+/**
+ * `executeServerCommand('network-outage', { paths })`: requests whose path contains one of `paths` fail as they
+ * would for a person who went offline after the page loaded; `{ paths: [] }` ends it.
+ */
+let outagePaths = [];
+function networkOutageCommand() {
+  return {
+    name: 'network-outage',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'network-outage') return undefined;
+      outagePaths = payload?.paths ?? [];
+      // Files an earlier test page loaded would come from the browser's cache, never reaching the outage.
+      const client = await devTools(session);
+      await client.send('Network.enable');
+      await client.send('Network.setCacheDisabled', { cacheDisabled: outagePaths.length > 0 });
+      return true;
+    },
+  };
+}
+
+async function networkOutage(context, next) {
+  if (outagePaths.some((path) => context.path.includes(path))) {
+    // The connection drops, as it does offline (a 503 would get the dev server's year-long cache header).
+    context.respond = false;
+    context.req.socket.destroy();
+    return;
+  }
+  await next();
 }
 
 /** Writes the counts of passed, failed and skipped tests, so the test script can print one summary line. */
@@ -97,10 +133,11 @@ export default {
     'packages/core/src/**/*.browser.test.ts',
     'stories/**/*.test.ts',
   ],
-  middleware: [strictCsp, referenceBackend],
+  middleware: [strictCsp, referenceBackend, networkOutage],
   nodeResolve: { exportConditions: ['@security-info/source', 'browser', 'development'] },
   plugins: [
     forcedColorsCommand(),
+    networkOutageCommand(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

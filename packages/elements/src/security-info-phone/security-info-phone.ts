@@ -182,12 +182,8 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   set value(value: string) {
     const old = this.value;
     const next = String(value ?? '');
-    if (this.hasData(next)) {
-      this.showValue(next);
-      this.unlockSubmit();
-    } else {
-      this.valueToShow = next; // Shown when the metadata of its calling code is here.
-    }
+    this.showValue(next);
+    this.unlockSubmit();
     this.requestUpdate('value', old);
   }
 
@@ -200,7 +196,19 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     super.connectedCallback();
     this.requestedData = undefined;
     this.loadData();
+    globalThis.addEventListener?.('online', this.onOnline);
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.removeEventListener?.('online', this.onOnline);
+  }
+
+  /** Back online: what failed to load is asked for again. */
+  private readonly onOnline = () => {
+    this.requestedData = undefined;
+    this.loadData();
+  };
 
   /** Whether the metadata this number (and the chosen region) needs is here. */
   private hasData(text = this.text): boolean {
@@ -292,7 +300,6 @@ export class SecurityInfoPhone extends FormAssociatedElement {
       if (changed.get('metadata') === undefined && !this.country) this.country = this.pickDefaultCountry();
       if (this.valueToShow !== undefined && this.hasData(this.valueToShow)) {
         this.showValue(this.valueToShow);
-        this.valueToShow = undefined;
       } else if (this.text) {
         this.refreshFormat();
       }
@@ -324,12 +331,17 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   /** Shows an E.164 number (from `value` or a form restore) formatted, with its country. */
   private showValue(value: string): void {
     if (!value) {
+      this.valueToShow = undefined;
       this.text = '';
       this.problem = undefined;
       return;
     }
     const metadata = this.metadata;
-    if (!metadata || !this.hasData(value)) return; // Shown when the metadata arrives.
+    if (!metadata || !this.hasData(value)) {
+      this.valueToShow = value; // Shown when the metadata of its calling code is here.
+      return;
+    }
+    this.valueToShow = undefined;
     const check = checkPhoneNumber(value, { region: this.country || undefined }, metadata);
     if (check.region) this.country = check.region;
     this.text = formatAsYouType(value, value.length, this.country || undefined, metadata).text;
@@ -441,6 +453,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
 
   private readonly onNumberInput = (event: InputEvent) => {
     const input = event.target as HTMLInputElement;
+    this.valueToShow = undefined; // What the person types wins over a value still waiting for its data.
     let value = input.value;
     let caret = input.selectionStart ?? value.length;
     const before = this.lastText;

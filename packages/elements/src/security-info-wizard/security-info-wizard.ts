@@ -107,6 +107,7 @@ export class SecurityInfoWizard extends LitElement {
     timeout: { type: Number },
     state: { state: true },
     mask: { state: true },
+    stepUnavailable: { state: true },
   };
 
   /** The host's backend. Required; the flow starts once the element is connected and has one. */
@@ -123,6 +124,8 @@ export class SecurityInfoWizard extends LitElement {
   declare timeout: number;
 
   declare private state: EnrollmentState | undefined;
+  /** The step whose code could not be loaded, while that lasts. */
+  declare private stepUnavailable: EnrollmentStep | undefined;
   declare private mask: ((e164: string) => string) | undefined;
 
   private inflight: { id: number; controller: AbortController } | undefined;
@@ -145,12 +148,14 @@ export class SecurityInfoWizard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    globalThis.addEventListener?.('online', this.onOnline);
     // Back on the page after an interruption: a policy that never arrived is asked for again.
     if (this.state?.step === 'loading' && !this.state.request && !this.state.error) this.dispatch({ type: 'retry' });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    globalThis.removeEventListener?.('online', this.onOnline);
     this.codeInFlight = undefined;
     if (this.state) this.dispatch({ type: 'interrupted' });
   }
@@ -187,10 +192,12 @@ export class SecurityInfoWizard extends LitElement {
       this.shownChallenge = challenge;
       const verify = this.renderRoot.querySelector('code-verify');
       if (verify) {
-        void customElements
-          .whenDefined('code-verify')
-          .then(() => verify.updateComplete)
-          .then(() => verify.restartCooldown(challenge.resendInSeconds ?? 0));
+        void customElements.whenDefined('code-verify').then(async () => {
+          // Replaced meanwhile (its code had failed to load): the new one starts from the bound cooldown.
+          if (!verify.isConnected) return;
+          await verify.updateComplete;
+          verify.restartCooldown(challenge.resendInSeconds ?? 0);
+        });
       }
     }
     if (!this.focusAfterUpdate) return;
@@ -261,10 +268,24 @@ export class SecurityInfoWizard extends LitElement {
     }
   }
 
-  /** Loads what the current step needs; failures leave the step's tag undefined until a later try. */
+  /**
+   * Loads what the current step needs. A step whose code cannot load (offline) shows why, with Try again;
+   * coming back online tries again by itself.
+   */
   private loadStep(step: EnrollmentStep): void {
     const load = step === 'phone' ? loadPhoneStep : step === 'code' ? loadCodeStep : undefined;
-    load?.().catch(() => undefined);
+    load?.().then(
+      () => {
+        if (this.stepUnavailable !== step) return;
+        this.stepUnavailable = undefined;
+        this.focusAfterUpdate = true; // From Try again to the step that is there now.
+      },
+      () => {
+        if (this.state?.step !== step) return;
+        this.stepUnavailable = step;
+        this.focusAfterUpdate = true;
+      },
+    );
     const number = this.state?.phone?.phoneNumber;
     if ((step === 'code' || step === 'call' || step === 'done') && number) {
       loadDisplay()
@@ -378,6 +399,12 @@ export class SecurityInfoWizard extends LitElement {
   private readonly onBack = () => this.dispatch({ type: 'back' });
   private readonly onCancel = () => this.dispatch({ type: 'cancel' });
   private readonly onRetry = () => this.dispatch({ type: 'retry' });
+  private readonly onRetryStep = () => {
+    if (this.state) this.loadStep(this.state.step);
+  };
+  private readonly onOnline = () => {
+    if (this.stepUnavailable) this.onRetryStep();
+  };
   private readonly onDone = () => emit(this, 'security-info-close', undefined);
 
   // --- Rendering --------------------------------------------------------------------------------------------
@@ -411,7 +438,7 @@ export class SecurityInfoWizard extends LitElement {
   private renderStep(state: EnrollmentState): TemplateResult | typeof nothing {
     switch (state.step) {
       case 'loading':
-        return state.error ? this.renderPolicyError(state) : this.renderLoading();
+        return state.error ? this.renderFailure(this.errorText(state), this.onRetry) : this.renderLoading();
       case 'methods':
         return html`<method-picker
           .policy=${state.policy}
@@ -420,9 +447,9 @@ export class SecurityInfoWizard extends LitElement {
           >${this.cancelButton()}</method-picker
         >`;
       case 'phone':
-        return this.renderPhone(state);
+        return this.stepUnavailable === 'phone' ? this.stepFailure() : this.renderPhone(state);
       case 'code':
-        return this.renderCode(state);
+        return this.stepUnavailable === 'code' ? this.stepFailure() : this.renderCode(state);
       case 'call':
         return this.renderCall(state);
       case 'done':
@@ -441,17 +468,23 @@ export class SecurityInfoWizard extends LitElement {
     </p>`;
   }
 
-  private renderPolicyError(state: EnrollmentState): TemplateResult {
+  /** Something the flow needs could not be loaded: what happened, Try again and Cancel. */
+  private renderFailure(text: string, retry: () => void): TemplateResult {
     return html`<h2 part="heading" tabindex="-1">
         ${msg('Set up security info', { id: 'wizard.title', desc: 'Heading when the options could not be loaded.' })}
       </h2>
-      <p class="error" part="error" role="alert">${this.errorText(state)}</p>
+      <p class="error" part="error" role="alert">${text}</p>
       <div class="actions">
-        <button type="button" class="primary" part="button" @click=${this.onRetry}>
+        <button type="button" class="primary" part="button" @click=${retry}>
           ${msg('Try again', { id: 'wizard.retry', desc: 'Button that loads the options again after a failure.' })}
         </button>
         ${this.cancelButton(nothing)}
       </div>`;
+  }
+
+  /** The step's code did not load (offline). */
+  private stepFailure(): TemplateResult {
+    return this.renderFailure(errorMessage('network'), this.onRetryStep);
   }
 
   private renderPhone(state: EnrollmentState): TemplateResult {
