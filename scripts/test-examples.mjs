@@ -1,11 +1,13 @@
 // `npm run test:examples`: builds every example and drives each, end to end in Chromium, through the whole
-// enrollment against the reference backend. Prints a plain `N passed, N failed` line.
+// enrollment against the reference backend; then the demo portal of `npm start`, with each of its adapters.
+// Prints a plain `N passed, N failed` line.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { createServer as createViteServer } from 'vite';
 import { createSecurityInfoMiddleware } from '@security-info/server';
 import { CHROME_ARGS, findBrowser } from './find-browser.mjs';
 
@@ -78,7 +80,10 @@ async function waitFor(what, wait) {
   }
 }
 
-async function enroll(page, base) {
+/** The code the reference backend of this run sent last. */
+const lastSentCode = (base) => async () => (await (await fetch(`${base}/__test__/last-code`)).json()).code;
+
+async function enroll(page, readCode, typed = '0612345678') {
   // Find the controls through shadow roots, as a person finds them on screen.
   const deep = (selector) =>
     waitFor(selector, () =>
@@ -100,11 +105,24 @@ async function enroll(page, base) {
         selector,
       ),
     );
+  // A wizard that starts with the methods: the phone one.
+  const first = await deep('input[type="tel"], button.method');
+  if (await first.evaluate((el) => el.localName === 'button')) {
+    const phone = await deep('button.method[aria-describedby^="phone-"]');
+    await phone.click();
+  }
   const number = await deep('input[type="tel"]');
-  await number.type('0612345678');
+  await number.type(typed);
   await (await deep('security-info-phone button[type="submit"], button[part~="next"]')).click();
   const codeField = await deep('input[autocomplete="one-time-code"]');
-  const { code } = await (await fetch(`${base}/__test__/last-code`)).json();
+  const code = await waitFor('the code', async () => {
+    for (let tries = 0; tries < 50; tries++) {
+      const found = await readCode();
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('no code was sent');
+  });
   await codeField.type(code);
   await (await deep('button[part~="verify"]')).click();
   await waitFor('the host page to show the registered number', () =>
@@ -144,7 +162,7 @@ try {
     page.on('pageerror', (error) => errors.push(error.message));
     try {
       await page.goto(`${base}${example.path}`);
-      await enroll(page, base);
+      await enroll(page, lastSentCode(base));
       if (errors.length) throw new Error(errors.join('; '));
       passed++;
       console.log(`  ✔ ${example.name}: enrolled end to end`);
@@ -156,6 +174,54 @@ try {
     } finally {
       await page.close();
     }
+  }
+  // The demo portal, served as `npm start` serves it (Vite over the sources, the reference backend mounted). With
+  // the in-browser adapter the page shows the code; with the reference backend its console sender prints it.
+  const vite = await createViteServer({
+    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    configLoader: 'native',
+    server: { port: 0, host: '127.0.0.1' },
+    logLevel: 'error',
+  });
+  await vite.listen();
+  const demo = vite.resolvedUrls.local[0].replace(/\/$/, '');
+  const printed = [];
+  const warn = console.warn;
+  try {
+    for (const [name, query, readCode] of [
+      [
+        'demo (in-browser adapter)',
+        '?adapter=memory',
+        (page) => () => page.$eval('#code', (el) => (/^\d+$/.test(el.value) ? el.value : null)),
+      ],
+      ['demo (reference backend)', '', () => async () => printed.at(-1) ?? null],
+    ]) {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      // The reference backend's console sender prints each code: read it from there, as a developer does.
+      console.warn = (...args) => {
+        const code = args.join(' ').match(/^\[security-info\] \w+ code for .*: (\d+)$/)?.[1];
+        if (code) printed.push(code);
+        else warn(...args);
+      };
+      try {
+        await page.goto(`${demo}/${query}`);
+        // No default country in the demo: the number with its calling code, as a person abroad types it.
+        await enroll(page, readCode(page), '+31 6 12345678');
+        if (errors.length) throw new Error(errors.join('; '));
+        passed++;
+        console.log(`  ✔ ${name}: enrolled end to end`);
+      } catch (error) {
+        failed++;
+        console.log(`  ✖ ${name}: ${error.message}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+      } finally {
+        console.warn = warn;
+        await page.close();
+      }
+    }
+  } finally {
+    await vite.close();
   }
 } finally {
   await browser.close();
