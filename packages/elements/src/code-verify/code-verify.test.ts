@@ -233,6 +233,34 @@ describe('code-verify', () => {
       expect((await event).detail.code).to.equal('4321');
     });
 
+    it('leaves an input method alone while it composes, and submits what it commits once', async () => {
+      const el = await verifier({ 'auto-submit': '', length: '4' });
+      const seen = recordEvents(el, 'code-submit');
+      const input = field(el);
+      input.focus();
+      input.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));
+      input.value = '４３２';
+      input.dispatchEvent(
+        new InputEvent('input', {
+          bubbles: true,
+          composed: true,
+          inputType: 'insertCompositionText',
+          isComposing: true,
+        }),
+      );
+      await el.updateComplete;
+      expect(input.value).to.equal('４３２', 'untouched while composing');
+      input.value = '４３２１';
+      input.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '４３２１' }));
+      // Firefox follows with a plain input event.
+      input.dispatchEvent(
+        new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertCompositionText' }),
+      );
+      await el.updateComplete;
+      expect(input.value).to.equal('4321');
+      expect(seen.map((event) => event.detail.code)).to.deep.equal(['4321']);
+    });
+
     it('waits for Verify without auto-submit', async () => {
       const el = await verifier();
       const seen = recordEvents(el, 'code-submit');

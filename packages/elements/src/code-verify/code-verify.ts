@@ -448,14 +448,23 @@ export class CodeVerify extends FormAssociatedElement {
   }
 
   private readonly onInput = (event: InputEvent) => {
-    const input = event.target as HTMLInputElement;
+    // An input method is composing (full-width digits): rewriting the field now would break its composition.
+    // What it commits is read at compositionend (Chromium) or by the input event that follows (Firefox).
+    if (event.isComposing) return;
+    this.codeEdited(event.target as HTMLInputElement);
+  };
+
+  private readonly onCompositionEnd = (event: CompositionEvent) => this.codeEdited(event.target as HTMLInputElement);
+
+  private codeEdited(input: HTMLInputElement): void {
+    if (input.value === this.code) return; // Already read (a composition's end, then its input).
     const { digits, letters } = readCode(input.value, this.codeLength);
     this.code = digits;
     this.problem = letters ? 'not-digits' : undefined;
     this.lastSubmitted = undefined;
     if (input.value !== digits) input.value = digits;
     if (this.autoSubmit && !letters && digits.length === this.codeLength) this.submit();
-  };
+  }
 
   private readonly onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -622,6 +631,7 @@ export class CodeVerify extends FormAssociatedElement {
             ?readonly=${this.pending}
             ?required=${this.required}
             @input=${this.onInput}
+            @compositionend=${this.onCompositionEnd}
           />
           <p id="hint" class="hint" part="hint">
             ${msg(str`${this.codeLength} digits`, {

@@ -376,6 +376,36 @@ describe('security-info-phone: the number', () => {
     expect(numberField(el).value).to.equal('0299-12-3456');
   });
 
+  it('leaves an input method alone while it composes, and formats what it commits', async () => {
+    const el = await phone();
+    const input = numberField(el);
+    input.focus();
+    const composing = (data: string) =>
+      new InputEvent('input', {
+        bubbles: true,
+        composed: true,
+        inputType: 'insertCompositionText',
+        data,
+        isComposing: true,
+      });
+    input.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));
+    input.value = '０６１２';
+    input.dispatchEvent(composing('０６１２'));
+    await el.updateComplete;
+    expect(input.value).to.equal('０６１２', 'untouched while composing');
+    input.value = '０６１２３４';
+    input.dispatchEvent(composing('０６１２３４'));
+    input.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '０６１２３４' }));
+    await el.updateComplete;
+    expect(input.value).not.to.match(/[０-９]/);
+    expect(input.value.replace(/\D/g, '')).to.equal('061234');
+    const formatted = input.value;
+    // Firefox follows with a plain input event: nothing changes twice.
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertCompositionText' }));
+    await el.updateComplete;
+    expect(input.value).to.equal(formatted);
+  });
+
   it('reads an 011 prefix in the United States', async () => {
     const el = await phone(html`<security-info-phone default-country="US"></security-info-phone>`);
     paste(numberField(el), '011 44 7400 123456');

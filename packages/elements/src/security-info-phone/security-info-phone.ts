@@ -452,7 +452,18 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   };
 
   private readonly onNumberInput = (event: InputEvent) => {
-    const input = event.target as HTMLInputElement;
+    // An input method (Japanese, Chinese...) is composing: rewriting the field now would break its composition.
+    // What it commits is formatted at compositionend (Chromium) or by the input event that follows (Firefox).
+    if (event.isComposing) return;
+    this.numberEdited(event.target as HTMLInputElement, event.inputType);
+  };
+
+  private readonly onNumberCompositionEnd = (event: CompositionEvent) => {
+    this.numberEdited(event.target as HTMLInputElement, 'insertCompositionText');
+  };
+
+  private numberEdited(input: HTMLInputElement, inputType: string): void {
+    if (input.value === this.lastText.value) return; // Already handled (a composition's end, then its input).
     this.valueToShow = undefined; // What the person types wins over a value still waiting for its data.
     let value = input.value;
     let caret = input.selectionStart ?? value.length;
@@ -460,14 +471,14 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     const digits = (text: string) => toAsciiDigits(text).replace(/\D/g, '');
     // Deleting a separator alone would change nothing: delete the digit beside it, as people mean.
     if (digits(value) === digits(before.value) && value.length < before.value.length) {
-      if (event.inputType === 'deleteContentBackward') {
+      if (inputType === 'deleteContentBackward') {
         const cut = [...value.slice(0, caret)].reverse().findIndex((ch) => /\d/.test(toAsciiDigits(ch)));
         if (cut >= 0) {
           const at = caret - cut - 1;
           value = value.slice(0, at) + value.slice(at + 1);
           caret = at;
         }
-      } else if (event.inputType === 'deleteContentForward') {
+      } else if (inputType === 'deleteContentForward') {
         const cut = [...value.slice(caret)].findIndex((ch) => /\d/.test(toAsciiDigits(ch)));
         if (cut >= 0) value = value.slice(0, caret + cut) + value.slice(caret + cut + 1);
       }
@@ -480,7 +491,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     input.setSelectionRange(newCaret, newCaret);
     this.lastText = { value: this.text, caret: newCaret };
     this.afterEdit();
-  };
+  }
 
   private afterEdit(): void {
     if (this.error) this.error = '';
@@ -751,6 +762,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
             ?readonly=${this.readonly || this.pending}
             ?required=${this.required}
             @input=${this.onNumberInput}
+            @compositionend=${this.onNumberCompositionEnd}
             @keydown=${this.onNumberKeydown}
             @blur=${this.onNumberBlur}
           />
