@@ -56,17 +56,16 @@ async function bundle(entry, external = []) {
   const entryName = entry.split('/').pop().replace(/\.ts$/, '.js');
   const files = result.outputFiles.map((file) => {
     const name = file.path.split('/out/')[1];
+    const inputs = Object.keys(outputs[`out/${name}`]?.inputs ?? {});
     return {
       path: name,
       raw: file.contents.length,
       gzip: gzipSync(file.contents, { level: 9 }).length,
       entry: name === entryName,
       initial: initial.has(`out/${name}`),
-      locale: Object.keys(outputs[`out/${name}`]?.inputs ?? {}).some((input) => input.includes('/generated/locales/')),
+      locale: inputs.some((input) => input.includes('/generated/locales/')),
       // A chunk of phone metadata: a person loads the one of their region (two for a number of another one).
-      phoneData: Object.keys(outputs[`out/${name}`]?.inputs ?? {}).some((input) =>
-        input.includes('/generated/phone-metadata/phone-data-'),
-      ),
+      phoneData: inputs.some((input) => input.includes('/generated/phone-metadata/phone-data-')),
     };
   });
   return files;
@@ -129,17 +128,14 @@ for (const [name, entry] of [
 const peerBytes = (pkg, files) => {
   const dir = new URL(`../node_modules/${pkg}/`, import.meta.url);
   const version = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')).version;
-  const contents = files.map((file) => readFileSync(new URL(file, dir)));
+  const sizes = files.map((file) => {
+    const contents = readFileSync(new URL(file, dir));
+    return { gzip: gzipSync(contents, { level: 9 }).length, raw: contents.length };
+  });
   return {
     version,
-    gzip: sum(
-      contents.map((c) => ({ gzip: gzipSync(c, { level: 9 }).length })),
-      'gzip',
-    ),
-    raw: sum(
-      contents.map((c) => ({ raw: c.length })),
-      'raw',
-    ),
+    gzip: sum(sizes, 'gzip'),
+    raw: sum(sizes, 'raw'),
   };
 };
 const ratios = [];

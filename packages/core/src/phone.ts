@@ -125,10 +125,8 @@ export function phoneCallingCodesFor(raw: string, region?: string): string[] {
   if (own) codes.add(own);
   const digits = normalizePhoneInput(raw.slice(0, MAX_INPUT * 4));
   if (digits) {
-    const international = digits.startsWith('+')
-      ? digits.slice(1)
-      : INTERNATIONAL_PREFIXES.filter((prefix) => digits.startsWith(prefix)).map((p) => digits.slice(p.length))[0];
-    const code = international === undefined ? undefined : leadingCallingCode(international);
+    const prefix = digits.startsWith('+') ? '+' : INTERNATIONAL_PREFIXES.find((p) => digits.startsWith(p));
+    const code = prefix === undefined ? undefined : leadingCallingCode(digits.slice(prefix.length));
     if (code) codes.add(code);
   }
   return [...codes];
@@ -140,11 +138,13 @@ const hasCallingCode = (code: string, metadata: PhoneMetadata) =>
     : (callingCodes[code] ?? []).every((region) => region in metadata.countries);
 
 /**
- * The calling codes this input and region need that `metadata` does not hold yet: load them with
- * {@link loadPhoneMetadataFor} before relying on the other helpers. Empty with the full metadata.
+ * The calling codes this input and region need that `metadata` does not hold yet (all of them without
+ * metadata): load them with {@link loadPhoneMetadataFor} before relying on the other helpers. Empty with the
+ * full metadata.
  */
-export function missingPhoneData(raw: string, region: string | undefined, metadata: PhoneMetadata): string[] {
-  return phoneCallingCodesFor(raw, region).filter((code) => !hasCallingCode(code, metadata));
+export function missingPhoneData(raw: string, region: string | undefined, metadata?: PhoneMetadata): string[] {
+  const codes = phoneCallingCodesFor(raw, region);
+  return metadata ? codes.filter((code) => !hasCallingCode(code, metadata)) : codes;
 }
 
 /**

@@ -4,7 +4,6 @@ import { msg, str } from '@lit/localize';
 import {
   loadPhoneMetadataFor,
   missingPhoneData,
-  phoneCallingCodesFor,
   maskPhoneNumber,
   toAsciiDigits,
   type Channel,
@@ -271,13 +270,8 @@ export class CodeVerify extends FormAssociatedElement {
 
   /** The metadata of the destination's calling code (a small chunk), for the masked number's grouping. */
   private loadMetadata(): void {
-    const codes = phoneCallingCodesFor(this.destination);
-    if (
-      codes.length === 0 ||
-      (this.metadata && missingPhoneData(this.destination, undefined, this.metadata).length === 0)
-    ) {
-      return;
-    }
+    const codes = missingPhoneData(this.destination, undefined, this.metadata);
+    if (codes.length === 0) return;
     // Until it is here, or if it cannot load, the number shows masked without its grouping: `•••• 5678`.
     void loadPhoneMetadataFor(codes).then(
       (metadata) => (this.metadata = metadata),

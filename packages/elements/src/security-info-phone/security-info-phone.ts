@@ -6,7 +6,6 @@ import {
   formatAsYouType,
   loadPhoneMetadataFor,
   missingPhoneData,
-  phoneCallingCodesFor,
   normalizePhoneInput,
   toAsciiDigits,
   type Channel,
@@ -223,7 +222,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   private loadData(): void {
     const text = this.valueToShow ?? this.text;
     const region = this.country || this.pickDefaultCountry() || undefined;
-    const codes = this.metadata ? missingPhoneData(text, region, this.metadata) : phoneCallingCodesFor(text, region);
+    const codes = missingPhoneData(text, region, this.metadata);
     const key = codes.join();
     if ((this.metadata && codes.length === 0) || key === this.requestedData) return;
     this.requestedData = key;
@@ -357,10 +356,10 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   private lastCheck?: { key: string; metadata: PhoneMetadata; result: PhoneCheck };
 
   private check(): PhoneCheck | undefined {
-    if (!this.metadata || !this.hasData()) return undefined;
     const allowed = this.allowed;
     const key = `${this.text}\n${this.country}\n${allowed.join(',')}`;
     if (this.lastCheck?.key === key && this.lastCheck.metadata === this.metadata) return this.lastCheck.result;
+    if (!this.metadata || !this.hasData()) return undefined;
     const result = checkPhoneNumber(
       this.text,
       { region: this.country || undefined, ...(allowed.length > 0 ? { allowedRegions: allowed } : {}) },
