@@ -619,6 +619,14 @@ describe('security-info-phone: forms', () => {
     await el.updateComplete;
     expect(el.value).to.equal('');
     expect(numberField(el).value).to.equal('');
+    // The same number pasted again after the reset is read, not taken for the one before it.
+    const shown = '06 12345678';
+    numberField(el).value = shown;
+    numberField(el).dispatchEvent(
+      new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }),
+    );
+    await el.updateComplete;
+    expect(el.value).to.equal('+31612345678');
   });
 
   it('restores the number the browser kept for the form', async () => {

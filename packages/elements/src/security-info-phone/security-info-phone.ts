@@ -462,7 +462,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   };
 
   private numberEdited(input: HTMLInputElement, inputType: string): void {
-    if (input.value === this.lastText.value) return; // Already handled (a composition's end, then its input).
+    if (input.value === this.text) return; // Nothing new (a composition's end, then its input).
     this.valueToShow = undefined; // What the person types wins over a value still waiting for its data.
     let value = input.value;
     let caret = input.selectionStart ?? value.length;
