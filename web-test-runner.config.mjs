@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { createSecurityInfoMiddleware } from '@security-info/server';
 import { CHROME_ARGS, findBrowser } from './scripts/find-browser.mjs';
+import { forShipping } from './scripts/ship.mjs';
 
 const resultsFile = fileURLToPath(new URL('./test-results/browser.json', import.meta.url));
 
@@ -125,6 +126,18 @@ async function referenceBackend(context, next) {
   });
 }
 
+/** The elements' sources as the package ships them (see scripts/ship.mjs): the tests run what users get. */
+function asShipped() {
+  return {
+    name: 'as-shipped',
+    transform(context) {
+      const path = context.path;
+      if (!/^\/packages\/elements\/src\/.*\.ts$/.test(path) || path.endsWith('.test.ts')) return undefined;
+      return { body: forShipping(context.body, path) };
+    },
+  };
+}
+
 export default {
   rootDir: '.',
   files: [
@@ -138,6 +151,7 @@ export default {
   plugins: [
     forcedColorsCommand(),
     networkOutageCommand(),
+    asShipped(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

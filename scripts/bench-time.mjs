@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROME_ARGS, findBrowser } from './find-browser.mjs';
+import { asShipped } from './ship.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,6 +38,7 @@ export async function measureTimes() {
     conditions: ['@security-info/source', 'browser', 'production'],
     tsconfig: fileURLToPath(new URL('../tsconfig.base.json', import.meta.url)),
     absWorkingDir: root,
+    plugins: [asShipped],
   });
   const files = new Map(bundle.outputFiles.map((file) => [`/${file.path.split('/out/')[1]}`, file.text]));
   const entry = [...files.keys()].find((name) => name.startsWith('/stdin'));

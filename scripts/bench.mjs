@@ -6,21 +6,10 @@ import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { stripMsgDescriptions } from './strip-msg-desc.mjs';
+import { asShipped } from './ship.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const KB = 1024;
-
-/** The elements as their package ships them: without the translators' notes (see strip-msg-desc.mjs). */
-const asShipped = {
-  name: 'as-shipped',
-  setup(build) {
-    build.onLoad({ filter: /packages\/elements\/src\/.*\.ts$/ }, ({ path }) => ({
-      contents: stripMsgDescriptions(readFileSync(path, 'utf8'), path),
-      loader: 'ts',
-    }));
-  },
-};
 
 async function bundle(entry, external = []) {
   const result = await build({

@@ -1,9 +1,5 @@
 // Removes the translators' notes (`desc`) from every `msg(…, { id, desc })` call. `lit-localize extract` reads
-// them from the sources; nothing reads them at run time, so the shipped code (and the bench, which measures
-// what ships) goes without them. `node scripts/strip-msg-desc.mjs <dir>` rewrites the .js files below <dir>.
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// them from the sources; nothing reads them at run time, so the shipped code goes without them (see ship.mjs).
 import ts from 'typescript';
 
 export function stripMsgDescriptions(code, fileName = 'module.js') {
@@ -34,25 +30,4 @@ export function stripMsgDescriptions(code, fileName = 'module.js') {
   let result = code;
   for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) result = result.slice(0, start) + result.slice(end);
   return result;
-}
-
-function* jsFiles(dir) {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* jsFiles(path);
-    else if (name.endsWith('.js')) yield path;
-  }
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dir = process.argv[2];
-  if (!dir) {
-    console.error('usage: node scripts/strip-msg-desc.mjs <dir>');
-    process.exit(2);
-  }
-  for (const file of jsFiles(dir)) {
-    const code = readFileSync(file, 'utf8');
-    const stripped = stripMsgDescriptions(code, file);
-    if (stripped !== code) writeFileSync(file, stripped);
-  }
 }

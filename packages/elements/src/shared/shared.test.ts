@@ -96,3 +96,12 @@ describe('expectAccessible', () => {
     expect(String(failure)).to.contain('label');
   });
 });
+
+describe('the code under test', () => {
+  it('is the code as the package ships it (see scripts/ship.mjs)', async () => {
+    const { tokens } = await import('./tokens.styles.js');
+    expect(tokens.cssText).to.include(':host{');
+    expect(tokens.cssText).not.to.include('/*');
+    expect(tokens.cssText).not.to.include('\n');
+  });
+});

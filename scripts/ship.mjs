@@ -1,0 +1,44 @@
+// What the elements' sources become in the package: without the translators' notes (strip-msg-desc.mjs) and with
+// their templates minified (minify-templates.mjs). The build applies it to dist, the bench to what it measures,
+// and the browser tests to the sources they load, so the tests run the code as it ships.
+// `node scripts/ship.mjs <dir>` rewrites the .js files below <dir>.
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stripMsgDescriptions } from './strip-msg-desc.mjs';
+import { minifyTemplates } from './minify-templates.mjs';
+
+export function forShipping(code, fileName = 'module.js') {
+  return minifyTemplates(stripMsgDescriptions(code, fileName), fileName);
+}
+
+/** An esbuild plugin that loads the elements' TypeScript sources as they ship. */
+export const asShipped = {
+  name: 'as-shipped',
+  setup(build) {
+    build.onLoad({ filter: /packages[\\/]elements[\\/]src[\\/].*\.ts$/ }, ({ path }) =>
+      /\.test\.ts$/.test(path) ? undefined : { contents: forShipping(readFileSync(path, 'utf8'), path), loader: 'ts' },
+    );
+  },
+};
+
+function* jsFiles(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* jsFiles(path);
+    else if (name.endsWith('.js')) yield path;
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error('usage: node scripts/ship.mjs <dir>');
+    process.exit(2);
+  }
+  for (const file of jsFiles(dir)) {
+    const code = readFileSync(file, 'utf8');
+    const shipped = forShipping(code, file);
+    if (shipped !== code) writeFileSync(file, shipped);
+  }
+}
