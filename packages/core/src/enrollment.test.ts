@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import {
   enrollmentTransition as next,
   initialEnrollment,
-  readChallenge,
   type EnrollmentEvent,
   type EnrollmentState,
 } from './enrollment.js';
+import { readChallenge } from './challenge.js';
 import { SecurityInfoError } from './errors.js';
 import type { SecurityInfoPolicy } from './types.js';
 

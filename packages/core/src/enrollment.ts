@@ -4,7 +4,7 @@
  * back as events that name the request they answer, so an answer to an aborted or superseded request changes
  * nothing, and a second "send" while one is in flight is ignored (one intent, one call).
  */
-import { SecurityInfoError, type SecurityInfoErrorCode } from './errors.js';
+import type { SecurityInfoError, SecurityInfoErrorCode } from './errors.js';
 import { offeredMethods } from './policy.js';
 import type { Channel, MethodId, PhoneChallenge, Purpose, SecurityInfoPolicy } from './types.js';
 
@@ -199,32 +199,4 @@ export function enrollmentTransition(state: EnrollmentState, event: EnrollmentEv
 /** Whether the flow has ended, by enrolment or cancellation; no event changes it any more. */
 export function isFinished(state: EnrollmentState): boolean {
   return state.step === 'done' || state.step === 'cancelled';
-}
-
-/**
- * Checks an adapter's answer to `sendCode`/`resendCode` against the contract. A malformed answer becomes an
- * `unknown` error, so the person is told something went wrong instead of the wizard breaking.
- */
-export function readChallenge(value: unknown): PhoneChallenge {
-  if (typeof value !== 'object' || value === null) {
-    throw new SecurityInfoError('unknown', 'The backend answered without a challenge.');
-  }
-  const answer = value as Record<string, unknown>;
-  if (typeof answer.challengeId !== 'string' || answer.challengeId === '') {
-    throw new SecurityInfoError('unknown', 'The backend answered without a challenge id.');
-  }
-  const seconds = (key: string) => {
-    const n = answer[key];
-    return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.ceil(n) : undefined;
-  };
-  const length = seconds('codeLength');
-  const challenge: PhoneChallenge = { challengeId: answer.challengeId };
-  if (length !== undefined && length >= 4 && length <= 10) challenge.codeLength = length;
-  const expires = seconds('expiresInSeconds');
-  if (expires !== undefined) challenge.expiresInSeconds = expires;
-  const resend = seconds('resendInSeconds');
-  if (resend !== undefined) challenge.resendInSeconds = resend;
-  if (answer.confirmation === 'code' || answer.confirmation === 'keypress')
-    challenge.confirmation = answer.confirmation;
-  return challenge;
 }

@@ -2,7 +2,7 @@
  * `createFetchAdapter()`: the adapter for a backend that speaks the HTTP contract of `docs/http-contract.md`
  * (the one `@security-info/server` implements).
  */
-import { readChallenge } from './enrollment.js';
+import { readChallenge } from './challenge.js';
 import { isAbortError, isSecurityInfoErrorCode, SecurityInfoError } from './errors.js';
 import { parsePolicy } from './policy.js';
 import type { AdapterCallOptions, PhoneChallenge, SecurityInfoAdapter, SecurityInfoPolicy } from './types.js';

@@ -18,6 +18,7 @@ import { errorMessage, formatWait } from '../shared/error-messages.js';
 import { numberFormat, pluralRules } from '../shared/intl.js';
 import { getLocale } from '../shared/localization.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { fieldStyles } from '../shared/field.styles.js';
 import { codeVerifyStyles } from './code-verify.styles.js';
 
 export interface CodeSubmitDetail {
@@ -131,7 +132,7 @@ export function readCode(raw: string, length: number): { digits: string; letters
  * and the reflected `pending` and `status` attributes.
  */
 export class CodeVerify extends FormAssociatedElement {
-  static override styles = [tokens, codeVerifyStyles];
+  static override styles = [tokens, fieldStyles, codeVerifyStyles];
 
   static override properties = {
     length: { type: Number },

@@ -17,11 +17,12 @@ export interface MethodSelectDetail {
   method: MethodId;
 }
 
+/** Outlines drawn with the stroke their `<svg>` sets. */
 const ICONS: Record<MethodId, SVGTemplateResult> = {
-  'authenticator-app': svg`<rect x="6" y="2.5" width="12" height="19" rx="2.5" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M9.5 12.2l1.8 1.8 3.4-3.6" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`,
-  phone: svg`<path d="M7.2 3.5l2.6-.4 1.6 4.1-1.9 1.4a11 11 0 0 0 5.9 5.9l1.4-1.9 4.1 1.6-.4 2.6a2 2 0 0 1-2.1 1.7A15.5 15.5 0 0 1 3.8 5.6a2 2 0 0 1 1.7-2.1z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/>`,
-  email: svg`<rect x="3" y="5.5" width="18" height="13" rx="2" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M3.5 7l8.5 6 8.5-6" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/>`,
-  'security-questions': svg`<circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M9.6 9.4a2.5 2.5 0 1 1 3.4 2.4c-.7.3-1 .8-1 1.5v.6" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/><circle cx="12" cy="16.8" r="1" fill="currentColor"/>`,
+  'authenticator-app': svg`<rect x="6" y="2.5" width="12" height="19" rx="2.5"/><path d="M9.5 12.2l1.8 1.8 3.4-3.6"/>`,
+  phone: svg`<path d="M7.2 3.5l2.6-.4 1.6 4.1-1.9 1.4a11 11 0 0 0 5.9 5.9l1.4-1.9 4.1 1.6-.4 2.6a2 2 0 0 1-2.1 1.7A15.5 15.5 0 0 1 3.8 5.6a2 2 0 0 1 1.7-2.1z"/>`,
+  email: svg`<rect x="3" y="5.5" width="18" height="13" rx="2"/><path d="M3.5 7l8.5 6 8.5-6"/>`,
+  'security-questions': svg`<circle cx="12" cy="12" r="9"/><path d="M9.6 9.4a2.5 2.5 0 1 1 3.4 2.4c-.7.3-1 .8-1 1.5v.6"/><circle cx="12" cy="16.8" r="1" fill="currentColor" stroke="none"/>`,
 };
 
 function methodName(method: MethodId): string {
@@ -164,7 +165,19 @@ export class MethodPicker extends LitElement {
       ${offered.map((method) => {
         const registered = this.registered.includes(method);
         return html`<li class="card" part="method-card">
-          <svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${ICONS[method]}</svg>
+          <svg
+            part="icon"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.6"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+            aria-hidden="true"
+            focusable="false"
+          >
+            ${ICONS[method]}
+          </svg>
           <button
             type="button"
             class="method"

@@ -21,6 +21,7 @@ import { emit } from '../shared/events.js';
 import { errorMessage } from '../shared/error-messages.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { fieldStyles } from '../shared/field.styles.js';
 import { buildCountries, regionName, regionOfLocale, searchCountries, type CountryOption } from './countries.js';
 import { phoneStyles } from './security-info-phone.styles.js';
 
@@ -88,7 +89,7 @@ interface Snapshot {
  * @cssprop --si-radius - Corner radius of fields, list and buttons.
  */
 export class SecurityInfoPhone extends FormAssociatedElement {
-  static override styles = [tokens, phoneStyles];
+  static override styles = [tokens, fieldStyles, phoneStyles];
 
   static override properties = {
     defaultCountry: { attribute: 'default-country' },

@@ -121,7 +121,7 @@ describe('security-info-wizard: the whole flow', () => {
     await expectAccessible(wizard);
     await choosePhoneMethod(wizard);
     await step(wizard, 'phone');
-    expect(getByRole(wizard, 'button', { name: 'Back' })).to.exist;
+    expect(await waitUntilFound(wizard, 'button', 'Back')).to.exist;
   });
 
   it('fires security-info-step and moves focus to the new heading at each step', async () => {

@@ -1,11 +1,9 @@
-import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import {
-  channelsFor,
   enrollmentTransition,
   initialEnrollment,
   parsePolicy,
-  readChallenge,
   SecurityInfoError,
   toSecurityInfoError,
   type Channel,
@@ -13,7 +11,6 @@ import {
   type EnrollmentRequest,
   type EnrollmentState,
   type EnrollmentStep,
-  type PhoneChallenge,
   type Purpose,
   type SecurityInfoAdapter,
   type SecurityInfoPolicy,
@@ -21,14 +18,12 @@ import {
 import { defineElement } from '../shared/define.js';
 import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
-import { errorMessage } from '../shared/error-messages.js';
-import { CountdownController } from '../shared/countdown.js';
+import { failureMessage } from '../shared/failure-message.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { wizardStyles } from './security-info-wizard.styles.js';
 import '../method-picker/method-picker.js';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
-import type { PhoneSubmitDetail } from '../security-info-phone/security-info-phone.js';
-import type { CodeResendDetail, CodeSubmitDetail } from '../code-verify/code-verify.js';
+import type { WizardSteps } from './wizard-steps.js';
 
 export interface SecurityInfoCompleteDetail {
   method: 'phone';
@@ -43,18 +38,14 @@ export interface SecurityInfoStepDetail {
 }
 
 /**
- * The later steps load on demand (and when the browser is idle), so what loads before the phone step is small:
- * the phone library and its metadata come with them.
+ * The steps from the phone number on load on demand (and when the browser is idle), so what loads before the
+ * phone step is small: the phone library, its metadata and the code field come with them.
  */
-const loadPhoneStep = () => import('../security-info-phone/security-info-phone.js');
-const loadCodeStep = () => import('../code-verify/code-verify.js');
-const loadDisplay = () => import('../shared/phone-display.js');
+const loadSteps = () => import('./wizard-steps.js');
+const loadCodeField = () => import('../code-verify/code-verify.js');
 
 /** Used when the adapter has no `getPolicy` and the host gives no `policy`: the wizard enrolls phones. */
 const PHONE_POLICY: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['mfa', 'password-reset'] }] };
-
-const CODE_STATUSES = ['invalid-code', 'code-expired', 'too-many-attempts'] as const;
-type CodeStatus = (typeof CODE_STATUSES)[number];
 
 /** Settles with `promise`, or rejects as soon as `signal` aborts, so a hung adapter call never holds the wizard. */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -106,8 +97,8 @@ export class SecurityInfoWizard extends LitElement {
     policy: { attribute: false },
     timeout: { type: Number },
     state: { state: true },
-    mask: { state: true },
     stepUnavailable: { state: true },
+    steps: { state: true },
   };
 
   /** The host's backend. Required; the flow starts once the element is connected and has one. */
@@ -126,14 +117,11 @@ export class SecurityInfoWizard extends LitElement {
   declare private state: EnrollmentState | undefined;
   /** The step whose code could not be loaded, while that lasts. */
   declare private stepUnavailable: EnrollmentStep | undefined;
-  declare private mask: ((e164: string) => string) | undefined;
+  /** The steps from the phone number on, once their module has loaded. */
+  declare private steps: WizardSteps | undefined;
 
   private inflight: { id: number; controller: AbortController } | undefined;
-  /** The code being verified, only for the duration of the call that needs it. */
-  private codeInFlight: string | undefined;
   private focusAfterUpdate = false;
-  private shownChallenge: PhoneChallenge | undefined;
-  private readonly retryCountdown = new CountdownController(this);
 
   constructor() {
     super();
@@ -156,7 +144,7 @@ export class SecurityInfoWizard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     globalThis.removeEventListener?.('online', this.onOnline);
-    this.codeInFlight = undefined;
+    this.steps?.forget();
     if (this.state) this.dispatch({ type: 'interrupted' });
   }
 
@@ -180,29 +168,27 @@ export class SecurityInfoWizard extends LitElement {
       // The phone step is the likely next one: fetch it while the person reads.
       const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
       idle(() => {
-        loadPhoneStep().catch(() => undefined);
+        loadSteps().catch(() => undefined);
       });
     }
   }
 
   protected override updated(): void {
-    // A new code came: its cooldown is the server's word, whatever an earlier one left behind.
-    const challenge = this.state?.step === 'code' ? this.state.challenge : undefined;
-    if (challenge && challenge !== this.shownChallenge) {
-      this.shownChallenge = challenge;
-      const verify = this.renderRoot.querySelector('code-verify');
-      if (verify) {
-        void customElements.whenDefined('code-verify').then(async () => {
-          // Replaced meanwhile (its code had failed to load): the new one starts from the bound cooldown.
-          if (!verify.isConnected) return;
-          await verify.updateComplete;
-          verify.restartCooldown(challenge.resendInSeconds ?? 0);
-        });
-      }
-    }
-    if (!this.focusAfterUpdate) return;
+    if (this.state) this.steps?.updated(this.state, this.renderRoot);
+    // A step whose module is still on its way takes focus when it arrives (or when it has failed to).
+    if (!this.focusAfterUpdate || this.waitingForSteps()) return;
     this.focusAfterUpdate = false;
     void this.focusStep();
+  }
+
+  /** Whether the step shown is one of the later ones (see wizard-steps.ts). */
+  private needsSteps(): boolean {
+    const step = this.state?.step;
+    return step === 'phone' || step === 'code' || step === 'call' || step === 'done';
+  }
+
+  private waitingForSteps(): boolean {
+    return !this.steps && this.needsSteps() && this.stepUnavailable !== this.state?.step;
   }
 
   private async focusStep(): Promise<void> {
@@ -233,11 +219,7 @@ export class SecurityInfoWizard extends LitElement {
       this.inflight.controller.abort(new DOMException('The step was left.', 'AbortError'));
       this.inflight = undefined;
     }
-    if (after.error?.retryAfterSeconds !== undefined && after.error !== before.error) {
-      this.retryCountdown.start(after.error.retryAfterSeconds);
-    } else if (!after.error) {
-      this.retryCountdown.stop();
-    }
+    this.steps?.stateChanged(before, after);
     this.startRequest();
     if (after.step !== before.step) this.stepChanged(before.step, after);
     return true;
@@ -273,9 +255,17 @@ export class SecurityInfoWizard extends LitElement {
    * coming back online tries again by itself.
    */
   private loadStep(step: EnrollmentStep): void {
-    const load = step === 'phone' ? loadPhoneStep : step === 'code' ? loadCodeStep : undefined;
-    load?.().then(
-      () => {
+    if (!this.needsSteps()) return;
+    Promise.all([loadSteps(), step === 'code' ? loadCodeField() : undefined]).then(
+      ([{ WizardSteps }]) => {
+        this.steps ??= new WizardSteps({
+          defaultCountry: () => this.defaultCountry,
+          dispatch: (event) => this.dispatch(event),
+          element: this,
+          cancelButton: (slot) => this.cancelButton(slot),
+          close: () => emit(this, 'security-info-close', undefined),
+        });
+        if (this.state) this.steps.prepare(this.state);
         if (this.stepUnavailable !== step) return;
         this.stepUnavailable = undefined;
         this.focusAfterUpdate = true; // From Try again to the step that is there now.
@@ -286,13 +276,6 @@ export class SecurityInfoWizard extends LitElement {
         this.focusAfterUpdate = true;
       },
     );
-    const number = this.state?.phone?.phoneNumber;
-    if ((step === 'code' || step === 'call' || step === 'done') && number) {
-      loadDisplay()
-        .then(({ loadMasker }) => loadMasker(number))
-        .then((mask) => (this.mask = mask))
-        .catch(() => undefined); // The masked number falls back to its last digits.
-    }
   }
 
   private async perform(request: EnrollmentRequest): Promise<void> {
@@ -304,10 +287,10 @@ export class SecurityInfoWizard extends LitElement {
       controller.abort(new DOMException('The backend took too long.', 'TimeoutError'));
     }, this.timeout);
     try {
-      const result = await abortable(this.call(request, controller.signal), controller.signal);
+      const answered = await abortable(this.call(request, controller.signal), controller.signal);
       if (this.inflight?.id !== request.id) return;
       this.inflight = undefined;
-      this.dispatch(this.success(request, result));
+      this.dispatch(answered);
     } catch (error) {
       // Aborted by back, cancel or disconnect: the state already moved on, nothing to report.
       if (this.inflight?.id !== request.id) return;
@@ -323,56 +306,17 @@ export class SecurityInfoWizard extends LitElement {
     }
   }
 
-  private success(request: EnrollmentRequest, result: unknown): EnrollmentEvent {
-    switch (request.operation) {
-      case 'getPolicy':
-        return { type: 'policy-loaded', requestId: request.id, policy: result as SecurityInfoPolicy };
-      case 'sendCode':
-      case 'resendCode':
-        return { type: 'code-sent', requestId: request.id, challenge: result as PhoneChallenge };
-      case 'verifyCode':
-        return { type: 'verified', requestId: request.id };
-      case 'awaitCallConfirmation':
-        return { type: 'call-confirmed', requestId: request.id };
-    }
-  }
-
-  /** The adapter call for a request, with its answer checked against the contract. */
-  private async call(request: EnrollmentRequest, signal: AbortSignal): Promise<unknown> {
+  /** Makes the adapter call of a request; its answer, checked against the contract, as the event it causes. */
+  private async call(request: EnrollmentRequest, signal: AbortSignal): Promise<EnrollmentEvent> {
     const adapter = this.adapter;
     const state = this.state;
     if (!adapter || !state) throw new SecurityInfoError('unknown', 'No adapter was given to the wizard.');
-    const phone = state.phone;
-    const challenge = state.challenge;
-    switch (request.operation) {
-      case 'getPolicy':
-        return adapter.getPolicy ? parsePolicy(await adapter.getPolicy({ signal })) : PHONE_POLICY;
-      case 'sendCode':
-        if (!phone) throw new SecurityInfoError('unknown');
-        return readChallenge(
-          await adapter.sendCode({ phoneNumber: phone.phoneNumber, channel: phone.channel }, { signal }),
-        );
-      case 'resendCode':
-        if (!phone || !challenge) throw new SecurityInfoError('unknown');
-        return readChallenge(
-          adapter.resendCode
-            ? await adapter.resendCode({ challengeId: challenge.challengeId, channel: phone.channel }, { signal })
-            : await adapter.sendCode({ phoneNumber: phone.phoneNumber, channel: phone.channel }, { signal }),
-        );
-      case 'verifyCode': {
-        const code = this.codeInFlight;
-        this.codeInFlight = undefined;
-        if (!challenge || !code) throw new SecurityInfoError('unknown');
-        await adapter.verifyCode({ challengeId: challenge.challengeId, code }, { signal });
-        return undefined;
-      }
-      case 'awaitCallConfirmation':
-        if (!challenge || !adapter.awaitCallConfirmation) {
-          throw new SecurityInfoError('unknown', 'The adapter cannot wait for a call to be answered.');
-        }
-        await adapter.awaitCallConfirmation({ challengeId: challenge.challengeId }, { signal });
-        return undefined;
+    if (request.operation === 'getPolicy') {
+      const policy = adapter.getPolicy ? parsePolicy(await adapter.getPolicy({ signal })) : PHONE_POLICY;
+      return { type: 'policy-loaded', requestId: request.id, policy };
     }
+    if (!this.steps) throw new SecurityInfoError('unknown');
+    return this.steps.call(request, adapter, state, signal);
   }
 
   // --- What the person does -------------------------------------------------------------------------------
@@ -381,22 +325,6 @@ export class SecurityInfoWizard extends LitElement {
     if (!event.defaultPrevented) this.dispatch({ type: 'method-chosen', method: event.detail.method });
   };
 
-  private readonly onPhoneSubmit = (event: CustomEvent<PhoneSubmitDetail>) => {
-    const { phoneNumber, country, channel, nationalNumber } = event.detail;
-    this.dispatch({ type: 'phone-submitted', phone: { phoneNumber, country, channel, nationalNumber } });
-  };
-
-  private readonly onCodeSubmit = (event: CustomEvent<CodeSubmitDetail>) => {
-    this.codeInFlight = event.detail.code;
-    if (!this.dispatch({ type: 'code-submitted' })) this.codeInFlight = undefined;
-  };
-
-  private readonly onResend = (event: CustomEvent<CodeResendDetail>) => {
-    this.dispatch({ type: 'resend-requested', channel: event.detail.channel });
-  };
-
-  private readonly onCallAgain = () => this.dispatch({ type: 'resend-requested', channel: 'voice' });
-  private readonly onBack = () => this.dispatch({ type: 'back' });
   private readonly onCancel = () => this.dispatch({ type: 'cancel' });
   private readonly onRetry = () => this.dispatch({ type: 'retry' });
   private readonly onRetryStep = () => {
@@ -405,24 +333,8 @@ export class SecurityInfoWizard extends LitElement {
   private readonly onOnline = () => {
     if (this.stepUnavailable) this.onRetryStep();
   };
-  private readonly onDone = () => emit(this, 'security-info-close', undefined);
 
   // --- Rendering --------------------------------------------------------------------------------------------
-
-  /** The message for the last failure, with the wait counting down; nothing once a wait is over. */
-  private errorText(state: EnrollmentState, except: readonly string[] = []): string {
-    const error = state.error;
-    if (!error || except.includes(error.code)) return '';
-    if (error.retryAfterSeconds !== undefined && error.code === 'rate-limited' && !this.retryCountdown.running)
-      return '';
-    const retryAfterSeconds = error.retryAfterSeconds !== undefined ? this.retryCountdown.remaining : undefined;
-    return errorMessage(error.code, { retryAfterSeconds });
-  }
-
-  private masked(state: EnrollmentState): string {
-    if (!state.phone) return '';
-    return this.mask ? this.mask(state.phone.phoneNumber) : `•••• ${state.phone.phoneNumber.slice(-4)}`;
-  }
 
   private cancelButton(slot: string | typeof nothing = 'actions'): TemplateResult {
     return html`<button type="button" part="button" slot=${slot} @click=${this.onCancel}>
@@ -438,7 +350,7 @@ export class SecurityInfoWizard extends LitElement {
   private renderStep(state: EnrollmentState): TemplateResult | typeof nothing {
     switch (state.step) {
       case 'loading':
-        return state.error ? this.renderFailure(this.errorText(state), this.onRetry) : this.renderLoading();
+        return state.error ? this.renderFailure(failureMessage(state.error.code), this.onRetry) : this.renderLoading();
       case 'methods':
         return html`<method-picker
           .policy=${state.policy}
@@ -446,16 +358,11 @@ export class SecurityInfoWizard extends LitElement {
           @method-select=${this.onMethodSelect}
           >${this.cancelButton()}</method-picker
         >`;
-      case 'phone':
-        return this.stepUnavailable === 'phone' ? this.stepFailure() : this.renderPhone(state);
-      case 'code':
-        return this.stepUnavailable === 'code' ? this.stepFailure() : this.renderCode(state);
-      case 'call':
-        return this.renderCall(state);
-      case 'done':
-        return this.renderDone(state);
       case 'cancelled':
         return nothing;
+      default:
+        // The later steps: what their module renders, once it is there.
+        return this.stepUnavailable === state.step ? this.stepFailure() : (this.steps?.render(state) ?? nothing);
     }
   }
 
@@ -484,117 +391,7 @@ export class SecurityInfoWizard extends LitElement {
 
   /** The step's code did not load (offline). */
   private stepFailure(): TemplateResult {
-    return this.renderFailure(errorMessage('network'), this.onRetryStep);
-  }
-
-  private renderPhone(state: EnrollmentState): TemplateResult {
-    const phone = state.phone;
-    return html`<security-info-phone
-      .policy=${state.policy}
-      default-country=${this.defaultCountry ?? nothing}
-      .value=${phone?.phoneNumber ?? ''}
-      .channel=${phone?.channel ?? channelsFor(state.policy)[0] ?? 'sms'}
-      .pending=${state.request?.operation === 'sendCode'}
-      .error=${this.errorText(state)}
-      @phone-submit=${this.onPhoneSubmit}
-    >
-      ${
-        state.showsMethods
-          ? html`<button type="button" part="button" slot="actions" @click=${this.onBack}>
-              ${msg('Back', { id: 'wizard.back', desc: 'Button that returns to the previous step.' })}
-            </button>`
-          : nothing
-      }
-      ${this.cancelButton()}
-    </security-info-phone>`;
-  }
-
-  private renderCode(state: EnrollmentState): TemplateResult {
-    const error = state.error;
-    const verifyStatus = error?.operation === 'verifyCode' && (CODE_STATUSES as readonly string[]).includes(error.code);
-    const status: CodeStatus | 'idle' = verifyStatus
-      ? (error.code as CodeStatus)
-      : state.locked
-        ? 'too-many-attempts'
-        : 'idle';
-    const operation = state.request?.operation;
-    return html`<code-verify
-      destination=${state.phone?.phoneNumber ?? ''}
-      channel=${state.phone?.channel ?? 'sms'}
-      .channels=${channelsFor(state.policy, state.phone?.country)}
-      length=${state.challenge?.codeLength ?? 6}
-      .resendInSeconds=${state.challenge?.resendInSeconds ?? 0}
-      .pending=${operation === 'verifyCode' || operation === 'resendCode'}
-      status=${status}
-      .attemptsRemaining=${error?.attemptsRemaining}
-      .retryAfterSeconds=${status === 'too-many-attempts' ? error?.retryAfterSeconds : undefined}
-      .error=${this.errorText(state, verifyStatus ? CODE_STATUSES : [])}
-      @code-submit=${this.onCodeSubmit}
-      @code-resend=${this.onResend}
-      @back=${this.onBack}
-      >${this.cancelButton()}</code-verify
-    >`;
-  }
-
-  private renderCall(state: EnrollmentState): TemplateResult {
-    const masked = this.masked(state);
-    const waiting = state.request?.operation === 'awaitCallConfirmation';
-    const calling = state.request?.operation === 'resendCode';
-    return html`<h2 part="heading" tabindex="-1">
-        ${msg(html`We're calling <span class="ltr">${masked}</span>`, {
-          id: 'wizard.calling',
-          desc: 'Heading while the phone is called; the placeholder is the masked number, such as +31 6 •••• 5678.',
-        })}
-      </h2>
-      <p>
-        ${msg('Answer the call and follow the instructions.', {
-          id: 'wizard.calling-instructions',
-          desc: 'Tells the person what to do with the call.',
-        })}
-      </p>
-      <p class="status" role="status">
-        ${
-          waiting || calling
-            ? html`<span class="spinner" aria-hidden="true"></span>${msg('Waiting for you to answer…', {
-                  id: 'wizard.calling-waiting',
-                  desc: 'Shown while the call has not been answered yet.',
-                })}`
-            : nothing
-        }
-      </p>
-      <p class="error" part="error" role="alert">${this.errorText(state)}</p>
-      <div class="actions">
-        <button type="button" class="primary" part="button" ?disabled=${calling} @click=${this.onCallAgain}>
-          ${msg('Call again', { id: 'wizard.call-again', desc: 'Button that places the verification call again.' })}
-        </button>
-        <button type="button" part="button" @click=${this.onBack}>
-          ${msg('Use a different number', {
-            id: 'wizard.different-number',
-            desc: 'Button that goes back to the phone number step.',
-          })}
-        </button>
-        ${this.cancelButton(nothing)}
-      </div>`;
-  }
-
-  private renderDone(state: EnrollmentState): TemplateResult {
-    return html`<svg class="done-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        ${svg`<circle cx="12" cy="12" r="11" fill="none" stroke="currentColor" stroke-width="2"/><path d="M7 12.5l3.2 3.2L17 9" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>`}
-      </svg>
-      <h2 part="heading" tabindex="-1">
-        ${msg('Your phone was registered', { id: 'wizard.done', desc: 'Heading when enrollment succeeded.' })}
-      </h2>
-      <p>
-        ${msg(html`You can now use <span class="ltr">${this.masked(state)}</span> to verify it's you.`, {
-          id: 'wizard.done-detail',
-          desc: 'Explains what the registered phone is for; the placeholder is the masked number.',
-        })}
-      </p>
-      <div class="actions">
-        <button type="button" class="primary" part="button" @click=${this.onDone}>
-          ${msg('Done', { id: 'wizard.done-button', desc: 'Button that closes the wizard after success.' })}
-        </button>
-      </div>`;
+    return this.renderFailure(failureMessage('network'), this.onRetryStep);
   }
 }
 

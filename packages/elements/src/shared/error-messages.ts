@@ -2,6 +2,7 @@
 import { msg, str } from '@lit/localize';
 import type { SecurityInfoErrorCode } from '@security-info/core';
 import { numberFormat } from './intl.js';
+import { failureMessage } from './failure-message.js';
 
 /** "0:25" for short waits, "2 hours" style for long ones, in the active locale's digits. */
 export function formatWait(seconds: number, locale?: string): string {
@@ -70,21 +71,7 @@ export function errorMessage(code: SecurityInfoErrorCode, context: ErrorMessageC
         id: 'error.channel-unavailable',
         desc: 'Text messages or calls cannot be delivered to this number at the moment.',
       });
-    case 'network':
-      return msg('You seem to be offline. Check your connection, then try again. Nothing you entered is lost.', {
-        id: 'error.network',
-        desc: 'The device could not reach the server.',
-      });
-    case 'timeout':
-      return msg('The server is taking too long to answer. Try again.', {
-        id: 'error.timeout',
-        desc: 'The request took longer than allowed.',
-      });
-    case 'unknown':
     default:
-      return msg('Something went wrong on our side. Try again, or come back later.', {
-        id: 'error.unknown',
-        desc: 'An unexpected failure.',
-      });
+      return failureMessage(code);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Design tokens and the base styles every element shares. Each token is a `--si-*` custom property with a
+ * Design tokens and the base styles every element shares (the fields' own are in field.styles.ts). Each token is a `--si-*` custom property with a
  * fallback, read once into a private `--_*` property so a brand sets one variable on any ancestor.
  */
 import { css } from 'lit';
@@ -64,61 +64,15 @@ export const tokens = css`
     margin: 0 0 var(--_space);
   }
 
-  .visually-hidden {
-    position: absolute !important;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-
   /* Phone numbers, calling codes and codes read left to right in every language. */
   .ltr {
     direction: ltr;
     unicode-bidi: isolate;
   }
 
-  label,
-  legend {
-    display: block;
-    font-weight: 600;
-    margin-block-end: 0.25rem;
-  }
-
-  .hint {
-    color: var(--_text-muted);
-    font-size: 0.875em;
-  }
-
-  input,
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    min-block-size: var(--_control-height);
-    padding-inline: 0.75rem;
-    inline-size: 100%;
-    min-inline-size: 0;
-  }
-
-  input:focus-visible,
-  select:focus-visible,
   button:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
-  }
-
-  input[aria-invalid='true'] {
-    border-color: var(--_error);
-    border-width: 2px;
-  }
-
-  input:disabled,
-  input:read-only {
-    background: var(--_surface-raised);
   }
 
   .error {
@@ -161,14 +115,6 @@ export const tokens = css`
   button.primary {
     background: var(--_accent);
     color: var(--_on-accent);
-  }
-
-  button.link {
-    border-color: transparent;
-    background: none;
-    min-inline-size: 0;
-    padding-inline: 0.25rem;
-    text-decoration: underline;
   }
 
   button:disabled,
@@ -214,16 +160,10 @@ export const tokens = css`
       opacity: 1;
     }
 
-    input[aria-invalid='true'] {
-      border-color: Mark;
-    }
-
     .error {
       color: CanvasText;
     }
 
-    input:focus-visible,
-    select:focus-visible,
     button:focus-visible {
       outline-color: Highlight;
     }

@@ -1,0 +1,299 @@
+/**
+ * The wizard's steps from the phone number on: phone, code, call and done, with the adapter calls they make.
+ * `<security-info-wizard>` loads this module with the phone step (and when the browser is idle), so none of it
+ * is downloaded before a person has chosen the phone method.
+ */
+import { html, nothing, svg, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import {
+  channelsFor,
+  readChallenge,
+  SecurityInfoError,
+  type EnrollmentEvent,
+  type EnrollmentRequest,
+  type EnrollmentState,
+  type PhoneChallenge,
+  type SecurityInfoAdapter,
+} from '@security-info/core';
+import { CountdownController } from '../shared/countdown.js';
+import { errorMessage } from '../shared/error-messages.js';
+import '../security-info-phone/security-info-phone.js';
+import type { PhoneSubmitDetail } from '../security-info-phone/security-info-phone.js';
+import type { CodeResendDetail, CodeSubmitDetail } from '../code-verify/code-verify.js';
+
+/** What the steps need of the wizard that shows them. */
+export interface StepsHost {
+  /** The wizard element. */
+  element: ReactiveControllerHost;
+  defaultCountry(): string | undefined;
+  /** Applies an event to the wizard's state machine; false when the event changed nothing. */
+  dispatch(event: EnrollmentEvent): boolean;
+  cancelButton(slot?: string | typeof nothing): TemplateResult;
+  close(): void;
+}
+
+const CODE_STATUSES = ['invalid-code', 'code-expired', 'too-many-attempts'] as const;
+type CodeStatus = (typeof CODE_STATUSES)[number];
+
+const loadDisplay = () => import('../shared/phone-display.js');
+
+export class WizardSteps {
+  /** The code being verified, only for the duration of the call that needs it. */
+  private codeInFlight: string | undefined;
+  private mask: ((e164: string) => string) | undefined;
+  private maskFor: string | undefined;
+  private shownChallenge: PhoneChallenge | undefined;
+  private readonly retryCountdown: CountdownController;
+
+  constructor(private readonly host: StepsHost) {
+    this.retryCountdown = new CountdownController(host.element);
+  }
+
+  /** After each transition of the wizard's state: a wait the backend asked for counts down. */
+  stateChanged(before: EnrollmentState, after: EnrollmentState): void {
+    if (after.error?.retryAfterSeconds !== undefined && after.error !== before.error) {
+      this.retryCountdown.start(after.error.retryAfterSeconds);
+    } else if (!after.error) {
+      this.retryCountdown.stop();
+    }
+  }
+
+  /** Forgets the code of a call that will not be made. */
+  forget(): void {
+    this.codeInFlight = undefined;
+  }
+
+  /**
+   * Makes the adapter call of a request of these steps; its answer, checked against the contract, as the event
+   * it causes.
+   */
+  async call(
+    request: EnrollmentRequest,
+    adapter: SecurityInfoAdapter,
+    state: EnrollmentState,
+    signal: AbortSignal,
+  ): Promise<EnrollmentEvent> {
+    const { phone, challenge } = state;
+    const requestId = request.id;
+    switch (request.operation) {
+      case 'sendCode':
+      case 'resendCode': {
+        if (!phone) break;
+        const { phoneNumber, channel } = phone;
+        const answer =
+          request.operation === 'resendCode' && challenge && adapter.resendCode
+            ? await adapter.resendCode({ challengeId: challenge.challengeId, channel }, { signal })
+            : await adapter.sendCode({ phoneNumber, channel }, { signal });
+        return { type: 'code-sent', requestId, challenge: readChallenge(answer) };
+      }
+      case 'verifyCode': {
+        const code = this.codeInFlight;
+        this.codeInFlight = undefined;
+        if (!challenge || !code) break;
+        await adapter.verifyCode({ challengeId: challenge.challengeId, code }, { signal });
+        return { type: 'verified', requestId };
+      }
+      case 'awaitCallConfirmation':
+        if (!challenge || !adapter.awaitCallConfirmation) {
+          throw new SecurityInfoError('unknown', 'The adapter cannot wait for a call to be answered.');
+        }
+        await adapter.awaitCallConfirmation({ challengeId: challenge.challengeId }, { signal });
+        return { type: 'call-confirmed', requestId };
+    }
+    throw new SecurityInfoError('unknown');
+  }
+
+  /** After each update of the wizard: a new code's cooldown is the server's word, whatever came before. */
+  updated(state: EnrollmentState, root: ParentNode): void {
+    const challenge = state.step === 'code' ? state.challenge : undefined;
+    if (!challenge || challenge === this.shownChallenge) return;
+    this.shownChallenge = challenge;
+    const verify = root.querySelector('code-verify');
+    if (!verify) return;
+    void customElements.whenDefined('code-verify').then(async () => {
+      // Replaced meanwhile (its code had failed to load): the new one starts from the bound cooldown.
+      if (!verify.isConnected) return;
+      await verify.updateComplete;
+      verify.restartCooldown(challenge.resendInSeconds ?? 0);
+    });
+  }
+
+  render(state: EnrollmentState): TemplateResult | typeof nothing {
+    switch (state.step) {
+      case 'phone':
+        return this.renderPhone(state);
+      case 'code':
+        return this.renderCode(state);
+      case 'call':
+        return this.renderCall(state);
+      case 'done':
+        return this.renderDone(state);
+      default:
+        return nothing;
+    }
+  }
+
+  // --- What the person does -------------------------------------------------------------------------------
+
+  private readonly onPhoneSubmit = (event: CustomEvent<PhoneSubmitDetail>) => {
+    const { phoneNumber, country, channel, nationalNumber } = event.detail;
+    this.host.dispatch({ type: 'phone-submitted', phone: { phoneNumber, country, channel, nationalNumber } });
+  };
+
+  private readonly onCodeSubmit = (event: CustomEvent<CodeSubmitDetail>) => {
+    this.codeInFlight = event.detail.code;
+    if (!this.host.dispatch({ type: 'code-submitted' })) this.codeInFlight = undefined;
+  };
+
+  private readonly onResend = (event: CustomEvent<CodeResendDetail>) => {
+    this.host.dispatch({ type: 'resend-requested', channel: event.detail.channel });
+  };
+
+  private readonly onCallAgain = () => this.host.dispatch({ type: 'resend-requested', channel: 'voice' });
+  private readonly onBack = () => this.host.dispatch({ type: 'back' });
+  private readonly onDone = () => this.host.close();
+
+  // --- Rendering --------------------------------------------------------------------------------------------
+
+  /** Gets ready for the state's step: the registered number's format, for showing it masked. */
+  prepare(state: EnrollmentState): void {
+    const number = state.phone?.phoneNumber;
+    if (!number || state.step === 'phone' || number === this.maskFor) return;
+    this.maskFor = number;
+    this.mask = undefined;
+    loadDisplay()
+      .then(({ loadMasker }) => loadMasker(number))
+      .then((mask) => {
+        if (this.maskFor !== number) return;
+        this.mask = mask;
+        this.host.element.requestUpdate();
+      })
+      .catch(() => undefined); // Its last digits stay.
+  }
+
+  /** The message for the last failure, with the wait counting down; nothing once a wait is over. */
+  private errorText(state: EnrollmentState, except: readonly string[] = []): string {
+    const error = state.error;
+    if (!error || except.includes(error.code)) return '';
+    if (error.retryAfterSeconds !== undefined && error.code === 'rate-limited' && !this.retryCountdown.running)
+      return '';
+    const retryAfterSeconds = error.retryAfterSeconds !== undefined ? this.retryCountdown.remaining : undefined;
+    return errorMessage(error.code, { retryAfterSeconds });
+  }
+
+  /** The registered number, masked by its region's format once that has loaded; its last digits until then. */
+  private masked(state: EnrollmentState): string {
+    const number = state.phone?.phoneNumber ?? '';
+    return this.mask && this.maskFor === number ? this.mask(number) : `•••• ${number.slice(-4)}`;
+  }
+
+  private renderPhone(state: EnrollmentState): TemplateResult {
+    const phone = state.phone;
+    return html`<security-info-phone
+      .policy=${state.policy}
+      default-country=${this.host.defaultCountry() ?? nothing}
+      .value=${phone?.phoneNumber ?? ''}
+      .channel=${phone?.channel ?? channelsFor(state.policy)[0] ?? 'sms'}
+      .pending=${state.request?.operation === 'sendCode'}
+      .error=${this.errorText(state)}
+      @phone-submit=${this.onPhoneSubmit}
+    >
+      ${
+        state.showsMethods
+          ? html`<button type="button" part="button" slot="actions" @click=${this.onBack}>
+              ${msg('Back', { id: 'wizard.back', desc: 'Button that returns to the previous step.' })}
+            </button>`
+          : nothing
+      }
+      ${this.host.cancelButton()}
+    </security-info-phone>`;
+  }
+
+  private renderCode(state: EnrollmentState): TemplateResult {
+    const error = state.error;
+    const verifyStatus = error?.operation === 'verifyCode' && (CODE_STATUSES as readonly string[]).includes(error.code);
+    const status: CodeStatus | 'idle' = verifyStatus
+      ? (error.code as CodeStatus)
+      : state.locked
+        ? 'too-many-attempts'
+        : 'idle';
+    const operation = state.request?.operation;
+    return html`<code-verify
+      destination=${state.phone?.phoneNumber ?? ''}
+      channel=${state.phone?.channel ?? 'sms'}
+      .channels=${channelsFor(state.policy, state.phone?.country)}
+      length=${state.challenge?.codeLength ?? 6}
+      .resendInSeconds=${state.challenge?.resendInSeconds ?? 0}
+      .pending=${operation === 'verifyCode' || operation === 'resendCode'}
+      status=${status}
+      .attemptsRemaining=${error?.attemptsRemaining}
+      .retryAfterSeconds=${status === 'too-many-attempts' ? error?.retryAfterSeconds : undefined}
+      .error=${this.errorText(state, verifyStatus ? CODE_STATUSES : [])}
+      @code-submit=${this.onCodeSubmit}
+      @code-resend=${this.onResend}
+      @back=${this.onBack}
+      >${this.host.cancelButton()}</code-verify
+    >`;
+  }
+
+  private renderCall(state: EnrollmentState): TemplateResult {
+    const masked = this.masked(state);
+    const waiting = state.request?.operation === 'awaitCallConfirmation';
+    const calling = state.request?.operation === 'resendCode';
+    return html`<h2 part="heading" tabindex="-1">
+        ${msg(html`We're calling <span class="ltr">${masked}</span>`, {
+          id: 'wizard.calling',
+          desc: 'Heading while the phone is called; the placeholder is the masked number, such as +31 6 •••• 5678.',
+        })}
+      </h2>
+      <p>
+        ${msg('Answer the call and follow the instructions.', {
+          id: 'wizard.calling-instructions',
+          desc: 'Tells the person what to do with the call.',
+        })}
+      </p>
+      <p class="status" role="status">
+        ${
+          waiting || calling
+            ? html`<span class="spinner" aria-hidden="true"></span>${msg('Waiting for you to answer…', {
+                  id: 'wizard.calling-waiting',
+                  desc: 'Shown while the call has not been answered yet.',
+                })}`
+            : nothing
+        }
+      </p>
+      <p class="error" part="error" role="alert">${this.errorText(state)}</p>
+      <div class="actions">
+        <button type="button" class="primary" part="button" ?disabled=${calling} @click=${this.onCallAgain}>
+          ${msg('Call again', { id: 'wizard.call-again', desc: 'Button that places the verification call again.' })}
+        </button>
+        <button type="button" part="button" @click=${this.onBack}>
+          ${msg('Use a different number', {
+            id: 'wizard.different-number',
+            desc: 'Button that goes back to the phone number step.',
+          })}
+        </button>
+        ${this.host.cancelButton(nothing)}
+      </div>`;
+  }
+
+  private renderDone(state: EnrollmentState): TemplateResult {
+    return html`<svg class="done-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        ${svg`<circle cx="12" cy="12" r="11" fill="none" stroke="currentColor" stroke-width="2"/><path d="M7 12.5l3.2 3.2L17 9" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>`}
+      </svg>
+      <h2 part="heading" tabindex="-1">
+        ${msg('Your phone was registered', { id: 'wizard.done', desc: 'Heading when enrollment succeeded.' })}
+      </h2>
+      <p>
+        ${msg(html`You can now use <span class="ltr">${this.masked(state)}</span> to verify it's you.`, {
+          id: 'wizard.done-detail',
+          desc: 'Explains what the registered phone is for; the placeholder is the masked number.',
+        })}
+      </p>
+      <div class="actions">
+        <button type="button" class="primary" part="button" @click=${this.onDone}>
+          ${msg('Done', { id: 'wizard.done-button', desc: 'Button that closes the wizard after success.' })}
+        </button>
+      </div>`;
+  }
+}
