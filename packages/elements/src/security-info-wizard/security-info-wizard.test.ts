@@ -319,6 +319,20 @@ describe('security-info-wizard: every fault leaves a way forward', () => {
     expect(adapter.calls.getPolicy).to.equal(2);
   });
 
+  it('says a slow or refused policy request is worth trying again, and nothing about codes', async () => {
+    const adapter = createMemoryAdapter({ policy: phoneOnly });
+    adapter.injectFault('getPolicy', 'timeout');
+    let wizard = await mount(adapter, { start: 'methods' });
+    await expectMessage(wizard, /taking too long/);
+    const refused = createMemoryAdapter({ policy: phoneOnly });
+    refused.injectFault('getPolicy', 'rate-limited');
+    wizard = await mount(refused, { start: 'methods' });
+    await expectMessage(wizard, /Something went wrong on our side\. Try again, or come back later\./);
+    expect(messages(wizard)).not.to.match(/codes/);
+    getByRole(wizard, 'button', { name: 'Try again' }).click();
+    await step(wizard, 'phone');
+  });
+
   it('treats a policy of the wrong shape as unknown', async () => {
     const adapter = { ...memory(), getPolicy: async () => ({ nonsense: true }) as unknown as SecurityInfoPolicy };
     const wizard = await mount(adapter, { start: 'methods' });
