@@ -154,7 +154,8 @@ for (const r of rows) {
 }
 for (const r of ratios) console.log(`${pad(`bytes ratio ${r.name}`, 48)} ${r.ratio.toFixed(2)}`);
 let times;
-if (!process.argv.includes('--bytes') && !process.argv.includes('--ci')) {
+const ci = process.argv.includes('--ci');
+if (!process.argv.includes('--bytes')) {
   const { measureTimes } = await import('./bench-time.mjs');
   times = await measureTimes();
   const ms = (n) => `${n.toFixed(2)} ms`;
@@ -195,17 +196,21 @@ if (!process.argv.includes('--bytes') && !process.argv.includes('--ci')) {
   console.log(
     `${pad('  country search per keystroke (median, p95)', 48)} ${ms(peer.countrySearchMs.workMedian)}, ${ms(peer.countrySearchMs.workP95)}; painted ${ms(peer.countrySearchMs.paintedMedian)}  ratio ${r.searchWork.toFixed(2)} (painted ${r.searchPainted.toFixed(2)})`,
   );
-  budgets.push({ name: 'first render median', gzip: 0, budget: 0, ok: times.firstRenderMs.median <= 16 });
+  // In CI the timings run too, so the harness cannot break unseen, but their budgets are the development
+  // machine's to judge: a shared CI machine's timings say little.
+  const timeBudgets = ci ? [] : budgets;
+  if (ci) console.log('(time budgets are not enforced with --ci: shared machines time unevenly)');
+  timeBudgets.push({ name: 'first render median', gzip: 0, budget: 0, ok: times.firstRenderMs.median <= 16 });
   // The budget is on what a person sees: the formatted value painted no later than intl-tel-input paints its
   // own, counted in frames (both are painted on a frame boundary, so milliseconds only add vsync noise).
   const frames = (ms) => Math.round(ms / (1000 / 60));
-  budgets.push({
+  timeBudgets.push({
     name: `keystroke to formatted value painted later than intl-tel-input's (${ms(k.paintedMedian)} against ${ms(peer.keystrokeMs.paintedMedian)})`,
     gzip: 0,
     budget: 0,
     ok: frames(k.paintedMedian) <= frames(peer.keystrokeMs.paintedMedian),
   });
-  budgets.push({ name: 'heap growth', gzip: 0, budget: 0, ok: times.heapGrowthBytes <= 1024 * KB });
+  timeBudgets.push({ name: 'heap growth', gzip: 0, budget: 0, ok: times.heapGrowthBytes <= 1024 * KB });
 }
 mkdirSync('bench', { recursive: true });
 writeFileSync(
@@ -215,9 +220,7 @@ writeFileSync(
 const broken = budgets.filter((b) => !b.ok);
 // With --ci (bytes only), a budget that is already broken on main, as docs/performance.md records, fails only
 // when its figure grows past bench/baseline.json: the known overshoot is reported, and every regression stops.
-const baseline = process.argv.includes('--ci')
-  ? JSON.parse(readFileSync(new URL('../bench/baseline.json', import.meta.url), 'utf8'))
-  : {};
+const baseline = ci ? JSON.parse(readFileSync(new URL('../bench/baseline.json', import.meta.url), 'utf8')) : {};
 let failed = 0;
 for (const b of broken) {
   const line = b.budget
