@@ -57,7 +57,29 @@ function networkOutageCommand() {
   };
 }
 
+/**
+ * `executeServerCommand('slow-network', { paths, ms })`: requests whose path contains one of `paths` are answered
+ * `ms` later, as on a slow connection; `{ paths: [] }` ends it.
+ */
+let slow = { paths: [], ms: 0 };
+function slowNetworkCommand() {
+  return {
+    name: 'slow-network',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'slow-network') return undefined;
+      slow = { paths: payload?.paths ?? [], ms: payload?.ms ?? 0 };
+      const client = await devTools(session);
+      await client.send('Network.enable');
+      await client.send('Network.setCacheDisabled', { cacheDisabled: slow.paths.length > 0 });
+      return true;
+    },
+  };
+}
+
 async function networkOutage(context, next) {
+  if (slow.paths.some((path) => context.path.includes(path))) {
+    await new Promise((resolve) => setTimeout(resolve, slow.ms));
+  }
   if (outagePaths.some((path) => context.path.includes(path))) {
     // The connection drops, as it does offline (a 503 would get the dev server's year-long cache header).
     context.respond = false;
@@ -151,6 +173,7 @@ export default {
   plugins: [
     forcedColorsCommand(),
     networkOutageCommand(),
+    slowNetworkCommand(),
     asShipped(),
     esbuildPlugin({
       ts: true,

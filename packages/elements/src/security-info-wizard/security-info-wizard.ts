@@ -361,8 +361,10 @@ export class SecurityInfoWizard extends LitElement {
       case 'cancelled':
         return nothing;
       default:
-        // The later steps: what their module renders, once it is there.
-        return this.stepUnavailable === state.step ? this.stepFailure() : (this.steps?.render(state) ?? nothing);
+        // The later steps: what their module renders, once it is there; the loading status until then.
+        return this.stepUnavailable === state.step
+          ? this.stepFailure()
+          : (this.steps?.render(state) ?? this.renderLoading());
     }
   }
 
