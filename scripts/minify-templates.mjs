@@ -3,6 +3,7 @@
 // conservative mode does), so what renders and what a screen reader reads stay the same. Text inside quotes is
 // left as it is.
 import ts from 'typescript';
+import { editSource } from './source-edits.mjs';
 
 const TAGS = new Set(['css', 'html', 'svg']);
 
@@ -36,30 +37,20 @@ export function minifyMarkup(text) {
 }
 
 export function minifyTemplates(code, fileName = 'module.js') {
-  const kind = /\.tsx?$/.test(fileName) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
-  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, kind);
-  const edits = [];
-  const visit = (node) => {
-    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && TAGS.has(node.tag.text)) {
-      const template = node.template;
-      const parts = ts.isNoSubstitutionTemplateLiteral(template)
-        ? [template]
-        : [template.head, ...template.templateSpans.map((span) => span.literal)];
-      parts.forEach((part, index) => {
-        const last = index === parts.length - 1;
-        // The text between the delimiters: `…${  }…${  }…`
-        const start = part.getStart(source) + 1;
-        const end = part.getEnd() - (last ? 1 : 2);
-        const text = code.slice(start, end);
-        const min = node.tag.text === 'css' ? minifyCss(text, { first: index === 0, last }) : minifyMarkup(text);
-        if (min !== text) edits.push([start, end, min]);
-      });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  let result = code;
-  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0]))
-    result = result.slice(0, start) + text + result.slice(end);
-  return result;
+  return editSource(code, fileName, (node, source, edit) => {
+    if (!ts.isTaggedTemplateExpression(node) || !ts.isIdentifier(node.tag) || !TAGS.has(node.tag.text)) return;
+    const template = node.template;
+    const parts = ts.isNoSubstitutionTemplateLiteral(template)
+      ? [template]
+      : [template.head, ...template.templateSpans.map((span) => span.literal)];
+    parts.forEach((part, index) => {
+      const last = index === parts.length - 1;
+      // The text between the delimiters: `…${  }…${  }…`
+      const start = part.getStart(source) + 1;
+      const end = part.getEnd() - (last ? 1 : 2);
+      const text = code.slice(start, end);
+      const min = node.tag.text === 'css' ? minifyCss(text, { first: index === 0, last }) : minifyMarkup(text);
+      if (min !== text) edit(start, end, min);
+    });
+  });
 }

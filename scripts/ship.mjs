@@ -12,12 +12,15 @@ export function forShipping(code, fileName = 'module.js') {
   return minifyTemplates(stripMsgDescriptions(code, fileName), fileName);
 }
 
+/** Whether a path (a file's, or a URL's) is one of the elements' sources the package ships: not a test. */
+export const isShippedSource = (path) => /packages[\\/]elements[\\/]src[\\/].*(?<!\.test)\.ts$/.test(path);
+
 /** An esbuild plugin that loads the elements' TypeScript sources as they ship. */
 export const asShipped = {
   name: 'as-shipped',
   setup(build) {
     build.onLoad({ filter: /packages[\\/]elements[\\/]src[\\/].*\.ts$/ }, ({ path }) =>
-      /\.test\.ts$/.test(path) ? undefined : { contents: forShipping(readFileSync(path, 'utf8'), path), loader: 'ts' },
+      isShippedSource(path) ? { contents: forShipping(readFileSync(path, 'utf8'), path), loader: 'ts' } : undefined,
     );
   },
 };

@@ -13,6 +13,24 @@ const strip = stripMsgDescriptions as (code: string, fileName?: string) => strin
 const minify = minifyTemplates as (code: string, fileName?: string) => string;
 const ship = forShipping as (code: string, fileName?: string) => string;
 
+/** Every element source the package ships, by its path below src/. */
+function* elementSources(): Generator<{ name: string; code: string }> {
+  const root = new URL('../', import.meta.url);
+  const names = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+    (name) => name.endsWith('.ts') && !name.includes('test') && !name.startsWith('generated'),
+  );
+  for (const name of names) yield { name, code: readFileSync(new URL(name, root), 'utf8') };
+}
+
+function assertCompiles(code: string, name: string): void {
+  const { diagnostics } = ts.transpileModule(code, { reportDiagnostics: true, fileName: name });
+  assert.deepEqual(
+    diagnostics?.map((d) => d.messageText),
+    [],
+    name,
+  );
+}
+
 test('the translators’ notes leave msg() calls, and only those', () => {
   assert.equal(strip("msg('A', { id: 'a', desc: 'x' })"), "msg('A', { id: 'a' })");
   assert.equal(strip("msg('A', { desc: 'x', id: 'a' })"), "msg('A', { id: 'a' })");
@@ -26,23 +44,13 @@ test('the translators’ notes leave msg() calls, and only those', () => {
 });
 
 test('every element source, stripped, keeps its message ids and still compiles', () => {
-  const root = new URL('../', import.meta.url);
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
-    (name) => name.endsWith('.ts') && !name.includes('test') && !name.startsWith('generated'),
-  );
   let messages = 0;
-  for (const name of files) {
-    const code = readFileSync(new URL(name, root), 'utf8');
+  for (const { name, code } of elementSources()) {
     const stripped = strip(code, name);
     const ids = (text: string) => text.match(/\bid: '[^']+'/g) ?? [];
     assert.deepEqual(ids(stripped), ids(code), name);
     assert.doesNotMatch(stripped, /\bdesc:/, name);
-    const { diagnostics } = ts.transpileModule(stripped, { reportDiagnostics: true, fileName: name });
-    assert.deepEqual(
-      diagnostics?.map((d) => d.messageText),
-      [],
-      name,
-    );
+    assertCompiles(stripped, name);
     messages += ids(code).length;
   }
   assert.ok(messages >= 80, `${messages} messages`);
@@ -78,22 +86,12 @@ test('markup templates keep one space wherever they had white space', () => {
 });
 
 test('every element source, as shipped, compiles and keeps its interpolations', () => {
-  const root = new URL('../', import.meta.url);
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
-    (name) => name.endsWith('.ts') && !name.includes('test') && !name.startsWith('generated'),
-  );
   let smaller = 0;
-  for (const name of files) {
-    const code = readFileSync(new URL(name, root), 'utf8');
+  for (const { name, code } of elementSources()) {
     const shipped = ship(code, name);
     const holes = (text: string) => (text.match(/\$\{/g) ?? []).length;
     assert.equal(holes(shipped), holes(code), name);
-    const { diagnostics } = ts.transpileModule(shipped, { reportDiagnostics: true, fileName: name });
-    assert.deepEqual(
-      diagnostics?.map((d) => d.messageText),
-      [],
-      name,
-    );
+    assertCompiles(shipped, name);
     if (shipped.length < code.length) smaller++;
   }
   assert.ok(smaller >= 8, `${smaller} files shrank`);
