@@ -6,7 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { createSecurityInfoMiddleware } from '@security-info/server';
 import { CHROME_ARGS, findBrowser } from './scripts/find-browser.mjs';
-import { forShipping } from './scripts/ship.mjs';
+import { forShipping, isShippedSource } from './scripts/ship.mjs';
 
 const resultsFile = fileURLToPath(new URL('./test-results/browser.json', import.meta.url));
 
@@ -37,50 +37,44 @@ function forcedColorsCommand() {
   };
 }
 
-/**
- * `executeServerCommand('network-outage', { paths })`: requests whose path contains one of `paths` fail as they
- * would for a person who went offline after the page loaded; `{ paths: [] }` ends it.
- */
-let outagePaths = [];
-function networkOutageCommand() {
+/** The network conditions a test sets with the commands below; both end with `{ paths: [] }`. */
+const network = { outage: [], slow: [], slowMs: 0 };
+const affects = (paths, path) => paths.some((part) => path.includes(part));
+
+function networkCommand(name, apply) {
   return {
-    name: 'network-outage',
+    name,
     async executeCommand({ command, payload, session }) {
-      if (command !== 'network-outage') return undefined;
-      outagePaths = payload?.paths ?? [];
-      // Files an earlier test page loaded would come from the browser's cache, never reaching the outage.
+      if (command !== name) return undefined;
+      apply(payload ?? {});
+      // Files an earlier test page loaded would come from the browser's cache, never meeting the conditions.
       const client = await devTools(session);
       await client.send('Network.enable');
-      await client.send('Network.setCacheDisabled', { cacheDisabled: outagePaths.length > 0 });
+      await client.send('Network.setCacheDisabled', { cacheDisabled: network.outage.length + network.slow.length > 0 });
       return true;
     },
   };
 }
+
+/**
+ * `executeServerCommand('network-outage', { paths })`: requests whose path contains one of `paths` fail as they
+ * would for a person who went offline after the page loaded.
+ */
+const networkOutageCommand = () => networkCommand('network-outage', ({ paths = [] }) => (network.outage = paths));
 
 /**
  * `executeServerCommand('slow-network', { paths, ms })`: requests whose path contains one of `paths` are answered
- * `ms` later, as on a slow connection; `{ paths: [] }` ends it.
+ * `ms` later, as on a slow connection.
  */
-let slow = { paths: [], ms: 0 };
-function slowNetworkCommand() {
-  return {
-    name: 'slow-network',
-    async executeCommand({ command, payload, session }) {
-      if (command !== 'slow-network') return undefined;
-      slow = { paths: payload?.paths ?? [], ms: payload?.ms ?? 0 };
-      const client = await devTools(session);
-      await client.send('Network.enable');
-      await client.send('Network.setCacheDisabled', { cacheDisabled: slow.paths.length > 0 });
-      return true;
-    },
-  };
-}
+const slowNetworkCommand = () =>
+  networkCommand('slow-network', ({ paths = [], ms = 0 }) => {
+    network.slow = paths;
+    network.slowMs = ms;
+  });
 
-async function networkOutage(context, next) {
-  if (slow.paths.some((path) => context.path.includes(path))) {
-    await new Promise((resolve) => setTimeout(resolve, slow.ms));
-  }
-  if (outagePaths.some((path) => context.path.includes(path))) {
+async function networkConditions(context, next) {
+  if (affects(network.slow, context.path)) await new Promise((resolve) => setTimeout(resolve, network.slowMs));
+  if (affects(network.outage, context.path)) {
     // The connection drops, as it does offline (a 503 would get the dev server's year-long cache header).
     context.respond = false;
     context.req.socket.destroy();
@@ -153,9 +147,7 @@ function asShipped() {
   return {
     name: 'as-shipped',
     transform(context) {
-      const path = context.path;
-      if (!/^\/packages\/elements\/src\/.*\.ts$/.test(path) || path.endsWith('.test.ts')) return undefined;
-      return { body: forShipping(context.body, path) };
+      return isShippedSource(context.path) ? { body: forShipping(context.body, context.path) } : undefined;
     },
   };
 }
@@ -168,7 +160,7 @@ export default {
     'packages/core/src/**/*.browser.test.ts',
     'stories/**/*.test.ts',
   ],
-  middleware: [strictCsp, referenceBackend, networkOutage],
+  middleware: [strictCsp, referenceBackend, networkConditions],
   nodeResolve: { exportConditions: ['@security-info/source', 'browser', 'development'] },
   plugins: [
     forcedColorsCommand(),
