@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../shared/lit-localize.js';
 import {
   loadPhoneMetadataFor,
   missingPhoneData,

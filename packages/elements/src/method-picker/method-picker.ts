@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, svg, type SVGTemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../shared/lit-localize.js';
 import {
   offeredMethods,
   withheldMethods,

@@ -1,5 +1,5 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../shared/lit-localize.js';
 import {
   CHANNELS,
   checkPhoneNumber,

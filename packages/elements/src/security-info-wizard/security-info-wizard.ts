@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
+import { msg } from '../shared/lit-localize.js';
 import {
   enrollmentTransition,
   initialEnrollment,

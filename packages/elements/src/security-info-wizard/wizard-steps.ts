@@ -4,7 +4,7 @@
  * is downloaded before a person has chosen the phone method.
  */
 import { html, nothing, svg, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
+import { msg } from '../shared/lit-localize.js';
 import {
   channelsFor,
   readChallenge,

@@ -1,5 +1,5 @@
 /** What a person is told for each adapter error: what happened and what to do next, in their language. */
-import { msg, str } from '@lit/localize';
+import { msg, str } from './lit-localize.js';
 import type { SecurityInfoErrorCode } from '@security-info/core';
 import { numberFormat } from './intl.js';
 import { failureMessage } from './failure-message.js';

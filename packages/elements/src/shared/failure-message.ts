@@ -2,7 +2,7 @@
  * The messages for a failure to reach the backend, or of the backend itself: all the wizard can show before the
  * phone step, kept apart from the other error messages (error-messages.ts) so it loads without them.
  */
-import { msg } from '@lit/localize';
+import { msg } from './lit-localize.js';
 import type { SecurityInfoErrorCode } from '@security-info/core';
 
 /** Offline, too slow, or anything else: each message says what to do. */

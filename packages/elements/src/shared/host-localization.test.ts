@@ -16,7 +16,7 @@ const host = configureLocalization({
 
 describe('a host that configures @lit/localize itself', () => {
   it('stays in charge: the library does not configure it again', async () => {
-    expect(configureSecurityInfoLocalization()).to.equal(false);
+    expect(await configureSecurityInfoLocalization()).to.equal(false);
     expect(await setLocale('fr')).to.equal('en');
   });
 

@@ -30,6 +30,21 @@ describe('resolveLocale', () => {
   }
 });
 
+describe('a page in another language', () => {
+  it('fetches the localization runtime and the locale module side by side, not one after the other', async () => {
+    expect(await setLocale('de')).to.equal('de');
+    const entry = (part: string) =>
+      performance.getEntriesByType('resource').find((e) => e.name.includes(part)) as PerformanceResourceTiming;
+    const runtime = entry('localization-runtime');
+    const german = entry('/generated/locales/de.');
+    expect(runtime, 'the runtime was not fetched').to.exist;
+    expect(german, 'the locale module was not fetched').to.exist;
+    expect(german.startTime, 'the locale module waited for the runtime').to.be.below(runtime.responseEnd);
+    await setLocale('en');
+    expect(getLocale()).to.equal('en');
+  });
+});
+
 describe('following the document language', () => {
   afterEach(async () => {
     document.documentElement.lang = 'en';

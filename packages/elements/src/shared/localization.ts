@@ -6,7 +6,7 @@
  * after the current task, so a host page that configures `@lit/localize` itself in its start-up code keeps
  * that role (its `loadLocale` then includes this library's templates: see docs/localization.md).
  */
-import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule } from '@lit/localize';
+import { LOCALE_STATUS_EVENT, type LocaleModule } from './lit-localize.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 
 export { sourceLocale, targetLocales };
@@ -90,28 +90,44 @@ export function resolveLocale(requested: string | null | undefined): SupportedLo
 
 type Mode = 'unset' | 'own' | 'host';
 let mode: Mode = 'unset';
-let controls: ReturnType<typeof configureLocalization> | undefined;
+let configuring: Promise<boolean> | undefined;
+let controls: { getLocale(): string; setLocale(locale: string): Promise<void> } | undefined;
 let observer: MutationObserver | undefined;
 let scheduled = false;
+/** A locale module requested while the runtime was still loading, handed to `loadLocale` when it asks for it. */
+let early: { locale: string; module: Promise<LocaleModule> } | undefined;
+
+function loadLocale(locale: string): Promise<LocaleModule> {
+  const module = early?.locale === locale ? early.module : loaders[locale as keyof typeof loaders]();
+  early = undefined;
+  return module;
+}
 
 /**
- * Configures `@lit/localize` with this library's locales, unless the page did already.
+ * Configures `@lit/localize` with this library's locales, unless the page did already. Its runtime is loaded
+ * here, not up front: a page in English (the source language) never needs it.
  * @returns `false` when the host page is in charge of `@lit/localize`.
  */
-export function configureSecurityInfoLocalization(): boolean {
-  if (mode === 'unset') {
-    try {
-      controls = configureLocalization({
-        sourceLocale,
-        targetLocales,
-        loadLocale: (locale) => loaders[locale as keyof typeof loaders](),
-      });
-      mode = 'own';
-    } catch {
-      mode = 'host'; // The page configured @lit/localize first: it decides the language.
-    }
-  }
-  return mode === 'own';
+export function configureSecurityInfoLocalization(): Promise<boolean> {
+  configuring ??= import('./localization-runtime.js').then(
+    ({ configureLocalization }) => {
+      if (mode === 'unset') {
+        try {
+          controls = configureLocalization({ sourceLocale, targetLocales, loadLocale });
+          mode = 'own';
+        } catch {
+          mode = 'host'; // The page configured @lit/localize first: it decides the language.
+          stopFollowingDocumentLanguage();
+        }
+      }
+      return mode === 'own';
+    },
+    (error: unknown) => {
+      configuring = undefined; // Offline, say: the next language change tries again.
+      throw error;
+    },
+  );
+  return configuring;
 }
 
 /**
@@ -124,15 +140,24 @@ export async function setLocale(locale: string): Promise<SupportedLocale> {
   return apply(locale);
 }
 
-async function apply(locale: string): Promise<SupportedLocale> {
-  if (!configureSecurityInfoLocalization() || !controls) return sourceLocale;
-  const resolved = resolveLocale(locale);
+async function apply(tag: string): Promise<SupportedLocale> {
+  const locale = resolveLocale(tag);
+  // English is what the templates say already: until another language was asked for, nothing is configured,
+  // so a host page may still configure @lit/localize itself later.
+  if (!configuring && locale === sourceLocale) return locale;
+  if (locale !== sourceLocale && !controls) {
+    // Fetched alongside the runtime rather than after it.
+    early = { locale, module: loaders[locale]() };
+    early.module.catch(() => {});
+  }
   try {
-    await controls.setLocale(resolved);
+    if (!(await configureSecurityInfoLocalization()) || !controls) return sourceLocale;
+    await controls.setLocale(locale);
   } catch {
     // A module that failed to load leaves the previous language in place.
+    return getLocale() as SupportedLocale;
   }
-  return resolved;
+  return locale;
 }
 
 /** The locale the elements currently render in. */
@@ -142,7 +167,7 @@ export function getLocale(): string {
 
 /** Renders in the document's language and follows changes to `<html lang>`. */
 export function followDocumentLanguage(): void {
-  if (typeof document === 'undefined' || !configureSecurityInfoLocalization() || observer) return;
+  if (typeof document === 'undefined' || mode === 'host' || observer) return;
   const root = document.documentElement;
   observer = new MutationObserver(() => void apply(root.lang));
   observer.observe(root, { attributes: true, attributeFilter: ['lang'] });

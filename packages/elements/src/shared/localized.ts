@@ -1,5 +1,5 @@
 /** A controller that re-renders its element when the language changes, and starts automatic localization. */
-import { updateWhenLocaleChanges } from '@lit/localize';
+import { updateWhenLocaleChanges } from './lit-localize.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { autoLocalize } from './localization.js';
 

@@ -1,0 +1,11 @@
+/**
+ * The parts of `@lit/localize` that every element needs, each from its own module. The package's index also
+ * brings `configureLocalization` and its message lookup, which bundlers keep once the index is imported (the
+ * package does not declare itself free of side effects), although a page in English never calls them.
+ * `localization.ts` loads those on demand, in `localization-runtime.ts`.
+ */
+export { msg } from '@lit/localize/init/install.js';
+export { str } from '@lit/localize/internal/str-tag.js';
+export { updateWhenLocaleChanges } from '@lit/localize/internal/localized-controller.js';
+export { LOCALE_STATUS_EVENT } from '@lit/localize/internal/locale-status-event.js';
+export type { LocaleModule } from '@lit/localize';
