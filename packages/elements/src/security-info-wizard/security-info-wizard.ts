@@ -42,7 +42,6 @@ export interface SecurityInfoStepDetail {
  * phone step is small: the phone library, its metadata and the code field come with them.
  */
 const loadSteps = () => import('./wizard-steps.js');
-const loadCodeField = () => import('../code-verify/code-verify.js');
 
 /** Used when the adapter has no `getPolicy` and the host gives no `policy`: the wizard enrolls phones. */
 const PHONE_POLICY: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['mfa', 'password-reset'] }] };
@@ -256,8 +255,8 @@ export class SecurityInfoWizard extends LitElement {
    */
   private loadStep(step: EnrollmentStep): void {
     if (!this.needsSteps()) return;
-    Promise.all([loadSteps(), step === 'code' ? loadCodeField() : undefined]).then(
-      ([{ WizardSteps }]) => {
+    loadSteps().then(
+      ({ WizardSteps }) => {
         this.steps ??= new WizardSteps({
           defaultCountry: () => this.defaultCountry,
           dispatch: (event) => this.dispatch(event),

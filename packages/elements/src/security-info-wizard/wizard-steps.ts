@@ -1,7 +1,8 @@
 /**
  * The wizard's steps from the phone number on: phone, code, call and done, with the adapter calls they make.
  * `<security-info-wizard>` loads this module with the phone step (and when the browser is idle), so none of it
- * is downloaded before a person has chosen the phone method.
+ * is downloaded before a person has chosen the phone method. The code field comes with it: it is small, and
+ * then the code step never waits for a download of its own.
  */
 import { html, nothing, svg, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '../shared/lit-localize.js';
@@ -18,6 +19,11 @@ import {
 import { CountdownController } from '../shared/countdown.js';
 import { errorMessage } from '../shared/error-messages.js';
 import '../security-info-phone/security-info-phone.js';
+import '../code-verify/code-verify.js';
+// The steps run inside the wizard, whose module is therefore loaded already. Saying so lets bundlers that split
+// by reachability (esbuild, Rolldown) keep everything the wizard loads first in one chunk, rather than a chunk
+// for each group of modules the wizard shares with its steps: fewer requests, and 0.5 KB less to download.
+import './security-info-wizard.js';
 import type { PhoneSubmitDetail } from '../security-info-phone/security-info-phone.js';
 import type { CodeResendDetail, CodeSubmitDetail } from '../code-verify/code-verify.js';
 
