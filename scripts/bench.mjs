@@ -42,6 +42,17 @@ async function bundle(entry, external = []) {
     for (const imported of outputs[key]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
   };
   if (entryKey) visit(entryKey);
+  // What a page in English can load: everything the entry reaches, static or dynamic, except through a locale
+  // module or the localization runtime, which only a page in another language asks for.
+  const english = new Set();
+  const otherLanguage = (key) =>
+    /\/generated\/locales\/|\/localization-runtime\.ts$/.test(outputs[key]?.entryPoint ?? '');
+  const reach = (key) => {
+    if (english.has(key) || otherLanguage(key)) return;
+    english.add(key);
+    for (const imported of outputs[key]?.imports ?? []) reach(imported.path);
+  };
+  if (entryKey) reach(entryKey);
   const entryName = entry.split('/').pop().replace(/\.ts$/, '.js');
   const files = result.outputFiles.map((file) => {
     const name = file.path.split('/out/')[1];
@@ -52,6 +63,7 @@ async function bundle(entry, external = []) {
       gzip: gzipSync(file.contents, { level: 9 }).length,
       entry: name === entryName,
       initial: initial.has(`out/${name}`),
+      english: english.has(`out/${name}`),
       locale: inputs.some((input) => input.includes('/generated/locales/')),
       // A chunk of phone metadata: a person loads the one of their region (two for a number of another one).
       phoneData: inputs.some((input) => input.includes('/generated/phone-metadata/phone-data-')),
@@ -68,16 +80,16 @@ function row(name, gzip, raw, budget) {
 }
 
 const sum = (files, key) => files.reduce((total, file) => total + file[key], 0);
-/** Everything but other locales, with the largest chunk of phone metadata standing for a region's. */
+/** All a page in English can load, with the largest chunk of phone metadata standing for a region's. */
 const withOneRegion = (files) => {
   const data = files.filter((file) => file.phoneData).sort((a, b) => b.gzip - a.gzip);
-  return files.filter((file) => !file.locale && !file.phoneData).concat(data.slice(0, 1));
+  return files.filter((file) => file.english && !file.phoneData).concat(data.slice(0, 1));
 };
 const wizard = await bundle('packages/elements/src/security-info-wizard/security-info-wizard.ts');
 const initial = wizard.filter((file) => file.initial);
 const lazy = wizard.filter((file) => !file.initial && !file.locale && !file.phoneData);
 row('wizard: loaded before the phone step', sum(initial, 'gzip'), sum(initial, 'raw'), 15 * KB);
-for (const file of lazy) row(`  lazy chunk ${file.path}`, file.gzip, file.raw);
+for (const file of lazy.filter((f) => f.english)) row(`  lazy chunk ${file.path}`, file.gzip, file.raw);
 const phoneData = wizard.filter((file) => file.phoneData);
 row(
   `  phone metadata: largest of ${phoneData.length} chunks`,
@@ -91,6 +103,8 @@ row(
 );
 const english = withOneRegion(wizard);
 row('wizard: everything (Lit, a region, English)', sum(english, 'gzip'), sum(english, 'raw'), 50 * KB);
+const runtime = wizard.filter((file) => !file.english && !file.locale && !file.phoneData);
+row('  + in another language: the localization runtime, once', sum(runtime, 'gzip'), sum(runtime, 'raw'));
 
 // esbuild emits every dynamic import's chunk; a chunk is counted with an element only if that element reaches it.
 let phoneField = 0;
