@@ -109,6 +109,10 @@ export const PasswordReset: Story = { args: { purpose: 'password-reset' } };
 export const NothingAllowed: Story = { args: { policy: { methods: [] } } };
 export const PhoneStep: Story = { args: { start: 'phone' } };
 export const Loading: Story = { args: { fault: ['getPolicy', 'hang'] } };
+/**
+ * The backend could not be reached for the policy. The same view (heading, the offline message, Try again and
+ * Cancel) shows in place of a later step whose code could not be downloaded.
+ */
 export const PolicyFailed: Story = { args: { fault: ['getPolicy', 'network'] } };
 export const CodeStep: Story = { args: { start: 'phone', goTo: 'code' } };
 export const Done: Story = { args: { start: 'phone', goTo: 'verify' } };
