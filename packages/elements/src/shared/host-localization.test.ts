@@ -15,9 +15,11 @@ const host = configureLocalization({
 });
 
 describe('a host that configures @lit/localize itself', () => {
-  it('stays in charge: the library does not configure it again', async () => {
+  it('stays in charge: the library does not configure it again, nor download anything for it', async () => {
     expect(await configureSecurityInfoLocalization()).to.equal(false);
     expect(await setLocale('fr')).to.equal('en');
+    const fetched = performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(fetched.filter((name) => /localization-runtime|\/locales\/fr\./.test(name))).to.deep.equal([]);
   });
 
   it('renders the elements in the language the host chose, with the templates it included', async () => {

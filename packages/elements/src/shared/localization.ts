@@ -6,7 +6,7 @@
  * after the current task, so a host page that configures `@lit/localize` itself in its start-up code keeps
  * that role (its `loadLocale` then includes this library's templates: see docs/localization.md).
  */
-import { LOCALE_STATUS_EVENT, type LocaleModule } from './lit-localize.js';
+import { defaultMsg, LOCALE_STATUS_EVENT, msg, type LocaleModule } from './lit-localize.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 
 export { sourceLocale, targetLocales };
@@ -94,6 +94,10 @@ let configuring: Promise<boolean> | undefined;
 let controls: { getLocale(): string; setLocale(locale: string): Promise<void> } | undefined;
 let observer: MutationObserver | undefined;
 let scheduled = false;
+/** The page chose a language with `setLocale`: the document's `lang` is not followed unless it asks again. */
+let chosen = false;
+/** The language asked for last. */
+let wanted: SupportedLocale = sourceLocale;
 /** A locale module requested while the runtime was still loading, handed to `loadLocale` when it asks for it. */
 let early: { locale: string; module: Promise<LocaleModule> } | undefined;
 
@@ -104,11 +108,21 @@ function loadLocale(locale: string): Promise<LocaleModule> {
 }
 
 /**
+ * Whether the host page configured `@lit/localize` itself, which installs its own `msg`. Known without loading
+ * anything, so a page that localizes its own components never downloads this library's runtime or locales.
+ */
+function hostInCharge(): boolean {
+  if (mode === 'unset' && msg !== defaultMsg) mode = 'host';
+  return mode === 'host';
+}
+
+/**
  * Configures `@lit/localize` with this library's locales, unless the page did already. Its runtime is loaded
  * here, not up front: a page in English (the source language) never needs it.
  * @returns `false` when the host page is in charge of `@lit/localize`.
  */
 export function configureSecurityInfoLocalization(): Promise<boolean> {
+  if (hostInCharge()) return Promise.resolve(false);
   configuring ??= import('./localization-runtime.js').then(
     ({ configureLocalization }) => {
       if (mode === 'unset') {
@@ -116,7 +130,7 @@ export function configureSecurityInfoLocalization(): Promise<boolean> {
           controls = configureLocalization({ sourceLocale, targetLocales, loadLocale });
           mode = 'own';
         } catch {
-          mode = 'host'; // The page configured @lit/localize first: it decides the language.
+          mode = 'host'; // The page configured @lit/localize while the runtime was on its way.
           stopFollowingDocumentLanguage();
         }
       }
@@ -133,15 +147,18 @@ export function configureSecurityInfoLocalization(): Promise<boolean> {
 /**
  * Shows the elements in the best shipped match for `locale`, loading its module first, and stops following
  * the document's `lang`. Does nothing (and returns the source locale) when the host page runs `@lit/localize`.
- * @returns the locale actually used.
+ * @returns the locale the elements render in once this call settles.
  */
 export async function setLocale(locale: string): Promise<SupportedLocale> {
+  chosen = true;
   stopFollowingDocumentLanguage();
   return apply(locale);
 }
 
 async function apply(tag: string): Promise<SupportedLocale> {
   const locale = resolveLocale(tag);
+  if (hostInCharge()) return sourceLocale;
+  wanted = locale;
   // English is what the templates say already: until another language was asked for, nothing is configured,
   // so a host page may still configure @lit/localize itself later.
   if (!configuring && locale === sourceLocale) return locale;
@@ -154,10 +171,11 @@ async function apply(tag: string): Promise<SupportedLocale> {
     if (!(await configureSecurityInfoLocalization()) || !controls) return sourceLocale;
     await controls.setLocale(locale);
   } catch {
-    // A module that failed to load leaves the previous language in place.
-    return getLocale() as SupportedLocale;
+    // A module that failed to load leaves the language shown in place. @lit/localize would answer the next
+    // request for the same language with this same failure: settle it on the language shown, so it can be retried.
+    if (controls && wanted === locale) controls.setLocale(getLocale()).catch(() => {});
   }
-  return locale;
+  return getLocale() as SupportedLocale;
 }
 
 /** The locale the elements currently render in. */
@@ -167,7 +185,8 @@ export function getLocale(): string {
 
 /** Renders in the document's language and follows changes to `<html lang>`. */
 export function followDocumentLanguage(): void {
-  if (typeof document === 'undefined' || mode === 'host' || observer) return;
+  if (typeof document === 'undefined' || hostInCharge() || observer) return;
+  chosen = false;
   const root = document.documentElement;
   observer = new MutationObserver(() => void apply(root.lang));
   observer.observe(root, { attributes: true, attributeFilter: ['lang'] });
@@ -181,13 +200,14 @@ export function stopFollowingDocumentLanguage(): void {
 
 /**
  * Called by each element when it connects: the first call schedules following the document's language for
- * after the current task, which leaves the host's own start-up code time to configure `@lit/localize`.
+ * after the current task, which leaves the host's own start-up code time to configure `@lit/localize` or to
+ * choose a language with `setLocale`.
  */
 export function autoLocalize(): void {
-  if (scheduled || mode !== 'unset') return;
+  if (scheduled || chosen || mode !== 'unset') return;
   scheduled = true;
   setTimeout(() => {
-    if (mode === 'unset') followDocumentLanguage();
+    if (!chosen && mode === 'unset') followDocumentLanguage();
   });
 }
 
