@@ -1,13 +1,12 @@
 // The timing and memory part of `npm run bench`, in headless Chromium on the production build:
 // define to first render of the wizard, keystroke to formatted value painted, country search per keystroke,
 // and the JS heap after mounting and removing the wizard 100 times.
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROME_ARGS, findBrowser } from './find-browser.mjs';
-import { asShipped } from './ship.mjs';
+import { productionBuild } from './production-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -28,20 +27,7 @@ const quantile = (values, q) => {
 };
 
 export async function measureTimes() {
-  const bundle = await build({
-    stdin: { contents: PAGE_SCRIPT, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    minify: true,
-    write: false,
-    outdir: 'out',
-    target: 'es2022',
-    conditions: ['@security-info/source', 'browser', 'production'],
-    tsconfig: fileURLToPath(new URL('../tsconfig.base.json', import.meta.url)),
-    absWorkingDir: root,
-    plugins: [asShipped],
-  });
+  const bundle = await productionBuild({ stdin: { contents: PAGE_SCRIPT, resolveDir: root, loader: 'ts' } });
   const files = new Map(bundle.outputFiles.map((file) => [`/${file.path.split('/out/')[1]}`, file.text]));
   const entry = [...files.keys()].find((name) => name.startsWith('/stdin'));
   const server = createServer((req, res) => {

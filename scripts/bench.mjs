@@ -2,57 +2,23 @@
 // memory figures of scripts/bench-time.mjs, against the budgets. Writes bench/results.json.
 // Bundles each public entry with esbuild for production (Lit's production build, no dev warnings), following
 // dynamic imports into separate chunks the way an application's bundler does.
-import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-import { asShipped } from './ship.mjs';
+import { forOtherLanguages, loadedUpFront, outputOf, productionBuild, reachable } from './production-bundle.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const KB = 1024;
 
 async function bundle(entry, external = []) {
-  const result = await build({
-    entryPoints: [entry],
-    absWorkingDir: root,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    minify: true,
-    write: false,
-    outdir: 'out',
-    target: 'es2022',
-    conditions: ['@security-info/source', 'browser', 'production'],
-    tsconfig: 'tsconfig.base.json',
-    legalComments: 'none',
-    // Non-Latin text as UTF-8, not \u escapes: what Vite and the packages' own dist files ship.
-    charset: 'utf8',
-    metafile: true,
-    external,
-    plugins: [asShipped],
-  });
-  // What the entry needs before anything runs: itself and the chunks it imports statically, transitively.
+  const result = await productionBuild({ entryPoints: [entry], external });
   const outputs = result.metafile.outputs;
-  // Dynamic-import targets have an entryPoint too: the entry is the one built from `entry` itself.
-  const entryKey = Object.keys(outputs).find((key) => outputs[key].entryPoint === entry);
-  const initial = new Set();
-  const visit = (key) => {
-    if (initial.has(key)) return;
-    initial.add(key);
-    for (const imported of outputs[key]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
-  };
-  if (entryKey) visit(entryKey);
+  const initial = loadedUpFront(outputs, entry);
   // What a page in English can load: everything the entry reaches, static or dynamic, except through a locale
   // module or the localization runtime, which only a page in another language asks for.
-  const english = new Set();
-  const otherLanguage = (key) =>
-    /\/generated\/locales\/|\/localization-runtime\.ts$/.test(outputs[key]?.entryPoint ?? '');
-  const reach = (key) => {
-    if (english.has(key) || otherLanguage(key)) return;
-    english.add(key);
-    for (const imported of outputs[key]?.imports ?? []) reach(imported.path);
-  };
-  if (entryKey) reach(entryKey);
+  const english = reachable(
+    outputs,
+    outputOf(outputs, entry),
+    (imported) => !forOtherLanguages(outputs[imported.path]?.entryPoint),
+  );
   const entryName = entry.split('/').pop().replace(/\.ts$/, '.js');
   const files = result.outputFiles.map((file) => {
     const name = file.path.split('/out/')[1];

@@ -2,45 +2,19 @@
 // as `npm run bench` does (esbuild, code-split) and check the shape that the byte figures rely on.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { build, type Metafile } from 'esbuild';
+import type { Metafile } from 'esbuild';
 // @ts-expect-error: a plain script, no types.
-import { asShipped } from '../../../../scripts/ship.mjs';
+import { forOtherLanguages, loadedUpFront, productionBuild } from '../../../../scripts/production-bundle.mjs';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const entry = 'packages/elements/src/security-info-wizard/security-info-wizard.ts';
 
 async function split(): Promise<{ outputs: Metafile['outputs']; initial: Set<string> }> {
-  const { metafile } = await build({
-    entryPoints: [entry],
-    absWorkingDir: root,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    minify: true,
-    write: false,
-    outdir: 'out',
-    target: 'es2022',
-    conditions: ['@security-info/source', 'browser', 'production'],
-    tsconfig: 'tsconfig.base.json',
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [asShipped as never],
-  });
-  const outputs = metafile.outputs;
-  const initial = new Set<string>();
-  const visit = (key: string) => {
-    if (initial.has(key)) return;
-    initial.add(key);
-    for (const imported of outputs[key]!.imports) if (imported.kind === 'import-statement') visit(imported.path);
-  };
-  visit(Object.keys(outputs).find((key) => outputs[key]!.entryPoint === entry)!);
-  return { outputs, initial };
+  const { metafile } = (await productionBuild({ entryPoints: [entry], logLevel: 'silent' })) as { metafile: Metafile };
+  return { outputs: metafile.outputs, initial: loadedUpFront(metafile.outputs, entry) as Set<string> };
 }
 
 const bundled = split();
-const isLocale = (entryPoint = '') => entryPoint.includes('/generated/locales/');
-const isRuntime = (entryPoint = '') => entryPoint.endsWith('/localization-runtime.ts');
+const otherLanguages = forOtherLanguages as (entryPoint?: string) => boolean;
 
 test('a page in English downloads no localization runtime before the phone step', async () => {
   const { outputs, initial } = await bundled;
@@ -55,9 +29,7 @@ test('a page in English downloads no localization runtime before the phone step'
 
 test("another language's strings and the runtime arrive in one round trip: they wait for nothing else", async () => {
   const { outputs, initial } = await bundled;
-  const lazy = Object.entries(outputs).filter(
-    ([, output]) => isLocale(output.entryPoint) || isRuntime(output.entryPoint),
-  );
+  const lazy = Object.entries(outputs).filter(([, output]) => otherLanguages(output.entryPoint));
   assert.equal(lazy.length, 31, 'the 30 locale modules and the runtime');
   for (const [key, output] of lazy) {
     for (const imported of output.imports) {
