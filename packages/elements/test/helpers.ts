@@ -9,6 +9,14 @@ import { emulateMedia as emulate, executeServerCommand } from '@web/test-runner-
 import type { TemplateResult } from 'lit';
 
 /**
+ * Fails every request whose URL contains one of `paths` the way the browser does offline, until called again
+ * (`networkOutage([])` ends it). For code and data that load on demand.
+ */
+export function networkOutage(paths: string[]): Promise<unknown> {
+  return executeServerCommand('network-outage', { paths });
+}
+
+/**
  * Renders `template` on a page that supports dark mode (`color-scheme: light dark` and a page background that
  * follows it) while the browser prefers dark; returns the rendered element. Call `leaveDarkMode()` after.
  */

@@ -1,5 +1,4 @@
 // In a file of its own: a page loads each chunk of phone metadata once, and this test needs one not yet loaded.
-import { executeServerCommand } from '@web/test-runner-commands';
 import './security-info-phone.js';
 import type { SecurityInfoPhone } from './security-info-phone.js';
 import {
@@ -10,12 +9,12 @@ import {
   getByRole,
   html,
   nextEvent,
+  networkOutage,
   typeInto,
   waitUntil,
 } from '../../test/helpers.js';
 
-const outage = (on: boolean) =>
-  executeServerCommand('network-outage', { paths: on ? ['/generated/phone-metadata/phone-data-'] : [] });
+const outage = (on: boolean) => networkOutage(on ? ['/generated/phone-metadata/phone-data-'] : []);
 
 describe('security-info-phone: phone data that cannot load', () => {
   afterEach(() => outage(false));

@@ -1,19 +1,17 @@
 // A language chosen with setLocale stays chosen: the document's `lang` does not take over, whenever the elements
 // connect and however fast the calls come. In a file of its own: it starts on a page where nothing is configured.
-import { executeServerCommand } from '@web/test-runner-commands';
 import { getLocale, setLocale } from './localization.js';
 import '../method-picker/method-picker.js';
 import type { MethodPicker } from '../method-picker/method-picker.js';
-import { expect, fixture, getByRole, html } from '../../test/helpers.js';
+import { expect, fixture, getByRole, html, networkOutage } from '../../test/helpers.js';
 
 const policy = { methods: [{ id: 'phone' as const, purposes: ['mfa' as const] }] };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 const heading = (picker: MethodPicker) => getByRole(picker, 'heading').textContent!.trim();
-const outage = (paths: string[]) => executeServerCommand('network-outage', { paths });
 
 describe('a language chosen with setLocale', () => {
   after(async () => {
-    await outage([]);
+    await networkOutage([]);
     document.documentElement.lang = 'en';
   });
 
@@ -47,9 +45,9 @@ describe('a language chosen with setLocale', () => {
   });
 
   it('can be chosen again after its module failed to load', async () => {
-    await outage(['/generated/locales/nl.']);
+    await networkOutage(['/generated/locales/nl.']);
     expect(await setLocale('nl'), 'offline').to.equal('it');
-    await outage([]);
+    await networkOutage([]);
     expect(await setLocale('nl'), 'back online').to.equal('nl');
   });
 });
