@@ -9,14 +9,22 @@ export const ERROR_CODES = [
   'channel-unavailable',
   'network',
   'timeout',
+  'unauthenticated',
   'unknown',
 ] as const;
 
 export type SecurityInfoErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Why a request was refused, where the code alone does not say what the person can do: `landline` with
+ * `channel-unavailable` means the number cannot receive text messages but can be called.
+ */
+export type SecurityInfoErrorReason = 'landline';
+
 export interface SecurityInfoErrorOptions {
   retryAfterSeconds?: number;
   attemptsRemaining?: number;
+  reason?: SecurityInfoErrorReason;
   cause?: unknown;
 }
 
@@ -27,6 +35,8 @@ export class SecurityInfoError extends Error {
   readonly retryAfterSeconds?: number;
   /** With `invalid-code`: tries left before the challenge locks. */
   readonly attemptsRemaining?: number;
+  /** With `channel-unavailable`: `landline` when the number can be called but cannot receive text messages. */
+  readonly reason?: SecurityInfoErrorReason;
 
   constructor(code: SecurityInfoErrorCode, message?: string, options: SecurityInfoErrorOptions = {}) {
     super(message ?? code, options.cause === undefined ? undefined : { cause: options.cause });
@@ -36,11 +46,16 @@ export class SecurityInfoError extends Error {
     if (retry !== undefined) this.retryAfterSeconds = retry;
     const attempts = nonNegative(options.attemptsRemaining);
     if (attempts !== undefined) this.attemptsRemaining = Math.floor(attempts);
+    if (options.reason !== undefined && isSecurityInfoErrorReason(options.reason)) this.reason = options.reason;
   }
 }
 
 export function isSecurityInfoErrorCode(value: unknown): value is SecurityInfoErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+export function isSecurityInfoErrorReason(value: unknown): value is SecurityInfoErrorReason {
+  return value === 'landline';
 }
 
 function nonNegative(value: unknown): number | undefined {
@@ -72,11 +87,12 @@ export function toSecurityInfoError(error: unknown, context: NormalizeErrorConte
   if (error instanceof SecurityInfoError) return error;
   if (context.timedOut) return new SecurityInfoError('timeout', 'The request took too long.', { cause: error });
   if (typeof error === 'object' && error !== null) {
-    const { code, retryAfterSeconds, attemptsRemaining, message } = error as Record<string, unknown>;
+    const { code, retryAfterSeconds, attemptsRemaining, reason, message } = error as Record<string, unknown>;
     if (isSecurityInfoErrorCode(code)) {
       return new SecurityInfoError(code, typeof message === 'string' ? message : undefined, {
         retryAfterSeconds: retryAfterSeconds as number | undefined,
         attemptsRemaining: attemptsRemaining as number | undefined,
+        ...(isSecurityInfoErrorReason(reason) ? { reason } : {}),
         cause: error,
       });
     }
