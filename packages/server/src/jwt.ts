@@ -1,0 +1,233 @@
+/**
+ * `createJwtAuthenticator()`: an `authenticate` for the handler that accepts OAuth access tokens (JWTs) sent as
+ * `Authorization: Bearer …` and checks them against an OpenID Connect issuer's published keys.
+ */
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+
+/**
+ * How an access token is told from an ID token or another token of the same issuer. Every check given must pass,
+ * and at least one must be given.
+ */
+export interface AccessTokenCheck {
+  /**
+   * The `typ` header the token must carry, compared without case and with or without `application/`. RFC 9068
+   * access tokens carry `at+jwt`. A value that an ID token also carries (`JWT`) is refused at creation.
+   */
+  type?: string;
+  /**
+   * A scope the token must hold, in `scope` (space-separated, RFC 9068) or `scp` (an array, or a
+   * space-separated string as Microsoft Entra ID writes it).
+   */
+  scope?: string;
+  /** Claims the token must carry with exactly these values, such as `{ token_use: 'access' }` (Amazon Cognito). */
+  claims?: Record<string, string | number | boolean>;
+}
+
+export interface JwtAuthenticatorOptions {
+  /** The issuer, exactly as in the tokens' `iss` and the issuer's discovery document (a trailing `/` counts). */
+  issuer: string;
+  /** The token's `aud` must contain this value, or one of these values. */
+  audience: string | string[];
+  /**
+   * The issuer's key set: `jwks_uri` in its `/.well-known/openid-configuration`. There is no default, because
+   * issuers publish it at different paths. Must be `https:`, or `http:` on a loopback address. Fetched on first
+   * use, cached, and fetched again when a token names a key it has not seen (at most every 30 seconds).
+   * Give either this or `keys`.
+   */
+  jwksUrl?: string | URL;
+  /** Where keys come from instead of `jwksUrl`: `createLocalJWKSet(…)`, or your own `createRemoteJWKSet(…)`. */
+  keys?: JWTVerifyGetKey;
+  /**
+   * The signature algorithms accepted; a token signed with any other is refused. Default `['RS256', 'ES256']`.
+   * `none` is refused at creation. A key set of public keys never yields a key for `HS256` and its kind.
+   */
+  algorithms?: string[];
+  /** Seconds of clock difference allowed when checking `exp`, `nbf` and `iat`. Default 30. */
+  clockToleranceSeconds?: number;
+  /** How access tokens are recognized. Default `{ type: 'at+jwt' }`. */
+  accessToken?: AccessTokenCheck;
+  /** When set, tokens must carry `iat` and be no older than this. */
+  maxTokenAgeSeconds?: number;
+  /**
+   * Called when a token could not be checked for a reason other than the token itself: the key set unreachable,
+   * slow, or not a key set, or a `keys` function that threw. The request is then refused (null) all the same.
+   * Refused tokens are not reported. The error never contains the token.
+   */
+  onError?: (error: unknown) => void;
+  /** Time in milliseconds since the epoch. Default `Date.now`. */
+  clock?: () => number;
+}
+
+const MAX_HEADER_LENGTH = 8 * 1024;
+/** RFC 6750: the scheme, one space or more, one b64token, nothing else. */
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+
+/** jose's codes for a token that is malformed, forged, out of date or not for us: the ordinary 401. */
+const TOKEN_FAULTS = new Set([
+  'ERR_JWT_EXPIRED',
+  'ERR_JWT_CLAIM_VALIDATION_FAILED',
+  'ERR_JWT_INVALID',
+  'ERR_JWS_INVALID',
+  'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+  'ERR_JOSE_ALG_NOT_ALLOWED',
+  'ERR_JOSE_NOT_SUPPORTED',
+  'ERR_JWKS_NO_MATCHING_KEY',
+  // Several candidate keys, none of which verified the token.
+  'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
+]);
+
+function codeOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+}
+
+function fail(message: string): never {
+  throw new Error(`createJwtAuthenticator: ${message}`);
+}
+
+function isLoopback(url: URL): boolean {
+  return url.hostname === 'localhost' || url.hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+}
+
+function keySetUrl(value: string | URL): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    fail(`jwksUrl is not a URL: ${String(value)}`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
+    fail('jwksUrl must be https: (http: only on a loopback address), or the keys could be replaced in transit.');
+  }
+  return url;
+}
+
+function seconds(name: string, value: number | undefined): number | undefined {
+  if (value !== undefined && !(Number.isFinite(value) && value >= 0)) fail(`${name} must be a number of seconds.`);
+  return value;
+}
+
+function normalizedType(value: string): string {
+  const lower = value.toLowerCase();
+  return lower.startsWith('application/') ? lower : `application/${lower}`;
+}
+
+function scopesOf(value: unknown): string[] {
+  if (typeof value === 'string') return value.split(' ');
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return [];
+}
+
+function isAccessToken(payload: JWTPayload, check: AccessTokenCheck): boolean {
+  if (check.scope !== undefined) {
+    const scope = check.scope;
+    if (!scopesOf(payload.scope).includes(scope) && !scopesOf(payload.scp).includes(scope)) return false;
+  }
+  for (const [name, value] of Object.entries(check.claims ?? {})) {
+    if (!Object.hasOwn(payload, name) || payload[name] !== value) return false;
+  }
+  return true;
+}
+
+/**
+ * An `authenticate` for the handler: reads `Authorization: Bearer <JWT>`, verifies the token's signature against
+ * the issuer's keys and its issuer, audience, lifetime and access-token marks, and resolves with
+ * `` `${issuer}#${sub}` `` (OpenID Connect issuers have no `#`, so two issuers' users never share an id), or
+ * with null for a request that carries no acceptable token. It never rejects.
+ *
+ * Throws at creation when the options could let an unsuitable token through.
+ */
+export function createJwtAuthenticator(options: JwtAuthenticatorOptions): (request: Request) => Promise<string | null> {
+  const { issuer, audience } = options;
+  if (typeof issuer !== 'string' || issuer === '') fail('issuer is required.');
+  if (issuer.includes('#')) fail('issuer must not contain "#": it separates the issuer from the subject in user ids.');
+  const audiences = typeof audience === 'string' ? [audience] : Array.isArray(audience) ? [...audience] : [];
+  if (audiences.length === 0 || audiences.some((a) => typeof a !== 'string' || a === '')) {
+    fail('audience is required: the value (or values) your issuer puts in `aud` for this API.');
+  }
+
+  if (options.algorithms !== undefined && !Array.isArray(options.algorithms)) fail('algorithms must be a list.');
+  // Copies: a host changing its arrays later must not change what is accepted.
+  const algorithms = [...(options.algorithms ?? ['RS256', 'ES256'])];
+  if (algorithms.length === 0) fail('algorithms must name at least one algorithm.');
+  if (algorithms.some((alg) => typeof alg !== 'string' || alg.toLowerCase() === 'none')) {
+    fail('algorithms must not contain "none": unsigned tokens can be written by anyone.');
+  }
+
+  if ((options.jwksUrl === undefined) === (options.keys === undefined)) fail('give either jwksUrl or keys.');
+  const keys = options.keys ?? createRemoteJWKSet(keySetUrl(options.jwksUrl!));
+
+  const given = options.accessToken ?? { type: 'at+jwt' };
+  const check: AccessTokenCheck = { ...given, ...(given.claims ? { claims: { ...given.claims } } : {}) };
+  if (check.type === undefined && check.scope === undefined && Object.keys(check.claims ?? {}).length === 0) {
+    fail('accessToken must name at least one check (type, scope or claims), or ID tokens would be accepted.');
+  }
+  if (check.type !== undefined && normalizedType(check.type) === 'application/jwt') {
+    fail('accessToken.type "JWT" is what ID tokens carry too: it does not tell access tokens apart.');
+  }
+  if (check.scope !== undefined && (check.scope === '' || /\s/.test(check.scope))) {
+    fail('accessToken.scope must be one scope.');
+  }
+
+  const clockTolerance = seconds('clockToleranceSeconds', options.clockToleranceSeconds) ?? 30;
+  const maxTokenAge = seconds('maxTokenAgeSeconds', options.maxTokenAgeSeconds);
+  const now = options.clock ?? Date.now;
+
+  function verifyOptions(): JWTVerifyOptions {
+    return {
+      issuer,
+      audience: audiences,
+      algorithms,
+      clockTolerance,
+      currentDate: new Date(now()),
+      // jose accepts a token without `exp`; a token that never expires is not one we want.
+      requiredClaims: ['exp', 'sub'],
+      ...(check.type !== undefined ? { typ: check.type } : {}),
+      ...(maxTokenAge !== undefined ? { maxTokenAge } : {}),
+    };
+  }
+
+  async function verify(token: string): Promise<JWTPayload> {
+    const verifying = verifyOptions();
+    try {
+      return (await jwtVerify(token, keys, verifying)).payload;
+    } catch (error) {
+      // A token without `kid` while the issuer publishes several keys of its kind (during a key rotation): jose
+      // offers the candidates, and the token is good if one of them verifies it.
+      if (codeOf(error) !== 'ERR_JWKS_MULTIPLE_MATCHING_KEYS') throw error;
+      for await (const key of error as AsyncIterable<CryptoKey>) {
+        try {
+          return (await jwtVerify(token, key, verifying)).payload;
+        } catch (inner) {
+          if (codeOf(inner) !== 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') throw inner;
+        }
+      }
+      throw error;
+    }
+  }
+
+  function report(error: unknown): void {
+    if (!options.onError) return;
+    try {
+      options.onError(error);
+    } catch {
+      // A failing logger must not turn a refusal into an exception.
+    }
+  }
+
+  return async (request) => {
+    const header = request.headers.get('authorization');
+    if (header === null || header.length > MAX_HEADER_LENGTH) return null;
+    const token = BEARER.exec(header)?.[1];
+    if (token === undefined) return null;
+    let payload: JWTPayload;
+    try {
+      payload = await verify(token);
+    } catch (error) {
+      if (!TOKEN_FAULTS.has(codeOf(error) as string)) report(error);
+      return null;
+    }
+    if (!isAccessToken(payload, check)) return null;
+    if (typeof payload.sub !== 'string' || payload.sub === '') return null;
+    return `${issuer}#${payload.sub}`;
+  };
+}
