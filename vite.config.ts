@@ -4,14 +4,23 @@ import { defineConfig, type Plugin } from 'vite';
 import { DEFAULT_POLICY } from '@security-info/core';
 import { createSecurityInfoMiddleware } from '@security-info/server';
 
+// The demo is for development: one demo user stands for a signed-in person, and codes are printed here.
+const demoBackend = () =>
+  createSecurityInfoMiddleware({
+    development: true,
+    authenticate: () => 'demo-user',
+    basePath: '/api/security-info',
+    policy: DEFAULT_POLICY,
+  });
+
 function securityInfoBackend(): Plugin {
   return {
     name: 'security-info-backend',
     configureServer(server) {
-      server.middlewares.use(createSecurityInfoMiddleware({ basePath: '/api/security-info', policy: DEFAULT_POLICY }));
+      server.middlewares.use(demoBackend());
     },
     configurePreviewServer(server) {
-      server.middlewares.use(createSecurityInfoMiddleware({ basePath: '/api/security-info', policy: DEFAULT_POLICY }));
+      server.middlewares.use(demoBackend());
     },
   };
 }

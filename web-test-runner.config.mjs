@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
-import { createSecurityInfoMiddleware } from '@security-info/server';
+import { createSecurityInfoMiddleware, TEST_LIMITS } from '@security-info/server';
 import { CHROME_ARGS, findBrowser } from './scripts/find-browser.mjs';
 import { forShipping, isShippedSource } from './scripts/ship.mjs';
 
@@ -125,8 +125,11 @@ async function strictCsp(context, next) {
  */
 const issued = [];
 const backend = createSecurityInfoMiddleware({
+  // One signed-in test user, and limits lifted: every test enrolls from the same user, address and country.
+  development: true,
+  authenticate: () => 'test-user',
   sender: { send: async (message) => void issued.push(message) },
-  limits: { sendsPerClient: [{ max: 1000, windowSeconds: 60 }], sendsPerNumber: [{ max: 1000, windowSeconds: 60 }] },
+  limits: TEST_LIMITS,
 });
 
 async function referenceBackend(context, next) {

@@ -8,7 +8,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { createServer as createViteServer } from 'vite';
-import { createSecurityInfoMiddleware } from '@security-info/server';
+import { createSecurityInfoMiddleware, TEST_LIMITS } from '@security-info/server';
 import { CHROME_ARGS, findBrowser } from './find-browser.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -49,8 +49,11 @@ const TYPES = {
 const issued = [];
 // Every example enrolls the same number within a minute: lift the send limits for this run.
 const backend = createSecurityInfoMiddleware({
+  // One signed-in demo user, and limits lifted: every example enrolls the same number from the same address.
+  development: true,
+  authenticate: () => 'demo-user',
   sender: { send: async (message) => void issued.push(message) },
-  limits: { sendsPerNumber: [{ max: 100, windowSeconds: 60 }], sendsPerClient: [{ max: 100, windowSeconds: 60 }] },
+  limits: TEST_LIMITS,
 });
 
 /** Serves the repository (examples, built packages, node_modules) and the reference backend. */

@@ -24,14 +24,11 @@ export function randomId(): string {
 
 /** HMAC-SHA-256 of a code, bound to its challenge, under a server secret: the only form a code is stored in. */
 export async function createCodeHasher(
-  secret?: string | Uint8Array,
+  secret: Uint8Array,
 ): Promise<(challengeId: string, code: string) => Promise<Uint8Array>> {
-  const raw = new Uint8Array(
-    typeof secret === 'string'
-      ? new TextEncoder().encode(secret)
-      : (secret ?? crypto.getRandomValues(new Uint8Array(32))),
-  );
-  const key = await crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
   return async (challengeId, code) =>
     new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${challengeId}:${code}`)));
 }

@@ -1,18 +1,33 @@
 /**
- * Where the server keeps challenges and send counts. Asynchronous so that a database or Redis can stand behind
- * it; the default keeps everything in memory, which suits one process and tests.
+ * Where the server keeps challenges, send counts and wrong-code counts. Asynchronous so that a database can stand
+ * behind it; the default keeps everything in this process's memory, which suits one process, edge runtimes and
+ * tests, and loses everything on restart.
  */
+import type { Channel } from '@security-info/core';
 
 export interface StoredChallenge {
   id: string;
+  /** Who asked for it: only this user may resend or verify. */
+  userId: string;
   phoneNumber: string;
-  channel: 'sms' | 'voice';
-  /** Keyed hash of the current code; `null` when no usable code exists (sending failed). */
+  /** ISO 3166-1 alpha-2 region of the number. */
+  region: string;
+  channel: Channel;
+  /** Keyed hash of the current code; `null` when no usable code exists (sending failed or timed out). */
   codeHash: Uint8Array | null;
   /** Milliseconds since the epoch. */
+  createdAt: number;
   expiresAt: number;
+  /** No resend before this time. */
   resendAt: number;
+  /** Codes sent for this challenge so far, the first one included. */
+  sends: number;
   attemptsLeft: number;
+  /**
+   * While the registration hook runs for a right code: until when the code is reserved for that request.
+   * A lease, not a lock: a process that dies during the hook leaves a code usable again once it passes.
+   */
+  claimedUntil: number;
   verified: boolean;
 }
 
@@ -21,74 +36,136 @@ export interface RateWindow {
   windowSeconds: number;
 }
 
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** One counter to charge: its key and the windows it must stay within. */
+export interface RateCharge {
+  key: string;
+  windows: readonly RateWindow[];
+}
+
+export type RateDecision = { allowed: true } | { allowed: false; key: string; retryAfterSeconds: number };
+
+/** Consecutive wrong codes of one user, across challenges. */
+export interface FailureState {
+  count: number;
+  /** No verification before this time (milliseconds since the epoch); 0 when not locked. */
+  lockedUntil: number;
+  /** When the last wrong code was counted; a count left alone for 30 days is forgotten. */
+  lastFailureAt: number;
+}
+
+/** How long an expired challenge is kept, so that a late verify hears "expired" rather than "no such challenge". */
+export const CHALLENGE_GRACE_MS = 10 * 60 * 1000;
+
+/** How long a user's count of wrong codes is kept after the last one. */
+export const FAILURE_MEMORY_MS = 30 * 24 * 3600 * 1000;
 
 export interface ChallengeStore {
   create(challenge: StoredChallenge): Promise<void>;
   get(id: string): Promise<StoredChallenge | undefined>;
   /**
    * Reads, changes and writes one challenge as one atomic step: no other `update` of the same challenge may
-   * interleave (a Redis store uses WATCH/MULTI or a script; SQL a row lock or a version column).
+   * interleave (SQL: a row lock or a conditional update).
    */
   update<T>(
     id: string,
     change: (current: StoredChallenge) => { next: StoredChallenge; result: T },
   ): Promise<T | undefined>;
   delete(id: string): Promise<void>;
-  /** Counts one event for `key` if every window still has room; atomic like `update`. */
-  consume(key: string, windows: readonly RateWindow[], now: number): Promise<RateDecision>;
+  /**
+   * Counts one event on every charge if every one of them still has room, and nothing otherwise: a caller over
+   * any limit spends no one's budget. Atomic across all the charges.
+   */
+  consume(charges: readonly RateCharge[], now: number): Promise<RateDecision>;
+  /** Changes one user's wrong-code state atomically; a user with no state starts at all zeros. */
+  updateFailures<T>(userId: string, change: (current: FailureState) => { next: FailureState; result: T }): Promise<T>;
+  /** Drops what can no longer matter at `now`: expired challenges, rate windows that passed, cleared failures. */
+  sweep(now: number): Promise<void>;
 }
 
-export interface MemoryStoreOptions {
-  /** Challenges are dropped this long after they expire. Default one hour. */
-  retainMilliseconds?: number;
+export interface MemoryStore extends ChallengeStore {
+  /** How many entries it holds: what the sweep keeps flat. */
+  stats(): { challenges: number; rateKeys: number; failures: number };
 }
 
-/** The default store: in this process's memory. Loses everything on restart, which is fine for codes. */
-export function createMemoryStore(options: MemoryStoreOptions = {}): ChallengeStore {
+/** The default store: in this process's memory. Not shared between processes: one instance only. */
+export function createMemoryStore(): MemoryStore {
   const challenges = new Map<string, StoredChallenge>();
-  const events = new Map<string, number[]>();
-  const retain = options.retainMilliseconds ?? 3_600_000;
+  // Per key: the times of its events (oldest first) and when the last of its windows runs out.
+  const events = new Map<string, { times: number[]; until: number }>();
+  const failures = new Map<string, FailureState>();
 
-  const sweep = (now: number) => {
-    for (const [id, challenge] of challenges) if (challenge.expiresAt + retain < now) challenges.delete(id);
-  };
+  const copy = (challenge: StoredChallenge): StoredChallenge => ({
+    ...challenge,
+    codeHash: challenge.codeHash && new Uint8Array(challenge.codeHash),
+  });
+
+  function refusal(key: string, times: readonly number[], windows: readonly RateWindow[], now: number) {
+    for (const window of windows) {
+      const since = now - window.windowSeconds * 1000;
+      let inWindow = 0;
+      for (let i = times.length - 1; i >= 0 && times[i]! > since; i--) inWindow++;
+      if (inWindow >= window.max) {
+        if (window.max <= 0) return { allowed: false as const, key, retryAfterSeconds: window.windowSeconds };
+        const oldest = times[times.length - window.max]!;
+        const wait = Math.ceil((oldest + window.windowSeconds * 1000 - now) / 1000);
+        return { allowed: false as const, key, retryAfterSeconds: Math.max(1, wait) };
+      }
+    }
+    return undefined;
+  }
 
   return {
+    stats: () => ({ challenges: challenges.size, rateKeys: events.size, failures: failures.size }),
     async create(challenge) {
-      sweep(Date.now());
-      challenges.set(challenge.id, { ...challenge });
+      challenges.set(challenge.id, copy(challenge));
     },
     async get(id) {
       const found = challenges.get(id);
-      return found ? { ...found } : undefined;
+      return found && copy(found);
     },
     async update(id, change) {
       const current = challenges.get(id);
       if (!current) return undefined;
-      const { next, result } = change({ ...current });
-      challenges.set(id, next);
+      const { next, result } = change(copy(current));
+      challenges.set(id, copy(next));
       return result;
     },
     async delete(id) {
       challenges.delete(id);
     },
-    async consume(key, windows, now) {
-      const longest = Math.max(0, ...windows.map((w) => w.windowSeconds)) * 1000;
-      const recent = (events.get(key) ?? []).filter((at) => at > now - longest);
-      for (const window of windows) {
-        const inWindow = recent.filter((at) => at > now - window.windowSeconds * 1000);
-        if (inWindow.length >= window.max) {
-          const oldest = inWindow[inWindow.length - window.max]!;
-          return {
-            allowed: false,
-            retryAfterSeconds: Math.max(1, Math.ceil((oldest + window.windowSeconds * 1000 - now) / 1000)),
-          };
-        }
+    async consume(charges, now) {
+      for (const { key, windows } of charges) {
+        const denied = refusal(key, events.get(key)?.times ?? [], windows, now);
+        if (denied) return denied;
       }
-      recent.push(now);
-      events.set(key, recent);
+      for (const { key, windows } of charges) {
+        const longest = Math.max(0, ...windows.map((window) => window.windowSeconds)) * 1000;
+        const most = Math.max(1, ...windows.map((window) => window.max));
+        const entry = events.get(key) ?? { times: [], until: 0 };
+        entry.times.push(now);
+        // Only the last `most` events can ever decide a refusal, and only those inside the longest window.
+        const keepFrom = entry.times.findIndex((at) => at > now - longest);
+        entry.times.splice(0, Math.max(keepFrom, entry.times.length - most));
+        entry.until = Math.max(entry.until, now + longest);
+        events.set(key, entry);
+      }
       return { allowed: true };
+    },
+    async updateFailures(userId, change) {
+      const { next, result } = change({ ...(failures.get(userId) ?? { count: 0, lockedUntil: 0, lastFailureAt: 0 }) });
+      if (next.count === 0 && next.lockedUntil === 0) failures.delete(userId);
+      else failures.set(userId, { ...next });
+      return result;
+    },
+    async sweep(now) {
+      for (const [id, challenge] of challenges) {
+        if (Math.max(challenge.expiresAt, challenge.claimedUntil) + CHALLENGE_GRACE_MS < now) challenges.delete(id);
+      }
+      for (const [key, entry] of events) if (entry.until <= now) events.delete(key);
+      // A user's count stays until a success clears it (NIST counts consecutive failures), or for 30 days.
+      for (const [userId, state] of failures) {
+        if (state.lockedUntil <= now && state.lastFailureAt + FAILURE_MEMORY_MS <= now) failures.delete(userId);
+      }
     },
   };
 }

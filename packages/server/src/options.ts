@@ -1,0 +1,346 @@
+/**
+ * The handler's configuration: one typed object, its defaults, and the checks that refuse to start a handler that
+ * would be unsafe on the internet. Production is the default; development conveniences need `development: true`
+ * (or `NODE_ENV=development`).
+ */
+import type { Channel, SecurityInfoPolicy } from '@security-info/core';
+import type { ClientKey, ConnectionInfo } from './client.js';
+import { normalizeOrigin } from './origin.js';
+import { consoleSender, type CodeSender } from './senders.js';
+import { createMemoryStore, type ChallengeStore, type RateWindow } from './store.js';
+
+export interface Limits {
+  /** Seconds a code stays valid. Default 300. */
+  codeTtlSeconds: number;
+  /** Wrong codes accepted per code before the challenge locks until a resend. Default 5. */
+  maxAttempts: number;
+  /** Seconds before the first resend; each further resend waits twice as long (30, 60, 120...). Default 30. */
+  resendAfterSeconds: number;
+  /** Codes sent per challenge, the first one and resends together. Default 5. */
+  maxSendsPerChallenge: number;
+  /** Sends per signed-in user. Default 5 in 10 minutes and 10 an hour. */
+  sendsPerUser: RateWindow[];
+  /** Sends per phone number. Default 3 a minute and 10 an hour. */
+  sendsPerNumber: RateWindow[];
+  /** Sends per client address (see `clientKey`). Default 10 a minute and 30 an hour. */
+  sendsPerClient: RateWindow[];
+  /**
+   * Sends per destination country, shared by everyone: the fraud circuit breaker. Default 20 a minute and 200 an
+   * hour for each country; raise it for your own countries during an enrollment campaign (`sendsByCountry`).
+   */
+  sendsPerCountry: RateWindow[];
+  /** Per-country windows that replace `sendsPerCountry`, by ISO 3166-1 alpha-2 code: `{ NL: [...] }`. */
+  sendsByCountry: Record<string, RateWindow[]>;
+  /** Sends overall, shared by everyone. Default 60 a minute and 1,000 an hour. */
+  sendsOverall: RateWindow[];
+  /** Consecutive wrong codes per user, across challenges, before verification waits. Default 20. */
+  maxConsecutiveFailures: number;
+  /** The first wait after `maxConsecutiveFailures`; each further wrong code doubles it. Default 900 (15 minutes). */
+  failureLockoutSeconds: number;
+  /** Largest request body accepted, in bytes. Default 2048. */
+  maxBodyBytes: number;
+  /** Digits per code. Default 6. */
+  codeLength: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  codeTtlSeconds: 300,
+  maxAttempts: 5,
+  resendAfterSeconds: 30,
+  maxSendsPerChallenge: 5,
+  sendsPerUser: [
+    { max: 5, windowSeconds: 600 },
+    { max: 10, windowSeconds: 3600 },
+  ],
+  sendsPerNumber: [
+    { max: 3, windowSeconds: 60 },
+    { max: 10, windowSeconds: 3600 },
+  ],
+  sendsPerClient: [
+    { max: 10, windowSeconds: 60 },
+    { max: 30, windowSeconds: 3600 },
+  ],
+  sendsPerCountry: [
+    { max: 20, windowSeconds: 60 },
+    { max: 200, windowSeconds: 3600 },
+  ],
+  sendsByCountry: {},
+  sendsOverall: [
+    { max: 60, windowSeconds: 60 },
+    { max: 1000, windowSeconds: 3600 },
+  ],
+  maxConsecutiveFailures: 20,
+  failureLockoutSeconds: 900,
+  maxBodyBytes: 2048,
+  codeLength: 6,
+};
+
+/**
+ * Limits lifted for automated tests and demos, where one user on one address enrolls again and again. Never for a
+ * service on the internet.
+ */
+export const TEST_LIMITS: Partial<Limits> = {
+  sendsPerUser: [{ max: 10_000, windowSeconds: 60 }],
+  sendsPerNumber: [{ max: 10_000, windowSeconds: 60 }],
+  sendsPerClient: [{ max: 10_000, windowSeconds: 60 }],
+  sendsPerCountry: [{ max: 10_000, windowSeconds: 60 }],
+  sendsOverall: [{ max: 10_000, windowSeconds: 60 }],
+  maxConsecutiveFailures: 10_000,
+};
+
+export const DEFAULT_SERVER_POLICY: SecurityInfoPolicy = {
+  methods: [{ id: 'phone', purposes: ['mfa', 'password-reset'] }],
+  phone: { channels: ['sms', 'voice'] },
+};
+
+export interface VerifiedPhone {
+  /** Who verified it: what `authenticate` returned. */
+  userId: string;
+  /** The same for every retry of one verification: use it to make registration idempotent. */
+  challengeId: string;
+  phoneNumber: string;
+  channel: Channel;
+  request: Request;
+}
+
+/** What `riskCheck` is told before a code is sent. */
+export interface RiskContext {
+  userId: string;
+  /** E.164. */
+  phoneNumber: string;
+  /** ISO 3166-1 alpha-2 region of the number. */
+  region: string;
+  channel: Channel;
+  /** The client key (an address or /64 prefix). */
+  client: string;
+  /** `send` for a new challenge, `resend` for another code on one. */
+  kind: 'send' | 'resend';
+  request: Request;
+}
+
+/** `true` (or nothing) lets the send go on; a refusal answers with its code: `rate-limited` unless it says otherwise. */
+export type RiskVerdict =
+  | boolean
+  | void
+  | { allow: false; error?: 'rate-limited' | 'number-rejected' | 'channel-unavailable'; retryAfterSeconds?: number };
+
+/** A shared limit (a destination country, or everything) refused a send: someone may be pumping messages. */
+export interface LimitAlert {
+  limit: 'country' | 'overall';
+  /** The country, for `country`. */
+  region?: string;
+  retryAfterSeconds: number;
+}
+
+/** Where the handler reports what operators should see. Never given a code or a whole phone number. */
+export interface ServerLogger {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface SecurityInfoHandlerOptions {
+  /**
+   * Who is asking: the signed-in user's id, or `null` (then 401 `unauthenticated`). Runs on every route. For
+   * bearer tokens see `createJwtAuthenticator`; for cookie sessions, read your session here.
+   */
+  authenticate: (request: Request) => string | null | undefined | Promise<string | null | undefined>;
+  /**
+   * Names the client for the per-client limits. Required unless the handler is made by the Node adapters (which
+   * use the socket's address). `connectionAddress` reads the address your runtime passes as the handler's second
+   * argument; `forwardedFor(hops)` reads `X-Forwarded-For` behind proxies you trust. Never a header a client sets.
+   */
+  clientKey: ClientKey;
+  /** Delivers the codes. Required in production. */
+  sender?: CodeSender;
+  /** Key of the code hashes: at least 32 bytes, the same for every instance. Required in production. */
+  secret?: string | Uint8Array;
+  /**
+   * Allows development conveniences: the console sender, and a missing or short secret. Default: whether
+   * `NODE_ENV` is `development`. Never in production.
+   */
+  development?: boolean;
+  /** Where the routes live. Default `/api/security-info`. */
+  basePath?: string;
+  /** Default: in memory, for one process only. */
+  store?: ChallengeStore;
+  /** What `GET /policy` answers and what sends are checked against. */
+  policy?: SecurityInfoPolicy;
+  limits?: Partial<Limits>;
+  /** Origins of portals on other origins that may call the service (CORS with credentials). Default none. */
+  allowedOrigins?: readonly string[];
+  /** The origin browsers reach the service on, when the request URL says otherwise (a TLS-terminating proxy). */
+  publicOrigin?: string;
+  /** How many proxy hops to trust for `X-Forwarded-Proto` and `X-Forwarded-Host`. Default 0. */
+  trustProxy?: number;
+  /** Runs before anything is sent and may refuse: a CAPTCHA check, a SIM-swap or porting check. */
+  riskCheck?: (context: RiskContext) => RiskVerdict | Promise<RiskVerdict>;
+  /** Called when a shared limit trips. */
+  onAlert?: (alert: LimitAlert) => void;
+  /**
+   * Called when a code is right, before the code is used up: register the number here. If it throws or times
+   * out, the answer is 503 and the code stays usable for a retry; it gets the challenge id as idempotency key.
+   */
+  onVerified?: (verified: VerifiedPhone) => void | Promise<void>;
+  /** How long a sender, the store, `authenticate`, `riskCheck` or `onVerified` may take. Default 10,000 ms. */
+  dependencyTimeoutMs?: number;
+  /** How long a request body may take to arrive. Default 10,000 ms. */
+  bodyTimeoutMs?: number;
+  /** Time in milliseconds since the epoch. Default `Date.now`. */
+  clock?: () => number;
+  /** Default: the console. */
+  logger?: ServerLogger;
+}
+
+/** The handler: a web-standard `Request -> Response`, told the connection's address where the runtime knows it. */
+export type SecurityInfoHandler = (request: Request, connection?: ConnectionInfo) => Promise<Response>;
+
+export interface ResolvedOptions {
+  authenticate: SecurityInfoHandlerOptions['authenticate'];
+  clientKey: ClientKey;
+  sender: CodeSender;
+  secret: Uint8Array;
+  development: boolean;
+  basePath: string;
+  store: ChallengeStore;
+  policy: SecurityInfoPolicy;
+  limits: Limits;
+  allowedOrigins: string[];
+  publicOrigin: string | undefined;
+  trustProxy: number;
+  riskCheck: SecurityInfoHandlerOptions['riskCheck'];
+  onAlert: NonNullable<SecurityInfoHandlerOptions['onAlert']>;
+  onVerified: SecurityInfoHandlerOptions['onVerified'];
+  dependencyTimeoutMs: number;
+  bodyTimeoutMs: number;
+  clock: () => number;
+  logger: ServerLogger;
+}
+
+export const MIN_SECRET_BYTES = 32;
+
+/** Why a handler was refused at start: the configuration would be unsafe. */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(`security-info: ${message}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+function environmentIsDevelopment(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.NODE_ENV === 'development';
+}
+
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0) throw new ConfigurationError(`${name} must be a positive number.`);
+  return value;
+}
+
+function checkWindows(name: string, windows: unknown): void {
+  if (
+    !Array.isArray(windows) ||
+    windows.some(
+      (w: RateWindow) => typeof w !== 'object' || !Number.isInteger(w.max) || w.max < 0 || !(w.windowSeconds > 0),
+    )
+  ) {
+    throw new ConfigurationError(`limits.${name} must be a list of { max, windowSeconds }.`);
+  }
+}
+
+/** Fills in the defaults and refuses what is unsafe, saying why. */
+export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOptions {
+  const development = options.development ?? environmentIsDevelopment();
+  const logger = options.logger ?? console;
+  if (typeof options.authenticate !== 'function') {
+    throw new ConfigurationError(
+      'authenticate(request) is required: it returns the signed-in user id, or null. Every route needs a user.',
+    );
+  }
+  if (typeof options.clientKey !== 'function') {
+    throw new ConfigurationError(
+      'clientKey is required: connectionAddress (with the connection info your runtime passes), forwardedFor(hops) ' +
+        'behind trusted proxies, or your platform’s client address. The Node adapters set it for you.',
+    );
+  }
+  let sender = options.sender;
+  if (!sender) {
+    if (!development) {
+      throw new ConfigurationError('a sender is required in production (the console sender is for development only).');
+    }
+    sender = consoleSender;
+  } else if (sender === consoleSender && !development) {
+    throw new ConfigurationError('the console sender prints codes and is for development only.');
+  }
+  const raw =
+    typeof options.secret === 'string'
+      ? new TextEncoder().encode(options.secret)
+      : options.secret && new Uint8Array(options.secret);
+  let secret: Uint8Array;
+  if (!raw || raw.length < MIN_SECRET_BYTES) {
+    if (!development) {
+      throw new ConfigurationError(
+        `a secret of at least ${MIN_SECRET_BYTES} bytes is required in production, the same on every instance.`,
+      );
+    }
+    if (raw && raw.length > 0) secret = raw;
+    else {
+      logger.warn('[security-info] development: no secret given, codes are keyed by a random one for this process.');
+      secret = crypto.getRandomValues(new Uint8Array(MIN_SECRET_BYTES));
+    }
+  } else secret = raw;
+
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  for (const name of ['sendsPerUser', 'sendsPerNumber', 'sendsPerClient', 'sendsPerCountry', 'sendsOverall'] as const)
+    checkWindows(name, limits[name]);
+  for (const [region, windows] of Object.entries(limits.sendsByCountry))
+    checkWindows(`sendsByCountry.${region}`, windows);
+  for (const name of [
+    'codeTtlSeconds',
+    'maxAttempts',
+    'resendAfterSeconds',
+    'maxSendsPerChallenge',
+    'maxConsecutiveFailures',
+    'failureLockoutSeconds',
+    'maxBodyBytes',
+  ] as const)
+    positive(`limits.${name}`, limits[name]);
+  if (!Number.isInteger(limits.codeLength) || limits.codeLength < 4 || limits.codeLength > 10)
+    throw new ConfigurationError('limits.codeLength must be a whole number from 4 to 10.');
+
+  const allowedOrigins = (options.allowedOrigins ?? []).map((origin) => {
+    const normalized = normalizeOrigin(origin);
+    if (!normalized || normalized === 'null')
+      throw new ConfigurationError(`allowedOrigins: ${origin} is not an origin.`);
+    return normalized;
+  });
+  const publicOrigin = options.publicOrigin === undefined ? undefined : normalizeOrigin(options.publicOrigin);
+  if (options.publicOrigin !== undefined && !publicOrigin)
+    throw new ConfigurationError(`publicOrigin: ${options.publicOrigin} is not an origin.`);
+  const trustProxy = options.trustProxy ?? 0;
+  if (!Number.isInteger(trustProxy) || trustProxy < 0)
+    throw new ConfigurationError('trustProxy must be a whole number of proxy hops.');
+
+  return {
+    authenticate: options.authenticate,
+    clientKey: options.clientKey,
+    sender,
+    secret,
+    development,
+    basePath: (options.basePath ?? '/api/security-info').replace(/\/+$/, ''),
+    store: options.store ?? createMemoryStore(),
+    policy: options.policy ?? DEFAULT_SERVER_POLICY,
+    limits,
+    allowedOrigins,
+    publicOrigin,
+    trustProxy,
+    riskCheck: options.riskCheck,
+    onAlert:
+      options.onAlert ??
+      ((alert) => logger.warn(`[security-info] shared send limit tripped: ${JSON.stringify(alert)}`)),
+    onVerified: options.onVerified,
+    dependencyTimeoutMs: positive('dependencyTimeoutMs', options.dependencyTimeoutMs ?? 10_000),
+    bodyTimeoutMs: positive('bodyTimeoutMs', options.bodyTimeoutMs ?? 10_000),
+    clock: options.clock ?? Date.now,
+    logger,
+  };
+}

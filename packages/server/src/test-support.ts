@@ -1,0 +1,76 @@
+/** A handler on a clock the test moves, with a sender that keeps what it was given: for the server's tests. */
+import { createSecurityInfoHandler } from './handler.js';
+import type { SecurityInfoHandlerOptions } from './options.js';
+import type { CodeMessage } from './senders.js';
+import { createMemoryStore } from './store.js';
+
+export const BASE = 'http://portal.test/api/security-info';
+export const SECRET = 'a test secret of more than thirty-two bytes';
+
+export interface Call {
+  user?: string | null;
+  client?: string;
+  headers?: Record<string, string>;
+}
+
+export function setup(options: Partial<SecurityInfoHandlerOptions> = {}) {
+  let time = Date.parse('2026-11-25T10:00:00Z');
+  const sent: CodeMessage[] = [];
+  const logged: string[] = [];
+  const store = options.store ?? createMemoryStore();
+  const handler = createSecurityInfoHandler({
+    // Tests name the user and the client per request; a real host reads its session and the socket.
+    authenticate: (request) => request.headers.get('x-test-user'),
+    clientKey: (request) => request.headers.get('x-test-client') ?? '192.0.2.1',
+    clock: () => time,
+    store,
+    secret: SECRET,
+    sender: { send: async (message) => void sent.push(message) },
+    logger: { warn: (line) => logged.push(line), error: (line) => logged.push(line) },
+    ...options,
+  });
+  const headersOf = ({ user = 'alice', client, headers = {} }: Call) => ({
+    'content-type': 'application/json',
+    ...(user === null ? {} : { 'x-test-user': user }),
+    ...(client ? { 'x-test-client': client } : {}),
+    ...headers,
+  });
+  const post = (path: string, body: unknown, call: Call = {}) =>
+    handler(
+      new Request(`${BASE}${path}`, {
+        method: 'POST',
+        headers: headersOf(call),
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    );
+  const sendCode = (phoneNumber = '+31612345678', channel = 'sms', call: Call = {}) =>
+    post('/phone/challenges', { phoneNumber, channel }, call);
+  const resend = (id: string, channel = 'sms', call: Call = {}) =>
+    post(`/phone/challenges/${id}/resend`, { channel }, call);
+  const verify = (id: string, code: string, call: Call = {}) => post(`/phone/challenges/${id}/verify`, { code }, call);
+  const lastCode = () => sent.at(-1)!.code;
+  return {
+    handler,
+    store,
+    sent,
+    logged,
+    post,
+    sendCode,
+    resend,
+    verify,
+    lastCode,
+    /** A code that is not the last one sent. */
+    wrongCode: () => (lastCode() === '000000' ? '111111' : '000000'),
+    advance: (seconds: number) => (time += seconds * 1000),
+    now: () => time,
+    async start(phoneNumber?: string, channel?: string, call: Call = {}): Promise<string> {
+      const response = await sendCode(phoneNumber, channel, call);
+      if (response.status !== 201) throw new Error(`send answered ${response.status}: ${await response.text()}`);
+      return ((await response.json()) as { challengeId: string }).challengeId;
+    },
+  };
+}
+
+export async function body(response: Response): Promise<Record<string, unknown>> {
+  return (await response.json()) as Record<string, unknown>;
+}

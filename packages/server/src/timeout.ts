@@ -1,0 +1,21 @@
+/** Time-outs for what the handler waits on (a sender, the store, a host's hook), so every request is answered. */
+
+/** A dependency did not answer in time. */
+export class DependencyTimeout extends Error {
+  constructor(readonly dependency: string) {
+    super(`${dependency} did not answer in time`);
+    this.name = 'DependencyTimeout';
+  }
+}
+
+/** `work`, or a {@link DependencyTimeout} after `ms`. The work itself goes on; its late result is ignored. */
+export function within<T>(work: Promise<T> | T, ms: number, dependency: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DependencyTimeout(dependency)), ms);
+  });
+  const settled = Promise.resolve(work);
+  // A rejection after the time-out must not become an unhandled one.
+  settled.catch(() => undefined);
+  return Promise.race([settled, late]).finally(() => clearTimeout(timer));
+}
