@@ -107,7 +107,7 @@ describe('createJwtAuthenticator', () => {
   });
 
   describe('when the key set cannot be had', () => {
-    it('answers null and tells onError when the key set URL is unreachable', async () => {
+    it('rejects (so the handler answers 503) and tells onError when the key set URL is unreachable', async () => {
       const closed = createServer();
       await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
       const { port } = closed.address() as AddressInfo;
@@ -115,11 +115,11 @@ describe('createJwtAuthenticator', () => {
 
       const errors: unknown[] = [];
       const authenticate = authenticator({ jwksUrl: `http://127.0.0.1:${port}/jwks`, onError: (e) => errors.push(e) });
-      assert.equal(await authenticate(bearer(await sign())), null);
+      await assert.rejects(authenticate(bearer(await sign())), /keys could not be had/);
       assert.equal(errors.length, 1);
     });
 
-    it('answers null when a keys function fails, even if onError throws too', async () => {
+    it('rejects when a keys function fails, even if onError throws too', async () => {
       const authenticate = authenticator({
         keys: async () => {
           throw new Error('key store down');
@@ -128,7 +128,7 @@ describe('createJwtAuthenticator', () => {
           throw new Error('logger down');
         },
       });
-      assert.equal(await authenticate(bearer(await sign())), null);
+      await assert.rejects(authenticate(bearer(await sign())), /keys could not be had/);
     });
   });
 

@@ -50,8 +50,9 @@ export interface JwtAuthenticatorOptions {
   maxTokenAgeSeconds?: number;
   /**
    * Called when a token could not be checked for a reason other than the token itself: the key set unreachable,
-   * slow, or not a key set, or a `keys` function that threw. The request is then refused (null) all the same.
-   * Refused tokens are not reported. The error never contains the token.
+   * slow, or not a key set, or a `keys` function that threw. The authenticator then rejects, so the handler answers
+   * 503 (an outage of the identity provider must not tell everyone their session ended). Refused tokens are not
+   * reported. The error never contains the token.
    */
   onError?: (error: unknown) => void;
   /** Time in milliseconds since the epoch. Default `Date.now`. */
@@ -132,7 +133,7 @@ function isAccessToken(payload: JWTPayload, check: AccessTokenCheck): boolean {
  * An `authenticate` for the handler: reads `Authorization: Bearer <JWT>`, verifies the token's signature against
  * the issuer's keys and its issuer, audience, lifetime and access-token marks, and resolves with
  * `` `${issuer}#${sub}` `` (OpenID Connect issuers have no `#`, so two issuers' users never share an id), or
- * with null for a request that carries no acceptable token. It never rejects.
+ * with null for a request that carries no acceptable token. It rejects only when the keys cannot be had.
  *
  * Throws at creation when the options could let an unsuitable token through.
  */
@@ -223,8 +224,9 @@ export function createJwtAuthenticator(options: JwtAuthenticatorOptions): (reque
     try {
       payload = await verify(token);
     } catch (error) {
-      if (!TOKEN_FAULTS.has(codeOf(error) as string)) report(error);
-      return null;
+      if (TOKEN_FAULTS.has(codeOf(error) as string)) return null;
+      report(error);
+      throw new Error('The identity provider’s keys could not be had.');
     }
     if (!isAccessToken(payload, check)) return null;
     if (typeof payload.sub !== 'string' || payload.sub === '') return null;
