@@ -89,7 +89,8 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
       if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
         return respond(404, { error: 'unknown', message: 'Not found.' });
       }
-      cors = origins.corsHeaders(request);
+      // A preflight carries its own answer; every other answer to an allowed origin must be readable by it.
+      if (request.method !== 'OPTIONS') cors = origins.corsHeaders(request);
       const response = await route(request, connection, url.pathname.slice(basePath.length));
       for (const [name, value] of Object.entries(cors))
         if (!response.headers.has(name)) response.headers.set(name, value);
