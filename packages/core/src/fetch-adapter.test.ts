@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFetchAdapter } from './fetch-adapter.js';
 import { SecurityInfoError } from './errors.js';
@@ -21,6 +21,16 @@ function adapterWith(handler: Handler, extra: Partial<Parameters<typeof createFe
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 const signal = () => new AbortController().signal;
+const sms = { phoneNumber: '+31612345678', channel: 'sms' } as const;
+const verify = { challengeId: 'c1', code: '123456' };
+
+/** A fetch that never answers, but rejects with the signal's reason when it aborts, as the platform's does. */
+const hanging: Handler = (_url, init) =>
+  new Promise<Response>((_resolve, reject) => {
+    const { signal } = init;
+    if (signal?.aborted) reject(signal.reason);
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 
 async function rejection(promise: Promise<unknown>): Promise<SecurityInfoError> {
   try {
@@ -53,7 +63,7 @@ describe('createFetchAdapter', () => {
 
   it('resends and verifies on the challenge routes, escaping the id', async () => {
     const { adapter, requests } = adapterWith((url) =>
-      url.endsWith('/verify') ? new Response(null, { status: 204 }) : json(200, { challengeId: 'c/2' }),
+      url.endsWith('/verify') ? new Response(null, { status: 204 }) : json(200, { challengeId: 'c-3' }),
     );
     await adapter.resendCode({ challengeId: 'c/2', channel: 'voice' }, { signal: signal() });
     await adapter.verifyCode({ challengeId: 'c/2', code: '123456' }, { signal: signal() });
@@ -117,5 +127,302 @@ describe('createFetchAdapter', () => {
     await adapter.getPolicy({ signal: signal() });
     assert.equal(new Headers(requests[0]!.init.headers).get('x-csrf-token'), 't0k3n');
     assert.equal(requests[0]!.init.credentials, 'include');
+  });
+});
+
+describe('createFetchAdapter accepts only the documented answer', () => {
+  it('refuses an HTML page with 200 as the answer to verify', async () => {
+    const { adapter } = adapterWith(
+      () => new Response('<!doctype html><p>Signed in', { status: 200, headers: { 'content-type': 'text/html' } }),
+    );
+    assert.equal((await rejection(adapter.verifyCode(verify, { signal: signal() }))).code, 'unknown');
+  });
+
+  it('refuses a 200 where sending a code answers 201', async () => {
+    const { adapter } = adapterWith(() => json(200, { challengeId: 'c1' }));
+    assert.equal((await rejection(adapter.sendCode(sms, { signal: signal() }))).code, 'unknown');
+  });
+
+  it('refuses a 201 where resending a code answers 200', async () => {
+    const { adapter } = adapterWith(() => json(201, { challengeId: 'c1' }));
+    const resend = adapter.resendCode({ challengeId: 'c1', channel: 'sms' }, { signal: signal() });
+    assert.equal((await rejection(resend)).code, 'unknown');
+  });
+
+  it('refuses JSON sent with another content type', async () => {
+    const policy = JSON.stringify({ methods: [{ id: 'phone', purposes: ['mfa'] }] });
+    for (const type of ['text/html', 'text/plain', 'application/jsonp', undefined]) {
+      const { adapter } = adapterWith(
+        () => new Response(policy, { status: 200, headers: type ? { 'content-type': type } : {} }),
+      );
+      assert.equal((await rejection(adapter.getPolicy({ signal: signal() }))).code, 'unknown', String(type));
+    }
+  });
+
+  it('accepts a JSON content type with a charset', async () => {
+    const { adapter } = adapterWith(
+      () =>
+        new Response(JSON.stringify({ challengeId: 'c1' }), {
+          status: 201,
+          headers: { 'content-type': 'Application/JSON; charset=utf-8' },
+        }),
+    );
+    assert.deepEqual(await adapter.sendCode(sms, { signal: signal() }), { challengeId: 'c1' });
+  });
+
+  it('refuses a challenge with a malformed field rather than dropping the field', async () => {
+    const { adapter } = adapterWith(() => json(201, { challengeId: 'c1', codeLength: 99 }));
+    assert.equal((await rejection(adapter.sendCode(sms, { signal: signal() }))).code, 'unknown');
+  });
+});
+
+describe('createFetchAdapter reads the error body', () => {
+  it('carries reason landline from the error body', async () => {
+    const { adapter } = adapterWith(() =>
+      json(422, { error: 'channel-unavailable', message: 'No texts to a landline', reason: 'landline' }),
+    );
+    const error = await rejection(adapter.sendCode(sms, { signal: signal() }));
+    assert.equal(error.code, 'channel-unavailable');
+    assert.equal(error.reason, 'landline');
+  });
+
+  it('leaves out a reason it does not know', async () => {
+    const { adapter } = adapterWith(() => json(422, { error: 'channel-unavailable', reason: 'satellite' }));
+    assert.equal((await rejection(adapter.sendCode(sms, { signal: signal() }))).reason, undefined);
+  });
+
+  it('makes a 401 unauthenticated whatever the body says', async () => {
+    const { adapter } = adapterWith(() => json(401, { error: 'invalid-code', attemptsRemaining: 3 }));
+    assert.equal((await rejection(adapter.verifyCode(verify, { signal: signal() }))).code, 'unauthenticated');
+  });
+
+  it('makes a 429 without a known code rate-limited', async () => {
+    const { adapter } = adapterWith(() => json(429, { error: 'slow-down' }));
+    assert.equal((await rejection(adapter.sendCode(sms, { signal: signal() }))).code, 'rate-limited');
+  });
+
+  it('reads an HTTP-date Retry-After as the seconds from now', async (t: TestContext) => {
+    t.mock.method(Date, 'now', () => Date.UTC(2026, 10, 25, 10, 0, 0));
+    const { adapter } = adapterWith(
+      () => new Response('', { status: 429, headers: { 'retry-after': 'Wed, 25 Nov 2026 10:01:30 GMT' } }),
+    );
+    assert.equal((await rejection(adapter.sendCode(sms, { signal: signal() }))).retryAfterSeconds, 90);
+  });
+
+  it('reads the two obsolete HTTP-date forms of Retry-After', async (t: TestContext) => {
+    t.mock.method(Date, 'now', () => Date.UTC(2026, 10, 25, 10, 0, 0));
+    for (const date of ['Wednesday, 25-Nov-26 10:01:30 GMT', 'Wed Nov 25 10:01:30 2026']) {
+      const { adapter } = adapterWith(() => new Response('', { status: 429, headers: { 'retry-after': date } }));
+      assert.equal((await rejection(adapter.sendCode(sms, { signal: signal() }))).retryAfterSeconds, 90, date);
+    }
+  });
+
+  it('reads a Retry-After date in the past as no wait', async (t: TestContext) => {
+    t.mock.method(Date, 'now', () => Date.UTC(2026, 10, 25, 10, 0, 0));
+    const { adapter } = adapterWith(
+      () => new Response('', { status: 429, headers: { 'retry-after': 'Wed, 25 Nov 2026 09:00:00 GMT' } }),
+    );
+    assert.equal((await rejection(adapter.sendCode(sms, { signal: signal() }))).retryAfterSeconds, 0);
+  });
+
+  it('prefers the body retryAfterSeconds to Retry-After', async () => {
+    const { adapter } = adapterWith(() =>
+      json(429, { error: 'rate-limited', retryAfterSeconds: 12 }, { 'retry-after': '60' }),
+    );
+    assert.equal((await rejection(adapter.sendCode(sms, { signal: signal() }))).retryAfterSeconds, 12);
+  });
+
+  it('clamps a retryAfterSeconds of 1e308 to one day', async () => {
+    const { adapter } = adapterWith(() => json(429, { error: 'rate-limited', retryAfterSeconds: 1e308 }));
+    assert.equal((await rejection(adapter.sendCode(sms, { signal: signal() }))).retryAfterSeconds, 86_400);
+  });
+
+  it('clamps a Retry-After of more than a day to one day', async (t: TestContext) => {
+    t.mock.method(Date, 'now', () => Date.UTC(2026, 10, 25, 10, 0, 0));
+    for (const wait of ['99999999999999999999', 'Fri, 31 Dec 9999 23:59:59 GMT']) {
+      const { adapter } = adapterWith(() => new Response('', { status: 429, headers: { 'retry-after': wait } }));
+      assert.equal((await rejection(adapter.sendCode(sms, { signal: signal() }))).retryAfterSeconds, 86_400, wait);
+    }
+  });
+
+  it('ignores a negative or infinite body wait and falls back on Retry-After', async () => {
+    for (const wait of ['-5', '1e999']) {
+      const { adapter } = adapterWith(
+        () =>
+          new Response(`{"error":"rate-limited","retryAfterSeconds":${wait}}`, {
+            status: 429,
+            headers: { 'content-type': 'application/json', 'retry-after': '7' },
+          }),
+      );
+      assert.equal((await rejection(adapter.sendCode(sms, { signal: signal() }))).retryAfterSeconds, 7, wait);
+    }
+  });
+
+  it('ignores a Retry-After that is neither seconds nor an HTTP date', async () => {
+    for (const wait of ['-5', 'NaN', '1e3', 'tomorrow', 'Wed, 31 Feb 2026 10:00:00 GMT']) {
+      const { adapter } = adapterWith(() => new Response('', { status: 429, headers: { 'retry-after': wait } }));
+      assert.equal((await rejection(adapter.sendCode(sms, { signal: signal() }))).retryAfterSeconds, undefined, wait);
+    }
+  });
+
+  it('keeps attemptsRemaining a whole number from 0 to 1000', async () => {
+    for (const [sent, kept] of [
+      [2.7, 2],
+      [1e308, 1000],
+      [-1, undefined],
+      ['3', undefined],
+    ] as const) {
+      const { adapter } = adapterWith(() => json(422, { error: 'invalid-code', attemptsRemaining: sent }));
+      const error = await rejection(adapter.verifyCode(verify, { signal: signal() }));
+      assert.equal(error.attemptsRemaining, kept, String(sent));
+    }
+  });
+});
+
+describe('createFetchAdapter time-out', () => {
+  it('rejects with timeout when the backend does not answer in time', { timeout: 2000 }, async () => {
+    const { adapter, requests } = adapterWith(hanging, { timeout: 20 });
+    const error = await rejection(adapter.sendCode(sms, { signal: signal() }));
+    assert.equal(error.code, 'timeout');
+    assert.equal(requests[0]!.init.signal?.aborted, true, 'the request was aborted');
+  });
+
+  it('rejects with timeout even when the fetch ignores its signal', { timeout: 2000 }, async () => {
+    const { adapter } = adapterWith(() => new Promise<Response>(() => {}), { timeout: 20 });
+    assert.equal((await rejection(adapter.getPolicy({ signal: signal() }))).code, 'timeout');
+  });
+
+  it("rejects with the caller's abort reason when the caller aborts", { timeout: 2000 }, async () => {
+    const controller = new AbortController();
+    const { adapter } = adapterWith(hanging, { timeout: 10_000 });
+    const call = adapter.verifyCode(verify, { signal: controller.signal });
+    controller.abort();
+    await assert.rejects(call, (error: unknown) => error === controller.signal.reason);
+    await assert.rejects(call, { name: 'AbortError' });
+  });
+
+  it("times out, and passes the caller's abort on, where AbortSignal.any is missing", { timeout: 2000 }, async () => {
+    const any = Object.getOwnPropertyDescriptor(AbortSignal, 'any')!;
+    Object.defineProperty(AbortSignal, 'any', { value: undefined, configurable: true });
+    try {
+      const timed = adapterWith(hanging, { timeout: 20 }).adapter;
+      assert.equal((await rejection(timed.sendCode(sms, { signal: signal() }))).code, 'timeout');
+      const controller = new AbortController();
+      const call = adapterWith(hanging, { timeout: 10_000 }).adapter.sendCode(sms, { signal: controller.signal });
+      controller.abort();
+      await assert.rejects(call, (error: unknown) => error === controller.signal.reason);
+    } finally {
+      Object.defineProperty(AbortSignal, 'any', any);
+    }
+  });
+
+  it('refuses a time-out that is not a positive number', () => {
+    for (const timeout of [0, -1, Number.NaN]) {
+      assert.throws(() => createFetchAdapter({ baseUrl: '/api', timeout }), RangeError, String(timeout));
+    }
+  });
+});
+
+describe('createFetchAdapter refresh after a 401', () => {
+  /** A backend that takes only the current token, and a refresh that moves on to the next one. */
+  function tokenBackend(answer: () => Response = () => new Response(null, { status: 204 })) {
+    let token = 1;
+    let accepted = 1;
+    let refreshes = 0;
+    const { adapter, requests } = adapterWith(
+      (_url, init) =>
+        new Headers(init.headers).get('authorization') === `Bearer ${accepted}`
+          ? answer()
+          : json(401, { error: 'unauthenticated' }),
+      {
+        headers: () => ({ authorization: `Bearer ${token}` }),
+        refresh: async () => {
+          refreshes++;
+          token++;
+          return true;
+        },
+      },
+    );
+    return {
+      adapter,
+      requests,
+      expire: () => void accepted++,
+      get refreshes() {
+        return refreshes;
+      },
+    };
+  }
+
+  it('retries once with fresh headers when refresh resolves true', async () => {
+    const backend = tokenBackend();
+    backend.expire();
+    await backend.adapter.verifyCode(verify, { signal: signal() });
+    assert.equal(backend.refreshes, 1);
+    assert.deepEqual(
+      backend.requests.map((r) => new Headers(r.init.headers).get('authorization')),
+      ['Bearer 1', 'Bearer 2'],
+    );
+  });
+
+  it('rejects with unauthenticated when the retry answers 401 as well', async () => {
+    const { adapter, requests } = adapterWith(() => json(401, {}), { refresh: () => true });
+    assert.equal((await rejection(adapter.verifyCode(verify, { signal: signal() }))).code, 'unauthenticated');
+    assert.equal(requests.length, 2);
+  });
+
+  it('rejects with unauthenticated without a retry when refresh resolves false', async () => {
+    const { adapter, requests } = adapterWith(() => json(401, {}), { refresh: async () => false });
+    assert.equal((await rejection(adapter.verifyCode(verify, { signal: signal() }))).code, 'unauthenticated');
+    assert.equal(requests.length, 1);
+  });
+
+  it('rejects with unauthenticated when refresh throws', async () => {
+    const { adapter, requests } = adapterWith(() => json(401, {}), {
+      refresh: () => {
+        throw new Error('the identity provider is down');
+      },
+    });
+    assert.equal((await rejection(adapter.verifyCode(verify, { signal: signal() }))).code, 'unauthenticated');
+    assert.equal(requests.length, 1);
+  });
+
+  it('shares one refresh between calls that get a 401 at the same time', async () => {
+    const backend = tokenBackend(() => json(201, { challengeId: 'c1' }));
+    backend.expire();
+    const calls = [1, 2, 3].map(() => backend.adapter.sendCode(sms, { signal: signal() }));
+    assert.equal((await Promise.all(calls)).length, 3);
+    assert.equal(backend.refreshes, 1);
+  });
+
+  it('retries without another refresh a request sent before the last refresh', async () => {
+    let token = 1;
+    let refreshes = 0;
+    let answerSlow: (response: Response) => void = () => {};
+    const { adapter, requests } = adapterWith(
+      (url, init) => {
+        if (requests.length === 1) return new Promise<Response>((resolve) => (answerSlow = resolve));
+        if (new Headers(init.headers).get('authorization') !== 'Bearer 2') return json(401, {});
+        return url.endsWith('/policy') ? json(200, { methods: [] }) : new Response(null, { status: 204 });
+      },
+      {
+        headers: () => ({ authorization: `Bearer ${token}` }),
+        refresh: () => {
+          refreshes++;
+          token++;
+          return true;
+        },
+      },
+    );
+    const slow = adapter.getPolicy({ signal: signal() }); // sent with token 1, answered below
+    await adapter.verifyCode(verify, { signal: signal() }); // 401, refresh to token 2, retried
+    answerSlow(json(401, {})); // the slow request's token had expired as well
+    assert.deepEqual(await slow, { methods: [] });
+    assert.equal(refreshes, 1);
+  });
+
+  it('rejects with unauthenticated on a 401 when there is no refresh', async () => {
+    const { adapter, requests } = adapterWith(() => json(401, { error: 'unauthenticated' }));
+    assert.equal((await rejection(adapter.getPolicy({ signal: signal() }))).code, 'unauthenticated');
+    assert.equal(requests.length, 1);
   });
 });

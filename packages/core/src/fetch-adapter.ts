@@ -2,20 +2,66 @@
  * `createFetchAdapter()`: the adapter for a backend that speaks the HTTP contract of `docs/http-contract.md`
  * (the one `@security-info/server` implements).
  */
-import { readChallenge } from './challenge.js';
-import { isAbortError, isSecurityInfoErrorCode, SecurityInfoError } from './errors.js';
+import { MAX_BACKEND_SECONDS, readChallenge } from './challenge.js';
+import {
+  isAbortError,
+  isSecurityInfoErrorCode,
+  isSecurityInfoErrorReason,
+  SecurityInfoError,
+  type SecurityInfoErrorCode,
+} from './errors.js';
 import { parsePolicy } from './policy.js';
 import type { AdapterCallOptions, PhoneChallenge, SecurityInfoAdapter, SecurityInfoPolicy } from './types.js';
 
 export interface FetchAdapterOptions {
-  /** Where the routes live, for example `/api/security-info` or `https://id.example.com/api/security-info`. */
+  /**
+   * Where the routes live, for example `/api/security-info` or `https://id.example.com/api/security-info`. A
+   * trailing slash is ignored.
+   */
   baseUrl: string;
   /** A `fetch` to use instead of the global one (for tests, or one that adds authentication). */
   fetch?: typeof globalThis.fetch;
-  /** Headers for every request, such as a CSRF token; a function is called for each request. */
+  /**
+   * Headers for every request, such as a CSRF token or a bearer token. A function is called for each request,
+   * and again for the retry after a `refresh`, so it can return a token that changed:
+   *
+   * ```ts
+   * headers: () => ({
+   *   'x-csrf-token': document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')!.content,
+   * }),
+   * ```
+   */
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
-  /** Sent as the requests' `credentials`. Default `same-origin`. */
+  /**
+   * Sent as the requests' `credentials`. Default `same-origin`; `include` for a backend on another origin that
+   * reads a cookie.
+   */
   credentials?: RequestCredentials;
+  /**
+   * Milliseconds each request may take, from getting its `headers` to reading the last byte of the answer. Then
+   * it is aborted and the call rejects with the `timeout` error. Default 15000; `Infinity` turns it off. A retry
+   * after `refresh` has a time of its own.
+   */
+  timeout?: number;
+  /**
+   * Called when the backend answers 401, to renew what `headers` (or `fetch`) authenticates with. Resolve `true`
+   * to have the request made once more, `false` to give up. A call rejects with the `unauthenticated` error when
+   * its retry gets a 401 as well, when `refresh` resolves `false` or throws, and on any 401 without `refresh`.
+   * One refresh runs at a time: calls that get a 401 meanwhile wait for it rather than starting another.
+   *
+   * ```ts
+   * let token = await signIn();
+   * createFetchAdapter({
+   *   baseUrl: '/api/security-info',
+   *   headers: () => ({ authorization: `Bearer ${token}` }),
+   *   refresh: async () => {
+   *     token = await renewToken(); // your identity provider's client; null once the session has ended
+   *     return token !== null;
+   *   },
+   * });
+   * ```
+   */
+  refresh?: () => boolean | Promise<boolean>;
 }
 
 export interface FetchAdapter extends SecurityInfoAdapter {
@@ -23,7 +69,101 @@ export interface FetchAdapter extends SecurityInfoAdapter {
   resendCode: NonNullable<SecurityInfoAdapter['resendCode']>;
 }
 
-/** Reads the error body of the contract: `{ error, message, retryAfterSeconds?, attemptsRemaining? }`. */
+const DEFAULT_TIMEOUT = 15_000;
+// setTimeout fires at once for a delay above 2^31 - 1 ms, so a longer time-out is treated as none.
+const LONGEST_TIMER = 2 ** 31 - 1;
+const MAX_ATTEMPTS_REMAINING = 1000;
+
+/** The one status a route answers with when it succeeds: with a JSON body, or 204 with none. */
+type Expected = 200 | 201 | 204;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) ([A-Z][a-z]{2}) (\d{4}) (\d\d):(\d\d):(\d\d) GMT$/;
+const RFC_850 =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d\d)-([A-Z][a-z]{2})-(\d\d) (\d\d):(\d\d):(\d\d) GMT$/;
+const ASCTIME = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) ([ \d]\d) (\d\d):(\d\d):(\d\d) (\d{4})$/;
+
+/**
+ * An HTTP date (RFC 9110, section 5.6.7: the preferred form and the two obsolete ones a recipient must accept)
+ * in milliseconds since the epoch. `Date.parse` is not used: what it accepts besides ISO 8601 differs between
+ * engines, and it reads an asctime date in local time.
+ */
+function parseHttpDate(text: string, now: number): number | undefined {
+  let parts: (string | undefined)[] | undefined;
+  let twoDigitYear = false;
+  let match = IMF_FIXDATE.exec(text);
+  if (match) {
+    const [, day, month, year, hour, minute, second] = match;
+    parts = [year, month, day, hour, minute, second];
+  } else if ((match = RFC_850.exec(text))) {
+    const [, day, month, year, hour, minute, second] = match;
+    parts = [year, month, day, hour, minute, second];
+    twoDigitYear = true;
+  } else if ((match = ASCTIME.exec(text))) {
+    const [, month, day, hour, minute, second, year] = match;
+    parts = [year, month, day, hour, minute, second];
+  }
+  if (!parts) return undefined;
+  const [yearText, monthName, dayText, hourText, minuteText, secondText] = parts;
+  const month = MONTHS.indexOf(monthName ?? '');
+  let year = Number(yearText);
+  const day = Number(dayText);
+  const [hour, minute, second] = [Number(hourText), Number(minuteText), Number(secondText)];
+  if (month < 0 || hour > 23 || minute > 59 || second > 60) return undefined;
+  if (twoDigitYear) {
+    // RFC 9110: a two-digit year more than 50 years in the future means the most recent past year ending so.
+    const thisYear = new Date(now).getUTCFullYear();
+    year += thisYear - (thisYear % 100);
+    if (year > thisYear + 50) year -= 100;
+  }
+  const time = Date.UTC(year, month, day, hour, minute, Math.min(second, 59));
+  // Date.UTC rolls 31 February over into March; such a date is not a date.
+  return new Date(time).getUTCDate() === day ? time : undefined;
+}
+
+/** Keeps a wait the backend asked for within [0, one day]; what is not a finite, non-negative number is dropped. */
+function clampSeconds(value: unknown): number | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
+  return Math.min(value, MAX_BACKEND_SECONDS);
+}
+
+/** `Retry-After` in seconds: delay-seconds, or an HTTP date counted from now (a date in the past means now). */
+function retryAfterHeader(response: Response): number | undefined {
+  const value = response.headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return clampSeconds(Number(value));
+  const now = Date.now();
+  const date = parseHttpDate(value, now);
+  return date === undefined ? undefined : clampSeconds(Math.max(0, Math.ceil((date - now) / 1000)));
+}
+
+/** What one request came to: the answer's body, or the 401 that a refresh may cure. */
+type Outcome = { value: unknown } | { unauthorized: SecurityInfoError };
+
+/** Lets go of a body that will not be read, so the connection is free for the next request. */
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
+}
+
+/** Settles with `work`, or rejects with the signal's reason as soon as it aborts, whichever comes first. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function isJson(response: Response): boolean {
+  const type = response.headers.get('content-type') ?? '';
+  return type.split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * Reads the error body of the contract: `{ error, message, retryAfterSeconds?, attemptsRemaining?, reason? }`.
+ * A 401 is `unauthenticated` whatever the body says, and a 429 without a known code `rate-limited`.
+ */
 async function errorFrom(response: Response): Promise<SecurityInfoError> {
   let body: unknown;
   try {
@@ -32,72 +172,200 @@ async function errorFrom(response: Response): Promise<SecurityInfoError> {
     body = undefined;
   }
   const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  const header = Number(response.headers.get('retry-after'));
-  const retryAfterSeconds =
-    typeof fields.retryAfterSeconds === 'number'
-      ? fields.retryAfterSeconds
-      : Number.isFinite(header) && header > 0
-        ? header
-        : undefined;
-  const attemptsRemaining = typeof fields.attemptsRemaining === 'number' ? fields.attemptsRemaining : undefined;
-  const code = isSecurityInfoErrorCode(fields.error)
-    ? fields.error
-    : response.status === 429
-      ? 'rate-limited'
-      : 'unknown';
+  const retryAfterSeconds = clampSeconds(fields.retryAfterSeconds) ?? retryAfterHeader(response);
+  const attempts = fields.attemptsRemaining;
+  const attemptsRemaining =
+    typeof attempts === 'number' && attempts >= 0 && Number.isFinite(attempts)
+      ? Math.min(Math.floor(attempts), MAX_ATTEMPTS_REMAINING)
+      : undefined;
+  let code: SecurityInfoErrorCode = isSecurityInfoErrorCode(fields.error) ? fields.error : 'unknown';
+  if (response.status === 401) code = 'unauthenticated';
+  else if (response.status === 429 && code === 'unknown') code = 'rate-limited';
   const message = typeof fields.message === 'string' ? fields.message : `HTTP ${response.status}`;
   return new SecurityInfoError(code, message, {
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
     ...(attemptsRemaining !== undefined ? { attemptsRemaining } : {}),
+    ...(isSecurityInfoErrorReason(fields.reason) ? { reason: fields.reason } : {}),
   });
 }
 
+/**
+ * One signal that aborts with the caller's, or with a time-out of its own. `done` stops the timer (and, without
+ * `AbortSignal.any`, stops listening to the caller's signal).
+ */
+function withTimeout(caller: AbortSignal, milliseconds: number) {
+  const timer = new AbortController();
+  const id =
+    milliseconds <= LONGEST_TIMER
+      ? setTimeout(() => timer.abort(new DOMException('The request took too long.', 'TimeoutError')), milliseconds)
+      : undefined;
+  let signal: AbortSignal;
+  let stopListening = () => {};
+  if (typeof AbortSignal.any === 'function') {
+    signal = AbortSignal.any([caller, timer.signal]);
+  } else {
+    const both = new AbortController();
+    const forward = (source: AbortSignal) => () => both.abort(source.reason);
+    if (caller.aborted) both.abort(caller.reason);
+    const onCaller = forward(caller);
+    const onTimer = forward(timer.signal);
+    caller.addEventListener('abort', onCaller, { once: true });
+    timer.signal.addEventListener('abort', onTimer, { once: true });
+    stopListening = () => {
+      caller.removeEventListener('abort', onCaller);
+      timer.signal.removeEventListener('abort', onTimer);
+    };
+    signal = both.signal;
+  }
+  return {
+    signal,
+    timedOut: () => timer.signal.aborted && !caller.aborted,
+    done() {
+      clearTimeout(id);
+      stopListening();
+    },
+  };
+}
+
+/**
+ * An adapter that calls the routes of the HTTP contract under `baseUrl`. It accepts only each route's documented
+ * answer (its status, and a JSON body where it has one); anything else, such as a sign-in page served with 200,
+ * rejects with the `unknown` error rather than passing for success. Throws a `RangeError` for a `timeout` that
+ * is not a positive number.
+ */
 export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  if (!(timeout > 0)) throw new RangeError('createFetchAdapter: timeout must be a positive number of milliseconds.');
 
-  async function call(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal): Promise<Response> {
+  // The refresh that runs, or ran last; `generation` counts refreshes started, so that a request sent before
+  // the last one started knows that it may have failed only for want of it.
+  let generation = 0;
+  let latest: { generation: number; settled: boolean; renewed: Promise<boolean> } | undefined;
+
+  function refreshFor(sentInGeneration: number, refresh: () => boolean | Promise<boolean>): Promise<boolean> {
+    if (latest && (!latest.settled || latest.generation > sentInGeneration)) return latest.renewed;
+    const entry = { generation: ++generation, settled: false, renewed: Promise.resolve(false) };
+    entry.renewed = (async () => {
+      try {
+        return (await refresh()) === true;
+      } finally {
+        entry.settled = true;
+      }
+    })();
+    latest = entry;
+    return entry.renewed;
+  }
+
+  /** Sends one request and reads its answer within `signal`, which also carries the time-out. */
+  async function exchange(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    expected: Expected,
+    signal: AbortSignal,
+  ): Promise<Outcome> {
     const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
     const headers = new Headers(extra);
     headers.set('accept', 'application/json');
     if (body !== undefined) headers.set('content-type', 'application/json');
-    let response: Response;
+    const response = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      credentials: options.credentials ?? 'same-origin',
+      signal,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    if (response.status === 401) return { unauthorized: await errorFrom(response) };
+    if (!response.ok) throw await errorFrom(response);
+    if (response.status !== expected) {
+      discard(response);
+      throw new SecurityInfoError(
+        'unknown',
+        `The backend answered with HTTP ${response.status} where ${expected} was expected.`,
+      );
+    }
+    if (expected === 204) {
+      discard(response);
+      return { value: undefined };
+    }
+    if (!isJson(response)) {
+      discard(response);
+      throw new SecurityInfoError('unknown', 'The backend answered with something that is not JSON.');
+    }
     try {
-      response = await doFetch(`${base}${path}`, {
-        method,
-        headers,
-        credentials: options.credentials ?? 'same-origin',
-        signal,
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
+      return { value: await response.json() };
     } catch (error) {
-      if (isAbortError(error, signal)) throw error;
+      if (signal.aborted) throw error;
+      throw new SecurityInfoError('unknown', 'The backend answered with something that is not JSON.', {
+        cause: error,
+      });
+    }
+  }
+
+  /**
+   * Makes one request under the time-out. The caller's abort rejects with the caller's reason, even when a
+   * `fetch` given in the options does not listen to its signal.
+   */
+  async function attempt(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    expected: Expected,
+    signal: AbortSignal,
+  ): Promise<Outcome> {
+    const limit = withTimeout(signal, timeout);
+    try {
+      return await untilAborted(exchange(method, path, body, expected, limit.signal), limit.signal);
+    } catch (error) {
+      if (signal.aborted) throw isAbortError(error, signal) ? error : signal.reason;
+      if (limit.timedOut()) throw new SecurityInfoError('timeout', 'The request took too long.', { cause: error });
+      if (error instanceof SecurityInfoError) throw error;
       // fetch rejects with a TypeError only when the request could not be made at all.
       if (error instanceof TypeError)
         throw new SecurityInfoError('network', 'The backend could not be reached.', { cause: error });
       throw error;
+    } finally {
+      limit.done();
     }
-    if (!response.ok) throw await errorFrom(response);
-    return response;
   }
 
-  async function json(response: Response): Promise<unknown> {
+  /** Makes a request; after a 401, has `refresh` renew the credentials and makes it once more. */
+  async function call(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    expected: Expected,
+    signal: AbortSignal,
+  ): Promise<unknown> {
+    const sentInGeneration = generation;
+    const first = await attempt(method, path, body, expected, signal);
+    if ('value' in first) return first.value;
+    const { refresh } = options;
+    if (!refresh) throw first.unauthorized;
+    let renewed: boolean;
     try {
-      return await response.json();
+      renewed = await untilAborted(refreshFor(sentInGeneration, refresh), signal);
     } catch (error) {
-      throw new SecurityInfoError('unknown', 'The backend answered with something that is not JSON.', { cause: error });
+      if (signal.aborted) throw signal.reason;
+      throw new SecurityInfoError('unauthenticated', 'The credentials could not be renewed.', { cause: error });
     }
+    if (!renewed) throw first.unauthorized;
+    const second = await attempt(method, path, body, expected, signal);
+    if ('value' in second) return second.value;
+    throw second.unauthorized;
   }
 
-  async function challenge(response: Response): Promise<PhoneChallenge> {
-    return readChallenge(await json(response));
+  async function challenge(answer: Promise<unknown>): Promise<PhoneChallenge> {
+    return readChallenge(await answer);
   }
 
   const id = (challengeId: string) => encodeURIComponent(challengeId);
 
   return {
     async getPolicy({ signal }) {
-      const body = await json(await call('GET', '/policy', undefined, signal));
+      const body = await call('GET', '/policy', undefined, 200, signal);
       try {
         return parsePolicy(body);
       } catch (error) {
@@ -107,13 +375,13 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
       }
     },
     async sendCode({ phoneNumber, channel }, { signal }) {
-      return challenge(await call('POST', '/phone/challenges', { phoneNumber, channel }, signal));
+      return challenge(call('POST', '/phone/challenges', { phoneNumber, channel }, 201, signal));
     },
     async resendCode({ challengeId, channel }, { signal }) {
-      return challenge(await call('POST', `/phone/challenges/${id(challengeId)}/resend`, { channel }, signal));
+      return challenge(call('POST', `/phone/challenges/${id(challengeId)}/resend`, { channel }, 200, signal));
     },
     async verifyCode({ challengeId, code }, { signal }) {
-      await call('POST', `/phone/challenges/${id(challengeId)}/verify`, { code }, signal);
+      await call('POST', `/phone/challenges/${id(challengeId)}/verify`, { code }, 204, signal);
     },
   };
 }
