@@ -41,6 +41,7 @@ const nodeTests = [
   ...findFiles('packages/server/src', '*.test.ts'),
   ...findFiles('packages/react/src', '*.test.ts'),
   ...findFiles('packages/elements/src', '*.node.test.ts'),
+  ...findFiles('examples/server', '*.test.ts'),
 ].sort();
 // Packages import each other from their TypeScript sources, as in the browser tests.
 const SOURCE = ['--conditions=@security-info/source', '--import', 'tsx'];
