@@ -37,7 +37,8 @@ function toRequest(req: IncomingMessage, path: string): Request | undefined {
   if (!HOST.test(host)) return undefined;
   let url: URL;
   try {
-    url = new URL(path, `http://${host}`);
+    // A path is read as a path: resolved against the Host, `//evil.example/...` would name another origin.
+    url = path.startsWith('/') ? new URL(`http://${host}${path}`) : new URL(path);
   } catch {
     return undefined;
   }
@@ -85,8 +86,10 @@ function answer(handler: SecurityInfoHandler, req: IncomingMessage, res: ServerR
     req.resume();
     return;
   }
+  // Read now: once Node destroys the socket (a malformed body, a client gone), its address is no longer known.
+  const connection = { remoteAddress: req.socket?.remoteAddress };
   Promise.resolve()
-    .then(() => handler(request, { remoteAddress: req.socket?.remoteAddress }))
+    .then(() => handler(request, connection))
     .then((response) => write(response, res))
     .catch(() => {
       try {
