@@ -150,6 +150,17 @@ describe('attack: pumping messages through many accounts, numbers and addresses'
   });
 });
 
+describe('attack: a risk check that answers something unexpected', () => {
+  it('fails closed on an answer that is neither yes nor a refusal, and lets null through like nothing', async () => {
+    const answers: unknown[] = ['no', 0, { allow: 'maybe' }, null];
+    let next = 0;
+    const server = setup({ riskCheck: () => answers[next++] as never });
+    const statuses: number[] = [];
+    for (let i = 0; i < answers.length; i++) statuses.push((await server.sendCode(`+3161234560${i}`)).status);
+    assert.deepEqual(statuses, [429, 429, 429, 201]);
+  });
+});
+
 describe('attack: guessing codes without end', () => {
   it('counts wrong codes per user across challenges; a resend does not reset the count', async () => {
     const server = setup({ limits: { sendsPerUser: [{ max: 100, windowSeconds: 60 }] } });

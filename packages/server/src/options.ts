@@ -118,7 +118,7 @@ export interface RiskContext {
   request: Request;
 }
 
-/** `true` (or nothing) lets the send go on; a refusal answers with its code: `rate-limited` unless it says otherwise. */
+/** `true` (or nothing) lets the send go on; anything else refuses it, with the refusal's code or `rate-limited`. */
 export type RiskVerdict =
   | boolean
   | void

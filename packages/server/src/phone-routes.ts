@@ -55,20 +55,18 @@ export function createPhoneRoutes(options: ResolvedOptions) {
   async function checkRisk(context: RiskContext): Promise<void> {
     if (!options.riskCheck) return;
     const verdict = await wait(options.riskCheck(context), 'riskCheck');
-    if (verdict === undefined || verdict === true) return;
-    if (verdict === false) throw new Refusal(429, 'rate-limited', 'This request was refused.');
-    if (verdict.allow === false) {
-      const code = verdict.error ?? 'rate-limited';
-      const retry = verdict.retryAfterSeconds;
-      throw new Refusal(
-        code === 'rate-limited' ? 429 : 422,
-        code,
-        'This request was refused.',
-        typeof retry === 'number' && retry >= 0 && Number.isFinite(retry)
-          ? { retryAfterSeconds: Math.ceil(retry) }
-          : {},
-      );
-    }
+    if (verdict === undefined || verdict === null || verdict === true) return;
+    // Anything but a clear yes is a refusal: a check that answers something unexpected fails closed.
+    if (typeof verdict !== 'object' || verdict.allow !== false)
+      throw new Refusal(429, 'rate-limited', 'This request was refused.');
+    const code = verdict.error ?? 'rate-limited';
+    const retry = verdict.retryAfterSeconds;
+    throw new Refusal(
+      code === 'rate-limited' ? 429 : 422,
+      code,
+      'This request was refused.',
+      typeof retry === 'number' && retry >= 0 && Number.isFinite(retry) ? { retryAfterSeconds: Math.ceil(retry) } : {},
+    );
   }
 
   /** The wait before the resend after `sends` codes: 30 s, then 60, 120... */
