@@ -4,6 +4,9 @@
  * tests, and loses everything on restart.
  */
 import type { Channel } from '@security-info/core';
+import { createRateLog, type RateCharge, type RateDecision } from './rate-log.js';
+
+export type { RateCharge, RateDecision, RateWindow } from './rate-log.js';
 
 export interface StoredChallenge {
   id: string;
@@ -30,19 +33,6 @@ export interface StoredChallenge {
   claimedUntil: number;
   verified: boolean;
 }
-
-export interface RateWindow {
-  max: number;
-  windowSeconds: number;
-}
-
-/** One counter to charge: its key and the windows it must stay within. */
-export interface RateCharge {
-  key: string;
-  windows: readonly RateWindow[];
-}
-
-export type RateDecision = { allowed: true } | { allowed: false; key: string; retryAfterSeconds: number };
 
 /** Consecutive wrong codes of one user, across challenges. */
 export interface FailureState {
@@ -90,8 +80,7 @@ export interface MemoryStore extends ChallengeStore {
 /** The default store: in this process's memory. Not shared between processes: one instance only. */
 export function createMemoryStore(): MemoryStore {
   const challenges = new Map<string, StoredChallenge>();
-  // Per key: the times of its events (oldest first) and when the last of its windows runs out.
-  const events = new Map<string, { times: number[]; until: number }>();
+  const rates = createRateLog();
   const failures = new Map<string, FailureState>();
 
   const copy = (challenge: StoredChallenge): StoredChallenge => ({
@@ -99,23 +88,8 @@ export function createMemoryStore(): MemoryStore {
     codeHash: challenge.codeHash && new Uint8Array(challenge.codeHash),
   });
 
-  function refusal(key: string, times: readonly number[], windows: readonly RateWindow[], now: number) {
-    for (const window of windows) {
-      const since = now - window.windowSeconds * 1000;
-      let inWindow = 0;
-      for (let i = times.length - 1; i >= 0 && times[i]! > since; i--) inWindow++;
-      if (inWindow >= window.max) {
-        if (window.max <= 0) return { allowed: false as const, key, retryAfterSeconds: window.windowSeconds };
-        const oldest = times[times.length - window.max]!;
-        const wait = Math.ceil((oldest + window.windowSeconds * 1000 - now) / 1000);
-        return { allowed: false as const, key, retryAfterSeconds: Math.max(1, wait) };
-      }
-    }
-    return undefined;
-  }
-
   return {
-    stats: () => ({ challenges: challenges.size, rateKeys: events.size, failures: failures.size }),
+    stats: () => ({ challenges: challenges.size, rateKeys: rates.size(), failures: failures.size }),
     async create(challenge) {
       challenges.set(challenge.id, copy(challenge));
     },
@@ -134,22 +108,7 @@ export function createMemoryStore(): MemoryStore {
       challenges.delete(id);
     },
     async consume(charges, now) {
-      for (const { key, windows } of charges) {
-        const denied = refusal(key, events.get(key)?.times ?? [], windows, now);
-        if (denied) return denied;
-      }
-      for (const { key, windows } of charges) {
-        const longest = Math.max(0, ...windows.map((window) => window.windowSeconds)) * 1000;
-        const most = Math.max(1, ...windows.map((window) => window.max));
-        const entry = events.get(key) ?? { times: [], until: 0 };
-        entry.times.push(now);
-        // Only the last `most` events can ever decide a refusal, and only those inside the longest window.
-        const keepFrom = entry.times.findIndex((at) => at > now - longest);
-        entry.times.splice(0, Math.max(keepFrom, entry.times.length - most));
-        entry.until = Math.max(entry.until, now + longest);
-        events.set(key, entry);
-      }
-      return { allowed: true };
+      return rates.consume(charges, now);
     },
     async updateFailures(userId, change) {
       const { next, result } = change({ ...(failures.get(userId) ?? { count: 0, lockedUntil: 0, lastFailureAt: 0 }) });
@@ -161,7 +120,7 @@ export function createMemoryStore(): MemoryStore {
       for (const [id, challenge] of challenges) {
         if (Math.max(challenge.expiresAt, challenge.claimedUntil) + CHALLENGE_GRACE_MS < now) challenges.delete(id);
       }
-      for (const [key, entry] of events) if (entry.until <= now) events.delete(key);
+      rates.sweep(now);
       // A user's count stays until a success clears it (NIST counts consecutive failures), or for 30 days.
       for (const [userId, state] of failures) {
         if (state.lockedUntil <= now && state.lastFailureAt + FAILURE_MEMORY_MS <= now) failures.delete(userId);

@@ -1,0 +1,104 @@
+/**
+ * Sliding-window send counts in memory, kept small: most keys (a user, an address, a number) see one send and then
+ * nothing, so a key with one event is stored as a bare number, and keys are grouped by their longest window so
+ * that no per-key expiry needs storing. Event times are kept in order, so a window's count is a binary search.
+ */
+export interface RateWindow {
+  max: number;
+  windowSeconds: number;
+}
+
+/** One counter to charge: its key and the windows it must stay within. */
+export interface RateCharge {
+  key: string;
+  windows: readonly RateWindow[];
+}
+
+export type RateDecision = { allowed: true } | { allowed: false; key: string; retryAfterSeconds: number };
+
+type Times = number | number[];
+
+/** The index of the first time after `since` in ascending `times`. */
+function firstAfter(times: readonly number[], since: number): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (times[middle]! > since) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+const longestOf = (windows: readonly RateWindow[]) => Math.max(0, ...windows.map((w) => w.windowSeconds)) * 1000;
+const mostOf = (windows: readonly RateWindow[]) => Math.max(1, ...windows.map((w) => w.max));
+const asArray = (times: Times | undefined): readonly number[] =>
+  times === undefined ? [] : typeof times === 'number' ? [times] : times;
+
+export function createRateLog() {
+  // Longest window (ms) -> key -> its events.
+  const groups = new Map<number, Map<string, Times>>();
+
+  const groupOf = (longest: number) => {
+    let group = groups.get(longest);
+    if (!group) groups.set(longest, (group = new Map()));
+    return group;
+  };
+
+  function refusal(key: string, times: readonly number[], windows: readonly RateWindow[], now: number) {
+    for (const window of windows) {
+      const since = now - window.windowSeconds * 1000;
+      const inWindow = times.length - firstAfter(times, since);
+      if (inWindow < window.max) continue;
+      if (window.max <= 0) return { allowed: false as const, key, retryAfterSeconds: window.windowSeconds };
+      const oldest = times[times.length - window.max]!;
+      const wait = Math.ceil((oldest + window.windowSeconds * 1000 - now) / 1000);
+      return { allowed: false as const, key, retryAfterSeconds: Math.max(1, wait) };
+    }
+    return undefined;
+  }
+
+  return {
+    /** Counts one event on every charge if each has room, and nothing otherwise. */
+    consume(charges: readonly RateCharge[], now: number): RateDecision {
+      for (const { key, windows } of charges) {
+        const denied = refusal(key, asArray(groups.get(longestOf(windows))?.get(key)), windows, now);
+        if (denied) return denied;
+      }
+      for (const { key, windows } of charges) {
+        const longest = longestOf(windows);
+        const group = groupOf(longest);
+        const current = group.get(key);
+        if (current === undefined || (typeof current === 'number' && current <= now - longest)) {
+          group.set(key, now);
+          continue;
+        }
+        // Only the last `most` events can decide a refusal, and only those inside the longest window.
+        const times = asArray(current);
+        const from = Math.max(firstAfter(times, now - longest), times.length + 1 - mostOf(windows));
+        if (Array.isArray(current) && current.length > 16) {
+          current.splice(0, from);
+          current.push(now);
+        } else {
+          group.set(key, [...times.slice(from), now]);
+        }
+      }
+      return { allowed: true };
+    },
+    /** Drops every key whose last event is older than its longest window. */
+    sweep(now: number): void {
+      for (const [longest, group] of groups) {
+        for (const [key, times] of group) {
+          const last = typeof times === 'number' ? times : times[times.length - 1]!;
+          if (last <= now - longest) group.delete(key);
+        }
+        if (group.size === 0) groups.delete(longest);
+      }
+    },
+    size(): number {
+      let size = 0;
+      for (const group of groups.values()) size += group.size;
+      return size;
+    },
+  };
+}
