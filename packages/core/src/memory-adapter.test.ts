@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryAdapter, type IssuedCode } from './memory-adapter.js';
-import { SecurityInfoError, toSecurityInfoError } from './errors.js';
+import { ERROR_CODES, SecurityInfoError, toSecurityInfoError } from './errors.js';
 
 const signal = () => new AbortController().signal;
 const rejectsWith = async (promise: Promise<unknown>, code: string) => {
@@ -70,18 +70,35 @@ test('every error code can be injected once, with its details', async () => {
     (e: SecurityInfoError) => e.code === 'rate-limited' && e.retryAfterSeconds === 42,
   );
   await adapter.sendCode({ phoneNumber: '+31612345678', channel: 'sms' }, { signal: signal() });
-  for (const code of [
-    'invalid-code',
-    'code-expired',
-    'too-many-attempts',
-    'number-rejected',
-    'channel-unavailable',
-    'timeout',
-    'unknown',
-  ] as const) {
+  // `network` as a fault is the failed fetch itself (the next test); every other code is thrown as it is.
+  for (const code of ERROR_CODES.filter((c) => c !== 'network')) {
     adapter.injectFault('getPolicy', code);
     await rejectsWith(adapter.getPolicy({ signal: signal() }), code);
   }
+});
+
+test('an ended session can be injected into any call, once', async () => {
+  const adapter = createMemoryAdapter({ generateCode: () => '123456' });
+  const { challengeId } = await adapter.sendCode({ phoneNumber: '+31612345678', channel: 'sms' }, { signal: signal() });
+  adapter.injectFault('verifyCode', 'unauthenticated');
+  await assert.rejects(
+    adapter.verifyCode({ challengeId, code: '123456' }, { signal: signal() }),
+    (e: SecurityInfoError) => e instanceof SecurityInfoError && e.code === 'unauthenticated',
+  );
+  // Refused before it was checked: the code still verifies once the person is signed in again.
+  await adapter.verifyCode({ challengeId, code: '123456' }, { signal: signal() });
+});
+
+test('a landline refusal carries its reason, and a call to the same number then goes through', async () => {
+  const adapter = createMemoryAdapter();
+  adapter.injectFault('sendCode', { code: 'channel-unavailable', reason: 'landline' });
+  await assert.rejects(
+    adapter.sendCode({ phoneNumber: '+31201234567', channel: 'sms' }, { signal: signal() }),
+    (e: SecurityInfoError) => e.code === 'channel-unavailable' && e.reason === 'landline',
+  );
+  await adapter.sendCode({ phoneNumber: '+31201234567', channel: 'voice' }, { signal: signal() });
+  assert.equal(adapter.lastCode?.channel, 'voice');
+  assert.equal(adapter.calls.sendCode, 2);
 });
 
 test('network, plain error and malformed answers can be injected', async () => {

@@ -2,7 +2,7 @@
  * An in-memory backend for Storybook, the demo and tests: codes are handed to a callback instead of being
  * sent, and every fault the wizard must survive can be injected.
  */
-import { SecurityInfoError, type SecurityInfoErrorCode } from './errors.js';
+import { SecurityInfoError, type SecurityInfoErrorCode, type SecurityInfoErrorReason } from './errors.js';
 import type { AdapterCallOptions, Channel, PhoneChallenge, SecurityInfoAdapter, SecurityInfoPolicy } from './types.js';
 
 export type MemoryAdapterOperation = 'getPolicy' | 'sendCode' | 'resendCode' | 'verifyCode' | 'awaitCallConfirmation';
@@ -10,11 +10,17 @@ export type MemoryAdapterOperation = 'getPolicy' | 'sendCode' | 'resendCode' | '
 /**
  * A fault to inject: a {@link SecurityInfoError} code (with its details), `hang` (never settles until
  * aborted), `malformed` (an answer that breaks the contract), `network` (a failed fetch's TypeError), or
- * `error` (a plain Error).
+ * `error` (a plain Error). `unauthenticated` is a session that ended; `{ code: 'channel-unavailable', reason:
+ * 'landline' }` a number that cannot receive text messages but can be called.
  */
 export type MemoryAdapterFault =
   | SecurityInfoErrorCode
-  | { code: SecurityInfoErrorCode; retryAfterSeconds?: number; attemptsRemaining?: number }
+  | {
+      code: SecurityInfoErrorCode;
+      retryAfterSeconds?: number;
+      attemptsRemaining?: number;
+      reason?: SecurityInfoErrorReason;
+    }
   | 'hang'
   | 'malformed'
   | 'network'
