@@ -6,6 +6,7 @@ import {
   type EnrollmentEvent,
   type EnrollmentState,
 } from './enrollment.js';
+import { signInTransition, type SignInEvent } from './sign-in.js';
 import { readChallenge } from './challenge.js';
 import { SecurityInfoError } from './errors.js';
 import type { SecurityInfoPolicy } from './types.js';
@@ -210,6 +211,19 @@ describe('verifying', () => {
   });
 });
 
+describe('a landline', () => {
+  it('keeps the reason of a refused text message, so the person can be offered a call', () => {
+    const sending = next(initialEnrollment({ policy: phoneOnly }), { type: 'phone-submitted', phone });
+    const error = new SecurityInfoError('channel-unavailable', undefined, { reason: 'landline' });
+    const state = next(sending, { type: 'failed', requestId: requestId(sending), error });
+    assert.deepEqual(state.error, { code: 'channel-unavailable', operation: 'sendCode', reason: 'landline' });
+    const calling = next(state, { type: 'phone-submitted', phone: voice });
+    assert.equal(calling.request?.operation, 'sendCode');
+    assert.equal(calling.phone?.channel, 'voice');
+    assert.equal(calling.error, undefined);
+  });
+});
+
 describe('back and cancel', () => {
   it('returns from the code to the phone step keeping the number, dropping the request', () => {
     const verifying = next(atCode(), { type: 'code-submitted' });
@@ -254,6 +268,12 @@ describe('every event in every state', () => {
     challenge: { challengeId: 'v', confirmation: 'keypress' },
   });
   const done = next(verifying, { type: 'verified', requestId: requestId(verifying) });
+  const refused = next(verifying, {
+    type: 'failed',
+    requestId: requestId(verifying),
+    error: new SecurityInfoError('unauthenticated'),
+  });
+  const signingIn = signInTransition(refused, { type: 'signing-in', refused: verifying.request! });
   const states: Record<string, EnrollmentState> = {
     loading: initialEnrollment(),
     methods: initialEnrollment({ policy: everything }),
@@ -262,6 +282,8 @@ describe('every event in every state', () => {
     code,
     verifying,
     call,
+    refused,
+    signingIn,
     done,
     cancelled: next(code, { type: 'cancel' }),
   };
@@ -282,26 +304,45 @@ describe('every event in every state', () => {
     { type: 'call-confirmed', requestId: requestId(state) },
     { type: 'failed', requestId: requestId(state), error: new SecurityInfoError('unknown') },
     { type: 'failed', requestId: stale, error: new SecurityInfoError('unknown') },
+    { type: 'failed', requestId: requestId(state), error: new SecurityInfoError('unauthenticated') },
     { type: 'back' },
     { type: 'cancel' },
     { type: 'interrupted' },
   ];
 
+  const signInEvents = (state: EnrollmentState): SignInEvent[] => [
+    { type: 'signing-in', refused: { id: state.lastRequestId, operation: 'sendCode' } },
+    { type: 'signing-in', refused: { id: state.lastRequestId, operation: 'verifyCode', afterSignIn: true } },
+    { type: 'signed-in', requestId: requestId(state) },
+    { type: 'signed-in', requestId: stale },
+    { type: 'sign-in-failed', requestId: requestId(state) },
+    { type: 'sign-in-failed', requestId: stale },
+    { type: 'sign-in-handled', refused: { id: state.lastRequestId, operation: 'sendCode' } },
+  ];
+  const apply = (state: EnrollmentState, event: EnrollmentEvent | SignInEvent) =>
+    'refused' in event || event.type.startsWith('sign')
+      ? signInTransition(state, event as SignInEvent)
+      : next(state, event as EnrollmentEvent);
+
   for (const [name, state] of Object.entries(states)) {
     it(`keeps its promises in the ${name} state`, () => {
-      for (const event of events(state)) {
-        const after = next(state, event);
+      for (const event of [...events(state), ...signInEvents(state)]) {
+        const after = apply(state, event);
         const label = `${name} + ${event.type}`;
         // An answer to a request that is not in flight changes nothing.
         if ('requestId' in event && event.requestId === stale) assert.equal(after, state, label);
         // A finished flow stays finished.
         if (state.step === 'done' || state.step === 'cancelled') assert.equal(after, state, label);
-        // Never two calls at once: a new request only starts when none was in flight, or replaces a call wait.
+        // Never two calls at once: a new request only starts when none was in flight, or replaces a call wait,
+        // or follows a sign-in (which is no call).
         if (after.request && state.request && after.request.id !== state.request.id) {
-          assert.ok(
-            state.request.operation === 'awaitCallConfirmation' || after.request.operation === 'awaitCallConfirmation',
-            label,
-          );
+          const waits = ['awaitCallConfirmation', 'signIn'];
+          assert.ok(waits.includes(state.request.operation) || waits.includes(after.request.operation), label);
+        }
+        // A refused call is made again only after a sign-in, and only once.
+        if (after.request?.afterSignIn && after.request.id !== state.request?.id) {
+          assert.equal(state.request?.operation, 'signIn', label);
+          assert.equal(after.request.operation, state.request?.repeats, label);
         }
         // Only the steps that wait on the adapter have a request in flight.
         if (after.request) assert.ok(['loading', 'methods', 'phone', 'code', 'call'].includes(after.step), label);

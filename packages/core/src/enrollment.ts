@@ -3,21 +3,18 @@
  * the next state. The wizard renders the state and performs the adapter call a state asks for; results come
  * back as events that name the request they answer, so an answer to an aborted or superseded request changes
  * nothing, and a second "send" while one is in flight is ignored (one intent, one call).
+ *
+ * What follows a call refused as `unauthenticated` (waiting for the host to sign the person in again, then
+ * repeating the call) is in sign-in.ts.
  */
-import type { SecurityInfoError, SecurityInfoErrorCode } from './errors.js';
+import type { SecurityInfoError, SecurityInfoErrorCode, SecurityInfoErrorReason } from './errors.js';
 import { offeredMethods } from './policy.js';
+import { answers, settled, withRequest, type EnrollmentOperation, type EnrollmentRequest } from './requests.js';
 import type { Channel, MethodId, PhoneChallenge, Purpose, SecurityInfoPolicy } from './types.js';
 
 export type EnrollmentStep = 'loading' | 'methods' | 'phone' | 'code' | 'call' | 'done' | 'cancelled';
 
-/** The adapter call a state is waiting on. */
-export type EnrollmentOperation = 'getPolicy' | 'sendCode' | 'resendCode' | 'verifyCode' | 'awaitCallConfirmation';
-
-export interface EnrollmentRequest {
-  /** Increases with every request; results name it. */
-  id: number;
-  operation: EnrollmentOperation;
-}
+export type { AdapterOperation, EnrollmentOperation, EnrollmentRequest } from './requests.js';
 
 export interface EnrolledPhone {
   phoneNumber: string;
@@ -28,9 +25,12 @@ export interface EnrolledPhone {
 
 export interface EnrollmentError {
   code: SecurityInfoErrorCode;
+  /** The call that failed; after a sign-in that failed, the call it was to repeat. */
   operation: EnrollmentOperation;
   retryAfterSeconds?: number;
   attemptsRemaining?: number;
+  /** With `channel-unavailable`: `landline` when the number can be called but cannot receive text messages. */
+  reason?: SecurityInfoErrorReason;
 }
 
 export interface EnrollmentState {
@@ -83,16 +83,6 @@ function firstStep(policy: SecurityInfoPolicy, purpose: Purpose | undefined, sta
   return { step: skipMethods ? ('phone' as const) : ('methods' as const), showsMethods: !skipMethods };
 }
 
-function withRequest(state: EnrollmentState, operation: EnrollmentOperation): EnrollmentState {
-  const id = state.lastRequestId + 1;
-  const { error: _dropped, ...rest } = state;
-  return { ...rest, request: { id, operation }, lastRequestId: id };
-}
-
-function settled(state: EnrollmentState): EnrollmentState {
-  return { ...state, request: null };
-}
-
 /** The state a wizard starts in. */
 export function initialEnrollment(options: EnrollmentOptions = {}): EnrollmentState {
   const base: EnrollmentState = {
@@ -108,11 +98,6 @@ export function initialEnrollment(options: EnrollmentOptions = {}): EnrollmentSt
     return { ...base, policy: options.policy, ...firstStep(options.policy, options.purpose, options.start) };
   }
   return withRequest(base, 'getPolicy');
-}
-
-/** Whether `event` answers the request in flight; answers to anything else are ignored. */
-function answers(state: EnrollmentState, requestId: number, ...operations: EnrollmentOperation[]): boolean {
-  return state.request?.id === requestId && operations.includes(state.request.operation);
 }
 
 /** The next state. Events that make no sense in a state return that same state object. */
@@ -174,12 +159,13 @@ export function enrollmentTransition(state: EnrollmentState, event: EnrollmentEv
 
     case 'failed': {
       if (!state.request || state.request.id !== event.requestId) return state;
-      const { code, retryAfterSeconds, attemptsRemaining } = event.error;
+      const { code, retryAfterSeconds, attemptsRemaining, reason } = event.error;
       const error: EnrollmentError = {
         code,
         operation: state.request.operation,
         ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
         ...(attemptsRemaining !== undefined ? { attemptsRemaining } : {}),
+        ...(reason !== undefined ? { reason } : {}),
       };
       const locked = state.locked || (state.request.operation === 'verifyCode' && code === 'too-many-attempts');
       return { ...settled(state), error, locked };
