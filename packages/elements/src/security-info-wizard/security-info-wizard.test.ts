@@ -1,10 +1,4 @@
-import {
-  createMemoryAdapter,
-  type MemoryAdapter,
-  type MemoryAdapterOptions,
-  type SecurityInfoAdapter,
-  type SecurityInfoPolicy,
-} from '@security-info/core';
+import { createMemoryAdapter, type SecurityInfoAdapter, type SecurityInfoPolicy } from '@security-info/core';
 import './security-info-wizard.js';
 import type { SecurityInfoWizard } from './security-info-wizard.js';
 import {
@@ -20,8 +14,18 @@ import {
   typeInto,
   waitUntil,
 } from '../../test/helpers.js';
-
-const phoneOnly: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['mfa', 'password-reset'] }] };
+import {
+  codeOf,
+  enterCode,
+  enterPhone,
+  expectMessage,
+  memory,
+  messages,
+  mount,
+  phoneOnly,
+  step,
+  waitUntilFound,
+} from '../../test/wizard.js';
 
 const unhandled: unknown[] = [];
 const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
@@ -31,74 +35,6 @@ beforeEach(() => sessionStorage.clear());
 afterEach(() => {
   expect(unhandled, 'unhandled rejections').to.deep.equal([]);
 });
-
-async function mount(adapter: SecurityInfoAdapter, attributes: { start?: string; policy?: SecurityInfoPolicy } = {}) {
-  const wizard = await fixture<SecurityInfoWizard>(
-    html`<security-info-wizard
-      default-country="NL"
-      start=${attributes.start ?? 'phone'}
-      .policy=${attributes.policy}
-      .adapter=${adapter}
-    ></security-info-wizard>`,
-  );
-  return wizard;
-}
-
-function memory(options: MemoryAdapterOptions = {}): MemoryAdapter {
-  return createMemoryAdapter({ policy: phoneOnly, resendInSeconds: 30, ...options });
-}
-
-async function step(wizard: SecurityInfoWizard, name: string) {
-  await waitUntil(() => wizard.step === name, `the wizard never reached the ${name} step (at ${wizard.step})`, {
-    timeout: 3000,
-  });
-  await wizard.updateComplete;
-}
-
-async function enterPhone(wizard: SecurityInfoWizard, national = '612345678') {
-  await step(wizard, 'phone');
-  const input = await waitUntilFound(wizard, 'textbox', 'Phone number');
-  await typeInto(input, national);
-  getByRole(wizard, 'button', { name: 'Next' }).click();
-}
-
-async function waitUntilFound(wizard: SecurityInfoWizard, role: string, name: string | RegExp): Promise<HTMLElement> {
-  await waitUntil(() => queryByRole(wizard, role, { name }), `no ${role} named ${String(name)}`, { timeout: 3000 });
-  return getByRole<HTMLElement>(wizard, role, { name });
-}
-
-async function enterCode(wizard: SecurityInfoWizard, code: string) {
-  await step(wizard, 'code');
-  const input = await waitUntilFound(wizard, 'textbox', /code/i);
-  await typeInto(input, code);
-  getByRole(wizard, 'button', { name: 'Verify' }).click();
-}
-
-/** The text of every alert and status message the person can see now. */
-function messages(wizard: SecurityInfoWizard): string {
-  const texts: string[] = [];
-  const walk = (root: ParentNode) => {
-    for (const element of root.querySelectorAll('*')) {
-      const role = (element as Element & { computedRole?: string }).computedRole;
-      if ((role === 'alert' || role === 'status') && (element as HTMLElement).checkVisibility()) {
-        texts.push(element.textContent ?? '');
-      }
-      if (element.shadowRoot) walk(element.shadowRoot);
-    }
-  };
-  walk(wizard.shadowRoot!);
-  return texts.join(' ').replace(/\s+/g, ' ');
-}
-
-async function expectMessage(wizard: SecurityInfoWizard, pattern: RegExp) {
-  await waitUntil(
-    () => pattern.test(messages(wizard)),
-    `no message matching ${pattern}; shown: "${messages(wizard)}"`,
-    {
-      timeout: 3000,
-    },
-  );
-}
 
 describe('security-info-wizard: the whole flow', () => {
   it('enrolls a phone by text message with the memory adapter', async () => {
@@ -424,11 +360,6 @@ describe('security-info-wizard: a hand-written adapter that follows only the con
     expect(attempts).to.equal(2);
   });
 });
-
-async function codeOf(adapter: MemoryAdapter): Promise<string> {
-  await waitUntil(() => adapter.lastCode, 'no code was issued', { timeout: 3000 });
-  return adapter.lastCode!.code;
-}
 
 async function choosePhoneMethod(wizard: SecurityInfoWizard): Promise<void> {
   const option = queryByRole(wizard, 'radio', { name: /Phone/ }) ?? queryByRole(wizard, 'button', { name: /Phone/ });
