@@ -136,6 +136,10 @@ export const phoneStyles = css`
     accent-color: var(--_accent);
   }
 
+  .suggested {
+    margin-block-start: 0.5rem;
+  }
+
   .choice-note {
     flex-basis: 100%;
     margin: 0;

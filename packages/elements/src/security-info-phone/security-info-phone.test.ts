@@ -564,6 +564,44 @@ describe('security-info-phone: channels and submit', () => {
     expect(el.error).to.equal('');
   });
 
+  it("offers the host's suggested channel under its message, and submits with it in one action", async () => {
+    const el = await phone();
+    await typeInto(numberField(el), '0201234567');
+    el.error = 'This number looks like a landline.';
+    el.suggestedChannel = 'voice';
+    await el.updateComplete;
+    expect(getByRole<HTMLInputElement>(el, 'radio', { name: 'Text me a code' }).checked).to.equal(true);
+    await expectAccessible(el);
+    const submitted = nextEvent(el, 'phone-submit');
+    getByRole(el, 'button', { name: 'Call me' }).click();
+    const { detail } = await submitted;
+    expect(detail).to.include({ phoneNumber: '+31201234567', channel: 'voice' });
+    expect(el.channel).to.equal('voice');
+    expect(getByRole<HTMLInputElement>(el, 'radio', { name: 'Call me' }).checked).to.equal(true);
+  });
+
+  it('does not offer a suggested channel the region does not allow', async () => {
+    const el = await phone(
+      html`<security-info-phone default-country="NL" .channelsByCountry=${{ NL: ['sms'] }}></security-info-phone>`,
+    );
+    await typeInto(numberField(el), '0201234567');
+    el.error = 'This number looks like a landline.';
+    el.suggestedChannel = 'voice';
+    await el.updateComplete;
+    expect(queryByRole(el, 'button', { name: 'Call me' })).to.equal(null);
+  });
+
+  it('stops offering the suggested channel once the number is edited', async () => {
+    const el = await phone();
+    await typeInto(numberField(el), '0201234567');
+    el.error = 'This number looks like a landline.';
+    el.suggestedChannel = 'voice';
+    await el.updateComplete;
+    await typeInto(numberField(el), '8');
+    await el.updateComplete;
+    expect(queryByRole(el, 'button', { name: 'Call me' })).to.equal(null);
+  });
+
   it('disables the form and shows progress while pending', async () => {
     const el = await phone();
     await typeInto(numberField(el), '0612345678');

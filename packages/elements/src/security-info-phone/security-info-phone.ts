@@ -82,6 +82,7 @@ interface Snapshot {
  * @csspart button - Every button.
  * @csspart next - The Next button.
  * @csspart error - The error message.
+ * @csspart suggested - The button that sends by the channel the host suggests (with `button`).
  * @csspart loading - The progress shown in the picker while the phone number data loads.
  *
  * @cssprop --si-color-accent - Buttons, the active option and focus ring.
@@ -103,6 +104,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     readonly: { type: Boolean, reflect: true },
     pending: { type: Boolean, reflect: true },
     error: {},
+    suggestedChannel: { attribute: 'suggested-channel' },
     metadata: { state: true },
     text: { state: true },
     problem: { state: true },
@@ -131,6 +133,12 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   declare pending: boolean;
   /** A message from the host, such as the backend rejecting the number; cleared when the number is edited. */
   declare error: string;
+  /**
+   * A channel the host suggests with its `error`, such as `voice` for a number that cannot receive text messages:
+   * a button under the message ("Call me") chooses it and submits in one go. Shown while the error is, and only
+   * when the channel is available for the number's region.
+   */
+  declare suggestedChannel: Channel | undefined;
 
   declare private metadata: PhoneMetadata | undefined;
   declare private text: string;
@@ -167,6 +175,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     this.readonly = false;
     this.pending = false;
     this.error = '';
+    this.suggestedChannel = undefined;
     this.text = '';
     this.open = false;
     this.activeIndex = -1;
@@ -646,6 +655,11 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     this.submit();
   };
 
+  private readonly onSuggested = () => {
+    this.channel = this.suggestedChannel!;
+    this.submit();
+  };
+
   private submit(): void {
     if (this.pending || this.isDisabled || this.submitLock) return;
     this.showProblems = true;
@@ -767,6 +781,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
             @blur=${this.onNumberBlur}
           />
           <p id="phone-message" class="error" part="error" role="alert">${message}</p>
+          ${this.renderSuggested(message === this.error && !disabled)}
         </div>
         ${this.renderChannels(disabled)}
         <div class="actions">
@@ -897,15 +912,26 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     </div>`;
   }
 
+  private channelLabel(channel: Channel): string {
+    return channel === 'sms'
+      ? msg('Text me a code', { id: 'phone.channel-sms', desc: 'Choice: receive the code by text message.' })
+      : msg('Call me', { id: 'phone.channel-voice', desc: 'Choice: receive the code by a phone call.' });
+  }
+
+  /** The host's suggested channel, under its message, when that is shown and the channel can be used. */
+  private renderSuggested(errorShown: boolean) {
+    const channel = this.suggestedChannel;
+    if (!errorShown || !this.error || !channel || !this.channelsFor(this.country).includes(channel)) return nothing;
+    return html`<button type="button" class="suggested" part="button suggested" @click=${this.onSuggested}>
+      ${this.channelLabel(channel)}
+    </button>`;
+  }
+
   private renderChannels(disabled: boolean) {
     const base = this.baseChannels;
     if (base.length < 2) return nothing;
     const available = this.channelsFor(this.country);
     const country = this.countryName(this.country);
-    const label = (channel: Channel) =>
-      channel === 'sms'
-        ? msg('Text me a code', { id: 'phone.channel-sms', desc: 'Choice: receive the code by text message.' })
-        : msg('Call me', { id: 'phone.channel-voice', desc: 'Choice: receive the code by a phone call.' });
     const unavailable = base.filter((channel) => !available.includes(channel));
     return html`<fieldset part="channels" ?disabled=${disabled || this.isDisabled}>
       <legend>
@@ -924,7 +950,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
                 aria-describedby=${available.includes(channel) ? nothing : 'channel-note'}
                 @change=${() => (this.channel = channel)}
               />
-              ${label(channel)}
+              ${this.channelLabel(channel)}
             </label>`,
         )}
         ${
