@@ -13,6 +13,7 @@ import {
   type EnrollmentStep,
   type Purpose,
   type SecurityInfoAdapter,
+  type SecurityInfoErrorCode,
   type SecurityInfoPolicy,
 } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
@@ -23,7 +24,8 @@ import { tokens } from '../shared/tokens.styles.js';
 import { wizardStyles } from './security-info-wizard.styles.js';
 import '../method-picker/method-picker.js';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
-import type { WizardSteps } from './wizard-steps.js';
+import type { StepsHost, WizardSteps } from './wizard-steps.js';
+import type { SignIn, SignInHost } from './sign-in.js';
 
 export interface SecurityInfoCompleteDetail {
   method: 'phone';
@@ -38,10 +40,30 @@ export interface SecurityInfoStepDetail {
 }
 
 /**
+ * Why the person must sign in again: `unauthenticated` when the backend no longer knows their session. More
+ * reasons may be added (`reauthentication-required`, for a recent sign-in that an action needs).
+ */
+export type SecurityInfoReauthenticateReason = 'unauthenticated' | 'reauthentication-required';
+
+export interface SecurityInfoReauthenticateDetail {
+  reason: SecurityInfoReauthenticateReason;
+  /**
+   * Call it while the event is dispatched to say you are signing the person in again (a pop-up, a dialog). The
+   * wizard waits with everything the person entered, and when `signedIn` fulfils it makes the refused call once
+   * more, with the same inputs; when it rejects, it tells the person to sign in again. At most once per event.
+   */
+  retryAfter(signedIn: Promise<unknown>): void;
+}
+
+/**
  * The steps from the phone number on load on demand (and when the browser is idle), so what loads before the
  * phone step is small: the phone library, its metadata and the code field come with them.
  */
 const loadSteps = () => import('./wizard-steps.js');
+/** Signing in again after the session ended: loaded when a call is first refused for that reason. */
+const loadSignIn = () => import('./sign-in.js');
+
+type Transition<E> = (state: EnrollmentState, event: E) => EnrollmentState;
 
 /** Used when the adapter has no `getPolicy` and the host gives no `policy`: the wizard enrolls phones. */
 const PHONE_POLICY: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['mfa', 'password-reset'] }] };
@@ -74,6 +96,7 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * @fires {CustomEvent<SecurityInfoCompleteDetail>} security-info-complete - The phone was registered; `detail` is `{ method, phoneNumber, channel }`.
  * @fires {CustomEvent<undefined>} security-info-cancel - The person cancelled; every call in flight was aborted.
  * @fires {CustomEvent<undefined>} security-info-close - The person pressed Done after the phone was registered.
+ * @fires {CustomEvent<SecurityInfoReauthenticateDetail>} security-info-reauthenticate - The backend refused a call because the person's session ended (`detail.reason` is `unauthenticated`). Cancelable. Call `detail.retryAfter(signedIn)` during the event to sign the person in again: the wizard waits, then makes the refused call once more with the same inputs (or, if `signedIn` rejects, tells the person to sign in). Without it the step says the session ended and keeps what was entered, so pressing again after signing in elsewhere works; `preventDefault()` alone means the host takes care of signing in, and the wizard shows no message of its own.
  *
  * @csspart heading - The heading of the wizard's own steps (loading, call, done).
  * @csspart panel - The container of the current step.
@@ -120,6 +143,16 @@ export class SecurityInfoWizard extends LitElement {
   declare private steps: WizardSteps | undefined;
 
   private inflight: { id: number; controller: AbortController } | undefined;
+  private signIn: SignIn | undefined;
+  /** What the parts that load on demand (wizard-steps.ts, sign-in.ts) may use of the wizard. */
+  private readonly parts: StepsHost & SignInHost = {
+    element: this,
+    state: () => this.state,
+    defaultCountry: () => this.defaultCountry,
+    dispatch: <E>(event: E, transition?: Transition<E>) => this.dispatch(event, transition),
+    cancelButton: (slot) => this.cancelButton(slot),
+    close: () => emit(this, 'security-info-close', undefined),
+  };
   private focusAfterUpdate = false;
 
   constructor() {
@@ -207,11 +240,14 @@ export class SecurityInfoWizard extends LitElement {
     }
   }
 
-  /** Applies an event to the state machine; performs the call the new state asks for. */
-  private dispatch(event: EnrollmentEvent): boolean {
+  /**
+   * Applies an event to the state machine (`transition`: the part of it the event belongs to); performs the call
+   * the new state asks for.
+   */
+  private dispatch<E>(event: E, transition: Transition<E> = enrollmentTransition as Transition<E>): boolean {
     const before = this.state;
     if (!before) return false;
-    const after = enrollmentTransition(before, event);
+    const after = transition(before, event);
     if (after === before) return false;
     this.state = after;
     if (this.inflight && after.request?.id !== this.inflight.id) {
@@ -226,7 +262,8 @@ export class SecurityInfoWizard extends LitElement {
 
   private startRequest(): void {
     const request = this.state?.request;
-    if (!request || !this.isConnected || this.inflight?.id === request.id) return;
+    // A sign-in is the host's to make (sign-in.ts), not an adapter call.
+    if (!request || request.operation === 'signIn' || !this.isConnected || this.inflight?.id === request.id) return;
     void this.perform(request);
   }
 
@@ -257,13 +294,7 @@ export class SecurityInfoWizard extends LitElement {
     if (!this.needsSteps()) return;
     loadSteps().then(
       ({ WizardSteps }) => {
-        this.steps ??= new WizardSteps({
-          defaultCountry: () => this.defaultCountry,
-          dispatch: (event) => this.dispatch(event),
-          element: this,
-          cancelButton: (slot) => this.cancelButton(slot),
-          close: () => emit(this, 'security-info-close', undefined),
-        });
+        this.steps ??= new WizardSteps(this.parts);
         if (this.state) this.steps.prepare(this.state);
         if (this.stepUnavailable !== step) return;
         this.stepUnavailable = undefined;
@@ -300,9 +331,20 @@ export class SecurityInfoWizard extends LitElement {
         requestId: request.id,
         error: toSecurityInfoError(error, { timedOut, offline }),
       });
+      if (this.state?.error?.code === 'unauthenticated') this.askToSignIn(request);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The session ended: the host is asked to sign the person in again (sign-in.ts). */
+  private askToSignIn(refused: EnrollmentRequest): void {
+    loadSignIn().then(
+      ({ SignIn }) => {
+        (this.signIn ??= new SignIn(this.parts)).ask(refused);
+      },
+      () => undefined, // The message stays: signing in elsewhere and trying again still works.
+    );
   }
 
   /** Makes the adapter call of a request; its answer, checked against the contract, as the event it causes. */
@@ -349,7 +391,10 @@ export class SecurityInfoWizard extends LitElement {
   private renderStep(state: EnrollmentState): TemplateResult | typeof nothing {
     switch (state.step) {
       case 'loading':
-        return state.error ? this.renderFailure(failureMessage(state.error.code), this.onRetry) : this.renderLoading();
+        // Without a request the policy failed to load (or the host took signing in over, with no message): Try again.
+        if (!state.request) return this.renderFailure(state.error?.code, this.onRetry);
+        // While the host signs the person in, Cancel: nothing else leads away should the sign-in never end.
+        return this.signIn?.render(state, this.cancelButton(nothing)) ?? this.renderLoading();
       case 'methods':
         return html`<method-picker
           .policy=${state.policy}
@@ -376,12 +421,12 @@ export class SecurityInfoWizard extends LitElement {
     </p>`;
   }
 
-  /** Something the flow needs could not be loaded: what happened, Try again and Cancel. */
-  private renderFailure(text: string, retry: () => void): TemplateResult {
+  /** Something the flow needs could not be loaded: what happened (if the wizard is to say), Try again and Cancel. */
+  private renderFailure(code: SecurityInfoErrorCode | undefined, retry: () => void): TemplateResult {
     return html`<h2 part="heading" tabindex="-1">
         ${msg('Set up security info', { id: 'wizard.title', desc: 'Heading when the options could not be loaded.' })}
       </h2>
-      <p class="error" part="error" role="alert">${text}</p>
+      <p class="error" part="error" role="alert">${code && failureMessage(code)}</p>
       <div class="actions">
         <button type="button" class="primary" part="button" @click=${retry}>
           ${msg('Try again', { id: 'wizard.retry', desc: 'Button that loads the options again after a failure.' })}
@@ -392,7 +437,7 @@ export class SecurityInfoWizard extends LitElement {
 
   /** The step's code did not load (offline). */
   private stepFailure(): TemplateResult {
-    return this.renderFailure(failureMessage('network'), this.onRetryStep);
+    return this.renderFailure('network', this.onRetryStep);
   }
 }
 
@@ -407,5 +452,6 @@ declare global {
     'security-info-complete': CustomEvent<SecurityInfoCompleteDetail>;
     'security-info-cancel': CustomEvent<undefined>;
     'security-info-close': CustomEvent<undefined>;
+    'security-info-reauthenticate': CustomEvent<SecurityInfoReauthenticateDetail>;
   }
 }

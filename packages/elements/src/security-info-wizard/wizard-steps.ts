@@ -12,12 +12,15 @@ import {
   SecurityInfoError,
   type EnrollmentEvent,
   type EnrollmentRequest,
+  type Channel,
+  type EnrollmentError,
   type EnrollmentState,
   type PhoneChallenge,
   type SecurityInfoAdapter,
 } from '@security-info/core';
 import { CountdownController } from '../shared/countdown.js';
-import { errorMessage } from '../shared/error-messages.js';
+import { errorMessage, landlineMessage } from '../shared/error-messages.js';
+import { signInWait } from './sign-in.js';
 import '../security-info-phone/security-info-phone.js';
 import '../code-verify/code-verify.js';
 // The steps run inside the wizard, whose module is therefore loaded already. Saying so lets bundlers that split
@@ -30,7 +33,7 @@ import type { CodeResendDetail, CodeSubmitDetail } from '../code-verify/code-ver
 /** What the steps need of the wizard that shows them. */
 export interface StepsHost {
   /** The wizard element. */
-  element: ReactiveControllerHost;
+  element: ReactiveControllerHost & HTMLElement;
   defaultCountry(): string | undefined;
   /** Applies an event to the wizard's state machine; false when the event changed nothing. */
   dispatch(event: EnrollmentEvent): boolean;
@@ -43,9 +46,40 @@ type CodeStatus = (typeof CODE_STATUSES)[number];
 
 const loadDisplay = () => import('../shared/phone-display.js');
 
+const signingIn = (state: EnrollmentState) => state.request?.operation === 'signIn';
+
+/**
+ * Whether the code the person submitted may still be verified: now, or again once they have signed in (from the
+ * refusal, as the host may yet start a sign-in, until the person acts again).
+ */
+function codeNeeded({ request, error }: EnrollmentState): boolean {
+  return (
+    request?.operation === 'verifyCode' ||
+    request?.repeats === 'verifyCode' ||
+    (error?.operation === 'verifyCode' && error.code === 'unauthenticated')
+  );
+}
+
+/**
+ * The channel to offer instead after a refusal: a call, for a landline that text messages cannot reach, when the
+ * organization allows calls to numbers of its region.
+ */
+function offeredInstead({ error, phone, policy }: EnrollmentState): Channel | undefined {
+  const textRefused = error && isLandline(error) && phone?.channel === 'sms';
+  return textRefused && channelsFor(policy, phone.country).includes('voice') ? 'voice' : undefined;
+}
+
+/** A number text messages cannot reach, but a call can. */
+const isLandline = (error: EnrollmentError) => error.code === 'channel-unavailable' && error.reason === 'landline';
+
 export class WizardSteps {
-  /** The code being verified, only for the duration of the call that needs it. */
+  /**
+   * The code being verified, only while a call needs it: the verification, and after a refusal for an ended
+   * session the one that repeats it once the person has signed in again.
+   */
   private codeInFlight: string | undefined;
+  /** The person's focus was in the step when it started waiting for a sign-in: keep it there. */
+  private focusHeading = false;
   private mask: ((e164: string) => string) | undefined;
   private maskFor: string | undefined;
   private shownChallenge: PhoneChallenge | undefined;
@@ -55,13 +89,18 @@ export class WizardSteps {
     this.retryCountdown = new CountdownController(host.element);
   }
 
-  /** After each transition of the wizard's state: a wait the backend asked for counts down. */
+  /**
+   * After each transition of the wizard's state: a wait the backend asked for counts down; a code no call needs
+   * is forgotten; the step's controls are disabled while a sign-in is waited for, so focus moves to its heading.
+   */
   stateChanged(before: EnrollmentState, after: EnrollmentState): void {
     if (after.error?.retryAfterSeconds !== undefined && after.error !== before.error) {
       this.retryCountdown.start(after.error.retryAfterSeconds);
     } else if (!after.error) {
       this.retryCountdown.stop();
     }
+    if (!codeNeeded(after)) this.codeInFlight = undefined;
+    if (signingIn(after) && !signingIn(before) && this.host.element.matches(':focus-within')) this.focusHeading = true;
   }
 
   /** Forgets the code of a call that will not be made. */
@@ -94,7 +133,6 @@ export class WizardSteps {
       }
       case 'verifyCode': {
         const code = this.codeInFlight;
-        this.codeInFlight = undefined;
         if (!challenge || !code) break;
         await adapter.verifyCode({ challengeId: challenge.challengeId, code }, { signal });
         return { type: 'verified', requestId };
@@ -109,8 +147,17 @@ export class WizardSteps {
     throw new SecurityInfoError('unknown');
   }
 
-  /** After each update of the wizard: a new code's cooldown is the server's word, whatever came before. */
+  /**
+   * After each update of the wizard: focus that the wait for a sign-in would lose goes to the step's heading; a
+   * new code's cooldown is the server's word, whatever came before.
+   */
   updated(state: EnrollmentState, root: ParentNode): void {
+    if (this.focusHeading) {
+      this.focusHeading = false;
+      const step = root.querySelector('security-info-phone') ?? root.querySelector('code-verify');
+      if (step) void step.updateComplete.then(() => step.focusHeading());
+      else root.querySelector<HTMLElement>('h2')?.focus();
+    }
     const challenge = state.step === 'code' ? state.challenge : undefined;
     if (!challenge || challenge === this.shownChallenge) return;
     this.shownChallenge = challenge;
@@ -181,6 +228,7 @@ export class WizardSteps {
   private errorText(state: EnrollmentState, except: readonly string[] = []): string {
     const error = state.error;
     if (!error || except.includes(error.code)) return '';
+    if (isLandline(error)) return landlineMessage(offeredInstead(state) === 'voice');
     if (error.retryAfterSeconds !== undefined && error.code === 'rate-limited' && !this.retryCountdown.running)
       return '';
     const retryAfterSeconds = error.retryAfterSeconds !== undefined ? this.retryCountdown.remaining : undefined;
@@ -201,7 +249,9 @@ export class WizardSteps {
       .value=${phone?.phoneNumber ?? ''}
       .channel=${phone?.channel ?? channelsFor(state.policy)[0] ?? 'sms'}
       .pending=${state.request?.operation === 'sendCode'}
+      ?disabled=${signingIn(state)}
       .error=${this.errorText(state)}
+      .suggestedChannel=${offeredInstead(state)}
       @phone-submit=${this.onPhoneSubmit}
     >
       ${
@@ -211,7 +261,7 @@ export class WizardSteps {
             </button>`
           : nothing
       }
-      ${this.host.cancelButton()}
+      ${this.host.cancelButton()} ${signInWait(state, { slot: 'actions' })}
     </security-info-phone>`;
   }
 
@@ -231,6 +281,7 @@ export class WizardSteps {
       length=${state.challenge?.codeLength ?? 6}
       .resendInSeconds=${state.challenge?.resendInSeconds ?? 0}
       .pending=${operation === 'verifyCode' || operation === 'resendCode'}
+      ?disabled=${signingIn(state)}
       status=${status}
       .attemptsRemaining=${error?.attemptsRemaining}
       .retryAfterSeconds=${status === 'too-many-attempts' ? error?.retryAfterSeconds : undefined}
@@ -238,7 +289,7 @@ export class WizardSteps {
       @code-submit=${this.onCodeSubmit}
       @code-resend=${this.onResend}
       @back=${this.onBack}
-      >${this.host.cancelButton()}</code-verify
+      >${this.host.cancelButton()} ${signInWait(state, { slot: 'actions' })}</code-verify
     >`;
   }
 
@@ -268,6 +319,7 @@ export class WizardSteps {
             : nothing
         }
       </p>
+      ${signInWait(state)}
       <p class="error" part="error" role="alert">${this.errorText(state)}</p>
       <div class="actions">
         <button type="button" class="primary" part="button" ?disabled=${calling} @click=${this.onCallAgain}>

@@ -75,3 +75,19 @@ export function errorMessage(code: SecurityInfoErrorCode, context: ErrorMessageC
       return failureMessage(code);
   }
 }
+
+/**
+ * `channel-unavailable` for a landline (`reason: 'landline'`): text messages cannot reach the number. With
+ * `canCall` the person is offered a call to it; otherwise asked for a mobile number.
+ */
+export function landlineMessage(canCall: boolean): string {
+  return canCall
+    ? msg("This number looks like a landline, which can't receive texts. We can call you instead.", {
+        id: 'error.landline-call',
+        desc: 'Text messages cannot reach this number, but a call can; a Call me button follows.',
+      })
+    : msg("This number looks like a landline, which can't receive texts. Enter a mobile number.", {
+        id: 'error.landline-mobile',
+        desc: 'Text messages cannot reach this number, and the organization does not allow calls to it.',
+      });
+}

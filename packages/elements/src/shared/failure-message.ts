@@ -1,11 +1,12 @@
 /**
- * The messages for a failure to reach the backend, or of the backend itself: all the wizard can show before the
- * phone step, kept apart from the other error messages (error-messages.ts) so it loads without them.
+ * The messages for a failure to reach the backend, of the backend itself, or of the person's session: all the
+ * wizard can show before the phone step, kept apart from the other error messages (error-messages.ts) so it loads
+ * without them.
  */
 import { msg } from './lit-localize.js';
 import type { SecurityInfoErrorCode } from '@security-info/core';
 
-/** Offline, too slow, or anything else: each message says what to do. */
+/** Offline, too slow, signed out, or anything else: each message says what to do. */
 export function failureMessage(code: SecurityInfoErrorCode): string {
   switch (code) {
     case 'network':
@@ -17,6 +18,11 @@ export function failureMessage(code: SecurityInfoErrorCode): string {
       return msg('The server is taking too long to answer. Try again.', {
         id: 'error.timeout',
         desc: 'The request took longer than allowed.',
+      });
+    case 'unauthenticated':
+      return msg('Your session has ended. Sign in again to continue.', {
+        id: 'error.unauthenticated',
+        desc: 'The person was signed out (their session expired); what they entered is kept.',
       });
     default:
       return msg('Something went wrong on our side. Try again, or come back later.', {

@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Toto číslo teď tímto způsobem nemůžeme zastihnout. Vyberte jinou možnost nebo to zkuste později.`,
 'error.code-expired': `Platnost kódu vypršela. Vyžádejte si nový kód.`,
 'error.invalid-code': `Tento kód není správný. Zkontrolujte nejnovější zprávu a zkuste to znovu.`,
+'error.landline-call': `Toto číslo vypadá jako pevná linka, která nepřijímá SMS. Můžeme vám místo toho zavolat.`,
+'error.landline-mobile': `Toto číslo vypadá jako pevná linka, která nepřijímá SMS. Zadejte číslo mobilního telefonu.`,
 'error.network': `Zdá se, že jste offline. Zkontrolujte připojení a zkuste to znovu. Nic z toho, co jste zadali, se neztratilo.`,
 'error.number-rejected': `Toto číslo nelze použít k přihlášení. Zadejte jiné číslo.`,
 'error.rate-limited': `Bylo vyžádáno příliš mnoho kódů. Počkejte několik minut a zkuste to znovu.`,
@@ -40,6 +42,7 @@
 'error.timeout': `Server odpovídá příliš dlouho. Zkuste to znovu.`,
 'error.too-many-attempts': `Příliš mnoho chybných kódů. Vyžádejte si nový kód nebo to zkuste později.`,
 'error.too-many-attempts-wait': str`Příliš mnoho chybných kódů. Znovu to můžete zkusit za ${0}.`,
+'error.unauthenticated': `Vaše relace skončila. Chcete-li pokračovat, znovu se přihlaste.`,
 'error.unknown': `Na naší straně se něco pokazilo. Zkuste to znovu nebo se vraťte později.`,
 'method-picker.app': `Ověřovací aplikace`,
 'method-picker.app-description': `Schvalujte přihlášení nebo dostávejte kódy v aplikaci v telefonu.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Teď můžete číslo <span class="ltr">${0}</span> používat k ověření své totožnosti.`,
 'wizard.loading': `Načítání možností…`,
 'wizard.retry': `Zkusit znovu`,
+'wizard.signing-in': `Čekáme, až se přihlásíte…`,
 'wizard.title': `Nastavení bezpečnostních údajů`,
     };
   

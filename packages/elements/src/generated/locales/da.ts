@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Vi kan ikke nå dette nummer på den måde lige nu. Vælg en anden mulighed, eller prøv igen senere.`,
 'error.code-expired': `Koden er udløbet. Bed om en ny kode.`,
 'error.invalid-code': `Koden er forkert. Tjek den seneste besked, og prøv igen.`,
+'error.landline-call': `Nummeret ser ud til at være en fastnettelefon, der ikke kan modtage sms'er. Vi kan ringe til dig i stedet.`,
+'error.landline-mobile': `Nummeret ser ud til at være en fastnettelefon, der ikke kan modtage sms'er. Skriv et mobilnummer.`,
 'error.network': `Du ser ud til at være offline. Tjek din forbindelse, og prøv igen. Det, du har skrevet, går ikke tabt.`,
 'error.number-rejected': `Dette nummer kan ikke bruges til login. Skriv et andet nummer.`,
 'error.rate-limited': `Der er bedt om for mange koder. Vent et par minutter, og prøv så igen.`,
@@ -40,6 +42,7 @@
 'error.timeout': `Serveren er for længe om at svare. Prøv igen.`,
 'error.too-many-attempts': `For mange forkerte koder. Bed om en ny kode, eller prøv igen senere.`,
 'error.too-many-attempts-wait': str`For mange forkerte koder. Du kan prøve igen om ${0}.`,
+'error.unauthenticated': `Din session er udløbet. Log ind igen for at fortsætte.`,
 'error.unknown': `Der gik noget galt hos os. Prøv igen, eller kom tilbage senere.`,
 'method-picker.app': `Godkendelsesapp`,
 'method-picker.app-description': `Godkend logins, eller få koder i en app på din telefon.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Nu kan du bruge <span class="ltr">${0}</span> til at bekræfte, at det er dig.`,
 'wizard.loading': `Indlæser dine muligheder…`,
 'wizard.retry': `Prøv igen`,
+'wizard.signing-in': `Venter på, at du logger ind…`,
 'wizard.title': `Konfigurer sikkerhedsoplysninger`,
     };
   

@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Wir können diese Nummer gerade nicht auf diesem Weg erreichen. Wählen Sie eine andere Option oder versuchen Sie es später erneut.`,
 'error.code-expired': `Dieser Code ist abgelaufen. Fordern Sie einen neuen Code an.`,
 'error.invalid-code': `Dieser Code ist nicht richtig. Prüfen Sie die neueste Nachricht und versuchen Sie es erneut.`,
+'error.landline-call': `Diese Nummer scheint ein Festnetzanschluss zu sein, der keine SMS empfangen kann. Wir können Sie stattdessen anrufen.`,
+'error.landline-mobile': `Diese Nummer scheint ein Festnetzanschluss zu sein, der keine SMS empfangen kann. Geben Sie eine Mobilnummer ein.`,
 'error.network': `Sie scheinen offline zu sein. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut. Ihre Eingaben bleiben erhalten.`,
 'error.number-rejected': `Diese Nummer kann nicht für die Anmeldung verwendet werden. Geben Sie eine andere Nummer ein.`,
 'error.rate-limited': `Es wurden zu viele Codes angefordert. Warten Sie einige Minuten und versuchen Sie es dann erneut.`,
@@ -40,6 +42,7 @@
 'error.timeout': `Der Server antwortet zu langsam. Versuchen Sie es erneut.`,
 'error.too-many-attempts': `Zu viele falsche Codes. Fordern Sie einen neuen Code an oder versuchen Sie es später erneut.`,
 'error.too-many-attempts-wait': str`Zu viele falsche Codes. Sie können es in ${0} erneut versuchen.`,
+'error.unauthenticated': `Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.`,
 'error.unknown': `Bei uns ist etwas schiefgelaufen. Versuchen Sie es erneut oder später noch einmal.`,
 'method-picker.app': `Authentifizierungs-App`,
 'method-picker.app-description': `Anmeldungen bestätigen oder Codes in einer App auf Ihrem Telefon erhalten.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Sie können jetzt <span class="ltr">${0}</span> verwenden, um Ihre Identität zu bestätigen.`,
 'wizard.loading': `Ihre Optionen werden geladen…`,
 'wizard.retry': `Erneut versuchen`,
+'wizard.signing-in': `Warten auf Ihre Anmeldung…`,
 'wizard.title': `Sicherheitsinformationen einrichten`,
     };
   

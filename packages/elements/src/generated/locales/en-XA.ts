@@ -33,6 +33,8 @@
 'error.channel-unavailable': `⟦Wé çáñ't réáçh thís ñümbér thát wáý ríght ñöw. Çhöösé áñöthér öptíöñ ör trý ágáíñ látér. · · · · · · · · · · · · · · · · · ·⟧`,
 'error.code-expired': `⟦Thát çödé hás éxpíréd. Åsk för á ñéw çödé. · · · · · · · ·⟧`,
 'error.invalid-code': `⟦Thát çödé ísñ't ríght. Çhéçk thé látést mésságé áñd trý ágáíñ. · · · · · · · · · · · ·⟧`,
+'error.landline-call': `⟦Thís ñümbér lööks líké á láñdlíñé, whíçh çáñ't réçéívé téxts. Wé çáñ çáll ýöü íñstéád. · · · · · · · · · · · · · · · · ·⟧`,
+'error.landline-mobile': `⟦Thís ñümbér lööks líké á láñdlíñé, whíçh çáñ't réçéívé téxts. Éñtér á möbílé ñümbér. · · · · · · · · · · · · · · · · ·⟧`,
 'error.network': `⟦Yöü séém tö bé öfflíñé. Çhéçk ýöür çöññéçtíöñ, théñ trý ágáíñ. Ñöthíñg ýöü éñtéréd ís löst. · · · · · · · · · · · · · · · · · ·⟧`,
 'error.number-rejected': `⟦Thís ñümbér çáñ't bé üséd för sígñ-íñ. Éñtér á dífféréñt ñümbér. · · · · · · · · · · · · ·⟧`,
 'error.rate-limited': `⟦Töö máñý çödés wéré réqüéstéd. Wáít á féw míñütés, théñ trý ágáíñ. · · · · · · · · · · · · ·⟧`,
@@ -40,6 +42,7 @@
 'error.timeout': `⟦Thé sérvér ís tákíñg töö löñg tö áñswér. Trý ágáíñ. · · · · · · · · · ·⟧`,
 'error.too-many-attempts': `⟦Töö máñý wröñg çödés. Åsk för á ñéw çödé, ör trý ágáíñ látér. · · · · · · · · · · · ·⟧`,
 'error.too-many-attempts-wait': str`⟦Töö máñý wröñg çödés. Yöü çáñ trý ágáíñ íñ ${0}. · · · · · · · · ·⟧`,
+'error.unauthenticated': `⟦Yöür séssíöñ hás éñdéd. Sígñ íñ ágáíñ tö çöñtíñüé. · · · · · · · · · ·⟧`,
 'error.unknown': `⟦Söméthíñg wéñt wröñg öñ öür sídé. Trý ágáíñ, ör çömé báçk látér. · · · · · · · · · · · · ·⟧`,
 'method-picker.app': `⟦Åüthéñtíçátör ápp · · ·⟧`,
 'method-picker.app-description': `⟦Åpprövé sígñ-íñs ör gét çödés íñ áñ ápp öñ ýöür phöñé. · · · · · · · · · · ·⟧`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`⟦Yöü çáñ ñöw üsé <span class="ltr">${0}</span> tö vérífý ít's ýöü. · · · · · · ·⟧`,
 'wizard.loading': `⟦Löádíñg ýöür öptíöñs… · · · ·⟧`,
 'wizard.retry': `⟦Trý ágáíñ · ·⟧`,
+'wizard.signing-in': `⟦Wáítíñg för ýöü tö sígñ íñ… · · · · ·⟧`,
 'wizard.title': `⟦Sét üp séçürítý íñfö · · · ·⟧`,
     };
   

@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Ahora no podemos llegar a este número de esa forma. Elige otra opción o inténtalo más tarde.`,
 'error.code-expired': `Ese código ha caducado. Pide un código nuevo.`,
 'error.invalid-code': `Ese código no es correcto. Revisa el último mensaje y vuelve a intentarlo.`,
+'error.landline-call': `Este número parece un fijo, que no puede recibir SMS. Podemos llamarte en su lugar.`,
+'error.landline-mobile': `Este número parece un fijo, que no puede recibir SMS. Escribe un número de móvil.`,
 'error.network': `Parece que no tienes conexión. Compruébala y vuelve a intentarlo. No se ha perdido nada de lo que escribiste.`,
 'error.number-rejected': `Este número no se puede usar para iniciar sesión. Escribe otro número.`,
 'error.rate-limited': `Se han pedido demasiados códigos. Espera unos minutos y vuelve a intentarlo.`,
@@ -40,6 +42,7 @@
 'error.timeout': `El servidor está tardando demasiado en responder. Vuelve a intentarlo.`,
 'error.too-many-attempts': `Demasiados códigos incorrectos. Pide un código nuevo o inténtalo más tarde.`,
 'error.too-many-attempts-wait': str`Demasiados códigos incorrectos. Podrás volver a intentarlo dentro de ${0}.`,
+'error.unauthenticated': `Tu sesión ha caducado. Vuelve a iniciar sesión para continuar.`,
 'error.unknown': `Algo salió mal por nuestra parte. Inténtalo de nuevo o vuelve más tarde.`,
 'method-picker.app': `Aplicación de autenticación`,
 'method-picker.app-description': `Aprueba inicios de sesión o recibe códigos en una aplicación de tu teléfono.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Ya puedes usar <span class="ltr">${0}</span> para verificar que eres tú.`,
 'wizard.loading': `Cargando tus opciones…`,
 'wizard.retry': `Reintentar`,
+'wizard.signing-in': `Esperando a que inicies sesión…`,
 'wizard.title': `Configurar la información de seguridad`,
     };
   

@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Emme tavoita tätä numeroa tällä tavalla juuri nyt. Valitse toinen vaihtoehto tai yritä myöhemmin uudelleen.`,
 'error.code-expired': `Koodi on vanhentunut. Pyydä uusi koodi.`,
 'error.invalid-code': `Koodi on väärä. Tarkista uusin viesti ja yritä uudelleen.`,
+'error.landline-call': `Numero näyttää lankapuhelinnumerolta, johon ei voi lähettää tekstiviestejä. Voimme soittaa sinulle sen sijaan.`,
+'error.landline-mobile': `Numero näyttää lankapuhelinnumerolta, johon ei voi lähettää tekstiviestejä. Anna matkapuhelinnumero.`,
 'error.network': `Näytät olevan offline-tilassa. Tarkista yhteys ja yritä uudelleen. Syöttämäsi tiedot säilyvät.`,
 'error.number-rejected': `Tätä numeroa ei voi käyttää kirjautumiseen. Anna toinen numero.`,
 'error.rate-limited': `Koodeja on pyydetty liian monta. Odota muutama minuutti ja yritä sitten uudelleen.`,
@@ -40,6 +42,7 @@
 'error.timeout': `Palvelin vastaa liian hitaasti. Yritä uudelleen.`,
 'error.too-many-attempts': `Liian monta väärää koodia. Pyydä uusi koodi tai yritä myöhemmin uudelleen.`,
 'error.too-many-attempts-wait': str`Liian monta väärää koodia. Voit yrittää uudelleen ajan ${0} kuluttua.`,
+'error.unauthenticated': `Istuntosi on päättynyt. Kirjaudu uudelleen sisään jatkaaksesi.`,
 'error.unknown': `Meillä meni jotain pieleen. Yritä uudelleen tai palaa myöhemmin.`,
 'method-picker.app': `Todennussovellus`,
 'method-picker.app-description': `Hyväksy kirjautumiset tai saa koodeja puhelimesi sovellukseen.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Voit nyt vahvistaa henkilöllisyytesi numerolla <span class="ltr">${0}</span>.`,
 'wizard.loading': `Vaihtoehtoja ladataan…`,
 'wizard.retry': `Yritä uudelleen`,
+'wizard.signing-in': `Odotetaan, että kirjaudut sisään…`,
 'wizard.title': `Määritä suojaustiedot`,
     };
   

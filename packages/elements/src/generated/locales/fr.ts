@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Nous ne pouvons pas joindre ce numéro de cette façon pour le moment. Choisissez une autre option ou réessayez plus tard.`,
 'error.code-expired': `Ce code a expiré. Demandez un nouveau code.`,
 'error.invalid-code': `Ce code est incorrect. Vérifiez le dernier message et réessayez.`,
+'error.landline-call': `Ce numéro semble être une ligne fixe, qui ne peut pas recevoir de SMS. Nous pouvons vous appeler à la place.`,
+'error.landline-mobile': `Ce numéro semble être une ligne fixe, qui ne peut pas recevoir de SMS. Saisissez un numéro de mobile.`,
 'error.network': `Vous semblez être hors ligne. Vérifiez votre connexion, puis réessayez. Ce que vous avez saisi est conservé.`,
 'error.number-rejected': `Ce numéro ne peut pas être utilisé pour la connexion. Saisissez un autre numéro.`,
 'error.rate-limited': `Trop de codes ont été demandés. Patientez quelques minutes, puis réessayez.`,
@@ -40,6 +42,7 @@
 'error.timeout': `Le serveur met trop de temps à répondre. Réessayez.`,
 'error.too-many-attempts': `Trop de codes incorrects. Demandez un nouveau code ou réessayez plus tard.`,
 'error.too-many-attempts-wait': str`Trop de codes incorrects. Vous pourrez réessayer dans ${0}.`,
+'error.unauthenticated': `Votre session a expiré. Reconnectez-vous pour continuer.`,
 'error.unknown': `Un problème est survenu de notre côté. Réessayez ou revenez plus tard.`,
 'method-picker.app': `Application d'authentification`,
 'method-picker.app-description': `Approuvez les connexions ou recevez des codes dans une application sur votre téléphone.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Vous pouvez maintenant utiliser <span class="ltr">${0}</span> pour confirmer votre identité.`,
 'wizard.loading': `Chargement de vos options…`,
 'wizard.retry': `Réessayer`,
+'wizard.signing-in': `En attente de votre connexion…`,
 'wizard.title': `Configurer les informations de sécurité`,
     };
   

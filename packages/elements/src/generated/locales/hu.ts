@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Ezt a számot most nem érjük el ilyen módon. Válasszon másik lehetőséget, vagy próbálja később.`,
 'error.code-expired': `A kód lejárt. Kérjen új kódot.`,
 'error.invalid-code': `A kód nem megfelelő. Nézze meg a legutóbbi üzenetet, és próbálja újra.`,
+'error.landline-call': `Ez a szám vezetékesnek tűnik, amely nem tud SMS-t fogadni. Helyette fel is tudjuk hívni.`,
+'error.landline-mobile': `Ez a szám vezetékesnek tűnik, amely nem tud SMS-t fogadni. Adjon meg egy mobilszámot.`,
 'error.network': `Úgy tűnik, nincs kapcsolat. Ellenőrizze a kapcsolatot, és próbálja újra. A megadott adatok nem vesztek el.`,
 'error.number-rejected': `Ez a szám nem használható bejelentkezéshez. Adjon meg másik számot.`,
 'error.rate-limited': `Túl sok kódot kértek. Várjon néhány percet, majd próbálja újra.`,
@@ -40,6 +42,7 @@
 'error.timeout': `A kiszolgáló túl lassan válaszol. Próbálja újra.`,
 'error.too-many-attempts': `Túl sok hibás kód. Kérjen új kódot, vagy próbálja később.`,
 'error.too-many-attempts-wait': str`Túl sok hibás kód. ${0} múlva próbálkozhat újra.`,
+'error.unauthenticated': `A munkamenete lejárt. A folytatáshoz jelentkezzen be újra.`,
 'error.unknown': `Hiba történt a mi oldalunkon. Próbálja újra, vagy térjen vissza később.`,
 'method-picker.app': `Hitelesítő alkalmazás`,
 'method-picker.app-description': `Bejelentkezések jóváhagyása vagy kódok fogadása a telefonján lévő alkalmazásban.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Mostantól a(z) <span class="ltr">${0}</span> számmal igazolhatja a személyazonosságát.`,
 'wizard.loading': `A lehetőségek betöltése…`,
 'wizard.retry': `Újra`,
+'wizard.signing-in': `Várakozás a bejelentkezésre…`,
 'wizard.title': `Biztonsági adatok beállítása`,
     };
   

@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Saat ini kami tidak dapat menjangkau nomor ini dengan cara tersebut. Pilih opsi lain atau coba lagi nanti.`,
 'error.code-expired': `Kode itu sudah kedaluwarsa. Minta kode baru.`,
 'error.invalid-code': `Kode itu salah. Periksa pesan terbaru dan coba lagi.`,
+'error.landline-call': `Nomor ini sepertinya telepon rumah, yang tidak bisa menerima SMS. Kami bisa menelepon Anda sebagai gantinya.`,
+'error.landline-mobile': `Nomor ini sepertinya telepon rumah, yang tidak bisa menerima SMS. Masukkan nomor ponsel.`,
 'error.network': `Sepertinya Anda sedang offline. Periksa koneksi, lalu coba lagi. Yang sudah Anda masukkan tidak hilang.`,
 'error.number-rejected': `Nomor ini tidak dapat digunakan untuk masuk. Masukkan nomor lain.`,
 'error.rate-limited': `Terlalu banyak kode yang diminta. Tunggu beberapa menit, lalu coba lagi.`,
@@ -40,6 +42,7 @@
 'error.timeout': `Server terlalu lama merespons. Coba lagi.`,
 'error.too-many-attempts': `Terlalu banyak kode salah. Minta kode baru, atau coba lagi nanti.`,
 'error.too-many-attempts-wait': str`Terlalu banyak kode salah. Anda dapat mencoba lagi dalam ${0}.`,
+'error.unauthenticated': `Sesi Anda telah berakhir. Masuk lagi untuk melanjutkan.`,
 'error.unknown': `Terjadi masalah di pihak kami. Coba lagi, atau kembali nanti.`,
 'method-picker.app': `Aplikasi autentikator`,
 'method-picker.app-description': `Setujui proses masuk atau dapatkan kode di aplikasi pada ponsel Anda.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Sekarang Anda dapat menggunakan <span class="ltr">${0}</span> untuk memverifikasi identitas Anda.`,
 'wizard.loading': `Memuat pilihan Anda…`,
 'wizard.retry': `Coba lagi`,
+'wizard.signing-in': `Menunggu Anda masuk…`,
 'wizard.title': `Siapkan info keamanan`,
     };
   

@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Al momento non riusciamo a raggiungere questo numero in questo modo. Scegli un'altra opzione o riprova più tardi.`,
 'error.code-expired': `Il codice è scaduto. Richiedine uno nuovo.`,
 'error.invalid-code': `Il codice non è corretto. Controlla l'ultimo messaggio e riprova.`,
+'error.landline-call': `Questo numero sembra un fisso, che non può ricevere SMS. Possiamo invece chiamarti.`,
+'error.landline-mobile': `Questo numero sembra un fisso, che non può ricevere SMS. Inserisci un numero di cellulare.`,
 'error.network': `Sembra che tu sia offline. Controlla la connessione e riprova. Quello che hai inserito non va perso.`,
 'error.number-rejected': `Questo numero non può essere usato per l'accesso. Inserisci un altro numero.`,
 'error.rate-limited': `Sono stati richiesti troppi codici. Attendi qualche minuto e riprova.`,
@@ -40,6 +42,7 @@
 'error.timeout': `Il server impiega troppo tempo a rispondere. Riprova.`,
 'error.too-many-attempts': `Troppi codici errati. Richiedi un nuovo codice o riprova più tardi.`,
 'error.too-many-attempts-wait': str`Troppi codici errati. Potrai riprovare tra ${0}.`,
+'error.unauthenticated': `La sessione è scaduta. Accedi di nuovo per continuare.`,
 'error.unknown': `Si è verificato un problema da parte nostra. Riprova o torna più tardi.`,
 'method-picker.app': `App di autenticazione`,
 'method-picker.app-description': `Approva gli accessi o ricevi codici in un'app sul telefono.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Ora puoi usare <span class="ltr">${0}</span> per verificare la tua identità.`,
 'wizard.loading': `Caricamento delle opzioni…`,
 'wizard.retry': `Riprova`,
+'wizard.signing-in': `In attesa del tuo accesso…`,
 'wizard.title': `Configura le informazioni di sicurezza`,
     };
   

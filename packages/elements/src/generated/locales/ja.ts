@@ -33,6 +33,8 @@
 'error.channel-unavailable': `現在、この方法ではこの番号に届けられません。別の方法を選ぶか、しばらくしてからお試しください。`,
 'error.code-expired': `コードの有効期限が切れました。新しいコードをリクエストしてください。`,
 'error.invalid-code': `コードが正しくありません。最新のメッセージを確認して、もう一度お試しください。`,
+'error.landline-call': `この番号は SMS を受信できない固定電話のようです。代わりにお電話できます。`,
+'error.landline-mobile': `この番号は SMS を受信できない固定電話のようです。携帯電話の番号を入力してください。`,
 'error.network': `オフラインのようです。接続を確認して、もう一度お試しください。入力した内容は失われていません。`,
 'error.number-rejected': `この番号はサインインに使用できません。別の番号を入力してください。`,
 'error.rate-limited': `リクエストされたコードが多すぎます。数分待ってからもう一度お試しください。`,
@@ -40,6 +42,7 @@
 'error.timeout': `サーバーの応答に時間がかかりすぎています。もう一度お試しください。`,
 'error.too-many-attempts': `間違ったコードが多すぎます。新しいコードをリクエストするか、しばらくしてからお試しください。`,
 'error.too-many-attempts-wait': str`間違ったコードが多すぎます。${0} 後にもう一度お試しください。`,
+'error.unauthenticated': `セッションの有効期限が切れました。続行するには、もう一度サインインしてください。`,
 'error.unknown': `こちらで問題が発生しました。もう一度お試しいただくか、しばらくしてからお越しください。`,
 'method-picker.app': `認証アプリ`,
 'method-picker.app-description': `スマートフォンのアプリでサインインを承認したり、コードを受け取ったりします。`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`今後は <span class="ltr">${0}</span> を使って本人確認ができます。`,
 'wizard.loading': `選択肢を読み込んでいます…`,
 'wizard.retry': `再試行`,
+'wizard.signing-in': `サインインを待っています…`,
 'wizard.title': `セキュリティ情報を設定`,
     };
   

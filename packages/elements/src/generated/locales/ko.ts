@@ -33,6 +33,8 @@
 'error.channel-unavailable': `지금은 이 방법으로 이 번호에 연락할 수 없습니다. 다른 옵션을 선택하거나 나중에 다시 시도하세요.`,
 'error.code-expired': `코드가 만료되었습니다. 새 코드를 요청하세요.`,
 'error.invalid-code': `코드가 올바르지 않습니다. 최신 메시지를 확인하고 다시 시도하세요.`,
+'error.landline-call': `이 번호는 문자를 받을 수 없는 유선 전화로 보입니다. 대신 전화를 드릴 수 있습니다.`,
+'error.landline-mobile': `이 번호는 문자를 받을 수 없는 유선 전화로 보입니다. 휴대전화 번호를 입력하세요.`,
 'error.network': `오프라인 상태인 것 같습니다. 연결을 확인하고 다시 시도하세요. 입력한 내용은 그대로 있습니다.`,
 'error.number-rejected': `이 번호는 로그인에 사용할 수 없습니다. 다른 번호를 입력하세요.`,
 'error.rate-limited': `코드 요청이 너무 많습니다. 몇 분 기다린 후 다시 시도하세요.`,
@@ -40,6 +42,7 @@
 'error.timeout': `서버 응답이 너무 오래 걸립니다. 다시 시도하세요.`,
 'error.too-many-attempts': `잘못된 코드가 너무 많습니다. 새 코드를 요청하거나 나중에 다시 시도하세요.`,
 'error.too-many-attempts-wait': str`잘못된 코드가 너무 많습니다. ${0} 후에 다시 시도할 수 있습니다.`,
+'error.unauthenticated': `세션이 만료되었습니다. 계속하려면 다시 로그인하세요.`,
 'error.unknown': `저희 쪽에서 문제가 발생했습니다. 다시 시도하거나 나중에 다시 방문하세요.`,
 'method-picker.app': `인증 앱`,
 'method-picker.app-description': `휴대폰 앱에서 로그인을 승인하거나 코드를 받습니다.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`이제 <span class="ltr">${0}</span>(으)로 본인 확인을 할 수 있습니다.`,
 'wizard.loading': `옵션을 불러오는 중…`,
 'wizard.retry': `다시 시도`,
+'wizard.signing-in': `로그인을 기다리는 중…`,
 'wizard.title': `보안 정보 설정`,
     };
   

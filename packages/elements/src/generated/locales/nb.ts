@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Vi kan ikke nå dette nummeret på den måten nå. Velg et annet alternativ, eller prøv igjen senere.`,
 'error.code-expired': `Koden er utløpt. Be om en ny kode.`,
 'error.invalid-code': `Koden er feil. Sjekk den nyeste meldingen og prøv igjen.`,
+'error.landline-call': `Nummeret ser ut til å være en fasttelefon, som ikke kan motta SMS. Vi kan ringe deg i stedet.`,
+'error.landline-mobile': `Nummeret ser ut til å være en fasttelefon, som ikke kan motta SMS. Skriv inn et mobilnummer.`,
 'error.network': `Det ser ut som du er frakoblet. Sjekk tilkoblingen og prøv igjen. Det du har skrevet inn, går ikke tapt.`,
 'error.number-rejected': `Dette nummeret kan ikke brukes til pålogging. Skriv inn et annet nummer.`,
 'error.rate-limited': `Det er bedt om for mange koder. Vent noen minutter, og prøv igjen.`,
@@ -40,6 +42,7 @@
 'error.timeout': `Serveren bruker for lang tid på å svare. Prøv igjen.`,
 'error.too-many-attempts': `For mange feil koder. Be om en ny kode, eller prøv igjen senere.`,
 'error.too-many-attempts-wait': str`For mange feil koder. Du kan prøve igjen om ${0}.`,
+'error.unauthenticated': `Økten din er avsluttet. Logg på igjen for å fortsette.`,
 'error.unknown': `Noe gikk galt hos oss. Prøv igjen, eller kom tilbake senere.`,
 'method-picker.app': `Autentiseringsapp`,
 'method-picker.app-description': `Godkjenn pålogginger eller få koder i en app på telefonen.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Nå kan du bruke <span class="ltr">${0}</span> til å bekrefte at det er deg.`,
 'wizard.loading': `Laster inn alternativene dine…`,
 'wizard.retry': `Prøv igjen`,
+'wizard.signing-in': `Venter på at du logger på…`,
 'wizard.title': `Konfigurer sikkerhetsinformasjon`,
     };
   

@@ -33,6 +33,8 @@
 'error.channel-unavailable': `We kunnen dit nummer nu niet op deze manier bereiken. Kies een andere optie of probeer het later opnieuw.`,
 'error.code-expired': `Die code is verlopen. Vraag een nieuwe code aan.`,
 'error.invalid-code': `Die code klopt niet. Bekijk het laatste bericht en probeer het opnieuw.`,
+'error.landline-call': `Dit lijkt een vast nummer, dat geen sms'jes kan ontvangen. We kunnen je in plaats daarvan bellen.`,
+'error.landline-mobile': `Dit lijkt een vast nummer, dat geen sms'jes kan ontvangen. Voer een mobiel nummer in.`,
 'error.network': `Je lijkt offline te zijn. Controleer je verbinding en probeer het opnieuw. Wat je hebt ingevoerd, blijft bewaard.`,
 'error.number-rejected': `Dit nummer kan niet worden gebruikt om aan te melden. Voer een ander nummer in.`,
 'error.rate-limited': `Er zijn te veel codes aangevraagd. Wacht een paar minuten en probeer het dan opnieuw.`,
@@ -40,6 +42,7 @@
 'error.timeout': `De server doet er te lang over. Probeer het opnieuw.`,
 'error.too-many-attempts': `Te veel verkeerde codes. Vraag een nieuwe code aan of probeer het later opnieuw.`,
 'error.too-many-attempts-wait': str`Te veel verkeerde codes. Je kunt het over ${0} opnieuw proberen.`,
+'error.unauthenticated': `Je sessie is verlopen. Meld je opnieuw aan om verder te gaan.`,
 'error.unknown': `Er ging iets mis aan onze kant. Probeer het opnieuw of kom later terug.`,
 'method-picker.app': `Authenticator-app`,
 'method-picker.app-description': `Keur aanmeldingen goed of ontvang codes in een app op je telefoon.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Je kunt <span class="ltr">${0}</span> nu gebruiken om te bevestigen dat jij het bent.`,
 'wizard.loading': `Je opties worden geladen…`,
 'wizard.retry': `Opnieuw proberen`,
+'wizard.signing-in': `Wachten tot je je hebt aangemeld…`,
 'wizard.title': `Beveiligingsgegevens instellen`,
     };
   

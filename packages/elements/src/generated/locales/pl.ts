@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Nie możemy teraz dotrzeć do tego numeru w ten sposób. Wybierz inną opcję lub spróbuj później.`,
 'error.code-expired': `Ten kod wygasł. Poproś o nowy kod.`,
 'error.invalid-code': `Ten kod jest nieprawidłowy. Sprawdź najnowszą wiadomość i spróbuj ponownie.`,
+'error.landline-call': `Ten numer wygląda na stacjonarny i nie odbiera SMS-ów. Możemy zamiast tego zadzwonić.`,
+'error.landline-mobile': `Ten numer wygląda na stacjonarny i nie odbiera SMS-ów. Wpisz numer komórkowy.`,
 'error.network': `Wygląda na to, że nie masz połączenia. Sprawdź połączenie i spróbuj ponownie. Wpisane dane nie zostały utracone.`,
 'error.number-rejected': `Tego numeru nie można użyć do logowania. Wpisz inny numer.`,
 'error.rate-limited': `Zażądano zbyt wielu kodów. Poczekaj kilka minut i spróbuj ponownie.`,
@@ -40,6 +42,7 @@
 'error.timeout': `Serwer odpowiada zbyt długo. Spróbuj ponownie.`,
 'error.too-many-attempts': `Zbyt wiele błędnych kodów. Poproś o nowy kod lub spróbuj później.`,
 'error.too-many-attempts-wait': str`Zbyt wiele błędnych kodów. Możesz spróbować ponownie za ${0}.`,
+'error.unauthenticated': `Twoja sesja wygasła. Zaloguj się ponownie, aby kontynuować.`,
 'error.unknown': `Coś poszło nie tak po naszej stronie. Spróbuj ponownie lub wróć później.`,
 'method-picker.app': `Aplikacja uwierzytelniająca`,
 'method-picker.app-description': `Zatwierdzaj logowania lub otrzymuj kody w aplikacji na telefonie.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Możesz teraz używać numeru <span class="ltr">${0}</span> do potwierdzania tożsamości.`,
 'wizard.loading': `Wczytywanie opcji…`,
 'wizard.retry': `Spróbuj ponownie`,
+'wizard.signing-in': `Czekamy, aż się zalogujesz…`,
 'wizard.title': `Skonfiguruj informacje zabezpieczające`,
     };
   

@@ -33,6 +33,8 @@
 'error.channel-unavailable': `No momento não conseguimos falar com este número dessa forma. Escolha outra opção ou tente mais tarde.`,
 'error.code-expired': `Esse código expirou. Peça um novo código.`,
 'error.invalid-code': `Esse código não está certo. Confira a última mensagem e tente de novo.`,
+'error.landline-call': `Este número parece ser um telefone fixo, que não recebe SMS. Podemos ligar para você.`,
+'error.landline-mobile': `Este número parece ser um telefone fixo, que não recebe SMS. Digite um número de celular.`,
 'error.network': `Parece que você está sem conexão. Verifique sua conexão e tente de novo. Nada do que você digitou foi perdido.`,
 'error.number-rejected': `Este número não pode ser usado para entrar. Digite outro número.`,
 'error.rate-limited': `Foram pedidos códigos demais. Aguarde alguns minutos e tente de novo.`,
@@ -40,6 +42,7 @@
 'error.timeout': `O servidor está demorando demais para responder. Tente de novo.`,
 'error.too-many-attempts': `Códigos errados demais. Peça um novo código ou tente mais tarde.`,
 'error.too-many-attempts-wait': str`Códigos errados demais. Você poderá tentar de novo em ${0}.`,
+'error.unauthenticated': `Sua sessão expirou. Entre novamente para continuar.`,
 'error.unknown': `Algo deu errado do nosso lado. Tente de novo ou volte mais tarde.`,
 'method-picker.app': `Aplicativo autenticador`,
 'method-picker.app-description': `Aprove entradas ou receba códigos em um aplicativo no seu celular.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Agora você pode usar <span class="ltr">${0}</span> para confirmar que é você.`,
 'wizard.loading': `Carregando suas opções…`,
 'wizard.retry': `Tentar de novo`,
+'wizard.signing-in': `Aguardando você entrar…`,
 'wizard.title': `Configurar informações de segurança`,
     };
   

@@ -33,6 +33,8 @@
 'error.channel-unavailable': `De momento não conseguimos contactar este número dessa forma. Escolha outra opção ou tente mais tarde.`,
 'error.code-expired': `Esse código expirou. Peça um novo código.`,
 'error.invalid-code': `Esse código não está correto. Verifique a última mensagem e tente novamente.`,
+'error.landline-call': `Este número parece ser um telefone fixo, que não recebe SMS. Em vez disso, podemos ligar-lhe.`,
+'error.landline-mobile': `Este número parece ser um telefone fixo, que não recebe SMS. Introduza um número de telemóvel.`,
 'error.network': `Parece estar sem ligação. Verifique a ligação e tente novamente. Nada do que introduziu se perdeu.`,
 'error.number-rejected': `Este número não pode ser utilizado para iniciar sessão. Introduza outro número.`,
 'error.rate-limited': `Foram pedidos demasiados códigos. Aguarde alguns minutos e tente novamente.`,
@@ -40,6 +42,7 @@
 'error.timeout': `O servidor está a demorar demasiado a responder. Tente novamente.`,
 'error.too-many-attempts': `Demasiados códigos errados. Peça um novo código ou tente mais tarde.`,
 'error.too-many-attempts-wait': str`Demasiados códigos errados. Poderá tentar novamente dentro de ${0}.`,
+'error.unauthenticated': `A sua sessão expirou. Inicie sessão novamente para continuar.`,
 'error.unknown': `Ocorreu um problema do nosso lado. Tente novamente ou volte mais tarde.`,
 'method-picker.app': `Aplicação de autenticação`,
 'method-picker.app-description': `Aprove inícios de sessão ou receba códigos numa aplicação no seu telemóvel.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Já pode utilizar <span class="ltr">${0}</span> para confirmar que é você.`,
 'wizard.loading': `A carregar as suas opções…`,
 'wizard.retry': `Tentar novamente`,
+'wizard.signing-in': `A aguardar que inicie sessão…`,
 'wizard.title': `Configurar informações de segurança`,
     };
   

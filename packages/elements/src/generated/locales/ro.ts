@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Nu putem contacta acest număr în acest mod acum. Alegeți altă opțiune sau încercați mai târziu.`,
 'error.code-expired': `Codul a expirat. Cereți un cod nou.`,
 'error.invalid-code': `Codul nu este corect. Verificați ultimul mesaj și încercați din nou.`,
+'error.landline-call': `Acest număr pare a fi un telefon fix, care nu poate primi SMS-uri. Vă putem suna în schimb.`,
+'error.landline-mobile': `Acest număr pare a fi un telefon fix, care nu poate primi SMS-uri. Introduceți un număr de mobil.`,
 'error.network': `Se pare că sunteți offline. Verificați conexiunea și încercați din nou. Nu s-a pierdut nimic din ce ați introdus.`,
 'error.number-rejected': `Acest număr nu poate fi folosit pentru conectare. Introduceți alt număr.`,
 'error.rate-limited': `Au fost cerute prea multe coduri. Așteptați câteva minute, apoi încercați din nou.`,
@@ -40,6 +42,7 @@
 'error.timeout': `Serverul răspunde prea greu. Încercați din nou.`,
 'error.too-many-attempts': `Prea multe coduri greșite. Cereți un cod nou sau încercați mai târziu.`,
 'error.too-many-attempts-wait': str`Prea multe coduri greșite. Puteți încerca din nou peste ${0}.`,
+'error.unauthenticated': `Sesiunea a expirat. Conectați-vă din nou pentru a continua.`,
 'error.unknown': `A apărut o problemă la noi. Încercați din nou sau reveniți mai târziu.`,
 'method-picker.app': `Aplicație de autentificare`,
 'method-picker.app-description': `Aprobați conectările sau primiți coduri într-o aplicație de pe telefon.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Acum puteți folosi <span class="ltr">${0}</span> pentru a confirma că sunteți dvs.`,
 'wizard.loading': `Se încarcă opțiunile…`,
 'wizard.retry': `Reîncercați`,
+'wizard.signing-in': `Se așteaptă să vă conectați…`,
 'wizard.title': `Configurați informațiile de securitate`,
     };
   

@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Vi kan inte nå det här numret på det sättet just nu. Välj ett annat alternativ eller försök igen senare.`,
 'error.code-expired': `Koden har gått ut. Be om en ny kod.`,
 'error.invalid-code': `Koden stämmer inte. Kontrollera det senaste meddelandet och försök igen.`,
+'error.landline-call': `Numret verkar vara en fast telefon, som inte kan ta emot sms. Vi kan ringa dig i stället.`,
+'error.landline-mobile': `Numret verkar vara en fast telefon, som inte kan ta emot sms. Ange ett mobilnummer.`,
 'error.network': `Du verkar vara offline. Kontrollera anslutningen och försök igen. Inget du har angett går förlorat.`,
 'error.number-rejected': `Det här numret kan inte användas för inloggning. Ange ett annat nummer.`,
 'error.rate-limited': `För många koder har begärts. Vänta några minuter och försök sedan igen.`,
@@ -40,6 +42,7 @@
 'error.timeout': `Servern tar för lång tid att svara. Försök igen.`,
 'error.too-many-attempts': `För många felaktiga koder. Be om en ny kod eller försök igen senare.`,
 'error.too-many-attempts-wait': str`För många felaktiga koder. Du kan försöka igen om ${0}.`,
+'error.unauthenticated': `Din session har upphört. Logga in igen för att fortsätta.`,
 'error.unknown': `Något gick fel hos oss. Försök igen eller kom tillbaka senare.`,
 'method-picker.app': `Autentiseringsapp`,
 'method-picker.app-description': `Godkänn inloggningar eller få koder i en app i telefonen.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Nu kan du använda <span class="ltr">${0}</span> för att bekräfta att det är du.`,
 'wizard.loading': `Dina alternativ läses in…`,
 'wizard.retry': `Försök igen`,
+'wizard.signing-in': `Väntar på att du loggar in…`,
 'wizard.title': `Konfigurera säkerhetsinformation`,
     };
   

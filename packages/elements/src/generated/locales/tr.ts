@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Bu numaraya şu anda bu yolla ulaşamıyoruz. Başka bir seçenek belirleyin veya daha sonra tekrar deneyin.`,
 'error.code-expired': `Bu kodun süresi doldu. Yeni bir kod isteyin.`,
 'error.invalid-code': `Bu kod doğru değil. En son mesajı kontrol edip tekrar deneyin.`,
+'error.landline-call': `Bu numara SMS alamayan bir sabit hat gibi görünüyor. Bunun yerine sizi arayabiliriz.`,
+'error.landline-mobile': `Bu numara SMS alamayan bir sabit hat gibi görünüyor. Bir cep telefonu numarası girin.`,
 'error.network': `Çevrimdışı görünüyorsunuz. Bağlantınızı kontrol edip tekrar deneyin. Girdiğiniz hiçbir şey kaybolmadı.`,
 'error.number-rejected': `Bu numara oturum açmak için kullanılamaz. Başka bir numara girin.`,
 'error.rate-limited': `Çok fazla kod istendi. Birkaç dakika bekleyip tekrar deneyin.`,
@@ -40,6 +42,7 @@
 'error.timeout': `Sunucu yanıt vermekte çok gecikiyor. Tekrar deneyin.`,
 'error.too-many-attempts': `Çok fazla yanlış kod. Yeni bir kod isteyin veya daha sonra tekrar deneyin.`,
 'error.too-many-attempts-wait': str`Çok fazla yanlış kod. ${0} sonra tekrar deneyebilirsiniz.`,
+'error.unauthenticated': `Oturumunuz sona erdi. Devam etmek için yeniden oturum açın.`,
 'error.unknown': `Bizim tarafımızda bir sorun oluştu. Tekrar deneyin veya daha sonra gelin.`,
 'method-picker.app': `Kimlik doğrulama uygulaması`,
 'method-picker.app-description': `Telefonunuzdaki bir uygulamada oturum açmaları onaylayın veya kod alın.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Artık kimliğinizi doğrulamak için <span class="ltr">${0}</span> numarasını kullanabilirsiniz.`,
 'wizard.loading': `Seçenekleriniz yükleniyor…`,
 'wizard.retry': `Tekrar dene`,
+'wizard.signing-in': `Oturum açmanız bekleniyor…`,
 'wizard.title': `Güvenlik bilgilerini ayarlayın`,
     };
   

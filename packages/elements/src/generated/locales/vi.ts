@@ -33,6 +33,8 @@
 'error.channel-unavailable': `Hiện chúng tôi không thể liên lạc với số này bằng cách đó. Hãy chọn cách khác hoặc thử lại sau.`,
 'error.code-expired': `Mã đã hết hạn. Hãy yêu cầu mã mới.`,
 'error.invalid-code': `Mã không đúng. Hãy xem tin nhắn mới nhất rồi thử lại.`,
+'error.landline-call': `Số này có vẻ là điện thoại cố định, không nhận được tin nhắn. Chúng tôi có thể gọi cho bạn thay vào đó.`,
+'error.landline-mobile': `Số này có vẻ là điện thoại cố định, không nhận được tin nhắn. Hãy nhập số di động.`,
 'error.network': `Có vẻ bạn đang ngoại tuyến. Hãy kiểm tra kết nối rồi thử lại. Những gì bạn đã nhập vẫn còn.`,
 'error.number-rejected': `Không thể dùng số này để đăng nhập. Hãy nhập số khác.`,
 'error.rate-limited': `Đã yêu cầu quá nhiều mã. Hãy đợi vài phút rồi thử lại.`,
@@ -40,6 +42,7 @@
 'error.timeout': `Máy chủ phản hồi quá lâu. Hãy thử lại.`,
 'error.too-many-attempts': `Nhập sai mã quá nhiều lần. Hãy yêu cầu mã mới hoặc thử lại sau.`,
 'error.too-many-attempts-wait': str`Nhập sai mã quá nhiều lần. Bạn có thể thử lại sau ${0}.`,
+'error.unauthenticated': `Phiên của bạn đã kết thúc. Hãy đăng nhập lại để tiếp tục.`,
 'error.unknown': `Đã xảy ra sự cố từ phía chúng tôi. Hãy thử lại hoặc quay lại sau.`,
 'method-picker.app': `Ứng dụng xác thực`,
 'method-picker.app-description': `Phê duyệt đăng nhập hoặc nhận mã trong ứng dụng trên điện thoại.`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`Giờ bạn có thể dùng <span class="ltr">${0}</span> để xác minh danh tính.`,
 'wizard.loading': `Đang tải các lựa chọn…`,
 'wizard.retry': `Thử lại`,
+'wizard.signing-in': `Đang chờ bạn đăng nhập…`,
 'wizard.title': `Thiết lập thông tin bảo mật`,
     };
   

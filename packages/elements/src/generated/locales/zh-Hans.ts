@@ -33,6 +33,8 @@
 'error.channel-unavailable': `目前无法通过这种方式联系此号码。请选择其他方式或稍后重试。`,
 'error.code-expired': `验证码已过期。请请求新验证码。`,
 'error.invalid-code': `验证码不正确。请查看最新消息后重试。`,
+'error.landline-call': `此号码似乎是固定电话，无法接收短信。我们可以改为给你打电话。`,
+'error.landline-mobile': `此号码似乎是固定电话，无法接收短信。请输入手机号码。`,
 'error.network': `你似乎处于离线状态。请检查网络连接后重试。你输入的内容不会丢失。`,
 'error.number-rejected': `此号码不能用于登录。请输入其他号码。`,
 'error.rate-limited': `请求的验证码过多。请等待几分钟后重试。`,
@@ -40,6 +42,7 @@
 'error.timeout': `服务器响应时间过长。请重试。`,
 'error.too-many-attempts': `错误的验证码过多。请请求新验证码，或稍后重试。`,
 'error.too-many-attempts-wait': str`错误的验证码过多。${0} 后可重试。`,
+'error.unauthenticated': `你的会话已结束。请重新登录以继续。`,
 'error.unknown': `我们这边出了点问题。请重试，或稍后再来。`,
 'method-picker.app': `身份验证器应用`,
 'method-picker.app-description': `在手机上的应用中批准登录或获取验证码。`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`现在你可以使用 <span class="ltr">${0}</span> 验证身份。`,
 'wizard.loading': `正在加载选项…`,
 'wizard.retry': `重试`,
+'wizard.signing-in': `正在等待你登录…`,
 'wizard.title': `设置安全信息`,
     };
   

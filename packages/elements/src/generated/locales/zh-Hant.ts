@@ -33,6 +33,8 @@
 'error.channel-unavailable': `目前無法用這種方式聯絡此號碼。請選擇其他方式或稍後再試。`,
 'error.code-expired': `驗證碼已過期。請要求新的驗證碼。`,
 'error.invalid-code': `驗證碼不正確。請查看最新訊息後再試一次。`,
+'error.landline-call': `此號碼似乎是市內電話，無法接收簡訊。我們可以改為打電話給你。`,
+'error.landline-mobile': `此號碼似乎是市內電話，無法接收簡訊。請輸入手機號碼。`,
 'error.network': `你似乎已離線。請檢查連線後再試一次。你輸入的內容不會遺失。`,
 'error.number-rejected': `此號碼無法用於登入。請輸入其他號碼。`,
 'error.rate-limited': `要求的驗證碼太多。請等候幾分鐘後再試。`,
@@ -40,6 +42,7 @@
 'error.timeout': `伺服器回應時間太長。請再試一次。`,
 'error.too-many-attempts': `錯誤的驗證碼太多。請要求新的驗證碼，或稍後再試。`,
 'error.too-many-attempts-wait': str`錯誤的驗證碼太多。${0} 後可再試一次。`,
+'error.unauthenticated': `你的工作階段已結束。請重新登入以繼續。`,
 'error.unknown': `我們這邊發生問題。請再試一次，或稍後再回來。`,
 'method-picker.app': `驗證器應用程式`,
 'method-picker.app-description': `在手機的應用程式中核准登入或取得驗證碼。`,
@@ -90,6 +93,7 @@
 'wizard.done-detail': html`現在你可以使用 <span class="ltr">${0}</span> 驗證身分。`,
 'wizard.loading': `正在載入選項…`,
 'wizard.retry': `重試`,
+'wizard.signing-in': `正在等你登入…`,
 'wizard.title': `設定安全性資訊`,
     };
   
