@@ -17,7 +17,13 @@ interface WizardArgs {
   latency: number;
   voiceConfirmation: 'code' | 'keypress';
   policy: SecurityInfoPolicy;
-  fault?: [MemoryAdapterOperation, MemoryAdapterFault];
+  /** A fault every call of the operation meets, or only the next one with `{ persist: false }`. */
+  fault?: [MemoryAdapterOperation, MemoryAdapterFault, { persist?: boolean }?];
+  /**
+   * How the page answers `security-info-reauthenticate`: `dialog` starts a sign-in with `retryAfter()` that a
+   * button under the wizard finishes (it also ends the injected fault, as a new session would).
+   */
+  signIn?: 'dialog';
   /** How far the play function takes the flow. */
   goTo?: 'code' | 'verify' | 'call';
   channel?: 'sms' | 'voice';
@@ -63,7 +69,7 @@ const meta: Meta<WizardArgs> = {
     start: { control: 'inline-radio', options: ['methods', 'phone'] },
     voiceConfirmation: { control: 'inline-radio', options: ['code', 'keypress'] },
   },
-  render: ({ purpose, start, defaultCountry, latency, voiceConfirmation, fault, policy }) => {
+  render: ({ purpose, start, defaultCountry, latency, voiceConfirmation, fault, policy, signIn }) => {
     const output = document.createElement('output');
     output.textContent = 'none yet';
     const adapter = createMemoryAdapter({
@@ -72,15 +78,34 @@ const meta: Meta<WizardArgs> = {
       voiceConfirmation,
       onCode: ({ code }) => (output.textContent = code),
     });
-    if (fault) adapter.injectFault(fault[0], fault[1], { persist: true });
+    if (fault) adapter.injectFault(fault[0], fault[1], { persist: true, ...fault[2] });
     const wizard = document.createElement('security-info-wizard');
     if (purpose) wizard.setAttribute('purpose', purpose);
     wizard.setAttribute('start', start);
     wizard.setAttribute('default-country', defaultCountry);
     wizard.adapter = adapter;
     adapters.set(wizard, adapter);
+    const finishSignIn = document.createElement('button');
+    finishSignIn.type = 'button';
+    finishSignIn.textContent = 'Finish signing in (demo)';
+    finishSignIn.hidden = true;
+    if (signIn === 'dialog') {
+      wizard.addEventListener('security-info-reauthenticate', (event) => {
+        finishSignIn.hidden = false;
+        event.detail.retryAfter(
+          new Promise<void>((resolve) => {
+            finishSignIn.onclick = () => {
+              finishSignIn.hidden = true;
+              adapter.clearFaults();
+              resolve();
+            };
+          }),
+        );
+      });
+    }
     return html`${wizard}
-      <p>Demo code: ${output}</p>`;
+      <p>Demo code: ${output}</p>
+      ${finishSignIn}`;
   },
   play: async ({ canvasElement, args }) => {
     if (!args.goTo) return;
@@ -155,6 +180,34 @@ export const LockedOut: Story = {
     start: 'phone',
     goTo: 'verify',
     fault: ['verifyCode', { code: 'too-many-attempts', retryAfterSeconds: 300 }],
+  },
+};
+/** The person's session ended while sending the code: the step says so and keeps the number. */
+export const SessionEnded: Story = { args: { start: 'phone', goTo: 'code', fault: ['sendCode', 'unauthenticated'] } };
+/** The same before the policy loaded: the loading view says so, with Try again. */
+export const SessionEndedAtStart: Story = { args: { fault: ['getPolicy', 'unauthenticated'] } };
+/**
+ * The page answers the ended session by signing the person in (`retryAfter()`): the step waits with the number
+ * kept; "Finish signing in (demo)" stands for the page's sign-in and sends the code.
+ */
+export const WaitingForSignIn: Story = {
+  args: { start: 'phone', goTo: 'code', fault: ['sendCode', 'unauthenticated'], signIn: 'dialog' },
+};
+/** A text message cannot reach a landline: a call is offered, and "Call me" sends by voice in one go. */
+export const Landline: Story = {
+  args: {
+    start: 'phone',
+    goTo: 'code',
+    fault: ['sendCode', { code: 'channel-unavailable', reason: 'landline' }, { persist: false }],
+  },
+};
+/** The same where the organization allows no calls to the region: the person is asked for a mobile number. */
+export const LandlineWithoutCalls: Story = {
+  args: {
+    start: 'phone',
+    goTo: 'code',
+    policy: { ...DEFAULT_POLICY, phone: { channels: ['sms', 'voice'], channelsByCountry: { NL: ['sms'] } } },
+    fault: ['sendCode', { code: 'channel-unavailable', reason: 'landline' }],
   },
 };
 export const RightToLeft: Story = {
