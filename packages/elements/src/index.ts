@@ -2,6 +2,8 @@
 export { SecurityInfoWizard } from './security-info-wizard/security-info-wizard.js';
 export type {
   SecurityInfoCompleteDetail,
+  SecurityInfoReauthenticateDetail,
+  SecurityInfoReauthenticateReason,
   SecurityInfoStepDetail,
 } from './security-info-wizard/security-info-wizard.js';
 export { SecurityInfoPhone } from './security-info-phone/security-info-phone.js';

@@ -24,6 +24,7 @@ declare module 'react' {
           'onsecurity-info-cancel'?: On<'security-info-cancel'>;
           'onsecurity-info-step'?: On<'security-info-step'>;
           'onsecurity-info-close'?: On<'security-info-close'>;
+          'onsecurity-info-reauthenticate'?: On<'security-info-reauthenticate'>;
           'onmethod-select'?: On<'method-select'>;
         }
       >;
@@ -37,6 +38,7 @@ declare module 'react' {
         | 'readonly'
         | 'pending'
         | 'error'
+        | 'suggestedChannel'
         | 'name'
         | 'required'
         | 'disabled',

@@ -12,6 +12,7 @@ import type {
   PhoneSubmitDetail,
   SecurityInfoCompleteDetail,
   SecurityInfoPhone,
+  SecurityInfoReauthenticateDetail,
   SecurityInfoStepDetail,
   SecurityInfoWizard,
 } from '@security-info/elements';
@@ -27,6 +28,7 @@ declare module 'vue' {
         onSecurityInfoComplete?: (event: CustomEvent<SecurityInfoCompleteDetail>) => void;
         onSecurityInfoCancel?: (event: CustomEvent<undefined>) => void;
         onSecurityInfoStep?: (event: CustomEvent<SecurityInfoStepDetail>) => void;
+        onSecurityInfoReauthenticate?: (event: CustomEvent<SecurityInfoReauthenticateDetail>) => void;
         onMethodSelect?: (event: CustomEvent<MethodSelectDetail>) => void;
       }
     >;
@@ -40,6 +42,7 @@ declare module 'vue' {
       | 'readonly'
       | 'pending'
       | 'error'
+      | 'suggestedChannel'
       | 'name'
       | 'required'
       | 'disabled',

@@ -15,6 +15,7 @@ import type {
   MethodSelectDetail,
   PhoneSubmitDetail,
   SecurityInfoCompleteDetail,
+  SecurityInfoReauthenticateDetail,
   SecurityInfoStepDetail,
 } from '@security-info/elements';
 
@@ -24,6 +25,7 @@ export type {
   MethodSelectDetail,
   PhoneSubmitDetail,
   SecurityInfoCompleteDetail,
+  SecurityInfoReauthenticateDetail,
   SecurityInfoStepDetail,
 };
 
@@ -36,6 +38,9 @@ export const SecurityInfoWizard = createComponent({
     onSecurityInfoCancel: 'security-info-cancel' as EventName<CustomEvent<undefined>>,
     onSecurityInfoStep: 'security-info-step' as EventName<CustomEvent<SecurityInfoStepDetail>>,
     onSecurityInfoClose: 'security-info-close' as EventName<CustomEvent<undefined>>,
+    onSecurityInfoReauthenticate: 'security-info-reauthenticate' as EventName<
+      CustomEvent<SecurityInfoReauthenticateDetail>
+    >,
     onMethodSelect: 'method-select' as EventName<CustomEvent<MethodSelectDetail>>,
   },
   displayName: 'SecurityInfoWizard',
