@@ -1,7 +1,8 @@
 // Lint rules: TypeScript's recommended set, Lit's and web components' best practices, and guards for the
-// library's promises (no DOM in core, no unsafe HTML anywhere, no console output of data).
+// library's promises (no DOM in core, no unsafe HTML anywhere, no console output of data, no import circles).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import globals from 'globals';
@@ -27,6 +28,32 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
+  },
+  {
+    // Modules are shaped by meaning: an import circle is an error. Imports are resolved as TypeScript and the
+    // packages' source condition resolve them (`./x.js` is `./x.ts`), so a circle through another package counts.
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensionAlias: { '.js': ['.ts', '.js'] },
+          conditionNames: ['@security-info/source', 'browser', 'import', 'default'],
+        }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    // KNOWN CIRCLES, to be removed with them: the wizard loads its later steps and the sign-in wait on demand,
+    // and both import the wizard back. Only these files, and only circles through a dynamic import, are let pass.
+    files: [
+      'packages/elements/src/security-info-wizard/security-info-wizard.ts',
+      'packages/elements/src/security-info-wizard/wizard-steps.ts',
+      'packages/elements/src/security-info-wizard/sign-in.ts',
+    ],
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: true }] },
   },
   {
     files: ['packages/elements/src/**/*.ts'],
