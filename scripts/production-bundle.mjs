@@ -2,7 +2,7 @@
 // production build would, with esbuild (minified, code-split, Lit's production mode) and the elements as they ship.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { asShipped } from './ship.mjs';
+import { asShipped } from './build/ship.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

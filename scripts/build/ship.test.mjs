@@ -1,28 +1,125 @@
+// @ts-check
+// The shipping transform on samples, on a build, in a bundler, and over every element source the package ships.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import ts from 'typescript';
-// @ts-expect-error: a plain script, no types.
-import { stripMsgDescriptions } from '../../../../scripts/strip-msg-desc.mjs';
-// @ts-expect-error: a plain script, no types.
-import { minifyTemplates } from '../../../../scripts/minify-templates.mjs';
-// @ts-expect-error: a plain script, no types.
-import { forShipping } from '../../../../scripts/ship.mjs';
+import { asShipped, forShipping, isShippedSource, shipDirectory } from './ship.mjs';
 
-const strip = stripMsgDescriptions as (code: string, fileName?: string) => string;
-const minify = minifyTemplates as (code: string, fileName?: string) => string;
-const ship = forShipping as (code: string, fileName?: string) => string;
+const SAMPLE = `import { css, html } from 'lit';
+import { msg } from '../shared/lit-localize.js';
 
-/** Every element source the package ships, by its path below src/. */
-function* elementSources(): Generator<{ name: string; code: string }> {
-  const root = new URL('../', import.meta.url);
+export const styles = css\`
+  /* the accent */
+  :host {
+    color: var(--si-color-accent, blue);
+  }
+\`;
+
+export const render = (n: number) => html\`
+  <p part="status">
+    \${msg('Sent', { id: 'sent', desc: 'Shown after the code was sent.' })}
+    <b>\${n}</b>
+  </p>
+\`;
+`;
+
+const SHIPPED = `import { css, html } from 'lit';
+import { msg } from '../shared/lit-localize.js';
+
+export const styles = css\`:host{color:var(--si-color-accent,blue)}\`;
+
+export const render = (n: number) => html\` <p part="status"> \${msg('Sent', { id: 'sent' })} <b>\${n}</b> </p> \`;
+`;
+
+const work = mkdtempSync(join(tmpdir(), 'ship-test-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+test('a source as it ships: no translators’ notes, minified templates, the code around them untouched', () => {
+  assert.equal(forShipping(SAMPLE, 'sample.ts'), SHIPPED);
+});
+
+test('shipping twice changes nothing more', () => {
+  assert.equal(forShipping(SHIPPED, 'sample.ts'), SHIPPED);
+});
+
+test('the shipped sources are the elements’ own, without their tests', () => {
+  assert.ok(isShippedSource('/work/packages/elements/src/code-verify/code-verify.ts'));
+  assert.ok(isShippedSource('/packages/elements/src/shared/tokens.styles.ts'));
+  assert.ok(isShippedSource('C:\\repo\\packages\\elements\\src\\shared\\events.ts'));
+  assert.ok(!isShippedSource('/packages/elements/src/code-verify/code-verify.test.ts'));
+  assert.ok(!isShippedSource('/packages/elements/src/shared/chunks.node.test.ts'));
+  assert.ok(!isShippedSource('/packages/core/src/phone.ts'));
+  assert.ok(!isShippedSource('/packages/elements/src/shared/tokens.styles.js'));
+});
+
+test('a built folder is rewritten in place, .js files only', () => {
+  const dist = join(work, 'dist');
+  mkdirSync(join(dist, 'nested'), { recursive: true });
+  const js = 'export const s = css`\n  a { b: c; }\n`;\n';
+  writeFileSync(join(dist, 'nested', 'a.js'), js);
+  writeFileSync(join(dist, 'a.d.ts'), js);
+  writeFileSync(join(dist, 'plain.js'), 'export const n = 1;\n');
+  assert.deepEqual(shipDirectory(dist), [join(dist, 'nested', 'a.js')]);
+  assert.equal(readFileSync(join(dist, 'nested', 'a.js'), 'utf8'), 'export const s = css`a{b:c}`;\n');
+  assert.equal(readFileSync(join(dist, 'a.d.ts'), 'utf8'), js);
+});
+
+test('run without a folder, the command says how to use it', () => {
+  const run = spawnSync(process.execPath, [fileURLToPath(new URL('./ship.mjs', import.meta.url))], {
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /usage: node scripts\/build\/ship\.mjs <dir>/);
+});
+
+test('the esbuild plugin bundles an element source as it ships, and leaves other code alone', async () => {
+  const src = join(work, 'packages', 'elements', 'src');
+  mkdirSync(join(src, 'shared'), { recursive: true });
+  mkdirSync(join(src, 'sample'), { recursive: true });
+  writeFileSync(join(src, 'sample', 'sample.ts'), SAMPLE);
+  writeFileSync(join(src, 'shared', 'lit-localize.ts'), 'export const msg = (s: unknown, _o?: object) => s;\n');
+  writeFileSync(join(work, 'other.ts'), "export const o = css`\n  a { b: c; }\n`;\nmsg('x', { desc: 'kept' });\n");
+  const { outputFiles } = await build({
+    stdin: {
+      contents: "export * from './packages/elements/src/sample/sample.ts'; export * from './other.ts';",
+      resolveDir: work,
+    },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    external: ['lit'],
+    plugins: [asShipped],
+  });
+  const out = outputFiles[0]?.text ?? '';
+  assert.match(out, /css2?`:host\{color:var\(--si-color-accent,blue\)\}`/);
+  assert.doesNotMatch(out, /Shown after the code was sent/);
+  assert.match(out, /css`\n {2}a \{ b: c; \}\n`/);
+  assert.match(out, /desc: "kept"/);
+});
+
+/**
+ * Every element source the package ships, by its path below src/.
+ * @returns {Generator<{ name: string, code: string }>}
+ */
+function* elementSources() {
+  const root = new URL('../../packages/elements/src/', import.meta.url);
   const names = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
-    (name) => name.endsWith('.ts') && !name.includes('test') && !name.startsWith('generated'),
+    (name) => isShippedSource(`packages/elements/src/${name}`) && !name.startsWith('generated'),
   );
   for (const name of names) yield { name, code: readFileSync(new URL(name, root), 'utf8') };
 }
 
-function assertCompiles(code: string, name: string): void {
+/**
+ * @param {string} code
+ * @param {string} name
+ */
+function assertCompiles(code, name) {
   const { diagnostics } = ts.transpileModule(code, { reportDiagnostics: true, fileName: name });
   assert.deepEqual(
     diagnostics?.map((d) => d.messageText),
@@ -31,23 +128,13 @@ function assertCompiles(code: string, name: string): void {
   );
 }
 
-test('the translators’ notes leave msg() calls, and only those', () => {
-  assert.equal(strip("msg('A', { id: 'a', desc: 'x' })"), "msg('A', { id: 'a' })");
-  assert.equal(strip("msg('A', { desc: 'x', id: 'a' })"), "msg('A', { id: 'a' })");
-  assert.equal(strip("msg('A', { id: 'a', desc: 'x', })"), "msg('A', { id: 'a', })");
-  assert.equal(strip("msg('A', { desc: 'x' })"), "msg('A', { })");
-  assert.equal(strip("msg('A', {\n  id: 'a',\n  desc: 'long ' + 'text',\n})"), "msg('A', {\n  id: 'a',\n})");
-  assert.equal(
-    strip("msg(html`<b>${x}</b>`, { id: 'b', desc: `t` }); other({ desc: 'kept' })"),
-    "msg(html`<b>${x}</b>`, { id: 'b' }); other({ desc: 'kept' })",
-  );
-});
-
-test('every element source, stripped, keeps its message ids and still compiles', () => {
+test('every element source, stripped, keeps its message ids and still compiles', async () => {
+  const { stripMsgDescriptions } = await import('./strip-msg-desc.mjs');
   let messages = 0;
   for (const { name, code } of elementSources()) {
-    const stripped = strip(code, name);
-    const ids = (text: string) => text.match(/\bid: '[^']+'/g) ?? [];
+    const stripped = stripMsgDescriptions(code, name);
+    /** @param {string} text */
+    const ids = (text) => text.match(/\bid: '[^']+'/g) ?? [];
     assert.deepEqual(ids(stripped), ids(code), name);
     assert.doesNotMatch(stripped, /\bdesc:/, name);
     assertCompiles(stripped, name);
@@ -56,40 +143,12 @@ test('every element source, stripped, keeps its message ids and still compiles',
   assert.ok(messages >= 80, `${messages} messages`);
 });
 
-test('CSS templates lose comments and the white space CSS does not need, and nothing else', () => {
-  assert.equal(
-    minify("css`\n  /* a note with a \\`quote\\` */\n  :host {\n    font: 1rem 'Segoe  UI', serif ;\n  }\n`"),
-    "css`:host{font:1rem 'Segoe  UI',serif}`",
-  );
-  // A space before ':' is a descendant combinator; `+` and `-` in calc() need theirs.
-  assert.equal(
-    minify('css`a :hover , b > c { inline-size: calc(100% - 2px); }`'),
-    'css`a :hover,b>c{inline-size:calc(100% - 2px)}`',
-  );
-  assert.equal(
-    minify('css`@media (forced-colors: active) {\n  .x { color: CanvasText; }\n}`'),
-    'css`@media (forced-colors:active){.x{color:CanvasText}}`',
-  );
-  // Next to an interpolation a space stays, so a value never runs into the word beside it.
-  assert.equal(minify('css`a { margin: ${x} auto; }`'), 'css`a{margin:${x} auto}`');
-  assert.equal(minify('css`${sel} .b { color: red }`'), 'css`${sel} .b{color:red}`');
-});
-
-test('markup templates keep one space wherever they had white space', () => {
-  assert.equal(
-    minify('html`\n  <p class="a">\n    ${x}\n    <span>b</span> c\n  </p>\n`'),
-    'html` <p class="a"> ${x} <span>b</span> c </p> `',
-  );
-  assert.equal(minify('svg`<path\n   d="M0 0"/>`'), 'svg`<path d="M0 0"/>`');
-  // Other tags and plain template literals are text the code uses as it is.
-  assert.equal(minify('const s = `a\n  b`; other`a  b`'), 'const s = `a\n  b`; other`a  b`');
-});
-
 test('every element source, as shipped, compiles and keeps its interpolations', () => {
   let smaller = 0;
   for (const { name, code } of elementSources()) {
-    const shipped = ship(code, name);
-    const holes = (text: string) => (text.match(/\$\{/g) ?? []).length;
+    const shipped = forShipping(code, name);
+    /** @param {string} text */
+    const holes = (text) => (text.match(/\$\{/g) ?? []).length;
     assert.equal(holes(shipped), holes(code), name);
     assertCompiles(shipped, name);
     if (shipped.length < code.length) smaller++;

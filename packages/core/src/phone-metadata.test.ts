@@ -16,7 +16,7 @@ import {
   type PhoneMetadata,
 } from './phone.js';
 // @ts-expect-error: a plain script, no types.
-import { phoneMetadataFiles } from '../../../scripts/phone-metadata.mjs';
+import { phoneMetadataFiles } from '../../../scripts/build/phone-metadata.mjs';
 
 const metadata = full as unknown as PhoneMetadata;
 
@@ -39,11 +39,11 @@ async function only(codes: readonly string[]): Promise<PhoneMetadata> {
   } as unknown as PhoneMetadata;
 }
 
-test('the generated metadata is what scripts/phone-metadata.mjs writes from the installed libphonenumber-js', () => {
+test('the generated metadata is what scripts/build/phone-metadata.mjs writes from the installed libphonenumber-js', () => {
   const files = phoneMetadataFiles() as Map<string, string>;
   for (const [name, text] of files) {
     const current = readFileSync(new URL(`./generated/phone-metadata/${name}`, import.meta.url), 'utf8');
-    assert.equal(current, text, `${name} is out of date: run node scripts/phone-metadata.mjs`);
+    assert.equal(current, text, `${name} is out of date: run node scripts/build/phone-metadata.mjs`);
   }
 });
 
