@@ -1,6 +1,7 @@
 export type * from './types.js';
 export * from './errors.js';
 export * from './policy.js';
+export * from './channels.js';
 export * from './phone.js';
 export * from './memory-adapter.js';
 export * from './enrollment.js';

@@ -1,13 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  channelsFor,
-  isCountryAllowed,
-  offeredMethods,
-  parsePolicy,
-  PolicyFormatError,
-  withheldMethods,
-} from './policy.js';
+import { isCountryAllowed, offeredMethods, parsePolicy, PolicyFormatError, withheldMethods } from './policy.js';
 import type { SecurityInfoPolicy } from './types.js';
 
 const everything: SecurityInfoPolicy = {
@@ -51,21 +44,6 @@ test('a duplicate method is offered once', () => {
     ],
   };
   assert.deepEqual(offeredMethods(twice, 'mfa'), ['phone']);
-});
-
-test('channels follow the policy and the region', () => {
-  const policy: SecurityInfoPolicy = {
-    methods: [],
-    phone: { channels: ['voice', 'sms'], channelsByCountry: { de: ['sms'] } },
-  };
-  assert.deepEqual(channelsFor(undefined), ['sms', 'voice']);
-  assert.deepEqual(channelsFor(policy), ['sms', 'voice']);
-  assert.deepEqual(channelsFor(policy, 'DE'), ['sms']);
-  assert.deepEqual(channelsFor(policy, 'nl'), ['sms', 'voice']);
-  assert.deepEqual(
-    channelsFor({ methods: [], phone: { channels: ['voice'], channelsByCountry: { DE: ['sms'] } } }, 'DE'),
-    [],
-  );
 });
 
 test('allowed countries ignore case; no list allows all', () => {

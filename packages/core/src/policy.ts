@@ -39,23 +39,10 @@ export function withheldMethods(policy: SecurityInfoPolicy, purpose?: Purpose): 
   return METHOD_IDS.filter((id) => methodServes(id, purpose) && !offered.includes(id));
 }
 
-function normalizeRegion(region: string | undefined): string | undefined {
-  return region ? region.toUpperCase() : undefined;
-}
-
 /** Whether the policy lets a number from `region` be registered. */
 export function isCountryAllowed(policy: SecurityInfoPolicy | undefined, region: string): boolean {
   const allowed = policy?.phone?.allowedCountries;
   return !allowed || allowed.some((r) => r.toUpperCase() === region.toUpperCase());
-}
-
-/** The channels offered, for a region when one is known. Order follows {@link CHANNELS}. */
-export function channelsFor(policy: SecurityInfoPolicy | undefined, region?: string): Channel[] {
-  const base = policy?.phone?.channels ?? CHANNELS;
-  const key = normalizeRegion(region);
-  const byCountry = policy?.phone?.channelsByCountry;
-  const local = key && byCountry ? Object.entries(byCountry).find(([r]) => r.toUpperCase() === key)?.[1] : undefined;
-  return CHANNELS.filter((c) => base.includes(c) && (!local || local.includes(c)));
 }
 
 /** Thrown by {@link parsePolicy} for an answer that is not a policy. */

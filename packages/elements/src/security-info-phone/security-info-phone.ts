@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { msg, str } from '../shared/lit-localize.js';
 import {
-  CHANNELS,
+  channelsFor,
   checkPhoneNumber,
   formatAsYouType,
   loadPhoneMetadataFor,
@@ -258,17 +258,15 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     return own.length > 0 ? own : (this.policy?.phone?.allowedCountries ?? []).map((c) => c.toUpperCase());
   }
 
-  private channelsFor(region: string): Channel[] {
-    const base = this.channels.length > 0 ? this.channels : (this.policy?.phone?.channels ?? CHANNELS);
-    const byCountry = this.channelsByCountry ?? this.policy?.phone?.channelsByCountry ?? {};
-    const local = Object.entries(byCountry).find(([code]) => code.toUpperCase() === region)?.[1];
-    return CHANNELS.filter((c) => base.includes(c) && (!local || local.includes(c)));
-  }
-
-  /** Channels offered at all, before the region narrows them. */
-  private get baseChannels(): Channel[] {
-    const base = this.channels.length > 0 ? this.channels : (this.policy?.phone?.channels ?? CHANNELS);
-    return CHANNELS.filter((c) => base.includes(c));
+  /**
+   * The channels offered for `region`, or at all without one: core's rule, over the policy's phone section with
+   * `channels` and `channelsByCountry` in place of the policy's where they are set.
+   */
+  private channelsFor(region?: string): Channel[] {
+    const phone = this.policy?.phone;
+    const channels = this.channels.length > 0 ? this.channels : phone?.channels;
+    const channelsByCountry = this.channelsByCountry ?? phone?.channelsByCountry;
+    return channelsFor({ phone: { channels, channelsByCountry } }, region);
   }
 
   private get locale(): string | undefined {
@@ -928,7 +926,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   }
 
   private renderChannels(disabled: boolean) {
-    const base = this.baseChannels;
+    const base = this.channelsFor();
     if (base.length < 2) return nothing;
     const available = this.channelsFor(this.country);
     const country = this.countryName(this.country);
