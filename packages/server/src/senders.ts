@@ -24,7 +24,7 @@ export interface CodeSender {
  */
 export const consoleSender: CodeSender = {
   async send({ phoneNumber, channel, code }) {
-    console.warn(`[security-info] development ${channel} code for ${maskNumber(phoneNumber)}: ${code}`);
+    console.warn(`[security-info] ${channel} code for ${maskNumber(phoneNumber)}: ${code}`);
   },
 };
 
