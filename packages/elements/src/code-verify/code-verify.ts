@@ -10,6 +10,7 @@ import {
   type PhoneMetadata,
 } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
+import { listConverter } from '../shared/converters.js';
 import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
@@ -138,13 +139,7 @@ export class CodeVerify extends FormAssociatedElement {
     length: { type: Number },
     destination: {},
     channel: { reflect: true },
-    channels: {
-      converter: {
-        fromAttribute: (value: string | null) =>
-          (value ?? '').split(/[\s,]+/).filter((c) => c === 'sms' || c === 'voice'),
-        toAttribute: (value: Channel[]) => value.join(' '),
-      },
-    },
+    channels: { converter: listConverter },
     autoSubmit: { type: Boolean, attribute: 'auto-submit' },
     webOtp: { type: Boolean, attribute: 'web-otp' },
     // Setting the same number again is a new cooldown from the server: always treated as a change.

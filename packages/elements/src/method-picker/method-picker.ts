@@ -8,6 +8,7 @@ import {
   type SecurityInfoPolicy,
 } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
+import { listConverter } from '../shared/converters.js';
 import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -102,12 +103,7 @@ export class MethodPicker extends LitElement {
   static override properties = {
     policy: { attribute: false },
     purpose: { reflect: true },
-    registered: {
-      converter: {
-        fromAttribute: (value: string | null) => (value ?? '').split(/[\s,]+/).filter(Boolean),
-        toAttribute: (value: string[]) => value.join(' '),
-      },
-    },
+    registered: { converter: listConverter },
     pending: { type: Boolean, reflect: true },
   };
 

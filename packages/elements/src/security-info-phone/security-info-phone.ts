@@ -15,6 +15,7 @@ import {
   type SecurityInfoPolicy,
 } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
+import { listConverter } from '../shared/converters.js';
 import { numberFormat } from '../shared/intl.js';
 import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
@@ -34,15 +35,6 @@ export interface PhoneSubmitDetail {
   /** The number without its calling code, digits only. */
   nationalNumber: string;
 }
-
-const listConverter = {
-  fromAttribute: (value: string | null) =>
-    (value ?? '')
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map((item) => item.trim()),
-  toAttribute: (value: string[]) => value.join(' '),
-};
 
 interface Snapshot {
   value: string;
