@@ -5,7 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { createSecurityInfoMiddleware, TEST_LIMITS } from '@security-info/server';
-import { CHROME_ARGS, findBrowser } from './scripts/find-browser.mjs';
+import { CHROME_ARGS, findBrowser } from './scripts/test/find-browser.mjs';
 import { forShipping, isShippedSource } from './scripts/build/ship.mjs';
 
 const resultsFile = fileURLToPath(new URL('./test-results/browser.json', import.meta.url));

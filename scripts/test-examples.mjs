@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { createServer as createViteServer } from 'vite';
 import { createSecurityInfoMiddleware, TEST_LIMITS } from '@security-info/server';
-import { CHROME_ARGS, findBrowser } from './find-browser.mjs';
+import { CHROME_ARGS, findBrowser } from './test/find-browser.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const examples = [

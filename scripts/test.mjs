@@ -2,7 +2,7 @@
 // plain summary line with the counts, so a run that executed no test shows as such.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { findBrowser } from './find-browser.mjs';
+import { findBrowser } from './test/find-browser.mjs';
 
 const results = [];
 const failedSteps = [];

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Metafile } from 'esbuild';
 // @ts-expect-error: a plain script, no types.
-import { forOtherLanguages, loadedUpFront, productionBuild } from '../../../../scripts/production-bundle.mjs';
+import { forOtherLanguages, loadedUpFront, productionBuild } from '../../../../scripts/bench/production-bundle.mjs';
 
 const entry = 'packages/elements/src/security-info-wizard/security-info-wizard.ts';
 

@@ -1,8 +1,12 @@
+// @ts-check
 // Finds a Chrome or Chromium the way a user has it: CHROME_PATH, then PATH, then the usual install places.
 // On a bare Debian or Ubuntu machine run as root, installs Debian's chromium; otherwise says what to install.
+// It never downloads a browser of its own.
+// `node scripts/test/find-browser.mjs [--install]` prints the path, installing Debian's package when allowed.
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
 const PLACES = [
@@ -14,6 +18,7 @@ const PLACES = [
   `${process.env.LOCALAPPDATA ?? ''}\\Google\\Chrome\\Application\\chrome.exe`,
 ];
 
+/** @param {string} file */
 const runnable = (file) => {
   try {
     accessSync(file, constants.X_OK);
@@ -23,22 +28,33 @@ const runnable = (file) => {
   }
 };
 
-function lookup() {
-  if (process.env.CHROME_PATH) {
-    if (runnable(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
-    throw new Error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which is not an executable file.`);
+/**
+ * The browser `env` points at, or the first on its PATH, or in a usual place; undefined when there is none.
+ * @param {NodeJS.ProcessEnv} [env]
+ * @param {{ platform?: NodeJS.Platform, places?: readonly string[] }} [where]
+ * @returns {string | undefined}
+ */
+export function lookupBrowser(env = process.env, { platform = process.platform, places = PLACES } = {}) {
+  if (env.CHROME_PATH) {
+    if (runnable(env.CHROME_PATH)) return env.CHROME_PATH;
+    throw new Error(`CHROME_PATH is set to ${env.CHROME_PATH}, which is not an executable file.`);
   }
-  const exts = process.platform === 'win32' ? ['.exe', ''] : [''];
+  const exts = platform === 'win32' ? ['.exe', ''] : [''];
   for (const name of NAMES) {
-    for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    for (const dir of (env.PATH ?? '').split(delimiter)) {
       for (const ext of exts) if (dir && runnable(join(dir, name + ext))) return join(dir, name + ext);
     }
   }
-  return PLACES.find(runnable);
+  return places.find(runnable);
 }
 
-/** The path of a Chrome or Chromium to test in; installs Debian's chromium when `install` allows it. */
+/**
+ * The path of a Chrome or Chromium to test in; installs Debian's chromium when `install` allows it.
+ * @param {{ install?: boolean }} [options]
+ * @returns {string}
+ */
 export function findBrowser({ install = false } = {}) {
+  const lookup = () => lookupBrowser();
   const found = lookup();
   if (found) return found;
   const isRoot = process.getuid?.() === 0;
@@ -71,3 +87,12 @@ export const CHROME_ARGS = [
   '--no-first-run',
   '--enable-blink-features=ComputedAccessibilityInfo',
 ];
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    console.log(findBrowser({ install: process.argv.includes('--install') }));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
