@@ -14,6 +14,7 @@ import { listConverter } from '../shared/converters.js';
 import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
+import { inputMethodGuard } from '../shared/input-method.js';
 import { CountdownController } from '../shared/countdown.js';
 import { errorMessage, formatWait } from '../shared/error-messages.js';
 import { numberFormat, pluralRules } from '../shared/intl.js';
@@ -437,17 +438,13 @@ export class CodeVerify extends FormAssociatedElement {
     this.requestUpdate();
   }
 
-  private readonly onInput = (event: InputEvent) => {
-    // An input method is composing (full-width digits): rewriting the field now would break its composition.
-    // What it commits is read at compositionend (Chromium) or by the input event that follows (Firefox).
-    if (event.isComposing) return;
-    this.codeEdited(event.target as HTMLInputElement);
-  };
-
-  private readonly onCompositionEnd = (event: CompositionEvent) => this.codeEdited(event.target as HTMLInputElement);
+  /** Reads what is typed, never while an input method composes (full-width digits). */
+  private readonly typing = inputMethodGuard(
+    () => this.code,
+    (input) => this.codeEdited(input),
+  );
 
   private codeEdited(input: HTMLInputElement): void {
-    if (input.value === this.code) return; // Already read (a composition's end, then its input).
     const { digits, letters } = readCode(input.value, this.codeLength);
     this.code = digits;
     this.problem = letters ? 'not-digits' : undefined;
@@ -620,8 +617,8 @@ export class CodeVerify extends FormAssociatedElement {
             ?disabled=${inputDisabled}
             ?readonly=${this.pending}
             ?required=${this.required}
-            @input=${this.onInput}
-            @compositionend=${this.onCompositionEnd}
+            @input=${this.typing.input}
+            @compositionend=${this.typing.compositionend}
           />
           <p id="hint" class="hint" part="hint">
             ${msg(str`${this.codeLength} digits`, {

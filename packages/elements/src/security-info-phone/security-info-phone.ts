@@ -21,6 +21,7 @@ import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { errorMessage } from '../shared/error-messages.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
+import { inputMethodGuard } from '../shared/input-method.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { fieldStyles } from '../shared/field.styles.js';
 import { buildCountries, regionName, regionOfLocale, searchCountries, type CountryOption } from './countries.js';
@@ -450,19 +451,13 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     }
   };
 
-  private readonly onNumberInput = (event: InputEvent) => {
-    // An input method (Japanese, Chinese...) is composing: rewriting the field now would break its composition.
-    // What it commits is formatted at compositionend (Chromium) or by the input event that follows (Firefox).
-    if (event.isComposing) return;
-    this.numberEdited(event.target as HTMLInputElement, event.inputType);
-  };
-
-  private readonly onNumberCompositionEnd = (event: CompositionEvent) => {
-    this.numberEdited(event.target as HTMLInputElement, 'insertCompositionText');
-  };
+  /** Formats what is typed, never while an input method composes. */
+  private readonly numberTyping = inputMethodGuard(
+    () => this.text,
+    (input, inputType) => this.numberEdited(input, inputType),
+  );
 
   private numberEdited(input: HTMLInputElement, inputType: string): void {
-    if (input.value === this.text) return; // Nothing new (a composition's end, then its input).
     this.valueToShow = undefined; // What the person types wins over a value still waiting for its data.
     let value = input.value;
     let caret = input.selectionStart ?? value.length;
@@ -765,8 +760,8 @@ export class SecurityInfoPhone extends FormAssociatedElement {
             ?disabled=${this.isDisabled}
             ?readonly=${this.readonly || this.pending}
             ?required=${this.required}
-            @input=${this.onNumberInput}
-            @compositionend=${this.onNumberCompositionEnd}
+            @input=${this.numberTyping.input}
+            @compositionend=${this.numberTyping.compositionend}
             @keydown=${this.onNumberKeydown}
             @blur=${this.onNumberBlur}
           />
