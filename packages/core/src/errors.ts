@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'network',
   'timeout',
   'unauthenticated',
+  'reauthentication-required',
+  'method-required',
   'unknown',
 ] as const;
 

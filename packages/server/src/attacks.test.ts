@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { ConfigurationError, type LimitAlert } from './options.js';
 import { createSecurityInfoHandler } from './handler.js';
 import { consoleSender } from './senders.js';
-import { createMemoryStore, type ChallengeStore } from './store.js';
+import { createMemoryStore } from './memory-store.js';
+import type { SecurityInfoStore } from './store.js';
 import { body, setup, SECRET } from './test-support.js';
 
 const never = new Promise<never>(() => undefined);
@@ -264,35 +265,69 @@ describe('attack: resending without end', () => {
   });
 });
 
-describe('attack: losing a registration to a failing hook', () => {
-  it('answers 503 and keeps the code usable when onVerified throws, then registers on the retry', async () => {
+describe('attack: losing a registration to a failing hook or store', () => {
+  const listMethods = (server: ReturnType<typeof setup>) =>
+    server.handler(
+      new Request('http://portal.test/api/security-info/methods', { headers: { 'x-test-user': 'alice' } }),
+    );
+
+  it('registers the phone in the transaction that uses the code up: a failing onVerified notice loses nothing', async () => {
     const keys: string[] = [];
-    let failures = 1;
     const server = setup({
       onVerified: ({ challengeId }) => {
         keys.push(challengeId);
-        if (failures-- > 0) throw new Error('database down for +31612345678');
+        throw new Error('mailer down for +31612345678');
       },
     });
     const id = await server.start();
-    const first = await server.verify(id, server.lastCode());
-    assert.equal(first.status, 503);
     assert.equal((await server.verify(id, server.lastCode())).status, 204);
-    assert.deepEqual(keys, [id, id]);
+    const { methods } = (await (await listMethods(server)).json()) as {
+      methods: { phone?: { phoneNumber: string } }[];
+    };
+    assert.deepEqual(
+      methods.map((method) => method.phone?.phoneNumber),
+      ['+31612345678'],
+    );
+    assert.deepEqual(keys, [id]);
     assert.ok(
       server.logged.every((line) => !line.includes('612345678')),
       server.logged.join('\n'),
     );
   });
 
-  it('answers 503 when onVerified hangs, and the code still works afterwards', async () => {
-    let hang = true;
-    const server = setup({ dependencyTimeoutMs: 30, onVerified: () => (hang ? never : undefined) });
+  it('keeps the code usable when the store fails while registering, and registers on the retry', async () => {
+    const store = createMemoryStore();
+    let failNext = false;
+    const flaky: SecurityInfoStore = {
+      ...store,
+      transaction: (work) =>
+        store.transaction(async (tx) => {
+          const fail = failNext;
+          return work({
+            ...tx,
+            putMethod: async (method) => {
+              if (fail) throw new Error('connection reset');
+              return tx.putMethod(method);
+            },
+          });
+        }),
+    };
+    const server = setup({ store: flaky });
     const id = await server.start();
+    failNext = true;
     assert.equal((await server.verify(id, server.lastCode())).status, 503);
-    hang = false;
-    server.advance(2);
+    failNext = false;
     assert.equal((await server.verify(id, server.lastCode())).status, 204);
+    const { methods } = (await (await listMethods(server)).json()) as { methods: unknown[] };
+    assert.equal(methods.length, 1);
+  });
+
+  it('answers within the time-out when onVerified hangs, with the registration made', async () => {
+    const server = setup({ dependencyTimeoutMs: 30, onVerified: () => never });
+    const id = await server.start();
+    assert.equal((await server.verify(id, server.lastCode())).status, 204);
+    const { methods } = (await (await listMethods(server)).json()) as { methods: unknown[] };
+    assert.equal(methods.length, 1);
   });
 });
 
@@ -310,9 +345,12 @@ describe('attack: a dependency that hangs or fails', () => {
 
   it('answers 503 when the store throws or hangs', async () => {
     const broken = createMemoryStore();
-    const failing: ChallengeStore = { ...broken, consume: async () => Promise.reject(new Error('connection reset')) };
+    const failing: SecurityInfoStore = {
+      ...broken,
+      transaction: async () => Promise.reject(new Error('connection reset')),
+    };
     assert.equal((await setup({ store: failing }).sendCode()).status, 503);
-    const hanging: ChallengeStore = { ...broken, consume: () => never };
+    const hanging: SecurityInfoStore = { ...broken, transaction: () => never };
     assert.equal((await setup({ store: hanging, dependencyTimeoutMs: 30 }).sendCode()).status, 503);
   });
 
@@ -350,8 +388,15 @@ describe('attack: reading codes from the logs', () => {
       },
     });
     await server.sendCode();
+    const memory = createMemoryStore();
     const failing = setup({
-      store: { ...createMemoryStore(), create: async (c) => Promise.reject(new Error(`${c.phoneNumber}`)) },
+      store: {
+        ...memory,
+        transaction: (work) =>
+          memory.transaction((tx) =>
+            work({ ...tx, putChallenge: async (c) => Promise.reject(new Error(`${c.phoneNumber}`)) }),
+          ),
+      },
     });
     await failing.sendCode();
     const lines = [...server.logged, ...failing.logged];

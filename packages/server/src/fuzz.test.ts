@@ -13,7 +13,7 @@ import {
 import { connect, type AddressInfo } from 'node:net';
 import { createSecurityInfoListener, createSecurityInfoMiddleware, type NodeHandlerOptions } from './node.js';
 import { TEST_LIMITS, type Limits, type RiskVerdict } from './options.js';
-import { createMemoryStore } from './store.js';
+import { createMemoryStore } from './memory-store.js';
 import { SECRET } from './test-support.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 32)) >>> 0;

@@ -32,7 +32,7 @@ describe('POST /phone/challenges', () => {
   it('keeps only a keyed hash of the code', async () => {
     const server = setup();
     const id = await server.start();
-    const stored = await server.store.get(id);
+    const stored = await server.store.transaction((tx) => tx.getChallenge(id));
     assert.ok(stored?.codeHash instanceof Uint8Array && stored.codeHash.length === 32);
     assert.ok(!JSON.stringify(stored).includes(server.lastCode()));
   });

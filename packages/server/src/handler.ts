@@ -4,29 +4,43 @@
  * hook that fails or hangs) with a 503, never with a crash or a stack trace.
  *
  * request -> method and path -> CORS -> authenticate -> origin check -> route (limits, riskCheck) -> store -> sender
+ *                                                                               \-> registrations (the same transaction)
  */
+import { createChallenges, type Caller } from './challenges.js';
 import type { ConnectionInfo } from './client.js';
 import { Refusal, readJson, refuse, respond } from './http.js';
+import { createMethodRoutes } from './method-routes.js';
 import { resolveOptions, type SecurityInfoHandler, type SecurityInfoHandlerOptions } from './options.js';
 import { createOriginPolicy } from './origin.js';
-import { createPhoneRoutes, type Caller } from './phone-routes.js';
+import { createPhoneRoutes } from './phone-routes.js';
 import { describeError } from './redact.js';
+import { createRegistrations } from './registrations.js';
+import { createServiceRoutes } from './service-routes.js';
 import { DependencyTimeout, within } from './timeout.js';
 
 /** Methods the handler knows; anything else is answered 405 before a route is looked at. */
-const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
 /** How often, on the handler's own clock, expired challenges and passed rate windows are swept. */
 const SWEEP_EVERY_MS = 60_000;
+const ID = '([A-Za-z0-9_-]{1,64})';
 
 type Route =
   | { kind: 'policy'; methods: readonly string[] }
   | { kind: 'send'; methods: readonly string[] }
-  | { kind: 'challenge'; methods: readonly string[]; id: string; action: 'resend' | 'verify' };
+  | { kind: 'challenge'; methods: readonly string[]; id: string; action: 'resend' | 'verify' }
+  | { kind: 'methods'; methods: readonly string[] }
+  | { kind: 'method'; methods: readonly string[]; id: string }
+  | { kind: 'default'; methods: readonly string[] };
 
+/** The person's routes; the service API lives under `/service/`. */
 function findRoute(path: string): Route | undefined {
   if (path === '/policy') return { kind: 'policy', methods: ['GET', 'HEAD'] };
+  if (path === '/methods') return { kind: 'methods', methods: ['GET', 'HEAD'] };
+  if (path === '/methods/default') return { kind: 'default', methods: ['PUT'] };
+  const method = new RegExp(`^/methods/${ID}$`).exec(path);
+  if (method) return { kind: 'method', methods: ['DELETE'], id: method[1]! };
   if (path === '/phone/challenges') return { kind: 'send', methods: ['POST'] };
-  const challenge = /^\/phone\/challenges\/([A-Za-z0-9_-]{1,64})\/(resend|verify)$/.exec(path);
+  const challenge = new RegExp(`^/phone/challenges/${ID}/(resend|verify)$`).exec(path);
   if (challenge) return { kind: 'challenge', methods: ['POST'], id: challenge[1]!, action: challenge[2] as 'resend' };
   return undefined;
 }
@@ -35,7 +49,11 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
   const config = resolveOptions(options);
   const { basePath, store, logger } = config;
   const origins = createOriginPolicy(config);
-  const phone = createPhoneRoutes(config);
+  const challenges = createChallenges(config);
+  const registrations = createRegistrations(config);
+  const phone = createPhoneRoutes(config, challenges, registrations);
+  const methods = createMethodRoutes(challenges, registrations);
+  const service = createServiceRoutes(config, challenges, registrations);
   const wait = <T>(work: Promise<T> | T, what: string) => within(work, config.dependencyTimeoutMs, what);
   let nextSweep = 0;
 
@@ -54,7 +72,19 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
     return userId;
   }
 
+  function clientOf(request: Request, connection: ConnectionInfo): string {
+    const client = config.clientKey(request, connection);
+    if (client) return client.slice(0, 128);
+    logger.error('[security-info] no client address: pass the connection to the handler, or set clientKey');
+    throw new Refusal(503, 'unknown', 'The service is not configured to tell clients apart.');
+  }
+
+  const body = (request: Request) => readJson(request, config.limits.maxBodyBytes, config.bodyTimeoutMs);
+
   async function route(request: Request, connection: ConnectionInfo, path: string): Promise<Response> {
+    if (path.startsWith('/service/')) {
+      return service.route(request, path.slice('/service'.length), clientOf(request, connection), () => body(request));
+    }
     const found = findRoute(path);
     if (!found) throw new Refusal(404, 'unknown', 'Not found.');
     if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method'))
@@ -63,16 +93,14 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
       throw new Refusal(405, 'unknown', 'Method not allowed.', {}, { allow: found.methods.join(', ') });
     const userId = await authenticated(request);
     if (found.kind === 'policy') return respond(200, config.policy);
+    const caller: Caller = { userId, client: clientOf(request, connection), request, actor: 'user' };
+    if (found.kind === 'methods') return methods.list(caller);
     origins.checkStateChange(request);
-    const client = config.clientKey(request, connection);
-    if (!client) {
-      logger.error('[security-info] no client address: pass the connection to the handler, or set clientKey');
-      return respond(503, { error: 'unknown', message: 'The service is not configured to tell clients apart.' });
-    }
-    const caller: Caller = { userId, client: client.slice(0, 128), request };
-    const body = await readJson(request, config.limits.maxBodyBytes, config.bodyTimeoutMs);
-    if (found.kind === 'send') return phone.send(caller, body);
-    return found.action === 'resend' ? phone.resend(caller, found.id, body) : phone.verify(caller, found.id, body);
+    if (found.kind === 'method') return methods.remove(caller, found.id);
+    const json = await body(request);
+    if (found.kind === 'default') return methods.setDefault(caller, json);
+    if (found.kind === 'send') return phone.send(caller, json);
+    return found.action === 'resend' ? phone.resend(caller, found.id, json) : phone.verify(caller, found.id, json);
   }
 
   return async function handle(request: Request, connection: ConnectionInfo = {}): Promise<Response> {

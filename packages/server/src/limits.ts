@@ -6,6 +6,7 @@
 import { Refusal } from './http.js';
 import type { ResolvedOptions } from './options.js';
 import type { RateCharge } from './store.js';
+import { within } from './timeout.js';
 
 export interface SendContext {
   userId: string;
@@ -23,11 +24,20 @@ export async function chargeSend(options: ResolvedOptions, context: SendContext)
     { key: `country:${context.region}`, windows: limits.sendsByCountry[context.region] ?? limits.sendsPerCountry },
     { key: 'overall', windows: limits.sendsOverall },
   ];
-  const decision = await options.store.consume(charges, options.clock());
+  const at = options.clock();
+  const decision = await within(
+    options.store.transaction((tx) => tx.consume(charges, at)),
+    options.dependencyTimeoutMs,
+    'the store',
+  );
   if (decision.allowed) return;
   const { retryAfterSeconds } = decision;
-  if (decision.key === 'overall') options.onAlert({ limit: 'overall', retryAfterSeconds });
-  else if (decision.key.startsWith('country:'))
-    options.onAlert({ limit: 'country', region: context.region, retryAfterSeconds });
+  try {
+    if (decision.key === 'overall') options.onAlert({ limit: 'overall', retryAfterSeconds });
+    else if (decision.key.startsWith('country:'))
+      options.onAlert({ limit: 'country', region: context.region, retryAfterSeconds });
+  } catch {
+    options.logger.error('[security-info] onAlert failed');
+  }
   throw new Refusal(429, 'rate-limited', 'Too many codes were requested.', { retryAfterSeconds });
 }

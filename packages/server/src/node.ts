@@ -13,7 +13,7 @@ import type { SecurityInfoHandler, SecurityInfoHandlerOptions } from './options.
 export type NodeHandlerOptions = Omit<SecurityInfoHandlerOptions, 'clientKey'> &
   Partial<Pick<SecurityInfoHandlerOptions, 'clientKey'>>;
 
-const FORWARDED_METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
+const FORWARDED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
 const HOST = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]{1,253})(?::\d{1,5})?$/;
 
 function plain(res: ServerResponse, status: number, headers: Record<string, string> = {}, body?: string): void {
@@ -51,7 +51,7 @@ function toRequest(req: IncomingMessage, path: string): Request | undefined {
   } catch {
     return undefined;
   }
-  const hasBody = req.method === 'POST';
+  const hasBody = req.method === 'POST' || req.method === 'PUT' || req.method === 'DELETE';
   try {
     return new Request(url, {
       method: req.method!,
@@ -76,7 +76,7 @@ function answer(handler: SecurityInfoHandler, req: IncomingMessage, res: ServerR
   req.on('error', () => undefined);
   res.on('error', () => undefined);
   if (!req.method || !FORWARDED_METHODS.has(req.method)) {
-    plain(res, 405, { allow: 'GET, HEAD, POST, OPTIONS' });
+    plain(res, 405, { allow: 'GET, HEAD, POST, PUT, DELETE, OPTIONS' });
     req.resume();
     return;
   }

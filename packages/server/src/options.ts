@@ -7,7 +7,8 @@ import type { Channel, SecurityInfoPolicy } from '@security-info/core';
 import type { ClientKey, ConnectionInfo } from './client.js';
 import { normalizeOrigin } from './origin.js';
 import { consoleSender, type CodeSender } from './senders.js';
-import { createMemoryStore, type ChallengeStore, type RateWindow } from './store.js';
+import { createMemoryStore } from './memory-store.js';
+import type { AuditAction, RateWindow, SecurityInfoStore } from './store.js';
 
 export interface Limits {
   /** Seconds a code stays valid. Default 300. */
@@ -96,12 +97,29 @@ export const DEFAULT_SERVER_POLICY: SecurityInfoPolicy = {
 export interface VerifiedPhone {
   /** Who verified it: what `authenticate` returned. */
   userId: string;
-  /** The same for every retry of one verification: use it to make registration idempotent. */
+  /** The challenge that was verified: an idempotency key for whatever the host does with this notice. */
   challengeId: string;
+  /** The registered method the number now is. */
+  methodId: string;
+  /** The method it replaced, when it was a change of number. */
+  replacedMethodId: string | null;
   phoneNumber: string;
   channel: Channel;
   request: Request;
 }
+
+/** A change to a person's methods they should hear about ("A phone was added to your account"). */
+export interface MethodNotice {
+  userId: string;
+  action: AuditAction;
+  methodId: string | null;
+  kind: string | null;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
+/** The operations that can require a recent sign-in (`reauthenticate`). */
+export type SensitiveOperation = 'add' | 'remove' | 'replace' | 'set-default';
 
 /** What `riskCheck` is told before a code is sent. */
 export interface RiskContext {
@@ -161,8 +179,8 @@ export interface SecurityInfoHandlerOptions {
   development?: boolean;
   /** Where the routes live. Default `/api/security-info`. */
   basePath?: string;
-  /** Default: in memory, for one process only. */
-  store?: ChallengeStore;
+  /** Where challenges, limits and registrations live. Default: in memory, for one process only. */
+  store?: SecurityInfoStore;
   /** What `GET /policy` answers and what sends are checked against. */
   policy?: SecurityInfoPolicy;
   limits?: Partial<Limits>;
@@ -177,10 +195,33 @@ export interface SecurityInfoHandlerOptions {
   /** Called when a shared limit trips. */
   onAlert?: (alert: LimitAlert) => void;
   /**
-   * Called when a code is right, before the code is used up: register the number here. If it throws or times
-   * out, the answer is 503 and the code stays usable for a retry; it gets the challenge id as idempotency key.
+   * Told after a verified phone was registered (in the same transaction that used the code up). A notice: it
+   * cannot undo the registration, and a failure or time-out is logged. The challenge id is an idempotency key.
    */
   onVerified?: (verified: VerifiedPhone) => void | Promise<void>;
+  /**
+   * Told after every change to a person's methods, to tell them through another channel ("A phone was added to
+   * your account"). A notice: a failure or time-out is logged.
+   */
+  onNotice?: (notice: MethodNotice) => void | Promise<void>;
+  /**
+   * Whether the person signed in recently enough for a sensitive change (NIST SP 800-63B: binding a new
+   * authenticator needs a fresh authentication). `false` answers 403 `reauthentication-required`. Default: no check.
+   */
+  recentAuthentication?: (request: Request) => boolean | Promise<boolean>;
+  /** Which operations need `recentAuthentication`. Default all four; adding a person's first method never does. */
+  reauthenticate?: readonly SensitiveOperation[];
+  /**
+   * How many methods able to serve two-step verification a person must keep: the last ones cannot be removed
+   * (409 `method-required`). Default 1; 0 lets people remove everything.
+   */
+  minimumMfaMethods?: number;
+  /**
+   * Credentials of the service API (server to server: sign-in checks, the audit trail, administration), by name:
+   * `{ 'sign-in': process.env.SIGN_IN_SERVICE_TOKEN }`, each at least 32 characters, sent as a bearer token.
+   * Default none: the service API answers 401.
+   */
+  serviceCredentials?: Record<string, string>;
   /** How long a sender, the store, `authenticate`, `riskCheck` or `onVerified` may take. Default 10,000 ms. */
   dependencyTimeoutMs?: number;
   /** How long a request body may take to arrive. Default 10,000 ms. */
@@ -201,7 +242,7 @@ export interface ResolvedOptions {
   secret: Uint8Array;
   development: boolean;
   basePath: string;
-  store: ChallengeStore;
+  store: SecurityInfoStore;
   policy: SecurityInfoPolicy;
   limits: Limits;
   allowedOrigins: string[];
@@ -210,6 +251,11 @@ export interface ResolvedOptions {
   riskCheck: SecurityInfoHandlerOptions['riskCheck'];
   onAlert: NonNullable<SecurityInfoHandlerOptions['onAlert']>;
   onVerified: SecurityInfoHandlerOptions['onVerified'];
+  onNotice: SecurityInfoHandlerOptions['onNotice'];
+  recentAuthentication: SecurityInfoHandlerOptions['recentAuthentication'];
+  reauthenticate: ReadonlySet<SensitiveOperation>;
+  minimumMfaMethods: number;
+  serviceCredentials: ReadonlyMap<string, string>;
   dependencyTimeoutMs: number;
   bodyTimeoutMs: number;
   clock: () => number;
@@ -229,6 +275,24 @@ export class ConfigurationError extends Error {
 function environmentIsDevelopment(): boolean {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   return env?.NODE_ENV === 'development';
+}
+
+function wholeNumber(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) throw new ConfigurationError(`${name} must be a whole number.`);
+  return value;
+}
+
+function serviceCredentials(given: Record<string, string> | undefined): Map<string, string> {
+  const credentials = new Map<string, string>();
+  for (const [name, secret] of Object.entries(given ?? {})) {
+    if (!/^[\w.-]{1,64}$/.test(name)) throw new ConfigurationError(`serviceCredentials: "${name}" is not a name.`);
+    if (typeof secret !== 'string' || !/^[\x21-\x7e]{32,512}$/.test(secret))
+      throw new ConfigurationError(
+        `serviceCredentials.${name} must be at least 32 characters, without spaces (it is sent as a bearer token).`,
+      );
+    credentials.set(name, secret);
+  }
+  return credentials;
 }
 
 function positive(name: string, value: number): number {
@@ -338,6 +402,11 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
       options.onAlert ??
       ((alert) => logger.warn(`[security-info] shared send limit tripped: ${JSON.stringify(alert)}`)),
     onVerified: options.onVerified,
+    onNotice: options.onNotice,
+    recentAuthentication: options.recentAuthentication,
+    reauthenticate: new Set(options.reauthenticate ?? ['add', 'remove', 'replace', 'set-default']),
+    minimumMfaMethods: wholeNumber('minimumMfaMethods', options.minimumMfaMethods ?? 1),
+    serviceCredentials: serviceCredentials(options.serviceCredentials),
     dependencyTimeoutMs: positive('dependencyTimeoutMs', options.dependencyTimeoutMs ?? 10_000),
     bodyTimeoutMs: positive('bodyTimeoutMs', options.bodyTimeoutMs ?? 10_000),
     clock: options.clock ?? Date.now,

@@ -1,10 +1,10 @@
 /**
- * Where the server keeps challenges, send counts and wrong-code counts. Asynchronous so that a database can stand
- * behind it; the default keeps everything in this process's memory, which suits one process, edge runtimes and
- * tests, and loses everything on restart.
+ * Where the server keeps what it knows: challenges, send counts, wrong-code counts, each user's registered methods
+ * and default method, and the audit trail. Every change happens inside `transaction`, whose atomicity comes from
+ * the store itself: a database's transaction and row locks, or, in memory, one transaction at a time.
  */
-import type { Channel } from '@security-info/core';
-import { createRateLog, type RateCharge, type RateDecision } from './rate-log.js';
+import type { Channel, MethodKind } from '@security-info/core';
+import type { RateCharge, RateDecision } from './rate-log.js';
 
 export type { RateCharge, RateDecision, RateWindow } from './rate-log.js';
 
@@ -12,10 +12,14 @@ export interface StoredChallenge {
   id: string;
   /** Who asked for it: only this user may resend or verify. */
   userId: string;
+  /** `enroll`: a person adding or changing a phone; `sign-in`: the service API checking a registered one. */
+  purpose: 'enroll' | 'sign-in';
   phoneNumber: string;
   /** ISO 3166-1 alpha-2 region of the number. */
   region: string;
   channel: Channel;
+  /** The method this one replaces once verified (`enroll`), or the method being checked (`sign-in`). */
+  methodId: string | null;
   /** Keyed hash of the current code; `null` when no usable code exists (sending failed or timed out). */
   codeHash: Uint8Array | null;
   /** Milliseconds since the epoch. */
@@ -26,11 +30,6 @@ export interface StoredChallenge {
   /** Codes sent for this challenge so far, the first one included. */
   sends: number;
   attemptsLeft: number;
-  /**
-   * While the registration hook runs for a right code: until when the code is reserved for that request.
-   * A lease, not a lock: a process that dies during the hook leaves a code usable again once it passes.
-   */
-  claimedUntil: number;
   verified: boolean;
 }
 
@@ -43,88 +42,94 @@ export interface FailureState {
   lastFailureAt: number;
 }
 
+export const NO_FAILURES: FailureState = { count: 0, lockedUntil: 0, lastFailureAt: 0 };
+
+/** A method a user registered. */
+export interface StoredMethod {
+  id: string;
+  userId: string;
+  kind: MethodKind;
+  /** Milliseconds since the epoch. */
+  addedAt: number;
+  lastUsedAt: number | null;
+  /** A phone's E.164 number; `null` for other kinds. */
+  phoneNumber: string | null;
+  /** A phone's preferred channel; `null` for other kinds. */
+  channel: Channel | null;
+  /** What other kinds keep (encrypted where secret), as JSON. */
+  data: Record<string, unknown>;
+}
+
+export type AuditAction =
+  'method-added' | 'method-removed' | 'method-replaced' | 'default-changed' | 'methods-reset' | 'user-erased';
+
+/** One change to a user's methods: who, what, when, from where. */
+export interface AuditEntry {
+  /** Assigned by the store, increasing. */
+  id?: number;
+  userId: string;
+  action: AuditAction;
+  /** Milliseconds since the epoch. */
+  at: number;
+  /** `user` (the person, through their session) or `service:<name>` (the service API). */
+  actor: string;
+  /** The client key the request came from. */
+  client: string;
+  methodId: string | null;
+  kind: MethodKind | null;
+  /** The replaced method, for `method-replaced`. */
+  replacedMethodId?: string | null;
+}
+
+export interface AuditQuery {
+  userId?: string;
+  /** Entries with an id above this one (for paging). */
+  after?: number;
+  limit: number;
+}
+
+/** What a transaction can read and write. Reads of a row that will be written take its lock (`for update`). */
+export interface StoreTransaction {
+  getChallenge(id: string): Promise<StoredChallenge | undefined>;
+  /** Inserts or replaces a challenge. */
+  putChallenge(challenge: StoredChallenge): Promise<void>;
+  /**
+   * Counts one event on every charge if every one of them still has room, and nothing otherwise: a caller over
+   * any limit spends no one's budget.
+   */
+  consume(charges: readonly RateCharge[], now: number): Promise<RateDecision>;
+  getFailures(userId: string): Promise<FailureState>;
+  putFailures(userId: string, state: FailureState): Promise<void>;
+  /** Serializes the transactions that change one user's methods (a row or advisory lock on the user). */
+  lockUser(userId: string): Promise<void>;
+  listMethods(userId: string): Promise<StoredMethod[]>;
+  /** Inserts or replaces a method. */
+  putMethod(method: StoredMethod): Promise<void>;
+  deleteMethod(userId: string, id: string): Promise<boolean>;
+  getDefaultMethod(userId: string): Promise<string | null>;
+  setDefaultMethod(userId: string, methodId: string | null): Promise<void>;
+  addAudit(entry: AuditEntry): Promise<void>;
+  listAudit(query: AuditQuery): Promise<AuditEntry[]>;
+  /** Deletes everything kept about a user: methods, default, challenges, failure count, audit entries. */
+  deleteUser(userId: string): Promise<void>;
+}
+
+export interface SecurityInfoStore {
+  /**
+   * Runs `work` as one atomic step: all of its writes or none, and no other transaction sees half of it. A store
+   * may run `work` again after a conflict it resolved by aborting (a serialization failure), so `work` must not do
+   * anything outside the store.
+   */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** Drops what can no longer matter at `now`: expired challenges, rate windows that passed, old failure counts. */
+  sweep(now: number): Promise<void>;
+  /** Answers when the store can serve requests (for a readiness check). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** How long an expired challenge is kept, so that a late verify hears "expired" rather than "no such challenge". */
 export const CHALLENGE_GRACE_MS = 10 * 60 * 1000;
 
 /** How long a user's count of wrong codes is kept after the last one. */
 export const FAILURE_MEMORY_MS = 30 * 24 * 3600 * 1000;
-
-export interface ChallengeStore {
-  create(challenge: StoredChallenge): Promise<void>;
-  get(id: string): Promise<StoredChallenge | undefined>;
-  /**
-   * Reads, changes and writes one challenge as one atomic step: no other `update` of the same challenge may
-   * interleave (SQL: a row lock or a conditional update).
-   */
-  update<T>(
-    id: string,
-    change: (current: StoredChallenge) => { next: StoredChallenge; result: T },
-  ): Promise<T | undefined>;
-  delete(id: string): Promise<void>;
-  /**
-   * Counts one event on every charge if every one of them still has room, and nothing otherwise: a caller over
-   * any limit spends no one's budget. Atomic across all the charges.
-   */
-  consume(charges: readonly RateCharge[], now: number): Promise<RateDecision>;
-  /** Changes one user's wrong-code state atomically; a user with no state starts at all zeros. */
-  updateFailures<T>(userId: string, change: (current: FailureState) => { next: FailureState; result: T }): Promise<T>;
-  /** Drops what can no longer matter at `now`: expired challenges, rate windows that passed, cleared failures. */
-  sweep(now: number): Promise<void>;
-}
-
-export interface MemoryStore extends ChallengeStore {
-  /** How many entries it holds: what the sweep keeps flat. */
-  stats(): { challenges: number; rateKeys: number; failures: number };
-}
-
-/** The default store: in this process's memory. Not shared between processes: one instance only. */
-export function createMemoryStore(): MemoryStore {
-  const challenges = new Map<string, StoredChallenge>();
-  const rates = createRateLog();
-  const failures = new Map<string, FailureState>();
-
-  const copy = (challenge: StoredChallenge): StoredChallenge => ({
-    ...challenge,
-    codeHash: challenge.codeHash && new Uint8Array(challenge.codeHash),
-  });
-
-  return {
-    stats: () => ({ challenges: challenges.size, rateKeys: rates.size(), failures: failures.size }),
-    async create(challenge) {
-      challenges.set(challenge.id, copy(challenge));
-    },
-    async get(id) {
-      const found = challenges.get(id);
-      return found && copy(found);
-    },
-    async update(id, change) {
-      const current = challenges.get(id);
-      if (!current) return undefined;
-      const { next, result } = change(copy(current));
-      challenges.set(id, copy(next));
-      return result;
-    },
-    async delete(id) {
-      challenges.delete(id);
-    },
-    async consume(charges, now) {
-      return rates.consume(charges, now);
-    },
-    async updateFailures(userId, change) {
-      const { next, result } = change({ ...(failures.get(userId) ?? { count: 0, lockedUntil: 0, lastFailureAt: 0 }) });
-      if (next.count === 0 && next.lockedUntil === 0) failures.delete(userId);
-      else failures.set(userId, { ...next });
-      return result;
-    },
-    async sweep(now) {
-      for (const [id, challenge] of challenges) {
-        if (Math.max(challenge.expiresAt, challenge.claimedUntil) + CHALLENGE_GRACE_MS < now) challenges.delete(id);
-      }
-      rates.sweep(now);
-      // A user's count stays until a success clears it (NIST counts consecutive failures), or for 30 days.
-      for (const [userId, state] of failures) {
-        if (state.lockedUntil <= now && state.lastFailureAt + FAILURE_MEMORY_MS <= now) failures.delete(userId);
-      }
-    },
-  };
-}

@@ -2,7 +2,7 @@
 import { createSecurityInfoHandler } from './handler.js';
 import type { SecurityInfoHandlerOptions } from './options.js';
 import type { CodeMessage } from './senders.js';
-import { createMemoryStore } from './store.js';
+import { createMemoryStore } from './memory-store.js';
 
 export const BASE = 'http://portal.test/api/security-info';
 export const SECRET = 'a test secret of more than thirty-two bytes';

@@ -1,0 +1,232 @@
+/**
+ * Codes by text or call, from request to check, for both enrolling a phone and signing in with a registered one:
+ * charge the limits, create the challenge, deliver the code (withdrawing it when delivery fails), resend under a
+ * growing cooldown, and check a code in one transaction that also counts the user's wrong codes.
+ */
+import type { Channel } from '@security-info/core';
+import { createCodeHasher, equalInConstantTime, randomCode, randomId } from './codes.js';
+import { Refusal } from './http.js';
+import { chargeSend } from './limits.js';
+import type { CheckedNumber } from './number-check.js';
+import type { ResolvedOptions } from './options.js';
+import type { StoreTransaction, StoredChallenge } from './store.js';
+import { DependencyTimeout, within } from './timeout.js';
+
+/** Who is calling and from where, as the handler established it. */
+export interface Caller {
+  userId: string;
+  client: string;
+  request: Request;
+  /** `user`, or `service:<name>` for the service API. */
+  actor: string;
+}
+
+export interface NewChallenge {
+  number: CheckedNumber;
+  channel: Channel;
+  locale: string | undefined;
+  purpose: StoredChallenge['purpose'];
+  methodId: string | null;
+}
+
+export const noSuchChallenge = () => new Refusal(404, 'code-expired', 'No such challenge: ask for a new code.');
+
+export function createChallenges(options: ResolvedOptions) {
+  const { limits, store, clock: now } = options;
+  const hasher = createCodeHasher(options.secret);
+  const wait = <T>(work: Promise<T> | T, what: string) => within(work, options.dependencyTimeoutMs, what);
+  const hash = async (id: string, code: string) => (await hasher)(id, code);
+  const transaction = <T>(work: (tx: StoreTransaction) => Promise<T>) => wait(store.transaction(work), 'the store');
+
+  /** The wait before the resend after `sends` codes: 30 s, then 60, 120... */
+  const cooldownAfter = (sends: number) => limits.resendAfterSeconds * 2 ** Math.max(0, sends - 1);
+
+  /** The challenge as the contract answers it. */
+  function body(challenge: StoredChallenge) {
+    return {
+      challengeId: challenge.id,
+      codeLength: limits.codeLength,
+      expiresInSeconds: Math.max(0, Math.ceil((challenge.expiresAt - now()) / 1000)),
+      resendInSeconds: Math.max(0, Math.ceil((challenge.resendAt - now()) / 1000)),
+      confirmation: 'code' as const,
+    };
+  }
+
+  /** Hands the code to the sender; when it is not delivered, no usable code may remain. */
+  async function deliver(challenge: StoredChallenge, code: string, locale: string | undefined): Promise<void> {
+    try {
+      await wait(
+        options.sender.send({
+          phoneNumber: challenge.phoneNumber,
+          channel: challenge.channel,
+          code,
+          ...(locale ? { locale } : {}),
+        }),
+        'the sender',
+      );
+    } catch (error) {
+      const sentHash = challenge.codeHash;
+      await transaction(async (tx) => {
+        const current = await tx.getChallenge(challenge.id);
+        // Only the code of this send is withdrawn: a later resend that got through keeps its own.
+        if (current?.codeHash && sentHash && equalInConstantTime(current.codeHash, sentHash))
+          await tx.putChallenge({ ...current, codeHash: null });
+      }).catch(() => undefined);
+      if (error instanceof DependencyTimeout) {
+        options.logger.error('[security-info] the sender did not answer in time; the code was withdrawn');
+        throw new Refusal(503, 'channel-unavailable', 'The code could not be delivered in time. Try again.');
+      }
+      options.logger.warn(`[security-info] the sender refused a ${challenge.channel} message`);
+      throw new Refusal(422, 'channel-unavailable', 'The code could not be delivered.');
+    }
+  }
+
+  async function start(caller: Caller, request: NewChallenge): Promise<StoredChallenge> {
+    await chargeSend(options, { ...caller, ...request.number });
+    const at = now();
+    const id = randomId();
+    const code = randomCode(limits.codeLength);
+    const challenge: StoredChallenge = {
+      id,
+      userId: caller.userId,
+      purpose: request.purpose,
+      phoneNumber: request.number.phoneNumber,
+      region: request.number.region,
+      channel: request.channel,
+      methodId: request.methodId,
+      codeHash: await hash(id, code),
+      createdAt: at,
+      expiresAt: at + limits.codeTtlSeconds * 1000,
+      resendAt: at + cooldownAfter(1) * 1000,
+      sends: 1,
+      attemptsLeft: limits.maxAttempts,
+      verified: false,
+    };
+    await transaction((tx) => tx.putChallenge(challenge));
+    await deliver(challenge, code, request.locale);
+    return challenge;
+  }
+
+  /** The caller's challenge of this purpose, or 404 when it does not exist or is someone else's. */
+  async function own(id: string, userId: string, purpose: StoredChallenge['purpose']): Promise<StoredChallenge> {
+    const challenge = await transaction((tx) => tx.getChallenge(id));
+    if (!challenge || challenge.userId !== userId || challenge.purpose !== purpose) throw noSuchChallenge();
+    return challenge;
+  }
+
+  function resendRefusal(challenge: StoredChallenge, at: number): Refusal | undefined {
+    if (challenge.verified) return new Refusal(409, 'unknown', 'This challenge is already verified.');
+    if (at > challenge.expiresAt) return new Refusal(410, 'code-expired', 'The challenge has expired: start again.');
+    if (challenge.sends >= limits.maxSendsPerChallenge)
+      return new Refusal(429, 'rate-limited', 'No more codes for this challenge: start again.', {
+        retryAfterSeconds: Math.max(1, Math.ceil((challenge.expiresAt - at) / 1000)),
+      });
+    const cooldown = Math.ceil((challenge.resendAt - at) / 1000);
+    if (cooldown > 0)
+      return new Refusal(429, 'rate-limited', 'Wait before asking for another code.', { retryAfterSeconds: cooldown });
+    return undefined;
+  }
+
+  /**
+   * Another code for a challenge, by `channel`. `allowed` runs once the challenge is known to be the caller's
+   * (policy and risk checks), before anything is charged.
+   */
+  async function resend(
+    caller: Caller,
+    existing: StoredChallenge,
+    channel: Channel,
+    locale: string | undefined,
+    number: CheckedNumber,
+  ): Promise<StoredChallenge> {
+    // The same checks run again inside the transaction; these spare the limits a request that cannot succeed.
+    const early = resendRefusal(existing, now());
+    if (early) throw early;
+    await chargeSend(options, { ...caller, ...number });
+    const code = randomCode(limits.codeLength);
+    const codeHash = await hash(existing.id, code);
+    const at = now();
+    const outcome = await transaction(async (tx): Promise<StoredChallenge | Refusal> => {
+      const current = await tx.getChallenge(existing.id);
+      if (!current) return noSuchChallenge();
+      const refusal = resendRefusal(current, at);
+      if (refusal) return refusal;
+      const sends = current.sends + 1;
+      const next: StoredChallenge = {
+        ...current,
+        channel,
+        codeHash,
+        expiresAt: at + limits.codeTtlSeconds * 1000,
+        resendAt: at + cooldownAfter(sends) * 1000,
+        sends,
+        attemptsLeft: limits.maxAttempts,
+      };
+      await tx.putChallenge(next);
+      return next;
+    });
+    if (outcome instanceof Refusal) throw outcome;
+    await deliver(outcome, code, locale);
+    return outcome;
+  }
+
+  function locked(challenge: StoredChallenge, at: number): Refusal {
+    return new Refusal(429, 'too-many-attempts', 'Too many wrong codes: ask for a new one.', {
+      retryAfterSeconds: Math.max(0, Math.ceil((challenge.resendAt - at) / 1000)),
+    });
+  }
+
+  const userLocked = (lockedUntil: number, at: number) =>
+    new Refusal(429, 'too-many-attempts', 'Too many wrong codes: wait before trying again.', {
+      retryAfterSeconds: Math.ceil((lockedUntil - at) / 1000),
+    });
+
+  /**
+   * Checks a code in one transaction: the challenge, the user's wrong-code count, and, for a right code, whatever
+   * `onRight` writes (a registration, a last-used time) commit together or not at all. A wrong code is counted for
+   * the challenge and for the user; past the user's cap each one starts a wait twice as long as the one before.
+   */
+  async function check<T>(
+    caller: Caller,
+    id: string,
+    purpose: StoredChallenge['purpose'],
+    code: string,
+    onRight: (tx: StoreTransaction, challenge: StoredChallenge) => Promise<T>,
+  ): Promise<T> {
+    const codeHash = await hash(id, code.replace(/[\s-]/g, ''));
+    const at = now();
+    type Outcome = { ok: true; value: T } | { ok: false; refusal: Refusal };
+    const outcome = await transaction(async (tx): Promise<Outcome> => {
+      const refuse = (refusal: Refusal) => ({ ok: false as const, refusal });
+      const current = await tx.getChallenge(id);
+      if (!current || current.userId !== caller.userId || current.purpose !== purpose) return refuse(noSuchChallenge());
+      const failures = await tx.getFailures(caller.userId);
+      if (failures.lockedUntil > at) return refuse(userLocked(failures.lockedUntil, at));
+      if (current.verified) return refuse(new Refusal(409, 'unknown', 'This code was used already.'));
+      if (!current.codeHash || at > current.expiresAt)
+        return refuse(new Refusal(410, 'code-expired', 'The code has expired.'));
+      if (current.attemptsLeft <= 0) return refuse(locked(current, at));
+      if (equalInConstantTime(codeHash, current.codeHash)) {
+        await tx.putChallenge({ ...current, verified: true, codeHash: null });
+        if (failures.count > 0) await tx.putFailures(caller.userId, { count: 0, lockedUntil: 0, lastFailureAt: 0 });
+        return { ok: true, value: await onRight(tx, current) };
+      }
+      const next = { ...current, attemptsLeft: current.attemptsLeft - 1 };
+      await tx.putChallenge(next);
+      const count = failures.count + 1;
+      const over = count - limits.maxConsecutiveFailures;
+      const lockedUntil = over >= 0 ? at + limits.failureLockoutSeconds * 1000 * 2 ** Math.min(over, 20) : 0;
+      await tx.putFailures(caller.userId, { count, lockedUntil, lastFailureAt: at });
+      if (lockedUntil) return refuse(userLocked(lockedUntil, at));
+      return refuse(
+        next.attemptsLeft > 0
+          ? new Refusal(422, 'invalid-code', 'The code is not right.', { attemptsRemaining: next.attemptsLeft })
+          : locked(next, at),
+      );
+    });
+    if (!outcome.ok) throw outcome.refusal;
+    return outcome.value;
+  }
+
+  return { start, own, resend, check, body, transaction };
+}
+
+export type Challenges = ReturnType<typeof createChallenges>;

@@ -1,0 +1,154 @@
+/**
+ * The store in this process's memory: the handler's default as a library (edge runtimes, tests). One transaction
+ * runs at a time, which makes each atomic within the process; nothing is shared with other processes or survives
+ * a restart, so it serves one instance only.
+ */
+import { createRateLog } from './rate-log.js';
+import {
+  CHALLENGE_GRACE_MS,
+  FAILURE_MEMORY_MS,
+  NO_FAILURES,
+  type AuditEntry,
+  type FailureState,
+  type SecurityInfoStore,
+  type StoreTransaction,
+  type StoredChallenge,
+  type StoredMethod,
+} from './store.js';
+
+export interface MemoryStore extends SecurityInfoStore {
+  /** How many entries it holds: what the sweep keeps flat. */
+  stats(): { challenges: number; rateKeys: number; failures: number };
+}
+
+const copyChallenge = (challenge: StoredChallenge): StoredChallenge => ({
+  ...challenge,
+  codeHash: challenge.codeHash && new Uint8Array(challenge.codeHash),
+});
+const copyMethod = (method: StoredMethod): StoredMethod => ({ ...method, data: structuredClone(method.data) });
+
+export function createMemoryStore(): MemoryStore {
+  const challenges = new Map<string, StoredChallenge>();
+  const rates = createRateLog();
+  const failures = new Map<string, FailureState>();
+  const methods = new Map<string, StoredMethod[]>();
+  const defaults = new Map<string, string>();
+  const audit: AuditEntry[] = [];
+  let nextAuditId = 1;
+  let closed = false;
+  // Transactions run one after another: the tail of the queue.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function begin(): { tx: StoreTransaction; commit(): void } {
+    // Writes are staged and applied only when the work succeeds, so a failed transaction leaves nothing behind.
+    const staged: (() => void)[] = [];
+    const stagedChallenges = new Map<string, StoredChallenge>();
+    const stagedMethods = new Map<string, StoredMethod[]>();
+    const stagedFailures = new Map<string, FailureState>();
+    const stagedDefaults = new Map<string, string | null>();
+    const userMethods = (userId: string) => stagedMethods.get(userId) ?? methods.get(userId) ?? [];
+    const tx: StoreTransaction = {
+      async getChallenge(id) {
+        const found = stagedChallenges.get(id) ?? challenges.get(id);
+        return found && copyChallenge(found);
+      },
+      async putChallenge(challenge) {
+        const copy = copyChallenge(challenge);
+        stagedChallenges.set(copy.id, copy);
+        staged.push(() => challenges.set(copy.id, copy));
+      },
+      async consume(charges, now) {
+        // The rate log decides and counts at once; a failed transaction after it keeps the count, which errs on
+        // the side of refusing.
+        return rates.consume(charges, now);
+      },
+      async getFailures(userId) {
+        return { ...(stagedFailures.get(userId) ?? failures.get(userId) ?? NO_FAILURES) };
+      },
+      async putFailures(userId, state) {
+        const copy = { ...state };
+        stagedFailures.set(userId, copy);
+        staged.push(() =>
+          copy.count === 0 && copy.lockedUntil === 0 ? failures.delete(userId) : failures.set(userId, copy),
+        );
+      },
+      async lockUser() {
+        // One transaction at a time already.
+      },
+      async listMethods(userId) {
+        return userMethods(userId).map(copyMethod);
+      },
+      async putMethod(method) {
+        const list = userMethods(method.userId).filter((existing) => existing.id !== method.id);
+        const next = [...list, copyMethod(method)].sort((a, b) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : 1));
+        stagedMethods.set(method.userId, next);
+        staged.push(() => methods.set(method.userId, next));
+      },
+      async deleteMethod(userId, id) {
+        const list = userMethods(userId);
+        const next = list.filter((method) => method.id !== id);
+        if (next.length === list.length) return false;
+        stagedMethods.set(userId, next);
+        staged.push(() => (next.length ? methods.set(userId, next) : methods.delete(userId)));
+        return true;
+      },
+      async getDefaultMethod(userId) {
+        return stagedDefaults.has(userId) ? stagedDefaults.get(userId)! : (defaults.get(userId) ?? null);
+      },
+      async setDefaultMethod(userId, methodId) {
+        stagedDefaults.set(userId, methodId);
+        staged.push(() => (methodId === null ? defaults.delete(userId) : defaults.set(userId, methodId)));
+      },
+      async addAudit(entry) {
+        staged.push(() => audit.push({ ...entry, id: nextAuditId++ }));
+      },
+      async listAudit({ userId, after = 0, limit }) {
+        return audit
+          .filter((entry) => entry.id! > after && (userId === undefined || entry.userId === userId))
+          .slice(0, limit)
+          .map((entry) => ({ ...entry }));
+      },
+      async deleteUser(userId) {
+        staged.push(() => {
+          methods.delete(userId);
+          defaults.delete(userId);
+          failures.delete(userId);
+          for (const [id, challenge] of challenges) if (challenge.userId === userId) challenges.delete(id);
+          for (let i = audit.length - 1; i >= 0; i--) if (audit[i]!.userId === userId) audit.splice(i, 1);
+        });
+      },
+    };
+    return { tx, commit: () => staged.forEach((apply) => apply()) };
+  }
+
+  return {
+    stats: () => ({ challenges: challenges.size, rateKeys: rates.size(), failures: failures.size }),
+    transaction(work) {
+      if (closed) return Promise.reject(new Error('the store is closed'));
+      const run = queue.then(async () => {
+        const { tx, commit } = begin();
+        const result = await work(tx);
+        commit();
+        return result;
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    async sweep(now) {
+      for (const [id, challenge] of challenges) {
+        if (challenge.expiresAt + CHALLENGE_GRACE_MS < now) challenges.delete(id);
+      }
+      rates.sweep(now);
+      // A user's count stays until a success clears it (NIST counts consecutive failures), or for 30 days.
+      for (const [userId, state] of failures) {
+        if (state.lockedUntil <= now && state.lastFailureAt + FAILURE_MEMORY_MS <= now) failures.delete(userId);
+      }
+    },
+    async ping() {
+      if (closed) throw new Error('the store is closed');
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}

@@ -1,0 +1,324 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Registrations } from '@security-info/core';
+import type { MethodNotice } from './options.js';
+import { BASE, body, setup, type Call } from './test-support.js';
+
+const SERVICE_TOKEN = 'svc_0123456789abcdefghijklmnopqrstuvwxyz';
+
+function withMethods(options: Parameters<typeof setup>[0] = {}) {
+  const server = setup(options);
+  const call = (method: string, path: string, json?: unknown, { user = 'alice', headers = {} }: Call = {}) =>
+    server.handler(
+      new Request(`${BASE}${path}`, {
+        method,
+        headers: {
+          ...(user === null ? {} : { 'x-test-user': user }),
+          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+      }),
+    );
+  const list = async (user = 'alice') =>
+    (await (await call('GET', '/methods', undefined, { user })).json()) as Registrations;
+  /** Sends a code and verifies it: the phone is registered. */
+  async function enroll(phoneNumber: string, extra: Record<string, unknown> = {}, user = 'alice') {
+    const sent = await server.post('/phone/challenges', { phoneNumber, channel: 'sms', ...extra }, { user });
+    assert.equal(sent.status, 201, await sent.clone().text());
+    const { challengeId } = (await sent.json()) as { challengeId: string };
+    const verified = await server.verify(challengeId, server.lastCode(), { user });
+    assert.equal(verified.status, 204, await verified.clone().text());
+    server.advance(61);
+  }
+  const service = (method: string, path: string, json?: unknown, token = SERVICE_TOKEN) =>
+    call(method, `/service${path}`, json, { user: null, headers: { authorization: `Bearer ${token}` } });
+  return { ...server, call, list, enroll, service };
+}
+
+describe('the registered methods', () => {
+  it('lists nothing before anything is registered', async () => {
+    assert.deepEqual(await withMethods().list(), { methods: [], defaultMethodId: null });
+  });
+
+  it('registers a verified phone, which becomes the default and cannot be removed while it is the only one', async () => {
+    const server = withMethods();
+    await server.enroll('+31612345678');
+    const { methods, defaultMethodId } = await server.list();
+    assert.equal(methods.length, 1);
+    const [phone] = methods;
+    assert.deepEqual(
+      { ...phone, id: 'x', addedAt: 'x' },
+      {
+        id: 'x',
+        kind: 'phone',
+        addedAt: 'x',
+        lastUsedAt: null,
+        purposes: ['mfa', 'password-reset'],
+        removable: false,
+        notRemovableReason: 'method-required',
+        phone: { phoneNumber: '+31612345678', channel: 'sms' },
+      },
+    );
+    assert.equal(defaultMethodId, phone!.id);
+    assert.equal(phone!.addedAt, new Date(server.now() - 61_000).toISOString());
+  });
+
+  it('keeps each user to their own methods', async () => {
+    const server = withMethods();
+    await server.enroll('+31612345678');
+    assert.deepEqual(await server.list('bob'), { methods: [], defaultMethodId: null });
+    const [phone] = (await server.list()).methods;
+    assert.equal((await server.call('DELETE', `/methods/${phone!.id}`, undefined, { user: 'bob' })).status, 404);
+  });
+
+  it('registers the same number once, with the channel last chosen', async () => {
+    const server = withMethods();
+    await server.enroll('+31612345678');
+    const sent = await server.post('/phone/challenges', { phoneNumber: '+31612345678', channel: 'voice' });
+    const { challengeId } = (await sent.json()) as { challengeId: string };
+    assert.equal((await server.verify(challengeId, server.lastCode())).status, 204);
+    const { methods } = await server.list();
+    assert.deepEqual(
+      methods.map((method) => method.phone),
+      [{ phoneNumber: '+31612345678', channel: 'voice' }],
+    );
+  });
+
+  it('removes a method when another remains, and refuses to remove the last required one', async () => {
+    const server = withMethods();
+    await server.enroll('+31612345678');
+    await server.enroll('+31687654321');
+    const [first, second] = (await server.list()).methods;
+    assert.ok(first!.removable && second!.removable);
+    assert.equal((await server.call('DELETE', `/methods/${first!.id}`)).status, 204);
+    const after = await server.list();
+    assert.deepEqual(
+      after.methods.map((method) => method.id),
+      [second!.id],
+    );
+    assert.equal(after.defaultMethodId, second!.id, 'the default moved to the remaining phone');
+    const refused = await server.call('DELETE', `/methods/${second!.id}`);
+    assert.equal(refused.status, 409);
+    assert.equal((await body(refused)).error, 'method-required');
+  });
+
+  it('lets people remove everything when the organization requires no method', async () => {
+    const server = withMethods({ minimumMfaMethods: 0 });
+    await server.enroll('+31612345678');
+    const [phone] = (await server.list()).methods;
+    assert.equal(phone!.removable, true);
+    assert.equal((await server.call('DELETE', `/methods/${phone!.id}`)).status, 204);
+    assert.deepEqual(await server.list(), { methods: [], defaultMethodId: null });
+  });
+
+  it('changes the default sign-in method to one of the person’s own', async () => {
+    const server = withMethods();
+    await server.enroll('+31612345678');
+    await server.enroll('+31687654321');
+    const [, second] = (await server.list()).methods;
+    assert.equal((await server.call('PUT', '/methods/default', { id: second!.id })).status, 204);
+    assert.equal((await server.list()).defaultMethodId, second!.id);
+    assert.equal((await server.call('PUT', '/methods/default', { id: 'AAAAAAAAAAAAAAAAAAAAAA' })).status, 404);
+    assert.equal((await server.call('PUT', '/methods/default', { id: second!.id }, { user: 'bob' })).status, 404);
+    assert.equal((await server.call('PUT', '/methods/default', { id: 42 })).status, 400);
+  });
+
+  it('replaces a phone in one step once the new number is verified, keeping the old one until then', async () => {
+    const server = withMethods();
+    await server.enroll('+31612345678');
+    const [old] = (await server.list()).methods;
+    const sent = await server.post('/phone/challenges', {
+      phoneNumber: '+31687654321',
+      channel: 'sms',
+      replaces: old!.id,
+    });
+    assert.equal(sent.status, 201);
+    const { challengeId } = (await sent.json()) as { challengeId: string };
+    assert.deepEqual(
+      (await server.list()).methods.map((method) => method.phone?.phoneNumber),
+      ['+31612345678'],
+    );
+    assert.equal((await server.verify(challengeId, server.lastCode())).status, 204);
+    const after = await server.list();
+    assert.deepEqual(
+      after.methods.map((method) => method.phone?.phoneNumber),
+      ['+31687654321'],
+    );
+    assert.equal(after.defaultMethodId, after.methods[0]!.id);
+  });
+
+  it('refuses to replace a method that is not the person’s phone', async () => {
+    const server = withMethods();
+    await server.enroll('+31612345678', {}, 'bob');
+    const [bobs] = (await server.list('bob')).methods;
+    const sent = await server.post('/phone/challenges', {
+      phoneNumber: '+31687654321',
+      channel: 'sms',
+      replaces: bobs!.id,
+    });
+    assert.equal(sent.status, 404);
+    assert.equal(server.sent.length, 1, 'no message was paid for');
+  });
+
+  it('tells the host of every change, after it is made', async () => {
+    const notices: MethodNotice[] = [];
+    const server = withMethods({ onNotice: (notice) => void notices.push(notice) });
+    await server.enroll('+31612345678');
+    await server.enroll('+31687654321');
+    const [first, second] = (await server.list()).methods;
+    await server.call('PUT', '/methods/default', { id: second!.id });
+    await server.call('DELETE', `/methods/${first!.id}`);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.deepEqual(
+      notices.map((notice) => [notice.action, notice.kind, notice.userId]),
+      [
+        ['method-added', 'phone', 'alice'],
+        ['method-added', 'phone', 'alice'],
+        ['default-changed', 'phone', 'alice'],
+        ['method-removed', 'phone', 'alice'],
+      ],
+    );
+  });
+});
+
+describe('a recent sign-in', () => {
+  const stale = { recentAuthentication: () => false };
+
+  it('is not needed for a person’s first method', async () => {
+    const server = withMethods(stale);
+    await server.enroll('+31612345678');
+    assert.equal((await server.list()).methods.length, 1);
+  });
+
+  it('is needed to add another method, replace, remove, or change the default, before anything is sent', async () => {
+    const server = withMethods({ recentAuthentication: (request) => request.headers.get('x-recent') === 'yes' });
+    await server.enroll('+31612345678');
+    const stale403 = async (response: Response) => {
+      assert.equal(response.status, 403);
+      assert.equal((await body(response)).error, 'reauthentication-required');
+    };
+    const [phone] = (await server.list()).methods;
+    const sends = server.sent.length;
+    await stale403(await server.sendCode('+31687654321'));
+    await stale403(
+      await server.post('/phone/challenges', { phoneNumber: '+31687654321', channel: 'sms', replaces: phone!.id }),
+    );
+    await stale403(await server.call('PUT', '/methods/default', { id: phone!.id }));
+    assert.equal(server.sent.length, sends);
+    const fresh = { headers: { 'x-recent': 'yes' } };
+    assert.equal((await server.sendCode('+31687654321', 'sms', fresh)).status, 201);
+  });
+
+  it('is checked again when the code is verified, and the code stays usable after signing in again', async () => {
+    let recent = true;
+    const server = withMethods({ recentAuthentication: () => recent });
+    await server.enroll('+31612345678');
+    const id = await server.start('+31687654321');
+    recent = false;
+    const refused = await server.verify(id, server.lastCode());
+    assert.equal(refused.status, 403);
+    recent = true;
+    assert.equal((await server.verify(id, server.lastCode())).status, 204);
+    assert.equal((await server.list()).methods.length, 2);
+  });
+});
+
+describe('the service API', () => {
+  const options = { serviceCredentials: { 'sign-in': SERVICE_TOKEN } };
+
+  it('answers 401 without a valid service credential, and 403 to a browser page', async () => {
+    const server = withMethods(options);
+    assert.equal((await server.service('GET', '/users/alice/methods', undefined, 'wrong'.repeat(10))).status, 401);
+    assert.equal((await server.call('GET', '/service/users/alice/methods')).status, 401);
+    const fromPage = await server.call('GET', '/service/users/alice/methods', undefined, {
+      user: null,
+      headers: { authorization: `Bearer ${SERVICE_TOKEN}`, origin: 'http://portal.test' },
+    });
+    assert.equal(fromPage.status, 403);
+    assert.equal((await withMethods().service('GET', '/users/alice/methods')).status, 401, 'none configured');
+  });
+
+  it('refuses to start with a short service credential', () => {
+    assert.throws(() => setup({ serviceCredentials: { 'sign-in': 'short' } }), /at least 32/);
+  });
+
+  it('checks a registered phone at sign-in: code sent to it, wrong codes counted, last use recorded', async () => {
+    const server = withMethods(options);
+    await server.enroll('+31612345678');
+    const [phone] = (await server.list()).methods;
+    const started = await server.service('POST', '/users/alice/verifications', { methodId: phone!.id, locale: 'nl' });
+    assert.equal(started.status, 201);
+    const { verificationId } = (await started.json()) as { verificationId: string };
+    assert.deepEqual(
+      { ...server.sent.at(-1), code: 'x' },
+      { phoneNumber: '+31612345678', channel: 'sms', code: 'x', locale: 'nl' },
+    );
+    const check = (code: string, user = 'alice') =>
+      server.service('POST', `/users/${user}/verifications/${verificationId}/check`, { code });
+    const wrong = await check(server.wrongCode());
+    assert.equal(wrong.status, 422);
+    assert.equal((await body(wrong)).attemptsRemaining, 4);
+    assert.equal((await check(server.lastCode(), 'bob')).status, 404, 'another user’s verification does not exist');
+    const right = await check(server.lastCode());
+    assert.deepEqual(await right.json(), { verified: true, methodId: phone!.id });
+    assert.equal((await check(server.lastCode())).status, 409, 'a code works once');
+    const after = (await server.list()).methods[0]!;
+    assert.equal(after.lastUsedAt, new Date(server.now()).toISOString());
+  });
+
+  it('counts sign-in wrong codes in the same per-user limit as enrollment', async () => {
+    const server = withMethods({ ...options, limits: { maxConsecutiveFailures: 3 } });
+    await server.enroll('+31612345678');
+    const [phone] = (await server.list()).methods;
+    const started = await server.service('POST', '/users/alice/verifications', { methodId: phone!.id });
+    const { verificationId } = (await started.json()) as { verificationId: string };
+    for (let i = 0; i < 2; i++)
+      await server.service('POST', `/users/alice/verifications/${verificationId}/check`, { code: server.wrongCode() });
+    const id = await server.start('+31687654321');
+    const third = await server.verify(id, server.wrongCode());
+    assert.equal(third.status, 429);
+    assert.equal((await body(third)).retryAfterSeconds, 900);
+  });
+
+  it('lists, resets and erases a user’s methods, each in the audit trail', async () => {
+    const server = withMethods(options);
+    await server.enroll('+31612345678');
+    await server.enroll('+31612345678', {}, 'bob');
+    const listed = (await (await server.service('GET', '/users/alice/methods')).json()) as Registrations;
+    assert.equal(listed.methods.length, 1);
+    assert.equal((await server.service('DELETE', '/users/alice/methods')).status, 204);
+    assert.deepEqual(await server.list(), { methods: [], defaultMethodId: null });
+    const audit = async (query = '') =>
+      ((await (await server.service('GET', `/audit${query}`)).json()) as { entries: Record<string, unknown>[] })
+        .entries;
+    assert.deepEqual(
+      (await audit('?userId=alice')).map((entry) => [entry.action, entry.actor]),
+      [
+        ['method-added', 'user'],
+        ['methods-reset', 'service:sign-in'],
+      ],
+    );
+    assert.equal((await server.service('DELETE', `/users/${encodeURIComponent('bob')}`)).status, 204);
+    assert.deepEqual(await server.list('bob'), { methods: [], defaultMethodId: null });
+    assert.deepEqual(
+      (await audit('?userId=bob')).map((entry) => entry.action),
+      ['user-erased'],
+    );
+    const all = await audit('?limit=2');
+    assert.equal(all.length, 2);
+    const next = await audit(`?after=${String(all[1]!.id)}`);
+    assert.ok(next.every((entry) => Number(entry.id) > Number(all[1]!.id)));
+  });
+
+  it('takes user ids with any characters, percent-encoded', async () => {
+    const server = withMethods({ ...options, authenticate: () => 'https://login.example.com#a/b c' });
+    const sent = await server.sendCode();
+    const { challengeId } = (await sent.json()) as { challengeId: string };
+    assert.equal((await server.verify(challengeId, server.lastCode())).status, 204);
+    const id = encodeURIComponent('https://login.example.com#a/b c');
+    const listed = (await (await server.service('GET', `/users/${id}/methods`)).json()) as Registrations;
+    assert.equal(listed.methods.length, 1);
+    assert.equal((await server.service('GET', '/users/%E0%A4%A/methods')).status, 400);
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * A person's registered methods: what they are, which can be removed now and why not, the default sign-in method,
+ * registering a verified phone (in the transaction that uses its code up), removing and replacing methods, and the
+ * audit entry and notice every change leaves.
+ */
+import { METHOD_PURPOSES, type MethodId, type MethodKind, type Purpose, type Registrations } from '@security-info/core';
+import type { Caller } from './challenges.js';
+import { randomId } from './codes.js';
+import { Refusal } from './http.js';
+import type { ResolvedOptions, SensitiveOperation } from './options.js';
+import { describeError } from './redact.js';
+import type { AuditAction, AuditEntry, StoreTransaction, StoredChallenge, StoredMethod } from './store.js';
+import { within } from './timeout.js';
+
+/** What each kind can serve, before the policy narrows it. */
+const KIND_PURPOSES: Readonly<Record<MethodKind, readonly Purpose[]>> = {
+  ...METHOD_PURPOSES,
+  passkey: ['mfa', 'password-reset'],
+  'recovery-codes': [],
+};
+
+export const notFound = () => new Refusal(404, 'unknown', 'No such method.');
+
+export function createRegistrations(options: ResolvedOptions) {
+  const { policy, clock: now } = options;
+  const wait = <T>(work: Promise<T> | T, what: string) => within(work, options.dependencyTimeoutMs, what);
+
+  /** The purposes a kind serves under this organization's policy. */
+  function purposesOf(kind: MethodKind): Purpose[] {
+    const allowed = policy.methods.find((method) => method.id === (kind as MethodId))?.purposes;
+    const possible = KIND_PURPOSES[kind];
+    return kind === 'passkey' || kind === 'recovery-codes'
+      ? [...possible]
+      : possible.filter((purpose) => allowed?.includes(purpose));
+  }
+  const servesMfa = (method: StoredMethod) => purposesOf(method.kind).includes('mfa');
+
+  /** Whether removing `method` would leave fewer two-step methods than the organization requires. */
+  function required(method: StoredMethod, all: readonly StoredMethod[]): boolean {
+    if (!servesMfa(method)) return false;
+    return all.filter(servesMfa).length <= options.minimumMfaMethods;
+  }
+
+  /** The list as the contract answers it. */
+  async function view(tx: StoreTransaction, userId: string): Promise<Registrations> {
+    const methods = await tx.listMethods(userId);
+    const defaultMethodId = await tx.getDefaultMethod(userId);
+    return {
+      methods: methods.map((method) => {
+        const isRequired = required(method, methods);
+        return {
+          id: method.id,
+          kind: method.kind,
+          addedAt: new Date(method.addedAt).toISOString(),
+          lastUsedAt: method.lastUsedAt === null ? null : new Date(method.lastUsedAt).toISOString(),
+          purposes: purposesOf(method.kind),
+          removable: !isRequired,
+          ...(isRequired ? { notRemovableReason: 'method-required' as const } : {}),
+          ...(method.kind === 'phone' && method.phoneNumber && method.channel
+            ? { phone: { phoneNumber: method.phoneNumber, channel: method.channel } }
+            : {}),
+        };
+      }),
+      defaultMethodId: methods.some((method) => method.id === defaultMethodId) ? defaultMethodId : null,
+    };
+  }
+
+  /** Refuses a sensitive operation without a recent sign-in, when the host asks for one. */
+  async function requireRecent(caller: Caller, operation: SensitiveOperation, firstMethod = false): Promise<void> {
+    if (!options.recentAuthentication || !options.reauthenticate.has(operation) || caller.actor !== 'user') return;
+    if (operation === 'add' && firstMethod) return;
+    const recent = await wait(options.recentAuthentication(caller.request), 'recentAuthentication');
+    if (recent !== true)
+      throw new Refusal(403, 'reauthentication-required', 'Sign in again to change your security info.');
+  }
+
+  function audit(tx: StoreTransaction, caller: Caller, action: AuditAction, method: StoredMethod | null, extra = {}) {
+    const entry: AuditEntry = {
+      userId: caller.userId,
+      action,
+      at: now(),
+      actor: caller.actor,
+      client: caller.client,
+      methodId: method?.id ?? null,
+      kind: method?.kind ?? null,
+      ...extra,
+    };
+    return tx.addAudit(entry);
+  }
+
+  /** After a commit: tell the host, which tells the person. A notice never undoes the change. */
+  function notify(userId: string, action: AuditAction, method: StoredMethod | null): void {
+    const onNotice = options.onNotice;
+    if (!onNotice) return;
+    const notice = { userId, action, methodId: method?.id ?? null, kind: method?.kind ?? null, at: now() };
+    wait(
+      Promise.resolve().then(() => onNotice(notice)),
+      'onNotice',
+    ).catch((error) => options.logger.error(`[security-info] onNotice failed: ${describeError(error)}`));
+  }
+
+  /** Makes the new default the oldest remaining two-step method, when the default is gone or was never set. */
+  async function keepDefault(tx: StoreTransaction, userId: string): Promise<void> {
+    const methods = await tx.listMethods(userId);
+    const current = await tx.getDefaultMethod(userId);
+    if (current && methods.some((method) => method.id === current && servesMfa(method))) return;
+    await tx.setDefaultMethod(userId, methods.find(servesMfa)?.id ?? null);
+  }
+
+  /**
+   * Registers a verified phone, inside the transaction that used its code up: a new method, the same number's
+   * existing method updated, or (with `replaces`) the old number swapped for the new one in one step.
+   */
+  async function registerPhone(
+    tx: StoreTransaction,
+    caller: Caller,
+    challenge: StoredChallenge,
+  ): Promise<{ method: StoredMethod; replaced: StoredMethod | null; action: AuditAction }> {
+    await tx.lockUser(caller.userId);
+    const methods = await tx.listMethods(caller.userId);
+    const replaced = challenge.methodId ? methods.find((method) => method.id === challenge.methodId) : undefined;
+    if (challenge.methodId && (!replaced || replaced.kind !== 'phone'))
+      throw new Refusal(409, 'unknown', 'The phone to replace is no longer registered.');
+    await requireRecent(caller, replaced ? 'replace' : 'add', methods.length === 0);
+    const same = methods.find((method) => method.kind === 'phone' && method.phoneNumber === challenge.phoneNumber);
+    // The number already registered keeps its method (and its history); only the channel follows the new choice.
+    const method: StoredMethod = same
+      ? { ...same, channel: challenge.channel }
+      : {
+          id: randomId(),
+          userId: caller.userId,
+          kind: 'phone',
+          addedAt: now(),
+          lastUsedAt: null,
+          phoneNumber: challenge.phoneNumber,
+          channel: challenge.channel,
+          data: {},
+        };
+    const action: AuditAction = replaced ? 'method-replaced' : 'method-added';
+    await tx.putMethod(method);
+    if (replaced && replaced.id !== method.id) {
+      const wasDefault = (await tx.getDefaultMethod(caller.userId)) === replaced.id;
+      await tx.deleteMethod(caller.userId, replaced.id);
+      if (wasDefault) await tx.setDefaultMethod(caller.userId, method.id);
+    }
+    await keepDefault(tx, caller.userId);
+    await audit(tx, caller, action, method, replaced ? { replacedMethodId: replaced.id } : {});
+    return { method, replaced: replaced ?? null, action };
+  }
+
+  async function remove(tx: StoreTransaction, caller: Caller, id: string): Promise<StoredMethod> {
+    await tx.lockUser(caller.userId);
+    const methods = await tx.listMethods(caller.userId);
+    const method = methods.find((candidate) => candidate.id === id);
+    if (!method) throw notFound();
+    if (caller.actor === 'user' && required(method, methods))
+      throw new Refusal(
+        409,
+        'method-required',
+        'This is the last method your organization requires: add another first.',
+      );
+    await requireRecent(caller, 'remove');
+    await tx.deleteMethod(caller.userId, id);
+    await keepDefault(tx, caller.userId);
+    await audit(tx, caller, 'method-removed', method);
+    return method;
+  }
+
+  async function setDefault(tx: StoreTransaction, caller: Caller, id: string): Promise<StoredMethod> {
+    await tx.lockUser(caller.userId);
+    const method = (await tx.listMethods(caller.userId)).find((candidate) => candidate.id === id);
+    if (!method) throw notFound();
+    if (!servesMfa(method))
+      throw new Refusal(
+        422,
+        'unknown',
+        'This method cannot be the default sign-in method: it cannot serve two-step verification.',
+      );
+    await requireRecent(caller, 'set-default');
+    await tx.setDefaultMethod(caller.userId, id);
+    await audit(tx, caller, 'default-changed', method);
+    return method;
+  }
+
+  /** Removes every method of a user (a helpdesk reset through the service API). */
+  async function reset(tx: StoreTransaction, caller: Caller): Promise<number> {
+    await tx.lockUser(caller.userId);
+    const methods = await tx.listMethods(caller.userId);
+    for (const method of methods) await tx.deleteMethod(caller.userId, method.id);
+    await tx.setDefaultMethod(caller.userId, null);
+    await audit(tx, caller, 'methods-reset', null);
+    return methods.length;
+  }
+
+  /** Deletes everything kept about a user, and records that it was done. */
+  async function erase(tx: StoreTransaction, caller: Caller): Promise<void> {
+    await tx.lockUser(caller.userId);
+    await tx.deleteUser(caller.userId);
+    await audit(tx, caller, 'user-erased', null);
+  }
+
+  return { view, registerPhone, remove, setDefault, reset, erase, notify, requireRecent, servesMfa };
+}
+
+export type RegistrationsApi = ReturnType<typeof createRegistrations>;

@@ -1,0 +1,162 @@
+/**
+ * The service API: server to server, authenticated by a service credential rather than a person's session. The
+ * organization's sign-in checks a registered phone here, a helpdesk lists and resets a person's methods, privacy
+ * requests erase a user, and auditors read the trail.
+ */
+import { type Caller, type Challenges } from './challenges.js';
+import { equalInConstantTime } from './codes.js';
+import { Refusal, badRequest, respond } from './http.js';
+import { addressKey } from './client.js';
+import { checkNumber } from './number-check.js';
+import type { ResolvedOptions } from './options.js';
+import { readChannel, readCode, readId, readLocale } from './phone-routes.js';
+import { notFound, type RegistrationsApi } from './registrations.js';
+
+const encoder = new TextEncoder();
+
+/** Compares in time that does not depend on where the two differ, or on the expected secret's length. */
+async function sameSecret(given: string, expected: string): Promise<boolean> {
+  const [a, b] = await Promise.all(
+    [given, expected].map(async (text) => new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)))),
+  );
+  return equalInConstantTime(a!, b!);
+}
+
+export function createServiceRoutes(options: ResolvedOptions, challenges: Challenges, registrations: RegistrationsApi) {
+  /** The service's name, or 401: a bearer token that is one of the configured service credentials. */
+  async function authenticateService(request: Request): Promise<string> {
+    const header = request.headers.get('authorization') ?? '';
+    const token = /^Bearer +([\x21-\x7e]{1,512})$/i.exec(header)?.[1];
+    if (token) {
+      for (const [name, secret] of options.serviceCredentials) if (await sameSecret(token, secret)) return name;
+    }
+    throw new Refusal(
+      401,
+      'unauthenticated',
+      'A service credential is required.',
+      {},
+      { 'www-authenticate': 'Bearer' },
+    );
+  }
+
+  const asService = (service: string, userId: string, client: string, request: Request): Caller => ({
+    userId,
+    client,
+    request,
+    actor: `service:${service}`,
+  });
+
+  /** Starts a sign-in check of a registered method: for a phone, a code sent to it. */
+  async function startVerification(service: Caller, body: Record<string, unknown>): Promise<Response> {
+    const methodId = readId(body.methodId, 'methodId');
+    // The per-client limit is about the person's address, which only the sign-in service saw: it may pass it on.
+    // Without it the limit falls to the user, so one busy sign-in service does not throttle everyone.
+    if (body.clientAddress !== undefined && typeof body.clientAddress !== 'string')
+      throw badRequest('clientAddress must be an IP address.');
+    const caller = { ...service, client: addressKey(body.clientAddress) ?? `${service.actor}:${service.userId}` };
+    const locale = readLocale(body.locale);
+    const method = (await challenges.transaction((tx) => tx.listMethods(caller.userId))).find((m) => m.id === methodId);
+    if (!method) throw notFound();
+    if (method.kind !== 'phone' || !method.phoneNumber)
+      throw new Refusal(422, 'unknown', 'This method is not checked with a code sent by this service.');
+    const channel = body.channel === undefined ? (method.channel ?? 'sms') : readChannel(body.channel);
+    const number = checkNumber(method.phoneNumber);
+    const challenge = await challenges.start(caller, { number, channel, locale, purpose: 'sign-in', methodId });
+    return respond(201, { ...challenges.body(challenge), verificationId: challenge.id, kind: method.kind });
+  }
+
+  async function resendVerification(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
+    const channel = readChannel(body.channel);
+    const existing = await challenges.own(id, caller.userId, 'sign-in');
+    const challenge = await challenges.resend(
+      caller,
+      existing,
+      channel,
+      readLocale(body.locale),
+      checkNumber(existing.phoneNumber),
+    );
+    return respond(200, { ...challenges.body(challenge), verificationId: challenge.id, kind: 'phone' });
+  }
+
+  /** Checks the answer; a right one updates the method's last use, wrong ones count in the user's limits. */
+  async function checkVerification(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
+    const code = readCode(body.code);
+    const methodId = await challenges.check(caller, id, 'sign-in', code, async (tx, challenge) => {
+      const method = (await tx.listMethods(caller.userId)).find((m) => m.id === challenge.methodId);
+      if (!method) throw new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
+      await tx.putMethod({ ...method, lastUsedAt: options.clock() });
+      return method.id;
+    });
+    return respond(200, { verified: true, methodId });
+  }
+
+  /** Routes under `{base}/service/`; `path` is what follows `/service`. */
+  async function route(request: Request, path: string, client: string, read: () => Promise<Record<string, unknown>>) {
+    if (request.headers.has('origin'))
+      throw new Refusal(403, 'unknown', 'The service API is for servers, not for pages in a browser.');
+    const service = await authenticateService(request);
+    const parts = path.split('/').slice(1);
+    const user = (encoded: string) => {
+      let userId: string;
+      try {
+        userId = decodeURIComponent(encoded);
+      } catch {
+        throw badRequest('The user id is not valid percent-encoding.');
+      }
+      if (userId === '' || userId.length > 512) throw badRequest('The user id must be 1 to 512 characters.');
+      return asService(service, userId, client, request);
+    };
+    const method = request.method;
+    const allow = (methods: string) => new Refusal(405, 'unknown', 'Method not allowed.', {}, { allow: methods });
+
+    if (parts[0] === 'audit' && parts.length === 1) {
+      if (method !== 'GET') throw allow('GET');
+      const url = new URL(request.url);
+      const after = Number(url.searchParams.get('after') ?? 0);
+      const limit = Math.min(500, Math.max(1, Number(url.searchParams.get('limit') ?? 100)));
+      const userId = url.searchParams.get('userId') ?? undefined;
+      if (!Number.isSafeInteger(after) || after < 0 || !Number.isFinite(limit)) throw badRequest('Bad paging.');
+      const entries = await challenges.transaction((tx) =>
+        tx.listAudit({ ...(userId ? { userId } : {}), after, limit: Math.floor(limit) }),
+      );
+      const rows = entries.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() }));
+      return respond(200, { entries: rows, next: rows.length ? rows[rows.length - 1]!.id : null });
+    }
+    if (parts[0] === 'users' && parts[1] !== undefined) {
+      const caller = user(parts[1]);
+      if (parts.length === 2) {
+        if (method !== 'DELETE') throw allow('DELETE');
+        await challenges.transaction((tx) => registrations.erase(tx, caller));
+        return respond(204);
+      }
+      if (parts[2] === 'methods' && parts.length === 3) {
+        if (method === 'GET')
+          return respond(200, await challenges.transaction((tx) => registrations.view(tx, caller.userId)));
+        if (method === 'DELETE') {
+          await challenges.transaction((tx) => registrations.reset(tx, caller));
+          registrations.notify(caller.userId, 'methods-reset', null);
+          return respond(204);
+        }
+        throw allow('GET, DELETE');
+      }
+      if (parts[2] === 'methods' && parts.length === 4) {
+        if (method !== 'DELETE') throw allow('DELETE');
+        const removed = await challenges.transaction((tx) => registrations.remove(tx, caller, parts[3]!));
+        registrations.notify(caller.userId, 'method-removed', removed);
+        return respond(204);
+      }
+      if (parts[2] === 'verifications' && parts.length === 3) {
+        if (method !== 'POST') throw allow('POST');
+        return startVerification(caller, await read());
+      }
+      if (parts[2] === 'verifications' && parts.length === 5 && /^[A-Za-z0-9_-]{1,64}$/.test(parts[3]!)) {
+        if (method !== 'POST') throw allow('POST');
+        if (parts[4] === 'check') return checkVerification(caller, parts[3]!, await read());
+        if (parts[4] === 'resend') return resendVerification(caller, parts[3]!, await read());
+      }
+    }
+    throw new Refusal(404, 'unknown', 'Not found.');
+  }
+
+  return { route };
+}
