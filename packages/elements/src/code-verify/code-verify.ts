@@ -1,20 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../shared/lit-localize.js';
-import {
-  loadPhoneMetadataFor,
-  missingPhoneData,
-  maskPhoneNumber,
-  toAsciiDigits,
-  type Channel,
-  type PhoneMetadata,
-} from '@security-info/core';
+import { maskPhoneNumber, toAsciiDigits, type Channel } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
 import { listConverter } from '../shared/converters.js';
 import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { inputMethodGuard } from '../shared/input-method.js';
+import { PhoneDataController } from '../shared/phone-data.js';
 import { CountdownController } from '../shared/countdown.js';
 import { errorMessage, formatWait } from '../shared/error-messages.js';
 import { numberFormat, pluralRules } from '../shared/intl.js';
@@ -152,7 +146,6 @@ export class CodeVerify extends FormAssociatedElement {
     error: {},
     code: { state: true },
     problem: { state: true },
-    metadata: { state: true },
     resendRequested: { state: true },
   };
 
@@ -189,11 +182,15 @@ export class CodeVerify extends FormAssociatedElement {
 
   declare private code: string;
   declare private problem: InputProblem | undefined;
-  declare private metadata: PhoneMetadata | undefined;
   declare private resendRequested: Channel | undefined;
 
   private readonly cooldown = new CountdownController(this, () => this.announce(this.resendNowText()));
   private readonly lockout = new CountdownController(this);
+  /**
+   * The metadata of the destination's calling code (a small chunk), for the masked number's grouping. Until it is
+   * here, or while it cannot load, the number shows masked without its grouping: `•••• 5678`.
+   */
+  private readonly phoneData = new PhoneDataController(this, { loaded: () => this.requestUpdate() });
   private lastSubmitted: string | undefined;
   private webOtpAbort: AbortController | undefined;
   private announcement = '';
@@ -261,19 +258,7 @@ export class CodeVerify extends FormAssociatedElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.loadMetadata();
     this.startWebOtp();
-  }
-
-  /** The metadata of the destination's calling code (a small chunk), for the masked number's grouping. */
-  private loadMetadata(): void {
-    const codes = missingPhoneData(this.destination, undefined, this.metadata);
-    if (codes.length === 0) return;
-    // Until it is here, or if it cannot load, the number shows masked without its grouping: `•••• 5678`.
-    void loadPhoneMetadataFor(codes).then(
-      (metadata) => (this.metadata = metadata),
-      () => undefined,
-    );
   }
 
   override disconnectedCallback(): void {
@@ -294,7 +279,7 @@ export class CodeVerify extends FormAssociatedElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('destination')) {
       this.restoreCooldown();
-      this.loadMetadata();
+      if (this.destination) this.phoneData.need(this.destination);
     }
     const firstUpdate = !this.hasUpdated;
     if (changed.has('resendInSeconds') && (!firstUpdate || !this.cooldown.running)) {
@@ -574,7 +559,7 @@ export class CodeVerify extends FormAssociatedElement {
   // --- Rendering ------------------------------------------------------------------------------------------
 
   protected override render() {
-    const masked = this.destination ? maskPhoneNumber(this.destination, this.metadata) : '';
+    const masked = this.destination ? maskPhoneNumber(this.destination, this.phoneData.metadata) : '';
     const voice = this.channel === 'voice';
     const problem = this.problem ? this.problemText(this.problem) : '';
     const message = problem || this.statusText() || this.error;

@@ -4,7 +4,6 @@ import {
   channelsFor,
   checkPhoneNumber,
   formatAsYouType,
-  loadPhoneMetadataFor,
   missingPhoneData,
   normalizePhoneInput,
   toAsciiDigits,
@@ -22,6 +21,7 @@ import { emit } from '../shared/events.js';
 import { errorMessage } from '../shared/error-messages.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { inputMethodGuard } from '../shared/input-method.js';
+import { PhoneDataController } from '../shared/phone-data.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { fieldStyles } from '../shared/field.styles.js';
 import { buildCountries, regionName, regionOfLocale, searchCountries, type CountryOption } from './countries.js';
@@ -153,8 +153,15 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   private countryIndex = new Map<string, CountryOption>();
   /** A value set before the metadata of its calling code arrived, shown once it has. */
   private valueToShow: string | undefined;
-  /** The calling codes being loaded, so that one is asked for once at a time. */
-  private requestedData: string | undefined;
+  private readonly phoneData = new PhoneDataController(this, {
+    loaded: (metadata) => (this.metadata = metadata),
+    failed: () => {
+      // Next waits for the data (submitWhenReady): say why nothing happens.
+      if (!this.submitWhenReady) return;
+      this.submitWhenReady = false;
+      this.error = errorMessage('network');
+    },
+  });
 
   constructor() {
     super();
@@ -194,54 +201,17 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.requestedData = undefined;
-    this.loadData();
-    globalThis.addEventListener?.('online', this.onOnline);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    globalThis.removeEventListener?.('online', this.onOnline);
-  }
-
-  /** Back online: what failed to load is asked for again. */
-  private readonly onOnline = () => {
-    this.requestedData = undefined;
-    this.loadData();
-  };
-
   /** Whether the metadata this number (and the chosen region) needs is here. */
   private hasData(text = this.text): boolean {
     return Boolean(this.metadata) && missingPhoneData(text, this.country || undefined, this.metadata!).length === 0;
   }
 
   /**
-   * Loads the phone metadata of the chosen region and of the number's calling code, a small chunk each, when
-   * it is not here yet. A load that fails (offline) is tried again at the next change; one that fails while
-   * Next waits says so.
+   * Asks for the phone metadata of the chosen region and of the number's calling code (a small chunk each), at
+   * every update: a load that failed (offline) is tried again at the next change (see shared/phone-data.ts).
    */
   private loadData(): void {
-    const text = this.valueToShow ?? this.text;
-    const region = this.country || this.pickDefaultCountry() || undefined;
-    const codes = missingPhoneData(text, region, this.metadata);
-    const key = codes.join();
-    if ((this.metadata && codes.length === 0) || key === this.requestedData) return;
-    this.requestedData = key;
-    void loadPhoneMetadataFor(codes).then(
-      (metadata) => {
-        if (this.requestedData === key) this.requestedData = undefined;
-        this.metadata = metadata;
-      },
-      () => {
-        if (this.requestedData === key) this.requestedData = undefined;
-        if (this.submitWhenReady) {
-          this.submitWhenReady = false;
-          this.error = errorMessage('network');
-        }
-      },
-    );
+    this.phoneData.need(this.valueToShow ?? this.text, this.country || this.pickDefaultCountry() || undefined);
   }
 
   // --- What the policy and the attributes allow -----------------------------------------------------------

@@ -295,7 +295,6 @@ export class SecurityInfoWizard extends LitElement {
     loadSteps().then(
       ({ WizardSteps }) => {
         this.steps ??= new WizardSteps(this.parts);
-        if (this.state) this.steps.prepare(this.state);
         if (this.stepUnavailable !== step) return;
         this.stepUnavailable = undefined;
         this.focusAfterUpdate = true; // From Try again to the step that is there now.

@@ -8,6 +8,7 @@ import { html, nothing, svg, type ReactiveControllerHost, type TemplateResult } 
 import { msg } from '../shared/lit-localize.js';
 import {
   channelsFor,
+  maskPhoneNumber,
   readChallenge,
   SecurityInfoError,
   type EnrollmentEvent,
@@ -19,6 +20,7 @@ import {
   type SecurityInfoAdapter,
 } from '@security-info/core';
 import { CountdownController } from '../shared/countdown.js';
+import { PhoneDataController } from '../shared/phone-data.js';
 import { errorMessage, landlineMessage } from '../shared/error-messages.js';
 import { signInWait } from './sign-in.js';
 import '../security-info-phone/security-info-phone.js';
@@ -43,8 +45,6 @@ export interface StepsHost {
 
 const CODE_STATUSES = ['invalid-code', 'code-expired', 'too-many-attempts'] as const;
 type CodeStatus = (typeof CODE_STATUSES)[number];
-
-const loadDisplay = () => import('../shared/phone-display.js');
 
 const signingIn = (state: EnrollmentState) => state.request?.operation === 'signIn';
 
@@ -80,13 +80,14 @@ export class WizardSteps {
   private codeInFlight: string | undefined;
   /** The person's focus was in the step when it started waiting for a sign-in: keep it there. */
   private focusHeading = false;
-  private mask: ((e164: string) => string) | undefined;
-  private maskFor: string | undefined;
   private shownChallenge: PhoneChallenge | undefined;
   private readonly retryCountdown: CountdownController;
+  /** The registered number's metadata, to show it masked in its region's format (see masked()). */
+  private readonly phoneData: PhoneDataController;
 
   constructor(private readonly host: StepsHost) {
     this.retryCountdown = new CountdownController(host.element);
+    this.phoneData = new PhoneDataController(host.element, { loaded: () => host.element.requestUpdate() });
   }
 
   /**
@@ -148,10 +149,13 @@ export class WizardSteps {
   }
 
   /**
-   * After each update of the wizard: focus that the wait for a sign-in would lose goes to the step's heading; a
-   * new code's cooldown is the server's word, whatever came before.
+   * After each update of the wizard: focus that the wait for a sign-in would lose goes to the step's heading; the
+   * registered number's metadata is asked for after the phone step; a new code's cooldown is the server's word,
+   * whatever came before.
    */
   updated(state: EnrollmentState, root: ParentNode): void {
+    const number = state.phone?.phoneNumber;
+    if (number && state.step !== 'phone') this.phoneData.need(number);
     if (this.focusHeading) {
       this.focusHeading = false;
       const step = root.querySelector('security-info-phone') ?? root.querySelector('code-verify');
@@ -208,22 +212,6 @@ export class WizardSteps {
 
   // --- Rendering --------------------------------------------------------------------------------------------
 
-  /** Gets ready for the state's step: the registered number's format, for showing it masked. */
-  prepare(state: EnrollmentState): void {
-    const number = state.phone?.phoneNumber;
-    if (!number || state.step === 'phone' || number === this.maskFor) return;
-    this.maskFor = number;
-    this.mask = undefined;
-    loadDisplay()
-      .then(({ loadMasker }) => loadMasker(number))
-      .then((mask) => {
-        if (this.maskFor !== number) return;
-        this.mask = mask;
-        this.host.element.requestUpdate();
-      })
-      .catch(() => undefined); // Its last digits stay.
-  }
-
   /** The message for the last failure, with the wait counting down; nothing once a wait is over. */
   private errorText(state: EnrollmentState, except: readonly string[] = []): string {
     const error = state.error;
@@ -237,8 +225,7 @@ export class WizardSteps {
 
   /** The registered number, masked by its region's format once that has loaded; its last digits until then. */
   private masked(state: EnrollmentState): string {
-    const number = state.phone?.phoneNumber ?? '';
-    return this.mask && this.maskFor === number ? this.mask(number) : `•••• ${number.slice(-4)}`;
+    return maskPhoneNumber(state.phone?.phoneNumber ?? '', this.phoneData.metadata);
   }
 
   private renderPhone(state: EnrollmentState): TemplateResult {
