@@ -96,6 +96,16 @@ describe('method-picker', () => {
     await expectAccessible(el);
   });
 
+  it('lists the methods it does not allow in the language around it, through the shadow roots it sits in', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div lang="de"><span></span></div>`);
+    const el = document.createElement('method-picker');
+    el.policy = noPhone;
+    el.purpose = 'password-reset';
+    page.querySelector('span')!.attachShadow({ mode: 'open' }).append(el);
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain("doesn't allow Phone, Email und Security questions here");
+  });
+
   it('explains an empty policy instead of showing nothing', async () => {
     for (const policy of [{ methods: [] }, undefined]) {
       const el = await picker(policy as SecurityInfoPolicy | undefined, 'mfa');

@@ -9,6 +9,7 @@ import {
 } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
 import { listConverter } from '../shared/converters.js';
+import { hostLocale } from '../shared/host-locale.js';
 import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -201,13 +202,7 @@ export class MethodPicker extends LitElement {
   }
 
   private renderWithheld(withheld: MethodId[]) {
-    const locale = this.closest('[lang]')?.getAttribute('lang') || undefined;
-    let list: string;
-    try {
-      list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(withheld.map(methodName));
-    } catch {
-      list = new Intl.ListFormat(undefined, { type: 'conjunction' }).format(withheld.map(methodName));
-    }
+    const list = new Intl.ListFormat(hostLocale(this), { type: 'conjunction' }).format(withheld.map(methodName));
     return html`<p class="note" part="note">
       ${msg(str`Your organization doesn't allow ${list} here. If you need one, contact your administrator.`, {
         id: 'method-picker.withheld',

@@ -20,6 +20,7 @@ import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { errorMessage } from '../shared/error-messages.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
+import { hostLocale } from '../shared/host-locale.js';
 import { inputMethodGuard } from '../shared/input-method.js';
 import { PhoneDataController } from '../shared/phone-data.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -233,7 +234,7 @@ export class SecurityInfoPhone extends FormAssociatedElement {
   }
 
   private get locale(): string | undefined {
-    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || undefined;
+    return hostLocale(this);
   }
 
   private countryList(): CountryOption[] {
