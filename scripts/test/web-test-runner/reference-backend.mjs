@@ -1,0 +1,31 @@
+// @ts-check
+import { createSecurityInfoMiddleware, TEST_LIMITS } from '@security-info/server';
+
+/**
+ * The reference backend at /api/security-info/, for the end-to-end tests: codes go to a list that only this test
+ * server exposes, at /__test__/last-code, so a test can finish the flow like a person reading the message.
+ * @returns {import('@web/dev-server-core').Middleware}
+ */
+export function referenceBackend() {
+  /** @type {{ code?: string }[]} */
+  const issued = [];
+  const backend = createSecurityInfoMiddleware({
+    // One signed-in test user, and limits lifted: every test enrolls from the same user, address and country.
+    development: true,
+    authenticate: () => 'test-user',
+    sender: { send: async (message) => void issued.push(message) },
+    limits: TEST_LIMITS,
+  });
+  return async (context, next) => {
+    if (context.path === '/__test__/last-code') {
+      context.body = { code: issued.at(-1)?.code ?? null };
+      return;
+    }
+    if (!context.path.startsWith('/api/security-info/')) return next();
+    context.respond = false;
+    await new Promise((resolve) => {
+      context.res.on('finish', resolve);
+      backend(context.req, context.res, resolve);
+    });
+  };
+}
