@@ -1,0 +1,572 @@
+/**
+ * What every store must do, written once and run on each: the memory store, PGlite (in memory) and a real
+ * PostgreSQL server. The databases take seconds to start, so each starts once for this file, at once, and the
+ * tests share it: every test uses its own users, keys and challenge ids.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { createMemoryStore } from './memory-store.js';
+import { openPGliteStore } from './pglite-store.js';
+import { openPostgresStore, postgresClient } from './postgres-store.js';
+import { migrate } from './sql-schema.js';
+import {
+  CHALLENGE_GRACE_MS,
+  FAILURE_MEMORY_MS,
+  NO_FAILURES,
+  type AuditEntry,
+  type RateCharge,
+  type SecurityInfoStore,
+  type StoredChallenge,
+  type StoredMethod,
+} from './store.js';
+import { startPostgres, type TestPostgres } from './test-postgres.js';
+
+const T = Date.UTC(2026, 0, 1);
+const MINUTE = 60_000;
+
+let counter = 0;
+/** A name no other test uses, as the tests share a database. */
+const unique = (what: string) => `${what}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+
+const challenge = (overrides: Partial<StoredChallenge> = {}): StoredChallenge => ({
+  id: unique('challenge'),
+  userId: unique('user'),
+  purpose: 'enroll',
+  phoneNumber: '+31612345678',
+  region: 'NL',
+  channel: 'sms',
+  methodId: null,
+  codeHash: new Uint8Array([1, 2, 3, 250, 0, 255]),
+  createdAt: T,
+  expiresAt: T + 5 * MINUTE,
+  resendAt: T + 30_000,
+  sends: 1,
+  attemptsLeft: 5,
+  verified: false,
+  ...overrides,
+});
+
+const method = (userId: string, overrides: Partial<StoredMethod> = {}): StoredMethod => ({
+  id: unique('method'),
+  userId,
+  kind: 'phone',
+  addedAt: T,
+  lastUsedAt: null,
+  phoneNumber: '+31612345678',
+  channel: 'sms',
+  data: {},
+  ...overrides,
+});
+
+const auditEntry = (userId: string, overrides: Partial<AuditEntry> = {}): AuditEntry => ({
+  userId,
+  action: 'method-added',
+  at: T,
+  actor: 'user',
+  client: 'address:192.0.2.1',
+  methodId: null,
+  kind: null,
+  ...overrides,
+});
+
+/** The fields a caller reads, so that an entry compares the same whatever the store does with absent ones. */
+const plainAudit = ({ id: _id, replacedMethodId, ...entry }: AuditEntry) => ({
+  ...entry,
+  replacedMethodId: replacedMethodId ?? null,
+});
+
+const perMinute = (key: string, max: number): RateCharge => ({ key, windows: [{ max, windowSeconds: 60 }] });
+
+/** Resolves when `count` callers have arrived, or after `ms` for a store that runs one transaction at a time. */
+function meeting(count: number, ms: number) {
+  let arrived = 0;
+  let release!: () => void;
+  const all = new Promise<void>((resolve) => (release = resolve));
+  return () => {
+    if (++arrived === count) release();
+    return Promise.race([all, new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+  };
+}
+
+interface Fixture {
+  open(): Promise<SecurityInfoStore>;
+  /** How many rate events of a key the database holds, where the test can look. */
+  rateEvents?(key: string): Promise<number>;
+}
+
+/** The contract: every store runs it. */
+function storeContract(name: string, fixture: Fixture) {
+  describe(name, () => {
+    let store: SecurityInfoStore;
+    before(async () => {
+      store = await fixture.open();
+    });
+    after(() => store?.close());
+
+    describe('challenges', () => {
+      it('keeps a challenge as it was put, code hash included', async () => {
+        const put = challenge({ purpose: 'sign-in', methodId: 'm1', channel: 'voice', verified: true });
+        await store.transaction((tx) => tx.putChallenge(put));
+        const got = await store.transaction((tx) => tx.getChallenge(put.id));
+        assert.deepEqual(got, put);
+        assert.equal(Object.getPrototypeOf(got!.codeHash), Uint8Array.prototype);
+      });
+
+      it('keeps a challenge without a usable code', async () => {
+        const put = challenge({ codeHash: null });
+        await store.transaction((tx) => tx.putChallenge(put));
+        assert.deepEqual(await store.transaction((tx) => tx.getChallenge(put.id)), put);
+      });
+
+      it('answers undefined for an unknown id', async () => {
+        assert.equal(await store.transaction((tx) => tx.getChallenge(unique('challenge'))), undefined);
+      });
+
+      it('replaces a challenge put again under its id', async () => {
+        const first = challenge();
+        await store.transaction((tx) => tx.putChallenge(first));
+        const second = { ...first, sends: 2, attemptsLeft: 3, resendAt: T + MINUTE, codeHash: new Uint8Array([9]) };
+        await store.transaction((tx) => tx.putChallenge(second));
+        assert.deepEqual(await store.transaction((tx) => tx.getChallenge(first.id)), second);
+      });
+
+      it('sees its own writes inside the transaction', async () => {
+        const put = challenge();
+        const seen = await store.transaction(async (tx) => {
+          await tx.putChallenge(put);
+          return tx.getChallenge(put.id);
+        });
+        assert.deepEqual(seen, put);
+      });
+    });
+
+    describe('transactions', () => {
+      it('leave nothing behind when the work throws, and pass its error on', async () => {
+        const userId = unique('user');
+        const put = challenge({ userId });
+        const failure = new Error('the work failed');
+        await assert.rejects(
+          store.transaction(async (tx) => {
+            await tx.putChallenge(put);
+            await tx.putFailures(userId, { count: 3, lockedUntil: 0, lastFailureAt: T });
+            await tx.lockUser(userId);
+            await tx.putMethod(method(userId, { id: 'm1' }));
+            await tx.setDefaultMethod(userId, 'm1');
+            await tx.addAudit(auditEntry(userId));
+            throw failure;
+          }),
+          (error) => error === failure,
+        );
+        await store.transaction(async (tx) => {
+          assert.equal(await tx.getChallenge(put.id), undefined);
+          assert.deepEqual(await tx.getFailures(userId), NO_FAILURES);
+          assert.deepEqual(await tx.listMethods(userId), []);
+          assert.equal(await tx.getDefaultMethod(userId), null);
+          assert.deepEqual(await tx.listAudit({ userId, limit: 10 }), []);
+        });
+      });
+
+      it('answer what the work answers', async () => {
+        assert.deepEqual(await store.transaction(async () => ({ answer: 42 })), { answer: 42 });
+      });
+    });
+
+    describe('consume', () => {
+      const consume = (charges: RateCharge[], at: number) => store.transaction((tx) => tx.consume(charges, at));
+
+      it('allows max events in a window and says when the oldest leaves it', async () => {
+        const key = unique('key');
+        for (const at of [0, 10_000, 20_000])
+          assert.deepEqual(await consume([perMinute(key, 3)], T + at), { allowed: true });
+        assert.deepEqual(await consume([perMinute(key, 3)], T + 30_000), {
+          allowed: false,
+          key,
+          retryAfterSeconds: 30,
+        });
+        // The window slides: at 60.001 s the first event has left it.
+        assert.deepEqual(await consume([perMinute(key, 3)], T + 60_001), { allowed: true });
+        assert.equal((await consume([perMinute(key, 3)], T + 60_002)).allowed, false);
+      });
+
+      it('checks every window: a short burst and a longer total', async () => {
+        const key = unique('key');
+        const charge: RateCharge = {
+          key,
+          windows: [
+            { max: 2, windowSeconds: 60 },
+            { max: 3, windowSeconds: 3600 },
+          ],
+        };
+        assert.equal((await consume([charge], T)).allowed, true);
+        assert.equal((await consume([charge], T + 1000)).allowed, true);
+        assert.deepEqual(await consume([charge], T + 2000), { allowed: false, key, retryAfterSeconds: 58 });
+        assert.equal((await consume([charge], T + 61_000)).allowed, true);
+        assert.deepEqual(await consume([charge], T + 122_000), { allowed: false, key, retryAfterSeconds: 3478 });
+      });
+
+      it('charges all keys or none', async () => {
+        const full = perMinute(unique('full'), 1);
+        const other = perMinute(unique('other'), 1);
+        await consume([full], T);
+        assert.deepEqual(await consume([other, full], T + 1000), {
+          allowed: false,
+          key: full.key,
+          retryAfterSeconds: 59,
+        });
+        // The refused call spent nothing of the other key's budget.
+        assert.deepEqual(await consume([other], T + 2000), { allowed: true });
+        assert.equal((await consume([other], T + 3000)).allowed, false);
+      });
+
+      it('names the first full charge, in the order given', async () => {
+        const a = perMinute(unique('a'), 1);
+        const b = perMinute(unique('b'), 1);
+        await consume([a, b], T);
+        assert.deepEqual(await consume([b, a], T + 1000), { allowed: false, key: b.key, retryAfterSeconds: 59 });
+      });
+
+      it('waits at least a second', async () => {
+        const key = unique('key');
+        await consume([perMinute(key, 1)], T);
+        assert.deepEqual(await consume([perMinute(key, 1)], T + 59_999), { allowed: false, key, retryAfterSeconds: 1 });
+      });
+
+      it('refuses a window with max 0 for the whole window, counting nothing', async () => {
+        const open = perMinute(unique('open'), 1);
+        const closed: RateCharge = { key: unique('closed'), windows: [{ max: 0, windowSeconds: 900 }] };
+        assert.deepEqual(await consume([open, closed], T), { allowed: false, key: closed.key, retryAfterSeconds: 900 });
+        assert.deepEqual(await consume([open], T + 1), { allowed: true });
+      });
+
+      it('allows a call with no charges', async () => {
+        assert.deepEqual(await consume([], T), { allowed: true });
+      });
+    });
+
+    describe('failures', () => {
+      it('start at none', async () => {
+        assert.deepEqual(await store.transaction((tx) => tx.getFailures(unique('user'))), NO_FAILURES);
+      });
+
+      it('keep what was put, and a count of zero is none', async () => {
+        const userId = unique('user');
+        const state = { count: 4, lockedUntil: T + 15 * MINUTE, lastFailureAt: T };
+        await store.transaction((tx) => tx.putFailures(userId, state));
+        assert.deepEqual(await store.transaction((tx) => tx.getFailures(userId)), state);
+        await store.transaction((tx) => tx.putFailures(userId, { count: 5, lockedUntil: 0, lastFailureAt: T + 1 }));
+        assert.deepEqual(await store.transaction((tx) => tx.getFailures(userId)), {
+          count: 5,
+          lockedUntil: 0,
+          lastFailureAt: T + 1,
+        });
+        await store.transaction((tx) => tx.putFailures(userId, { count: 0, lockedUntil: 0, lastFailureAt: T + 2 }));
+        assert.deepEqual(await store.transaction((tx) => tx.getFailures(userId)), NO_FAILURES);
+      });
+    });
+
+    describe('methods', () => {
+      it('list a user’s methods oldest first, and only theirs', async () => {
+        const userId = unique('user');
+        const newer = method(userId, { addedAt: T + 2000 });
+        const older = method(userId, { addedAt: T + 1000, kind: 'authenticator-app' });
+        const sameTimeB = method(userId, { id: `${unique('m')}-b`, addedAt: T + 3000 });
+        const sameTimeA = { ...sameTimeB, id: sameTimeB.id.replace(/-b$/, '-a') };
+        await store.transaction(async (tx) => {
+          for (const m of [newer, sameTimeB, older, sameTimeA]) await tx.putMethod(m);
+          await tx.putMethod(method(unique('other-user')));
+        });
+        assert.deepEqual(await store.transaction((tx) => tx.listMethods(userId)), [older, newer, sameTimeA, sameTimeB]);
+      });
+
+      it('keep every field, JSON data included', async () => {
+        const userId = unique('user');
+        const put = method(userId, {
+          kind: 'passkey',
+          lastUsedAt: T + 5000,
+          phoneNumber: null,
+          channel: null,
+          data: { credentialId: 'abc', counter: 7, transports: ['usb', 'nfc'], nested: { flag: true, none: null } },
+        });
+        await store.transaction((tx) => tx.putMethod(put));
+        assert.deepEqual(await store.transaction((tx) => tx.listMethods(userId)), [put]);
+      });
+
+      it('replace a method put again under its id', async () => {
+        const userId = unique('user');
+        const put = method(userId);
+        await store.transaction((tx) => tx.putMethod(put));
+        const changed = { ...put, lastUsedAt: T + 9000, channel: 'voice' as const };
+        await store.transaction((tx) => tx.putMethod(changed));
+        assert.deepEqual(await store.transaction((tx) => tx.listMethods(userId)), [changed]);
+      });
+
+      it('delete one method and say whether there was one', async () => {
+        const userId = unique('user');
+        const [kept, removed] = [method(userId), method(userId, { addedAt: T + 1 })];
+        await store.transaction(async (tx) => {
+          await tx.putMethod(kept);
+          await tx.putMethod(removed);
+        });
+        assert.equal(await store.transaction((tx) => tx.deleteMethod(userId, removed.id)), true);
+        assert.equal(await store.transaction((tx) => tx.deleteMethod(userId, removed.id)), false);
+        assert.equal(await store.transaction((tx) => tx.deleteMethod(unique('user'), kept.id)), false);
+        assert.deepEqual(await store.transaction((tx) => tx.listMethods(userId)), [kept]);
+      });
+    });
+
+    describe('default method', () => {
+      it('is none, then set, changed and cleared', async () => {
+        const userId = unique('user');
+        const get = () => store.transaction((tx) => tx.getDefaultMethod(userId));
+        assert.equal(await get(), null);
+        await store.transaction((tx) => tx.setDefaultMethod(userId, 'm1'));
+        assert.equal(await get(), 'm1');
+        await store.transaction((tx) => tx.setDefaultMethod(userId, 'm2'));
+        assert.equal(await get(), 'm2');
+        await store.transaction((tx) => tx.setDefaultMethod(userId, null));
+        assert.equal(await get(), null);
+        assert.equal(await store.transaction((tx) => tx.getDefaultMethod(unique('user'))), null);
+      });
+    });
+
+    describe('audit', () => {
+      it('keeps entries in order with increasing ids, pages with after, filters by user', async () => {
+        const [alice, bob] = [unique('alice'), unique('bob')];
+        const entries = [
+          auditEntry(alice, { methodId: 'm1', kind: 'phone' }),
+          auditEntry(bob, { action: 'default-changed', at: T + 1, actor: 'service:hr' }),
+          auditEntry(alice, { action: 'method-replaced', at: T + 2, methodId: 'm2', replacedMethodId: 'm1' }),
+          auditEntry(alice, { action: 'method-removed', at: T + 3, methodId: 'm2' }),
+        ];
+        await store.transaction(async (tx) => {
+          for (const entry of entries) await tx.addAudit(entry);
+        });
+        const mine = await store.transaction((tx) => tx.listAudit({ userId: alice, limit: 10 }));
+        assert.deepEqual(
+          mine.map(plainAudit),
+          [entries[0], entries[2], entries[3]].map((e) => plainAudit(e!)),
+        );
+        const ids = mine.map((entry) => entry.id!);
+        assert.ok(
+          ids.every((id, i) => Number.isInteger(id) && (i === 0 || id > ids[i - 1]!)),
+          String(ids),
+        );
+
+        const page = await store.transaction((tx) => tx.listAudit({ userId: alice, after: ids[0], limit: 1 }));
+        assert.deepEqual(page.map(plainAudit), [plainAudit(entries[2]!)]);
+
+        // Without a user: everyone's entries after a point, in order.
+        const all = await store.transaction((tx) => tx.listAudit({ after: ids[0], limit: 1000 }));
+        const ours = all.filter((entry) => entry.userId === alice || entry.userId === bob);
+        assert.deepEqual(ours.map(plainAudit), entries.slice(1).map(plainAudit));
+        assert.equal((await store.transaction((tx) => tx.listAudit({ after: ids[0], limit: 2 }))).length, 2);
+      });
+    });
+
+    describe('deleteUser', () => {
+      it('removes everything of that user and nothing of others', async () => {
+        const [gone, kept] = [unique('gone'), unique('kept')];
+        const fill = (userId: string) =>
+          store.transaction(async (tx) => {
+            const m = method(userId);
+            await tx.putMethod(m);
+            await tx.setDefaultMethod(userId, m.id);
+            await tx.putFailures(userId, { count: 2, lockedUntil: 0, lastFailureAt: T });
+            const c = challenge({ userId });
+            await tx.putChallenge(c);
+            await tx.addAudit(auditEntry(userId, { methodId: m.id }));
+            return c.id;
+          });
+        const gonesChallenge = await fill(gone);
+        const keptsChallenge = await fill(kept);
+        await store.transaction((tx) => tx.deleteUser(gone));
+        await store.transaction(async (tx) => {
+          assert.deepEqual(await tx.listMethods(gone), []);
+          assert.equal(await tx.getDefaultMethod(gone), null);
+          assert.deepEqual(await tx.getFailures(gone), NO_FAILURES);
+          assert.equal(await tx.getChallenge(gonesChallenge), undefined);
+          assert.deepEqual(await tx.listAudit({ userId: gone, limit: 10 }), []);
+
+          assert.equal((await tx.listMethods(kept)).length, 1);
+          assert.notEqual(await tx.getDefaultMethod(kept), null);
+          assert.equal((await tx.getFailures(kept)).count, 2);
+          assert.equal((await tx.getChallenge(keptsChallenge))?.userId, kept);
+          assert.equal((await tx.listAudit({ userId: kept, limit: 10 })).length, 1);
+        });
+      });
+    });
+
+    describe('sweep', () => {
+      // Far after every other test's times, so that what this test sweeps is its own.
+      const LATER = T + 400 * 24 * 3600 * 1000;
+
+      it('drops a challenge only once its grace after expiry has passed', async () => {
+        const c = challenge({ expiresAt: LATER });
+        await store.transaction((tx) => tx.putChallenge(c));
+        await store.sweep(LATER + CHALLENGE_GRACE_MS);
+        assert.deepEqual(await store.transaction((tx) => tx.getChallenge(c.id)), c);
+        await store.sweep(LATER + CHALLENGE_GRACE_MS + 1);
+        assert.equal(await store.transaction((tx) => tx.getChallenge(c.id)), undefined);
+      });
+
+      it('keeps send counts while their window lasts and drops them after', async () => {
+        const key = unique('key');
+        const charge: RateCharge = {
+          key,
+          windows: [
+            { max: 1, windowSeconds: 60 },
+            { max: 5, windowSeconds: 3600 },
+          ],
+        };
+        assert.equal((await store.transaction((tx) => tx.consume([charge], LATER))).allowed, true);
+        await store.sweep(LATER + 61_000);
+        // Past the minute but inside the hour: the event still counts, one of five.
+        for (let i = 0; i < 4; i++) {
+          assert.equal((await store.transaction((tx) => tx.consume([charge], LATER + 61_000 * (i + 1)))).allowed, true);
+        }
+        assert.equal((await store.transaction((tx) => tx.consume([charge], LATER + 300_000))).allowed, false);
+        const held = async (count: number) => {
+          if (fixture.rateEvents) assert.equal(await fixture.rateEvents(key), count);
+        };
+        await held(5);
+        // Each event goes when its key's longest window has passed over it.
+        await store.sweep(LATER + 3600_000 + 183_000);
+        await held(1);
+        await store.sweep(LATER + 3600_000 + 244_000 - 1);
+        await held(1);
+        await store.sweep(LATER + 3600_000 + 244_000);
+        await held(0);
+        assert.equal((await store.transaction((tx) => tx.consume([charge], LATER + 3600_000 + 244_000))).allowed, true);
+      });
+
+      it('forgets a count of wrong codes after 30 days, but not while it locks', async () => {
+        const [plain, locked] = [unique('user'), unique('user')];
+        await store.transaction(async (tx) => {
+          await tx.putFailures(plain, { count: 2, lockedUntil: 0, lastFailureAt: LATER });
+          await tx.putFailures(locked, { count: 9, lockedUntil: LATER + FAILURE_MEMORY_MS + 1, lastFailureAt: LATER });
+        });
+        await store.sweep(LATER + FAILURE_MEMORY_MS - 1);
+        assert.equal((await store.transaction((tx) => tx.getFailures(plain))).count, 2);
+        await store.sweep(LATER + FAILURE_MEMORY_MS);
+        assert.deepEqual(await store.transaction((tx) => tx.getFailures(plain)), NO_FAILURES);
+        assert.equal((await store.transaction((tx) => tx.getFailures(locked))).count, 9);
+        await store.sweep(LATER + FAILURE_MEMORY_MS + 1);
+        assert.deepEqual(await store.transaction((tx) => tx.getFailures(locked)), NO_FAILURES);
+      });
+    });
+
+    describe('concurrency', () => {
+      it('loses no update: 50 transactions each take one attempt of a challenge', async () => {
+        const c = challenge({ attemptsLeft: 1000 });
+        await store.transaction((tx) => tx.putChallenge(c));
+        await Promise.all(
+          Array.from({ length: 50 }, () =>
+            store.transaction(async (tx) => {
+              const current = (await tx.getChallenge(c.id))!;
+              await tx.putChallenge({ ...current, attemptsLeft: current.attemptsLeft - 1 });
+            }),
+          ),
+        );
+        assert.equal((await store.transaction((tx) => tx.getChallenge(c.id)))!.attemptsLeft, 950);
+      });
+
+      it('lets exactly max of 20 parallel sends through', async () => {
+        const key = unique('key');
+        const decisions = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            store.transaction((tx) => tx.consume([perMinute(unique('caller'), 10), perMinute(key, 5)], T + i)),
+          ),
+        );
+        assert.equal(decisions.filter((decision) => decision.allowed).length, 5);
+      });
+
+      it('counts every first wrong code of a user who had none', async () => {
+        const userId = unique('user');
+        await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            store.transaction(async (tx) => {
+              const state = await tx.getFailures(userId);
+              await tx.putFailures(userId, { ...state, count: state.count + 1, lastFailureAt: T + i });
+            }),
+          ),
+        );
+        assert.equal((await store.transaction((tx) => tx.getFailures(userId))).count, 20);
+      });
+
+      it('runs again a transaction the database chose to abort to break a deadlock', async () => {
+        const [a, b] = [unique('user'), unique('user')];
+        const meet = meeting(2, 300);
+        let runs = 0;
+        const crossing = (first: string, second: string) =>
+          store.transaction(async (tx) => {
+            runs++;
+            await tx.lockUser(first);
+            await meet();
+            await tx.lockUser(second);
+            await tx.putMethod(method(first));
+          });
+        await Promise.all([crossing(a, b), crossing(b, a)]);
+        const listed = await store.transaction(async (tx) => [await tx.listMethods(a), await tx.listMethods(b)]);
+        assert.deepEqual(
+          listed.map((list) => list.length),
+          [1, 1],
+        );
+        assert.ok(runs >= 2);
+      });
+    });
+
+    it('answers a ping', async () => {
+      await store.ping();
+    });
+  });
+}
+
+// Both databases start now, side by side; each suite waits for its own.
+const pglite = openPGliteStore();
+const postgres: Promise<TestPostgres> = startPostgres();
+// Their failures are reported by the suites that await them, not as unhandled rejections.
+pglite.catch(() => undefined);
+postgres.catch(() => undefined);
+
+storeContract('the memory store', { open: async () => createMemoryStore() });
+
+storeContract('the PGlite store (in memory)', { open: () => pglite });
+
+describe('on PostgreSQL', () => {
+  let server: TestPostgres;
+  let pool: pg.Pool;
+  before(async () => {
+    server = await postgres;
+    pool = new pg.Pool({ connectionString: server.connectionString, max: 2 });
+  });
+  after(async () => {
+    await pool?.end();
+    await server?.stop();
+  });
+
+  storeContract('the PostgreSQL store', {
+    open: async () => openPostgresStore({ connectionString: server.connectionString, max: 10 }),
+    rateEvents: async (key) => {
+      const { rows } = await pool.query('select count(*)::int as n from rate_events where key = $1', [key]);
+      return rows[0].n;
+    },
+  });
+
+  describe('migration', () => {
+    it('runs once when several instances start together', async () => {
+      await pool.query('create database migrating');
+      const connectionString = server.connectionString.replace(/\/postgres$/, '/migrating');
+      const pools = Array.from({ length: 3 }, () => new pg.Pool({ connectionString, max: 1 }));
+      try {
+        const applied = await Promise.all(pools.map((each) => migrate(postgresClient(each, false))));
+        assert.deepEqual(applied.map((versions) => versions.join(',')).sort(), ['', '', '1']);
+        assert.deepEqual(await migrate(postgresClient(pools[0]!, false)), []);
+        const { rows } = await pools[0]!.query('select version from schema_migrations');
+        assert.deepEqual(rows, [{ version: 1 }]);
+      } finally {
+        await Promise.all(pools.map((each) => each.end()));
+      }
+    });
+  });
+});
