@@ -30,6 +30,22 @@ function firstAfter(times: readonly number[], since: number): number {
   return low;
 }
 
+/**
+ * The refusal of one window, given the oldest of its `max` newest events when the window is full: the wait until
+ * that event leaves it (at least a second). A window that allows nothing refuses for its whole length.
+ */
+export function windowRefusal(
+  key: string,
+  window: RateWindow,
+  oldestCounted: number | undefined,
+  now: number,
+): RateDecision | undefined {
+  if (window.max <= 0) return { allowed: false, key, retryAfterSeconds: window.windowSeconds };
+  if (oldestCounted === undefined) return undefined;
+  const wait = Math.ceil((oldestCounted + window.windowSeconds * 1000 - now) / 1000);
+  return { allowed: false, key, retryAfterSeconds: Math.max(1, wait) };
+}
+
 const longestOf = (windows: readonly RateWindow[]) => Math.max(0, ...windows.map((w) => w.windowSeconds)) * 1000;
 const mostOf = (windows: readonly RateWindow[]) => Math.max(1, ...windows.map((w) => w.max));
 const asArray = (times: Times | undefined): readonly number[] =>
@@ -47,13 +63,14 @@ export function createRateLog() {
 
   function refusal(key: string, times: readonly number[], windows: readonly RateWindow[], now: number) {
     for (const window of windows) {
-      const since = now - window.windowSeconds * 1000;
-      const inWindow = times.length - firstAfter(times, since);
-      if (inWindow < window.max) continue;
-      if (window.max <= 0) return { allowed: false as const, key, retryAfterSeconds: window.windowSeconds };
-      const oldest = times[times.length - window.max]!;
-      const wait = Math.ceil((oldest + window.windowSeconds * 1000 - now) / 1000);
-      return { allowed: false as const, key, retryAfterSeconds: Math.max(1, wait) };
+      const inWindow = times.length - firstAfter(times, now - window.windowSeconds * 1000);
+      const refused = windowRefusal(
+        key,
+        window,
+        inWindow >= window.max ? times[times.length - window.max] : undefined,
+        now,
+      );
+      if (refused) return refused;
     }
     return undefined;
   }

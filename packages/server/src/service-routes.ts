@@ -82,6 +82,7 @@ export function createServiceRoutes(options: ResolvedOptions, challenges: Challe
   async function checkVerification(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
     const code = readCode(body.code);
     const methodId = await challenges.check(caller, id, 'sign-in', code, async (tx, challenge) => {
+      await tx.lockUser(caller.userId);
       const method = (await tx.listMethods(caller.userId)).find((m) => m.id === challenge.methodId);
       if (!method) throw new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
       await tx.putMethod({ ...method, lastUsedAt: options.clock() });

@@ -19,6 +19,7 @@ import {
   type StoredChallenge,
   type StoredMethod,
 } from './store.js';
+import { windowRefusal } from './rate-log.js';
 
 /** What runs a statement: a connection, or a transaction on one. */
 export interface SqlQueryable {
@@ -382,11 +383,8 @@ function firstRefusal(
   let probe = 0;
   for (const { key, windows } of charges) {
     for (const window of windows) {
-      if (window.max <= 0) return { allowed: false, key, retryAfterSeconds: window.windowSeconds };
-      const at = oldest.get(probe++);
-      if (at === undefined) continue;
-      const wait = Math.ceil((at + window.windowSeconds * 1000 - now) / 1000);
-      return { allowed: false, key, retryAfterSeconds: Math.max(1, wait) };
+      const refused = windowRefusal(key, window, oldest.get(probe++), now);
+      if (refused) return refused;
     }
   }
   return undefined;
