@@ -1,11 +1,22 @@
 /** What a person has registered: their methods and their default sign-in method, as the backend reports them. */
-import type { Channel, MethodId, Purpose } from './types.js';
+import { SecurityInfoError } from './errors.js';
+import { CHANNELS, METHOD_PURPOSES, PURPOSES } from './policy.js';
+import type { Channel, MethodId, Purpose, SecurityInfoPolicy } from './types.js';
 
 /**
  * The kinds of registered method: every method a policy can offer today, passkeys, and recovery codes. (`passkey`
  * joins `MethodId` when the method picker can offer it.)
  */
 export type MethodKind = MethodId | 'passkey' | 'recovery-codes';
+
+export const METHOD_KINDS: readonly MethodKind[] = [
+  'authenticator-app',
+  'phone',
+  'email',
+  'security-questions',
+  'passkey',
+  'recovery-codes',
+];
 
 /** Why a method cannot be removed now. */
 export type NotRemovableReason = 'method-required';
@@ -32,4 +43,93 @@ export interface Registrations {
   methods: RegisteredMethod[];
   /** The method sign-in uses first; `null` when none is chosen or none can serve two-step verification. */
   defaultMethodId: string | null;
+}
+
+/**
+ * What a kind of method serves under an organization's policy. The policy narrows the methods it names (and
+ * email and security questions never serve two-step verification); passkeys serve both purposes and recovery
+ * codes neither, as the policy does not govern them.
+ */
+export function methodPurposes(kind: MethodKind, policy: SecurityInfoPolicy): Purpose[] {
+  if (kind === 'passkey') return ['mfa', 'password-reset'];
+  if (kind === 'recovery-codes') return [];
+  const allowed = policy.methods.find((method) => method.id === kind)?.purposes ?? [];
+  return METHOD_PURPOSES[kind].filter((purpose) => allowed.includes(purpose));
+}
+
+// The same rule as a challenge id: RFC 3986's unreserved characters, so an id goes into a URL path unchanged.
+const METHOD_ID = /^[A-Za-z0-9._~-]{1,256}$/;
+const E164 = /^\+[1-9]\d{1,14}$/;
+// A date and time with an offset, as `Date.prototype.toISOString` writes it (fractions of a second optional).
+const ISO_8601 = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d{1,9})?(?:Z|[+-](\d\d):(\d\d))$/;
+
+function malformed(what: string): SecurityInfoError {
+  return new SecurityInfoError('unknown', `The backend answered with registrations whose ${what} is not valid.`);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** An ISO 8601 time that names a real one: engines roll 31 February over into March rather than refuse it. */
+function isDate(value: unknown): value is string {
+  const parts = typeof value === 'string' ? ISO_8601.exec(value) : null;
+  if (!parts) return false;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = parts
+    .slice(1)
+    .map((digits) => Number(digits ?? 0));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const time = hour < 24 && minute < 60 && second < 60 && offsetHours < 24 && offsetMinutes < 60;
+  return time && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function readMethod(value: unknown, index: number): RegisteredMethod {
+  const at = `methods[${index}]`;
+  if (!isRecord(value)) throw malformed(at);
+  const { id, kind, addedAt, lastUsedAt, purposes, removable, notRemovableReason, phone } = value;
+  if (typeof id !== 'string' || !METHOD_ID.test(id)) throw malformed(`${at}.id`);
+  if (!METHOD_KINDS.includes(kind as MethodKind)) throw malformed(`${at}.kind`);
+  if (!isDate(addedAt)) throw malformed(`${at}.addedAt`);
+  if (lastUsedAt !== null && !isDate(lastUsedAt)) throw malformed(`${at}.lastUsedAt`);
+  if (!Array.isArray(purposes) || !purposes.every((purpose) => PURPOSES.includes(purpose as Purpose)))
+    throw malformed(`${at}.purposes`);
+  if (typeof removable !== 'boolean') throw malformed(`${at}.removable`);
+  const method: RegisteredMethod = {
+    id,
+    kind: kind as MethodKind,
+    addedAt,
+    lastUsedAt,
+    purposes: [...new Set(purposes as Purpose[])],
+    removable,
+  };
+  if (notRemovableReason !== undefined) {
+    // A reason goes with a method that cannot be removed; on one that can, the answer contradicts itself.
+    if (notRemovableReason !== 'method-required' || removable) throw malformed(`${at}.notRemovableReason`);
+    method.notRemovableReason = notRemovableReason;
+  }
+  if (phone !== undefined) {
+    if (kind !== 'phone' || !isRecord(phone)) throw malformed(`${at}.phone`);
+    if (typeof phone.phoneNumber !== 'string' || !E164.test(phone.phoneNumber))
+      throw malformed(`${at}.phone.phoneNumber`);
+    if (!CHANNELS.includes(phone.channel as Channel)) throw malformed(`${at}.phone.channel`);
+    method.phone = { phoneNumber: phone.phoneNumber, channel: phone.channel as Channel };
+  }
+  return method;
+}
+
+/**
+ * Checks an answer to `listMethods` against the contract, field by field, as `readChallenge` checks a challenge:
+ * a missing or malformed field, two methods with one id, or a default that is none of the methods make the whole
+ * answer the `unknown` error, so a page never offers to remove or prefer something that is not there. Fields the
+ * contract does not name are left out.
+ */
+export function readRegistrations(value: unknown): Registrations {
+  if (!isRecord(value)) throw new SecurityInfoError('unknown', 'The backend answered without registrations.');
+  if (!Array.isArray(value.methods)) throw malformed('methods');
+  const methods = value.methods.map(readMethod);
+  const ids = new Set(methods.map((method) => method.id));
+  if (ids.size !== methods.length) throw malformed('method ids');
+  const { defaultMethodId } = value;
+  if (defaultMethodId !== null && (typeof defaultMethodId !== 'string' || !ids.has(defaultMethodId)))
+    throw malformed('defaultMethodId');
+  return { methods, defaultMethodId };
 }
