@@ -426,3 +426,185 @@ describe('createFetchAdapter refresh after a 401', () => {
     assert.equal(requests.length, 1);
   });
 });
+
+describe('createFetchAdapter sends replaces and locale', () => {
+  const sentBody = (requests: { init: RequestInit }[]) => JSON.parse(String(requests[0]!.init.body)) as unknown;
+
+  it('adds replaces and locale to a send when given', async () => {
+    const { adapter, requests } = adapterWith(() => json(201, { challengeId: 'c1' }));
+    await adapter.sendCode({ ...sms, replaces: 'm-1', locale: 'nl-NL' }, { signal: signal() });
+    assert.deepEqual(sentBody(requests), { ...sms, replaces: 'm-1', locale: 'nl-NL' });
+  });
+
+  it('leaves replaces and locale out of a send when not given', async () => {
+    const { adapter, requests } = adapterWith(() => json(201, { challengeId: 'c1' }));
+    await adapter.sendCode({ ...sms, replaces: undefined, locale: undefined }, { signal: signal() });
+    assert.deepEqual(sentBody(requests), sms);
+  });
+
+  it('adds locale to a resend only when given', async () => {
+    const { adapter, requests } = adapterWith(() => json(200, { challengeId: 'c1' }));
+    await adapter.resendCode({ challengeId: 'c1', channel: 'voice', locale: 'fr' }, { signal: signal() });
+    await adapter.resendCode({ challengeId: 'c1', channel: 'sms' }, { signal: signal() });
+    assert.deepEqual(
+      requests.map((request) => JSON.parse(String(request.init.body)) as unknown),
+      [{ channel: 'voice', locale: 'fr' }, { channel: 'sms' }],
+    );
+  });
+});
+
+describe('createFetchAdapter and the registered methods', () => {
+  const phone = {
+    id: 'm-1',
+    kind: 'phone',
+    addedAt: '2026-11-25T10:00:00.000Z',
+    lastUsedAt: null,
+    purposes: ['mfa', 'password-reset'],
+    removable: false,
+    notRemovableReason: 'method-required',
+    phone: { phoneNumber: '+31612345678', channel: 'sms' },
+  };
+  const registrations = { methods: [phone], defaultMethodId: 'm-1' };
+  const noContent = () => new Response(null, { status: 204 });
+
+  it('lists the methods with a GET and reads them', async () => {
+    const { adapter, requests } = adapterWith(() => json(200, registrations));
+    assert.deepEqual(await adapter.listMethods({ signal: signal() }), registrations);
+    assert.equal(requests[0]!.url, 'https://id.example/api/security-info/methods');
+    assert.equal(requests[0]!.init.method, 'GET');
+    assert.equal(requests[0]!.init.body, undefined);
+  });
+
+  it('reads an empty list with no default', async () => {
+    const { adapter } = adapterWith(() => json(200, { methods: [], defaultMethodId: null }));
+    assert.deepEqual(await adapter.listMethods({ signal: signal() }), { methods: [], defaultMethodId: null });
+  });
+
+  it('leaves out fields of the list the contract does not name', async () => {
+    const { adapter } = adapterWith(() =>
+      json(200, { ...registrations, extra: 1, methods: [{ ...phone, secret: 'x' }] }),
+    );
+    assert.deepEqual(await adapter.listMethods({ signal: signal() }), registrations);
+  });
+
+  it('refuses a list answered with 204, or with a body that is not JSON', async () => {
+    for (const response of [
+      noContent(),
+      new Response(JSON.stringify(registrations), { status: 200, headers: { 'content-type': 'text/html' } }),
+    ]) {
+      const { adapter } = adapterWith(() => response);
+      assert.equal((await rejection(adapter.listMethods({ signal: signal() }))).code, 'unknown');
+    }
+  });
+
+  it('refuses a list with a malformed field rather than dropping it, naming the field', async () => {
+    const broken: [string, unknown, string][] = [
+      ['no object', [], 'without registrations'],
+      ['no methods', { defaultMethodId: null }, 'methods'],
+      ['methods not a list', { methods: {}, defaultMethodId: null }, 'methods'],
+      ['no default', { methods: [] }, 'defaultMethodId'],
+      ['a default that is none of the methods', { methods: [phone], defaultMethodId: 'm-2' }, 'defaultMethodId'],
+      ['a default of the wrong type', { methods: [phone], defaultMethodId: 1 }, 'defaultMethodId'],
+      ['a method that is not an object', { methods: ['m-1'], defaultMethodId: null }, 'methods[0]'],
+      ['two methods with one id', { methods: [phone, phone], defaultMethodId: null }, 'method ids'],
+    ];
+    const methods: [string, Record<string, unknown>, string][] = [
+      ['a method without an id', { id: undefined }, 'id'],
+      ['an id with a slash', { id: 'm/1' }, 'id'],
+      ['an empty id', { id: '' }, 'id'],
+      ['a kind it does not know', { kind: 'carrier-pigeon' }, 'kind'],
+      ['addedAt that is not a date', { addedAt: 'yesterday' }, 'addedAt'],
+      ['addedAt without a zone', { addedAt: '2026-11-25T10:00:00' }, 'addedAt'],
+      ['addedAt on 31 February', { addedAt: '2026-02-31T10:00:00Z' }, 'addedAt'],
+      ['addedAt at 24:00', { addedAt: '2026-11-25T24:00:00Z' }, 'addedAt'],
+      ['lastUsedAt missing', { lastUsedAt: undefined }, 'lastUsedAt'],
+      ['lastUsedAt a number', { lastUsedAt: 1764000000000 }, 'lastUsedAt'],
+      ['a purpose it does not know', { purposes: ['mfa', 'sso'] }, 'purposes'],
+      ['purposes not a list', { purposes: 'mfa' }, 'purposes'],
+      ['removable a string', { removable: 'no' }, 'removable'],
+      ['a reason it does not know', { notRemovableReason: 'tired' }, 'notRemovableReason'],
+      ['a reason on a removable method', { removable: true }, 'notRemovableReason'],
+      ['a phone number that is not E.164', { phone: { phoneNumber: '0612345678', channel: 'sms' } }, 'phoneNumber'],
+      ['a phone channel it does not know', { phone: { phoneNumber: '+31612345678', channel: 'fax' } }, 'channel'],
+      ['phone details on an authenticator app', { kind: 'authenticator-app' }, 'phone'],
+    ];
+    for (const [name, change, field] of methods)
+      broken.push([name, { methods: [{ ...phone, ...change }], defaultMethodId: null }, field]);
+    for (const [name, body, field] of broken) {
+      const { adapter } = adapterWith(() => json(200, body));
+      const error = await rejection(adapter.listMethods({ signal: signal() }));
+      assert.equal(error.code, 'unknown', name);
+      assert.ok(error.message.includes(field), `${name}: ${error.message}`);
+    }
+  });
+
+  it('reads times with an offset or fractions, and a phone method without phone details', async () => {
+    const method = { ...phone, addedAt: '2026-11-25T11:00:00+01:00', lastUsedAt: '2026-11-26T08:30:00.123456Z' };
+    const { phone: _details, ...bare } = method;
+    const body = { methods: [method, { ...bare, id: 'm-2' }], defaultMethodId: null };
+    const { adapter } = adapterWith(() => json(200, body));
+    assert.deepEqual(await adapter.listMethods({ signal: signal() }), body);
+  });
+
+  it('removes a method with a DELETE of its escaped id', async () => {
+    const { adapter, requests } = adapterWith(noContent);
+    await adapter.removeMethod({ id: 'm/1 ?' }, { signal: signal() });
+    assert.equal(requests[0]!.url, 'https://id.example/api/security-info/methods/m%2F1%20%3F');
+    assert.equal(requests[0]!.init.method, 'DELETE');
+    assert.equal(requests[0]!.init.body, undefined);
+    assert.equal(new Headers(requests[0]!.init.headers).has('content-type'), false);
+  });
+
+  it('sets the default method with a PUT of its id', async () => {
+    const { adapter, requests } = adapterWith(noContent);
+    await adapter.setDefaultMethod({ id: 'm-2' }, { signal: signal() });
+    assert.equal(requests[0]!.url, 'https://id.example/api/security-info/methods/default');
+    assert.equal(requests[0]!.init.method, 'PUT');
+    assert.deepEqual(JSON.parse(String(requests[0]!.init.body)), { id: 'm-2' });
+  });
+
+  it('refuses a 200 where removing or setting the default answers 204', async () => {
+    const { adapter } = adapterWith(() => json(200, registrations));
+    assert.equal((await rejection(adapter.removeMethod({ id: 'm-1' }, { signal: signal() }))).code, 'unknown');
+    assert.equal((await rejection(adapter.setDefaultMethod({ id: 'm-1' }, { signal: signal() }))).code, 'unknown');
+  });
+
+  it('keeps method-required from a 409', async () => {
+    const { adapter } = adapterWith(() => json(409, { error: 'method-required', message: 'Add another first' }));
+    const error = await rejection(adapter.removeMethod({ id: 'm-1' }, { signal: signal() }));
+    assert.equal(error.code, 'method-required');
+    assert.equal(error.message, 'Add another first');
+  });
+
+  it('keeps reauthentication-required from a 403, on every change', async () => {
+    const { adapter, requests } = adapterWith(() => json(403, { error: 'reauthentication-required' }), {
+      refresh: () => true,
+    });
+    const changes = [
+      adapter.removeMethod({ id: 'm-1' }, { signal: signal() }),
+      adapter.setDefaultMethod({ id: 'm-1' }, { signal: signal() }),
+      adapter.sendCode({ ...sms, replaces: 'm-1' }, { signal: signal() }),
+      adapter.verifyCode(verify, { signal: signal() }),
+    ];
+    for (const change of changes) assert.equal((await rejection(change)).code, 'reauthentication-required');
+    assert.equal(requests.length, 4, 'a 403 is not a 401: no refresh, no retry');
+  });
+
+  it('reads a 404 for a method that is not the person’s as unknown', async () => {
+    const { adapter } = adapterWith(() => json(404, { error: 'unknown', message: 'No such method.' }));
+    assert.equal((await rejection(adapter.removeMethod({ id: 'm-9' }, { signal: signal() }))).code, 'unknown');
+  });
+
+  it('renews the credentials after a 401 on the methods routes as on the others', async () => {
+    let token = 1;
+    const { adapter, requests } = adapterWith(
+      (_url, init) =>
+        new Headers(init.headers).get('authorization') === 'Bearer 2'
+          ? json(200, registrations)
+          : json(401, { error: 'unauthenticated' }),
+      { headers: () => ({ authorization: `Bearer ${token}` }), refresh: () => Boolean(token++) },
+    );
+    assert.deepEqual(await adapter.listMethods({ signal: signal() }), registrations);
+    assert.equal(requests.length, 2);
+  });
+});

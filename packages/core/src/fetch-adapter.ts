@@ -11,6 +11,7 @@ import {
   type SecurityInfoErrorCode,
 } from './errors.js';
 import { parsePolicy } from './policy.js';
+import { readRegistrations, type Registrations } from './registrations.js';
 import type { AdapterCallOptions, PhoneChallenge, SecurityInfoAdapter, SecurityInfoPolicy } from './types.js';
 
 export interface FetchAdapterOptions {
@@ -67,6 +68,9 @@ export interface FetchAdapterOptions {
 export interface FetchAdapter extends SecurityInfoAdapter {
   getPolicy(options: AdapterCallOptions): Promise<SecurityInfoPolicy>;
   resendCode: NonNullable<SecurityInfoAdapter['resendCode']>;
+  listMethods(options: AdapterCallOptions): Promise<Registrations>;
+  removeMethod: NonNullable<SecurityInfoAdapter['removeMethod']>;
+  setDefaultMethod: NonNullable<SecurityInfoAdapter['setDefaultMethod']>;
 }
 
 const DEFAULT_TIMEOUT = 15_000;
@@ -76,6 +80,8 @@ const MAX_ATTEMPTS_REMAINING = 1000;
 
 /** The one status a route answers with when it succeeds: with a JSON body, or 204 with none. */
 type Expected = 200 | 201 | 204;
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) ([A-Z][a-z]{2}) (\d{4}) (\d\d):(\d\d):(\d\d) GMT$/;
@@ -260,7 +266,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
 
   /** Sends one request and reads its answer within `signal`, which also carries the time-out. */
   async function exchange(
-    method: 'GET' | 'POST',
+    method: Method,
     path: string,
     body: unknown,
     expected: Expected,
@@ -309,7 +315,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
    * `fetch` given in the options does not listen to its signal.
    */
   async function attempt(
-    method: 'GET' | 'POST',
+    method: Method,
     path: string,
     body: unknown,
     expected: Expected,
@@ -333,7 +339,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
 
   /** Makes a request; after a 401, has `refresh` renew the credentials and makes it once more. */
   async function call(
-    method: 'GET' | 'POST',
+    method: Method,
     path: string,
     body: unknown,
     expected: Expected,
@@ -361,7 +367,8 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
     return readChallenge(await answer);
   }
 
-  const id = (challengeId: string) => encodeURIComponent(challengeId);
+  // Ids are opaque: whatever one holds, it stays one path segment.
+  const id = (opaque: string) => encodeURIComponent(opaque);
 
   return {
     async getPolicy({ signal }) {
@@ -374,14 +381,30 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
         });
       }
     },
-    async sendCode({ phoneNumber, channel }, { signal }) {
-      return challenge(call('POST', '/phone/challenges', { phoneNumber, channel }, 201, signal));
+    async sendCode({ phoneNumber, channel, replaces, locale }, { signal }) {
+      const body = {
+        phoneNumber,
+        channel,
+        ...(replaces !== undefined ? { replaces } : {}),
+        ...(locale !== undefined ? { locale } : {}),
+      };
+      return challenge(call('POST', '/phone/challenges', body, 201, signal));
     },
-    async resendCode({ challengeId, channel }, { signal }) {
-      return challenge(call('POST', `/phone/challenges/${id(challengeId)}/resend`, { channel }, 200, signal));
+    async resendCode({ challengeId, channel, locale }, { signal }) {
+      const body = { channel, ...(locale !== undefined ? { locale } : {}) };
+      return challenge(call('POST', `/phone/challenges/${id(challengeId)}/resend`, body, 200, signal));
     },
     async verifyCode({ challengeId, code }, { signal }) {
       await call('POST', `/phone/challenges/${id(challengeId)}/verify`, { code }, 204, signal);
+    },
+    async listMethods({ signal }) {
+      return readRegistrations(await call('GET', '/methods', undefined, 200, signal));
+    },
+    async removeMethod({ id: methodId }, { signal }) {
+      await call('DELETE', `/methods/${id(methodId)}`, undefined, 204, signal);
+    },
+    async setDefaultMethod({ id: methodId }, { signal }) {
+      await call('PUT', '/methods/default', { id: methodId }, 204, signal);
     },
   };
 }

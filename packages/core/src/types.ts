@@ -1,4 +1,5 @@
 /** The contract between the security-info elements and the backend the host page provides. */
+import type { Registrations } from './registrations.js';
 
 /** How a code reaches the person: a text message or a voice call. */
 export type Channel = 'sms' | 'voice';
@@ -48,11 +49,20 @@ export interface SendCodeRequest {
   /** E.164, for example `+31612345678`. */
   phoneNumber: string;
   channel: Channel;
+  /**
+   * The id of the person's registered phone this number is to take the place of. Nothing changes until the new
+   * number is verified; then the new phone replaces the old one in one step (keeping its place as the default).
+   */
+  replaces?: string;
+  /** The person's language (BCP 47, such as `nl`), for the wording of the text message or call. */
+  locale?: string;
 }
 
 export interface ResendCodeRequest {
   challengeId: string;
   channel: Channel;
+  /** The person's language (BCP 47), for the wording of the new message. */
+  locale?: string;
 }
 
 export interface VerifyCodeRequest {
@@ -62,6 +72,16 @@ export interface VerifyCodeRequest {
 
 export interface CallConfirmationRequest {
   challengeId: string;
+}
+
+export interface RemoveMethodRequest {
+  /** A `RegisteredMethod`'s id. */
+  id: string;
+}
+
+export interface SetDefaultMethodRequest {
+  /** A `RegisteredMethod`'s id; it must be able to serve two-step verification. */
+  id: string;
 }
 
 /**
@@ -77,4 +97,16 @@ export interface SecurityInfoAdapter {
   verifyCode(request: VerifyCodeRequest, options: AdapterCallOptions): Promise<void>;
   /** For a voice call with `confirmation: 'keypress'`: resolves when the person answered and pressed the key. */
   awaitCallConfirmation?(request: CallConfirmationRequest, options: AdapterCallOptions): Promise<void>;
+  /** The person's registered methods and their default sign-in method. */
+  listMethods?(options: AdapterCallOptions): Promise<Registrations>;
+  /**
+   * Removes one of the person's methods. Refused with `method-required` when it is one the organization requires
+   * them to keep, and with `reauthentication-required` when the backend wants a recent sign-in first.
+   */
+  removeMethod?(request: RemoveMethodRequest, options: AdapterCallOptions): Promise<void>;
+  /**
+   * Makes one of the person's methods the one sign-in asks for first. Refused with `reauthentication-required`
+   * when the backend wants a recent sign-in first.
+   */
+  setDefaultMethod?(request: SetDefaultMethodRequest, options: AdapterCallOptions): Promise<void>;
 }
