@@ -96,12 +96,11 @@ describe('method-picker', () => {
     await expectAccessible(el);
   });
 
-  it('lists the methods it does not allow in the language around it, through the shadow roots it sits in', async () => {
-    const page = await fixture<HTMLDivElement>(html`<div lang="de"><span></span></div>`);
-    const el = document.createElement('method-picker');
-    el.policy = noPhone;
-    el.purpose = 'password-reset';
-    page.querySelector('span')!.attachShadow({ mode: 'open' }).append(el);
+  it('lists the methods it does not allow in the language of the nearest lang', async () => {
+    const page = await fixture<HTMLDivElement>(
+      html`<div lang="de"><method-picker .policy=${noPhone} purpose="password-reset"></method-picker></div>`,
+    );
+    const el = page.querySelector('method-picker')!;
     await el.updateComplete;
     expect(el.shadowRoot!.textContent).to.contain("doesn't allow Phone, Email und Security questions here");
   });

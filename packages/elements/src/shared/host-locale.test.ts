@@ -20,11 +20,16 @@ describe('hostLocale', () => {
     expect(hostLocale(page.querySelector('span')!)).to.equal('fr');
   });
 
-  it('finds the lang around the shadow roots the element sits in', async () => {
+  it("takes the document's lang, not a lang around the shadow root it sits in", async () => {
+    document.documentElement.lang = 'da';
     const page = await fixture<HTMLElement>(html`<div lang="ja"><span></span></div>`);
-    const inner = document.createElement('em');
-    page.querySelector('span')!.attachShadow({ mode: 'open' }).append(inner);
-    expect(hostLocale(inner)).to.equal('ja');
+    const inner = document.createElement('p');
+    inner.lang = 'fi';
+    const [nested, alone] = [document.createElement('em'), document.createElement('strong')];
+    inner.append(nested);
+    page.querySelector('span')!.attachShadow({ mode: 'open' }).append(inner, alone);
+    expect(hostLocale(nested)).to.equal('fi');
+    expect(hostLocale(alone)).to.equal('da');
   });
 
   it("falls back to the document's lang, then to the browser's (undefined)", async () => {

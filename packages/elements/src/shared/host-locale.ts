@@ -1,15 +1,15 @@
 /**
- * The language an element is shown in, for `Intl` (names, sorting, numbers, lists): its own `lang`, else the
- * nearest `lang` around it, through the shadow roots it sits in, else the document's. `undefined`, which `Intl`
- * reads as the browser's language, when none is set or it is not a language tag (`lang="english"`).
+ * The language an element is shown in, for `Intl` (region names, sorting, lists): its own `lang`, else the
+ * nearest `lang` around it in its tree, else the document's. `undefined`, which `Intl` reads as the browser's
+ * language, when none is set or it is not a language tag (`lang="english"`).
+ *
+ * The search stops at a shadow root, as the elements' messages follow the document: inside the wizard a step
+ * names regions in the document's language, the one its messages are in.
  */
 export function hostLocale(element: Element): string | undefined {
-  let lang: string | null | undefined;
-  for (let node: Element | undefined = element; node && !lang; node = (node.getRootNode() as ShadowRoot).host) {
-    lang = node.closest('[lang]')?.getAttribute('lang');
-  }
   try {
-    return Intl.getCanonicalLocales(lang || document.documentElement.lang || [])[0];
+    const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    return Intl.getCanonicalLocales(lang || [])[0];
   } catch {
     return undefined;
   }
