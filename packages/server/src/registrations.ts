@@ -3,7 +3,7 @@
  * registering a verified phone (in the transaction that uses its code up), removing and replacing methods, and the
  * audit entry and notice every change leaves.
  */
-import { METHOD_PURPOSES, type MethodId, type MethodKind, type Purpose, type Registrations } from '@security-info/core';
+import { methodPurposes, type MethodKind, type Registrations } from '@security-info/core';
 import type { Caller } from './challenges.js';
 import { randomId } from './codes.js';
 import { Refusal } from './http.js';
@@ -12,27 +12,13 @@ import { describeError } from './redact.js';
 import type { AuditAction, AuditEntry, StoreTransaction, StoredChallenge, StoredMethod } from './store.js';
 import { within } from './timeout.js';
 
-/** What each kind can serve, before the policy narrows it. */
-const KIND_PURPOSES: Readonly<Record<MethodKind, readonly Purpose[]>> = {
-  ...METHOD_PURPOSES,
-  passkey: ['mfa', 'password-reset'],
-  'recovery-codes': [],
-};
-
 export const notFound = () => new Refusal(404, 'unknown', 'No such method.');
 
 export function createRegistrations(options: ResolvedOptions) {
   const { policy, clock: now } = options;
   const wait = <T>(work: Promise<T> | T, what: string) => within(work, options.dependencyTimeoutMs, what);
 
-  /** The purposes a kind serves under this organization's policy. */
-  function purposesOf(kind: MethodKind): Purpose[] {
-    const allowed = policy.methods.find((method) => method.id === (kind as MethodId))?.purposes;
-    const possible = KIND_PURPOSES[kind];
-    return kind === 'passkey' || kind === 'recovery-codes'
-      ? [...possible]
-      : possible.filter((purpose) => allowed?.includes(purpose));
-  }
+  const purposesOf = (kind: MethodKind) => methodPurposes(kind, policy);
   const servesMfa = (method: StoredMethod) => purposesOf(method.kind).includes('mfa');
 
   /** Whether removing `method` would leave fewer two-step methods than the organization requires. */
