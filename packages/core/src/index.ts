@@ -1,5 +1,5 @@
 export type * from './types.js';
-export type * from './registrations.js';
+export * from './registrations.js';
 export * from './errors.js';
 export * from './policy.js';
 export * from './channels.js';
