@@ -7,6 +7,7 @@ import { listConverter } from '../shared/converters.js';
 import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
+import { StepElement } from '../shared/step.js';
 import { inputMethodGuard } from '../shared/input-method.js';
 import { PhoneDataController } from '../shared/phone-data.js';
 import { CountdownController } from '../shared/countdown.js';
@@ -127,7 +128,7 @@ export function readCode(raw: string, length: number): { digits: string; letters
  * The element's states for styling: `:state(pending)`, `:state(invalid)`, `:state(locked)`, `:state(cooldown)`,
  * and the reflected `pending` and `status` attributes.
  */
-export class CodeVerify extends FormAssociatedElement {
+export class CodeVerify extends StepElement(FormAssociatedElement) {
   static override styles = [tokens, fieldStyles, codeVerifyStyles];
 
   static override properties = {
@@ -139,7 +140,6 @@ export class CodeVerify extends FormAssociatedElement {
     webOtp: { type: Boolean, attribute: 'web-otp' },
     // Setting the same number again is a new cooldown from the server: always treated as a change.
     resendInSeconds: { type: Number, attribute: 'resend-in-seconds', hasChanged: () => true },
-    pending: { type: Boolean, reflect: true },
     status: { reflect: true },
     attemptsRemaining: { type: Number, attribute: 'attempts-remaining' },
     retryAfterSeconds: { type: Number, attribute: 'retry-after-seconds' },
@@ -207,7 +207,6 @@ export class CodeVerify extends FormAssociatedElement {
     this.autoSubmit = false;
     this.webOtp = false;
     this.resendInSeconds = 0;
-    this.pending = false;
     this.status = 'idle';
     this.attemptsRemaining = undefined;
     this.retryAfterSeconds = undefined;
@@ -249,11 +248,6 @@ export class CodeVerify extends FormAssociatedElement {
   restartCooldown(seconds: number): void {
     this.resendRequested = undefined;
     this.startCooldown(seconds);
-  }
-
-  /** Moves focus to the heading, so a screen reader starts reading the step there. */
-  focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
   override connectedCallback(): void {

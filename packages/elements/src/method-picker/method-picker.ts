@@ -10,6 +10,7 @@ import {
 import { defineElement } from '../shared/define.js';
 import { listConverter } from '../shared/converters.js';
 import { hostLocale } from '../shared/host-locale.js';
+import { StepElement } from '../shared/step.js';
 import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -98,14 +99,13 @@ function methodDescription(method: MethodId): string {
  * @cssprop --si-method-background - Background of each method's button.
  * @cssprop --si-color-accent - Icons and focus ring.
  */
-export class MethodPicker extends LitElement {
+export class MethodPicker extends StepElement(LitElement) {
   static override styles = [tokens, methodPickerStyles];
 
   static override properties = {
     policy: { attribute: false },
     purpose: { reflect: true },
     registered: { converter: listConverter },
-    pending: { type: Boolean, reflect: true },
   };
 
   /** What the organization allows. Without one, no method is offered. */
@@ -122,13 +122,7 @@ export class MethodPicker extends LitElement {
   constructor() {
     super();
     this.registered = [];
-    this.pending = false;
     new LocalizeController(this);
-  }
-
-  /** Moves focus to the heading, so a screen reader starts reading the step there. */
-  focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
   private choose(method: MethodId): void {

@@ -20,6 +20,7 @@ import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { errorMessage } from '../shared/error-messages.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
+import { StepElement } from '../shared/step.js';
 import { hostLocale } from '../shared/host-locale.js';
 import { inputMethodGuard } from '../shared/input-method.js';
 import { PhoneDataController } from '../shared/phone-data.js';
@@ -83,7 +84,7 @@ interface Snapshot {
  * @cssprop --si-color-error - Error messages and the invalid field's border.
  * @cssprop --si-radius - Corner radius of fields, list and buttons.
  */
-export class SecurityInfoPhone extends FormAssociatedElement {
+export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   static override styles = [tokens, fieldStyles, phoneStyles];
 
   static override properties = {
@@ -96,7 +97,6 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     country: { reflect: true },
     channel: { reflect: true },
     readonly: { type: Boolean, reflect: true },
-    pending: { type: Boolean, reflect: true },
     error: {},
     suggestedChannel: { attribute: 'suggested-channel' },
     metadata: { state: true },
@@ -174,7 +174,6 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     this.country = '';
     this.channel = 'sms';
     this.readonly = false;
-    this.pending = false;
     this.error = '';
     this.suggestedChannel = undefined;
     this.text = '';
@@ -195,11 +194,6 @@ export class SecurityInfoPhone extends FormAssociatedElement {
     this.showValue(next);
     this.unlockSubmit();
     this.requestUpdate('value', old);
-  }
-
-  /** Moves focus to the heading, so a screen reader starts reading the step there. */
-  focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
   /** Whether the metadata this number (and the chosen region) needs is here. */

@@ -20,6 +20,7 @@ import { defineElement } from '../shared/define.js';
 import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { failureMessage } from '../shared/failure-message.js';
+import { focusHeading, type Step } from '../shared/step.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { wizardStyles } from './security-info-wizard.styles.js';
 import '../method-picker/method-picker.js';
@@ -210,7 +211,7 @@ export class SecurityInfoWizard extends LitElement {
     // A step whose module is still on its way takes focus when it arrives (or when it has failed to).
     if (!this.focusAfterUpdate || this.waitingForSteps()) return;
     this.focusAfterUpdate = false;
-    void this.focusStep();
+    this.focusStep();
   }
 
   /** Whether the step shown is one of the later ones (see wizard-steps.ts). */
@@ -223,21 +224,13 @@ export class SecurityInfoWizard extends LitElement {
     return !this.steps && this.needsSteps() && this.stepUnavailable !== this.state?.step;
   }
 
-  private async focusStep(): Promise<void> {
-    const panel = this.renderRoot.querySelector('[part~="panel"]');
-    let child = panel?.firstElementChild as
-      (HTMLElement & { focusHeading?: () => void; updateComplete?: Promise<unknown> }) | null;
-    if (child?.localName.includes('-')) {
-      // A step loaded on demand may not be defined yet.
-      await customElements.whenDefined(child.localName);
-      child = panel?.firstElementChild as typeof child;
-    }
-    if (child?.focusHeading) {
-      await child.updateComplete;
-      child.focusHeading();
-    } else {
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-    }
+  /** Moves focus to the heading of the step shown: the step element's own, or the wizard's. */
+  private focusStep(): void {
+    const step = this.renderRoot.querySelector('[part~="panel"]')?.firstElementChild as Step | null | undefined;
+    // The custom elements the wizard shows are its steps, and they are defined by the time they show: the later
+    // ones come with the module `updated` waits for (waitingForSteps).
+    if (step?.localName.includes('-')) void step.updateComplete.then(() => step.focusHeading());
+    else focusHeading(this.renderRoot);
   }
 
   /**

@@ -21,6 +21,7 @@ import {
 } from '@security-info/core';
 import { CountdownController } from '../shared/countdown.js';
 import { PhoneDataController } from '../shared/phone-data.js';
+import { focusHeading } from '../shared/step.js';
 import { errorMessage, landlineMessage } from '../shared/error-messages.js';
 import { signInWait } from './sign-in.js';
 import '../security-info-phone/security-info-phone.js';
@@ -160,7 +161,7 @@ export class WizardSteps {
       this.focusHeading = false;
       const step = root.querySelector('security-info-phone') ?? root.querySelector('code-verify');
       if (step) void step.updateComplete.then(() => step.focusHeading());
-      else root.querySelector<HTMLElement>('h2')?.focus();
+      else focusHeading(root);
     }
     const challenge = state.step === 'code' ? state.challenge : undefined;
     if (!challenge || challenge === this.shownChallenge) return;
