@@ -34,8 +34,16 @@ export const noSuchChallenge = () => new Refusal(404, 'code-expired', 'No such c
 export function createChallenges(options: ResolvedOptions) {
   const { limits, store, clock: now } = options;
   const hasher = createCodeHasher(options.secret);
+  // Keys being rotated out: a code hashed under one of them is still right until it expires.
+  const previousHashers = options.previousSecrets.map((key) => createCodeHasher(key));
   const wait = <T>(work: Promise<T> | T, what: string) => within(work, options.dependencyTimeoutMs, what);
   const hash = async (id: string, code: string) => (await hasher)(id, code);
+  /** The code's hash under every key, the current one first. */
+  const hashesUnderEveryKey = (id: string, code: string) =>
+    Promise.all([hasher, ...previousHashers].map(async (keyed) => (await keyed)(id, code)));
+  /** Whether one of the hashes is the stored one: every one is compared, so the time says nothing of which. */
+  const matches = (hashes: readonly Uint8Array[], stored: Uint8Array) =>
+    hashes.reduce((found, candidate) => equalInConstantTime(candidate, stored) || found, false);
   const transaction = <T>(work: (tx: StoreTransaction) => Promise<T>) => wait(store.transaction(work), 'the store');
 
   /** The wait before the resend after `sends` codes: 30 s, then 60, 120... */
@@ -191,7 +199,7 @@ export function createChallenges(options: ResolvedOptions) {
     code: string,
     onRight: (tx: StoreTransaction, challenge: StoredChallenge) => Promise<T>,
   ): Promise<T> {
-    const codeHash = await hash(id, code.replace(/[\s-]/g, ''));
+    const codeHashes = await hashesUnderEveryKey(id, code.replace(/[\s-]/g, ''));
     const at = now();
     type Outcome = { ok: true; value: T } | { ok: false; refusal: Refusal };
     const outcome = await transaction(async (tx): Promise<Outcome> => {
@@ -204,7 +212,7 @@ export function createChallenges(options: ResolvedOptions) {
       if (!current.codeHash || at > current.expiresAt)
         return refuse(new Refusal(410, 'code-expired', 'The code has expired.'));
       if (current.attemptsLeft <= 0) return refuse(locked(current, at));
-      if (equalInConstantTime(codeHash, current.codeHash)) {
+      if (matches(codeHashes, current.codeHash)) {
         await tx.putChallenge({ ...current, verified: true, codeHash: null });
         if (failures.count > 0) await tx.putFailures(caller.userId, { count: 0, lockedUntil: 0, lastFailureAt: 0 });
         return { ok: true, value: await onRight(tx, current) };

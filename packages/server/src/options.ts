@@ -173,6 +173,12 @@ export interface SecurityInfoHandlerOptions {
   /** Key of the code hashes: at least 32 bytes, the same for every instance. Required in production. */
   secret?: string | Uint8Array;
   /**
+   * Keys that came before `secret`, while it is being rotated: a code hashed under one of them is still accepted,
+   * so codes sent just before the change keep working. New codes are always hashed under `secret`. Drop them once
+   * the codes of the old key have expired (`limits.codeTtlSeconds` after the last instance changed key).
+   */
+  previousSecrets?: readonly (string | Uint8Array)[];
+  /**
    * Allows development conveniences: the console sender, and a missing or short secret. Default: whether
    * `NODE_ENV` is `development`. Never in production.
    */
@@ -240,6 +246,7 @@ export interface ResolvedOptions {
   clientKey: ClientKey;
   sender: CodeSender;
   secret: Uint8Array;
+  previousSecrets: Uint8Array[];
   development: boolean;
   basePath: string;
   store: SecurityInfoStore;
@@ -275,6 +282,11 @@ export class ConfigurationError extends Error {
 function environmentIsDevelopment(): boolean {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   return env?.NODE_ENV === 'development';
+}
+
+/** A secret's bytes: a string as UTF-8, bytes copied (a host changing its array later changes nothing). */
+function keyBytes(secret: string | Uint8Array): Uint8Array {
+  return typeof secret === 'string' ? new TextEncoder().encode(secret) : new Uint8Array(secret);
 }
 
 function wholeNumber(name: string, value: number): number {
@@ -335,10 +347,7 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
   } else if (sender === consoleSender && !development) {
     throw new ConfigurationError('the console sender prints codes and is for development only.');
   }
-  const raw =
-    typeof options.secret === 'string'
-      ? new TextEncoder().encode(options.secret)
-      : options.secret && new Uint8Array(options.secret);
+  const raw = options.secret === undefined ? undefined : keyBytes(options.secret);
   let secret: Uint8Array;
   if (!raw || raw.length < MIN_SECRET_BYTES) {
     if (!development) {
@@ -352,6 +361,16 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
       secret = crypto.getRandomValues(new Uint8Array(MIN_SECRET_BYTES));
     }
   } else secret = raw;
+  if (options.previousSecrets !== undefined && !Array.isArray(options.previousSecrets))
+    throw new ConfigurationError('previousSecrets must be a list of secrets.');
+  const previousSecrets = (options.previousSecrets ?? []).map((given, index) => {
+    const key = keyBytes(given);
+    if (key.length === 0 || (key.length < MIN_SECRET_BYTES && !development))
+      throw new ConfigurationError(
+        `previousSecrets[${index}] must be at least ${MIN_SECRET_BYTES} bytes, as a secret.`,
+      );
+    return key;
+  });
 
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   for (const name of ['sendsPerUser', 'sendsPerNumber', 'sendsPerClient', 'sendsPerCountry', 'sendsOverall'] as const)
@@ -389,6 +408,7 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
     clientKey: options.clientKey,
     sender,
     secret,
+    previousSecrets,
     development,
     basePath: (options.basePath ?? '/api/security-info').replace(/\/+$/, ''),
     store: options.store ?? createMemoryStore(),
