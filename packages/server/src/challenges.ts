@@ -8,7 +8,7 @@ import { createCodeHasher, equalInConstantTime, randomCode, randomId } from './c
 import { Refusal } from './http.js';
 import { chargeSend } from './limits.js';
 import type { CheckedNumber } from './number-check.js';
-import type { ResolvedOptions } from './options.js';
+import type { CheckOutcome, ResolvedOptions } from './options.js';
 import type { StoreTransaction, StoredChallenge } from './store.js';
 import { DependencyTimeout, within } from './timeout.js';
 
@@ -72,7 +72,10 @@ export function createChallenges(options: ResolvedOptions) {
         }),
         'the sender',
       );
+      options.metrics.codeSent({ channel: challenge.channel, region: challenge.region, outcome: 'delivered' });
     } catch (error) {
+      const outcome = error instanceof DependencyTimeout ? 'timeout' : 'failed';
+      options.metrics.codeSent({ channel: challenge.channel, region: challenge.region, outcome });
       const sentHash = challenge.codeHash;
       await transaction(async (tx) => {
         const current = await tx.getChallenge(challenge.id);
@@ -201,16 +204,17 @@ export function createChallenges(options: ResolvedOptions) {
   ): Promise<T> {
     const codeHashes = await hashesUnderEveryKey(id, code.replace(/[\s-]/g, ''));
     const at = now();
-    type Outcome = { ok: true; value: T } | { ok: false; refusal: Refusal };
+    type Outcome = { ok: true; value: T } | { ok: false; refusal: Refusal; outcome: CheckOutcome };
     const outcome = await transaction(async (tx): Promise<Outcome> => {
-      const refuse = (refusal: Refusal) => ({ ok: false as const, refusal });
+      const refuse = (refusal: Refusal, outcome: CheckOutcome = 'locked') => ({ ok: false as const, refusal, outcome });
       const current = await tx.getChallenge(id);
-      if (!current || current.userId !== caller.userId || current.purpose !== purpose) return refuse(noSuchChallenge());
+      if (!current || current.userId !== caller.userId || current.purpose !== purpose)
+        return refuse(noSuchChallenge(), 'not-found');
       const failures = await tx.getFailures(caller.userId);
       if (failures.lockedUntil > at) return refuse(userLocked(failures.lockedUntil, at));
-      if (current.verified) return refuse(new Refusal(409, 'unknown', 'This code was used already.'));
+      if (current.verified) return refuse(new Refusal(409, 'unknown', 'This code was used already.'), 'used');
       if (!current.codeHash || at > current.expiresAt)
-        return refuse(new Refusal(410, 'code-expired', 'The code has expired.'));
+        return refuse(new Refusal(410, 'code-expired', 'The code has expired.'), 'expired');
       if (current.attemptsLeft <= 0) return refuse(locked(current, at));
       if (matches(codeHashes, current.codeHash)) {
         await tx.putChallenge({ ...current, verified: true, codeHash: null });
@@ -223,13 +227,16 @@ export function createChallenges(options: ResolvedOptions) {
       const over = count - limits.maxConsecutiveFailures;
       const lockedUntil = over >= 0 ? at + limits.failureLockoutSeconds * 1000 * 2 ** Math.min(over, 20) : 0;
       await tx.putFailures(caller.userId, { count, lockedUntil, lastFailureAt: at });
-      if (lockedUntil) return refuse(userLocked(lockedUntil, at));
+      // A wrong code is counted as one, whether or not it also locks.
+      if (lockedUntil) return refuse(userLocked(lockedUntil, at), 'invalid-code');
       return refuse(
         next.attemptsLeft > 0
           ? new Refusal(422, 'invalid-code', 'The code is not right.', { attemptsRemaining: next.attemptsLeft })
           : locked(next, at),
+        'invalid-code',
       );
     });
+    options.metrics.codeChecked({ purpose, outcome: outcome.ok ? 'verified' : outcome.outcome });
     if (!outcome.ok) throw outcome.refusal;
     return outcome.value;
   }

@@ -45,6 +45,14 @@ function findRoute(path: string): Route | undefined {
   return undefined;
 }
 
+/** The route's name for metrics: what it does, never an id it carries. */
+function routeName(path: string): string {
+  if (path.startsWith('/service/')) return 'service';
+  const found = findRoute(path);
+  if (!found) return 'other';
+  return found.kind === 'challenge' ? found.action : found.kind;
+}
+
 export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): SecurityInfoHandler {
   const config = resolveOptions(options);
   const { basePath, store, logger } = config;
@@ -103,7 +111,7 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
     return found.action === 'resend' ? phone.resend(caller, found.id, json) : phone.verify(caller, found.id, json);
   }
 
-  return async function handle(request: Request, connection: ConnectionInfo = {}): Promise<Response> {
+  async function answer(request: Request, connection: ConnectionInfo, path: string | undefined): Promise<Response> {
     let cors: Record<string, string> = {};
     try {
       sweepNowAndThen();
@@ -113,18 +121,16 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
           { error: 'unknown', message: 'Method not allowed.' },
           { allow: 'GET, HEAD, POST, OPTIONS' },
         );
-      const url = new URL(request.url);
-      if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
-        return respond(404, { error: 'unknown', message: 'Not found.' });
-      }
+      if (path === undefined) return respond(404, { error: 'unknown', message: 'Not found.' });
       // A preflight carries its own answer; every other answer to an allowed origin must be readable by it.
       if (request.method !== 'OPTIONS') cors = origins.corsHeaders(request);
-      const response = await route(request, connection, url.pathname.slice(basePath.length));
+      const response = await route(request, connection, path);
       for (const [name, value] of Object.entries(cors))
         if (!response.headers.has(name)) response.headers.set(name, value);
       return response;
     } catch (error) {
       if (error instanceof Refusal) {
+        config.metrics.refused({ route: routeName(path ?? ''), error: error.code, status: error.status });
         const response = refuse(error);
         for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
         return response;
@@ -141,5 +147,21 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
       logger.error(`[security-info] request failed: ${describeError(error)}`);
       return respond(503, { error: 'unknown', message: 'Something went wrong. Try again.' }, cors);
     }
+  }
+
+  return async function handle(request: Request, connection: ConnectionInfo = {}): Promise<Response> {
+    const started = performance.now();
+    const { pathname } = new URL(request.url);
+    // The path below the base path, or undefined for a request outside it.
+    const path =
+      pathname === basePath || pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : undefined;
+    const response = await answer(request, connection, path);
+    config.metrics.answered({
+      route: path === undefined ? 'other' : routeName(path),
+      method: KNOWN_METHODS.has(request.method) ? request.method : 'other',
+      status: response.status,
+      seconds: (performance.now() - started) / 1000,
+    });
+    return response;
   };
 }

@@ -156,6 +156,25 @@ export interface ServerLogger {
   error(message: string): void;
 }
 
+/** How a checked code ended: right, wrong, or why it could not be checked. */
+export type CheckOutcome = 'verified' | 'invalid-code' | 'expired' | 'locked' | 'used' | 'not-found';
+
+/**
+ * Where the handler reports what it does, for metrics: counts and timings, never a code, a whole number or a user.
+ * Every callback is optional, called synchronously, and one that throws is ignored (a broken metric must not break
+ * a request).
+ */
+export interface SecurityInfoMetrics {
+  /** A code was handed to the sender: `delivered`, `failed` (the sender refused it) or `timeout`. */
+  codeSent?(event: { channel: Channel; region: string; outcome: 'delivered' | 'failed' | 'timeout' }): void;
+  /** A code was checked, for a person enrolling (`enroll`) or for the service API (`sign-in`). */
+  codeChecked?(event: { purpose: 'enroll' | 'sign-in'; outcome: CheckOutcome }): void;
+  /** A request was refused with one of the contract's errors (`rate-limited`, `number-rejected`, ...). */
+  refused?(event: { route: string; error: string; status: number }): void;
+  /** A request was answered after `seconds`. `route` names the route (`send`, `verify`, ...), never its ids. */
+  answered?(event: { route: string; method: string; status: number; seconds: number }): void;
+}
+
 export interface SecurityInfoHandlerOptions {
   /**
    * Who is asking: the signed-in user's id, or `null` (then 401 `unauthenticated`). Runs on every route. For
@@ -236,6 +255,8 @@ export interface SecurityInfoHandlerOptions {
   clock?: () => number;
   /** Default: the console. */
   logger?: ServerLogger;
+  /** Told what happens, for metrics (the `security-info-server` command serves them to Prometheus). */
+  metrics?: SecurityInfoMetrics;
 }
 
 /** The handler: a web-standard `Request -> Response`, told the connection's address where the runtime knows it. */
@@ -267,6 +288,7 @@ export interface ResolvedOptions {
   bodyTimeoutMs: number;
   clock: () => number;
   logger: ServerLogger;
+  metrics: Required<SecurityInfoMetrics>;
 }
 
 export const MIN_SECRET_BYTES = 32;
@@ -321,6 +343,25 @@ function checkWindows(name: string, windows: unknown): void {
   ) {
     throw new ConfigurationError(`limits.${name} must be a list of { max, windowSeconds }.`);
   }
+}
+
+/** Every callback of `metrics`, each one called only if given and never throwing. */
+function reporting(metrics: SecurityInfoMetrics | undefined): Required<SecurityInfoMetrics> {
+  const safe =
+    <K extends keyof SecurityInfoMetrics>(name: K) =>
+    (event: Parameters<NonNullable<SecurityInfoMetrics[K]>>[0]) => {
+      try {
+        (metrics?.[name] as ((given: typeof event) => void) | undefined)?.call(metrics, event);
+      } catch {
+        // A metric is not worth a failed request.
+      }
+    };
+  return {
+    codeSent: safe('codeSent'),
+    codeChecked: safe('codeChecked'),
+    refused: safe('refused'),
+    answered: safe('answered'),
+  };
 }
 
 /** Fills in the defaults and refuses what is unsafe, saying why. */
@@ -431,5 +472,6 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
     bodyTimeoutMs: positive('bodyTimeoutMs', options.bodyTimeoutMs ?? 10_000),
     clock: options.clock ?? Date.now,
     logger,
+    metrics: reporting(options.metrics),
   };
 }
