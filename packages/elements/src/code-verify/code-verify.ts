@@ -9,6 +9,7 @@ import { emit } from '../shared/events.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { StepElement } from '../shared/step.js';
 import { inputMethodGuard } from '../shared/input-method.js';
+import { IntentLock } from '../shared/intent-lock.js';
 import { PhoneDataController } from '../shared/phone-data.js';
 import { CountdownController } from '../shared/countdown.js';
 import { errorMessage, formatWait } from '../shared/error-messages.js';
@@ -146,7 +147,6 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     error: {},
     code: { state: true },
     problem: { state: true },
-    resendRequested: { state: true },
   };
 
   /** Digits in the code, 4 to 10 (other values are clamped). Default 6. */
@@ -182,7 +182,6 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
 
   declare private code: string;
   declare private problem: InputProblem | undefined;
-  declare private resendRequested: Channel | undefined;
 
   private readonly cooldown = new CountdownController(this, () => this.announce(this.resendNowText()));
   private readonly lockout = new CountdownController(this);
@@ -191,7 +190,10 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
    * here, or while it cannot load, the number shows masked without its grouping: `•••• 5678`.
    */
   private readonly phoneData = new PhoneDataController(this, { loaded: () => this.requestUpdate() });
-  private lastSubmitted: string | undefined;
+  /** One intent, one event: the code submitted, until the host answers or the code changes. */
+  private readonly submitting = new IntentLock<string>();
+  /** The new code asked for, by its channel, until the host answers: shown while it is sent. */
+  private readonly resending = new IntentLock<Channel>({ host: this });
   private webOtpAbort: AbortController | undefined;
   private announcement = '';
   /** Bumped for each announcement, so the same sentence said twice is still heard twice. */
@@ -212,7 +214,6 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     this.retryAfterSeconds = undefined;
     this.error = '';
     this.code = '';
-    this.resendRequested = undefined;
     new LocalizeController(this);
   }
 
@@ -223,7 +224,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
 
   set value(value: string) {
     this.code = readCode(String(value ?? ''), this.codeLength).digits;
-    this.lastSubmitted = undefined;
+    this.submitting.release();
   }
 
   private get codeLength(): number {
@@ -239,14 +240,14 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
   clear(): void {
     this.code = '';
     this.problem = undefined;
-    this.lastSubmitted = undefined;
+    this.submitting.release();
     const input = this.input;
     if (input) input.value = '';
   }
 
   /** Starts the resend cooldown again from now, for example after the host sent a new code; 0 ends it. */
   restartCooldown(seconds: number): void {
-    this.resendRequested = undefined;
+    this.resending.release();
     this.startCooldown(seconds);
   }
 
@@ -278,7 +279,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     const firstUpdate = !this.hasUpdated;
     if (changed.has('resendInSeconds') && (!firstUpdate || !this.cooldown.running)) {
       // On the first render a cooldown restored after a reload wins over the default.
-      this.resendRequested = undefined;
+      this.resending.release();
       this.startCooldown(this.resendInSeconds);
     }
     if (changed.has('retryAfterSeconds') || changed.has('status')) {
@@ -293,8 +294,8 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     const answered = (name: string) => changed.has(name) && changed.get(name) !== undefined;
     if (finishedPending || answered('status') || answered('error')) {
       // The host answered: the person may submit or ask again.
-      this.lastSubmitted = undefined;
-      this.resendRequested = undefined;
+      this.submitting.release();
+      this.resending.release();
     }
     if (changed.has('pending') && this.pending) this.announcement = '';
     if (changed.has('webOtp') || changed.has('channel')) {
@@ -397,7 +398,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
         if (!code || controller.signal.aborted || this.pending || this.locked) return;
         this.code = readCode(code, this.codeLength).digits;
         this.problem = undefined;
-        this.lastSubmitted = undefined;
+        this.submitting.release();
         if (this.autoSubmit && this.code.length === this.codeLength) this.submit();
       })
       .catch(() => undefined) // No code, or aborted: the person types it.
@@ -427,7 +428,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     const { digits, letters } = readCode(input.value, this.codeLength);
     this.code = digits;
     this.problem = letters ? 'not-digits' : undefined;
-    this.lastSubmitted = undefined;
+    this.submitting.release();
     if (input.value !== digits) input.value = digits;
     if (this.autoSubmit && !letters && digits.length === this.codeLength) this.submit();
   }
@@ -443,25 +444,23 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
       this.problem = 'required';
     } else if (this.code.length < this.codeLength) {
       this.problem = 'too-short';
-    } else if (this.lastSubmitted !== this.code) {
-      this.problem = undefined;
-      this.lastSubmitted = this.code;
-      emit(this, 'code-submit', { code: this.code });
-      return;
     } else {
+      if (!this.submitting.take(this.code)) return;
+      this.problem = undefined;
+      emit(this, 'code-submit', { code: this.code });
       return;
     }
     this.input?.focus();
   }
 
   private get resendBlocked(): boolean {
-    return this.cooldown.running || this.pending || this.isDisabled || this.resendRequested !== undefined;
+    return this.cooldown.running || this.pending || this.isDisabled || this.resending.current !== undefined;
   }
 
   private resend(channel: Channel): void {
     if (this.resendBlocked) return;
     this.clear();
-    this.resendRequested = channel;
+    this.resending.take(channel);
     emit(this, 'code-resend', { channel });
     // A new text message may come: listen for it again.
     this.startWebOtp();
@@ -542,7 +541,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
   }
 
   private pendingText(): string {
-    return this.resendRequested
+    return this.resending.current
       ? msg('Sending a new code…', {
           id: 'code-verify.resend-pending',
           desc: 'Announced while a new code is being sent.',
@@ -559,7 +558,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     const message = problem || this.statusText() || this.error;
     const invalid = Boolean(problem) || this.status === 'invalid-code' || this.status === 'code-expired';
     const inputDisabled = this.isDisabled || this.locked;
-    const verifying = this.pending && !this.resendRequested;
+    const verifying = this.pending && !this.resending.current;
     return html`
       <h2 part="heading" tabindex="-1">
         ${msg('Enter code', { id: 'code-verify.heading', desc: 'Heading of the step where the code is entered.' })}
@@ -653,7 +652,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
         @click=${() => this.resend(channel)}
       >
         ${
-          this.pending && this.resendRequested === channel
+          this.pending && this.resending.current === channel
             ? html`<span class="spinner" aria-hidden="true"></span>`
             : nothing
         }${label}

@@ -23,6 +23,7 @@ import { FormAssociatedElement } from '../shared/form-associated.js';
 import { StepElement } from '../shared/step.js';
 import { hostLocale } from '../shared/host-locale.js';
 import { inputMethodGuard } from '../shared/input-method.js';
+import { IntentLock } from '../shared/intent-lock.js';
 import { PhoneDataController } from '../shared/phone-data.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { fieldStyles } from '../shared/field.styles.js';
@@ -143,10 +144,10 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
 
   /** Problems are shown only after Next or leaving the field; from then on they follow the edits. */
   private showProblems = false;
-  private submitLock = false;
+  /** One intent, one event: a number submitted is not submitted again until the host answers or it changes. */
+  private readonly submitting = new IntentLock<string>({ timeout: 1000 });
   /** Next was pressed before the phone number data arrived: submit when it does. */
   private submitWhenReady = false;
-  private submitLockTimer: ReturnType<typeof setTimeout> | undefined;
   private history: Snapshot[] = [];
   private lastText: Snapshot = { value: '', caret: 0 };
   private countries: CountryOption[] = [];
@@ -192,7 +193,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     const old = this.value;
     const next = String(value ?? '');
     this.showValue(next);
-    this.unlockSubmit();
+    this.submitting.release();
     this.requestUpdate('value', old);
   }
 
@@ -280,7 +281,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     const available = this.channelsFor(this.country);
     if (available.length > 0 && !available.includes(this.channel)) this.channel = available[0]!;
     if (changed.has('error') && this.error) this.showProblems = true;
-    if ((changed.has('pending') && !this.pending) || changed.has('error')) this.unlockSubmit();
+    if ((changed.has('pending') && !this.pending) || changed.has('error')) this.submitting.release();
     this.toggleState('pending', this.pending);
     this.toggleState('loading', !this.metadata);
     this.toggleState('invalid', this.showProblems && (this.problem !== undefined || Boolean(this.error)));
@@ -454,7 +455,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
 
   private afterEdit(): void {
     if (this.error) this.error = '';
-    this.unlockSubmit();
+    this.submitting.release();
     const check = this.check();
     this.problem = check && !check.valid && this.text.trim() ? check.problem : undefined;
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -595,11 +596,6 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
 
   // --- Submit ---------------------------------------------------------------------------------------------
 
-  private unlockSubmit(): void {
-    this.submitLock = false;
-    clearTimeout(this.submitLockTimer);
-  }
-
   private readonly onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     this.submit();
@@ -611,7 +607,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   };
 
   private submit(): void {
-    if (this.pending || this.isDisabled || this.submitLock) return;
+    if (this.pending || this.isDisabled || this.submitting.current) return;
     this.showProblems = true;
     const check = this.check();
     if (!this.text.trim()) {
@@ -624,9 +620,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
       this.problem = check.problem;
     } else {
       this.problem = undefined;
-      // One intent, one event: until the host answers (pending, error) or the number changes.
-      this.submitLock = true;
-      this.submitLockTimer = setTimeout(() => this.unlockSubmit(), 1000);
+      this.submitting.take(check.e164);
       emit(this, 'phone-submit', {
         phoneNumber: check.e164,
         country: check.region,
