@@ -61,7 +61,7 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
   const registrations = createRegistrations(config);
   const phone = createPhoneRoutes(config, challenges, registrations);
   const methods = createMethodRoutes(challenges, registrations);
-  const service = createServiceRoutes(config, challenges, registrations);
+  const service = createServiceRoutes(config, challenges, registrations, phone);
   const wait = <T>(work: Promise<T> | T, what: string) => within(work, config.dependencyTimeoutMs, what);
   let nextSweep = 0;
 
@@ -119,7 +119,7 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
         return respond(
           405,
           { error: 'unknown', message: 'Method not allowed.' },
-          { allow: 'GET, HEAD, POST, OPTIONS' },
+          { allow: 'GET, HEAD, POST, PUT, DELETE, OPTIONS' },
         );
       if (path === undefined) return respond(404, { error: 'unknown', message: 'Not found.' });
       // A preflight carries its own answer; every other answer to an allowed origin must be readable by it.

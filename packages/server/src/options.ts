@@ -131,8 +131,8 @@ export interface RiskContext {
   channel: Channel;
   /** The client key (an address or /64 prefix). */
   client: string;
-  /** `send` for a new challenge, `resend` for another code on one. */
-  kind: 'send' | 'resend';
+  /** `send` for a new challenge, `resend` for another code on one, `sign-in` for a check through the service API. */
+  kind: 'send' | 'resend' | 'sign-in';
   request: Request;
 }
 

@@ -136,3 +136,5 @@ export function createPhoneRoutes(options: ResolvedOptions, challenges: Challeng
 }
 
 export { noSuchChallenge };
+
+export type PhoneRoutes = ReturnType<typeof createPhoneRoutes>;

@@ -267,6 +267,24 @@ describe('the service API', () => {
     assert.equal(after.lastUsedAt, new Date(server.now()).toISOString());
   });
 
+  it('checks a sign-in against today’s policy and risk check, not the one the phone was registered under', async () => {
+    const seen: string[] = [];
+    const policy = {
+      methods: [{ id: 'phone' as const, purposes: ['mfa' as const] }],
+      phone: { allowedCountries: ['NL'] },
+    };
+    const server = withMethods({ ...options, policy, riskCheck: ({ kind }) => void seen.push(kind) });
+    await server.enroll('+31612345678');
+    const [phone] = (await server.list()).methods;
+    policy.phone.allowedCountries = ['BE'];
+    const refused = await server.service('POST', '/users/alice/verifications', { methodId: phone!.id });
+    assert.equal(refused.status, 422);
+    assert.equal((await body(refused)).error, 'number-rejected');
+    policy.phone.allowedCountries = ['NL'];
+    assert.equal((await server.service('POST', '/users/alice/verifications', { methodId: phone!.id })).status, 201);
+    assert.deepEqual(seen, ['send', 'sign-in']);
+  });
+
   it('counts sign-in wrong codes in the same per-user limit as enrollment', async () => {
     const server = withMethods({ ...options, limits: { maxConsecutiveFailures: 3 } });
     await server.enroll('+31612345678');

@@ -47,7 +47,10 @@ export function createRegistrations(options: ResolvedOptions) {
             : {}),
         };
       }),
-      defaultMethodId: methods.some((method) => method.id === defaultMethodId) ? defaultMethodId : null,
+      // A default the policy no longer lets serve two-step verification is no default.
+      defaultMethodId: methods.some((method) => method.id === defaultMethodId && servesMfa(method))
+        ? defaultMethodId
+        : null,
     };
   }
 

@@ -9,7 +9,7 @@ import { Refusal, badRequest, respond } from './http.js';
 import { addressKey } from './client.js';
 import { checkNumber } from './number-check.js';
 import type { ResolvedOptions } from './options.js';
-import { readChannel, readCode, readId, readLocale } from './phone-routes.js';
+import { readChannel, readCode, readId, readLocale, type PhoneRoutes } from './phone-routes.js';
 import { notFound, type RegistrationsApi } from './registrations.js';
 
 const encoder = new TextEncoder();
@@ -22,7 +22,12 @@ async function sameSecret(given: string, expected: string): Promise<boolean> {
   return equalInConstantTime(a!, b!);
 }
 
-export function createServiceRoutes(options: ResolvedOptions, challenges: Challenges, registrations: RegistrationsApi) {
+export function createServiceRoutes(
+  options: ResolvedOptions,
+  challenges: Challenges,
+  registrations: RegistrationsApi,
+  phone: Pick<PhoneRoutes, 'checkPolicy' | 'checkRisk'>,
+) {
   /** The service's name, or 401: a bearer token that is one of the configured service credentials. */
   async function authenticateService(request: Request): Promise<string> {
     const header = request.headers.get('authorization') ?? '';
@@ -61,6 +66,15 @@ export function createServiceRoutes(options: ResolvedOptions, challenges: Challe
       throw new Refusal(422, 'unknown', 'This method is not checked with a code sent by this service.');
     const channel = body.channel === undefined ? (method.channel ?? 'sms') : readChannel(body.channel);
     const number = checkNumber(method.phoneNumber);
+    // The policy of today decides, not the one the phone was registered under.
+    phone.checkPolicy(number, channel);
+    await phone.checkRisk({
+      ...caller,
+      phoneNumber: number.phoneNumber,
+      region: number.region,
+      channel,
+      kind: 'sign-in',
+    });
     const challenge = await challenges.start(caller, { number, channel, locale, purpose: 'sign-in', methodId });
     return respond(201, { ...challenges.body(challenge), verificationId: challenge.id, kind: method.kind });
   }
