@@ -21,7 +21,7 @@ export interface BearerAppOptions {
   secret: string | Uint8Array;
   /** Delivers the codes. */
   sender: CodeSender;
-  /** Registers a verified number; see `onVerified` of the handler. */
+  /** Told once a verified number is registered (a notice after the commit); see `onVerified` of the handler. */
   onVerified?: (verified: VerifiedPhone) => void | Promise<void>;
   /** Told when the issuer's keys cannot be had (the answer is then 503). Default: the console. */
   onError?: (error: unknown) => void;

@@ -32,7 +32,7 @@ export interface SessionAppOptions {
   secret: string | Uint8Array;
   /** Delivers the codes. */
   sender: CodeSender;
-  /** Registers a verified number; see `onVerified` of the handler. */
+  /** Told once a verified number is registered (a notice after the commit); see `onVerified` of the handler. */
   onVerified?: (verified: VerifiedPhone) => void | Promise<void>;
   /** Checks a password, and answers the user id, or null. Your sign-in: this example has none of its own. */
   checkPassword: (username: string, password: string) => string | null | Promise<string | null>;
