@@ -7,3 +7,4 @@ export * from './node.js';
 export { addressKey, connectionAddress, forwardedFor, type ClientKey, type ConnectionInfo } from './client.js';
 export { randomCode } from './codes.js';
 export * from './jwt.js';
+export * from './senders/index.js';
