@@ -70,6 +70,9 @@ export abstract class FormAssociatedElement extends LitElement {
 
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
+    // Setting `disabled` calls this while Lit reflects it to the attribute, at the end of an update that has
+    // rendered already and then forgets what changed: without another update the field would stay as it was.
+    if (this.isUpdatePending) queueMicrotask(() => this.requestUpdate());
   }
 
   /** Turns a custom state (`:state(name)`) on or off; browsers without `CustomStateSet` simply skip it. */

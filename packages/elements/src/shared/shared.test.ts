@@ -68,6 +68,19 @@ describe('FormAssociatedElement', () => {
     expect(control.form).to.equal(form);
   });
 
+  it('is enabled again when its disabled property is set back', async () => {
+    const control = await fixture<TestControl>(html`<test-control></test-control>`);
+    const field = () => control.shadowRoot!.querySelector('input')!;
+    control.disabled = true;
+    await control.updateComplete;
+    expect(field().disabled).to.equal(true);
+    control.disabled = false;
+    await control.updateComplete;
+    // Reflecting `disabled` tells the control it is enabled during that update: the next one shows it.
+    await control.updateComplete;
+    expect(field().disabled).to.equal(false);
+  });
+
   it('is accessible', async () => {
     const control = await fixture<TestControl>(html`<test-control></test-control>`);
     expect(queryByRole(control, 'textbox', { name: 'Test value' })).to.exist;
