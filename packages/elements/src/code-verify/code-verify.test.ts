@@ -22,6 +22,7 @@ import {
   typeInto,
   waitUntil,
 } from '../../test/helpers.js';
+import { formControlTests } from '../../test/form-control.js';
 
 const field = (el: CodeVerify) => getByRole<HTMLInputElement>(el, 'textbox', { name: /code/i });
 const verifyButton = (el: CodeVerify) => getByRole<HTMLButtonElement>(el, 'button', { name: 'Verify' });
@@ -87,6 +88,17 @@ describe('readCode', () => {
   it('keeps no more digits than the code has, however long the input', () => {
     expect(readCode('9'.repeat(10_000), 6).digits).to.equal('999999');
   });
+});
+
+formControlTests<CodeVerify>('code-verify', {
+  create: () => {
+    sessionStorage.clear();
+    return Object.assign(document.createElement('code-verify'), { destination: '+31612345678' });
+  },
+  field,
+  valid: { typed: '123456', value: '123456' },
+  invalid: { typed: '123', flag: 'tooShort', message: /6 digits/ },
+  restore: { nothing: 'a one-time code is never kept, and would have expired' },
 });
 
 describe('code-verify', () => {
@@ -587,26 +599,6 @@ describe('code-verify', () => {
       el.remove();
       expect(el.value).to.equal('');
       expect(input.value).to.equal('');
-    });
-
-    it('takes part in a form: name, value, validity and reset', async () => {
-      sessionStorage.clear();
-      const form = await fixture<HTMLFormElement>(html`<form><code-verify name="otp" required></code-verify></form>`);
-      const el = form.querySelector('code-verify')!;
-      await el.updateComplete;
-      expect(el.checkValidity()).to.equal(false);
-      expect(el.validity.valueMissing).to.equal(true);
-      await typeInto(field(el), '123');
-      await el.updateComplete;
-      expect(el.validity.tooShort).to.equal(true);
-      await typeInto(field(el), '456');
-      await el.updateComplete;
-      expect(el.checkValidity()).to.equal(true);
-      expect(new FormData(form).get('otp')).to.equal('123456');
-      form.reset();
-      await el.updateComplete;
-      expect(el.value).to.equal('');
-      expect(new FormData(form).get('otp')).to.equal(null);
     });
   });
 
