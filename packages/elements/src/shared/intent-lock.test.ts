@@ -1,21 +1,6 @@
-import { LitElement } from 'lit';
 import { IntentLock } from './intent-lock.js';
-import { defineElement } from './define.js';
-import { aTimeout, expect, fixture, html } from '../../test/helpers.js';
-
-class TestIntent extends LitElement {
-  updates = 0;
-  protected override updated(): void {
-    this.updates++;
-  }
-}
-defineElement('test-intent', TestIntent);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'test-intent': TestIntent;
-  }
-}
+import { aTimeout, expect } from '../../test/helpers.js';
+import { testHost } from '../../test/host.js';
 
 describe('IntentLock', () => {
   it('lets one intent through until it is released', () => {
@@ -49,7 +34,7 @@ describe('IntentLock', () => {
   });
 
   it('re-renders its host when taken and released, so the intent under way can be shown', async () => {
-    const host = await fixture<TestIntent>(html`<test-intent></test-intent>`);
+    const host = await testHost();
     const lock = new IntentLock<string>({ host });
     const before = host.updates;
     lock.take('voice');

@@ -1,17 +1,7 @@
-import { LitElement } from 'lit';
 import type { PhoneMetadata } from '@security-info/core';
 import { PhoneDataController, type PhoneDataOptions } from './phone-data.js';
-import { defineElement } from './define.js';
-import { expect, fixture, html } from '../../test/helpers.js';
-
-class TestPhoneData extends LitElement {}
-defineElement('test-phone-data', TestPhoneData);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'test-phone-data': TestPhoneData;
-  }
-}
+import { expect } from '../../test/helpers.js';
+import { testHost } from '../../test/host.js';
 
 /** Stands in for core's chunks: the test settles each load when it likes. */
 function fakeLoads() {
@@ -34,7 +24,7 @@ function fakeLoads() {
 }
 
 async function controller(options: Omit<PhoneDataOptions, 'load'> = {}) {
-  const host = await fixture<TestPhoneData>(html`<test-phone-data></test-phone-data>`);
+  const host = await testHost();
   const loads = fakeLoads();
   const data = new PhoneDataController(host, { ...options, load: loads.load });
   return { host, data, calls: loads.calls };
