@@ -1,0 +1,278 @@
+// The command's configuration: every variable read into the handler's options, every malformed value named, and
+// production refusing what is for development only.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configFromEnv, helpText, VARIABLES, type ConfigError, type ServiceConfig } from './config.js';
+
+const SECRET = 'a secret of more than thirty-two bytes for tests';
+const WEBHOOK_SECRET = `whsec_${Buffer.from('twenty-four random bytes!!').toString('base64')}`;
+const POLICY = JSON.stringify({ methods: [{ id: 'phone', purposes: ['mfa'] }], phone: { allowedCountries: ['NL'] } });
+
+/** A production configuration that starts: JWT auth and the webhook sender. */
+const PRODUCTION = {
+  SECURITY_INFO_SECRET: SECRET,
+  SECURITY_INFO_AUTH: 'jwt',
+  SECURITY_INFO_JWKS_URL: 'https://login.example.com/.well-known/jwks.json',
+  SECURITY_INFO_ISSUER: 'https://login.example.com',
+  SECURITY_INFO_AUDIENCE: 'security-info',
+  SECURITY_INFO_SENDER: 'webhook',
+  SECURITY_INFO_WEBHOOK_URL: 'https://hooks.example.com/codes',
+  SECURITY_INFO_WEBHOOK_SECRET: WEBHOOK_SECRET,
+};
+const DEVELOPMENT = { NODE_ENV: 'development' };
+
+const files: Record<string, string> = { '/etc/security-info/policy.json': POLICY, '/etc/bad.json': '{ nope' };
+const sources = {
+  cwd: '/srv',
+  readText: (file: string) => {
+    if (file in files) return files[file]!;
+    throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+  },
+};
+
+function started(env: Record<string, string>): ServiceConfig {
+  const config = configFromEnv(env, sources);
+  if ('errors' in config) assert.fail(JSON.stringify(config.errors));
+  return config;
+}
+
+function refused(env: Record<string, string>): ConfigError[] {
+  const config = configFromEnv(env, sources);
+  assert.ok('errors' in config, 'expected the configuration to be refused');
+  return config.errors;
+}
+
+/** Asserts that the configuration is refused with an error naming `variable`. */
+function refusesNaming(env: Record<string, string>, variable: string, pattern?: RegExp) {
+  const errors = refused(env);
+  const error = errors.find((each) => each.variable === variable);
+  assert.ok(error, `no error names ${variable}: ${JSON.stringify(errors)}`);
+  if (pattern) assert.match(error.message, pattern);
+}
+
+describe('configFromEnv: development defaults', () => {
+  const config = started(DEVELOPMENT);
+
+  it('listens on 127.0.0.1:8787 and serves the contract under /api/security-info', () => {
+    assert.deepEqual(config.listen, { port: 8787, host: '127.0.0.1' });
+    assert.equal(config.options.basePath, '/api/security-info');
+  });
+
+  it('keeps the data in ./security-info-data, resolved against the working folder', () => {
+    assert.deepEqual(config.database, { kind: 'pglite', dataDir: '/srv/security-info-data' });
+  });
+
+  it('signs everyone in as demo-user and prints codes', async () => {
+    assert.equal(await config.options.authenticate(new Request('http://x/')), 'demo-user');
+    assert.equal(config.options.sender, (await import('../senders.js')).consoleSender);
+    assert.equal(config.options.development, true);
+  });
+
+  it('serves metrics', () => assert.equal(config.metrics, true));
+});
+
+describe('configFromEnv: every variable', () => {
+  it('reads a full production configuration into the handler options', async () => {
+    const config = started({
+      ...PRODUCTION,
+      NODE_ENV: 'production',
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      SECURITY_INFO_BASE_PATH: '/security/',
+      SECURITY_INFO_PREVIOUS_SECRETS: `${SECRET} one, ${SECRET} two`,
+      SECURITY_INFO_POLICY: '/etc/security-info/policy.json',
+      SECURITY_INFO_ALLOWED_ORIGINS: 'https://portal.example.com, https://admin.example.com:8443',
+      SECURITY_INFO_PUBLIC_ORIGIN: 'https://id.example.com',
+      SECURITY_INFO_TRUST_PROXY: '2',
+      SECURITY_INFO_SERVICE_CREDENTIALS: `sign-in=${'s'.repeat(32)},helpdesk=${'h'.repeat(40)}=`,
+      SECURITY_INFO_OTP_HOST: 'portal.example.com',
+      SECURITY_INFO_METRICS: 'off',
+    });
+    const { options } = config;
+    assert.deepEqual(config.listen, { port: 9000, host: '0.0.0.0' });
+    assert.equal(options.basePath, '/security');
+    assert.equal(options.development, false);
+    assert.equal(options.secret, SECRET);
+    assert.deepEqual(options.previousSecrets, [`${SECRET} one`, `${SECRET} two`]);
+    assert.deepEqual(options.policy, {
+      methods: [{ id: 'phone', purposes: ['mfa'] }],
+      phone: { allowedCountries: ['NL'] },
+    });
+    assert.deepEqual(options.allowedOrigins, ['https://portal.example.com', 'https://admin.example.com:8443']);
+    assert.equal(options.publicOrigin, 'https://id.example.com');
+    assert.equal(options.trustProxy, 2);
+    assert.deepEqual(options.serviceCredentials, { 'sign-in': 's'.repeat(32), helpdesk: `${'h'.repeat(40)}=` });
+    assert.equal(config.metrics, false);
+    assert.equal(typeof options.sender?.send, 'function');
+    // Without a bearer token the JWT authenticator answers no one, without asking the identity provider.
+    assert.equal(await options.authenticate(new Request('http://x/')), null);
+  });
+
+  it('reads the client address from X-Forwarded-For behind the trusted hops', () => {
+    const { options } = started({ ...DEVELOPMENT, SECURITY_INFO_TRUST_PROXY: '2' });
+    const request = new Request('http://x/', { headers: { 'x-forwarded-for': '203.0.113.9, 198.51.100.7, 10.0.0.2' } });
+    assert.equal(options.clientKey?.(request, { remoteAddress: '10.0.0.3' }), '198.51.100.7');
+    assert.equal(started(DEVELOPMENT).options.clientKey, undefined, 'the socket address by default');
+  });
+
+  it('uses PostgreSQL with DATABASE_URL', () => {
+    const config = started({ ...DEVELOPMENT, DATABASE_URL: 'postgres://app:pw@db:5432/security' });
+    assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://app:pw@db:5432/security' });
+  });
+
+  it('keeps the embedded database in SECURITY_INFO_DATA_DIR', () => {
+    const config = started({ ...DEVELOPMENT, SECURITY_INFO_DATA_DIR: 'data/si' });
+    assert.deepEqual(config.database, { kind: 'pglite', dataDir: path.resolve('/srv', 'data/si') });
+  });
+
+  it('signs in as SECURITY_INFO_DEV_USER with dev auth', async () => {
+    const { options } = started({ ...DEVELOPMENT, SECURITY_INFO_AUTH: 'dev', SECURITY_INFO_DEV_USER: 'erin' });
+    assert.equal(await options.authenticate(new Request('http://x/')), 'erin');
+  });
+
+  it('accepts a JWT scope instead of the at+jwt type', () => {
+    started({ ...PRODUCTION, SECURITY_INFO_JWT_SCOPE: 'security-info' });
+  });
+
+  it('sends through Twilio from a number or a messaging service', () => {
+    const twilio = {
+      ...PRODUCTION,
+      SECURITY_INFO_SENDER: 'twilio',
+      SECURITY_INFO_WEBHOOK_URL: '',
+      SECURITY_INFO_WEBHOOK_SECRET: '',
+      TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'token',
+    };
+    assert.equal(typeof started({ ...twilio, TWILIO_FROM: '+31201234567' }).options.sender?.send, 'function');
+    started({ ...twilio, TWILIO_MESSAGING_SERVICE_SID: `MG${'a'.repeat(32)}`, SECURITY_INFO_OTP_HOST: 'x.example' });
+    refusesNaming(twilio, 'TWILIO_FROM', /TWILIO_MESSAGING_SERVICE_SID/);
+    refusesNaming({ ...twilio, TWILIO_FROM: '+31201234567', TWILIO_AUTH_TOKEN: '' }, 'TWILIO_AUTH_TOKEN');
+  });
+
+  it('treats an empty variable as unset', () => {
+    assert.deepEqual(started({ ...DEVELOPMENT, PORT: '', SECURITY_INFO_BASE_PATH: '' }).listen.port, 8787);
+  });
+
+  it('lists every variable in --help', () => {
+    const help = helpText();
+    for (const { name } of VARIABLES) assert.ok(help.includes(name), name);
+  });
+
+  it('documents every variable in docs/server.md', () => {
+    const docs = readFileSync(fileURLToPath(new URL('../../../../docs/server.md', import.meta.url)), 'utf8');
+    const section = docs.slice(docs.indexOf('## Running the service'));
+    for (const { name } of VARIABLES) assert.ok(section.includes(`\`${name}\``), name);
+  });
+});
+
+describe('configFromEnv: malformed values, each named', () => {
+  const cases: [string, Record<string, string>, RegExp?][] = [
+    ['PORT', { PORT: 'abc' }, /"abc"/],
+    ['PORT', { PORT: '70000' }],
+    ['PORT', { PORT: '-1' }],
+    ['HOST', { HOST: 'two words' }],
+    ['SECURITY_INFO_BASE_PATH', { SECURITY_INFO_BASE_PATH: 'api' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://db/x' }],
+    ['SECURITY_INFO_DATA_DIR', { DATABASE_URL: 'postgres://db/x', SECURITY_INFO_DATA_DIR: '/data' }, /no effect/],
+    ['SECURITY_INFO_AUTH', { SECURITY_INFO_AUTH: 'magic' }, /"magic"/],
+    ['SECURITY_INFO_SENDER', { SECURITY_INFO_SENDER: 'pigeon' }, /"pigeon"/],
+    ['SECURITY_INFO_TRUST_PROXY', { SECURITY_INFO_TRUST_PROXY: 'yes' }],
+    ['SECURITY_INFO_TRUST_PROXY', { SECURITY_INFO_TRUST_PROXY: '-1' }],
+    ['SECURITY_INFO_SERVICE_CREDENTIALS', { SECURITY_INFO_SERVICE_CREDENTIALS: 'token-without-a-name' }],
+    ['SECURITY_INFO_SERVICE_CREDENTIALS', { SECURITY_INFO_SERVICE_CREDENTIALS: 'sign-in=short' }, /32/],
+    ['SECURITY_INFO_ALLOWED_ORIGINS', { SECURITY_INFO_ALLOWED_ORIGINS: 'portal.example.com' }],
+    ['SECURITY_INFO_PUBLIC_ORIGIN', { SECURITY_INFO_PUBLIC_ORIGIN: 'ftp://files.example.com' }],
+    ['SECURITY_INFO_POLICY', { SECURITY_INFO_POLICY: '/etc/bad.json' }, /not JSON/],
+    ['SECURITY_INFO_POLICY', { SECURITY_INFO_POLICY: '/etc/missing.json' }, /ENOENT/],
+    ['SECURITY_INFO_METRICS', { SECURITY_INFO_METRICS: 'maybe' }],
+    ['SECURITY_INFO_DEV_USER', { SECURITY_INFO_DEV_USER: 'x'.repeat(513) }],
+    ['SECURITY_INFO_OTP_HOST', { SECURITY_INFO_OTP_HOST: 'portal.example.com' }, /no effect/],
+  ];
+  for (const [variable, env, pattern] of cases) {
+    it(`${variable}=${Object.values(env).at(-1)!.slice(0, 40)}`, () =>
+      refusesNaming({ ...DEVELOPMENT, ...env }, variable, pattern));
+  }
+
+  it('names the policy file that is not a policy', () => {
+    files['/etc/not-policy.json'] = '{"methods": "phone"}';
+    refusesNaming({ ...DEVELOPMENT, SECURITY_INFO_POLICY: '/etc/not-policy.json' }, 'SECURITY_INFO_POLICY', /methods/);
+  });
+
+  it('names the sender and authentication variables their own checks refuse', () => {
+    refusesNaming({ ...PRODUCTION, SECURITY_INFO_WEBHOOK_SECRET: 'plain' }, 'SECURITY_INFO_WEBHOOK_SECRET');
+    refusesNaming(
+      { ...PRODUCTION, SECURITY_INFO_WEBHOOK_URL: 'http://hooks.example.com/' },
+      'SECURITY_INFO_WEBHOOK_URL',
+    );
+    refusesNaming({ ...PRODUCTION, SECURITY_INFO_OTP_HOST: 'https://portal.example.com' }, 'SECURITY_INFO_OTP_HOST');
+    refusesNaming({ ...PRODUCTION, SECURITY_INFO_JWKS_URL: 'http://login.example.com/keys' }, 'SECURITY_INFO_JWKS_URL');
+    refusesNaming({ ...PRODUCTION, SECURITY_INFO_ISSUER: 'https://a#b' }, 'SECURITY_INFO_ISSUER');
+    refusesNaming({ ...PRODUCTION, SECURITY_INFO_JWT_SCOPE: 'two scopes' }, 'SECURITY_INFO_JWT_SCOPE');
+    const twilio = { SECURITY_INFO_SENDER: 'twilio', SECURITY_INFO_WEBHOOK_URL: '', SECURITY_INFO_WEBHOOK_SECRET: '' };
+    const account = { TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+31201234567' };
+    refusesNaming({ ...PRODUCTION, ...twilio, ...account, TWILIO_ACCOUNT_SID: 'nope' }, 'TWILIO_ACCOUNT_SID');
+    refusesNaming({ ...PRODUCTION, ...twilio, ...account, TWILIO_FROM: 'not a sender!' }, 'TWILIO_FROM');
+  });
+
+  it('names each variable jwt needs and does not have', () => {
+    const errors = refused({ ...DEVELOPMENT, SECURITY_INFO_AUTH: 'jwt', SECURITY_INFO_ISSUER: 'https://x' });
+    assert.deepEqual(
+      errors.map((error) => error.variable),
+      ['SECURITY_INFO_JWKS_URL', 'SECURITY_INFO_AUDIENCE'],
+    );
+  });
+
+  it('refuses variables of another mode', () => {
+    refusesNaming({ ...DEVELOPMENT, SECURITY_INFO_JWKS_URL: 'https://x/keys' }, 'SECURITY_INFO_JWKS_URL', /dev/);
+    refusesNaming({ ...DEVELOPMENT, SECURITY_INFO_WEBHOOK_URL: 'https://x/' }, 'SECURITY_INFO_WEBHOOK_URL', /console/);
+    refusesNaming({ ...PRODUCTION, SECURITY_INFO_DEV_USER: 'erin' }, 'SECURITY_INFO_DEV_USER', /jwt/);
+  });
+
+  it('refuses an unknown SECURITY_INFO_ variable, and leaves other variables alone', () => {
+    refusesNaming({ ...DEVELOPMENT, SECURITY_INFO_SECERT: SECRET }, 'SECURITY_INFO_SECERT', /not a variable/);
+    started({ ...DEVELOPMENT, HOME: '/root', TWILIO_API_KEY: 'x', SECURITYINFO: 'x' });
+  });
+
+  it('reports every error at once', () => {
+    const errors = refused({ PORT: 'x', HOST: '', SECURITY_INFO_METRICS: 'x', SECURITY_INFO_WHAT: '1' });
+    assert.deepEqual(errors.map((error) => error.variable).sort(), [
+      'PORT',
+      'SECURITY_INFO_AUTH',
+      'SECURITY_INFO_METRICS',
+      'SECURITY_INFO_SECRET',
+      'SECURITY_INFO_SENDER',
+      'SECURITY_INFO_WHAT',
+    ]);
+  });
+});
+
+describe('configFromEnv: production is the default', () => {
+  for (const nodeEnv of [undefined, 'production', 'test', 'Development']) {
+    const env: Record<string, string> = nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv };
+    it(`refuses development conveniences with NODE_ENV ${nodeEnv ?? 'unset'}`, () => {
+      refusesNaming({ ...PRODUCTION, ...env, SECURITY_INFO_AUTH: 'dev' }, 'SECURITY_INFO_AUTH', /development only/);
+      refusesNaming(
+        { ...PRODUCTION, ...env, SECURITY_INFO_SENDER: 'console', SECURITY_INFO_WEBHOOK_URL: '' },
+        'SECURITY_INFO_SENDER',
+      );
+      refusesNaming({ ...PRODUCTION, ...env, SECURITY_INFO_SECRET: '' }, 'SECURITY_INFO_SECRET', /required/);
+      refusesNaming({ ...PRODUCTION, ...env, SECURITY_INFO_SECRET: 'short' }, 'SECURITY_INFO_SECRET', /too short/);
+    });
+  }
+
+  it('asks for an authentication and a sender in production, with no default', () => {
+    const errors = refused({ SECURITY_INFO_SECRET: SECRET });
+    assert.deepEqual(
+      errors.map((error) => error.variable),
+      ['SECURITY_INFO_AUTH', 'SECURITY_INFO_SENDER'],
+    );
+  });
+
+  it('refuses a short previous secret in production', () =>
+    refusesNaming({ ...PRODUCTION, SECURITY_INFO_PREVIOUS_SECRETS: 'old' }, 'SECURITY_INFO_PREVIOUS_SECRETS'));
+
+  it('starts a production configuration', () => assert.equal(started(PRODUCTION).options.development, false));
+});

@@ -1,0 +1,432 @@
+/**
+ * The command's configuration: environment variables read into the handler's one options object, where it listens
+ * and which database it opens. Pure but for reading the policy file (injectable), so every refusal is testable.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parsePolicy } from '@security-info/core';
+import { forwardedFor } from '../client.js';
+import { describeError } from '../redact.js';
+import { createJwtAuthenticator } from '../jwt.js';
+import type { NodeHandlerOptions } from '../node.js';
+import { ConfigurationError, MIN_SECRET_BYTES, resolveOptions, type SecurityInfoHandlerOptions } from '../options.js';
+import { consoleSender, type CodeSender } from '../senders.js';
+import { createTwilioSender, createWebhookSender } from '../senders/index.js';
+
+export interface Variable {
+  name: string;
+  /** What applies when it is not set, in words. */
+  default: string;
+  meaning: string;
+}
+
+/** Every variable the command reads: what `--help` lists and the documentation's table follows. */
+export const VARIABLES: readonly Variable[] = [
+  {
+    name: 'NODE_ENV',
+    default: 'production',
+    meaning: '`development` allows dev auth, the console sender and no secret',
+  },
+  { name: 'PORT', default: '8787', meaning: 'the port to listen on; 0 picks a free one' },
+  { name: 'HOST', default: '127.0.0.1', meaning: 'the address to listen on; `0.0.0.0` or `::` for every interface' },
+  { name: 'SECURITY_INFO_BASE_PATH', default: '/api/security-info', meaning: 'where the HTTP contract is served' },
+  {
+    name: 'SECURITY_INFO_DATA_DIR',
+    default: './security-info-data',
+    meaning: 'the folder of the embedded database (PGlite), locked by one process at a time',
+  },
+  {
+    name: 'DATABASE_URL',
+    default: 'none: the embedded database',
+    meaning: '`postgres://user:password@host:5432/database`: PostgreSQL instead, shared by several instances',
+  },
+  {
+    name: 'SECURITY_INFO_SECRET',
+    default: 'required in production',
+    meaning: 'the key of the code hashes, at least 32 bytes, the same on every instance',
+  },
+  {
+    name: 'SECURITY_INFO_PREVIOUS_SECRETS',
+    default: 'none',
+    meaning: 'comma-separated keys that came before the secret, accepted while it is rotated',
+  },
+  {
+    name: 'SECURITY_INFO_AUTH',
+    default: 'required in production; `dev` in development',
+    meaning: '`jwt` (bearer access tokens of your identity provider) or `dev` (one demo user, development only)',
+  },
+  { name: 'SECURITY_INFO_JWKS_URL', default: 'required with jwt', meaning: "the issuer's key set (`jwks_uri`)" },
+  { name: 'SECURITY_INFO_ISSUER', default: 'required with jwt', meaning: "the tokens' `iss`, exactly" },
+  {
+    name: 'SECURITY_INFO_AUDIENCE',
+    default: 'required with jwt',
+    meaning: "the value (or comma-separated values) the tokens' `aud` must contain",
+  },
+  {
+    name: 'SECURITY_INFO_JWT_SCOPE',
+    default: 'none: tokens must be typed `at+jwt`',
+    meaning: 'a scope access tokens must hold, for issuers whose access tokens are not typed `at+jwt`',
+  },
+  { name: 'SECURITY_INFO_DEV_USER', default: 'demo-user', meaning: 'the one user of `dev` auth' },
+  {
+    name: 'SECURITY_INFO_POLICY',
+    default: 'phones, by text and call, for both purposes',
+    meaning: 'a JSON file with the policy (methods, countries, channels)',
+  },
+  {
+    name: 'SECURITY_INFO_ALLOWED_ORIGINS',
+    default: 'none',
+    meaning: 'comma-separated origins of portals elsewhere that may call the service (CORS)',
+  },
+  {
+    name: 'SECURITY_INFO_PUBLIC_ORIGIN',
+    default: "the request's",
+    meaning: 'the origin browsers reach the service on, behind a TLS-terminating proxy',
+  },
+  {
+    name: 'SECURITY_INFO_TRUST_PROXY',
+    default: '0',
+    meaning: 'proxy hops to trust: the client address from X-Forwarded-For, the origin from X-Forwarded-Proto/-Host',
+  },
+  {
+    name: 'SECURITY_INFO_SERVICE_CREDENTIALS',
+    default: 'none: the service API answers 401',
+    meaning: '`name=token,name2=token2`, each token at least 32 characters',
+  },
+  {
+    name: 'SECURITY_INFO_SENDER',
+    default: 'required in production; `console` in development',
+    meaning: '`webhook`, `twilio` or `console` (prints codes, development only)',
+  },
+  { name: 'SECURITY_INFO_WEBHOOK_URL', default: 'required with webhook', meaning: 'where codes are POSTed' },
+  {
+    name: 'SECURITY_INFO_WEBHOOK_SECRET',
+    default: 'required with webhook',
+    meaning: 'the Standard Webhooks signing secret, `whsec_...`',
+  },
+  { name: 'TWILIO_ACCOUNT_SID', default: 'required with twilio', meaning: 'the account SID, `AC...`' },
+  { name: 'TWILIO_AUTH_TOKEN', default: 'required with twilio', meaning: "the account's auth token" },
+  {
+    name: 'TWILIO_FROM',
+    default: 'this or the messaging service',
+    meaning: 'the number (E.164) or alphanumeric sender id messages and calls come from',
+  },
+  {
+    name: 'TWILIO_MESSAGING_SERVICE_SID',
+    default: 'none',
+    meaning: 'the Messaging Service (`MG...`) that sends texts',
+  },
+  {
+    name: 'SECURITY_INFO_OTP_HOST',
+    default: 'none',
+    meaning: "the portal's host: texts end with `@host #code`, so browsers offer the code there only",
+  },
+  { name: 'SECURITY_INFO_METRICS', default: 'on', meaning: '`off` to not serve `/metrics`' },
+];
+
+export interface ListenConfig {
+  port: number;
+  host: string;
+}
+
+export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+
+export interface ServiceConfig {
+  /** The handler's options, but the store, which the command opens from `database`. */
+  options: NodeHandlerOptions;
+  listen: ListenConfig;
+  database: DatabaseConfig;
+  /** Whether `/metrics` is served. */
+  metrics: boolean;
+}
+
+/** A variable that stops the start, and why. */
+export interface ConfigError {
+  variable: string;
+  message: string;
+}
+
+export interface ConfigSources {
+  /** Reads the policy file. Default: from the disk, as UTF-8. */
+  readText?: (file: string) => string;
+  /** Resolves relative folders. Default: the working folder. */
+  cwd?: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const KNOWN = new Set(VARIABLES.map((variable) => variable.name));
+
+/** Option names in refusals of the code that owns a rule, and the variables that set them (most specific first). */
+const JWT_OPTIONS: readonly [RegExp, string][] = [
+  [/jwksUrl/, 'SECURITY_INFO_JWKS_URL'],
+  [/audience/, 'SECURITY_INFO_AUDIENCE'],
+  [/issuer/, 'SECURITY_INFO_ISSUER'],
+  [/accessToken\.scope/, 'SECURITY_INFO_JWT_SCOPE'],
+];
+const WEBHOOK_OPTIONS: readonly [RegExp, string][] = [
+  [/otpHost/, 'SECURITY_INFO_OTP_HOST'],
+  [/webhook url/, 'SECURITY_INFO_WEBHOOK_URL'],
+  [/webhook secret/, 'SECURITY_INFO_WEBHOOK_SECRET'],
+];
+const TWILIO_OPTIONS: readonly [RegExp, string][] = [
+  [/otpHost/, 'SECURITY_INFO_OTP_HOST'],
+  [/accountSid/, 'TWILIO_ACCOUNT_SID'],
+  [/authToken/, 'TWILIO_AUTH_TOKEN'],
+  [/messagingServiceSid/, 'TWILIO_MESSAGING_SERVICE_SID'],
+  [/from/, 'TWILIO_FROM'],
+];
+const HANDLER_OPTIONS: readonly [RegExp, string][] = [
+  [/previousSecrets/, 'SECURITY_INFO_PREVIOUS_SECRETS'],
+  [/serviceCredentials/, 'SECURITY_INFO_SERVICE_CREDENTIALS'],
+  [/allowedOrigins/, 'SECURITY_INFO_ALLOWED_ORIGINS'],
+  [/publicOrigin/, 'SECURITY_INFO_PUBLIC_ORIGIN'],
+  [/trustProxy/, 'SECURITY_INFO_TRUST_PROXY'],
+  [/basePath/, 'SECURITY_INFO_BASE_PATH'],
+  [/sender/, 'SECURITY_INFO_SENDER'],
+  [/secret/, 'SECURITY_INFO_SECRET'],
+];
+
+/** A refusal thrown by the code that owns a rule, as an error of the variable it is about. */
+function fromThrown(error: unknown, options: readonly [RegExp, string][], fallback: string): ConfigError {
+  const message = (error instanceof Error ? error.message : String(error))
+    .replace(/^security-info: /, '')
+    .replace(/^createJwtAuthenticator: /, '');
+  const variable = options.find(([pattern]) => pattern.test(message))?.[1] ?? fallback;
+  return { variable, message };
+}
+
+/** A comma-separated list: items trimmed, empty ones dropped. */
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/**
+ * Reads the environment into the handler's options, where to listen and which database to open, or every reason
+ * it cannot, each naming its variable. Empty variables count as unset. Production is the default: only
+ * `NODE_ENV=development` allows `dev` auth, the console sender and a missing secret.
+ */
+export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceConfig | { errors: ConfigError[] } {
+  const errors: ConfigError[] = [];
+  const fail = (variable: string, message: string) => void errors.push({ variable, message });
+  const get = (name: string) => (env[name] === '' ? undefined : env[name]);
+  const development = env.NODE_ENV === 'development';
+  const inDevelopmentOnly = ' (development only: NODE_ENV=development)';
+
+  for (const name of Object.keys(env).sort()) {
+    if (name.startsWith('SECURITY_INFO_') && !KNOWN.has(name))
+      fail(name, 'is not a variable of security-info-server (see --help).');
+  }
+  /** Refuses variables set for a mode that is not the one chosen: a sign of a configuration mix-up. */
+  const unused = (names: readonly string[], because: string) => {
+    for (const name of names) if (get(name) !== undefined) fail(name, `has no effect ${because}.`);
+  };
+
+  // Where it listens.
+  const portText = get('PORT') ?? '8787';
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  if (!(port <= 65535)) fail('PORT', `must be a port number from 0 to 65535, not "${portText}".`);
+  const host = get('HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:%-]{1,253}$/.test(host)) fail('HOST', `must be a host name or an IP address, not "${host}".`);
+  const basePath = get('SECURITY_INFO_BASE_PATH') ?? '/api/security-info';
+  if (!/^(?:\/[A-Za-z0-9._~-]+)+\/?$/.test(basePath))
+    fail('SECURITY_INFO_BASE_PATH', `must be a path such as /api/security-info, not "${basePath}".`);
+
+  // Its database.
+  const databaseUrl = get('DATABASE_URL');
+  let database: DatabaseConfig;
+  if (databaseUrl !== undefined) {
+    if (!/^postgres(?:ql)?:\/\/\S+$/.test(databaseUrl))
+      fail('DATABASE_URL', 'must be a PostgreSQL URL: postgres://user:password@host:5432/database.');
+    unused(['SECURITY_INFO_DATA_DIR'], 'with DATABASE_URL (the data is in PostgreSQL)');
+    database = { kind: 'postgres', url: databaseUrl };
+  } else {
+    const dataDir = get('SECURITY_INFO_DATA_DIR') ?? './security-info-data';
+    database = { kind: 'pglite', dataDir: path.resolve(sources.cwd ?? process.cwd(), dataDir) };
+  }
+
+  // Who is asking.
+  const auth = get('SECURITY_INFO_AUTH') ?? (development ? 'dev' : undefined);
+  const jwtVariables = ['SECURITY_INFO_JWKS_URL', 'SECURITY_INFO_ISSUER', 'SECURITY_INFO_AUDIENCE'];
+  let authenticate: SecurityInfoHandlerOptions['authenticate'] | undefined;
+  if (auth === 'jwt') {
+    unused(['SECURITY_INFO_DEV_USER'], 'with SECURITY_INFO_AUTH=jwt');
+    const missing = jwtVariables.filter((name) => get(name) === undefined);
+    for (const name of missing) fail(name, 'is required with SECURITY_INFO_AUTH=jwt.');
+    if (missing.length === 0) {
+      const scope = get('SECURITY_INFO_JWT_SCOPE');
+      try {
+        authenticate = createJwtAuthenticator({
+          jwksUrl: get('SECURITY_INFO_JWKS_URL')!,
+          issuer: get('SECURITY_INFO_ISSUER')!,
+          audience: list(get('SECURITY_INFO_AUDIENCE')!),
+          ...(scope !== undefined ? { accessToken: { scope } } : {}),
+          onError: (error) =>
+            console.error(`[security-info] the identity provider's keys could not be had: ${describeError(error)}`),
+        });
+      } catch (error) {
+        errors.push(fromThrown(error, JWT_OPTIONS, 'SECURITY_INFO_AUTH'));
+      }
+    }
+  } else if (auth === 'dev') {
+    unused([...jwtVariables, 'SECURITY_INFO_JWT_SCOPE'], 'with SECURITY_INFO_AUTH=dev');
+    if (!development)
+      fail('SECURITY_INFO_AUTH', `=dev signs every request in as one user${inDevelopmentOnly}; use jwt.`);
+    const user = get('SECURITY_INFO_DEV_USER') ?? 'demo-user';
+    if (user.length > 512) fail('SECURITY_INFO_DEV_USER', 'must be at most 512 characters.');
+    authenticate = () => user;
+  } else if (auth === undefined) {
+    fail('SECURITY_INFO_AUTH', 'is required in production: jwt, with SECURITY_INFO_JWKS_URL, _ISSUER and _AUDIENCE.');
+  } else {
+    fail('SECURITY_INFO_AUTH', `must be jwt or dev, not "${auth}".`);
+  }
+
+  // How codes leave.
+  const senderName = get('SECURITY_INFO_SENDER') ?? (development ? 'console' : undefined);
+  const otpHost = get('SECURITY_INFO_OTP_HOST');
+  const webhookVariables = ['SECURITY_INFO_WEBHOOK_URL', 'SECURITY_INFO_WEBHOOK_SECRET'];
+  let sender: CodeSender | undefined;
+  const build = (options: readonly [RegExp, string][], make: () => CodeSender) => {
+    try {
+      sender = make();
+    } catch (error) {
+      errors.push(fromThrown(error, options, 'SECURITY_INFO_SENDER'));
+    }
+  };
+  if (senderName !== 'webhook') unused(webhookVariables, `with SECURITY_INFO_SENDER=${senderName ?? '(unset)'}`);
+  if (senderName === 'webhook') {
+    const missing = webhookVariables.filter((name) => get(name) === undefined);
+    for (const name of missing) fail(name, 'is required with SECURITY_INFO_SENDER=webhook.');
+    if (missing.length === 0)
+      build(WEBHOOK_OPTIONS, () =>
+        createWebhookSender({
+          url: get('SECURITY_INFO_WEBHOOK_URL')!,
+          secret: get('SECURITY_INFO_WEBHOOK_SECRET')!,
+          ...(otpHost !== undefined ? { otpHost } : {}),
+        }),
+      );
+  } else if (senderName === 'twilio') {
+    const missing = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'].filter((name) => get(name) === undefined);
+    for (const name of missing) fail(name, 'is required with SECURITY_INFO_SENDER=twilio.');
+    const from = get('TWILIO_FROM');
+    const messagingServiceSid = get('TWILIO_MESSAGING_SERVICE_SID');
+    if (from === undefined && messagingServiceSid === undefined)
+      fail('TWILIO_FROM', 'or TWILIO_MESSAGING_SERVICE_SID is required with SECURITY_INFO_SENDER=twilio.');
+    else if (missing.length === 0)
+      build(TWILIO_OPTIONS, () =>
+        createTwilioSender({
+          accountSid: get('TWILIO_ACCOUNT_SID')!,
+          authToken: get('TWILIO_AUTH_TOKEN')!,
+          ...(from !== undefined ? { from } : {}),
+          ...(messagingServiceSid !== undefined ? { messagingServiceSid } : {}),
+          ...(otpHost !== undefined ? { otpHost } : {}),
+        }),
+      );
+  } else if (senderName === 'console') {
+    unused(['SECURITY_INFO_OTP_HOST'], 'with SECURITY_INFO_SENDER=console');
+    if (!development) fail('SECURITY_INFO_SENDER', `=console prints the codes${inDevelopmentOnly}.`);
+    sender = consoleSender;
+  } else if (senderName === undefined) {
+    fail('SECURITY_INFO_SENDER', 'is required in production: webhook or twilio.');
+  } else {
+    fail('SECURITY_INFO_SENDER', `must be webhook, twilio or console, not "${senderName}".`);
+  }
+
+  // What is allowed, and from where.
+  let policy: SecurityInfoHandlerOptions['policy'];
+  const policyFile = get('SECURITY_INFO_POLICY');
+  if (policyFile !== undefined) {
+    const file = path.resolve(sources.cwd ?? process.cwd(), policyFile);
+    try {
+      const text = (sources.readText ?? ((name: string) => readFileSync(name, 'utf8')))(file);
+      policy = parsePolicy(JSON.parse(text));
+    } catch (error) {
+      const reason = error instanceof SyntaxError ? `is not JSON (${error.message})` : describeThrown(error);
+      fail('SECURITY_INFO_POLICY', `${file}: ${reason}.`);
+    }
+  }
+  const trustText = get('SECURITY_INFO_TRUST_PROXY') ?? '0';
+  const trustProxy = /^\d{1,2}$/.test(trustText) ? Number(trustText) : NaN;
+  if (Number.isNaN(trustProxy))
+    fail('SECURITY_INFO_TRUST_PROXY', `must be a whole number of proxy hops, not "${trustText}".`);
+  const serviceCredentials: Record<string, string> = {};
+  for (const entry of list(get('SECURITY_INFO_SERVICE_CREDENTIALS') ?? '')) {
+    const at = entry.indexOf('=');
+    if (at <= 0) {
+      fail('SECURITY_INFO_SERVICE_CREDENTIALS', 'must be name=token pairs separated by commas.');
+      break;
+    }
+    serviceCredentials[entry.slice(0, at)] = entry.slice(at + 1);
+  }
+  const metricsText = get('SECURITY_INFO_METRICS') ?? 'on';
+  if (metricsText !== 'on' && metricsText !== 'off')
+    fail('SECURITY_INFO_METRICS', `must be on or off, not "${metricsText}".`);
+
+  const secret = get('SECURITY_INFO_SECRET');
+  if (!development && (secret === undefined || new TextEncoder().encode(secret).length < MIN_SECRET_BYTES))
+    fail(
+      'SECURITY_INFO_SECRET',
+      `${secret === undefined ? 'is required' : 'is too short'} in production: at least ${MIN_SECRET_BYTES} bytes ` +
+        '(`openssl rand -base64 32`), the same on every instance.',
+    );
+  const previousSecrets = list(get('SECURITY_INFO_PREVIOUS_SECRETS') ?? '');
+  const allowedOrigins = list(get('SECURITY_INFO_ALLOWED_ORIGINS') ?? '');
+  const publicOrigin = get('SECURITY_INFO_PUBLIC_ORIGIN');
+  const options: NodeHandlerOptions = {
+    authenticate: authenticate ?? (() => null),
+    development,
+    basePath: basePath.replace(/\/$/, ''),
+    ...(sender ? { sender } : {}),
+    ...(secret !== undefined ? { secret } : {}),
+    ...(previousSecrets.length ? { previousSecrets } : {}),
+    ...(policy ? { policy } : {}),
+    ...(allowedOrigins.length ? { allowedOrigins } : {}),
+    ...(publicOrigin !== undefined ? { publicOrigin } : {}),
+    ...(trustProxy > 0 ? { trustProxy, clientKey: forwardedFor(trustProxy) } : {}),
+    ...(Object.keys(serviceCredentials).length ? { serviceCredentials } : {}),
+  };
+
+  // The handler's own rules (the secret's length, origins, credentials), checked as it will check them.
+  if (errors.length === 0) {
+    try {
+      const quiet = { warn: () => undefined, error: () => undefined };
+      resolveOptions({ clientKey: () => undefined, ...options, logger: quiet });
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      errors.push(fromThrown(error, HANDLER_OPTIONS, 'SECURITY_INFO_SECRET'));
+    }
+  }
+  if (errors.length > 0) return { errors };
+  return { options, listen: { port, host }, database, metrics: metricsText === 'on' };
+}
+
+function describeThrown(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? `cannot be read (${code})` : error.message;
+  }
+  return String(error);
+}
+
+/** `--help`: what the command does and every variable, with its default. */
+export function helpText(): string {
+  const width = Math.max(...VARIABLES.map((variable) => variable.name.length));
+  const lines = VARIABLES.map(
+    (variable) =>
+      `  ${variable.name.padEnd(width)}  ${variable.meaning.replace(/`/g, '')}\n  ${' '.repeat(width)}  ` +
+      `(default: ${variable.default.replace(/`/g, '')})`,
+  );
+  return [
+    'Usage: security-info-server',
+    '',
+    'Serves the security-info HTTP contract, with health (/healthz), readiness (/readyz) and metrics (/metrics) at',
+    'the root. Configured by environment variables only; an unknown SECURITY_INFO_* variable or a malformed value',
+    'stops the start (exit code 2). SIGTERM or SIGINT stops it cleanly.',
+    '',
+    'Variables:',
+    ...lines,
+    '',
+  ].join('\n');
+}
