@@ -1,0 +1,184 @@
+/**
+ * The service the command runs: the store it opens (and the lock on its folder), the handler under the base path,
+ * health, readiness and metrics at the root, Node's time-outs, and a stop that lets requests in flight finish.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSecurityInfoListener } from '../node.js';
+import { describeError } from '../redact.js';
+import type { SecurityInfoStore } from '../store.js';
+import type { ServiceConfig } from './config.js';
+import { lockFolder, type FolderLock } from './lock.js';
+import { createPrometheusMetrics } from './metrics.js';
+
+/** How long a request may take to send its headers: a slow client holds a connection no longer. */
+export const HEADERS_TIMEOUT_MS = 15_000;
+/** How long a whole request may take to arrive (the handler bounds the body itself at 10 s). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * How long an idle keep-alive connection stays open: longer than the 60 s idle time-out of common load balancers,
+ * so that they, not this server, close it (a server closing first can race a request the balancer just sent).
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/** How long a stop waits for requests in flight before closing their connections. */
+export const STOP_GRACE_MS = 10_000;
+/** How long the readiness check waits for the store. */
+const READY_TIMEOUT_MS = 2_000;
+
+export interface RunningService {
+  /** `http://host:port`, the port the server got. */
+  origin: string;
+  server: Server;
+  /** Stops accepting, lets requests in flight finish (at most {@link STOP_GRACE_MS}), closes the store and the lock. */
+  stop(): Promise<void>;
+}
+
+export interface ServiceOutput {
+  info(line: string): void;
+  error(line: string): void;
+}
+
+async function openStore(config: ServiceConfig, out: ServiceOutput): Promise<SecurityInfoStore> {
+  const { database } = config;
+  if (database.kind === 'postgres') {
+    const { openPostgresStore } = await import('../postgres-store.js');
+    return openPostgresStore({
+      connectionString: database.url,
+      onIdleError: (error) => out.error(`[security-info] a PostgreSQL connection failed: ${describeError(error)}`),
+    });
+  }
+  const { openPGliteStore } = await import('../pglite-store.js');
+  return openPGliteStore({ dataDir: database.dataDir });
+}
+
+function answer(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** Whether `work` settles in time without failing. */
+async function answersWithin(work: () => Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([
+      work().then(
+        () => true,
+        () => false,
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Opens the store (locking its folder first), then listens. Throws when either cannot be done. */
+export async function startService(config: ServiceConfig, out: ServiceOutput): Promise<RunningService> {
+  const lock: FolderLock | undefined =
+    config.database.kind === 'pglite' ? lockFolder(config.database.dataDir) : undefined;
+  let store: SecurityInfoStore;
+  try {
+    store = await openStore(config, out);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+
+  const metrics = config.metrics ? createPrometheusMetrics() : undefined;
+  const listener = createSecurityInfoListener({
+    ...config.options,
+    store,
+    ...(metrics ? { metrics: metrics.hooks } : {}),
+  });
+  let stopping = false;
+  const inFlight = new Set<ServerResponse>();
+
+  async function operations(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+    if (path !== '/healthz' && path !== '/readyz' && !(path === '/metrics' && metrics)) return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return true;
+    }
+    if (path === '/healthz') answer(res, 200, { status: 'ok' });
+    else if (path === '/readyz') {
+      // A stopping instance says so, for load balancers to stop sending it requests.
+      if (stopping) answer(res, 503, { status: 'stopping' });
+      else if (await answersWithin(() => store.ping(), READY_TIMEOUT_MS)) answer(res, 200, { status: 'ready' });
+      else answer(res, 503, { status: 'unavailable', reason: 'the database does not answer' });
+    } else {
+      const { contentType, body } = await metrics!.render();
+      res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body);
+    }
+    return true;
+  }
+
+  const server = createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS },
+    (req, res) => {
+      inFlight.add(res);
+      // Once stopping, each connection closes after its answer rather than waiting for another request.
+      if (stopping) res.setHeader('connection', 'close');
+      res.on('close', () => {
+        inFlight.delete(res);
+        if (stopping) server.closeIdleConnections();
+      });
+      const path = (req.url ?? '/').split('?')[0]!;
+      operations(req, res, path)
+        .then((answered) => {
+          if (!answered) listener(req, res);
+        })
+        .catch((error) => {
+          out.error(`[security-info] ${path} failed: ${describeError(error)}`);
+          if (!res.headersSent) answer(res, 503, { status: 'unavailable' });
+          else res.destroy();
+        });
+    },
+  );
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.listen.port, config.listen.host, () => {
+        server.removeListener('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    lock?.release();
+    throw error;
+  }
+  const { address, port } = server.address() as AddressInfo;
+  const origin = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+
+  let stopped: Promise<void> | undefined;
+  function stop(): Promise<void> {
+    stopped ??= (async () => {
+      stopping = true;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const grace = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), STOP_GRACE_MS)));
+      if ((await Promise.race([closed, grace])) === 'late') {
+        out.error(`[security-info] ${inFlight.size} request(s) still running after ${STOP_GRACE_MS} ms: closed`);
+        server.closeAllConnections();
+        await closed;
+      }
+      clearTimeout(timer);
+      try {
+        await store.close();
+      } finally {
+        lock?.release();
+      }
+    })();
+    return stopped;
+  }
+
+  return { origin, server, stop };
+}
