@@ -68,141 +68,154 @@ async function start(env: Record<string, string>): Promise<Command & { origin: s
   return { ...command, origin: origin! };
 }
 
-describe('security-info-server on the embedded database', () => {
-  let dataDir: string;
-  let service: Awaited<ReturnType<typeof start>>;
-  const api = (route: string) => `${service.origin}/api/security-info${route}`;
-  const post = (route: string, body: unknown) =>
-    fetch(api(route), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+// The three groups run side by side (the databases start meanwhile); each group's tests run in order.
+const inOrder = { concurrency: false };
 
-  before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'security-info-command-'));
-    service = await start({ ...DEVELOPMENT, SECURITY_INFO_DATA_DIR: dataDir });
-  });
+describe('security-info-server', { concurrency: true }, () => {
+  describe('on the embedded database', inOrder, () => {
+    let dataDir: string;
+    let service: Awaited<ReturnType<typeof start>>;
+    const api = (route: string) => `${service.origin}/api/security-info${route}`;
+    const post = (route: string, body: unknown) =>
+      fetch(api(route), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
 
-  after(async () => {
-    service?.child.kill('SIGKILL');
-    await service?.exited;
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  it('answers /healthz and /readyz', async () => {
-    const health = await fetch(`${service.origin}/healthz`);
-    assert.equal(health.status, 200);
-    assert.deepEqual(await health.json(), { status: 'ok' });
-    const ready = await fetch(`${service.origin}/readyz`);
-    assert.equal(ready.status, 200);
-    assert.deepEqual(await ready.json(), { status: 'ready' });
-  });
-
-  it('enrolls a phone end to end, the code read from the console', async () => {
-    const sent = await post('/phone/challenges', { phoneNumber: '+31612345678', channel: 'sms' });
-    assert.equal(sent.status, 201);
-    const { challengeId } = (await sent.json()) as { challengeId: string };
-    const [, code] = await waitFor(service, 'stderr', /\[security-info\] sms code for \+31•••••5678: (\d{6})/);
-    assert.equal((await post(`/phone/challenges/${challengeId}/verify`, { code })).status, 204);
-    const methods = (await (await fetch(api('/methods'))).json()) as { methods: { phone?: { phoneNumber: string } }[] };
-    assert.deepEqual(
-      methods.methods.map((method) => method.phone?.phoneNumber),
-      ['+31612345678'],
-    );
-  });
-
-  it('serves metrics of what it did', async () => {
-    const metrics = await (await fetch(`${service.origin}/metrics`)).text();
-    assert.match(metrics, /security_info_codes_sent_total\{channel="sms",country="NL",outcome="delivered"\} 1/);
-    assert.match(metrics, /security_info_code_checks_total\{purpose="enroll",outcome="verified"\} 1/);
-    assert.match(metrics, /security_info_request_duration_seconds_count\{route="send",method="POST",status="201"\} 1/);
-  });
-
-  it('refuses to start a second process on the same folder, naming the first', async () => {
-    const second = run({ ...DEVELOPMENT, SECURITY_INFO_DATA_DIR: dataDir });
-    assert.equal(await second.exited, 1);
-    assert.match(second.stderr(), new RegExp(`data folder .* is in use by process ${service.child.pid}`));
-    assert.doesNotMatch(second.stderr(), /\n\s+at /, 'no stack trace');
-  });
-
-  it('finishes a request in flight on SIGTERM, then exits 0 and releases the folder', async () => {
-    const body = JSON.stringify({ phoneNumber: '+31612345679', channel: 'sms' });
-    const url = new URL(api('/phone/challenges'));
-    // Expect: 100-continue tells the test when the service has the request, so the stop comes while it is running.
-    const pending = request(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': body.length, expect: '100-continue' },
+    before(async () => {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'security-info-command-'));
+      service = await start({ ...DEVELOPMENT, SECURITY_INFO_DATA_DIR: dataDir });
     });
-    const answered = new Promise<{ status: number; connection: string | undefined; text: string }>(
-      (resolve, reject) => {
-        pending.on('error', reject);
-        pending.on('response', (response) => {
-          let text = '';
-          response.on('data', (chunk) => (text += chunk));
-          response.on('end', () =>
-            resolve({ status: response.statusCode!, connection: response.headers.connection, text }),
-          );
-        });
-      },
-    );
-    await new Promise((resolve) => pending.once('continue', resolve));
-    pending.write(body.slice(0, 10));
-    service.child.kill('SIGTERM');
-    await waitFor(service, 'stdout', /SIGTERM: stopping/);
-    assert.equal((await fetch(`${service.origin}/healthz`).catch(() => undefined))?.status, undefined, 'not accepting');
-    pending.end(body.slice(10));
-    const response = await answered;
-    assert.equal(response.status, 201, response.text);
-    assert.equal(response.connection, 'close');
-    assert.equal(await service.exited, 0);
-    assert.equal(fs.existsSync(path.join(dataDir, LOCK_FILE)), false);
+
+    after(async () => {
+      service?.child.kill('SIGKILL');
+      await service?.exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('answers /healthz and /readyz', async () => {
+      const health = await fetch(`${service.origin}/healthz`);
+      assert.equal(health.status, 200);
+      assert.deepEqual(await health.json(), { status: 'ok' });
+      const ready = await fetch(`${service.origin}/readyz`);
+      assert.equal(ready.status, 200);
+      assert.deepEqual(await ready.json(), { status: 'ready' });
+    });
+
+    it('enrolls a phone end to end, the code read from the console', async () => {
+      const sent = await post('/phone/challenges', { phoneNumber: '+31612345678', channel: 'sms' });
+      assert.equal(sent.status, 201);
+      const { challengeId } = (await sent.json()) as { challengeId: string };
+      const [, code] = await waitFor(service, 'stderr', /\[security-info\] sms code for \+31•••••5678: (\d{6})/);
+      assert.equal((await post(`/phone/challenges/${challengeId}/verify`, { code })).status, 204);
+      const methods = (await (await fetch(api('/methods'))).json()) as {
+        methods: { phone?: { phoneNumber: string } }[];
+      };
+      assert.deepEqual(
+        methods.methods.map((method) => method.phone?.phoneNumber),
+        ['+31612345678'],
+      );
+    });
+
+    it('serves metrics of what it did', async () => {
+      const metrics = await (await fetch(`${service.origin}/metrics`)).text();
+      assert.match(metrics, /security_info_codes_sent_total\{channel="sms",country="NL",outcome="delivered"\} 1/);
+      assert.match(metrics, /security_info_code_checks_total\{purpose="enroll",outcome="verified"\} 1/);
+      assert.match(
+        metrics,
+        /security_info_request_duration_seconds_count\{route="send",method="POST",status="201"\} 1/,
+      );
+    });
+
+    it('refuses to start a second process on the same folder, naming the first', async () => {
+      const second = run({ ...DEVELOPMENT, SECURITY_INFO_DATA_DIR: dataDir });
+      assert.equal(await second.exited, 1);
+      assert.match(second.stderr(), new RegExp(`data folder .* is in use by process ${service.child.pid}`));
+      assert.doesNotMatch(second.stderr(), /\n\s+at /, 'no stack trace');
+    });
+
+    it('finishes a request in flight on SIGTERM, then exits 0 and releases the folder', async () => {
+      const body = JSON.stringify({ phoneNumber: '+31612345679', channel: 'sms' });
+      const url = new URL(api('/phone/challenges'));
+      // Expect: 100-continue tells the test when the service has the request, so the stop comes while it is running.
+      const pending = request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': body.length, expect: '100-continue' },
+      });
+      const answered = new Promise<{ status: number; connection: string | undefined; text: string }>(
+        (resolve, reject) => {
+          pending.on('error', reject);
+          pending.on('response', (response) => {
+            let text = '';
+            response.on('data', (chunk) => (text += chunk));
+            response.on('end', () =>
+              resolve({ status: response.statusCode!, connection: response.headers.connection, text }),
+            );
+          });
+        },
+      );
+      await new Promise((resolve) => pending.once('continue', resolve));
+      pending.write(body.slice(0, 10));
+      service.child.kill('SIGTERM');
+      await waitFor(service, 'stdout', /SIGTERM: stopping/);
+      assert.equal(
+        (await fetch(`${service.origin}/healthz`).catch(() => undefined))?.status,
+        undefined,
+        'not accepting',
+      );
+      pending.end(body.slice(10));
+      const response = await answered;
+      assert.equal(response.status, 201, response.text);
+      assert.equal(response.connection, 'close');
+      assert.equal(await service.exited, 0);
+      assert.equal(fs.existsSync(path.join(dataDir, LOCK_FILE)), false);
+    });
   });
-});
 
-describe('security-info-server without starting', () => {
-  it('--help exits 0 listing every variable', async () => {
-    const help = run({}, ['--help']);
-    assert.equal(await help.exited, 0);
-    for (const { name } of VARIABLES) assert.ok(help.stdout().includes(name), name);
+  describe('without starting', inOrder, () => {
+    it('--help exits 0 listing every variable', async () => {
+      const help = run({}, ['--help']);
+      assert.equal(await help.exited, 0);
+      for (const { name } of VARIABLES) assert.ok(help.stdout().includes(name), name);
+    });
+
+    it('a malformed PORT and an unknown SECURITY_INFO_ variable exit 2, each named, without a stack trace', async () => {
+      const command = run({ ...DEVELOPMENT, PORT: 'eighty', SECURITY_INFO_SECRETS: 'x' });
+      assert.equal(await command.exited, 2);
+      assert.match(command.stderr(), /PORT must be a port number from 0 to 65535, not "eighty"/);
+      assert.match(command.stderr(), /SECURITY_INFO_SECRETS is not a variable/);
+      assert.doesNotMatch(command.stderr(), /\n\s+at /);
+    });
   });
 
-  it('a malformed PORT exits 2 naming it, without a stack trace', async () => {
-    const command = run({ ...DEVELOPMENT, PORT: 'eighty' });
-    assert.equal(await command.exited, 2);
-    assert.match(command.stderr(), /PORT must be a port number/);
-    assert.doesNotMatch(command.stderr(), /\n\s+at /);
-  });
+  describe('on PostgreSQL', inOrder, () => {
+    let postgres: TestPostgres;
+    let service: Awaited<ReturnType<typeof start>>;
 
-  it('an unknown SECURITY_INFO_ variable exits 2 naming it', async () => {
-    const command = run({ ...DEVELOPMENT, SECURITY_INFO_SECRETS: 'x' });
-    assert.equal(await command.exited, 2);
-    assert.match(command.stderr(), /SECURITY_INFO_SECRETS is not a variable/);
-  });
-});
+    before(async () => {
+      postgres = await startPostgres();
+      service = await start({ ...DEVELOPMENT, DATABASE_URL: postgres.connectionString });
+    });
 
-describe('security-info-server on PostgreSQL', () => {
-  let postgres: TestPostgres;
-  let service: Awaited<ReturnType<typeof start>>;
+    after(async () => {
+      service?.child.kill('SIGKILL');
+      await service?.exited;
+      await postgres?.stop().catch(() => undefined);
+    });
 
-  before(async () => {
-    postgres = await startPostgres();
-    service = await start({ ...DEVELOPMENT, DATABASE_URL: postgres.connectionString });
-  });
+    it('is ready while the database answers, and not once it is gone', async () => {
+      assert.equal((await fetch(`${service.origin}/readyz`)).status, 200);
+      await postgres.stop();
+      const unready = await fetch(`${service.origin}/readyz`);
+      assert.equal(unready.status, 503);
+      assert.equal((await unready.json()).status, 'unavailable');
+      assert.equal((await fetch(`${service.origin}/healthz`)).status, 200, 'alive all the same');
+    });
 
-  after(async () => {
-    service?.child.kill('SIGKILL');
-    await service?.exited;
-    await postgres?.stop().catch(() => undefined);
-  });
-
-  it('is ready while the database answers, and not once it is gone', async () => {
-    assert.equal((await fetch(`${service.origin}/readyz`)).status, 200);
-    await postgres.stop();
-    const unready = await fetch(`${service.origin}/readyz`);
-    assert.equal(unready.status, 503);
-    assert.equal((await unready.json()).status, 'unavailable');
-    assert.equal((await fetch(`${service.origin}/healthz`)).status, 200, 'alive all the same');
-  });
-
-  it('stops cleanly on SIGTERM with the database gone', async () => {
-    service.child.kill('SIGTERM');
-    assert.equal(await service.exited, 0);
+    it('stops cleanly on SIGTERM with the database gone', async () => {
+      service.child.kill('SIGTERM');
+      assert.equal(await service.exited, 0);
+    });
   });
 });
