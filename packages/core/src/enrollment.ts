@@ -4,8 +4,8 @@
  * back as events that name the request they answer, so an answer to an aborted or superseded request changes
  * nothing, and a second "send" while one is in flight is ignored (one intent, one call).
  *
- * What follows a call refused as `unauthenticated` (waiting for the host to sign the person in again, then
- * repeating the call) is in sign-in.ts.
+ * What follows a call refused as `unauthenticated` or `reauthentication-required` (waiting for the host to sign
+ * the person in again, then repeating the call) is in sign-in.ts.
  */
 import type { SecurityInfoError, SecurityInfoErrorCode, SecurityInfoErrorReason } from './errors.js';
 import { offeredMethods } from './policy.js';

@@ -56,6 +56,16 @@ export function isSecurityInfoErrorCode(value: unknown): value is SecurityInfoEr
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
+/**
+ * A refusal that signing in resolves: `unauthenticated`, the session ended; `reauthentication-required`, the
+ * change wants a recent sign-in. The refused call may be made again once the person has signed in.
+ */
+export type SignInReason = Extract<SecurityInfoErrorCode, 'unauthenticated' | 'reauthentication-required'>;
+
+export function isSignInReason(code: unknown): code is SignInReason {
+  return code === 'unauthenticated' || code === 'reauthentication-required';
+}
+
 export function isSecurityInfoErrorReason(value: unknown): value is SecurityInfoErrorReason {
   return value === 'landline';
 }

@@ -2,6 +2,7 @@
  * The requests of the enrollment state machine: what a state waits on, and the helpers its modules
  * (enrollment.ts, sign-in.ts) share to start and answer them. The types are exported through enrollment.ts.
  */
+import type { SignInReason } from './errors.js';
 
 /** An adapter call. */
 export type AdapterOperation = 'getPolicy' | 'sendCode' | 'resendCode' | 'verifyCode' | 'awaitCallConfirmation';
@@ -15,7 +16,9 @@ export interface EnrollmentRequest {
   operation: EnrollmentOperation;
   /** With `signIn`: the refused call to make again once the person has signed in. */
   repeats?: AdapterOperation;
-  /** The call repeats one refused as `unauthenticated`, after a sign-in; refused again, it is not repeated. */
+  /** With `signIn`: why the call was refused, which is the failure again should the sign-in fail. */
+  reason?: SignInReason;
+  /** The call repeats one refused for a sign-in, after that sign-in; refused again, it is not repeated. */
   afterSignIn?: true;
 }
 

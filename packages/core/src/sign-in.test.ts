@@ -62,7 +62,12 @@ describe('a refusal for an ended session', () => {
 describe('waiting for the sign-in', () => {
   it('waits with the number kept and no message, naming the call to repeat', () => {
     const waiting = waitingAfterSend();
-    assert.deepEqual(waiting.request, { id: waiting.lastRequestId, operation: 'signIn', repeats: 'sendCode' });
+    assert.deepEqual(waiting.request, {
+      id: waiting.lastRequestId,
+      operation: 'signIn',
+      repeats: 'sendCode',
+      reason: 'unauthenticated',
+    });
     assert.equal(waiting.error, undefined);
     assert.deepEqual(waiting.phone, phone);
     assert.equal(waiting.step, 'phone');
@@ -160,6 +165,34 @@ describe('a sign-in that fails', () => {
     assert.equal(failed.request, null);
     assert.deepEqual(failed.phone, phone);
     assert.equal(enrollmentTransition(failed, { type: 'phone-submitted', phone }).request?.operation, 'sendCode');
+  });
+});
+
+describe('a refusal for a change that wants a recent sign-in', () => {
+  const recentSignIn = () => new SecurityInfoError('reauthentication-required');
+
+  it('may be repeated after a sign-in, like an ended session', () => {
+    const { state, refused } = refuse(sending(), recentSignIn());
+    assert.equal(canRepeatAfterSignIn(state, refused), true);
+    const waiting = signInTransition(state, { type: 'signing-in', refused });
+    assert.equal(waiting.request?.reason, 'reauthentication-required');
+    const again = signInTransition(waiting, { type: 'signed-in', requestId: waiting.request!.id });
+    assert.deepEqual(again.request, { id: again.lastRequestId, operation: 'sendCode', afterSignIn: true });
+  });
+
+  it('says the same again when the sign-in fails', () => {
+    const { state, refused } = refuse(sending(), recentSignIn());
+    const waiting = signInTransition(state, { type: 'signing-in', refused });
+    const failed = signInTransition(waiting, { type: 'sign-in-failed', requestId: waiting.request!.id });
+    assert.deepEqual(failed.error, { code: 'reauthentication-required', operation: 'sendCode' });
+  });
+
+  it('is not repeated twice', () => {
+    const { state, refused } = refuse(sending(), recentSignIn());
+    const waiting = signInTransition(state, { type: 'signing-in', refused });
+    const repeating = signInTransition(waiting, { type: 'signed-in', requestId: waiting.request!.id });
+    const refusedAgain = refuse(repeating, recentSignIn());
+    assert.equal(canRepeatAfterSignIn(refusedAgain.state, refusedAgain.refused), false);
   });
 });
 

@@ -1,13 +1,15 @@
 /**
  * Signing in again: the part of the enrollment state machine (enrollment.ts) that follows a call refused as
- * `unauthenticated`. The host signs the person in (a pop-up, a dialog); meanwhile the step waits with everything
- * entered, and once signed in the refused call is made again, once, with the same inputs. A module of its own
- * because a wizard needs it only when a session has ended, and so loads it only then.
+ * `unauthenticated` (the session ended) or `reauthentication-required` (the change wants a recent sign-in). The
+ * host signs the person in (a pop-up, a dialog); meanwhile the step waits with everything entered, and once signed
+ * in the refused call is made again, once, with the same inputs. A module of its own because a wizard needs it
+ * only when a call has been refused for a sign-in, and so loads it only then.
  *
  * The wait is a request of its own (`signIn`): nothing else starts while it lasts (a second click changes
  * nothing), Back and Cancel end it like any call, and an answer after that changes nothing.
  */
 import type { EnrollmentState } from './enrollment.js';
+import { isSignInReason } from './errors.js';
 import { answers, settled, withRequest, type AdapterOperation, type EnrollmentRequest } from './requests.js';
 
 export type SignInEvent =
@@ -21,9 +23,10 @@ export type SignInEvent =
   | { type: 'sign-in-handled'; refused: EnrollmentRequest };
 
 /**
- * Whether the host may be asked to sign the person in and have `refused` made again: it is the last request,
- * it was refused as `unauthenticated`, and it was not itself such a repeat (a call refused again after a sign-in
- * is not repeated again: the person is told to sign in, and their next action starts afresh).
+ * Whether the host may be asked to sign the person in and have `refused` made again: it is the last request, it
+ * was refused for a sign-in (`unauthenticated` or `reauthentication-required`), and it was not itself such a repeat
+ * (a call refused again after a sign-in is not repeated again: the person is told to sign in, and their next
+ * action starts afresh).
  */
 export function canRepeatAfterSignIn(
   state: EnrollmentState,
@@ -32,7 +35,7 @@ export function canRepeatAfterSignIn(
   return (
     state.request === null &&
     state.lastRequestId === refused.id &&
-    state.error?.code === 'unauthenticated' &&
+    isSignInReason(state.error?.code) &&
     refused.operation !== 'signIn' &&
     !refused.afterSignIn
   );
@@ -44,8 +47,9 @@ export function signInTransition(state: EnrollmentState, event: SignInEvent): En
   switch (event.type) {
     case 'signing-in': {
       const { refused } = event;
-      if (!canRepeatAfterSignIn(state, refused)) return state;
-      return withRequest(state, 'signIn', { repeats: refused.operation });
+      const reason = state.error?.code;
+      if (!canRepeatAfterSignIn(state, refused) || !isSignInReason(reason)) return state;
+      return withRequest(state, 'signIn', { repeats: refused.operation, reason });
     }
 
     case 'signed-in': {
@@ -55,9 +59,9 @@ export function signInTransition(state: EnrollmentState, event: SignInEvent): En
     }
 
     case 'sign-in-failed': {
-      const repeats = state.request?.repeats;
+      const { repeats, reason = 'unauthenticated' } = state.request ?? {};
       if (!answers(state, event.requestId, 'signIn') || !repeats) return state;
-      return { ...settled(state), error: { code: 'unauthenticated', operation: repeats } };
+      return { ...settled(state), error: { code: reason, operation: repeats } };
     }
 
     case 'sign-in-handled': {
