@@ -71,6 +71,20 @@ export function errorMessage(code: SecurityInfoErrorCode, context: ErrorMessageC
         id: 'error.channel-unavailable',
         desc: 'Text messages or calls cannot be delivered to this number at the moment.',
       });
+    // Only the later steps are refused for these, so their messages load with those steps, not before.
+    case 'reauthentication-required':
+      return msg('For your security, sign in again to make this change.', {
+        id: 'error.reauthentication-required',
+        desc: 'The server wants a recent sign-in before it changes security info; what was entered is kept.',
+      });
+    case 'method-required':
+      return msg(
+        "This is the last method your organization requires, so it can't be removed. Add another method first.",
+        {
+          id: 'error.method-required',
+          desc: 'The person tried to remove the last sign-in method their organization requires.',
+        },
+      );
     default:
       return failureMessage(code);
   }
