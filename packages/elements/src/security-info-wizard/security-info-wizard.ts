@@ -3,6 +3,7 @@ import { msg } from '../shared/lit-localize.js';
 import {
   enrollmentTransition,
   initialEnrollment,
+  isSignInReason,
   parsePolicy,
   SecurityInfoError,
   toSecurityInfoError,
@@ -15,6 +16,7 @@ import {
   type SecurityInfoAdapter,
   type SecurityInfoErrorCode,
   type SecurityInfoPolicy,
+  type SignInReason,
 } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
 import { LocalizeController } from '../shared/localized.js';
@@ -41,10 +43,10 @@ export interface SecurityInfoStepDetail {
 }
 
 /**
- * Why the person must sign in again: `unauthenticated` when the backend no longer knows their session. More
- * reasons may be added (`reauthentication-required`, for a recent sign-in that an action needs).
+ * Why the person must sign in again: `unauthenticated` when the backend no longer knows their session;
+ * `reauthentication-required` when the change they are making wants a recent sign-in.
  */
-export type SecurityInfoReauthenticateReason = 'unauthenticated' | 'reauthentication-required';
+export type SecurityInfoReauthenticateReason = SignInReason;
 
 export interface SecurityInfoReauthenticateDetail {
   reason: SecurityInfoReauthenticateReason;
@@ -61,7 +63,7 @@ export interface SecurityInfoReauthenticateDetail {
  * phone step is small: the phone library, its metadata and the code field come with them.
  */
 const loadSteps = () => import('./wizard-steps.js');
-/** Signing in again after the session ended: loaded when a call is first refused for that reason. */
+/** Signing in again: loaded when a call is first refused for a sign-in. */
 const loadSignIn = () => import('./sign-in.js');
 
 type Transition<E> = (state: EnrollmentState, event: E) => EnrollmentState;
@@ -97,7 +99,7 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * @fires {CustomEvent<SecurityInfoCompleteDetail>} security-info-complete - The phone was registered; `detail` is `{ method, phoneNumber, channel }`.
  * @fires {CustomEvent<undefined>} security-info-cancel - The person cancelled; every call in flight was aborted.
  * @fires {CustomEvent<undefined>} security-info-close - The person pressed Done after the phone was registered.
- * @fires {CustomEvent<SecurityInfoReauthenticateDetail>} security-info-reauthenticate - The backend refused a call because the person's session ended (`detail.reason` is `unauthenticated`). Cancelable. Call `detail.retryAfter(signedIn)` during the event to sign the person in again: the wizard waits, then makes the refused call once more with the same inputs (or, if `signedIn` rejects, tells the person to sign in). Without it the step says the session ended and keeps what was entered, so pressing again after signing in elsewhere works; `preventDefault()` alone means the host takes care of signing in, and the wizard shows no message of its own.
+ * @fires {CustomEvent<SecurityInfoReauthenticateDetail>} security-info-reauthenticate - The backend refused a call until the person signs in: their session ended (`detail.reason` is `unauthenticated`), or the change wants a recent sign-in (`reauthentication-required`). Cancelable. Call `detail.retryAfter(signedIn)` during the event to sign the person in again: the wizard waits, then makes the refused call once more with the same inputs (or, if `signedIn` rejects, tells the person to sign in). Without it the step tells the person to sign in and keeps what was entered, so pressing again after signing in elsewhere works; `preventDefault()` alone means the host takes care of signing in, and the wizard shows no message of its own.
  *
  * @csspart heading - The heading of the wizard's own steps (loading, call, done).
  * @csspart panel - The container of the current step.
@@ -323,13 +325,13 @@ export class SecurityInfoWizard extends LitElement {
         requestId: request.id,
         error: toSecurityInfoError(error, { timedOut, offline }),
       });
-      if (this.state?.error?.code === 'unauthenticated') this.askToSignIn(request);
+      if (isSignInReason(this.state?.error?.code)) this.askToSignIn(request);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  /** The session ended: the host is asked to sign the person in again (sign-in.ts). */
+  /** Refused until the person signs in: the host is asked to sign them in again (sign-in.ts). */
   private askToSignIn(refused: EnrollmentRequest): void {
     loadSignIn().then(
       ({ SignIn }) => {

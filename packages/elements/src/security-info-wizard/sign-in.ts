@@ -1,13 +1,14 @@
 /**
  * Signing the person in again, for `<security-info-wizard>`, after the backend refused a call because their
- * session ended: asks the host (the `security-info-reauthenticate` event), waits for the sign-in the host starts
- * with `retryAfter()`, and shows that wait. The state it moves through is core's `signInTransition`. The wizard
- * loads this module when a call is first refused for that reason, and its later steps bring it along, so none of
- * it is downloaded before then.
+ * session ended or because the change wants a recent sign-in: asks the host (the `security-info-reauthenticate`
+ * event), waits for the sign-in the host starts with `retryAfter()`, and shows that wait. The state it moves
+ * through is core's `signInTransition`. The wizard loads this module when a call is first refused for either
+ * reason, and its later steps bring it along, so none of it is downloaded before then.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   canRepeatAfterSignIn,
+  isSignInReason,
   signInTransition,
   type EnrollmentRequest,
   type EnrollmentState,
@@ -39,14 +40,15 @@ export class SignIn {
    */
   ask(refused: EnrollmentRequest): void {
     const state = this.host.state();
-    if (!state || !canRepeatAfterSignIn(state, refused)) return;
+    const reason = state?.error?.code;
+    if (!state || !canRepeatAfterSignIn(state, refused) || !isSignInReason(reason)) return;
     let open = true;
     let signedIn: Promise<unknown> | undefined;
     const proceed = emit(
       this.host.element,
       'security-info-reauthenticate',
       {
-        reason: 'unauthenticated',
+        reason,
         retryAfter: (promise) => {
           if (!open || signedIn) {
             throw new DOMException('Call retryAfter() once, while the event is dispatched.', 'InvalidStateError');

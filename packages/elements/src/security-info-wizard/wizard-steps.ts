@@ -8,6 +8,7 @@ import { html, nothing, svg, type ReactiveControllerHost, type TemplateResult } 
 import { msg } from '../shared/lit-localize.js';
 import {
   channelsFor,
+  isSignInReason,
   maskPhoneNumber,
   readChallenge,
   SecurityInfoError,
@@ -57,7 +58,7 @@ function codeNeeded({ request, error }: EnrollmentState): boolean {
   return (
     request?.operation === 'verifyCode' ||
     request?.repeats === 'verifyCode' ||
-    (error?.operation === 'verifyCode' && error.code === 'unauthenticated')
+    (error?.operation === 'verifyCode' && isSignInReason(error.code))
   );
 }
 
@@ -75,8 +76,8 @@ const isLandline = (error: EnrollmentError) => error.code === 'channel-unavailab
 
 export class WizardSteps {
   /**
-   * The code being verified, only while a call needs it: the verification, and after a refusal for an ended
-   * session the one that repeats it once the person has signed in again.
+   * The code being verified, only while a call needs it: the verification, and after a refusal for a sign-in
+   * the one that repeats it once the person has signed in again.
    */
   private codeInFlight: string | undefined;
   /** The person's focus was in the step when it started waiting for a sign-in: keep it there. */
