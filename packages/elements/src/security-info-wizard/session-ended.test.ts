@@ -181,8 +181,8 @@ describe('security-info-wizard: signing in again with retryAfter', () => {
     session.succeed();
     await step(wizard, 'code');
     expect(sent).to.deep.equal([
-      { phoneNumber: '+31612345678', channel: 'sms' },
-      { phoneNumber: '+31612345678', channel: 'sms' },
+      { phoneNumber: '+31612345678', channel: 'sms', locale: 'en' },
+      { phoneNumber: '+31612345678', channel: 'sms', locale: 'en' },
     ]);
     await enterCode(wizard, await codeOf(memoryAdapter));
     expect((await complete).detail.phoneNumber).to.equal('+31612345678');

@@ -24,6 +24,7 @@ import { CountdownController } from '../shared/countdown.js';
 import { PhoneDataController } from '../shared/phone-data.js';
 import { focusHeading } from '../shared/step.js';
 import { errorMessage, landlineMessage } from '../shared/error-messages.js';
+import { getLocale } from '../shared/localization.js';
 import { signInWait } from './sign-in.js';
 import '../security-info-phone/security-info-phone.js';
 import '../code-verify/code-verify.js';
@@ -128,10 +129,12 @@ export class WizardSteps {
       case 'resendCode': {
         if (!phone) break;
         const { phoneNumber, channel } = phone;
+        // The message or call is worded in the language the person reads the steps in.
+        const locale = getLocale();
         const answer =
           request.operation === 'resendCode' && challenge && adapter.resendCode
-            ? await adapter.resendCode({ challengeId: challenge.challengeId, channel }, { signal })
-            : await adapter.sendCode({ phoneNumber, channel }, { signal });
+            ? await adapter.resendCode({ challengeId: challenge.challengeId, channel, locale }, { signal })
+            : await adapter.sendCode({ phoneNumber, channel, locale }, { signal });
         return { type: 'code-sent', requestId, challenge: readChallenge(answer) };
       }
       case 'verifyCode': {
