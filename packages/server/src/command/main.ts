@@ -32,9 +32,30 @@ async function main(args: readonly string[]): Promise<void> {
     quit(2, 'not started: fix the variables above (see --help).');
   }
 
+  // Signals are heard from now on: one that comes while the database opens stops the service once it has started,
+  // so the store is closed and the folder unlocked either way.
+  let service: Awaited<ReturnType<typeof startService>> | undefined;
+  let stopRequested: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    out.info(`${NAME}: ${signal}: stopping, letting requests in flight finish`);
+    service!.stop().then(
+      () => {
+        out.info(`${NAME}: stopped`);
+        process.exit(0);
+      },
+      (error: unknown) => quit(1, `stopping failed: ${describeError(error)}`),
+    );
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopRequested) quit(1, `${signal} again: stopped without waiting.`);
+    stopRequested = signal;
+    if (service) stop(signal);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
   if (config.database.kind === 'pglite')
     out.info(`${NAME}: opening the embedded database in ${config.database.dataDir} (a new one takes a few seconds)`);
-  let service: Awaited<ReturnType<typeof startService>>;
   try {
     service = await startService(config, out);
   } catch (error) {
@@ -47,22 +68,7 @@ async function main(args: readonly string[]): Promise<void> {
     config.database.kind === 'pglite' ? `the embedded database in ${config.database.dataDir}` : 'PostgreSQL';
   out.info(`${NAME} listening on ${service.origin} (routes under ${config.options.basePath || '/'}, ${where})`);
   if (config.options.development) out.info(`${NAME}: development mode: not for a service on the internet.`);
-
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    signals++;
-    if (signals > 1) quit(1, `${signal} again: stopped without waiting.`);
-    out.info(`${NAME}: ${signal}: stopping, letting requests in flight finish`);
-    service.stop().then(
-      () => {
-        out.info(`${NAME}: stopped`);
-        process.exit(0);
-      },
-      (error: unknown) => quit(1, `stopping failed: ${describeError(error)}`),
-    );
-  };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  if (stopRequested) stop(stopRequested);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => quit(1, describeError(error)));
