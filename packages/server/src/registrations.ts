@@ -137,11 +137,17 @@ export function createRegistrations(options: ResolvedOptions) {
     return { method, replaced: replaced ?? null, action };
   }
 
-  async function remove(tx: StoreTransaction, caller: Caller, id: string): Promise<StoredMethod> {
+  /** The caller's methods and the one named `id`, with the user locked for the change; 404 when it is not theirs. */
+  async function lockedMethod(tx: StoreTransaction, caller: Caller, id: string) {
     await tx.lockUser(caller.userId);
     const methods = await tx.listMethods(caller.userId);
     const method = methods.find((candidate) => candidate.id === id);
     if (!method) throw notFound();
+    return { methods, method };
+  }
+
+  async function remove(tx: StoreTransaction, caller: Caller, id: string): Promise<StoredMethod> {
+    const { methods, method } = await lockedMethod(tx, caller, id);
     if (caller.actor === 'user' && required(method, methods))
       throw new Refusal(
         409,
@@ -156,9 +162,7 @@ export function createRegistrations(options: ResolvedOptions) {
   }
 
   async function setDefault(tx: StoreTransaction, caller: Caller, id: string): Promise<StoredMethod> {
-    await tx.lockUser(caller.userId);
-    const method = (await tx.listMethods(caller.userId)).find((candidate) => candidate.id === id);
-    if (!method) throw notFound();
+    const { method } = await lockedMethod(tx, caller, id);
     if (!servesMfa(method))
       throw new Refusal(
         422,
