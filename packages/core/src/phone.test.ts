@@ -7,6 +7,7 @@ import {
   callingCodeOf,
   checkPhoneNumber,
   formatAsYouType,
+  loadPhoneMetadataFor,
   maskPhoneNumber,
   normalizePhoneInput,
   phoneRegions,
@@ -143,4 +144,10 @@ test('maskPhoneNumber keeps the calling code, a short first group and the last d
   for (const number of ['+31612345678', '+12015550123', '+447400123456']) {
     assert.ok(!maskPhoneNumber(number, metadata).includes(number.slice(-8, -4)), number);
   }
+});
+
+test('maskPhoneNumber masks a number complete once this page loaded its data, even when the caller has none yet', async () => {
+  await loadPhoneMetadataFor(['31']);
+  assert.equal(maskPhoneNumber('+31612345678'), '+31 6 •••• 5678');
+  assert.equal(maskPhoneNumber('+31612345678', undefined), '+31 6 •••• 5678');
 });

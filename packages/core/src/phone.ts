@@ -260,8 +260,12 @@ export function formatAsYouType(
 export function maskPhoneNumber(e164: string, metadata?: PhoneMetadata): string {
   const digits = normalizePhoneInput(e164) ?? '';
   const tail = (n: string) => n.slice(-(n.length > 6 ? 4 : 2));
-  const usable = metadata && digits.startsWith('+') && missingPhoneData(digits, undefined, metadata).length === 0;
-  const parsed = usable ? parsePhoneNumberFromString(digits, {}, metadata) : undefined;
+  const covers = (data: PhoneMetadata | undefined): data is PhoneMetadata =>
+    !!data && digits.startsWith('+') && missingPhoneData(digits, undefined, data).length === 0;
+  // What this page loaded already (the phone step loads a number's data before it can submit it) counts too, so a
+  // number is masked complete the first time it is shown, not first by its last digits and then in full.
+  const data = covers(metadata) ? metadata : covers(partial) ? partial : undefined;
+  const parsed = data ? parsePhoneNumberFromString(digits, {}, data) : undefined;
   if (!parsed) return `•••• ${tail(digits.replace('+', ''))}`;
   const national = parsed.nationalNumber as string;
   const groups = parsed.formatInternational().split(' ').slice(1);
