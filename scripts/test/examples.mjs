@@ -3,7 +3,8 @@
 // enrollment against the reference backend; then the demo portal of `npm start`, with each of its adapters.
 // Prints a plain `N passed, N failed` line.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -226,8 +227,11 @@ const browser = await puppeteer.launch({
 try {
   for (const example of examples)
     await check(browser, example.name, `${base}${example.path}`, () => lastSentCode(base));
-  // The demo portal, served as `npm start` serves it (Vite over the sources, the reference backend mounted). With
-  // the in-browser adapter the page shows the code; with the reference backend its console sender prints it.
+  // The demo portal, served as `npm start` serves it (Vite over the sources, forwarding to the security-info-server
+  // command it starts). With the in-browser adapter the page shows the code; with the reference backend its console
+  // sender prints it. The command gets a data folder of its own, new for this run.
+  const demoData = mkdtempSync(join(tmpdir(), 'security-info-demo-'));
+  process.env.DEMO_DATA_DIR = demoData;
   const vite = await createViteServer({
     configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
     configLoader: 'native',
@@ -257,6 +261,12 @@ try {
         ),
       '+31 6 12345678',
     );
+    // A new data folder takes the command several seconds to open: the page's first call waits for it, and so
+    // does this, so the wizard's own time-outs count from a service that answers.
+    await waitFor('the demo backend to start', async () => {
+      const policy = await fetch(`${demo}/api/security-info/policy`, { signal: AbortSignal.timeout(60_000) });
+      if (!policy.ok) throw new Error(`GET /policy answered ${policy.status}: ${await policy.text()}`);
+    }).catch((error) => console.log(`  (${messageOf(error)})`));
     await check(
       browser,
       'demo (reference backend)',
@@ -267,6 +277,7 @@ try {
   } finally {
     console.warn = warn;
     await vite.close();
+    rmSync(demoData, { recursive: true, force: true });
   }
 } finally {
   await browser.close();
