@@ -26,7 +26,7 @@ const RAISED: RateWindow[] = [{ max: 1_000_000, windowSeconds: 60 }];
 /**
  * The per-user, per-number and per-client limits keep their defaults: every request of the bench is another user,
  * number and client, as in a real crowd. The shared ones are raised, as an operator would for an enrollment
- * campaign. `LOAD_LIMITS=test` uses the project's `TEST_LIMITS` windows (10,000 a minute) instead.
+ * campaign.
  */
 const limits: Partial<Limits> = { sendsPerCountry: RAISED, sendsOverall: RAISED };
 
@@ -61,7 +61,7 @@ async function startBare(): Promise<{ origin: string; stop: () => Promise<void> 
   };
 }
 
-async function startSecurityInfo(database: DatabaseConfig, keeper: ReturnType<typeof codeKeeper>) {
+function startSecurityInfo(database: DatabaseConfig, keeper: ReturnType<typeof codeKeeper>) {
   const quiet = { info: () => undefined, error: (line: string) => console.error(line) };
   return startService(
     {
@@ -73,7 +73,7 @@ async function startSecurityInfo(database: DatabaseConfig, keeper: ReturnType<ty
         trustProxy: 1,
         clientKey: forwardedFor(1),
         basePath: '/api/security-info',
-        limits: process.env.LOAD_LIMITS === 'test' ? (await import('@security-info/server')).TEST_LIMITS : limits,
+        limits,
       },
       listen: { port: 0, host: '127.0.0.1' },
       database,
