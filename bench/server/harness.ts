@@ -1,7 +1,7 @@
 /** What the server benchmarks share: the current handler, driven in-process on a clock the benchmark moves. */
 import {
   createSecurityInfoHandler,
-  type ChallengeStore,
+  type SecurityInfoStore,
   type Limits,
   type SecurityInfoHandler,
 } from '@security-info/server';
@@ -24,7 +24,7 @@ export interface BenchServer extends SendAndVerify {
 export function benchServer(options: {
   clock: () => number;
   limits?: Partial<Limits>;
-  store?: ChallengeStore;
+  store?: SecurityInfoStore;
 }): BenchServer {
   const { sender, takeCode } = codeKeeper();
   const handler = createSecurityInfoHandler({
