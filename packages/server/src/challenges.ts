@@ -138,10 +138,7 @@ export function createChallenges(options: ResolvedOptions) {
     return undefined;
   }
 
-  /**
-   * Another code for a challenge, by `channel`. `allowed` runs once the challenge is known to be the caller's
-   * (policy and risk checks), before anything is charged.
-   */
+  /** Another code for the caller's challenge, by `channel`; the caller checked policy and risk before this. */
   async function resend(
     caller: Caller,
     existing: StoredChallenge,

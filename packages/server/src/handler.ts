@@ -8,7 +8,7 @@
  */
 import { createChallenges, type Caller } from './challenges.js';
 import type { ConnectionInfo } from './client.js';
-import { Refusal, readJson, refuse, respond } from './http.js';
+import { ALLOW_KNOWN, KNOWN_METHODS, Refusal, readJson, refuse, respond } from './http.js';
 import { createMethodRoutes } from './method-routes.js';
 import { resolveOptions, type SecurityInfoHandler, type SecurityInfoHandlerOptions } from './options.js';
 import { createOriginPolicy } from './origin.js';
@@ -18,8 +18,6 @@ import { createRegistrations } from './registrations.js';
 import { createServiceRoutes } from './service-routes.js';
 import { DependencyTimeout, within } from './timeout.js';
 
-/** Methods the handler knows; anything else is answered 405 before a route is looked at. */
-const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
 /** How often, on the handler's own clock, expired challenges and passed rate windows are swept. */
 const SWEEP_EVERY_MS = 60_000;
 const ID = '([A-Za-z0-9_-]{1,64})';
@@ -116,11 +114,7 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
     try {
       sweepNowAndThen();
       if (!KNOWN_METHODS.has(request.method))
-        return respond(
-          405,
-          { error: 'unknown', message: 'Method not allowed.' },
-          { allow: 'GET, HEAD, POST, PUT, DELETE, OPTIONS' },
-        );
+        return respond(405, { error: 'unknown', message: 'Method not allowed.' }, { allow: ALLOW_KNOWN });
       if (path === undefined) return respond(404, { error: 'unknown', message: 'Not found.' });
       // A preflight carries its own answer; every other answer to an allowed origin must be readable by it.
       if (request.method !== 'OPTIONS') cors = origins.corsHeaders(request);

@@ -7,6 +7,11 @@ export interface RefusalDetails {
   reason?: SecurityInfoErrorReason;
 }
 
+/** The methods the service answers; anything else is 405 before a route is looked at (the Node adapters too). */
+export const KNOWN_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
+/** The `Allow` header of a 405 for a method the service does not know. */
+export const ALLOW_KNOWN = [...KNOWN_METHODS].join(', ');
+
 /** A failure the contract knows, answered as `{ error, message, ... }`. Never carries a code or a whole number. */
 export class Refusal {
   constructor(

@@ -7,13 +7,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { connectionAddress } from './client.js';
 import { createSecurityInfoHandler } from './handler.js';
+import { ALLOW_KNOWN, KNOWN_METHODS } from './http.js';
 import type { SecurityInfoHandler, SecurityInfoHandlerOptions } from './options.js';
 
 /** The Node adapters' options: `clientKey` defaults to the socket's address. */
 export type NodeHandlerOptions = Omit<SecurityInfoHandlerOptions, 'clientKey'> &
   Partial<Pick<SecurityInfoHandlerOptions, 'clientKey'>>;
 
-const FORWARDED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
 const HOST = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]{1,253})(?::\d{1,5})?$/;
 
 function plain(res: ServerResponse, status: number, headers: Record<string, string> = {}, body?: string): void {
@@ -75,8 +75,8 @@ function answer(handler: SecurityInfoHandler, req: IncomingMessage, res: ServerR
   // A client that goes away mid-request must not become an unhandled 'error' event.
   req.on('error', () => undefined);
   res.on('error', () => undefined);
-  if (!req.method || !FORWARDED_METHODS.has(req.method)) {
-    plain(res, 405, { allow: 'GET, HEAD, POST, PUT, DELETE, OPTIONS' });
+  if (!req.method || !KNOWN_METHODS.has(req.method)) {
+    plain(res, 405, { allow: ALLOW_KNOWN });
     req.resume();
     return;
   }

@@ -3,7 +3,7 @@
  * verify it. A right code registers the phone in the same transaction that uses the code up.
  */
 import { channelsFor, isCountryAllowed, methodServes, type Channel } from '@security-info/core';
-import { noSuchChallenge, type Caller, type Challenges } from './challenges.js';
+import type { Caller, Challenges } from './challenges.js';
 import { Refusal, badRequest, respond } from './http.js';
 import { checkChannelForType, checkNumber, type CheckedNumber } from './number-check.js';
 import type { ResolvedOptions, RiskContext } from './options.js';
@@ -134,7 +134,5 @@ export function createPhoneRoutes(options: ResolvedOptions, challenges: Challeng
 
   return { send, resend, verify, checkPolicy, checkRisk };
 }
-
-export { noSuchChallenge };
 
 export type PhoneRoutes = ReturnType<typeof createPhoneRoutes>;
