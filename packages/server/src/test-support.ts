@@ -1,4 +1,5 @@
 /** A handler on a clock the test moves, with a sender that keeps what it was given: for the server's tests. */
+import assert from 'node:assert/strict';
 import { createSecurityInfoHandler } from './handler.js';
 import type { SecurityInfoHandlerOptions } from './options.js';
 import type { CodeMessage } from './senders.js';
@@ -73,4 +74,15 @@ export function setup(options: Partial<SecurityInfoHandlerOptions> = {}) {
 
 export async function body(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
+}
+
+/** The error a promise rejects with; fails the test when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof Error);
+    return error;
+  }
+  assert.fail('the promise was expected to reject');
 }

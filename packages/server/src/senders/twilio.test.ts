@@ -7,6 +7,7 @@ import type { CodeMessage } from '../senders.js';
 import { body, setup } from '../test-support.js';
 import { createTwilioSender, TwilioError, type TwilioSenderOptions } from './twilio.js';
 import { escapeXml, sayLanguage } from './twiml.js';
+import { rejection } from '../test-support.js';
 
 const SID = 'AC0123456789abcdef0123456789abcdef';
 const TOKEN = '0123456789abcdef0123456789abcdef';
@@ -64,16 +65,6 @@ function assertNothingSecret(texts: string[]) {
   for (const text of texts)
     for (const secret of [CODE, NUMBER, NUMBER.slice(1), NUMBER.slice(-9)])
       assert.ok(!text.includes(secret), `"${text}" holds ${secret}`);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof Error);
-    return error;
-  }
-  assert.fail('the send was expected to reject');
 }
 
 interface XmlElement {

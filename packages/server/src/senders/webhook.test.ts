@@ -8,6 +8,7 @@ import { ConfigurationError, type ServerLogger } from '../options.js';
 import type { CodeMessage } from '../senders.js';
 import { body, setup } from '../test-support.js';
 import { createWebhookSender, type WebhookSenderOptions } from './webhook.js';
+import { rejection } from '../test-support.js';
 
 const NUMBER = '+31612345678';
 const CODE = '482913';
@@ -77,16 +78,6 @@ function assertNothingSecret(texts: string[]) {
 
 function sender(url: string, options: Partial<WebhookSenderOptions> = {}) {
   return createWebhookSender({ url, secret: SECRET, retryDelayMs: 10, logger: logger(), ...options });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof Error);
-    return error;
-  }
-  assert.fail('the send was expected to reject');
 }
 
 describe('the webhook sender', () => {
