@@ -78,10 +78,10 @@ export function createPhoneRoutes(options: ResolvedOptions, challenges: Challeng
     checkPolicy(number, channel);
     // A change of number needs the phone it replaces, and a recent sign-in when the host asks: checked before a
     // message is paid for, and again when the code is verified.
-    const current = await challenges.transaction((tx) => registrations.view(tx, caller.userId));
-    if (replaces !== null && !current.methods.some((method) => method.id === replaces && method.kind === 'phone'))
+    const methods = await challenges.transaction((tx) => tx.listMethods(caller.userId));
+    if (replaces !== null && !methods.some((method) => method.id === replaces && method.kind === 'phone'))
       throw new Refusal(404, 'unknown', 'The phone to replace is not registered.');
-    await registrations.requireRecent(caller, replaces ? 'replace' : 'add', current.methods.length === 0);
+    await registrations.requireRecent(caller, replaces ? 'replace' : 'add', methods.length === 0);
     await checkRisk({ ...caller, phoneNumber: number.phoneNumber, region: number.region, channel, kind: 'send' });
     const challenge = await challenges.start(caller, {
       number,
