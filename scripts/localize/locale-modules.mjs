@@ -3,8 +3,12 @@
 // shared/lit-localize.ts, like the elements, instead of @lit/localize's index. The index also carries the
 // localization runtime, and bundlers would put it in a chunk that every locale module waits for, one round trip
 // after the module itself; `localization.ts` fetches the runtime beside the locale module instead.
+// Then it moves the messages of each later feature (their ids start with `<feature>.`, see FEATURES) out of the
+// locale module into `<dir>/<feature>/<locale>.ts`, with a map of loaders in `<dir>/<feature>/index.ts`: the
+// feature's element registers that map (localization.ts `addMessages`), so its messages are downloaded with it,
+// and the locale module a person loads first stays the size of what the first steps can show.
 // `node scripts/localize/locale-modules.mjs [dir]` rewrites the modules in dir (by default the elements' own).
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,21 +29,96 @@ export function rewriteLocaleModule(source, name) {
 }
 
 /**
+ * Features whose messages load with their element, not with the locale module. A message belongs to a feature
+ * when its id starts with the feature's name and a dot (`msg('…', { id: 'methods.delete' })`).
+ */
+export const FEATURES = /** @type {const} */ (['methods']);
+
+const OPEN = 'export const templates = {';
+
+/**
+ * Splits a generated locale module into the messages that stay and those of each feature.
+ * @param {string} source a module as lit-localize writes it: one `'id': template,` entry per line
+ * @param {readonly string[]} features
+ * @returns {{ rest: string, features: Map<string, string> }} the module without the features' messages, and a
+ *   module of each feature that has messages in it
+ */
+export function splitLocaleModule(source, features) {
+  const start = source.indexOf(OPEN);
+  const end = source.lastIndexOf('};');
+  if (start < 0 || end < start) return { rest: source, features: new Map() };
+  const head = source.slice(0, start);
+  /** @type {Map<string, string[]>} */
+  const taken = new Map();
+  /** @type {string[]} */
+  const kept = [];
+  /** @type {string[] | undefined} */
+  let current;
+  for (const line of source.slice(start + OPEN.length, end).split('\n')) {
+    const id = /^\s*'([^']+)':/.exec(line)?.[1];
+    if (id !== undefined) {
+      const feature = features.find((name) => id.startsWith(`${name}.`));
+      current = feature === undefined ? kept : (taken.get(feature) ?? taken.set(feature, []).get(feature));
+    }
+    (current ?? kept).push(line);
+  }
+  const module = (/** @type {string[]} */ lines, /** @type {string} */ imports) =>
+    `${imports}${OPEN}${lines.join('\n').replace(/,?\s*$/, '')}\n};\n`;
+  /** @type {Map<string, string>} */
+  const out = new Map();
+  for (const [feature, lines] of taken) {
+    const body = lines.join('\n');
+    const imports = [
+      '// Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.\n',
+      /\bhtml`/.test(body) ? "import {html} from 'lit';\n" : '',
+      /\bstr`/.test(body) ? "import {str} from '../../../shared/lit-localize.js';\n" : '',
+      '\n',
+    ].join('');
+    out.set(feature, module(lines, imports));
+  }
+  if (taken.size === 0) return { rest: source, features: out };
+  return { rest: `${head}${module(kept, '')}`, features: out };
+}
+
+/**
+ * The map of loaders a feature's element registers: one dynamic import per locale, so bundlers split each one.
+ * @param {readonly string[]} locales
+ */
+export const featureIndex = (locales) =>
+  [
+    '// Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.',
+    "import type { LocaleModule } from '../../../shared/lit-localize.js';",
+    '',
+    'export const messages: Record<string, () => Promise<LocaleModule>> = {',
+    ...[...locales].sort().map((locale) => `  '${locale}': () => import('./${locale}.js'),`),
+    '};',
+    '',
+  ].join('\n');
+
+/**
  * Rewrites every locale module in `dir`.
  * @param {string} dir
  * @returns {number} how many changed
  */
 export function rewriteLocaleModules(dir) {
   let changed = 0;
+  /** @type {Map<string, string[]>} */
+  const featureLocales = new Map();
   for (const name of readdirSync(dir).filter((file) => file.endsWith('.ts'))) {
     const path = join(dir, name);
     const source = readFileSync(path, 'utf8');
-    const next = rewriteLocaleModule(source, name);
-    if (next !== source) {
-      writeFileSync(path, next);
+    const split = splitLocaleModule(rewriteLocaleModule(source, name), FEATURES);
+    for (const [feature, module] of split.features) {
+      mkdirSync(join(dir, feature), { recursive: true });
+      writeFileSync(join(dir, feature, name), module);
+      featureLocales.set(feature, [...(featureLocales.get(feature) ?? []), name.replace(/\.ts$/, '')]);
+    }
+    if (split.rest !== source) {
+      writeFileSync(path, split.rest);
       changed++;
     }
   }
+  for (const [feature, locales] of featureLocales) writeFileSync(join(dir, feature, 'index.ts'), featureIndex(locales));
   return changed;
 }
 

@@ -1,6 +1,47 @@
 /**
- * The part of `@lit/localize` that only a page in another language than English needs. `localization.ts` loads
- * it on demand, in parallel with the first locale module. From its own module, like `lit-localize.ts`: the
- * package's index would also bring the modules the elements already have, into a chunk of their own.
+ * The part of the localization that only a page in another language than English needs. `localization.ts` loads
+ * it on demand, in parallel with the first locale module: `@lit/localize`'s runtime (from its own module, like
+ * `lit-localize.ts`: the package's index would also bring the modules the elements already have, into a chunk
+ * of their own), and the merging of features' messages into a locale's templates.
  */
+import type { LocaleModule } from './lit-localize.js';
+import type { MessageLoaders } from './localization.js';
+
 export { configureLocalization } from '@lit/localize/init/runtime.js';
+
+type Templates = NonNullable<LocaleModule['templates']>;
+
+/**
+ * Per locale, the templates handed to `@lit/localize` (which keeps that object and looks messages up in it) and
+ * the features merged into them so far: a feature that arrives later adds its messages to the same object.
+ */
+const loaded = new Map<string, { templates: Templates; merged: Set<MessageLoaders> }>();
+
+/** Adds to a locale's templates the messages of each feature not merged yet. */
+export async function mergeFeatures(locale: string, features: readonly MessageLoaders[]): Promise<void> {
+  const entry = loaded.get(locale);
+  if (!entry) return;
+  await Promise.all(
+    features
+      .filter((feature) => !entry.merged.has(feature))
+      .map(async (feature) => {
+        const module = await feature[locale]?.();
+        Object.assign(entry.templates, module?.templates);
+        entry.merged.add(feature);
+      }),
+  );
+}
+
+/** A locale's module with the messages of every feature on the page merged in. */
+export async function withFeatures(
+  locale: string,
+  module: Promise<LocaleModule>,
+  features: readonly MessageLoaders[],
+): Promise<LocaleModule> {
+  const entry = { templates: { ...(await module).templates }, merged: new Set<MessageLoaders>() };
+  loaded.set(locale, entry);
+  // A feature's messages that fail to load leave that feature in English; the next `addMessages` or language
+  // change tries again.
+  await mergeFeatures(locale, features).catch(() => {});
+  return { templates: entry.templates };
+}

@@ -12,9 +12,12 @@ import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 export { sourceLocale, targetLocales };
 
 export type SupportedLocale = typeof sourceLocale | (typeof targetLocales)[number];
+type TargetLocale = (typeof targetLocales)[number];
+/** A feature's messages: a loader per locale (see `addMessages`). */
+export type MessageLoaders = Readonly<Partial<Record<string, () => Promise<LocaleModule>>>>;
 
 /** A static map, so bundlers split each locale into its own chunk and dev servers can follow the imports. */
-const loaders: Record<(typeof targetLocales)[number], () => Promise<LocaleModule>> = {
+const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
   ar: () => import('../generated/locales/ar.js'),
   cs: () => import('../generated/locales/cs.js'),
   da: () => import('../generated/locales/da.js'),
@@ -89,22 +92,48 @@ export function resolveLocale(requested: string | null | undefined): SupportedLo
 }
 
 type Mode = 'unset' | 'own' | 'host';
-let mode: Mode = 'unset';
-let configuring: Promise<boolean> | undefined;
-let controls: { getLocale(): string; setLocale(locale: string): Promise<void> } | undefined;
-let observer: MutationObserver | undefined;
-let scheduled = false;
-/** The page chose a language with `setLocale`: the document's `lang` is not followed unless it asks again. */
-let chosen = false;
-/** The language asked for last. */
-let wanted: SupportedLocale = sourceLocale;
-/** A locale module requested while the runtime was still loading, handed to `loadLocale` when it asks for it. */
-let early: { locale: string; module: Promise<LocaleModule> } | undefined;
 
-function loadLocale(locale: string): Promise<LocaleModule> {
-  const module = early?.locale === locale ? early.module : loaders[locale as keyof typeof loaders]();
-  early = undefined;
-  return module;
+/** Everything this module remembers about the page's localization, in one place. */
+const state = {
+  /** Who configured `@lit/localize`: nobody yet, this library, or the host page. */
+  mode: 'unset' as Mode,
+  configuring: undefined as Promise<boolean> | undefined,
+  controls: undefined as { getLocale(): string; setLocale(locale: string): Promise<void> } | undefined,
+  observer: undefined as MutationObserver | undefined,
+  scheduled: false,
+  /** The page chose a language with `setLocale`: the document's `lang` is not followed unless it asks again. */
+  chosen: false,
+  /** The language asked for last. */
+  wanted: sourceLocale as SupportedLocale,
+  /** A locale module requested while the runtime was still loading, handed to `loadLocale` when it asks for it. */
+  early: undefined as { locale: string; module: Promise<LocaleModule> } | undefined,
+  /** The message loaders of features whose elements are on the page (`addMessages`). */
+  features: [] as MessageLoaders[],
+};
+
+const runtime = () => import('./localization-runtime.js');
+
+/**
+ * Registers the messages of a feature that loads on demand (generated in `generated/locales/<feature>/index.ts`),
+ * so they are downloaded with its element rather than with every page's first locale module. When the page is
+ * showing another language already, they are loaded now and the elements render again.
+ */
+export function addMessages(messages: MessageLoaders): void {
+  if (state.features.includes(messages)) return;
+  state.features.push(messages);
+  const locale = getLocale();
+  if (state.mode !== 'own' || locale === sourceLocale) return;
+  runtime()
+    .then(({ mergeFeatures }) => mergeFeatures(locale, state.features))
+    .then(
+      // Elements re-render on @lit/localize's own "ready" event: the templates they read from have grown.
+      () =>
+        getLocale() === locale &&
+        window.dispatchEvent(
+          new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }),
+        ),
+      () => {},
+    );
 }
 
 /**
@@ -112,8 +141,8 @@ function loadLocale(locale: string): Promise<LocaleModule> {
  * anything, so a page that localizes its own components never downloads this library's runtime or locales.
  */
 function hostInCharge(): boolean {
-  if (mode === 'unset' && msg !== defaultMsg) mode = 'host';
-  return mode === 'host';
+  if (state.mode === 'unset' && msg !== defaultMsg) state.mode = 'host';
+  return state.mode === 'host';
 }
 
 /**
@@ -123,25 +152,30 @@ function hostInCharge(): boolean {
  */
 export function configureSecurityInfoLocalization(): Promise<boolean> {
   if (hostInCharge()) return Promise.resolve(false);
-  configuring ??= import('./localization-runtime.js').then(
-    ({ configureLocalization }) => {
-      if (mode === 'unset') {
+  state.configuring ??= runtime().then(
+    ({ configureLocalization, withFeatures }) => {
+      if (state.mode === 'unset') {
         try {
-          controls = configureLocalization({ sourceLocale, targetLocales, loadLocale });
-          mode = 'own';
+          const loadLocale = (locale: string) => {
+            const module = state.early?.locale === locale ? state.early.module : loaders[locale as TargetLocale]();
+            state.early = undefined;
+            return withFeatures(locale, module, state.features);
+          };
+          state.controls = configureLocalization({ sourceLocale, targetLocales, loadLocale });
+          state.mode = 'own';
         } catch {
-          mode = 'host'; // The page configured @lit/localize while the runtime was on its way.
+          state.mode = 'host'; // The page configured @lit/localize while the runtime was on its way.
           stopFollowingDocumentLanguage();
         }
       }
-      return mode === 'own';
+      return state.mode === 'own';
     },
     (error: unknown) => {
-      configuring = undefined; // Offline, say: the next language change tries again.
+      state.configuring = undefined; // Offline, say: the next language change tries again.
       throw error;
     },
   );
-  return configuring;
+  return state.configuring;
 }
 
 /**
@@ -150,7 +184,7 @@ export function configureSecurityInfoLocalization(): Promise<boolean> {
  * @returns the locale the elements render in once this call settles.
  */
 export async function setLocale(locale: string): Promise<SupportedLocale> {
-  chosen = true;
+  state.chosen = true;
   stopFollowingDocumentLanguage();
   return apply(locale);
 }
@@ -158,44 +192,44 @@ export async function setLocale(locale: string): Promise<SupportedLocale> {
 async function apply(tag: string): Promise<SupportedLocale> {
   const locale = resolveLocale(tag);
   if (hostInCharge()) return sourceLocale;
-  wanted = locale;
+  state.wanted = locale;
   // English is what the templates say already: until another language was asked for, nothing is configured,
   // so a host page may still configure @lit/localize itself later.
-  if (!configuring && locale === sourceLocale) return locale;
-  if (locale !== sourceLocale && !controls) {
+  if (!state.configuring && locale === sourceLocale) return locale;
+  if (locale !== sourceLocale && !state.controls) {
     // Fetched alongside the runtime rather than after it.
-    early = { locale, module: loaders[locale]() };
-    early.module.catch(() => {});
+    state.early = { locale, module: loaders[locale]() };
+    state.early.module.catch(() => {});
   }
   try {
-    if (!(await configureSecurityInfoLocalization()) || !controls) return sourceLocale;
-    await controls.setLocale(locale);
+    if (!(await configureSecurityInfoLocalization()) || !state.controls) return sourceLocale;
+    await state.controls.setLocale(locale);
   } catch {
     // A module that failed to load leaves the language shown in place. @lit/localize would answer the next
     // request for the same language with this same failure: settle it on the language shown, so it can be retried.
-    if (controls && wanted === locale) controls.setLocale(getLocale()).catch(() => {});
+    if (state.controls && state.wanted === locale) state.controls.setLocale(getLocale()).catch(() => {});
   }
   return getLocale() as SupportedLocale;
 }
 
 /** The locale the elements currently render in. */
 export function getLocale(): string {
-  return controls?.getLocale() ?? sourceLocale;
+  return state.controls?.getLocale() ?? sourceLocale;
 }
 
 /** Renders in the document's language and follows changes to `<html lang>`. */
 export function followDocumentLanguage(): void {
-  if (typeof document === 'undefined' || hostInCharge() || observer) return;
-  chosen = false;
+  if (typeof document === 'undefined' || hostInCharge() || state.observer) return;
+  state.chosen = false;
   const root = document.documentElement;
-  observer = new MutationObserver(() => void apply(root.lang));
-  observer.observe(root, { attributes: true, attributeFilter: ['lang'] });
+  state.observer = new MutationObserver(() => void apply(root.lang));
+  state.observer.observe(root, { attributes: true, attributeFilter: ['lang'] });
   void apply(root.lang || navigator.language);
 }
 
 export function stopFollowingDocumentLanguage(): void {
-  observer?.disconnect();
-  observer = undefined;
+  state.observer?.disconnect();
+  state.observer = undefined;
 }
 
 /**
@@ -204,10 +238,10 @@ export function stopFollowingDocumentLanguage(): void {
  * choose a language with `setLocale`.
  */
 export function autoLocalize(): void {
-  if (scheduled || chosen || mode !== 'unset') return;
-  scheduled = true;
+  if (state.scheduled || state.chosen || state.mode !== 'unset') return;
+  state.scheduled = true;
   setTimeout(() => {
-    if (!chosen && mode === 'unset') followDocumentLanguage();
+    if (!state.chosen && state.mode === 'unset') followDocumentLanguage();
   });
 }
 
