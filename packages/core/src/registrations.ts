@@ -1,13 +1,10 @@
 /** What a person has registered: their methods and their default sign-in method, as the backend reports them. */
 import { SecurityInfoError } from './errors.js';
 import { CHANNELS, METHOD_PURPOSES, PURPOSES } from './policy.js';
-import type { Channel, MethodId, Purpose, SecurityInfoPolicy } from './types.js';
+import type { Channel, MethodKind, Purpose, RegisteredMethod, Registrations, SecurityInfoPolicy } from './types.js';
 
-/**
- * The kinds of registered method: every method a policy can offer today, passkeys, and recovery codes. (`passkey`
- * joins `MethodId` when the method picker can offer it.)
- */
-export type MethodKind = MethodId | 'passkey' | 'recovery-codes';
+// The shapes live with the rest of the contract in types.ts; they are exported from here too, beside their reader.
+export type { MethodKind, NotRemovableReason, RegisteredMethod, Registrations } from './types.js';
 
 export const METHOD_KINDS: readonly MethodKind[] = [
   'authenticator-app',
@@ -17,33 +14,6 @@ export const METHOD_KINDS: readonly MethodKind[] = [
   'passkey',
   'recovery-codes',
 ];
-
-/** Why a method cannot be removed now. */
-export type NotRemovableReason = 'method-required';
-
-export interface RegisteredMethod {
-  /** Opaque id, for `removeMethod`, `setDefaultMethod` and `replaces`. */
-  id: string;
-  kind: MethodKind;
-  /** ISO 8601. */
-  addedAt: string;
-  /** ISO 8601; `null` when never used to sign in. */
-  lastUsedAt: string | null;
-  /** What the method can serve, by the organization's policy. */
-  purposes: Purpose[];
-  /** Whether it can be removed now; when not, `notRemovableReason` says why. */
-  removable: boolean;
-  notRemovableReason?: NotRemovableReason;
-  /** For a phone: its E.164 number (show it masked unless the person asks) and the channel they chose. */
-  phone?: { phoneNumber: string; channel: Channel };
-}
-
-export interface Registrations {
-  /** Oldest first. */
-  methods: RegisteredMethod[];
-  /** The method sign-in uses first; `null` when none is chosen or none can serve two-step verification. */
-  defaultMethodId: string | null;
-}
 
 /**
  * What a kind of method serves under an organization's policy. The policy narrows the methods it names (and

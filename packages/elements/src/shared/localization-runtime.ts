@@ -5,11 +5,13 @@
  * of their own), and the merging of features' messages into a locale's templates.
  */
 import type { LocaleModule } from './lit-localize.js';
-import type { MessageLoaders } from './localization.js';
 
 export { configureLocalization } from '@lit/localize/init/runtime.js';
 
 type Templates = NonNullable<LocaleModule['templates']>;
+
+/** A feature's messages: a loader per locale (see `addMessages` in localization.ts). */
+export type MessageLoaders = Readonly<Partial<Record<string, () => Promise<LocaleModule>>>>;
 
 /**
  * Per locale, the templates handed to `@lit/localize` (which keeps that object and looks messages up in it) and

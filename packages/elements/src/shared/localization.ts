@@ -8,13 +8,13 @@
  */
 import { defaultMsg, LOCALE_STATUS_EVENT, msg, type LocaleModule } from './lit-localize.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import type { MessageLoaders } from './localization-runtime.js';
 
 export { sourceLocale, targetLocales };
 
 export type SupportedLocale = typeof sourceLocale | (typeof targetLocales)[number];
 type TargetLocale = (typeof targetLocales)[number];
-/** A feature's messages: a loader per locale (see `addMessages`). */
-export type MessageLoaders = Readonly<Partial<Record<string, () => Promise<LocaleModule>>>>;
+export type { MessageLoaders };
 
 /** A static map, so bundlers split each locale into its own chunk and dev servers can follow the imports. */
 const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
