@@ -21,6 +21,7 @@ describe('attack: using the service without signing in', () => {
       await server.sendCode('+31612345678', 'sms', anonymous),
       await server.resend(id, 'sms', anonymous),
       await server.verify(id, server.lastCode(), anonymous),
+      await server.confirmation(id, anonymous),
     ]) {
       assert.equal(response.status, 401);
       assert.equal((await body(response)).error, 'unauthenticated');
@@ -36,13 +37,14 @@ describe('attack: using the service without signing in', () => {
 });
 
 describe('attack: a challenge of one user used by another', () => {
-  it("answers another user's verify and resend as if the challenge did not exist", async () => {
+  it("answers another user's verify, resend and confirmation as if the challenge did not exist", async () => {
     const verified: string[] = [];
     const server = setup({ onVerified: ({ userId }) => void verified.push(userId) });
     const id = await server.start('+31612345678', 'sms', { user: 'alice' });
     server.advance(31);
     assert.equal((await server.resend(id, 'sms', { user: 'mallory' })).status, 404);
     assert.equal((await server.verify(id, server.lastCode(), { user: 'mallory' })).status, 404);
+    assert.equal((await server.confirmation(id, { user: 'mallory' })).status, 404);
     assert.equal((await server.verify(id, server.lastCode(), { user: 'alice' })).status, 204);
     assert.deepEqual(verified, ['alice']);
   });

@@ -1,5 +1,6 @@
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
+import { createFetchAdapter } from '@security-info/core';
 import { randomCode } from './codes.js';
 import { BASE, body, setup } from './test-support.js';
 
@@ -208,6 +209,97 @@ describe('POST /phone/challenges/{id}/resend', () => {
     server.advance(31);
     assert.equal((await server.post(`/phone/challenges/${id}/resend`, { channel: 'sms' })).status, 200);
     assert.equal((await server.post(`/phone/challenges/${id}/verify`, { code: server.lastCode() })).status, 204);
+  });
+});
+
+describe('GET /phone/challenges/{id}/confirmation', () => {
+  it('says a challenge is not confirmed yet, and when to ask again', async () => {
+    const server = setup();
+    const id = await server.start('+31612345678', 'voice');
+    const response = await server.confirmation(id);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await body(response), { confirmed: false, retryAfterSeconds: 2 });
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+  });
+
+  it('says it is confirmed once the phone is registered, as often as it is asked', async () => {
+    const server = setup();
+    const id = await server.start('+31612345678', 'voice');
+    assert.equal((await server.verify(id, server.lastCode())).status, 204);
+    for (let ask = 0; ask < 2; ask++) assert.deepEqual(await body(await server.confirmation(id)), { confirmed: true });
+    server.advance(301);
+    assert.deepEqual(await body(await server.confirmation(id)), { confirmed: true }, 'confirmed stays confirmed');
+  });
+
+  it('answers 410 code-expired once the challenge expired unconfirmed, or its code was never delivered', async () => {
+    const server = setup();
+    const id = await server.start();
+    server.advance(301);
+    const expired = await server.confirmation(id);
+    assert.equal(expired.status, 410);
+    assert.equal((await body(expired)).error, 'code-expired');
+
+    let failing = false;
+    const undelivered = setup({
+      sender: { send: async () => (failing ? Promise.reject(new Error('down')) : undefined) },
+    });
+    const other = await undelivered.start();
+    undelivered.advance(31);
+    failing = true;
+    assert.equal((await undelivered.resend(other)).status, 422);
+    assert.equal((await undelivered.confirmation(other)).status, 410);
+  });
+
+  it('answers 404 code-expired for a challenge that does not exist', async () => {
+    const server = setup();
+    for (const id of ['AAAAAAAAAAAAAAAAAAAAAA', '..%2F..%2Fetc']) {
+      const response = await server.confirmation(id);
+      assert.equal(response.status, 404, id);
+    }
+    const unknown = await server.confirmation('AAAAAAAAAAAAAAAAAAAAAA');
+    assert.equal((await body(unknown)).error, 'code-expired');
+  });
+
+  it('is what createFetchAdapter asks while a call waits, until the challenge is confirmed', async (t: TestContext) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const server = setup();
+    const id = await server.start('+31612345678', 'voice');
+    let asked = 0;
+    const adapter = createFetchAdapter({
+      baseUrl: BASE,
+      headers: { 'x-test-user': 'alice' },
+      fetch: async (input, init) => {
+        asked++;
+        return server.handler(new Request(input, init));
+      },
+    });
+    let confirmed = false;
+    const waiting = adapter
+      .awaitCallConfirmation({ challengeId: id }, { signal: new AbortController().signal })
+      .then(() => (confirmed = true));
+    const settle = async () => {
+      for (let turn = 0; turn < 50; turn++) await new Promise(setImmediate);
+    };
+    await settle();
+    assert.equal(asked, 1);
+    t.mock.timers.tick(2000);
+    await settle();
+    assert.deepEqual([asked, confirmed], [2, false]);
+    assert.equal((await server.verify(id, server.lastCode())).status, 204);
+    t.mock.timers.tick(2000);
+    await waiting;
+    assert.deepEqual([asked, confirmed], [3, true]);
+  });
+
+  it('only reads: a POST is 405 with Allow, and nothing is sent or counted', async () => {
+    const server = setup();
+    const id = await server.start();
+    const response = await server.post(`/phone/challenges/${id}/confirmation`, {});
+    assert.equal(response.status, 405);
+    assert.equal(response.headers.get('allow'), 'GET, HEAD');
+    for (let ask = 0; ask < 30; ask++) assert.equal((await server.confirmation(id)).status, 200);
+    assert.equal(server.sent.length, 1);
+    assert.equal((await server.verify(id, server.lastCode())).status, 204, 'asking spends no attempt');
   });
 });
 

@@ -26,6 +26,7 @@ type Route =
   | { kind: 'policy'; methods: readonly string[] }
   | { kind: 'send'; methods: readonly string[] }
   | { kind: 'challenge'; methods: readonly string[]; id: string; action: 'resend' | 'verify' }
+  | { kind: 'confirmation'; methods: readonly string[]; id: string }
   | { kind: 'methods'; methods: readonly string[] }
   | { kind: 'method'; methods: readonly string[]; id: string }
   | { kind: 'default'; methods: readonly string[] };
@@ -40,6 +41,8 @@ function findRoute(path: string): Route | undefined {
   if (path === '/phone/challenges') return { kind: 'send', methods: ['POST'] };
   const challenge = new RegExp(`^/phone/challenges/${ID}/(resend|verify)$`).exec(path);
   if (challenge) return { kind: 'challenge', methods: ['POST'], id: challenge[1]!, action: challenge[2] as 'resend' };
+  const confirmation = new RegExp(`^/phone/challenges/${ID}/confirmation$`).exec(path);
+  if (confirmation) return { kind: 'confirmation', methods: ['GET', 'HEAD'], id: confirmation[1]! };
   return undefined;
 }
 
@@ -101,6 +104,7 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
     if (found.kind === 'policy') return respond(200, config.policy);
     const caller: Caller = { userId, client: clientOf(request, connection), request, actor: 'user' };
     if (found.kind === 'methods') return methods.list(caller);
+    if (found.kind === 'confirmation') return phone.confirmation(caller, found.id);
     origins.checkStateChange(request);
     if (found.kind === 'method') return methods.remove(caller, found.id);
     const json = await body(request);

@@ -1,6 +1,7 @@
 /**
  * The person's phone routes: send a code to a new number (or one that replaces a registered phone), resend it,
- * verify it. A right code registers the phone in the same transaction that uses the code up.
+ * verify it, and say whether a challenge is confirmed. A right code registers the phone in the same transaction
+ * that uses the code up.
  */
 import { channelsFor, isCountryAllowed, methodServes, type Channel } from '@security-info/core';
 import type { Caller, Challenges } from './challenges.js';
@@ -14,6 +15,8 @@ import { within } from './timeout.js';
 const CHANNELS: readonly string[] = ['sms', 'voice'];
 const LOCALE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** How long a page waiting for a challenge's confirmation is asked to wait before it asks again. */
+export const CONFIRMATION_POLL_SECONDS = 2;
 
 export function readChannel(value: unknown): Channel {
   if (typeof value !== 'string' || !CHANNELS.includes(value)) throw badRequest('channel must be "sms" or "voice".');
@@ -132,7 +135,22 @@ export function createPhoneRoutes(options: ResolvedOptions, challenges: Challeng
     return respond(204);
   }
 
-  return { send, resend, verify, checkPolicy, checkRisk };
+  /**
+   * Whether the caller's challenge is confirmed, that is, its phone registered. A page asks this again and again
+   * while a voice call waits for the person to press a key (`confirmation: 'keypress'`). This server's calls read
+   * the code out (its senders deliver codes), so its challenges are confirmed by a right code at `verify`; the
+   * answer is the same for them, and a backend whose calls ask for a key press answers it when the key was pressed.
+   */
+  async function confirmation(caller: Caller, id: string): Promise<Response> {
+    const challenge = await challenges.own(id, caller.userId, 'enroll');
+    if (challenge.verified) return respond(200, { confirmed: true });
+    // No code left (its delivery failed) or out of time: this challenge will never be confirmed.
+    if (!challenge.codeHash || options.clock() > challenge.expiresAt)
+      throw new Refusal(410, 'code-expired', 'The challenge has expired: start again.');
+    return respond(200, { confirmed: false, retryAfterSeconds: CONFIRMATION_POLL_SECONDS });
+  }
+
+  return { send, resend, verify, confirmation, checkPolicy, checkRisk };
 }
 
 export type PhoneRoutes = ReturnType<typeof createPhoneRoutes>;

@@ -49,6 +49,8 @@ export function setup(options: Partial<SecurityInfoHandlerOptions> = {}) {
   const resend = (id: string, channel = 'sms', call: Call = {}) =>
     post(`/phone/challenges/${id}/resend`, { channel }, call);
   const verify = (id: string, code: string, call: Call = {}) => post(`/phone/challenges/${id}/verify`, { code }, call);
+  const confirmation = (id: string, call: Call = {}) =>
+    handler(new Request(`${BASE}/phone/challenges/${id}/confirmation`, { headers: headersOf(call) }));
   const lastCode = () => sent.at(-1)!.code;
   return {
     handler,
@@ -59,6 +61,7 @@ export function setup(options: Partial<SecurityInfoHandlerOptions> = {}) {
     sendCode,
     resend,
     verify,
+    confirmation,
     lastCode,
     /** A code that is not the last one sent. */
     wrongCode: () => (lastCode() === '000000' ? '111111' : '000000'),
