@@ -608,3 +608,99 @@ describe('createFetchAdapter and the registered methods', () => {
     assert.equal(requests.length, 2);
   });
 });
+
+describe('createFetchAdapter waits for a call to be confirmed', () => {
+  /** Lets the adapter go on until it has made `count` requests (it then waits on a timer, or has settled). */
+  async function untilRequests(requests: unknown[], count: number) {
+    for (let turn = 0; turn < 100 && requests.length < count; turn++) await new Promise(setImmediate);
+    for (let turn = 0; turn < 10; turn++) await new Promise(setImmediate);
+    assert.equal(requests.length, count);
+  }
+
+  /** A backend that answers each question with the next of `answers`. */
+  function backend(...answers: (() => Response)[]) {
+    let next = 0;
+    return adapterWith(() => answers[Math.min(next++, answers.length - 1)]!());
+  }
+
+  it('asks the confirmation route until the call is confirmed, waiting as long as the backend says', async (t: TestContext) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const { adapter, requests } = backend(
+      () => json(200, { confirmed: false, retryAfterSeconds: 3 }),
+      () => json(200, { confirmed: false }),
+      () => json(200, { confirmed: true }),
+    );
+    let confirmed = false;
+    const waiting = adapter
+      .awaitCallConfirmation({ challengeId: 'c/1' }, { signal: signal() })
+      .then(() => (confirmed = true));
+    await untilRequests(requests, 1);
+    assert.equal(requests[0]!.url, 'https://id.example/api/security-info/phone/challenges/c%2F1/confirmation');
+    assert.equal(requests[0]!.init.method, 'GET');
+    assert.equal(requests[0]!.init.body, undefined);
+    t.mock.timers.tick(2999);
+    await untilRequests(requests, 1);
+    t.mock.timers.tick(1);
+    await untilRequests(requests, 2);
+    t.mock.timers.tick(2000); // no retryAfterSeconds: two seconds
+    await untilRequests(requests, 3);
+    await waiting;
+    assert.equal(confirmed, true);
+  });
+
+  it('holds the wait between questions within 1 and 10 seconds', async (t: TestContext) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const { adapter, requests } = backend(
+      () => json(200, { confirmed: false, retryAfterSeconds: 0 }),
+      () => json(200, { confirmed: false, retryAfterSeconds: 3600 }),
+      () => json(200, { confirmed: true }),
+    );
+    const waiting = adapter.awaitCallConfirmation({ challengeId: 'c1' }, { signal: signal() });
+    await untilRequests(requests, 1);
+    t.mock.timers.tick(999);
+    await untilRequests(requests, 1);
+    t.mock.timers.tick(1);
+    await untilRequests(requests, 2);
+    t.mock.timers.tick(9999);
+    await untilRequests(requests, 2);
+    t.mock.timers.tick(1);
+    await untilRequests(requests, 3);
+    await waiting;
+  });
+
+  it("ends the wait with the caller's abort reason, asking nothing more", async (t: TestContext) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const { adapter, requests } = backend(() => json(200, { confirmed: false }));
+    const controller = new AbortController();
+    const waiting = adapter.awaitCallConfirmation({ challengeId: 'c1' }, { signal: controller.signal });
+    await untilRequests(requests, 1);
+    const reason = new DOMException('The person went back.', 'AbortError');
+    controller.abort(reason);
+    await assert.rejects(waiting, (error) => error === reason);
+    t.mock.timers.tick(60_000);
+    await untilRequests(requests, 1);
+  });
+
+  it('passes on what the backend refuses: an expired call, a challenge that is not there', async () => {
+    for (const status of [404, 410]) {
+      const { adapter } = backend(() => json(status, { error: 'code-expired', message: 'start again' }));
+      const error = await rejection(adapter.awaitCallConfirmation({ challengeId: 'c1' }, { signal: signal() }));
+      assert.equal(error.code, 'code-expired', String(status));
+    }
+  });
+
+  it('refuses an answer that is not a confirmation rather than waiting on it', async () => {
+    for (const answer of [
+      () => json(200, { confirmed: 'yes' }),
+      () => json(200, {}),
+      () => json(200, { confirmed: false, retryAfterSeconds: 'soon' }),
+      () => json(200, { confirmed: false, retryAfterSeconds: -1 }),
+      () => new Response(null, { status: 204 }),
+      () => new Response('<html>Signed in</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    ]) {
+      const { adapter } = backend(answer);
+      const error = await rejection(adapter.awaitCallConfirmation({ challengeId: 'c1' }, { signal: signal() }));
+      assert.equal(error.code, 'unknown');
+    }
+  });
+});

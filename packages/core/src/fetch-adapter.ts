@@ -68,6 +68,7 @@ export interface FetchAdapterOptions {
 export interface FetchAdapter extends SecurityInfoAdapter {
   getPolicy(options: AdapterCallOptions): Promise<SecurityInfoPolicy>;
   resendCode: NonNullable<SecurityInfoAdapter['resendCode']>;
+  awaitCallConfirmation: NonNullable<SecurityInfoAdapter['awaitCallConfirmation']>;
   listMethods(options: AdapterCallOptions): Promise<Registrations>;
   removeMethod: NonNullable<SecurityInfoAdapter['removeMethod']>;
   setDefaultMethod: NonNullable<SecurityInfoAdapter['setDefaultMethod']>;
@@ -77,6 +78,11 @@ const DEFAULT_TIMEOUT = 15_000;
 // setTimeout fires at once for a delay above 2^31 - 1 ms, so a longer time-out is treated as none.
 const LONGEST_TIMER = 2 ** 31 - 1;
 const MAX_ATTEMPTS_REMAINING = 1000;
+/**
+ * Seconds between two questions about a call's confirmation: the backend's `retryAfterSeconds`, held within these
+ * bounds so that a page neither floods the backend nor keeps a person waiting long after they pressed the key.
+ */
+const CONFIRMATION_POLL = { fallback: 2, least: 1, most: 10 };
 
 /** The one status a route answers with when it succeeds: with a JSON body, or 204 with none. */
 type Expected = 200 | 201 | 204;
@@ -161,6 +167,39 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/** Resolves after `milliseconds`, or rejects with the signal's reason as soon as it aborts. */
+function pause(milliseconds: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, milliseconds);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Reads the answer of `GET {base}/phone/challenges/{id}/confirmation`: `{ confirmed, retryAfterSeconds? }`.
+ * @returns `undefined` once confirmed, else the seconds to wait before asking again.
+ */
+function readConfirmation(body: unknown): number | undefined {
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const { confirmed, retryAfterSeconds: wait } = fields;
+  if (typeof confirmed !== 'boolean' || (wait !== undefined && clampSeconds(wait) === undefined))
+    throw new SecurityInfoError('unknown', 'The backend answered with something that is not a confirmation.');
+  if (confirmed) return undefined;
+  const { fallback, least, most } = CONFIRMATION_POLL;
+  return typeof wait === 'number' ? Math.min(Math.max(wait, least), most) : fallback;
+}
+
 function isJson(response: Response): boolean {
   const type = response.headers.get('content-type') ?? '';
   return type.split(';')[0]!.trim().toLowerCase() === 'application/json';
@@ -238,6 +277,10 @@ function withTimeout(caller: AbortSignal, milliseconds: number) {
  * answer (its status, and a JSON body where it has one); anything else, such as a sign-in page served with 200,
  * rejects with the `unknown` error rather than passing for success. Throws a `RangeError` for a `timeout` that
  * is not a positive number.
+ *
+ * `awaitCallConfirmation` asks `GET {base}/phone/challenges/{id}/confirmation` until the backend says the call
+ * was confirmed, waiting the answer's `retryAfterSeconds` (1 to 10, 2 when absent) between two questions; each
+ * question is a request with its own `timeout`, and the call's signal ends the wait.
  */
 export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -396,6 +439,15 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
     },
     async verifyCode({ challengeId, code }, { signal }) {
       await call('POST', `/phone/challenges/${id(challengeId)}/verify`, { code }, 204, signal);
+    },
+    // The backend learns of the key press from its telephony provider; the page asks until it has (or gives up).
+    async awaitCallConfirmation({ challengeId }, { signal }) {
+      for (;;) {
+        const body = await call('GET', `/phone/challenges/${id(challengeId)}/confirmation`, undefined, 200, signal);
+        const wait = readConfirmation(body);
+        if (wait === undefined) return;
+        await pause(wait * 1000, signal);
+      }
     },
     async listMethods({ signal }) {
       return readRegistrations(await call('GET', '/methods', undefined, 200, signal));
