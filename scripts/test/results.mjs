@@ -1,6 +1,7 @@
 // @ts-check
 // What each step of `npm test` leaves in test-results/ for the summary: the runners' own counts (node.tap from
-// Node's test runner, browser.json from the browser tests' counting reporter) and the steps that failed.
+// Node's test runner, docs.tap from the docs test, browser.json from the browser tests' counting reporter) and the
+// steps that failed.
 //
 //   node scripts/test/results.mjs clear           # before a run: no counts or failures of an earlier one
 //   node scripts/test/results.mjs failed <step>   # after a step (an npm script's name) exits non-zero
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 export const NODE_TAP = 'node.tap';
+export const DOCS_TAP = 'docs.tap';
 export const BROWSER_JSON = 'browser.json';
 const FAILED_STEPS = 'failed-steps.txt';
 
@@ -22,7 +24,7 @@ const FAILED_STEPS = 'failed-steps.txt';
 /** @param {string} [dir] */
 export function clearResults(dir = RESULTS_DIR) {
   mkdirSync(dir, { recursive: true });
-  for (const name of [NODE_TAP, BROWSER_JSON, FAILED_STEPS]) rmSync(join(dir, name), { force: true });
+  for (const name of [NODE_TAP, DOCS_TAP, BROWSER_JSON, FAILED_STEPS]) rmSync(join(dir, name), { force: true });
 }
 
 /**
@@ -70,10 +72,12 @@ export function readResults(dir = RESULTS_DIR) {
   /** @param {string} name */
   const read = (name) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : undefined);
   const tap = read(NODE_TAP);
+  const docs = read(DOCS_TAP);
   const browser = read(BROWSER_JSON);
   return {
     suites: [
       { name: 'node', counts: tap === undefined ? undefined : countsFromTap(tap) },
+      { name: 'docs', counts: docs === undefined ? undefined : countsFromTap(docs) },
       { name: 'browser', counts: browser === undefined ? undefined : countsFromBrowserJson(browser) },
     ],
     failedSteps: (read(FAILED_STEPS) ?? '').split('\n').filter(Boolean),

@@ -114,17 +114,20 @@ test('a run’s results: cleared first, then what the steps left', () => {
     assert.deepEqual(readResults(dir), {
       suites: [
         { name: 'node', counts: undefined },
+        { name: 'docs', counts: undefined },
         { name: 'browser', counts: undefined },
       ],
       failedSteps: [],
     });
     writeFileSync(join(dir, 'node.tap'), '# pass 7\n# fail 0\n# skipped 0\n# todo 0\n');
+    writeFileSync(join(dir, 'docs.tap'), '# pass 4\n# fail 1\n');
     writeFileSync(join(dir, 'browser.json'), JSON.stringify({ passed: 3, failed: 0, skipped: 0, errors: 0 }));
     recordFailedStep('lint', dir);
     recordFailedStep('typecheck', dir);
     assert.deepEqual(readResults(dir), {
       suites: [
         { name: 'node', counts: counts(7) },
+        { name: 'docs', counts: counts(4, 1) },
         { name: 'browser', counts: counts(3) },
       ],
       failedSteps: ['lint', 'typecheck'],
