@@ -24,7 +24,8 @@ const meta: Meta<CodeArgs> = {
   title: 'Elements/code-verify',
   component: 'code-verify',
   args: {
-    destination: '+31612345678',
+    // Masked by the host, so the whole number never reaches an attribute.
+    destination: '+31 6 •••• 5678',
     channel: 'sms',
     channels: ['sms'],
     length: 6,
@@ -80,6 +81,8 @@ export const BothChannels: Story = { args: { channels: ['sms', 'voice'] } };
 export const HostError: Story = {
   args: { error: 'You seem to be offline. Check your connection, then try again. Nothing you entered is lost.' },
 };
+/** A whole E.164 number is masked by the element before it is shown. */
+export const WholeNumber: Story = { args: { destination: '+31612345678' } };
 export const EightDigits: Story = { args: { length: 8 } };
 export const RightToLeft: Story = {
   args: { channels: ['sms', 'voice'], status: 'invalid-code', attemptsRemaining: 2 },

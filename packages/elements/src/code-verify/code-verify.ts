@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../shared/lit-localize.js';
-import { maskPhoneNumber, toAsciiDigits, type Channel } from '@security-info/core';
+import { maskPhoneNumber, normalizePhoneInput, type Channel } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
 import { listConverter } from '../shared/converters.js';
 import { LocalizeController } from '../shared/localized.js';
@@ -12,12 +11,17 @@ import { inputMethodGuard } from '../shared/input-method.js';
 import { IntentLock } from '../shared/intent-lock.js';
 import { PhoneDataController } from '../shared/phone-data.js';
 import { CountdownController } from '../shared/countdown.js';
-import { errorMessage, formatWait } from '../shared/error-messages.js';
-import { numberFormat, pluralRules } from '../shared/intl.js';
-import { getLocale } from '../shared/localization.js';
+import { AnnouncerController } from '../shared/announcer.js';
+import { errorMessage } from '../shared/error-messages.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { fieldStyles } from '../shared/field.styles.js';
 import { codeVerifyStyles } from './code-verify.styles.js';
+import { ResendCooldownController } from './resend-cooldown.js';
+import { WebOtpController } from './web-otp.js';
+import { incompleteCode, readCode } from './read-code.js';
+import * as text from './code-verify.messages.js';
+
+export { readCode };
 
 export interface CodeSubmitDetail {
   /** The digits the person entered, ASCII. */
@@ -31,46 +35,8 @@ export interface CodeResendDetail {
 
 export type CodeVerifyStatus = 'idle' | 'invalid-code' | 'code-expired' | 'too-many-attempts';
 
-type InputProblem = 'required' | 'too-short' | 'not-digits';
-
-const STORAGE_PREFIX = 'security-info:resend:';
-/** A stored deadline further away than this was not written by us; it is ignored. */
-const LONGEST_COOLDOWN_MS = 24 * 60 * 60 * 1000;
-
-/**
- * A short key for a destination (32-bit FNV-1a of the E.164 string), so storage never holds the number in clear.
- * It hides the number from a casual look at storage; it is not a secret, as phone numbers are few enough to try.
- */
-function storageKey(destination: string): string {
-  let hash = 0x811c9dc5;
-  for (const ch of destination) {
-    hash ^= ch.codePointAt(0)!;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return STORAGE_PREFIX + hash.toString(36);
-}
-
-function session(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined; // Storage can be blocked; the cooldown then lasts for this page only.
-  }
-}
-
-/**
- * Reads a code out of whatever was typed or pasted: digits in any script, separators ignored, and a whole
- * message ("Your code is 123-456") reduced to its code when it holds exactly one run of the right length.
- */
-export function readCode(raw: string, length: number): { digits: string; letters: boolean } {
-  const ascii = toAsciiDigits(raw.slice(0, 1000));
-  const compact = ascii.replace(/[\s\-.\u2010-\u2015]/g, '');
-  if (/^\d*$/.test(compact)) return { digits: compact.slice(0, length), letters: false };
-  const runs = (ascii.match(/\d[\d \-.]*\d|\d/g) ?? []).map((run) => run.replace(/\D/g, ''));
-  const matching = runs.filter((run) => run.length === length);
-  if (matching.length === 1) return { digits: matching[0]!, letters: false };
-  return { digits: compact.replace(/\D/g, '').slice(0, length), letters: true };
-}
+/** Whether `destination` is a whole number, which the element masks itself, rather than one masked already. */
+const wholeNumber = (destination: string) => Boolean(destination) && normalizePhoneInput(destination) !== null;
 
 /**
  * "Enter the code we sent to +31 6 •••• 5678": one field for the one-time code, Verify, a resend that waits
@@ -80,12 +46,11 @@ export function readCode(raw: string, length: number): { digits: string; letters
  * One real `<input>` with `autocomplete="one-time-code"`, so phones offer the code from the message. It
  * accepts pasted codes with spaces or dashes, digits of any script and a whole message; letters are refused
  * with a message. With `web-otp` the browser's WebOTP API fills the code where it exists (text messages only);
- * the request is aborted when the element leaves the page.
+ * the request is aborted when the element leaves the page or a code is submitted, and made again for a new code.
  *
- * Cooldown and reload: the resend cooldown is remembered in `sessionStorage` (this tab only), as the time it
- * ends, under `security-info:resend:<hash>` where the hash is a short FNV-1a hash of the destination. The
- * number itself and the code are never stored. Storage that is blocked or full only means a reload forgets
- * the wait.
+ * Cooldown and reload: the resend cooldown's end is kept in `sessionStorage` (this tab only) under
+ * `security-info:resend:<hash>`, a short FNV-1a hash of the destination; never the number, nor the code. Storage
+ * that is blocked or full only means a reload forgets the wait.
  *
  * The code is never written to an attribute, stored or logged, and is cleared on success (`clear()`) and when
  * the element leaves the page.
@@ -98,6 +63,9 @@ export function readCode(raw: string, length: number): { digits: string; letters
  * Announcements: errors through an alert that is linked to the field; the start and the end of a wait through
  * a polite status region. Countdowns tick visibly but are never announced each second.
  *
+ * Styling by state: the custom states below, and the reflected `pending`, `status`, `channel`, `disabled` and
+ * `required` attributes.
+ *
  * @customElement code-verify
  * @summary The one-time code step: enter, verify, resend, and every way it can go wrong.
  *
@@ -109,7 +77,7 @@ export function readCode(raw: string, length: number): { digits: string; letters
  *
  * @csspart heading - The step's heading.
  * @csspart intro - The sentence that says where the code went.
- * @csspart destination - The masked phone number.
+ * @csspart destination - The masked phone number, inside `intro`.
  * @csspart label - The field's label.
  * @csspart input - The code field.
  * @csspart hint - The number of digits, under the field.
@@ -121,13 +89,15 @@ export function readCode(raw: string, length: number): { digits: string; letters
  * @csspart back - The Back button.
  * @csspart resend - The resend area, and each resend button (with `button`).
  *
+ * @cssstate pending - The host is verifying the code or sending a new one.
+ * @cssstate invalid - The entry has a problem or the host reported a `status` other than `idle`.
+ * @cssstate locked - Too many wrong codes: the field is locked until the host sets another `status`.
+ * @cssstate cooldown - A new code cannot be asked for yet.
+ *
  * @cssprop --si-code-input-width - Widest the code field grows. Default `14rem`.
  * @cssprop --si-color-accent - Buttons and focus ring.
  * @cssprop --si-color-error - Error messages and the invalid field's border.
  * @cssprop --si-color-text-muted - The hint and the countdown lines.
- *
- * The element's states for styling: `:state(pending)`, `:state(invalid)`, `:state(locked)`, `:state(cooldown)`,
- * and the reflected `pending` and `status` attributes.
  */
 export class CodeVerify extends StepElement(FormAssociatedElement) {
   static override styles = [tokens, fieldStyles, codeVerifyStyles];
@@ -151,7 +121,11 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
 
   /** Digits in the code, 4 to 10 (other values are clamped). Default 6. */
   declare length: number;
-  /** Where the code went, E.164; shown masked. */
+  /**
+   * Where the code went. Pass it masked as it should be shown (`+31 6 •••• 5678`): it is then shown as given, and
+   * the whole number never reaches an attribute, where page inspectors and session-replay tools read it. A whole
+   * E.164 number is masked before it is shown.
+   */
   declare destination: string;
   /** How the code arrives: `sms` (text message) or `voice` (a call that speaks it). Default `sms`. */
   declare channel: Channel;
@@ -181,23 +155,30 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
   declare error: string;
 
   declare private code: string;
-  declare private problem: InputProblem | undefined;
+  declare private problem: text.InputProblem | undefined;
 
-  private readonly cooldown = new CountdownController(this, () => this.announce(this.resendNowText()));
+  private readonly announcer = new AnnouncerController(this);
+  private readonly cooldown = new ResendCooldownController(this, {
+    started: (seconds) => this.announcer.announce(text.resendWait(seconds)),
+    ended: () => this.announcer.announce(text.resendNow()),
+  });
   private readonly lockout = new CountdownController(this);
   /**
-   * The metadata of the destination's calling code (a small chunk), for the masked number's grouping. Until it is
-   * here, or while it cannot load, the number shows masked without its grouping: `•••• 5678`.
+   * The metadata of a whole destination's calling code (a small chunk), for the masked number's grouping. Until it
+   * is here, or while it cannot load, the number shows masked without its grouping: `•••• 5678`.
    */
   private readonly phoneData = new PhoneDataController(this, { loaded: () => this.requestUpdate() });
+  private readonly otp = new WebOtpController(this, {
+    enabled: () => this.webOtp && this.channel === 'sms',
+    received: (code) => {
+      // Not while the host checks a code, nor while the field is locked.
+      if (!this.pending && !this.locked) this.take(code);
+    },
+  });
   /** One intent, one event: the code submitted, until the host answers or the code changes. */
   private readonly submitting = new IntentLock<string>();
   /** The new code asked for, by its channel, until the host answers: shown while it is sent. */
   private readonly resending = new IntentLock<Channel>({ host: this });
-  private webOtpAbort: AbortController | undefined;
-  private announcement = '';
-  /** Bumped for each announcement, so the same sentence said twice is still heard twice. */
-  private announcements = 0;
   private hadFocus = false;
 
   constructor() {
@@ -248,17 +229,11 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
   /** Starts the resend cooldown again from now, for example after the host sent a new code; 0 ends it. */
   restartCooldown(seconds: number): void {
     this.resending.release();
-    this.startCooldown(seconds);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.startWebOtp();
+    this.cooldown.start(seconds);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopWebOtp();
     this.clear();
     this.internals.setFormValue(null);
   }
@@ -273,19 +248,18 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('destination')) {
-      this.restoreCooldown();
-      if (this.destination) this.phoneData.need(this.destination);
+      this.cooldown.restore(this.destination);
+      if (wholeNumber(this.destination)) this.phoneData.need(this.destination);
     }
     const firstUpdate = !this.hasUpdated;
     if (changed.has('resendInSeconds') && (!firstUpdate || !this.cooldown.running)) {
       // On the first render a cooldown restored after a reload wins over the default.
-      this.resending.release();
-      this.startCooldown(this.resendInSeconds);
+      this.restartCooldown(this.resendInSeconds);
     }
     if (changed.has('retryAfterSeconds') || changed.has('status')) {
       if (this.locked && this.retryAfterSeconds) {
         this.lockout.start(this.retryAfterSeconds);
-        if (!firstUpdate) this.announce(this.retryWaitText(this.lockout.remaining));
+        if (!firstUpdate) this.announcer.announce(text.retryWait(this.lockout.remaining));
       } else {
         this.lockout.stop();
       }
@@ -297,11 +271,8 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
       this.submitting.release();
       this.resending.release();
     }
-    if (changed.has('pending') && this.pending) this.announcement = '';
-    if (changed.has('webOtp') || changed.has('channel')) {
-      if (this.webOtp && this.channel === 'sms') this.startWebOtp();
-      else this.stopWebOtp();
-    }
+    if (changed.has('pending') && this.pending) this.announcer.clear();
+    if (changed.has('webOtp') || changed.has('channel')) this.otp.listen();
     this.hadFocus = this.matches(':focus-within');
     this.toggleState('pending', this.pending);
     this.toggleState('invalid', this.status !== 'idle' || this.problem !== undefined);
@@ -334,104 +305,29 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
 
   private updateValidity(input: HTMLInputElement | null): void {
     this.internals.setFormValue(this.code || null);
-    const anchor = input ?? undefined;
-    if (this.required && !this.code) {
-      this.internals.setValidity({ valueMissing: true }, this.problemText('required'), anchor);
-    } else if (this.code && this.code.length < this.codeLength) {
-      this.internals.setValidity({ tooShort: true }, this.problemText('too-short'), anchor);
-    } else if (this.problem) {
-      this.internals.setValidity({ customError: true }, this.problemText(this.problem), anchor);
-    } else {
-      this.internals.setValidity({});
-    }
+    // An empty field troubles the form only when required; a problem found by Verify stands until the next edit.
+    const missing = this.code || this.required ? incompleteCode(this.code, this.codeLength) : undefined;
+    const problem = missing ?? this.problem;
+    const flag = missing === 'required' ? 'valueMissing' : missing ? 'tooShort' : 'customError';
+    if (!problem) this.internals.setValidity({});
+    else this.internals.setValidity({ [flag]: true }, text.problem(problem, this.codeLength), input ?? undefined);
   }
 
-  private restoreCooldown(): void {
-    if (!this.destination) return;
-    const store = session();
-    const key = storageKey(this.destination);
-    let stored = NaN;
-    try {
-      stored = Number(store?.getItem(key));
-    } catch {
-      return;
-    }
-    const now = Date.now();
-    if (stored > now && stored - now <= LONGEST_COOLDOWN_MS) {
-      this.cooldown.startUntil(stored);
-    } else if (!Number.isNaN(stored)) {
-      try {
-        store?.removeItem(key);
-      } catch {
-        // Nothing to tidy when storage is blocked.
-      }
-    }
-  }
-
-  private startCooldown(seconds: number): void {
-    const wait = Math.min(LONGEST_COOLDOWN_MS / 1000, Math.max(0, Number(seconds) || 0));
-    const wasRunning = this.cooldown.running;
-    this.cooldown.start(wait);
-    if (this.destination) {
-      const store = session();
-      try {
-        if (wait > 0) store?.setItem(storageKey(this.destination), String(Date.now() + wait * 1000));
-        else store?.removeItem(storageKey(this.destination));
-      } catch {
-        // Full or blocked storage: the cooldown lasts for this page only.
-      }
-    }
-    if (wait > 0) this.announce(this.waitText(wait));
-    else if (wasRunning) this.announce(this.resendNowText());
-  }
-
-  private startWebOtp(): void {
-    if (!this.webOtp || this.channel !== 'sms' || !this.isConnected || this.webOtpAbort) return;
-    if (!('OTPCredential' in globalThis) || !navigator.credentials) return;
-    const controller = new AbortController();
-    this.webOtpAbort = controller;
-    const request = { otp: { transport: ['sms'] }, signal: controller.signal } as CredentialRequestOptions;
-    navigator.credentials
-      .get(request)
-      .then((credential) => {
-        const code = (credential as (Credential & { code?: string }) | null)?.code;
-        if (!code || controller.signal.aborted || this.pending || this.locked) return;
-        this.code = readCode(code, this.codeLength).digits;
-        this.problem = undefined;
-        this.submitting.release();
-        if (this.autoSubmit && this.code.length === this.codeLength) this.submit();
-      })
-      .catch(() => undefined) // No code, or aborted: the person types it.
-      .finally(() => {
-        if (this.webOtpAbort === controller) this.webOtpAbort = undefined;
-      });
-  }
-
-  private stopWebOtp(): void {
-    this.webOtpAbort?.abort();
-    this.webOtpAbort = undefined;
-  }
-
-  private announce(text: string): void {
-    this.announcement = text;
-    this.announcements++;
-    this.requestUpdate();
+  /** Takes a code typed or pasted into `input`, or read by the browser: its digits, or why it is not one. */
+  private take(raw: string, input?: HTMLInputElement): void {
+    const { digits, letters } = readCode(raw, this.codeLength);
+    this.code = digits;
+    this.problem = letters ? 'not-digits' : undefined;
+    this.submitting.release();
+    if (input && input.value !== digits) input.value = digits;
+    if (this.autoSubmit && !letters && digits.length === this.codeLength) this.submit();
   }
 
   /** Reads what is typed, never while an input method composes (full-width digits). */
   private readonly typing = inputMethodGuard(
     () => this.code,
-    (input) => this.codeEdited(input),
+    (input) => this.take(input.value, input),
   );
-
-  private codeEdited(input: HTMLInputElement): void {
-    const { digits, letters } = readCode(input.value, this.codeLength);
-    this.code = digits;
-    this.problem = letters ? 'not-digits' : undefined;
-    this.submitting.release();
-    if (input.value !== digits) input.value = digits;
-    if (this.autoSubmit && !letters && digits.length === this.codeLength) this.submit();
-  }
 
   private readonly onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -440,17 +336,16 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
 
   private submit(): void {
     if (this.pending || this.isDisabled || this.locked) return;
-    if (!this.code) {
-      this.problem = 'required';
-    } else if (this.code.length < this.codeLength) {
-      this.problem = 'too-short';
-    } else {
-      if (!this.submitting.take(this.code)) return;
+    const missing = incompleteCode(this.code, this.codeLength);
+    if (missing) {
+      this.problem = missing;
+      this.input?.focus();
+    } else if (this.submitting.take(this.code)) {
       this.problem = undefined;
+      // The code is in hand: a browser prompt offering one would only be in the way.
+      this.otp.abort();
       emit(this, 'code-submit', { code: this.code });
-      return;
     }
-    this.input?.focus();
   }
 
   private get resendBlocked(): boolean {
@@ -463,98 +358,24 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     this.resending.take(channel);
     emit(this, 'code-resend', { channel });
     // A new text message may come: listen for it again.
-    this.startWebOtp();
+    this.otp.listen();
   }
 
   private readonly onBack = () => emit(this, 'back', undefined);
 
-  // --- Text -----------------------------------------------------------------------------------------------
-
-  private problemText(problem: InputProblem): string {
-    const length = this.codeLength;
-    switch (problem) {
-      case 'required':
-        return msg(str`Enter the ${length}-digit code.`, {
-          id: 'code-verify.required',
-          desc: 'Shown when Verify is pressed with an empty field; the placeholder is the number of digits.',
-        });
-      case 'too-short':
-        return msg(str`The code has ${length} digits. Check the message and enter all of them.`, {
-          id: 'code-verify.too-short',
-          desc: 'Shown when fewer digits than the code has were entered.',
-        });
-      case 'not-digits':
-        return msg('The code has only digits. Remove any letters or symbols.', {
-          id: 'code-verify.not-digits',
-          desc: 'Shown when letters were typed or pasted into the code field.',
-        });
-    }
-  }
-
   /** The alert's text for `status`. It never holds a ticking countdown, or it would be read out every second. */
   private statusText(): string {
-    switch (this.status) {
-      case 'invalid-code': {
-        const left = this.attemptsRemaining;
-        if (left === undefined || left === null || !Number.isFinite(Number(left))) return errorMessage('invalid-code');
-        // The active language's digits and plural rule: the one the message is shown in.
-        const count = numberFormat(getLocale()).format(left);
-        return pluralRules(getLocale()).select(left) === 'one'
-          ? msg(str`That code isn't right. You have ${count} try left.`, {
-              id: 'code-verify.invalid-one',
-              desc: 'The code entered was wrong; exactly one more try is allowed. The placeholder is that number.',
-            })
-          : msg(str`That code isn't right. You have ${count} tries left.`, {
-              id: 'code-verify.invalid-other',
-              desc: 'The code entered was wrong; the placeholder is the number of tries left.',
-            });
-      }
-      case 'code-expired':
-        return errorMessage('code-expired');
-      case 'too-many-attempts':
-        return errorMessage('too-many-attempts');
-      case 'idle':
-      default:
-        return '';
-    }
-  }
-
-  private waitText(seconds: number): string {
-    return msg(str`You can ask for a new code in ${formatWait(seconds)}.`, {
-      id: 'code-verify.resend-wait',
-      desc: 'The cooldown before another code may be requested; the placeholder is a wait such as 0:25.',
-    });
-  }
-
-  private retryWaitText(seconds: number): string {
-    return msg(str`You can try again in ${formatWait(seconds)}.`, {
-      id: 'code-verify.retry-wait',
-      desc: 'After too many wrong codes: when entering a code is possible again; the placeholder is a wait such as 4:59.',
-    });
-  }
-
-  private resendNowText(): string {
-    return msg('You can ask for a new code now.', {
-      id: 'code-verify.resend-now',
-      desc: 'Announced when the resend cooldown is over.',
-    });
-  }
-
-  private pendingText(): string {
-    return this.resending.current
-      ? msg('Sending a new code…', {
-          id: 'code-verify.resend-pending',
-          desc: 'Announced while a new code is being sent.',
-        })
-      : msg('Checking…', { id: 'code-verify.pending', desc: 'Announced while the code is being checked.' });
+    if (this.status === 'invalid-code') return text.wrongCode(this.attemptsRemaining);
+    return this.status === 'code-expired' || this.status === 'too-many-attempts' ? errorMessage(this.status) : '';
   }
 
   // --- Rendering ------------------------------------------------------------------------------------------
 
   protected override render() {
-    const masked = this.destination ? maskPhoneNumber(this.destination, this.phoneData.metadata) : '';
-    const voice = this.channel === 'voice';
-    const problem = this.problem ? this.problemText(this.problem) : '';
+    const { destination } = this;
+    // A destination masked already is shown as given: the element never needs the whole number.
+    const shown = wholeNumber(destination) ? maskPhoneNumber(destination, this.phoneData.metadata) : destination;
+    const problem = this.problem ? text.problem(this.problem, this.codeLength) : '';
     const message = problem || this.statusText() || this.error;
     const invalid = Boolean(problem) || this.status === 'invalid-code' || this.status === 'code-expired';
     const inputDisabled = this.isDisabled || this.locked;
@@ -563,19 +384,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
       <h2 part="heading" tabindex="-1">
         ${msg('Enter code', { id: 'code-verify.heading', desc: 'Heading of the step where the code is entered.' })}
       </h2>
-      <p id="intro" part="intro">
-        ${
-          voice
-            ? msg(html`We're calling <span class="ltr" part="destination">${masked}</span>. Enter the code you hear.`, {
-                id: 'code-verify.intro-voice',
-                desc: 'The placeholder is the masked phone number being called.',
-              })
-            : msg(html`We sent a code to <span class="ltr" part="destination">${masked}</span>.`, {
-                id: 'code-verify.intro-sms',
-                desc: 'The placeholder is the masked phone number the text message went to.',
-              })
-        }
-      </p>
+      <p id="intro" part="intro">${text.intro(this.channel, shown)}</p>
       <form novalidate @submit=${this.onSubmit}>
         <div class="field">
           <label for="code" part="label">
@@ -607,7 +416,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
           <p id="message" class="error" part="error" role="alert">${message}</p>
           ${
             this.lockout.running
-              ? html`<p class="wait" part="wait">${this.retryWaitText(this.lockout.remaining)}</p>`
+              ? html`<p class="wait" part="wait">${text.retryWait(this.lockout.remaining)}</p>`
               : nothing
           }
         </div>
@@ -629,9 +438,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
         </div>
       </form>
       ${this.renderResend()}
-      <div class="visually-hidden" role="status">
-        ${keyed(this.announcements, html`<span>${this.pending ? this.pendingText() : this.announcement}</span>`)}
-      </div>
+      ${this.announcer.render(this.pending ? text.pending(this.resending.current !== undefined) : undefined)}
     `;
   }
 
@@ -679,7 +486,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
       }
       ${
         waiting
-          ? html`<p class="wait" part="wait" id="resend-wait">${this.waitText(this.cooldown.remaining)}</p>`
+          ? html`<p class="wait" part="wait" id="resend-wait">${text.resendWait(this.cooldown.remaining)}</p>`
           : nothing
       }
     </div>`;
