@@ -1,21 +1,8 @@
 /** SecurityInfoError and the mapping of whatever an adapter throws onto it. */
 
-export const ERROR_CODES = [
-  'invalid-code',
-  'code-expired',
-  'too-many-attempts',
-  'rate-limited',
-  'number-rejected',
-  'channel-unavailable',
-  'network',
-  'timeout',
-  'unauthenticated',
-  'reauthentication-required',
-  'method-required',
-  'unknown',
-] as const;
+import { failureCode, type NormalizeErrorContext, type SecurityInfoErrorCode } from './error-codes.js';
 
-export type SecurityInfoErrorCode = (typeof ERROR_CODES)[number];
+export * from './error-codes.js';
 
 /**
  * Why a request was refused, where the code alone does not say what the person can do: `landline` with
@@ -52,20 +39,6 @@ export class SecurityInfoError extends Error {
   }
 }
 
-export function isSecurityInfoErrorCode(value: unknown): value is SecurityInfoErrorCode {
-  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
-}
-
-/**
- * A refusal that signing in resolves: `unauthenticated`, the session ended; `reauthentication-required`, the
- * change wants a recent sign-in. The refused call may be made again once the person has signed in.
- */
-export type SignInReason = Extract<SecurityInfoErrorCode, 'unauthenticated' | 'reauthentication-required'>;
-
-export function isSignInReason(code: unknown): code is SignInReason {
-  return code === 'unauthenticated' || code === 'reauthentication-required';
-}
-
 export function isSecurityInfoErrorReason(value: unknown): value is SecurityInfoErrorReason {
   return value === 'landline';
 }
@@ -80,37 +53,31 @@ export function isAbortError(error: unknown, signal?: AbortSignal): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
 
-// What browsers and Node put in the TypeError a failed fetch rejects with.
-const FAILED_FETCH = /failed to fetch|networkerror|network error|load failed|fetch failed|network request failed/i;
-
-export interface NormalizeErrorContext {
-  /** The call was aborted by the caller's own time-out. */
-  timedOut?: boolean;
-  /** The device reports it is offline (`navigator.onLine === false`). */
-  offline?: boolean;
-}
+/** What an error of each code says when the failure itself said nothing. */
+const MESSAGES: Partial<Record<SecurityInfoErrorCode, string>> = {
+  timeout: 'The request took too long.',
+  network: 'The backend could not be reached.',
+  unknown: 'The backend failed in an unexpected way.',
+};
 
 /**
- * Turns anything an adapter threw into a {@link SecurityInfoError}: a known `code` is kept (also from an
- * error made by another copy of this library), a failed fetch or an offline device becomes `network`, an
- * abort by the caller's own time-out `timeout`, and everything else `unknown`.
+ * Turns anything an adapter threw into a {@link SecurityInfoError} with the code `failureCode` gives it (a known
+ * `code` is kept, also from an error made by another copy of this library, a failed fetch or an offline device
+ * becomes `network`, an abort by the caller's own time-out `timeout`, and everything else `unknown`), and the
+ * details a known code came with, checked.
  */
 export function toSecurityInfoError(error: unknown, context: NormalizeErrorContext = {}): SecurityInfoError {
   if (error instanceof SecurityInfoError) return error;
-  if (context.timedOut) return new SecurityInfoError('timeout', 'The request took too long.', { cause: error });
-  if (typeof error === 'object' && error !== null) {
-    const { code, retryAfterSeconds, attemptsRemaining, reason, message } = error as Record<string, unknown>;
-    if (isSecurityInfoErrorCode(code)) {
-      return new SecurityInfoError(code, typeof message === 'string' ? message : undefined, {
-        retryAfterSeconds: retryAfterSeconds as number | undefined,
-        attemptsRemaining: attemptsRemaining as number | undefined,
-        ...(isSecurityInfoErrorReason(reason) ? { reason } : {}),
-        cause: error,
-      });
-    }
+  const code = failureCode(error, context);
+  const thrown = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
+  if (!context.timedOut && code === thrown.code) {
+    const { retryAfterSeconds, attemptsRemaining, reason, message } = thrown;
+    return new SecurityInfoError(code, typeof message === 'string' ? message : undefined, {
+      retryAfterSeconds: retryAfterSeconds as number | undefined,
+      attemptsRemaining: attemptsRemaining as number | undefined,
+      ...(isSecurityInfoErrorReason(reason) ? { reason } : {}),
+      cause: error,
+    });
   }
-  if (context.offline || (error instanceof TypeError && FAILED_FETCH.test(error.message))) {
-    return new SecurityInfoError('network', 'The backend could not be reached.', { cause: error });
-  }
-  return new SecurityInfoError('unknown', 'The backend failed in an unexpected way.', { cause: error });
+  return new SecurityInfoError(code, MESSAGES[code], { cause: error });
 }
