@@ -9,3 +9,6 @@ export * from './enrollment.js';
 export * from './sign-in.js';
 export * from './challenge.js';
 export * from './fetch-adapter.js';
+export * from './runner.js';
+export * from './runner-phone.js';
+export * from './runner-sign-in.js';
