@@ -46,16 +46,6 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
-    // KNOWN CIRCLES, to be removed with them: the wizard loads its later steps and the sign-in wait on demand,
-    // and both import the wizard back. Only these files, and only circles through a dynamic import, are let pass.
-    files: [
-      'packages/elements/src/security-info-wizard/security-info-wizard.ts',
-      'packages/elements/src/security-info-wizard/wizard-steps.ts',
-      'packages/elements/src/security-info-wizard/sign-in.ts',
-    ],
-    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: true }] },
-  },
-  {
     files: ['packages/elements/src/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },

@@ -1,14 +1,8 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '../shared/lit-localize.js';
 import {
-  enrollmentTransition,
-  initialEnrollment,
-  isSignInReason,
-  parsePolicy,
-  SecurityInfoError,
-  toSecurityInfoError,
+  EnrollmentRunner,
   type Channel,
-  type EnrollmentEvent,
   type EnrollmentRequest,
   type EnrollmentState,
   type EnrollmentStep,
@@ -27,8 +21,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { wizardStyles } from './security-info-wizard.styles.js';
 import '../method-picker/method-picker.js';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
-import type { StepsHost, WizardSteps } from './wizard-steps.js';
-import type { SignIn, SignInHost } from './sign-in.js';
+import type { WizardSteps } from './wizard-steps.js';
 
 export interface SecurityInfoCompleteDetail {
   method: 'phone';
@@ -59,35 +52,22 @@ export interface SecurityInfoReauthenticateDetail {
 }
 
 /**
- * The steps from the phone number on load on demand (and when the browser is idle), so what loads before the
- * phone step is small: the phone library, its metadata and the code field come with them.
+ * The steps from the phone number on, with their adapter calls and signing in again, load on demand (and when the
+ * browser is idle), so what loads before the phone step is small: the phone library, its metadata and the code
+ * field come with them.
  */
 const loadSteps = () => import('./wizard-steps.js');
-/** Signing in again: loaded when a call is first refused for a sign-in. */
-const loadSignIn = () => import('./sign-in.js');
 
-type Transition<E> = (state: EnrollmentState, event: E) => EnrollmentState;
-
-/** Used when the adapter has no `getPolicy` and the host gives no `policy`: the wizard enrolls phones. */
-const PHONE_POLICY: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['mfa', 'password-reset'] }] };
-
-/** Settles with `promise`, or rejects as soon as `signal` aborts, so a hung adapter call never holds the wizard. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  promise.catch(() => undefined); // A late rejection after an abort is expected, not unhandled.
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    promise.then(resolve, reject);
-  });
-}
+/** The steps that wizard-steps.ts renders. */
+const LATER_STEPS: readonly EnrollmentStep[] = ['phone', 'code', 'call', 'done'];
 
 /**
  * The whole "set up security info" flow: choose a method, enter a phone number, enter the code (or answer the
  * call), done. Drives the backend through the host's `adapter`; every call can be cancelled, times out, and
  * leaves the person a way forward when it fails.
  *
- * The flow itself is the pure state machine `enrollmentTransition` from `@security-info/core`; this element
- * renders its state and performs the adapter call a state asks for.
+ * The flow is core's `EnrollmentRunner`: the pure state machine `enrollmentTransition` and the adapter calls its
+ * states ask for. This element renders the state and feeds the person's actions into it.
  *
  * Events of the steps (`method-select`, `phone-submit`, `code-submit`, `code-resend`, `back`) bubble out of the
  * wizard too. Choosing a method other than phone is left to the host: listen for `method-select`.
@@ -121,7 +101,6 @@ export class SecurityInfoWizard extends LitElement {
     defaultCountry: { attribute: 'default-country' },
     policy: { attribute: false },
     timeout: { type: Number },
-    state: { state: true },
     stepUnavailable: { state: true },
     steps: { state: true },
   };
@@ -139,256 +118,145 @@ export class SecurityInfoWizard extends LitElement {
   /** Milliseconds each adapter call may take before it is aborted with the `timeout` error. Default 30000. */
   declare timeout: number;
 
-  declare private state: EnrollmentState | undefined;
   /** The step whose code could not be loaded, while that lasts. */
   declare private stepUnavailable: EnrollmentStep | undefined;
   /** The steps from the phone number on, once their module has loaded. */
   declare private steps: WizardSteps | undefined;
 
-  private inflight: { id: number; controller: AbortController } | undefined;
-  private signIn: SignIn | undefined;
-  /** What the parts that load on demand (wizard-steps.ts, sign-in.ts) may use of the wizard. */
-  private readonly parts: StepsHost & SignInHost = {
-    element: this,
-    state: () => this.state,
-    defaultCountry: () => this.defaultCountry,
-    dispatch: <E>(event: E, transition?: Transition<E>) => this.dispatch(event, transition),
-    cancelButton: (slot) => this.cancelButton(slot),
-    close: () => emit(this, 'security-info-close', undefined),
-  };
+  private readonly runner = new EnrollmentRunner({
+    adapter: () => this.adapter,
+    timeout: () => this.timeout,
+    signInRequired: (refused) => this.askToSignIn(refused),
+  });
   private focusAfterUpdate = false;
 
   constructor() {
     super();
     this.timeout = 30_000;
     new LocalizeController(this);
+    this.runner.subscribe(this.stateChanged);
   }
 
   /** The step shown now. */
   get step(): EnrollmentStep | undefined {
-    return this.state?.step;
+    return this.runner.state?.step;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     globalThis.addEventListener?.('online', this.onOnline);
-    // Back on the page after an interruption: a policy that never arrived is asked for again.
-    if (this.state?.step === 'loading' && !this.state.request && !this.state.error) this.dispatch({ type: 'retry' });
+    this.runner.resume();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     globalThis.removeEventListener?.('online', this.onOnline);
-    this.steps?.forget();
-    if (this.state) this.dispatch({ type: 'interrupted' });
+    this.runner.pause();
   }
 
   protected override willUpdate(): void {
-    if (!this.state && this.isConnected && (this.adapter || this.policy)) {
-      this.state = initialEnrollment({
-        ...(this.policy ? { policy: this.policy } : {}),
-        ...(this.purpose ? { purpose: this.purpose } : {}),
-        ...(this.start ? { start: this.start } : {}),
-      });
-      if (!this.adapter?.getPolicy && this.state.request?.operation === 'getPolicy') {
-        // Nothing to ask: a backend without policies enrolls phones.
-        this.state = enrollmentTransition(this.state, {
-          type: 'policy-loaded',
-          requestId: this.state.request.id,
-          policy: PHONE_POLICY,
-        });
-      }
-      if (this.state.request) queueMicrotask(() => this.startRequest());
-      this.loadStep(this.state.step);
-      // The phone step is the likely next one: fetch it while the person reads.
-      const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
-      idle(() => {
-        loadSteps().catch(() => undefined);
-      });
-    }
+    if (this.runner.state || !this.isConnected || !(this.adapter || this.policy)) return;
+    const { policy, purpose, start } = this;
+    this.runner.start({ policy, purpose, start });
+    this.loadStep(this.step);
+    // The phone step is the likely next one: fetch it while the person reads.
+    const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+    idle(() => loadSteps().catch(() => undefined));
   }
 
   protected override updated(): void {
-    if (this.state) this.steps?.updated(this.state, this.renderRoot);
     // A step whose module is still on its way takes focus when it arrives (or when it has failed to).
-    if (!this.focusAfterUpdate || this.waitingForSteps()) return;
+    if (!this.focusAfterUpdate || (!this.steps && this.needsSteps() && this.stepUnavailable !== this.step)) return;
     this.focusAfterUpdate = false;
-    this.focusStep();
-  }
-
-  /** Whether the step shown is one of the later ones (see wizard-steps.ts). */
-  private needsSteps(): boolean {
-    const step = this.state?.step;
-    return step === 'phone' || step === 'code' || step === 'call' || step === 'done';
-  }
-
-  private waitingForSteps(): boolean {
-    return !this.steps && this.needsSteps() && this.stepUnavailable !== this.state?.step;
-  }
-
-  /** Moves focus to the heading of the step shown: the step element's own, or the wizard's. */
-  private focusStep(): void {
     const step = this.renderRoot.querySelector('[part~="panel"]')?.firstElementChild as Step | null | undefined;
     // The custom elements the wizard shows are its steps, and they are defined by the time they show: the later
-    // ones come with the module `updated` waits for (waitingForSteps).
+    // ones come with the module waited for above.
     if (step?.localName.includes('-')) void step.updateComplete.then(() => step.focusHeading());
     else focusHeading(this.renderRoot);
   }
 
-  /**
-   * Applies an event to the state machine (`transition`: the part of it the event belongs to); performs the call
-   * the new state asks for.
-   */
-  private dispatch<E>(event: E, transition: Transition<E> = enrollmentTransition as Transition<E>): boolean {
-    const before = this.state;
-    if (!before) return false;
-    const after = transition(before, event);
-    if (after === before) return false;
-    this.state = after;
-    if (this.inflight && after.request?.id !== this.inflight.id) {
-      this.inflight.controller.abort(new DOMException('The step was left.', 'AbortError'));
-      this.inflight = undefined;
-    }
-    this.steps?.stateChanged(before, after);
-    this.startRequest();
-    if (after.step !== before.step) this.stepChanged(before.step, after);
-    return true;
+  /** Whether the step shown is one of the later ones (wizard-steps.ts). */
+  private needsSteps(step = this.step): boolean {
+    return !!step && LATER_STEPS.includes(step);
   }
 
-  private startRequest(): void {
-    const request = this.state?.request;
-    // A sign-in is the host's to make (sign-in.ts), not an adapter call.
-    if (!request || request.operation === 'signIn' || !this.isConnected || this.inflight?.id === request.id) return;
-    void this.perform(request);
-  }
-
-  private stepChanged(previous: EnrollmentStep, state: EnrollmentState): void {
-    if (state.step === 'cancelled') {
+  /** After each change of state: the page hears of a new step, which takes focus and gets its code. */
+  private readonly stateChanged = (before: EnrollmentState, after: EnrollmentState) => {
+    this.requestUpdate();
+    if (after.step === before.step) return;
+    if (after.step === 'cancelled') {
       emit(this, 'security-info-cancel', undefined);
       return;
     }
     // Focus follows the person's own actions; the first step appearing after the policy loads does not take
     // focus away from wherever it is on the page.
-    this.focusAfterUpdate = previous !== 'loading' || this.matches(':focus-within');
-    emit(this, 'security-info-step', { step: state.step });
-    this.loadStep(state.step);
-    if (state.step === 'done' && state.phone) {
-      emit(this, 'security-info-complete', {
-        method: 'phone',
-        phoneNumber: state.phone.phoneNumber,
-        channel: state.phone.channel,
-      });
-    }
+    this.focusAfterUpdate = before.step !== 'loading' || this.matches(':focus-within');
+    emit(this, 'security-info-step', { step: after.step });
+    this.loadStep(after.step);
+  };
+
+  /** The steps' controller, with its module loaded first. */
+  private stepsReady(): Promise<WizardSteps> {
+    // What the steps may use of the wizard (StepsHost).
+    const host = { element: this, runner: this.runner, cancelButton: this.cancelButton };
+    return loadSteps().then(({ WizardSteps }) => (this.steps ??= new WizardSteps(host)));
   }
 
   /**
-   * Loads what the current step needs. A step whose code cannot load (offline) shows why, with Try again;
-   * coming back online tries again by itself.
+   * Loads what a later step needs. A step whose code cannot load (offline) shows why, with Try again; coming back
+   * online tries again by itself.
    */
-  private loadStep(step: EnrollmentStep): void {
-    if (!this.needsSteps()) return;
-    loadSteps().then(
-      ({ WizardSteps }) => {
-        this.steps ??= new WizardSteps(this.parts);
+  private loadStep(step: EnrollmentStep | undefined): void {
+    if (!this.needsSteps(step)) return;
+    this.stepsReady().then(
+      () => {
         if (this.stepUnavailable !== step) return;
         this.stepUnavailable = undefined;
         this.focusAfterUpdate = true; // From Try again to the step that is there now.
       },
       () => {
-        if (this.state?.step !== step) return;
+        if (this.step !== step) return;
         this.stepUnavailable = step;
         this.focusAfterUpdate = true;
       },
     );
   }
 
-  private async perform(request: EnrollmentRequest): Promise<void> {
-    const controller = new AbortController();
-    this.inflight = { id: request.id, controller };
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DOMException('The backend took too long.', 'TimeoutError'));
-    }, this.timeout);
-    try {
-      const answered = await abortable(this.call(request, controller.signal), controller.signal);
-      if (this.inflight?.id !== request.id) return;
-      this.inflight = undefined;
-      this.dispatch(answered);
-    } catch (error) {
-      // Aborted by back, cancel or disconnect: the state already moved on, nothing to report.
-      if (this.inflight?.id !== request.id) return;
-      this.inflight = undefined;
-      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-      this.dispatch({
-        type: 'failed',
-        requestId: request.id,
-        error: toSecurityInfoError(error, { timedOut, offline }),
-      });
-      if (isSignInReason(this.state?.error?.code)) this.askToSignIn(request);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Refused until the person signs in: the host is asked to sign them in again (sign-in.ts). */
+  /** Refused until the person signs in: the page is asked to sign them in again (sign-in.ts, with the steps). */
   private askToSignIn(refused: EnrollmentRequest): void {
-    loadSignIn().then(
-      ({ SignIn }) => {
-        (this.signIn ??= new SignIn(this.parts)).ask(refused);
-      },
+    this.stepsReady().then(
+      (steps) => steps.askToSignIn(refused),
       () => undefined, // The message stays: signing in elsewhere and trying again still works.
     );
-  }
-
-  /** Makes the adapter call of a request; its answer, checked against the contract, as the event it causes. */
-  private async call(request: EnrollmentRequest, signal: AbortSignal): Promise<EnrollmentEvent> {
-    const adapter = this.adapter;
-    const state = this.state;
-    if (!adapter || !state) throw new SecurityInfoError('unknown', 'No adapter was given to the wizard.');
-    if (request.operation === 'getPolicy') {
-      const policy = adapter.getPolicy ? parsePolicy(await adapter.getPolicy({ signal })) : PHONE_POLICY;
-      return { type: 'policy-loaded', requestId: request.id, policy };
-    }
-    if (!this.steps) throw new SecurityInfoError('unknown');
-    return this.steps.call(request, adapter, state, signal);
   }
 
   // --- What the person does -------------------------------------------------------------------------------
 
   private readonly onMethodSelect = (event: CustomEvent<MethodSelectDetail>) => {
-    if (!event.defaultPrevented) this.dispatch({ type: 'method-chosen', method: event.detail.method });
+    if (!event.defaultPrevented) this.runner.dispatch({ type: 'method-chosen', method: event.detail.method });
   };
 
-  private readonly onCancel = () => this.dispatch({ type: 'cancel' });
-  private readonly onRetry = () => this.dispatch({ type: 'retry' });
-  private readonly onRetryStep = () => {
-    if (this.state) this.loadStep(this.state.step);
-  };
+  private readonly onCancel = () => this.runner.dispatch({ type: 'cancel' });
+  private readonly onRetry = () => this.runner.dispatch({ type: 'retry' });
+  private readonly onRetryStep = () => this.loadStep(this.step);
   private readonly onOnline = () => {
     if (this.stepUnavailable) this.onRetryStep();
   };
 
   // --- Rendering --------------------------------------------------------------------------------------------
 
-  private cancelButton(slot: string | typeof nothing = 'actions'): TemplateResult {
-    return html`<button type="button" part="button" slot=${slot} @click=${this.onCancel}>
+  private readonly cancelButton = (slot: string | typeof nothing = 'actions'): TemplateResult =>
+    html`<button type="button" part="button" slot=${slot} @click=${this.onCancel}>
       ${msg('Cancel', { id: 'wizard.cancel', desc: 'Button that stops setting up security info.' })}
     </button>`;
-  }
 
   protected override render() {
-    const state = this.state;
+    const state = this.runner.state;
     return html`<div part="panel" class="panel">${state ? this.renderStep(state) : this.renderLoading()}</div>`;
   }
 
   private renderStep(state: EnrollmentState): TemplateResult | typeof nothing {
     switch (state.step) {
-      case 'loading':
-        // Without a request the policy failed to load (or the host took signing in over, with no message): Try again.
-        if (!state.request) return this.renderFailure(state.error?.code, this.onRetry);
-        // While the host signs the person in, Cancel: nothing else leads away should the sign-in never end.
-        return this.signIn?.render(state, this.cancelButton(nothing)) ?? this.renderLoading();
       case 'methods':
         return html`<method-picker
           .policy=${state.policy}
@@ -399,10 +267,12 @@ export class SecurityInfoWizard extends LitElement {
       case 'cancelled':
         return nothing;
       default:
-        // The later steps: what their module renders, once it is there; the loading status until then.
-        return this.stepUnavailable === state.step
-          ? this.stepFailure()
-          : (this.steps?.render(state) ?? this.renderLoading());
+        // Without a request the policy failed to load (or the host took signing in over, with no message).
+        if (state.step === 'loading' && !state.request) return this.renderFailure(state.error?.code, this.onRetry);
+        if (this.stepUnavailable === state.step) return this.renderFailure('network', this.onRetryStep);
+        // The later steps, and the wait for a sign-in while loading: what the steps' module renders, once it is
+        // there; the loading status until then.
+        return this.steps?.render(state) ?? this.renderLoading();
     }
   }
 
@@ -415,7 +285,10 @@ export class SecurityInfoWizard extends LitElement {
     </p>`;
   }
 
-  /** Something the flow needs could not be loaded: what happened (if the wizard is to say), Try again and Cancel. */
+  /**
+   * Something the flow needs could not be loaded (the policy, or the code of a step): what happened (if the wizard
+   * is to say), Try again and Cancel.
+   */
   private renderFailure(code: SecurityInfoErrorCode | undefined, retry: () => void): TemplateResult {
     return html`<h2 part="heading" tabindex="-1">
         ${msg('Set up security info', { id: 'wizard.title', desc: 'Heading when the options could not be loaded.' })}
@@ -427,11 +300,6 @@ export class SecurityInfoWizard extends LitElement {
         </button>
         ${this.cancelButton(nothing)}
       </div>`;
-  }
-
-  /** The step's code did not load (offline). */
-  private stepFailure(): TemplateResult {
-    return this.renderFailure('network', this.onRetryStep);
   }
 }
 

@@ -1,91 +1,50 @@
 /**
  * Signing the person in again, for `<security-info-wizard>`, after the backend refused a call because their
- * session ended or because the change wants a recent sign-in: asks the host (the `security-info-reauthenticate`
- * event), waits for the sign-in the host starts with `retryAfter()`, and shows that wait. The state it moves
- * through is core's `signInTransition`. The wizard loads this module when a call is first refused for either
- * reason, and its later steps bring it along, so none of it is downloaded before then.
+ * session ended or because the change wants a recent sign-in: asks the page (the `security-info-reauthenticate`
+ * event) and shows the wait for the sign-in it starts. What the answer does to the flow is core's `followSignIn`.
+ * It comes with the later steps (wizard-steps.ts), which show the wait, so none of it loads before them.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import {
-  canRepeatAfterSignIn,
-  isSignInReason,
-  signInTransition,
+  followSignIn,
+  signInReason,
   type EnrollmentRequest,
+  type EnrollmentRunner,
   type EnrollmentState,
-  type SignInEvent,
 } from '@security-info/core';
 import { msg } from '../shared/lit-localize.js';
 import { emit } from '../shared/events.js';
-// Runs inside the wizard, whose module is therefore loaded already: saying so keeps what the two share in the
-// wizard's own chunk rather than in one more file to download first (see wizard-steps.ts).
-import './security-info-wizard.js';
 
-/** What signing in needs of the wizard. */
-export interface SignInHost {
-  /** The wizard element: the event's target. */
-  element: HTMLElement;
-  state(): EnrollmentState | undefined;
-  /** Applies an event to the wizard's state machine with `transition`; false when nothing changed. */
-  dispatch(event: SignInEvent, transition: typeof signInTransition): boolean;
-}
-
-export class SignIn {
-  constructor(private readonly host: SignInHost) {}
-
-  /**
-   * Fires `security-info-reauthenticate` for `refused`, when it may be made again after a sign-in. With
-   * `retryAfter(signedIn)` called during the event the step waits, and `signedIn` decides: fulfilled, the call
-   * is made again; rejected, the person is told to sign in. A cancelled event without it leaves signing in to the
-   * host (no message of the wizard's own); otherwise the failure's message stays.
-   */
-  ask(refused: EnrollmentRequest): void {
-    const state = this.host.state();
-    const reason = state?.error?.code;
-    if (!state || !canRepeatAfterSignIn(state, refused) || !isSignInReason(reason)) return;
-    let open = true;
-    let signedIn: Promise<unknown> | undefined;
-    const proceed = emit(
-      this.host.element,
-      'security-info-reauthenticate',
-      {
-        reason,
-        retryAfter: (promise) => {
-          if (!open || signedIn) {
-            throw new DOMException('Call retryAfter() once, while the event is dispatched.', 'InvalidStateError');
-          }
-          signedIn = Promise.resolve(promise);
-        },
+/**
+ * Fires `security-info-reauthenticate` from `element` for `refused`, when it may be made again after a sign-in.
+ * With `retryAfter(signedIn)` called during the event the step waits for `signedIn`; a cancelled event without it
+ * leaves signing in to the page (no message of the wizard's own); otherwise the failure's message stays.
+ */
+export function askToSignIn(element: HTMLElement, runner: EnrollmentRunner, refused: EnrollmentRequest): void {
+  const reason = signInReason(runner, refused);
+  if (!reason) return;
+  let open = true;
+  let signedIn: Promise<unknown> | undefined;
+  const proceed = emit(
+    element,
+    'security-info-reauthenticate',
+    {
+      reason,
+      retryAfter: (promise) => {
+        if (!open || signedIn) {
+          throw new DOMException('Call retryAfter() once, while the event is dispatched.', 'InvalidStateError');
+        }
+        signedIn = Promise.resolve(promise);
       },
-      { cancelable: true },
-    );
-    open = false;
-    if (!signedIn) {
-      if (!proceed) this.apply({ type: 'sign-in-handled', refused });
-      return;
-    }
-    this.apply({ type: 'signing-in', refused });
-    const wait = this.host.state()?.request;
-    // A listener moved the flow on during the event (Cancel, say): there is nothing to wait for.
-    if (wait?.operation !== 'signIn') return void signedIn.catch(() => undefined);
-    // An answer after Back, Cancel or leaving the page names a request that is over: it changes nothing.
-    signedIn.then(
-      () => this.apply({ type: 'signed-in', requestId: wait.id }),
-      () => this.apply({ type: 'sign-in-failed', requestId: wait.id }),
-    );
-  }
-
-  private apply(event: SignInEvent): boolean {
-    return this.host.dispatch(event, signInTransition);
-  }
-
-  /** The wait, in place of the loading status, with `actions` (Cancel). */
-  render(state: EnrollmentState, actions: TemplateResult): TemplateResult | undefined {
-    return signInWait(state, { actions });
-  }
+    },
+    { cancelable: true },
+  );
+  open = false;
+  followSignIn(runner, refused, { signedIn, handled: !proceed });
 }
 
 /**
- * While the host signs the person in: what the step waits for, in the step's row of buttons (`slot`), or followed
+ * While the page signs the person in: what the step waits for, in the step's row of buttons (`slot`), or followed
  * by `actions` where the step has none of its own (loading).
  */
 export function signInWait(

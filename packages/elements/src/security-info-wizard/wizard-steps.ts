@@ -1,49 +1,46 @@
 /**
- * The wizard's steps from the phone number on: phone, code, call and done, with the adapter calls they make.
- * `<security-info-wizard>` loads this module with the phone step (and when the browser is idle), so none of it
- * is downloaded before a person has chosen the phone method. The code field comes with it: it is small, and
- * then the code step never waits for a download of its own.
+ * The wizard's steps from the phone number on (phone, code, call and done) as a controller of
+ * `<security-info-wizard>`: it registers the phone's adapter calls with the wizard's runner, keeps what the steps
+ * need between renders (the code being verified, the wait the backend asked for, the number's region data) and
+ * renders the step. The wizard loads this module with the phone step (and when the browser is idle), so none of it
+ * is downloaded before a person has chosen the phone method. The code field and signing in again come with it: they
+ * are small, and then neither the code step nor a sign-in waits for a download of its own.
  */
-import { html, nothing, svg, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, svg, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import { msg } from '../shared/lit-localize.js';
 import {
   channelsFor,
   isSignInReason,
   maskPhoneNumber,
-  readChallenge,
-  SecurityInfoError,
-  type EnrollmentEvent,
-  type EnrollmentRequest,
+  phoneEnrollment,
   type Channel,
   type EnrollmentError,
+  type EnrollmentEvent,
+  type EnrollmentRequest,
+  type EnrollmentRunner,
   type EnrollmentState,
   type PhoneChallenge,
-  type SecurityInfoAdapter,
 } from '@security-info/core';
 import { CountdownController } from '../shared/countdown.js';
 import { PhoneDataController } from '../shared/phone-data.js';
+import { emit } from '../shared/events.js';
 import { focusHeading } from '../shared/step.js';
 import { errorMessage, landlineMessage } from '../shared/error-messages.js';
 import { getLocale } from '../shared/localization.js';
-import { signInWait } from './sign-in.js';
+import { askToSignIn, signInWait } from './sign-in.js';
 import '../security-info-phone/security-info-phone.js';
 import '../code-verify/code-verify.js';
-// The steps run inside the wizard, whose module is therefore loaded already. Saying so lets bundlers that split
-// by reachability (esbuild, Rolldown) keep everything the wizard loads first in one chunk, rather than a chunk
-// for each group of modules the wizard shares with its steps: fewer requests, and 0.5 KB less to download.
-import './security-info-wizard.js';
 import type { PhoneSubmitDetail } from '../security-info-phone/security-info-phone.js';
 import type { CodeResendDetail, CodeSubmitDetail } from '../code-verify/code-verify.js';
 
 /** What the steps need of the wizard that shows them. */
 export interface StepsHost {
-  /** The wizard element. */
-  element: ReactiveControllerHost & HTMLElement;
-  defaultCountry(): string | undefined;
-  /** Applies an event to the wizard's state machine; false when the event changed nothing. */
-  dispatch(event: EnrollmentEvent): boolean;
+  /** The wizard element; its `default-country` is the phone step's. */
+  element: LitElement & { defaultCountry?: string | undefined };
+  /** The wizard's flow: its state, and where the person's actions go. */
+  runner: EnrollmentRunner;
+  /** The wizard's Cancel button, for the step's row of buttons (`slot`). */
   cancelButton(slot?: string | typeof nothing): TemplateResult;
-  close(): void;
 }
 
 const CODE_STATUSES = ['invalid-code', 'code-expired', 'too-many-attempts'] as const;
@@ -75,10 +72,10 @@ function offeredInstead({ error, phone, policy }: EnrollmentState): Channel | un
 /** A number text messages cannot reach, but a call can. */
 const isLandline = (error: EnrollmentError) => error.code === 'channel-unavailable' && error.reason === 'landline';
 
-export class WizardSteps {
+export class WizardSteps implements ReactiveController {
   /**
    * The code being verified, only while a call needs it: the verification, and after a refusal for a sign-in
-   * the one that repeats it once the person has signed in again.
+   * the one that repeats it once the person has signed in again. Never part of the state.
    */
   private codeInFlight: string | undefined;
   /** The person's focus was in the step when it started waiting for a sign-in: keep it there. */
@@ -87,70 +84,25 @@ export class WizardSteps {
   private readonly retryCountdown: CountdownController;
   /** The registered number's metadata, to show it masked in its region's format (see masked()). */
   private readonly phoneData: PhoneDataController;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly host: StepsHost) {
-    this.retryCountdown = new CountdownController(host.element);
-    this.phoneData = new PhoneDataController(host.element, { loaded: () => host.element.requestUpdate() });
+    const { element, runner } = host;
+    this.retryCountdown = new CountdownController(element);
+    this.phoneData = new PhoneDataController(element, { loaded: () => element.requestUpdate() });
+    // The message or call is worded in the language the person reads the steps in.
+    runner.use(phoneEnrollment({ code: () => this.codeInFlight, locale: getLocale }));
+    element.addController(this);
   }
 
-  /**
-   * After each transition of the wizard's state: a wait the backend asked for counts down; a code no call needs
-   * is forgotten; the step's controls are disabled while a sign-in is waited for, so focus moves to its heading.
-   */
-  stateChanged(before: EnrollmentState, after: EnrollmentState): void {
-    if (after.error?.retryAfterSeconds !== undefined && after.error !== before.error) {
-      this.retryCountdown.start(after.error.retryAfterSeconds);
-    } else if (!after.error) {
-      this.retryCountdown.stop();
-    }
-    if (!codeNeeded(after)) this.codeInFlight = undefined;
-    if (signingIn(after) && !signingIn(before) && this.host.element.matches(':focus-within')) this.focusHeading = true;
+  hostConnected(): void {
+    this.unsubscribe = this.host.runner.subscribe(this.stateChanged);
   }
 
-  /** Forgets the code of a call that will not be made. */
-  forget(): void {
+  /** Off the page: the call in flight is abandoned, so its code is forgotten. */
+  hostDisconnected(): void {
+    this.unsubscribe?.();
     this.codeInFlight = undefined;
-  }
-
-  /**
-   * Makes the adapter call of a request of these steps; its answer, checked against the contract, as the event
-   * it causes.
-   */
-  async call(
-    request: EnrollmentRequest,
-    adapter: SecurityInfoAdapter,
-    state: EnrollmentState,
-    signal: AbortSignal,
-  ): Promise<EnrollmentEvent> {
-    const { phone, challenge } = state;
-    const requestId = request.id;
-    switch (request.operation) {
-      case 'sendCode':
-      case 'resendCode': {
-        if (!phone) break;
-        const { phoneNumber, channel } = phone;
-        // The message or call is worded in the language the person reads the steps in.
-        const locale = getLocale();
-        const answer =
-          request.operation === 'resendCode' && challenge && adapter.resendCode
-            ? await adapter.resendCode({ challengeId: challenge.challengeId, channel, locale }, { signal })
-            : await adapter.sendCode({ phoneNumber, channel, locale }, { signal });
-        return { type: 'code-sent', requestId, challenge: readChallenge(answer) };
-      }
-      case 'verifyCode': {
-        const code = this.codeInFlight;
-        if (!challenge || !code) break;
-        await adapter.verifyCode({ challengeId: challenge.challengeId, code }, { signal });
-        return { type: 'verified', requestId };
-      }
-      case 'awaitCallConfirmation':
-        if (!challenge || !adapter.awaitCallConfirmation) {
-          throw new SecurityInfoError('unknown', 'The adapter cannot wait for a call to be answered.');
-        }
-        await adapter.awaitCallConfirmation({ challengeId: challenge.challengeId }, { signal });
-        return { type: 'call-confirmed', requestId };
-    }
-    throw new SecurityInfoError('unknown');
   }
 
   /**
@@ -158,7 +110,10 @@ export class WizardSteps {
    * registered number's metadata is asked for after the phone step; a new code's cooldown is the server's word,
    * whatever came before.
    */
-  updated(state: EnrollmentState, root: ParentNode): void {
+  hostUpdated(): void {
+    const state = this.host.runner.state;
+    const root = this.host.element.renderRoot;
+    if (!state) return;
     const number = state.phone?.phoneNumber;
     if (number && state.step !== 'phone') this.phoneData.need(number);
     if (this.focusHeading) {
@@ -180,8 +135,37 @@ export class WizardSteps {
     });
   }
 
-  render(state: EnrollmentState): TemplateResult | typeof nothing {
+  /** A call was refused until the person signs in again: the page is asked to (sign-in.ts). */
+  askToSignIn(refused: EnrollmentRequest): void {
+    askToSignIn(this.host.element, this.host.runner, refused);
+  }
+
+  /**
+   * After each change of the wizard's state: a wait the backend asked for counts down; a code no call needs is
+   * forgotten; the step's controls are disabled while a sign-in is waited for, so focus moves to its heading; the
+   * page hears of a registered phone.
+   */
+  private readonly stateChanged = (before: EnrollmentState, after: EnrollmentState) => {
+    if (after.error?.retryAfterSeconds !== undefined && after.error !== before.error) {
+      this.retryCountdown.start(after.error.retryAfterSeconds);
+    } else if (!after.error) {
+      this.retryCountdown.stop();
+    }
+    if (!codeNeeded(after)) this.codeInFlight = undefined;
+    const element = this.host.element;
+    if (signingIn(after) && !signingIn(before) && element.matches(':focus-within')) this.focusHeading = true;
+    if (after.step === 'done' && before.step !== 'done' && after.phone) {
+      const { phoneNumber, channel } = after.phone;
+      emit(element, 'security-info-complete', { method: 'phone', phoneNumber, channel });
+    }
+  };
+
+  /** The view of the step; for the loading step, the wait for a sign-in if there is one. */
+  render(state: EnrollmentState): TemplateResult | undefined {
     switch (state.step) {
+      case 'loading':
+        // While the page signs the person in, Cancel: nothing else leads away should the sign-in never end.
+        return signInWait(state, { actions: this.host.cancelButton(nothing) });
       case 'phone':
         return this.renderPhone(state);
       case 'code':
@@ -191,29 +175,33 @@ export class WizardSteps {
       case 'done':
         return this.renderDone(state);
       default:
-        return nothing;
+        return undefined;
     }
   }
 
   // --- What the person does -------------------------------------------------------------------------------
 
+  private dispatch(event: EnrollmentEvent): boolean {
+    return this.host.runner.dispatch(event);
+  }
+
   private readonly onPhoneSubmit = (event: CustomEvent<PhoneSubmitDetail>) => {
     const { phoneNumber, country, channel, nationalNumber } = event.detail;
-    this.host.dispatch({ type: 'phone-submitted', phone: { phoneNumber, country, channel, nationalNumber } });
+    this.dispatch({ type: 'phone-submitted', phone: { phoneNumber, country, channel, nationalNumber } });
   };
 
   private readonly onCodeSubmit = (event: CustomEvent<CodeSubmitDetail>) => {
     this.codeInFlight = event.detail.code;
-    if (!this.host.dispatch({ type: 'code-submitted' })) this.codeInFlight = undefined;
+    if (!this.dispatch({ type: 'code-submitted' })) this.codeInFlight = undefined;
   };
 
   private readonly onResend = (event: CustomEvent<CodeResendDetail>) => {
-    this.host.dispatch({ type: 'resend-requested', channel: event.detail.channel });
+    this.dispatch({ type: 'resend-requested', channel: event.detail.channel });
   };
 
-  private readonly onCallAgain = () => this.host.dispatch({ type: 'resend-requested', channel: 'voice' });
-  private readonly onBack = () => this.host.dispatch({ type: 'back' });
-  private readonly onDone = () => this.host.close();
+  private readonly onCallAgain = () => this.dispatch({ type: 'resend-requested', channel: 'voice' });
+  private readonly onBack = () => this.dispatch({ type: 'back' });
+  private readonly onDone = () => emit(this.host.element, 'security-info-close', undefined);
 
   // --- Rendering --------------------------------------------------------------------------------------------
 
@@ -237,7 +225,7 @@ export class WizardSteps {
     const phone = state.phone;
     return html`<security-info-phone
       .policy=${state.policy}
-      default-country=${this.host.defaultCountry() ?? nothing}
+      default-country=${this.host.element.defaultCountry ?? nothing}
       .value=${phone?.phoneNumber ?? ''}
       .channel=${phone?.channel ?? channelsFor(state.policy)[0] ?? 'sms'}
       .pending=${state.request?.operation === 'sendCode'}
