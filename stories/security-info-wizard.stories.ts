@@ -214,3 +214,27 @@ export const RightToLeft: Story = {
   args: { start: 'phone' },
   decorators: [(story) => html`<div dir="rtl" lang="ar">${story()}</div>`],
 };
+/**
+ * The page restyles pieces inside the wizard through the parts it forwards, named after their step
+ * (`security-info-wizard::part(phone-input)`, `::part(methods-option)`, `::part(code-input)`…); the tokens
+ * (`--si-color-accent`…) stay the way to brand the whole flow.
+ */
+export const StyledFromThePage: Story = {
+  decorators: [
+    (story) =>
+      html`<style>
+          security-info-wizard::part(methods-option),
+          security-info-wizard::part(phone-heading),
+          security-info-wizard::part(code-heading) {
+            color: #4a148c;
+          }
+          security-info-wizard::part(phone-input),
+          security-info-wizard::part(phone-country),
+          security-info-wizard::part(code-input) {
+            background-color: #ffecb3;
+            border-radius: 0;
+          }
+        </style>
+        ${story()}`,
+  ],
+};

@@ -61,6 +61,11 @@ const loadSteps = () => import('./wizard-steps.js');
 /** The steps that wizard-steps.ts renders. */
 const LATER_STEPS: readonly EnrollmentStep[] = ['phone', 'code', 'call', 'done'];
 
+/** The method picker's parts, forwarded under the names the wizard's JSDoc lists (the later steps' are in wizard-steps.ts). */
+const METHODS_PARTS =
+  'heading: methods-heading, list: methods-list, method-card: methods-card, method: methods-option, ' +
+  'icon: methods-icon, note: methods-note';
+
 /**
  * The whole "set up security info" flow: choose a method, enter a phone number, enter the code (or answer the
  * call), done. Drives the backend through the host's `adapter`; every call can be cancelled, times out, and
@@ -72,9 +77,13 @@ const LATER_STEPS: readonly EnrollmentStep[] = ['phone', 'code', 'call', 'done']
  * Events of the steps (`method-select`, `phone-submit`, `code-submit`, `code-resend`, `back`) bubble out of the
  * wizard too. Choosing a method other than phone is left to the host: listen for `method-select`.
  *
+ * The parts of the inner elements are forwarded, named after their step: `security-info-wizard::part(phone-input)`
+ * styles the phone number field inside the wizard.
+ *
  * @customElement security-info-wizard
  * @summary The complete enrollment wizard for a phone as a security method.
  *
+ * @fires {CustomEvent<MethodSelectDetail>} method-select - The person chose a method (from `<method-picker>`, bubbling out). Cancelable: `preventDefault()` keeps the wizard at the methods; a method other than phone is the host's to enroll.
  * @fires {CustomEvent<SecurityInfoStepDetail>} security-info-step - The visible step changed; `detail.step` is `loading`, `methods`, `phone`, `code`, `call` or `done`.
  * @fires {CustomEvent<SecurityInfoCompleteDetail>} security-info-complete - The phone was registered; `detail` is `{ method, phoneNumber, channel }`.
  * @fires {CustomEvent<undefined>} security-info-cancel - The person cancelled; every call in flight was aborted.
@@ -83,8 +92,38 @@ const LATER_STEPS: readonly EnrollmentStep[] = ['phone', 'code', 'call', 'done']
  *
  * @csspart heading - The heading of the wizard's own steps (loading, call, done).
  * @csspart panel - The container of the current step.
- * @csspart button - Buttons of the wizard's own steps.
+ * @csspart button - Buttons of the wizard's own steps, and its Back and Cancel buttons in the other steps.
  * @csspart error - Error messages of the wizard's own steps.
+ * @csspart methods-heading - The method step's question (`<method-picker>`'s `heading`).
+ * @csspart methods-list - The list of methods (`list`).
+ * @csspart methods-card - Each method's card (`method-card`).
+ * @csspart methods-option - Each method's button, its name (`method`).
+ * @csspart methods-icon - Each method's icon (`icon`).
+ * @csspart methods-note - The note about methods the organization does not allow (`note`).
+ * @csspart phone-heading - The phone step's heading (`<security-info-phone>`'s `heading`).
+ * @csspart phone-label - The labels of its fields (`label`).
+ * @csspart phone-country - The country or region combobox (`picker`).
+ * @csspart phone-listbox - Its list of countries and regions (`listbox`).
+ * @csspart phone-input - The phone number field (`input`).
+ * @csspart phone-channels - The group of "Text me a code" and "Call me" (`channels`).
+ * @csspart phone-button - The phone step's own buttons (`button`).
+ * @csspart phone-next - Its Next button (`next`).
+ * @csspart phone-error - Its error message (`error`).
+ * @csspart phone-suggested - The button that sends by the channel offered instead (`suggested`).
+ * @csspart phone-loading - The progress shown while the phone number data loads (`loading`).
+ * @csspart code-heading - The code step's heading (`<code-verify>`'s `heading`).
+ * @csspart code-intro - The sentence that says where the code went (`intro`).
+ * @csspart code-destination - The masked phone number in it (`destination`).
+ * @csspart code-label - The code field's label (`label`).
+ * @csspart code-input - The code field (`input`).
+ * @csspart code-hint - The number of digits, under the field (`hint`).
+ * @csspart code-error - Its error message (`error`).
+ * @csspart code-wait - A countdown line (`wait`).
+ * @csspart code-actions - The row with Verify, Back and the wizard's Cancel (`actions`).
+ * @csspart code-button - The code step's own buttons (`button`).
+ * @csspart code-verify - Its Verify button (`verify`).
+ * @csspart code-back - Its Back button (`back`).
+ * @csspart code-resend - The resend area, and each resend button (`resend`).
  *
  * @cssprop --si-wizard-max-width - Widest the wizard grows. Default `32rem`.
  * @cssprop --si-wizard-background - Background of the step panel. Default transparent.
@@ -259,6 +298,7 @@ export class SecurityInfoWizard extends LitElement {
     switch (state.step) {
       case 'methods':
         return html`<method-picker
+          exportparts=${METHODS_PARTS}
           .policy=${state.policy}
           purpose=${state.purpose ?? nothing}
           @method-select=${this.onMethodSelect}

@@ -43,6 +43,19 @@ export interface StepsHost {
   cancelButton(slot?: string | typeof nothing): TemplateResult;
 }
 
+/**
+ * The parts of the inner elements that the wizard forwards (`exportparts`), named after their step, as its own
+ * JSDoc lists them. The method picker's are in security-info-wizard.ts, which shows it.
+ */
+const PHONE_PARTS =
+  'heading: phone-heading, label: phone-label, picker: phone-country, listbox: phone-listbox, input: phone-input, ' +
+  'channels: phone-channels, button: phone-button, next: phone-next, error: phone-error, ' +
+  'suggested: phone-suggested, loading: phone-loading';
+const CODE_PARTS =
+  'heading: code-heading, intro: code-intro, destination: code-destination, label: code-label, input: code-input, ' +
+  'hint: code-hint, error: code-error, wait: code-wait, actions: code-actions, button: code-button, ' +
+  'verify: code-verify, back: code-back, resend: code-resend';
+
 const CODE_STATUSES = ['invalid-code', 'code-expired', 'too-many-attempts'] as const;
 type CodeStatus = (typeof CODE_STATUSES)[number];
 
@@ -224,6 +237,7 @@ export class WizardSteps implements ReactiveController {
   private renderPhone(state: EnrollmentState): TemplateResult {
     const phone = state.phone;
     return html`<security-info-phone
+      exportparts=${PHONE_PARTS}
       .policy=${state.policy}
       default-country=${this.host.element.defaultCountry ?? nothing}
       .value=${phone?.phoneNumber ?? ''}
@@ -254,8 +268,10 @@ export class WizardSteps implements ReactiveController {
         ? 'too-many-attempts'
         : 'idle';
     const operation = state.request?.operation;
+    // Masked here, so the whole number is in no attribute, where inspectors and session replays would read it.
     return html`<code-verify
-      destination=${state.phone?.phoneNumber ?? ''}
+      exportparts=${CODE_PARTS}
+      destination=${this.masked(state)}
       channel=${state.phone?.channel ?? 'sms'}
       .channels=${channelsFor(state.policy, state.phone?.country)}
       length=${state.challenge?.codeLength ?? 6}
