@@ -1,8 +1,8 @@
 /**
  * The wizard's steps from the phone number on (phone, code, call and done) as a controller of
- * `<security-info-wizard>`: it registers the phone's adapter calls with the wizard's runner, keeps what the steps
- * need between renders (the code being verified, the wait the backend asked for, the number's region data) and
- * renders the step. The wizard loads this module with the phone step (and when the browser is idle), so none of it
+ * `<security-info-wizard>`: it brings the phone's part to the wizard's runner (its adapter calls, its part of the
+ * state machine, its failures' details: core's runner-phone.ts), keeps what the steps need between renders (the code
+ * being verified, the wait the backend asked for, the number's region data) and renders the step. The wizard loads this module with the phone step (and when the browser is idle), so none of it
  * is downloaded before a person has chosen the phone method. The code field and signing in again come with it: they
  * are small, and then neither the code step nor a sign-in waits for a download of its own.
  */
