@@ -13,15 +13,20 @@ export const phoneStyles = css`
     padding-inline-end: 2.75rem;
   }
 
-  .toggle {
+  /* The button that opens the list, or the progress shown in its place while the data loads. */
+  .toggle,
+  .loading {
     position: absolute;
     inset-block: 0;
     inset-inline-end: 0;
     min-inline-size: 2.75rem;
+    color: var(--_text-muted);
+  }
+
+  .toggle {
     padding: 0;
     border: none;
     background: none;
-    color: var(--_text-muted);
   }
 
   .toggle[hidden] {
@@ -29,14 +34,9 @@ export const phoneStyles = css`
   }
 
   .loading {
-    position: absolute;
-    inset-block: 0;
-    inset-inline-end: 0;
     display: flex;
     align-items: center;
     justify-content: center;
-    min-inline-size: 2.75rem;
-    color: var(--_text-muted);
     pointer-events: none;
   }
 
@@ -76,7 +76,8 @@ export const phoneStyles = css`
     cursor: pointer;
   }
 
-  [role='option'][aria-selected='true'] {
+  /* The region chosen before: the selected option (aria-selected) is the active one, which Enter would choose. */
+  [role='option'].chosen {
     font-weight: 600;
   }
 

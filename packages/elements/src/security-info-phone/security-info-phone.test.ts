@@ -1,8 +1,7 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import examples from 'libphonenumber-js/mobile/examples';
-import { callingCodeOf, loadPhoneMetadata, loadPhoneMetadataFor, phoneRegions } from '@security-info/core';
-import './security-info-phone.js';
-import type { SecurityInfoPhone } from './security-info-phone.js';
+import { loadPhoneMetadata, loadPhoneMetadataFor, phoneRegions, type PhoneMetadata } from '@security-info/core';
+import { SecurityInfoPhone } from './security-info-phone.js';
 import { buildCountries, searchCountries } from './countries.js';
 import {
   deepActiveElement,
@@ -33,17 +32,54 @@ const picker = (el: SecurityInfoPhone) => getByRole<HTMLInputElement>(el, 'combo
 const message = (el: SecurityInfoPhone) => getByRole(el, 'alert', { hidden: true }).textContent?.trim() ?? '';
 // Options are read from the DOM: asking the accessibility tree about 245 of them is slow.
 const options = (el: SecurityInfoPhone) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
-const dataOf = (el: SecurityInfoPhone) => (el as unknown as { metadata?: { countries: object } }).metadata;
 const next = (el: SecurityInfoPhone) => getByRole(el, 'button', { name: 'Next' });
+const loaded = (el: SecurityInfoPhone) =>
+  waitUntil(() => !el.matches(':state(loading)'), 'the phone data never loaded');
 
 async function phone(template = html`<security-info-phone default-country="NL"></security-info-phone>`) {
   const el = await fixture<SecurityInfoPhone>(template);
-  await waitUntil(
-    () => el.shadowRoot!.querySelector('input[role="combobox"]') && (el as unknown as { metadata?: unknown }).metadata,
-    'metadata never loaded',
-  );
+  await loaded(el);
   await el.updateComplete;
   return el;
+}
+
+type Load = (codes: readonly string[]) => Promise<PhoneMetadata>;
+
+/** The element with its phone data from `load` instead of core's chunks: a subclass may load it from elsewhere. */
+class PhoneWithData extends SecurityInfoPhone {
+  load: Load = loadPhoneMetadataFor;
+  protected override loadPhoneData(codes: readonly string[]) {
+    return this.load(codes);
+  }
+}
+customElements.define('phone-with-data', PhoneWithData);
+
+/** A phone field on the page whose data comes from `load`. */
+async function phoneWith(load: Load, country = 'NL') {
+  const el = Object.assign(new PhoneWithData(), { load, defaultCountry: country });
+  await fixture(html`<div>${el}</div>`);
+  return el;
+}
+
+/** Phone data that is on its way until `arrive()`: each load waits for it. */
+function dataOnItsWay() {
+  let arrive!: () => void;
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  return { load: (codes: readonly string[]) => arrived.then(() => loadPhoneMetadataFor(codes)), arrive };
+}
+
+/** The phone data of these calling codes only, as core's chunks bring it to a page that has loaded no other. */
+async function dataOf(codes: readonly string[]): Promise<PhoneMetadata> {
+  const all = await loadPhoneMetadata();
+  const regions = new Set<string>(codes.flatMap((code) => all.country_calling_codes[code] ?? []));
+  const countries = Object.fromEntries(Object.entries(all.countries).filter(([region]) => regions.has(region)));
+  return { ...all, countries, nonGeographic: {} };
+}
+
+/** Clicks the middle of `element` with the mouse, as a person does. */
+async function click(element: Element) {
+  const { x, y, width, height } = element.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(x + width / 2), Math.round(y + height / 2)] });
 }
 
 /** Sets the field's value as a whole and lets the element format it, as one input event would. */
@@ -86,17 +122,14 @@ describe('countries', () => {
 
 describe('security-info-phone: the step', () => {
   it('shows progress in the picker, without a prompt, until the phone number data is there', async () => {
-    const container = await fixture<HTMLDivElement>(html`<div></div>`);
-    const el = document.createElement('security-info-phone');
-    el.defaultCountry = 'NL';
-    container.append(el);
-    // The first render comes before the data: nothing waits for it.
-    await Promise.resolve();
+    const data = dataOnItsWay();
+    const el = await phoneWith(data.load);
     const form = el.shadowRoot!.querySelector('form')!;
     expect(form.getAttribute('aria-busy')).to.equal('true');
     expect(el.matches(':state(loading)')).to.equal(true);
     expect(el.shadowRoot!.querySelector('[part="loading"]')).not.to.equal(null);
     expect(el.shadowRoot!.textContent).not.to.contain('Choose the country or region of your phone number');
+    data.arrive();
     await waitUntil(() => form.getAttribute('aria-busy') === 'false', 'still loading');
     expect(el.matches(':state(loading)')).to.equal(false);
     expect(el.shadowRoot!.querySelector('[part="loading"]')).to.equal(null);
@@ -104,26 +137,23 @@ describe('security-info-phone: the step', () => {
   });
 
   it('is accessible while the phone number data loads', async () => {
-    const el = await phone();
-    (el as unknown as { metadata?: unknown }).metadata = undefined; // as before the data arrives
-    await el.updateComplete;
+    const data = dataOnItsWay();
+    const el = await phoneWith(data.load);
     expect(el.shadowRoot!.querySelector('form')!.getAttribute('aria-busy')).to.equal('true');
     await expectAccessible(el);
+    data.arrive();
   });
 
   it('acts on Next pressed before the phone number data arrived, once it is there', async () => {
-    const el = await phone();
+    const data = dataOnItsWay();
+    const el = await phoneWith(data.load);
     await typeInto(numberField(el), '0612345678');
-    const internal = el as unknown as { metadata?: unknown };
-    const data = internal.metadata;
-    internal.metadata = undefined; // as if the number was typed before the data arrived
-    await el.updateComplete;
     const seen = recordEvents(el, 'phone-submit');
     next(el).click();
     await el.updateComplete;
     expect(seen).to.have.length(0);
     const event = nextEvent(el, 'phone-submit');
-    internal.metadata = data;
+    data.arrive();
     expect((await event).detail.phoneNumber).to.equal('+31612345678');
     expect(seen).to.have.length(1);
   });
@@ -246,6 +276,136 @@ describe('security-info-phone: the country or region', () => {
   });
 });
 
+describe('security-info-phone: choosing the country by typing its name or code', () => {
+  const us = () => phone(html`<security-info-phone default-country="US"></security-info-phone>`);
+  const activeOption = (el: SecurityInfoPhone) =>
+    el.shadowRoot!.getElementById(picker(el).getAttribute('aria-activedescendant') ?? '');
+
+  it('highlights the best match as the person types, and Enter chooses it', async () => {
+    const el = await us();
+    const changes = recordEvents(el, 'change');
+    await typeInto(picker(el), 'Netherlands');
+    await el.updateComplete;
+    expect(picker(el).getAttribute('aria-expanded')).to.equal('true');
+    expect(activeOption(el)?.textContent).to.contain('Netherlands');
+    expect(activeOption(el)?.getAttribute('aria-selected')).to.equal('true');
+    await expectAccessible(el);
+    await press('Enter');
+    await el.updateComplete;
+    expect(el.country).to.equal('NL');
+    expect(picker(el).value).to.equal('Netherlands (+31)');
+    expect(picker(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(changes).to.have.length(1);
+    await expectAccessible(el);
+  });
+
+  for (const typed of ['neth', '+31', '31', 'nl']) {
+    it(`chooses the Netherlands for "${typed}" and Enter`, async () => {
+      const el = await us();
+      await typeInto(picker(el), typed);
+      await press('Enter');
+      await el.updateComplete;
+      expect(el.country).to.equal('NL');
+    });
+  }
+
+  it('chooses the one match when Tab leaves the field, and the number comes next', async () => {
+    const el = await us();
+    await typeInto(picker(el), 'Japan');
+    await press('Tab');
+    await el.updateComplete;
+    expect(el.country).to.equal('JP');
+    expect(picker(el).value).to.equal('Japan (+81)');
+    expect(deepActiveElement()).to.equal(numberField(el));
+  });
+
+  it('chooses the first match, the one highlighted, when Tab leaves a name that several regions match', async () => {
+    const el = await phone(html`<security-info-phone default-country="NL"></security-info-phone>`);
+    await typeInto(picker(el), 'united');
+    await el.updateComplete;
+    const first = options(el)[0]!;
+    expect(options(el).length).to.be.greaterThan(1);
+    expect(activeOption(el)).to.equal(first);
+    expect(el.shadowRoot!.textContent).to.match(/\d+ results/);
+    await press('Tab');
+    await el.updateComplete;
+    const [name, code] = [...first.children].map((part) => part.textContent);
+    expect(`option-${el.country}`).to.equal(first.id);
+    expect(picker(el).value).to.equal(`${name} (${code})`);
+  });
+
+  it('chooses what was typed when the person clicks elsewhere, as Tab does', async () => {
+    const el = await us();
+    await typeInto(picker(el), 'belg');
+    await click(numberField(el));
+    await el.updateComplete;
+    expect(el.country).to.equal('BE');
+    expect(deepActiveElement()).to.equal(numberField(el));
+  });
+
+  it('chooses an option the mouse clicks among the matches', async () => {
+    const el = await us();
+    await typeInto(picker(el), 'united');
+    await el.updateComplete;
+    await click(getByRole(el, 'option', { name: /United Kingdom/ }));
+    await el.updateComplete;
+    expect(el.country).to.equal('GB');
+    expect(deepActiveElement()).to.equal(picker(el));
+  });
+
+  it('keeps what Escape restores: the previous choice, and what was typed goes', async () => {
+    const el = await us();
+    const changes = recordEvents(el, 'change');
+    await typeInto(picker(el), 'Belgium');
+    await press('Escape');
+    await el.updateComplete;
+    expect(picker(el).value).to.equal('United States (+1)');
+    await press('Tab');
+    await el.updateComplete;
+    expect(el.country).to.equal('US');
+    expect(changes).to.have.length(0);
+  });
+
+  it('keeps text that matches nothing, chooses no region and asks for one, until Escape brings the last one back', async () => {
+    const el = await us();
+    await typeInto(picker(el), 'Atlantis');
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('No country or region matches.');
+    await press('Tab');
+    await el.updateComplete;
+    expect(picker(el).value).to.equal('Atlantis');
+    expect(el.country).to.equal('');
+    expect(el.shadowRoot!.getElementById('country-hint')!.textContent).to.contain(
+      'Choose the country or region of your phone number',
+    );
+    await typeInto(numberField(el), '2015550123');
+    next(el).click();
+    await el.updateComplete;
+    expect(message(el)).to.match(/Choose your country or region/);
+    expect(deepActiveElement()).to.equal(picker(el));
+    await expectAccessible(el);
+    await press('Escape');
+    await el.updateComplete;
+    expect(el.country).to.equal('US');
+    expect(picker(el).value).to.equal('United States (+1)');
+  });
+
+  it('reads the number typed next for the region chosen by typing', async () => {
+    const el = await us();
+    await typeInto(picker(el), 'neth');
+    await press('Enter');
+    await press('Tab');
+    await sendKeys({ type: '0612' });
+    next(el).click();
+    await el.updateComplete;
+    expect(message(el)).to.match(/too short for Netherlands/);
+    const submitted = nextEvent(el, 'phone-submit');
+    await typeInto(numberField(el), '345678');
+    next(el).click();
+    expect((await submitted).detail).to.include({ phoneNumber: '+31612345678', country: 'NL' });
+  });
+});
+
 describe('security-info-phone: the number', () => {
   it('is a tel field named "Phone number" that browsers can fill', async () => {
     const el = await phone();
@@ -340,14 +500,20 @@ describe('security-info-phone: the number', () => {
   });
 
   it("loads another calling code's data when a number has it, then formats and follows it", async () => {
-    const el = await phone(html`<security-info-phone default-country="NL"></security-info-phone>`);
-    expect(Object.keys(dataOf(el)!.countries)).to.include('NL');
+    const asked: string[] = [];
+    const el = await phoneWith((codes) => {
+      asked.push(...codes);
+      return dataOf(asked);
+    });
+    await loaded(el);
+    expect(asked).to.deep.equal(['31']);
     const field = numberField(el);
     field.focus();
     await sendKeys({ type: '+3222' });
     await sendKeys({ type: '345678' });
     await waitUntil(() => el.country === 'BE', `country ${el.country}`);
     await waitUntil(() => field.value === '+32 2 234 56 78', `shown as ${field.value}`);
+    expect(asked).to.deep.equal(['31', '32']);
     expect(field.selectionStart).to.equal(field.value.length);
     expect(el.value).to.equal('+3222345678');
   });
@@ -370,11 +536,10 @@ describe('security-info-phone: the number', () => {
     picker(el).focus();
     await sendKeys({ type: 'Japan' });
     await press('Enter');
-    await waitUntil(() => 'JP' in dataOf(el)!.countries, 'no data for Japan');
-    await el.updateComplete;
     expect(el.country).to.equal('JP');
+    // Japan's data is a chunk of its own: the number is formatted for it once it is here.
+    await waitUntil(() => numberField(el).value === '0299-12-3456', `shown as ${numberField(el).value}`);
     expect(el.value).to.equal('+81299123456');
-    expect(numberField(el).value).to.equal('0299-12-3456');
   });
 
   it('leaves an input method alone while it composes, and formats what it commits', async () => {
@@ -416,10 +581,10 @@ describe('security-info-phone: the number', () => {
   });
 
   it('gives each region its E.164 for its example mobile number typed in national format', async () => {
+    // All the data at once: chunk by chunk, each region would wait for its own.
     const metadata = await loadPhoneMetadata();
-    // Every region's chunk fetched up front, in parallel: one by one they would take longer than a test may.
-    await loadPhoneMetadataFor(phoneRegions().map((region) => callingCodeOf(region)!));
-    const el = await phone(html`<security-info-phone></security-info-phone>`);
+    const el = await phoneWith(() => Promise.resolve(metadata), '');
+    await loaded(el);
     const failures: string[] = [];
     const { parsePhoneNumberFromString } = await import('libphonenumber-js/core/es6');
     let checked = 0;
@@ -431,8 +596,6 @@ describe('security-info-phone: the number', () => {
       const national = parsed.formatNational();
       el.country = region;
       await el.updateComplete;
-      // Choosing a region loads its data, a small chunk of its own.
-      await waitUntil(() => region in (dataOf(el)?.countries ?? {}), `no data for ${region}`);
       await setNumber(el, national);
       checked++;
       if (el.value !== parsed.number)
@@ -677,7 +840,7 @@ describe('security-info-phone: layout and themes', () => {
     const el = await fixtureRtl<SecurityInfoPhone>(
       html`<security-info-phone default-country="EG"></security-info-phone>`,
     );
-    await waitUntil(() => (el as unknown as { metadata?: unknown }).metadata);
+    await loaded(el);
     await el.updateComplete;
     expect(getComputedStyle(numberField(el)).direction).to.equal('ltr');
     await expectAccessible(el);
@@ -688,7 +851,7 @@ describe('security-info-phone: layout and themes', () => {
       const el = await fixtureInDarkMode<SecurityInfoPhone>(
         html`<security-info-phone default-country="NL"></security-info-phone>`,
       );
-      await waitUntil(() => (el as unknown as { metadata?: unknown }).metadata);
+      await loaded(el);
       await el.updateComplete;
       await expectAccessible(el);
     } finally {
@@ -701,7 +864,7 @@ describe('security-info-phone: layout and themes', () => {
       const el = await fixtureInForcedColors<SecurityInfoPhone>(
         html`<security-info-phone default-country="NL"></security-info-phone>`,
       );
-      await waitUntil(() => dataOf(el));
+      await loaded(el);
       await el.updateComplete;
       next(el).click();
       await el.updateComplete;
