@@ -1,8 +1,10 @@
 // @ts-check
-// Run by `npm run localize:build` after `lit-localize build`: the generated locale modules take `str` from
-// shared/lit-localize.ts, like the elements, instead of @lit/localize's index. The index also carries the
-// localization runtime, and bundlers would put it in a chunk that every locale module waits for, one round trip
-// after the module itself; `localization.ts` fetches the runtime beside the locale module instead.
+// Run by `npm run localize:build` after `lit-localize build`: the generated locale modules import nothing.
+// lit-localize has them import `str` from @lit/localize's index (which carries the whole runtime) and `html` from
+// Lit. Any import ties a locale module to the modules the elements share, and a bundler then cuts what they share
+// into extra chunks that every page downloads, in English too. So `str` is defined in the module (STR: the
+// shape @lit/localize's `str` makes, checked against it by the tests), and `html` is dropped where no message
+// holds markup (shared/placeholder.ts puts elements into messages without it).
 // Then it moves the messages of each later feature (their ids start with `<feature>.`, see FEATURES) out of the
 // locale module into `<dir>/<feature>/<locale>.ts`, with a map of loaders in `<dir>/<feature>/index.ts`: the
 // feature's element registers that map (localization.ts `addMessages`), so its messages are downloaded with it,
@@ -13,18 +15,27 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const FROM = /import \{str\} from '@lit\/localize';/;
-const TO = "import {str} from '../../shared/lit-localize.js';";
+/** @lit/localize's `str` (internal/str-tag.js), for a module of its own. */
+export const STR =
+  'const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });';
 
 /**
- * A generated locale module with `str` imported from shared/lit-localize.ts.
+ * Drops lit-localize's `html` import from a module whose messages hold no markup.
+ * @param {string} source
+ */
+const withoutUnusedHtml = (source) =>
+  /\bhtml`/.test(source) ? source : source.replace(/^\s*import \{html\} from 'lit';\n/m, '\n');
+
+/**
+ * A generated locale module that imports nothing: its own `str`, and no `html`.
  * @param {string} source
  * @param {string} name the module's file name, for the error
  * @returns {string}
  */
 export function rewriteLocaleModule(source, name) {
-  const next = source.replace(FROM, TO);
-  if (/from '@lit\/localize'/.test(next))
-    throw new Error(`${name}: imports @lit/localize's index in an unexpected way`);
+  const next = withoutUnusedHtml(source.replace(FROM, STR));
+  if (/^\s*import (?!\{html\} from 'lit';)/m.test(next))
+    throw new Error(`${name}: imports something in an unexpected way`);
   return next;
 }
 
@@ -71,13 +82,13 @@ export function splitLocaleModule(source, features) {
     const imports = [
       '// Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.\n',
       /\bhtml`/.test(body) ? "import {html} from 'lit';\n" : '',
-      /\bstr`/.test(body) ? "import {str} from '../../../shared/lit-localize.js';\n" : '',
+      /\bstr`/.test(body) ? `${STR}\n` : '',
       '\n',
     ].join('');
     out.set(feature, module(lines, imports));
   }
   if (taken.size === 0) return { rest: source, features: out };
-  return { rest: `${head}${module(kept, '')}`, features: out };
+  return { rest: withoutUnusedHtml(`${head}${module(kept, '')}`), features: out };
 }
 
 /**
@@ -125,5 +136,5 @@ export function rewriteLocaleModules(dir) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir =
     process.argv[2] ?? fileURLToPath(new URL('../../packages/elements/src/generated/locales/', import.meta.url));
-  console.log(`locale modules: ${rewriteLocaleModules(dir)} now import str from shared/lit-localize.ts`);
+  console.log(`locale modules: ${rewriteLocaleModules(dir)} rewritten to import nothing`);
 }

@@ -5,18 +5,21 @@ import { msg, str } from '../shared/lit-localize.js';
 import { errorMessage, formatWait } from '../shared/error-messages.js';
 import { numberFormat, pluralRules } from '../shared/intl.js';
 import { getLocale } from '../shared/localization.js';
+import { PLACE, placeIn } from '../shared/placeholder.js';
 
 /** Where the code went, with `destination` as shown (masked) in its own part, kept left to right. */
-export function intro(channel: Channel, destination: string): TemplateResult | string {
-  return channel === 'voice'
-    ? msg(html`We're calling <span class="ltr" part="destination">${destination}</span>. Enter the code you hear.`, {
-        id: 'code-verify.intro-voice',
-        desc: 'The placeholder is the masked phone number being called.',
-      })
-    : msg(html`We sent a code to <span class="ltr" part="destination">${destination}</span>.`, {
-        id: 'code-verify.intro-sms',
-        desc: 'The placeholder is the masked phone number the text message went to.',
-      });
+export function intro(channel: Channel, destination: string): TemplateResult {
+  const text =
+    channel === 'voice'
+      ? msg(str`We're calling ${PLACE}. Enter the code you hear.`, {
+          id: 'code-verify.intro-voice',
+          desc: 'The placeholder is the masked phone number being called.',
+        })
+      : msg(str`We sent a code to ${PLACE}.`, {
+          id: 'code-verify.intro-sms',
+          desc: 'The placeholder is the masked phone number the text message went to.',
+        });
+  return placeIn(text, html`<span class="ltr" part="destination">${destination}</span>`);
 }
 
 /** What is wrong with the entry itself, before the host is asked. */

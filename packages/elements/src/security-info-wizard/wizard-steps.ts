@@ -7,7 +7,7 @@
  * are small, and then neither the code step nor a sign-in waits for a download of its own.
  */
 import { html, nothing, svg, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
-import { msg } from '../shared/lit-localize.js';
+import { msg, str } from '../shared/lit-localize.js';
 import {
   channelsFor,
   isSignInReason,
@@ -27,6 +27,7 @@ import { emit } from '../shared/events.js';
 import { focusHeading } from '../shared/step.js';
 import { errorMessage, landlineMessage } from '../shared/error-messages.js';
 import { getLocale } from '../shared/localization.js';
+import { PLACE, placeIn } from '../shared/placeholder.js';
 import { askToSignIn, signInWait } from './sign-in.js';
 import '../security-info-phone/security-info-phone.js';
 import '../code-verify/code-verify.js';
@@ -294,10 +295,13 @@ export class WizardSteps implements ReactiveController {
     const waiting = state.request?.operation === 'awaitCallConfirmation';
     const calling = state.request?.operation === 'resendCode';
     return html`<h2 part="heading" tabindex="-1">
-        ${msg(html`We're calling <span class="ltr">${masked}</span>`, {
-          id: 'wizard.calling',
-          desc: 'Heading while the phone is called; the placeholder is the masked number, such as +31 6 •••• 5678.',
-        })}
+        ${placeIn(
+          msg(str`We're calling ${PLACE}`, {
+            id: 'wizard.calling',
+            desc: 'Heading while the phone is called; the placeholder is the masked number, such as +31 6 •••• 5678.',
+          }),
+          html`<span class="ltr">${masked}</span>`,
+        )}
       </h2>
       <p>
         ${msg('Answer the call and follow the instructions.', {
@@ -339,10 +343,13 @@ export class WizardSteps implements ReactiveController {
         ${msg('Your phone was registered', { id: 'wizard.done', desc: 'Heading when enrollment succeeded.' })}
       </h2>
       <p>
-        ${msg(html`You can now use <span class="ltr">${this.masked(state)}</span> to verify it's you.`, {
-          id: 'wizard.done-detail',
-          desc: 'Explains what the registered phone is for; the placeholder is the masked number.',
-        })}
+        ${placeIn(
+          msg(str`You can now use ${PLACE} to verify it's you.`, {
+            id: 'wizard.done-detail',
+            desc: 'Explains what the registered phone is for; the placeholder is the masked number.',
+          }),
+          html`<span class="ltr">${this.masked(state)}</span>`,
+        )}
       </p>
       <div class="actions">
         <button type="button" class="primary" part="button" @click=${this.onDone}>

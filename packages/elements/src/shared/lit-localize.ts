@@ -1,6 +1,6 @@
 /**
- * The parts of `@lit/localize` that every element (and every generated locale module: see
- * scripts/locale-modules.mjs) needs, each from its own module. The package's index also
+ * The parts of `@lit/localize` that every element needs, each from its own module (the generated locale modules
+ * import nothing: see scripts/localize/locale-modules.mjs). The package's index also
  * brings `configureLocalization` and its message lookup, which bundlers keep once the index is imported (the
  * package does not declare itself free of side effects), although a page in English never calls them.
  * `localization.ts` loads those on demand, in `localization-runtime.ts`.

@@ -4,9 +4,8 @@
  * `lit-localize.ts`: the package's index would also bring the modules the elements already have, into a chunk
  * of their own), and the merging of features' messages into a locale's templates.
  */
+import { configureLocalization } from '@lit/localize/init/runtime.js';
 import type { LocaleModule } from './lit-localize.js';
-
-export { configureLocalization } from '@lit/localize/init/runtime.js';
 
 type Templates = NonNullable<LocaleModule['templates']>;
 
@@ -46,4 +45,25 @@ export async function withFeatures(
   // change tries again.
   await mergeFeatures(locale, features).catch(() => {});
   return { templates: entry.templates };
+}
+
+/**
+ * Configures `@lit/localize` with this library's locales: each loaded with the messages of the features on the
+ * page, taking the module `state.early` already asked for when it is the one wanted.
+ */
+export function configure(
+  state: {
+    /** A locale module asked for while this runtime was on its way. */
+    early?: { locale: string; module: Promise<LocaleModule> } | undefined;
+    features: readonly MessageLoaders[];
+  },
+  sourceLocale: string,
+  loaders: Readonly<Record<string, () => Promise<LocaleModule>>>,
+) {
+  const loadLocale = (locale: string) => {
+    const module = state.early?.locale === locale ? state.early.module : loaders[locale]!();
+    state.early = undefined;
+    return withFeatures(locale, module, state.features);
+  };
+  return configureLocalization({ sourceLocale, targetLocales: Object.keys(loaders), loadLocale });
 }

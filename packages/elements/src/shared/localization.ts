@@ -153,15 +153,10 @@ function hostInCharge(): boolean {
 export function configureSecurityInfoLocalization(): Promise<boolean> {
   if (hostInCharge()) return Promise.resolve(false);
   state.configuring ??= runtime().then(
-    ({ configureLocalization, withFeatures }) => {
+    ({ configure }) => {
       if (state.mode === 'unset') {
         try {
-          const loadLocale = (locale: string) => {
-            const module = state.early?.locale === locale ? state.early.module : loaders[locale as TargetLocale]();
-            state.early = undefined;
-            return withFeatures(locale, module, state.features);
-          };
-          state.controls = configureLocalization({ sourceLocale, targetLocales, loadLocale });
+          state.controls = configure(state, sourceLocale, loaders);
           state.mode = 'own';
         } catch {
           state.mode = 'host'; // The page configured @lit/localize while the runtime was on its way.

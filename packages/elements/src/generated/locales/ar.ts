@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `اتصل بي بدلاً من ذلك`,
 'code-verify.heading': `إدخال الرمز`,
 'code-verify.hint': str`عدد الأرقام: ${0}`,
-'code-verify.intro-sms': html`أرسلنا رمزًا إلى <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`نتصل بالرقم <span class="ltr" part="destination">${0}</span>. أدخل الرمز الذي تسمعه.`,
+'code-verify.intro-sms': str`أرسلنا رمزًا إلى ${0}.`,
+'code-verify.intro-voice': str`نتصل بالرقم ${0}. أدخل الرمز الذي تسمعه.`,
 'code-verify.invalid-one': str`هذا الرمز غير صحيح. تبقت لديك محاولة واحدة (${0}).`,
 'code-verify.invalid-other': str`هذا الرمز غير صحيح. عدد المحاولات المتبقية: ${0}.`,
 'code-verify.label': `رمز التحقق`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`المكالمات غير متاحة للأرقام في ${0}.`,
 'wizard.back': `رجوع`,
 'wizard.call-again': `الاتصال مرة أخرى`,
-'wizard.calling': html`نتصل بالرقم <span class="ltr">${0}</span>`,
+'wizard.calling': str`نتصل بالرقم ${0}`,
 'wizard.calling-instructions': `أجب عن المكالمة واتبع التعليمات.`,
 'wizard.calling-waiting': `في انتظار ردك…`,
 'wizard.cancel': `إلغاء`,
 'wizard.different-number': `استخدام رقم آخر`,
 'wizard.done': `تم تسجيل هاتفك`,
 'wizard.done-button': `تم`,
-'wizard.done-detail': html`يمكنك الآن استخدام <span class="ltr">${0}</span> لإثبات هويتك.`,
+'wizard.done-detail': str`يمكنك الآن استخدام ${0} لإثبات هويتك.`,
 'wizard.loading': `جارٍ تحميل الخيارات…`,
 'wizard.retry': `إعادة المحاولة`,
 'wizard.signing-in': `في انتظار تسجيل دخولك…`,
-'wizard.title': `إعداد معلومات الأمان`,
-    };
-  
+'wizard.title': `إعداد معلومات الأمان`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Raději mi zavolejte`,
 'code-verify.heading': `Zadejte kód`,
 'code-verify.hint': str`Počet číslic: ${0}`,
-'code-verify.intro-sms': html`Poslali jsme kód na číslo <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Voláme na číslo <span class="ltr" part="destination">${0}</span>. Zadejte kód, který uslyšíte.`,
+'code-verify.intro-sms': str`Poslali jsme kód na číslo ${0}.`,
+'code-verify.intro-voice': str`Voláme na číslo ${0}. Zadejte kód, který uslyšíte.`,
 'code-verify.invalid-one': str`Tento kód není správný. Zbývající pokusy: ${0}.`,
 'code-verify.invalid-other': str`Tento kód není správný. Zbývající pokusy: ${0}.`,
 'code-verify.label': `Ověřovací kód`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Hovory nejsou pro čísla z oblasti ${0} k dispozici.`,
 'wizard.back': `Zpět`,
 'wizard.call-again': `Zavolat znovu`,
-'wizard.calling': html`Voláme na číslo <span class="ltr">${0}</span>`,
+'wizard.calling': str`Voláme na číslo ${0}`,
 'wizard.calling-instructions': `Přijměte hovor a postupujte podle pokynů.`,
 'wizard.calling-waiting': `Čekáme, až hovor přijmete…`,
 'wizard.cancel': `Zrušit`,
 'wizard.different-number': `Použít jiné číslo`,
 'wizard.done': `Váš telefon byl zaregistrován`,
 'wizard.done-button': `Hotovo`,
-'wizard.done-detail': html`Teď můžete číslo <span class="ltr">${0}</span> používat k ověření své totožnosti.`,
+'wizard.done-detail': str`Teď můžete číslo ${0} používat k ověření své totožnosti.`,
 'wizard.loading': `Načítání možností…`,
 'wizard.retry': `Zkusit znovu`,
 'wizard.signing-in': `Čekáme, až se přihlásíte…`,
-'wizard.title': `Nastavení bezpečnostních údajů`,
-    };
-  
+'wizard.title': `Nastavení bezpečnostních údajů`
+};

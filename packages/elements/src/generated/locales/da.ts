@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Ring til mig i stedet`,
 'code-verify.heading': `Indtast kode`,
 'code-verify.hint': str`${0} cifre`,
-'code-verify.intro-sms': html`Vi har sendt en kode til <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Vi ringer til <span class="ltr" part="destination">${0}</span>. Skriv den kode, du hører.`,
+'code-verify.intro-sms': str`Vi har sendt en kode til ${0}.`,
+'code-verify.intro-voice': str`Vi ringer til ${0}. Skriv den kode, du hører.`,
 'code-verify.invalid-one': str`Koden er forkert. Du har ${0} forsøg tilbage.`,
 'code-verify.invalid-other': str`Koden er forkert. Du har ${0} forsøg tilbage.`,
 'code-verify.label': `Bekræftelseskode`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Opkald er ikke tilgængelige for numre i ${0}.`,
 'wizard.back': `Tilbage`,
 'wizard.call-again': `Ring igen`,
-'wizard.calling': html`Vi ringer til <span class="ltr">${0}</span>`,
+'wizard.calling': str`Vi ringer til ${0}`,
 'wizard.calling-instructions': `Besvar opkaldet, og følg instruktionerne.`,
 'wizard.calling-waiting': `Venter på, at du svarer…`,
 'wizard.cancel': `Annuller`,
 'wizard.different-number': `Brug et andet nummer`,
 'wizard.done': `Din telefon er registreret`,
 'wizard.done-button': `Færdig`,
-'wizard.done-detail': html`Nu kan du bruge <span class="ltr">${0}</span> til at bekræfte, at det er dig.`,
+'wizard.done-detail': str`Nu kan du bruge ${0} til at bekræfte, at det er dig.`,
 'wizard.loading': `Indlæser dine muligheder…`,
 'wizard.retry': `Prøv igen`,
 'wizard.signing-in': `Venter på, at du logger ind…`,
-'wizard.title': `Konfigurer sikkerhedsoplysninger`,
-    };
-  
+'wizard.title': `Konfigurer sikkerhedsoplysninger`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Stattdessen anrufen`,
 'code-verify.heading': `Code eingeben`,
 'code-verify.hint': str`${0} Ziffern`,
-'code-verify.intro-sms': html`Wir haben einen Code an <span class="ltr" part="destination">${0}</span> gesendet.`,
-'code-verify.intro-voice': html`Wir rufen <span class="ltr" part="destination">${0}</span> an. Geben Sie den Code ein, den Sie hören.`,
+'code-verify.intro-sms': str`Wir haben einen Code an ${0} gesendet.`,
+'code-verify.intro-voice': str`Wir rufen ${0} an. Geben Sie den Code ein, den Sie hören.`,
 'code-verify.invalid-one': str`Dieser Code ist nicht richtig. Sie haben noch ${0} Versuch.`,
 'code-verify.invalid-other': str`Dieser Code ist nicht richtig. Sie haben noch ${0} Versuche.`,
 'code-verify.label': `Bestätigungscode`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Anrufe sind für Nummern in ${0} nicht verfügbar.`,
 'wizard.back': `Zurück`,
 'wizard.call-again': `Erneut anrufen`,
-'wizard.calling': html`Wir rufen <span class="ltr">${0}</span> an`,
+'wizard.calling': str`Wir rufen ${0} an`,
 'wizard.calling-instructions': `Nehmen Sie den Anruf an und folgen Sie den Anweisungen.`,
 'wizard.calling-waiting': `Warten, bis Sie abnehmen…`,
 'wizard.cancel': `Abbrechen`,
 'wizard.different-number': `Andere Nummer verwenden`,
 'wizard.done': `Ihr Telefon wurde registriert`,
 'wizard.done-button': `Fertig`,
-'wizard.done-detail': html`Sie können jetzt <span class="ltr">${0}</span> verwenden, um Ihre Identität zu bestätigen.`,
+'wizard.done-detail': str`Sie können jetzt ${0} verwenden, um Ihre Identität zu bestätigen.`,
 'wizard.loading': `Ihre Optionen werden geladen…`,
 'wizard.retry': `Erneut versuchen`,
 'wizard.signing-in': `Warten auf Ihre Anmeldung…`,
-'wizard.title': `Sicherheitsinformationen einrichten`,
-    };
-  
+'wizard.title': `Sicherheitsinformationen einrichten`
+};

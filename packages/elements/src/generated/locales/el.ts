@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Καλέστε με καλύτερα`,
 'code-verify.heading': `Εισαγωγή κωδικού`,
 'code-verify.hint': str`${0} ψηφία`,
-'code-verify.intro-sms': html`Στείλαμε κωδικό στον αριθμό <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Καλούμε τον αριθμό <span class="ltr" part="destination">${0}</span>. Εισαγάγετε τον κωδικό που ακούτε.`,
+'code-verify.intro-sms': str`Στείλαμε κωδικό στον αριθμό ${0}.`,
+'code-verify.intro-voice': str`Καλούμε τον αριθμό ${0}. Εισαγάγετε τον κωδικό που ακούτε.`,
 'code-verify.invalid-one': str`Ο κωδικός δεν είναι σωστός. Σας απομένει ${0} προσπάθεια.`,
 'code-verify.invalid-other': str`Ο κωδικός δεν είναι σωστός. Σας απομένουν ${0} προσπάθειες.`,
 'code-verify.label': `Κωδικός επαλήθευσης`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Οι κλήσεις δεν είναι διαθέσιμες για αριθμούς από: ${0}.`,
 'wizard.back': `Πίσω`,
 'wizard.call-again': `Νέα κλήση`,
-'wizard.calling': html`Καλούμε τον αριθμό <span class="ltr">${0}</span>`,
+'wizard.calling': str`Καλούμε τον αριθμό ${0}`,
 'wizard.calling-instructions': `Απαντήστε στην κλήση και ακολουθήστε τις οδηγίες.`,
 'wizard.calling-waiting': `Αναμονή για απάντηση…`,
 'wizard.cancel': `Ακύρωση`,
 'wizard.different-number': `Χρήση άλλου αριθμού`,
 'wizard.done': `Το τηλέφωνό σας καταχωρίστηκε`,
 'wizard.done-button': `Τέλος`,
-'wizard.done-detail': html`Μπορείτε τώρα να χρησιμοποιείτε τον αριθμό <span class="ltr">${0}</span> για να επιβεβαιώνετε ότι είστε εσείς.`,
+'wizard.done-detail': str`Μπορείτε τώρα να χρησιμοποιείτε τον αριθμό ${0} για να επιβεβαιώνετε ότι είστε εσείς.`,
 'wizard.loading': `Φόρτωση επιλογών…`,
 'wizard.retry': `Δοκιμή ξανά`,
 'wizard.signing-in': `Αναμονή για τη σύνδεσή σας…`,
-'wizard.title': `Ρύθμιση πληροφοριών ασφαλείας`,
-    };
-  
+'wizard.title': `Ρύθμιση πληροφοριών ασφαλείας`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `⟦Çáll mé íñstéád · · ·⟧`,
 'code-verify.heading': `⟦Éñtér çödé · ·⟧`,
 'code-verify.hint': str`⟦${0} dígíts ·⟧`,
-'code-verify.intro-sms': html`⟦Wé séñt á çödé tö <span class="ltr" part="destination">${0}</span>. · · · ·⟧`,
-'code-verify.intro-voice': html`⟦Wé'ré çállíñg <span class="ltr" part="destination">${0}</span>. Éñtér thé çödé ýöü héár. · · · · · · · ·⟧`,
+'code-verify.intro-sms': str`⟦Wé séñt á çödé tö ${0}. · · · ·⟧`,
+'code-verify.intro-voice': str`⟦Wé'ré çállíñg ${0}. Éñtér thé çödé ýöü héár. · · · · · · · ·⟧`,
 'code-verify.invalid-one': str`⟦Thát çödé ísñ't ríght. Yöü hávé ${0} trý léft. · · · · · · · ·⟧`,
 'code-verify.invalid-other': str`⟦Thát çödé ísñ't ríght. Yöü hávé ${0} tríés léft. · · · · · · · · ·⟧`,
 'code-verify.label': `⟦Vérífíçátíöñ çödé · · ·⟧`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`⟦Çálls áréñ't áváíláblé för ñümbérs íñ ${0}. · · · · · · · ·⟧`,
 'wizard.back': `⟦Báçk ·⟧`,
 'wizard.call-again': `⟦Çáll ágáíñ · ·⟧`,
-'wizard.calling': html`⟦Wé'ré çállíñg <span class="ltr">${0}</span> · · ·⟧`,
+'wizard.calling': str`⟦Wé'ré çállíñg ${0} · · ·⟧`,
 'wizard.calling-instructions': `⟦Åñswér thé çáll áñd föllöw thé íñstrüçtíöñs. · · · · · · · · ·⟧`,
 'wizard.calling-waiting': `⟦Wáítíñg för ýöü tö áñswér… · · · · ·⟧`,
 'wizard.cancel': `⟦Çáñçél ·⟧`,
 'wizard.different-number': `⟦Ûsé á dífféréñt ñümbér · · · ·⟧`,
 'wizard.done': `⟦Yöür phöñé wás régístéréd · · · · ·⟧`,
 'wizard.done-button': `⟦Döñé ·⟧`,
-'wizard.done-detail': html`⟦Yöü çáñ ñöw üsé <span class="ltr">${0}</span> tö vérífý ít's ýöü. · · · · · · ·⟧`,
+'wizard.done-detail': str`⟦Yöü çáñ ñöw üsé ${0} tö vérífý ít's ýöü. · · · · · · ·⟧`,
 'wizard.loading': `⟦Löádíñg ýöür öptíöñs… · · · ·⟧`,
 'wizard.retry': `⟦Trý ágáíñ · ·⟧`,
 'wizard.signing-in': `⟦Wáítíñg för ýöü tö sígñ íñ… · · · · ·⟧`,
-'wizard.title': `⟦Sét üp séçürítý íñfö · · · ·⟧`,
-    };
-  
+'wizard.title': `⟦Sét üp séçürítý íñfö · · · ·⟧`
+};

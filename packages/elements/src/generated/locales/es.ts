@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Mejor llámame`,
 'code-verify.heading': `Introduce el código`,
 'code-verify.hint': str`${0} dígitos`,
-'code-verify.intro-sms': html`Hemos enviado un código al <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Estamos llamando al <span class="ltr" part="destination">${0}</span>. Escribe el código que oigas.`,
+'code-verify.intro-sms': str`Hemos enviado un código al ${0}.`,
+'code-verify.intro-voice': str`Estamos llamando al ${0}. Escribe el código que oigas.`,
 'code-verify.invalid-one': str`Ese código no es correcto. Te queda ${0} intento.`,
 'code-verify.invalid-other': str`Ese código no es correcto. Te quedan ${0} intentos.`,
 'code-verify.label': `Código de verificación`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Las llamadas no están disponibles para números de ${0}.`,
 'wizard.back': `Atrás`,
 'wizard.call-again': `Volver a llamar`,
-'wizard.calling': html`Estamos llamando al <span class="ltr">${0}</span>`,
+'wizard.calling': str`Estamos llamando al ${0}`,
 'wizard.calling-instructions': `Contesta la llamada y sigue las instrucciones.`,
 'wizard.calling-waiting': `Esperando a que contestes…`,
 'wizard.cancel': `Cancelar`,
 'wizard.different-number': `Usar otro número`,
 'wizard.done': `Tu teléfono se ha registrado`,
 'wizard.done-button': `Listo`,
-'wizard.done-detail': html`Ya puedes usar <span class="ltr">${0}</span> para verificar que eres tú.`,
+'wizard.done-detail': str`Ya puedes usar ${0} para verificar que eres tú.`,
 'wizard.loading': `Cargando tus opciones…`,
 'wizard.retry': `Reintentar`,
 'wizard.signing-in': `Esperando a que inicies sesión…`,
-'wizard.title': `Configurar la información de seguridad`,
-    };
-  
+'wizard.title': `Configurar la información de seguridad`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Soita minulle mieluummin`,
 'code-verify.heading': `Anna koodi`,
 'code-verify.hint': str`${0} numeroa`,
-'code-verify.intro-sms': html`Lähetimme koodin numeroon <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Soitamme numeroon <span class="ltr" part="destination">${0}</span>. Anna kuulemasi koodi.`,
+'code-verify.intro-sms': str`Lähetimme koodin numeroon ${0}.`,
+'code-verify.intro-voice': str`Soitamme numeroon ${0}. Anna kuulemasi koodi.`,
 'code-verify.invalid-one': str`Koodi on väärä. Sinulla on ${0} yritys jäljellä.`,
 'code-verify.invalid-other': str`Koodi on väärä. Sinulla on ${0} yritystä jäljellä.`,
 'code-verify.label': `Vahvistuskoodi`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Puhelut eivät ole käytettävissä alueen ${0} numeroille.`,
 'wizard.back': `Takaisin`,
 'wizard.call-again': `Soita uudelleen`,
-'wizard.calling': html`Soitamme numeroon <span class="ltr">${0}</span>`,
+'wizard.calling': str`Soitamme numeroon ${0}`,
 'wizard.calling-instructions': `Vastaa puheluun ja noudata ohjeita.`,
 'wizard.calling-waiting': `Odotetaan, että vastaat…`,
 'wizard.cancel': `Peruuta`,
 'wizard.different-number': `Käytä toista numeroa`,
 'wizard.done': `Puhelimesi on rekisteröity`,
 'wizard.done-button': `Valmis`,
-'wizard.done-detail': html`Voit nyt vahvistaa henkilöllisyytesi numerolla <span class="ltr">${0}</span>.`,
+'wizard.done-detail': str`Voit nyt vahvistaa henkilöllisyytesi numerolla ${0}.`,
 'wizard.loading': `Vaihtoehtoja ladataan…`,
 'wizard.retry': `Yritä uudelleen`,
 'wizard.signing-in': `Odotetaan, että kirjaudut sisään…`,
-'wizard.title': `Määritä suojaustiedot`,
-    };
-  
+'wizard.title': `Määritä suojaustiedot`
+};

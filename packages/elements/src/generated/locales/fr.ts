@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `M'appeler plutôt`,
 'code-verify.heading': `Saisir le code`,
 'code-verify.hint': str`${0} chiffres`,
-'code-verify.intro-sms': html`Nous avons envoyé un code au <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Nous appelons le <span class="ltr" part="destination">${0}</span>. Saisissez le code que vous entendez.`,
+'code-verify.intro-sms': str`Nous avons envoyé un code au ${0}.`,
+'code-verify.intro-voice': str`Nous appelons le ${0}. Saisissez le code que vous entendez.`,
 'code-verify.invalid-one': str`Ce code est incorrect. Il vous reste ${0} essai.`,
 'code-verify.invalid-other': str`Ce code est incorrect. Il vous reste ${0} essais.`,
 'code-verify.label': `Code de vérification`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Les appels ne sont pas disponibles pour les numéros de : ${0}.`,
 'wizard.back': `Retour`,
 'wizard.call-again': `Rappeler`,
-'wizard.calling': html`Nous appelons le <span class="ltr">${0}</span>`,
+'wizard.calling': str`Nous appelons le ${0}`,
 'wizard.calling-instructions': `Répondez à l'appel et suivez les instructions.`,
 'wizard.calling-waiting': `En attente de votre réponse…`,
 'wizard.cancel': `Annuler`,
 'wizard.different-number': `Utiliser un autre numéro`,
 'wizard.done': `Votre téléphone a été enregistré`,
 'wizard.done-button': `Terminé`,
-'wizard.done-detail': html`Vous pouvez maintenant utiliser <span class="ltr">${0}</span> pour confirmer votre identité.`,
+'wizard.done-detail': str`Vous pouvez maintenant utiliser ${0} pour confirmer votre identité.`,
 'wizard.loading': `Chargement de vos options…`,
 'wizard.retry': `Réessayer`,
 'wizard.signing-in': `En attente de votre connexion…`,
-'wizard.title': `Configurer les informations de sécurité`,
-    };
-  
+'wizard.title': `Configurer les informations de sécurité`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `עדיף להתקשר אליי`,
 'code-verify.heading': `הזנת הקוד`,
 'code-verify.hint': str`מספר ספרות: ${0}`,
-'code-verify.intro-sms': html`שלחנו קוד אל <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`מתקשרים אל <span class="ltr" part="destination">${0}</span>. יש להזין את הקוד שנשמע בשיחה.`,
+'code-verify.intro-sms': str`שלחנו קוד אל ${0}.`,
+'code-verify.intro-voice': str`מתקשרים אל ${0}. יש להזין את הקוד שנשמע בשיחה.`,
 'code-verify.invalid-one': str`הקוד שגוי. נותר ניסיון ${0}.`,
 'code-verify.invalid-other': str`הקוד שגוי. נותרו ${0} ניסיונות.`,
 'code-verify.label': `קוד אימות`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`שיחות אינן זמינות למספרים ב-${0}.`,
 'wizard.back': `חזרה`,
 'wizard.call-again': `התקשרות חוזרת`,
-'wizard.calling': html`מתקשרים אל <span class="ltr">${0}</span>`,
+'wizard.calling': str`מתקשרים אל ${0}`,
 'wizard.calling-instructions': `יש לענות לשיחה ולפעול לפי ההוראות.`,
 'wizard.calling-waiting': `ממתינים למענה…`,
 'wizard.cancel': `ביטול`,
 'wizard.different-number': `שימוש במספר אחר`,
 'wizard.done': `הטלפון שלך נרשם`,
 'wizard.done-button': `סיום`,
-'wizard.done-detail': html`מעכשיו אפשר להשתמש ב-<span class="ltr">${0}</span> כדי לאמת את זהותך.`,
+'wizard.done-detail': str`מעכשיו אפשר להשתמש ב-${0} כדי לאמת את זהותך.`,
 'wizard.loading': `טוענים את האפשרויות…`,
 'wizard.retry': `ניסיון חוזר`,
 'wizard.signing-in': `ממתינים לכניסה שלך…`,
-'wizard.title': `הגדרת פרטי אבטחה`,
-    };
-  
+'wizard.title': `הגדרת פרטי אבטחה`
+};

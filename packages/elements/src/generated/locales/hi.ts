@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `इसके बजाय कॉल करें`,
 'code-verify.heading': `कोड डालें`,
 'code-verify.hint': str`${0} अंक`,
-'code-verify.intro-sms': html`हमने <span class="ltr" part="destination">${0}</span> पर कोड भेजा है।`,
-'code-verify.intro-voice': html`हम <span class="ltr" part="destination">${0}</span> पर कॉल कर रहे हैं। जो कोड सुनाई दे, वह डालें।`,
+'code-verify.intro-sms': str`हमने ${0} पर कोड भेजा है।`,
+'code-verify.intro-voice': str`हम ${0} पर कॉल कर रहे हैं। जो कोड सुनाई दे, वह डालें।`,
 'code-verify.invalid-one': str`यह कोड सही नहीं है। आपके पास ${0} कोशिश बची है।`,
 'code-verify.invalid-other': str`यह कोड सही नहीं है। आपके पास ${0} कोशिशें बची हैं।`,
 'code-verify.label': `सत्यापन कोड`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`${0} के नंबरों के लिए कॉल उपलब्ध नहीं है।`,
 'wizard.back': `वापस`,
 'wizard.call-again': `फिर से कॉल करें`,
-'wizard.calling': html`हम <span class="ltr">${0}</span> पर कॉल कर रहे हैं`,
+'wizard.calling': str`हम ${0} पर कॉल कर रहे हैं`,
 'wizard.calling-instructions': `कॉल का जवाब दें और निर्देशों का पालन करें।`,
 'wizard.calling-waiting': `आपके जवाब का इंतज़ार है…`,
 'wizard.cancel': `रद्द करें`,
 'wizard.different-number': `दूसरा नंबर इस्तेमाल करें`,
 'wizard.done': `आपका फ़ोन रजिस्टर हो गया`,
 'wizard.done-button': `हो गया`,
-'wizard.done-detail': html`अब आप अपनी पहचान सत्यापित करने के लिए <span class="ltr">${0}</span> का इस्तेमाल कर सकते हैं।`,
+'wizard.done-detail': str`अब आप अपनी पहचान सत्यापित करने के लिए ${0} का इस्तेमाल कर सकते हैं।`,
 'wizard.loading': `आपके विकल्प लोड हो रहे हैं…`,
 'wizard.retry': `फिर से कोशिश करें`,
 'wizard.signing-in': `आपके साइन इन करने का इंतज़ार है…`,
-'wizard.title': `सुरक्षा जानकारी सेट करें`,
-    };
-  
+'wizard.title': `सुरक्षा जानकारी सेट करें`
+};

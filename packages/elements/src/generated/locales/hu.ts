@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Inkább hívjanak fel`,
 'code-verify.heading': `Kód megadása`,
 'code-verify.hint': str`${0} számjegy`,
-'code-verify.intro-sms': html`Kódot küldtünk a(z) <span class="ltr" part="destination">${0}</span> számra.`,
-'code-verify.intro-voice': html`Hívjuk a(z) <span class="ltr" part="destination">${0}</span> számot. Adja meg a hallott kódot.`,
+'code-verify.intro-sms': str`Kódot küldtünk a(z) ${0} számra.`,
+'code-verify.intro-voice': str`Hívjuk a(z) ${0} számot. Adja meg a hallott kódot.`,
 'code-verify.invalid-one': str`A kód nem megfelelő. Még ${0} próbálkozása maradt.`,
 'code-verify.invalid-other': str`A kód nem megfelelő. Még ${0} próbálkozása maradt.`,
 'code-verify.label': `Ellenőrző kód`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Hívás nem érhető el ezekhez a számokhoz: ${0}.`,
 'wizard.back': `Vissza`,
 'wizard.call-again': `Újrahívás`,
-'wizard.calling': html`Hívjuk a(z) <span class="ltr">${0}</span> számot`,
+'wizard.calling': str`Hívjuk a(z) ${0} számot`,
 'wizard.calling-instructions': `Vegye fel a hívást, és kövesse az utasításokat.`,
 'wizard.calling-waiting': `Várakozás a hívás fogadására…`,
 'wizard.cancel': `Mégse`,
 'wizard.different-number': `Másik szám használata`,
 'wizard.done': `A telefonja regisztrálva`,
 'wizard.done-button': `Kész`,
-'wizard.done-detail': html`Mostantól a(z) <span class="ltr">${0}</span> számmal igazolhatja a személyazonosságát.`,
+'wizard.done-detail': str`Mostantól a(z) ${0} számmal igazolhatja a személyazonosságát.`,
 'wizard.loading': `A lehetőségek betöltése…`,
 'wizard.retry': `Újra`,
 'wizard.signing-in': `Várakozás a bejelentkezésre…`,
-'wizard.title': `Biztonsági adatok beállítása`,
-    };
-  
+'wizard.title': `Biztonsági adatok beállítása`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Telepon saya saja`,
 'code-verify.heading': `Masukkan kode`,
 'code-verify.hint': str`${0} digit`,
-'code-verify.intro-sms': html`Kami telah mengirim kode ke <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Kami menelepon <span class="ltr" part="destination">${0}</span>. Masukkan kode yang Anda dengar.`,
+'code-verify.intro-sms': str`Kami telah mengirim kode ke ${0}.`,
+'code-verify.intro-voice': str`Kami menelepon ${0}. Masukkan kode yang Anda dengar.`,
 'code-verify.invalid-one': str`Kode itu salah. Sisa percobaan Anda ${0}.`,
 'code-verify.invalid-other': str`Kode itu salah. Sisa percobaan Anda ${0}.`,
 'code-verify.label': `Kode verifikasi`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Panggilan tidak tersedia untuk nomor di ${0}.`,
 'wizard.back': `Kembali`,
 'wizard.call-again': `Telepon lagi`,
-'wizard.calling': html`Kami menelepon <span class="ltr">${0}</span>`,
+'wizard.calling': str`Kami menelepon ${0}`,
 'wizard.calling-instructions': `Jawab panggilan dan ikuti petunjuknya.`,
 'wizard.calling-waiting': `Menunggu Anda menjawab…`,
 'wizard.cancel': `Batal`,
 'wizard.different-number': `Gunakan nomor lain`,
 'wizard.done': `Ponsel Anda telah terdaftar`,
 'wizard.done-button': `Selesai`,
-'wizard.done-detail': html`Sekarang Anda dapat menggunakan <span class="ltr">${0}</span> untuk memverifikasi identitas Anda.`,
+'wizard.done-detail': str`Sekarang Anda dapat menggunakan ${0} untuk memverifikasi identitas Anda.`,
 'wizard.loading': `Memuat pilihan Anda…`,
 'wizard.retry': `Coba lagi`,
 'wizard.signing-in': `Menunggu Anda masuk…`,
-'wizard.title': `Siapkan info keamanan`,
-    };
-  
+'wizard.title': `Siapkan info keamanan`
+};

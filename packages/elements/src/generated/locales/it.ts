@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Chiamami invece`,
 'code-verify.heading': `Inserisci il codice`,
 'code-verify.hint': str`${0} cifre`,
-'code-verify.intro-sms': html`Abbiamo inviato un codice al <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Stiamo chiamando il <span class="ltr" part="destination">${0}</span>. Inserisci il codice che senti.`,
+'code-verify.intro-sms': str`Abbiamo inviato un codice al ${0}.`,
+'code-verify.intro-voice': str`Stiamo chiamando il ${0}. Inserisci il codice che senti.`,
 'code-verify.invalid-one': str`Il codice non è corretto. Ti resta ${0} tentativo.`,
 'code-verify.invalid-other': str`Il codice non è corretto. Ti restano ${0} tentativi.`,
 'code-verify.label': `Codice di verifica`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Le chiamate non sono disponibili per i numeri di ${0}.`,
 'wizard.back': `Indietro`,
 'wizard.call-again': `Chiama di nuovo`,
-'wizard.calling': html`Stiamo chiamando il <span class="ltr">${0}</span>`,
+'wizard.calling': str`Stiamo chiamando il ${0}`,
 'wizard.calling-instructions': `Rispondi alla chiamata e segui le istruzioni.`,
 'wizard.calling-waiting': `In attesa della tua risposta…`,
 'wizard.cancel': `Annulla`,
 'wizard.different-number': `Usa un altro numero`,
 'wizard.done': `Il tuo telefono è stato registrato`,
 'wizard.done-button': `Fine`,
-'wizard.done-detail': html`Ora puoi usare <span class="ltr">${0}</span> per verificare la tua identità.`,
+'wizard.done-detail': str`Ora puoi usare ${0} per verificare la tua identità.`,
 'wizard.loading': `Caricamento delle opzioni…`,
 'wizard.retry': `Riprova`,
 'wizard.signing-in': `In attesa del tuo accesso…`,
-'wizard.title': `Configura le informazioni di sicurezza`,
-    };
-  
+'wizard.title': `Configura le informazioni di sicurezza`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `代わりに電話で受け取る`,
 'code-verify.heading': `コードを入力`,
 'code-verify.hint': str`${0} 桁`,
-'code-verify.intro-sms': html`<span class="ltr" part="destination">${0}</span> にコードを送信しました。`,
-'code-verify.intro-voice': html`<span class="ltr" part="destination">${0}</span> に電話をかけています。聞こえたコードを入力してください。`,
+'code-verify.intro-sms': str`${0} にコードを送信しました。`,
+'code-verify.intro-voice': str`${0} に電話をかけています。聞こえたコードを入力してください。`,
 'code-verify.invalid-one': str`コードが正しくありません。残り ${0} 回です。`,
 'code-verify.invalid-other': str`コードが正しくありません。残り ${0} 回です。`,
 'code-verify.label': `確認コード`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`${0} の番号では電話を利用できません。`,
 'wizard.back': `戻る`,
 'wizard.call-again': `もう一度電話する`,
-'wizard.calling': html`<span class="ltr">${0}</span> に電話をかけています`,
+'wizard.calling': str`${0} に電話をかけています`,
 'wizard.calling-instructions': `電話に出て、案内に従ってください。`,
 'wizard.calling-waiting': `応答を待っています…`,
 'wizard.cancel': `キャンセル`,
 'wizard.different-number': `別の番号を使う`,
 'wizard.done': `電話が登録されました`,
 'wizard.done-button': `完了`,
-'wizard.done-detail': html`今後は <span class="ltr">${0}</span> を使って本人確認ができます。`,
+'wizard.done-detail': str`今後は ${0} を使って本人確認ができます。`,
 'wizard.loading': `選択肢を読み込んでいます…`,
 'wizard.retry': `再試行`,
 'wizard.signing-in': `サインインを待っています…`,
-'wizard.title': `セキュリティ情報を設定`,
-    };
-  
+'wizard.title': `セキュリティ情報を設定`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `대신 전화로 받기`,
 'code-verify.heading': `코드 입력`,
 'code-verify.hint': str`${0}자리`,
-'code-verify.intro-sms': html`<span class="ltr" part="destination">${0}</span>(으)로 코드를 보냈습니다.`,
-'code-verify.intro-voice': html`<span class="ltr" part="destination">${0}</span>(으)로 전화하는 중입니다. 들리는 코드를 입력하세요.`,
+'code-verify.intro-sms': str`${0}(으)로 코드를 보냈습니다.`,
+'code-verify.intro-voice': str`${0}(으)로 전화하는 중입니다. 들리는 코드를 입력하세요.`,
 'code-verify.invalid-one': str`코드가 올바르지 않습니다. ${0}번 더 시도할 수 있습니다.`,
 'code-verify.invalid-other': str`코드가 올바르지 않습니다. ${0}번 더 시도할 수 있습니다.`,
 'code-verify.label': `인증 코드`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`${0}의 번호는 전화를 사용할 수 없습니다.`,
 'wizard.back': `뒤로`,
 'wizard.call-again': `다시 전화하기`,
-'wizard.calling': html`<span class="ltr">${0}</span>(으)로 전화하는 중`,
+'wizard.calling': str`${0}(으)로 전화하는 중`,
 'wizard.calling-instructions': `전화를 받고 안내에 따르세요.`,
 'wizard.calling-waiting': `전화를 받기를 기다리는 중…`,
 'wizard.cancel': `취소`,
 'wizard.different-number': `다른 번호 사용`,
 'wizard.done': `휴대폰이 등록되었습니다`,
 'wizard.done-button': `완료`,
-'wizard.done-detail': html`이제 <span class="ltr">${0}</span>(으)로 본인 확인을 할 수 있습니다.`,
+'wizard.done-detail': str`이제 ${0}(으)로 본인 확인을 할 수 있습니다.`,
 'wizard.loading': `옵션을 불러오는 중…`,
 'wizard.retry': `다시 시도`,
 'wizard.signing-in': `로그인을 기다리는 중…`,
-'wizard.title': `보안 정보 설정`,
-    };
-  
+'wizard.title': `보안 정보 설정`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Ring meg i stedet`,
 'code-verify.heading': `Skriv inn koden`,
 'code-verify.hint': str`${0} sifre`,
-'code-verify.intro-sms': html`Vi har sendt en kode til <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Vi ringer <span class="ltr" part="destination">${0}</span>. Skriv inn koden du hører.`,
+'code-verify.intro-sms': str`Vi har sendt en kode til ${0}.`,
+'code-verify.intro-voice': str`Vi ringer ${0}. Skriv inn koden du hører.`,
 'code-verify.invalid-one': str`Koden er feil. Du har ${0} forsøk igjen.`,
 'code-verify.invalid-other': str`Koden er feil. Du har ${0} forsøk igjen.`,
 'code-verify.label': `Bekreftelseskode`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Anrop er ikke tilgjengelig for numre i ${0}.`,
 'wizard.back': `Tilbake`,
 'wizard.call-again': `Ring igjen`,
-'wizard.calling': html`Vi ringer <span class="ltr">${0}</span>`,
+'wizard.calling': str`Vi ringer ${0}`,
 'wizard.calling-instructions': `Svar på anropet og følg instruksjonene.`,
 'wizard.calling-waiting': `Venter på at du svarer…`,
 'wizard.cancel': `Avbryt`,
 'wizard.different-number': `Bruk et annet nummer`,
 'wizard.done': `Telefonen din er registrert`,
 'wizard.done-button': `Ferdig`,
-'wizard.done-detail': html`Nå kan du bruke <span class="ltr">${0}</span> til å bekrefte at det er deg.`,
+'wizard.done-detail': str`Nå kan du bruke ${0} til å bekrefte at det er deg.`,
 'wizard.loading': `Laster inn alternativene dine…`,
 'wizard.retry': `Prøv igjen`,
 'wizard.signing-in': `Venter på at du logger på…`,
-'wizard.title': `Konfigurer sikkerhetsinformasjon`,
-    };
-  
+'wizard.title': `Konfigurer sikkerhetsinformasjon`
+};

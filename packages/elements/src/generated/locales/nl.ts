@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Bel me liever`,
 'code-verify.heading': `Code invoeren`,
 'code-verify.hint': str`${0} cijfers`,
-'code-verify.intro-sms': html`We hebben een code gestuurd naar <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`We bellen <span class="ltr" part="destination">${0}</span>. Voer de code in die je hoort.`,
+'code-verify.intro-sms': str`We hebben een code gestuurd naar ${0}.`,
+'code-verify.intro-voice': str`We bellen ${0}. Voer de code in die je hoort.`,
 'code-verify.invalid-one': str`Die code klopt niet. Je hebt nog ${0} poging.`,
 'code-verify.invalid-other': str`Die code klopt niet. Je hebt nog ${0} pogingen.`,
 'code-verify.label': `Verificatiecode`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Bellen is niet beschikbaar voor nummers in ${0}.`,
 'wizard.back': `Terug`,
 'wizard.call-again': `Opnieuw bellen`,
-'wizard.calling': html`We bellen <span class="ltr">${0}</span>`,
+'wizard.calling': str`We bellen ${0}`,
 'wizard.calling-instructions': `Neem de oproep aan en volg de instructies.`,
 'wizard.calling-waiting': `Wachten tot je opneemt…`,
 'wizard.cancel': `Annuleren`,
 'wizard.different-number': `Een ander nummer gebruiken`,
 'wizard.done': `Je telefoon is geregistreerd`,
 'wizard.done-button': `Klaar`,
-'wizard.done-detail': html`Je kunt <span class="ltr">${0}</span> nu gebruiken om te bevestigen dat jij het bent.`,
+'wizard.done-detail': str`Je kunt ${0} nu gebruiken om te bevestigen dat jij het bent.`,
 'wizard.loading': `Je opties worden geladen…`,
 'wizard.retry': `Opnieuw proberen`,
 'wizard.signing-in': `Wachten tot je je hebt aangemeld…`,
-'wizard.title': `Beveiligingsgegevens instellen`,
-    };
-  
+'wizard.title': `Beveiligingsgegevens instellen`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Zamiast tego zadzwoń`,
 'code-verify.heading': `Wpisz kod`,
 'code-verify.hint': str`Cyfry: ${0}`,
-'code-verify.intro-sms': html`Wysłaliśmy kod na numer <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Dzwonimy pod numer <span class="ltr" part="destination">${0}</span>. Wpisz kod, który usłyszysz.`,
+'code-verify.intro-sms': str`Wysłaliśmy kod na numer ${0}.`,
+'code-verify.intro-voice': str`Dzwonimy pod numer ${0}. Wpisz kod, który usłyszysz.`,
 'code-verify.invalid-one': str`Ten kod jest nieprawidłowy. Pozostała liczba prób: ${0}.`,
 'code-verify.invalid-other': str`Ten kod jest nieprawidłowy. Pozostała liczba prób: ${0}.`,
 'code-verify.label': `Kod weryfikacyjny`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Połączenia nie są dostępne dla numerów z regionu ${0}.`,
 'wizard.back': `Wstecz`,
 'wizard.call-again': `Zadzwoń ponownie`,
-'wizard.calling': html`Dzwonimy pod numer <span class="ltr">${0}</span>`,
+'wizard.calling': str`Dzwonimy pod numer ${0}`,
 'wizard.calling-instructions': `Odbierz połączenie i postępuj zgodnie z instrukcjami.`,
 'wizard.calling-waiting': `Czekamy, aż odbierzesz…`,
 'wizard.cancel': `Anuluj`,
 'wizard.different-number': `Użyj innego numeru`,
 'wizard.done': `Twój telefon został zarejestrowany`,
 'wizard.done-button': `Gotowe`,
-'wizard.done-detail': html`Możesz teraz używać numeru <span class="ltr">${0}</span> do potwierdzania tożsamości.`,
+'wizard.done-detail': str`Możesz teraz używać numeru ${0} do potwierdzania tożsamości.`,
 'wizard.loading': `Wczytywanie opcji…`,
 'wizard.retry': `Spróbuj ponownie`,
 'wizard.signing-in': `Czekamy, aż się zalogujesz…`,
-'wizard.title': `Skonfiguruj informacje zabezpieczające`,
-    };
-  
+'wizard.title': `Skonfiguruj informacje zabezpieczające`
+};

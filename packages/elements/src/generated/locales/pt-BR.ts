@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Prefiro uma ligação`,
 'code-verify.heading': `Digite o código`,
 'code-verify.hint': str`${0} dígitos`,
-'code-verify.intro-sms': html`Enviamos um código para <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Estamos ligando para <span class="ltr" part="destination">${0}</span>. Digite o código que você ouvir.`,
+'code-verify.intro-sms': str`Enviamos um código para ${0}.`,
+'code-verify.intro-voice': str`Estamos ligando para ${0}. Digite o código que você ouvir.`,
 'code-verify.invalid-one': str`Esse código não está certo. Você tem mais ${0} tentativa.`,
 'code-verify.invalid-other': str`Esse código não está certo. Você tem mais ${0} tentativas.`,
 'code-verify.label': `Código de verificação`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Ligações não estão disponíveis para números de ${0}.`,
 'wizard.back': `Voltar`,
 'wizard.call-again': `Ligar de novo`,
-'wizard.calling': html`Estamos ligando para <span class="ltr">${0}</span>`,
+'wizard.calling': str`Estamos ligando para ${0}`,
 'wizard.calling-instructions': `Atenda a ligação e siga as instruções.`,
 'wizard.calling-waiting': `Aguardando você atender…`,
 'wizard.cancel': `Cancelar`,
 'wizard.different-number': `Usar outro número`,
 'wizard.done': `Seu telefone foi registrado`,
 'wizard.done-button': `Concluir`,
-'wizard.done-detail': html`Agora você pode usar <span class="ltr">${0}</span> para confirmar que é você.`,
+'wizard.done-detail': str`Agora você pode usar ${0} para confirmar que é você.`,
 'wizard.loading': `Carregando suas opções…`,
 'wizard.retry': `Tentar de novo`,
 'wizard.signing-in': `Aguardando você entrar…`,
-'wizard.title': `Configurar informações de segurança`,
-    };
-  
+'wizard.title': `Configurar informações de segurança`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Prefiro uma chamada`,
 'code-verify.heading': `Introduzir código`,
 'code-verify.hint': str`${0} dígitos`,
-'code-verify.intro-sms': html`Enviámos um código para <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Estamos a ligar para <span class="ltr" part="destination">${0}</span>. Introduza o código que ouvir.`,
+'code-verify.intro-sms': str`Enviámos um código para ${0}.`,
+'code-verify.intro-voice': str`Estamos a ligar para ${0}. Introduza o código que ouvir.`,
 'code-verify.invalid-one': str`Esse código não está correto. Tem mais ${0} tentativa.`,
 'code-verify.invalid-other': str`Esse código não está correto. Tem mais ${0} tentativas.`,
 'code-verify.label': `Código de verificação`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`As chamadas não estão disponíveis para números de ${0}.`,
 'wizard.back': `Voltar`,
 'wizard.call-again': `Ligar novamente`,
-'wizard.calling': html`Estamos a ligar para <span class="ltr">${0}</span>`,
+'wizard.calling': str`Estamos a ligar para ${0}`,
 'wizard.calling-instructions': `Atenda a chamada e siga as instruções.`,
 'wizard.calling-waiting': `A aguardar que atenda…`,
 'wizard.cancel': `Cancelar`,
 'wizard.different-number': `Utilizar outro número`,
 'wizard.done': `O seu telemóvel foi registado`,
 'wizard.done-button': `Concluído`,
-'wizard.done-detail': html`Já pode utilizar <span class="ltr">${0}</span> para confirmar que é você.`,
+'wizard.done-detail': str`Já pode utilizar ${0} para confirmar que é você.`,
 'wizard.loading': `A carregar as suas opções…`,
 'wizard.retry': `Tentar novamente`,
 'wizard.signing-in': `A aguardar que inicie sessão…`,
-'wizard.title': `Configurar informações de segurança`,
-    };
-  
+'wizard.title': `Configurar informações de segurança`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Sunați-mă în schimb`,
 'code-verify.heading': `Introduceți codul`,
 'code-verify.hint': str`Cifre: ${0}`,
-'code-verify.intro-sms': html`Am trimis un cod la <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Vă sunăm la <span class="ltr" part="destination">${0}</span>. Introduceți codul pe care îl auziți.`,
+'code-verify.intro-sms': str`Am trimis un cod la ${0}.`,
+'code-verify.intro-voice': str`Vă sunăm la ${0}. Introduceți codul pe care îl auziți.`,
 'code-verify.invalid-one': str`Codul nu este corect. Mai aveți ${0} încercare.`,
 'code-verify.invalid-other': str`Codul nu este corect. Încercări rămase: ${0}.`,
 'code-verify.label': `Cod de verificare`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Apelurile nu sunt disponibile pentru numerele din ${0}.`,
 'wizard.back': `Înapoi`,
 'wizard.call-again': `Sunați din nou`,
-'wizard.calling': html`Vă sunăm la <span class="ltr">${0}</span>`,
+'wizard.calling': str`Vă sunăm la ${0}`,
 'wizard.calling-instructions': `Răspundeți la apel și urmați instrucțiunile.`,
 'wizard.calling-waiting': `Se așteaptă să răspundeți…`,
 'wizard.cancel': `Anulați`,
 'wizard.different-number': `Folosiți alt număr`,
 'wizard.done': `Telefonul a fost înregistrat`,
 'wizard.done-button': `Gata`,
-'wizard.done-detail': html`Acum puteți folosi <span class="ltr">${0}</span> pentru a confirma că sunteți dvs.`,
+'wizard.done-detail': str`Acum puteți folosi ${0} pentru a confirma că sunteți dvs.`,
 'wizard.loading': `Se încarcă opțiunile…`,
 'wizard.retry': `Reîncercați`,
 'wizard.signing-in': `Se așteaptă să vă conectați…`,
-'wizard.title': `Configurați informațiile de securitate`,
-    };
-  
+'wizard.title': `Configurați informațiile de securitate`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Лучше позвонить`,
 'code-verify.heading': `Введите код`,
 'code-verify.hint': str`Цифр: ${0}`,
-'code-verify.intro-sms': html`Мы отправили код на номер <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Звоним на номер <span class="ltr" part="destination">${0}</span>. Введите код, который услышите.`,
+'code-verify.intro-sms': str`Мы отправили код на номер ${0}.`,
+'code-verify.intro-voice': str`Звоним на номер ${0}. Введите код, который услышите.`,
 'code-verify.invalid-one': str`Неверный код. Осталось попыток: ${0}.`,
 'code-verify.invalid-other': str`Неверный код. Осталось попыток: ${0}.`,
 'code-verify.label': `Код подтверждения`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Звонки недоступны для номеров из региона «${0}».`,
 'wizard.back': `Назад`,
 'wizard.call-again': `Позвонить снова`,
-'wizard.calling': html`Звоним на номер <span class="ltr">${0}</span>`,
+'wizard.calling': str`Звоним на номер ${0}`,
 'wizard.calling-instructions': `Ответьте на звонок и следуйте инструкциям.`,
 'wizard.calling-waiting': `Ждём, когда вы ответите…`,
 'wizard.cancel': `Отмена`,
 'wizard.different-number': `Указать другой номер`,
 'wizard.done': `Ваш телефон зарегистрирован`,
 'wizard.done-button': `Готово`,
-'wizard.done-detail': html`Теперь вы можете подтверждать свою личность с помощью номера <span class="ltr">${0}</span>.`,
+'wizard.done-detail': str`Теперь вы можете подтверждать свою личность с помощью номера ${0}.`,
 'wizard.loading': `Загружаем варианты…`,
 'wizard.retry': `Повторить`,
 'wizard.signing-in': `Ждём, когда вы войдёте…`,
-'wizard.title': `Настройка данных безопасности`,
-    };
-  
+'wizard.title': `Настройка данных безопасности`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Ring mig i stället`,
 'code-verify.heading': `Ange kod`,
 'code-verify.hint': str`${0} siffror`,
-'code-verify.intro-sms': html`Vi har skickat en kod till <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Vi ringer <span class="ltr" part="destination">${0}</span>. Ange koden du hör.`,
+'code-verify.intro-sms': str`Vi har skickat en kod till ${0}.`,
+'code-verify.intro-voice': str`Vi ringer ${0}. Ange koden du hör.`,
 'code-verify.invalid-one': str`Koden stämmer inte. Du har ${0} försök kvar.`,
 'code-verify.invalid-other': str`Koden stämmer inte. Du har ${0} försök kvar.`,
 'code-verify.label': `Verifieringskod`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Samtal är inte tillgängliga för nummer i ${0}.`,
 'wizard.back': `Tillbaka`,
 'wizard.call-again': `Ring igen`,
-'wizard.calling': html`Vi ringer <span class="ltr">${0}</span>`,
+'wizard.calling': str`Vi ringer ${0}`,
 'wizard.calling-instructions': `Svara i telefonen och följ instruktionerna.`,
 'wizard.calling-waiting': `Väntar på att du svarar…`,
 'wizard.cancel': `Avbryt`,
 'wizard.different-number': `Använd ett annat nummer`,
 'wizard.done': `Din telefon har registrerats`,
 'wizard.done-button': `Klar`,
-'wizard.done-detail': html`Nu kan du använda <span class="ltr">${0}</span> för att bekräfta att det är du.`,
+'wizard.done-detail': str`Nu kan du använda ${0} för att bekräfta att det är du.`,
 'wizard.loading': `Dina alternativ läses in…`,
 'wizard.retry': `Försök igen`,
 'wizard.signing-in': `Väntar på att du loggar in…`,
-'wizard.title': `Konfigurera säkerhetsinformation`,
-    };
-  
+'wizard.title': `Konfigurera säkerhetsinformation`
+};

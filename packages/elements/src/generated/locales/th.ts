@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `โทรหาฉันแทน`,
 'code-verify.heading': `ป้อนรหัส`,
 'code-verify.hint': str`${0} หลัก`,
-'code-verify.intro-sms': html`เราส่งรหัสไปยัง <span class="ltr" part="destination">${0}</span> แล้ว`,
-'code-verify.intro-voice': html`กำลังโทรหา <span class="ltr" part="destination">${0}</span> ป้อนรหัสที่คุณได้ยิน`,
+'code-verify.intro-sms': str`เราส่งรหัสไปยัง ${0} แล้ว`,
+'code-verify.intro-voice': str`กำลังโทรหา ${0} ป้อนรหัสที่คุณได้ยิน`,
 'code-verify.invalid-one': str`รหัสไม่ถูกต้อง คุณลองได้อีก ${0} ครั้ง`,
 'code-verify.invalid-other': str`รหัสไม่ถูกต้อง คุณลองได้อีก ${0} ครั้ง`,
 'code-verify.label': `รหัสยืนยัน`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`ไม่สามารถโทรหาหมายเลขใน${0}`,
 'wizard.back': `ย้อนกลับ`,
 'wizard.call-again': `โทรอีกครั้ง`,
-'wizard.calling': html`กำลังโทรหา <span class="ltr">${0}</span>`,
+'wizard.calling': str`กำลังโทรหา ${0}`,
 'wizard.calling-instructions': `รับสายและทำตามคำแนะนำ`,
 'wizard.calling-waiting': `กำลังรอให้คุณรับสาย…`,
 'wizard.cancel': `ยกเลิก`,
 'wizard.different-number': `ใช้หมายเลขอื่น`,
 'wizard.done': `ลงทะเบียนโทรศัพท์ของคุณแล้ว`,
 'wizard.done-button': `เสร็จสิ้น`,
-'wizard.done-detail': html`ตอนนี้คุณใช้ <span class="ltr">${0}</span> ยืนยันตัวตนได้แล้ว`,
+'wizard.done-detail': str`ตอนนี้คุณใช้ ${0} ยืนยันตัวตนได้แล้ว`,
 'wizard.loading': `กำลังโหลดตัวเลือก…`,
 'wizard.retry': `ลองอีกครั้ง`,
 'wizard.signing-in': `กำลังรอให้คุณลงชื่อเข้าใช้…`,
-'wizard.title': `ตั้งค่าข้อมูลความปลอดภัย`,
-    };
-  
+'wizard.title': `ตั้งค่าข้อมูลความปลอดภัย`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Bunun yerine beni ara`,
 'code-verify.heading': `Kodu girin`,
 'code-verify.hint': str`${0} haneli`,
-'code-verify.intro-sms': html`<span class="ltr" part="destination">${0}</span> numarasına bir kod gönderdik.`,
-'code-verify.intro-voice': html`<span class="ltr" part="destination">${0}</span> numarasını arıyoruz. Duyduğunuz kodu girin.`,
+'code-verify.intro-sms': str`${0} numarasına bir kod gönderdik.`,
+'code-verify.intro-voice': str`${0} numarasını arıyoruz. Duyduğunuz kodu girin.`,
 'code-verify.invalid-one': str`Bu kod doğru değil. ${0} deneme hakkınız kaldı.`,
 'code-verify.invalid-other': str`Bu kod doğru değil. ${0} deneme hakkınız kaldı.`,
 'code-verify.label': `Doğrulama kodu`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`${0} numaraları için arama kullanılamıyor.`,
 'wizard.back': `Geri`,
 'wizard.call-again': `Tekrar ara`,
-'wizard.calling': html`<span class="ltr">${0}</span> numarasını arıyoruz`,
+'wizard.calling': str`${0} numarasını arıyoruz`,
 'wizard.calling-instructions': `Aramayı yanıtlayın ve talimatları izleyin.`,
 'wizard.calling-waiting': `Yanıtlamanız bekleniyor…`,
 'wizard.cancel': `İptal`,
 'wizard.different-number': `Başka bir numara kullan`,
 'wizard.done': `Telefonunuz kaydedildi`,
 'wizard.done-button': `Bitti`,
-'wizard.done-detail': html`Artık kimliğinizi doğrulamak için <span class="ltr">${0}</span> numarasını kullanabilirsiniz.`,
+'wizard.done-detail': str`Artık kimliğinizi doğrulamak için ${0} numarasını kullanabilirsiniz.`,
 'wizard.loading': `Seçenekleriniz yükleniyor…`,
 'wizard.retry': `Tekrar dene`,
 'wizard.signing-in': `Oturum açmanız bekleniyor…`,
-'wizard.title': `Güvenlik bilgilerini ayarlayın`,
-    };
-  
+'wizard.title': `Güvenlik bilgilerini ayarlayın`
+};

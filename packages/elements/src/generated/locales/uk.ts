@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Краще зателефонувати`,
 'code-verify.heading': `Введіть код`,
 'code-verify.hint': str`Цифр: ${0}`,
-'code-verify.intro-sms': html`Ми надіслали код на номер <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Телефонуємо на номер <span class="ltr" part="destination">${0}</span>. Введіть код, який почуєте.`,
+'code-verify.intro-sms': str`Ми надіслали код на номер ${0}.`,
+'code-verify.intro-voice': str`Телефонуємо на номер ${0}. Введіть код, який почуєте.`,
 'code-verify.invalid-one': str`Неправильний код. Залишилося спроб: ${0}.`,
 'code-verify.invalid-other': str`Неправильний код. Залишилося спроб: ${0}.`,
 'code-verify.label': `Код підтвердження`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Дзвінки недоступні для номерів з регіону «${0}».`,
 'wizard.back': `Назад`,
 'wizard.call-again': `Зателефонувати знову`,
-'wizard.calling': html`Телефонуємо на номер <span class="ltr">${0}</span>`,
+'wizard.calling': str`Телефонуємо на номер ${0}`,
 'wizard.calling-instructions': `Дайте відповідь на дзвінок і дотримуйтеся інструкцій.`,
 'wizard.calling-waiting': `Чекаємо на вашу відповідь…`,
 'wizard.cancel': `Скасувати`,
 'wizard.different-number': `Указати інший номер`,
 'wizard.done': `Ваш телефон зареєстровано`,
 'wizard.done-button': `Готово`,
-'wizard.done-detail': html`Тепер ви можете підтверджувати свою особу за допомогою номера <span class="ltr">${0}</span>.`,
+'wizard.done-detail': str`Тепер ви можете підтверджувати свою особу за допомогою номера ${0}.`,
 'wizard.loading': `Завантажуємо варіанти…`,
 'wizard.retry': `Спробувати ще раз`,
 'wizard.signing-in': `Чекаємо, поки ви ввійдете…`,
-'wizard.title': `Налаштування даних безпеки`,
-    };
-  
+'wizard.title': `Налаштування даних безпеки`
+};

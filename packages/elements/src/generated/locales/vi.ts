@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `Gọi cho tôi thay thế`,
 'code-verify.heading': `Nhập mã`,
 'code-verify.hint': str`${0} chữ số`,
-'code-verify.intro-sms': html`Chúng tôi đã gửi mã đến <span class="ltr" part="destination">${0}</span>.`,
-'code-verify.intro-voice': html`Đang gọi <span class="ltr" part="destination">${0}</span>. Hãy nhập mã bạn nghe thấy.`,
+'code-verify.intro-sms': str`Chúng tôi đã gửi mã đến ${0}.`,
+'code-verify.intro-voice': str`Đang gọi ${0}. Hãy nhập mã bạn nghe thấy.`,
 'code-verify.invalid-one': str`Mã không đúng. Bạn còn ${0} lần thử.`,
 'code-verify.invalid-other': str`Mã không đúng. Bạn còn ${0} lần thử.`,
 'code-verify.label': `Mã xác minh`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`Không thể gọi cho số ở ${0}.`,
 'wizard.back': `Quay lại`,
 'wizard.call-again': `Gọi lại`,
-'wizard.calling': html`Đang gọi <span class="ltr">${0}</span>`,
+'wizard.calling': str`Đang gọi ${0}`,
 'wizard.calling-instructions': `Hãy nghe máy và làm theo hướng dẫn.`,
 'wizard.calling-waiting': `Đang chờ bạn trả lời…`,
 'wizard.cancel': `Hủy`,
 'wizard.different-number': `Dùng số khác`,
 'wizard.done': `Điện thoại của bạn đã được đăng ký`,
 'wizard.done-button': `Xong`,
-'wizard.done-detail': html`Giờ bạn có thể dùng <span class="ltr">${0}</span> để xác minh danh tính.`,
+'wizard.done-detail': str`Giờ bạn có thể dùng ${0} để xác minh danh tính.`,
 'wizard.loading': `Đang tải các lựa chọn…`,
 'wizard.retry': `Thử lại`,
 'wizard.signing-in': `Đang chờ bạn đăng nhập…`,
-'wizard.title': `Thiết lập thông tin bảo mật`,
-    };
-  
+'wizard.title': `Thiết lập thông tin bảo mật`
+};

@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `改为电话告知`,
 'code-verify.heading': `输入验证码`,
 'code-verify.hint': str`${0} 位数字`,
-'code-verify.intro-sms': html`我们已向 <span class="ltr" part="destination">${0}</span> 发送验证码。`,
-'code-verify.intro-voice': html`正在呼叫 <span class="ltr" part="destination">${0}</span>。请输入你听到的验证码。`,
+'code-verify.intro-sms': str`我们已向 ${0} 发送验证码。`,
+'code-verify.intro-voice': str`正在呼叫 ${0}。请输入你听到的验证码。`,
 'code-verify.invalid-one': str`验证码不正确。你还有 ${0} 次机会。`,
 'code-verify.invalid-other': str`验证码不正确。你还有 ${0} 次机会。`,
 'code-verify.label': `验证码`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`${0}的号码不支持电话。`,
 'wizard.back': `返回`,
 'wizard.call-again': `再次呼叫`,
-'wizard.calling': html`正在呼叫 <span class="ltr">${0}</span>`,
+'wizard.calling': str`正在呼叫 ${0}`,
 'wizard.calling-instructions': `请接听电话并按照提示操作。`,
 'wizard.calling-waiting': `正在等待你接听…`,
 'wizard.cancel': `取消`,
 'wizard.different-number': `使用其他号码`,
 'wizard.done': `你的手机已注册`,
 'wizard.done-button': `完成`,
-'wizard.done-detail': html`现在你可以使用 <span class="ltr">${0}</span> 验证身份。`,
+'wizard.done-detail': str`现在你可以使用 ${0} 验证身份。`,
 'wizard.loading': `正在加载选项…`,
 'wizard.retry': `重试`,
 'wizard.signing-in': `正在等待你登录…`,
-'wizard.title': `设置安全信息`,
-    };
-  
+'wizard.title': `设置安全信息`
+};

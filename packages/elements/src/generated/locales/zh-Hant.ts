@@ -2,8 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '../../shared/lit-localize.js';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,8 +12,8 @@
 'code-verify.call-instead': `改用電話`,
 'code-verify.heading': `輸入驗證碼`,
 'code-verify.hint': str`${0} 位數`,
-'code-verify.intro-sms': html`我們已傳送驗證碼到 <span class="ltr" part="destination">${0}</span>。`,
-'code-verify.intro-voice': html`正在撥打 <span class="ltr" part="destination">${0}</span>。請輸入你聽到的驗證碼。`,
+'code-verify.intro-sms': str`我們已傳送驗證碼到 ${0}。`,
+'code-verify.intro-voice': str`正在撥打 ${0}。請輸入你聽到的驗證碼。`,
 'code-verify.invalid-one': str`驗證碼不正確。你還有 ${0} 次機會。`,
 'code-verify.invalid-other': str`驗證碼不正確。你還有 ${0} 次機會。`,
 'code-verify.label': `驗證碼`,
@@ -85,17 +84,16 @@
 'phone.voice-unavailable': str`${0}的號碼無法使用電話。`,
 'wizard.back': `返回`,
 'wizard.call-again': `再打一次`,
-'wizard.calling': html`正在撥打 <span class="ltr">${0}</span>`,
+'wizard.calling': str`正在撥打 ${0}`,
 'wizard.calling-instructions': `請接聽電話並依照指示操作。`,
 'wizard.calling-waiting': `正在等你接聽…`,
 'wizard.cancel': `取消`,
 'wizard.different-number': `使用其他號碼`,
 'wizard.done': `你的手機已註冊`,
 'wizard.done-button': `完成`,
-'wizard.done-detail': html`現在你可以使用 <span class="ltr">${0}</span> 驗證身分。`,
+'wizard.done-detail': str`現在你可以使用 ${0} 驗證身分。`,
 'wizard.loading': `正在載入選項…`,
 'wizard.retry': `重試`,
 'wizard.signing-in': `正在等你登入…`,
-'wizard.title': `設定安全性資訊`,
-    };
-  
+'wizard.title': `設定安全性資訊`
+};
