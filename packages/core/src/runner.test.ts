@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryAdapter, type MemoryAdapter } from './memory-adapter.js';
-import { EnrollmentRunner, PHONE_ONLY_POLICY, type EnrollmentRunnerOptions } from './runner.js';
+import { EnrollmentRunner, PHONE_ONLY_POLICY, limitFor, type EnrollmentRunnerOptions } from './runner.js';
 import { phoneEnrollment } from './runner-phone.js';
 import { followSignIn, signInReason } from './runner-sign-in.js';
 import { SecurityInfoError } from './errors.js';
@@ -235,6 +235,29 @@ describe('EnrollmentRunner: a method part brought by its steps', () => {
     runner.dispatch({ type: 'phone-submitted', phone: { ...phone, channel: 'voice' } });
     const calling = await until(runner, at('call'));
     assert.equal(calling.request?.operation, 'awaitCallConfirmation');
+    adapter.confirmCall(adapter.lastCode!.challengeId);
+    await until(runner, at('done'));
+  });
+
+  it('gives the wait for a key press as long as the challenge lasts, and every other call the time-out', () => {
+    const wait = { id: 1, operation: 'awaitCallConfirmation' } as EnrollmentRequest;
+    const send = { id: 2, operation: 'sendCode' } as EnrollmentRequest;
+    const challenge = { challengeId: 'c', expiresInSeconds: 300 };
+    assert.equal(limitFor(wait, challenge, 30_000), 300_000);
+    assert.equal(limitFor(wait, undefined, 30_000), 120_000, 'two minutes when the backend did not say');
+    assert.equal(limitFor(wait, { challengeId: 'c', expiresInSeconds: 5 }, 30_000), 30_000, 'never less');
+    assert.equal(limitFor(send, challenge, 30_000), 30_000);
+  });
+
+  it('does not cut off a person answering the call after the time-out of other calls', async () => {
+    const adapter = createMemoryAdapter({ policy: phoneOnly, voiceConfirmation: 'keypress' });
+    const { runner } = runnerFor(adapter, { timeout: () => 20 });
+    withPhone(runner);
+    runner.start({ policy: phoneOnly });
+    runner.dispatch({ type: 'phone-submitted', phone: { ...phone, channel: 'voice' } });
+    await until(runner, at('call'));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    assert.equal(runner.state?.error, undefined, 'the wait timed out like a slow backend');
     adapter.confirmCall(adapter.lastCode!.challengeId);
     await until(runner, at('done'));
   });
