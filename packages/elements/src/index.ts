@@ -1,15 +1,18 @@
-/** Defines the four elements and exports their classes and event detail types. */
-export { SecurityInfoWizard } from './security-info-wizard/security-info-wizard.js';
+/**
+ * The package's root: defines each element when its tag first appears in the document (autoload.ts), and exports
+ * the helpers to load them sooner, the types, and the localization functions. The classes are exported by each
+ * element's own entry (`@security-info/elements/security-info-wizard.js`...), which also defines its element at
+ * once.
+ */
+export { defineAll, whenDefined, type SecurityInfoTag } from './autoload.js';
 export type {
+  SecurityInfoWizard,
   SecurityInfoCompleteDetail,
   SecurityInfoReauthenticateDetail,
   SecurityInfoReauthenticateReason,
   SecurityInfoStepDetail,
 } from './security-info-wizard/security-info-wizard.js';
-export { SecurityInfoPhone } from './security-info-phone/security-info-phone.js';
-export type { PhoneSubmitDetail } from './security-info-phone/security-info-phone.js';
-export { CodeVerify } from './code-verify/code-verify.js';
-export type { CodeSubmitDetail, CodeResendDetail, CodeVerifyStatus } from './code-verify/code-verify.js';
-export { MethodPicker } from './method-picker/method-picker.js';
-export type { MethodSelectDetail } from './method-picker/method-picker.js';
+export type { SecurityInfoPhone, PhoneSubmitDetail } from './security-info-phone/security-info-phone.js';
+export type { CodeVerify, CodeSubmitDetail, CodeResendDetail, CodeVerifyStatus } from './code-verify/code-verify.js';
+export type { MethodPicker, MethodSelectDetail } from './method-picker/method-picker.js';
 export { setLocale, getLocale, resolveLocale } from './shared/localization.js';
