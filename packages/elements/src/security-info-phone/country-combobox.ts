@@ -104,7 +104,11 @@ export class CountryComboboxController implements ReactiveController {
   hostUpdated(): void {
     if (!this.#scroll) return;
     this.#scroll = false;
-    this.#host.renderRoot.querySelector('[role="option"].active')?.scrollIntoView({ block: 'nearest' });
+    // In the next frame, where the browser lays the list out anyway: scrolling now would make it lay out the list
+    // once more for every keystroke.
+    requestAnimationFrame(() =>
+      this.#host.renderRoot.querySelector('[role="option"].active')?.scrollIntoView({ block: 'nearest' }),
+    );
   }
 
   render({ disabled, readonly, loading }: CountryComboboxState) {

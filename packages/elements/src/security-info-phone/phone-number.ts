@@ -71,7 +71,7 @@ export class PhoneNumberController implements ReactiveController {
   }
 
   /** The region the number is read for. */
-  get #region(): string | undefined {
+  #chosenRegion(): string | undefined {
     return this.#host.country || undefined;
   }
 
@@ -97,7 +97,7 @@ export class PhoneNumberController implements ReactiveController {
    * every update, so that a load that failed (offline) is tried again at the next change.
    */
   need(): void {
-    this.#data.need(this.#waiting ?? this.text, this.#region ?? (this.#options.likelyRegion() || undefined));
+    this.#data.need(this.#waiting ?? this.text, this.#chosenRegion() ?? (this.#options.likelyRegion() || undefined));
   }
 
   hostUpdate(): void {
@@ -107,19 +107,22 @@ export class PhoneNumberController implements ReactiveController {
   /** Whether the metadata `number` (the field's by default) and the chosen region need is here. */
   hasData(number = this.text): boolean {
     const metadata = this.metadata;
-    return metadata !== undefined && missingPhoneData(number, this.#region, metadata).length === 0;
+    return metadata !== undefined && missingPhoneData(number, this.#chosenRegion(), metadata).length === 0;
   }
 
   /** The field's number checked, with the reason when it is not accepted; `undefined` while its data loads. */
   check(): PhoneCheck | undefined {
     const { metadata, text } = this;
-    const region = this.#region;
+    const region = this.#chosenRegion();
     const allowed = allowedRegions(this.#host);
     const key = `${text}\n${region}\n${allowed.join(',')}`;
     if (this.#last?.key === key && this.#last.metadata === metadata) return this.#last.result;
     if (!metadata || !this.hasData()) return undefined;
-    const options = { region, ...(allowed.length > 0 ? { allowedRegions: allowed } : {}) };
-    const result = checkPhoneNumber(text, options, metadata);
+    const result = checkPhoneNumber(
+      text,
+      { region, ...(allowed.length > 0 ? { allowedRegions: allowed } : {}) },
+      metadata,
+    );
     this.#last = { key, metadata, result };
     return result;
   }
@@ -139,9 +142,9 @@ export class PhoneNumberController implements ReactiveController {
       this.#waiting = value;
       return undefined;
     }
-    const check = checkPhoneNumber(value, { region: this.#region }, metadata);
+    const check = checkPhoneNumber(value, { region: this.#chosenRegion() }, metadata);
     if (check.region) this.#host.country = check.region;
-    this.#input.text = formatAsYouType(value, value.length, this.#region, metadata).text;
+    this.#input.text = formatAsYouType(value, value.length, this.#chosenRegion(), metadata).text;
     return check;
   }
 
@@ -192,7 +195,7 @@ export class PhoneNumberController implements ReactiveController {
     if (!metadata) return { text: typed, caret }; // Formatted when the data arrives (refresh).
     let raw = typed;
     if (/^\s*tel:/i.test(raw) || /%2b/i.test(raw)) raw = normalizePhoneInput(raw) ?? raw;
-    const region = this.#region;
+    const region = this.#chosenRegion();
     // "0031…" or "011…" with no region chosen yet: read the international prefix as "+".
     const ascii = toAsciiDigits(raw);
     const prefixed = !region && /^\s*(00|011)\d/.test(ascii) ? ascii.replace(/^\s*(00|011)/, '+') : raw;

@@ -141,6 +141,8 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   #submitWhenReady = false;
   /** The language regions are named in, read at each update. */
   #locale: string | undefined;
+  /** The custom states set last: only a change is set, as setting one costs even when it is set already. */
+  #states: Record<string, boolean> = {};
   /** The channels offered for the chosen region, found at each update. */
   #available: Channel[] = [];
 
@@ -214,9 +216,10 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     if (available.length > 0 && !available.includes(this.channel)) this.channel = available[0]!;
     if (changed.has('error') && this.error) this.#showProblems = true;
     if ((changed.has('pending') && !this.pending) || changed.has('error')) this.#submitting.release();
-    this.toggleState('pending', this.pending);
-    this.toggleState('loading', !this.metadata);
-    this.toggleState('invalid', this.#showProblems && (this.problem !== undefined || Boolean(this.error)));
+    const invalid = this.#showProblems && (this.problem !== undefined || Boolean(this.error));
+    const states: Record<string, boolean> = { pending: this.pending, loading: !this.metadata, invalid };
+    for (const [state, on] of Object.entries(states)) if (on !== this.#states[state]) this.toggleState(state, on);
+    this.#states = states;
   }
 
   protected override updated(): void {
