@@ -15,6 +15,10 @@ interface PhoneArgs {
   error: string;
   /** Typed into the number field and submitted, to show a validation message. */
   typed?: string;
+  /** Typed into the country or region picker, to show the matches with the best one highlighted. */
+  searched?: string;
+  /** Leaves the picker after `searched`, as Tab or a click elsewhere does. */
+  leave?: boolean;
 }
 
 const meta: Meta<PhoneArgs> = {
@@ -44,15 +48,24 @@ const meta: Meta<PhoneArgs> = {
     return element;
   },
   play: async ({ canvasElement, args }) => {
-    if (args.typed === undefined) return;
+    if (args.typed === undefined && args.searched === undefined) return;
     const phone = canvasElement.querySelector('security-info-phone')!;
     await customElements.whenDefined('security-info-phone');
     // The phone number data loads lazily; the element says when it is there.
     while (phone.matches(':state(loading)')) await new Promise((resolve) => setTimeout(resolve, 20));
     await phone.updateComplete;
-    const input = phone.shadowRoot!.querySelector<HTMLInputElement>('input[type="tel"]')!;
-    input.value = args.typed;
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
+    const type = (input: HTMLInputElement, text: string) => {
+      input.focus();
+      input.value = text;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
+    };
+    if (args.searched !== undefined) {
+      const picker = phone.shadowRoot!.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+      type(picker, args.searched);
+      if (args.leave) picker.blur();
+      return;
+    }
+    type(phone.shadowRoot!.querySelector<HTMLInputElement>('input[type="tel"]')!, args.typed!);
     phone.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
   },
 };
@@ -77,6 +90,10 @@ export const TextOnly: Story = { args: { channels: ['sms'] } };
 export const CallsNotInRegion: Story = { args: { channelsByCountry: { NL: ['sms'] } } };
 export const AllowedCountries: Story = { args: { allowedCountries: ['NL', 'BE', 'DE'] } };
 export const NoCountryChosen: Story = { args: { defaultCountry: '', allowedCountries: ['NL', 'BE'] } };
+/** The best match is highlighted as the person types: Enter, Tab or a click elsewhere chooses it. */
+export const CountrySearch: Story = { args: { searched: 'neth' } };
+/** Text that matches no region stays, and no region is chosen until the person picks one. */
+export const CountryNotFound: Story = { args: { searched: 'Atlantis', leave: true } };
 export const RightToLeft: Story = {
   args: { defaultCountry: 'EG' },
   decorators: [(story) => html`<div dir="rtl" lang="ar">${story()}</div>`],
