@@ -2,12 +2,14 @@
 // `npm run bench`: bytes of what a user downloads, minified and gzipped (bytes.mjs), and (unless --bytes) the
 // timing and memory figures of time.mjs, against the budgets (budgets.mjs). Writes bench/results.json.
 // Bundles each public entry with esbuild for production (Lit's production build, no dev warnings), following
-// dynamic imports into separate chunks the way an application's bundler does.
+// dynamic imports into separate chunks the way an application's bundler does; the documented imports, as one-line
+// apps, with esbuild and with Vite too.
 // --ci: time budgets are reported but not enforced, and known byte overshoots are judged against
 // bench/baseline.json.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { KB, bundleFiles, peerBytes, sum, withOneRegion } from './bytes.mjs';
 import { judgeBudgets, kb } from './budgets.mjs';
+import { bytesOf, esbuildApp, firstView, requestsInSequence, viteApp, wholeInEnglish } from './documented-imports.mjs';
 
 const ci = process.argv.includes('--ci');
 const bytesOnly = process.argv.includes('--bytes');
@@ -69,6 +71,58 @@ for (const [name, entry] of /** @type {const} */ ([
   }
 }
 
+// The documented imports, each as a one-line app that esbuild and Vite build (documented-imports.mjs). The root
+// imports a module when a tag appears (autoload.ts: the wizard's own for the wizard, the wizard's steps for the phone
+// field); an element's own entry is in the app's entry. The wizard's figures have the issue's budgets.
+const WIZARD = 'packages/elements/src/security-info-wizard/security-info-wizard.ts';
+const STEPS = 'packages/elements/src/security-info-wizard/wizard-steps.ts';
+/** @typedef {{ name: string, module?: string, budgeted: boolean }} Shown what the page shows, and what it waits for */
+/** @type {{ name: string, specifier: string, shown: Shown[] }[]} */
+const documented = [
+  {
+    name: 'root import',
+    specifier: '@security-info/elements',
+    shown: [
+      { name: 'root import, wizard', module: WIZARD, budgeted: true },
+      { name: 'root import, phone field', module: STEPS, budgeted: false },
+    ],
+  },
+  {
+    name: 'wizard entry',
+    specifier: '@security-info/elements/security-info-wizard.js',
+    shown: [{ name: 'wizard entry,', budgeted: true }],
+  },
+  {
+    name: 'phone field entry',
+    specifier: '@security-info/elements/security-info-phone.js',
+    shown: [{ name: 'phone field entry,', budgeted: false }],
+  },
+];
+const bundlers = /** @type {const} */ ([
+  ['esbuild', esbuildApp],
+  ['Vite', viteApp],
+]);
+// Six builds at once: the bench stays a matter of seconds.
+const built = await Promise.all(
+  bundlers.map(([, build]) => Promise.all(documented.map(({ specifier }) => build(`import '${specifier}';`)))),
+);
+/** @type {Record<string, number>} */
+const requests = {};
+bundlers.forEach(([bundler], b) => {
+  documented.forEach(({ name: what, shown }, d) => {
+    const app = built[b]?.[d];
+    if (!app) return;
+    for (const { name, module, budgeted } of shown) {
+      const first = bytesOf(app, firstView(app, module));
+      const whole = bytesOf(app, wholeInEnglish(app, module));
+      row(`${bundler}: ${name} first view`, first.gzip, first.raw, budgeted ? 14 * KB : undefined);
+      const all = budgeted ? 'English enrollment' : 'with a region';
+      row(`${bundler}: ${name} ${all}`, whole.gzip, whole.raw, budgeted ? 44 * KB : undefined);
+      if (budgeted && bundler === 'esbuild') requests[`${what}, first view`] = requestsInSequence(app, module);
+    }
+  });
+});
+
 // The peers, as their packages ship them for the browser (minified JS and CSS), gzipped the same way.
 const ratios = [];
 const iti = peerBytes('intl-tel-input', ['dist/js/intlTelInputWithUtils.min.js', 'dist/css/intlTelInput.min.css']);
@@ -81,7 +135,8 @@ const okta = peerBytes('@okta/okta-signin-widget', [
 row(`Okta Sign-In Widget ${okta.version}, JS + CSS`, okta.gzip, okta.raw);
 ratios.push({ name: 'security-info-wizard / Okta Sign-In Widget', ratio: sum(english, 'gzip') / okta.gzip });
 
-for (const file of readdirSync('packages/elements/src/generated/locales')) {
+// Files only: a later feature's messages sit in a folder of their own (generated/locales/<feature>/).
+for (const file of readdirSync('packages/elements/src/generated/locales').filter((name) => name.endsWith('.ts'))) {
   // A locale's own cost: Lit is already on the page.
   const [out] = await bundleFiles(`packages/elements/src/generated/locales/${file}`, ['lit', 'lit/*', '@lit/*']);
   if (out) row(`locale ${file.replace(/\.ts$/, '')}`, out.gzip, out.raw, 3 * KB);
@@ -98,6 +153,9 @@ for (const r of rows) {
   console.log(`${pad(r.name, 48)} ${pad(kb(r.gzip), 10)} ${pad(kb(r.raw), 10)} ${verdict}`);
 }
 for (const r of ratios) console.log(`${pad(`bytes ratio ${r.name}`, 48)} ${r.ratio.toFixed(2)}`);
+for (const [what, count] of Object.entries(requests)) {
+  console.log(`${pad(`requests in sequence, esbuild: ${what}`, 48)} ${count} (without modulepreload)`);
+}
 
 /** @type {import('./time.mjs').Times | undefined} */
 let times;
@@ -169,7 +227,11 @@ if (!bytesOnly) {
 mkdirSync('bench', { recursive: true });
 writeFileSync(
   'bench/results.json',
-  JSON.stringify({ date: new Date().toISOString(), bytes: rows, ratios, ...(times ? { times } : {}) }, null, 2) + '\n',
+  JSON.stringify(
+    { date: new Date().toISOString(), bytes: rows, ratios, requests, ...(times ? { times } : {}) },
+    null,
+    2,
+  ) + '\n',
 );
 /** @type {Record<string, number>} */
 const baseline = ci ? JSON.parse(readFileSync(new URL('../../bench/baseline.json', import.meta.url), 'utf8')) : {};
