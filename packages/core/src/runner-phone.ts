@@ -8,6 +8,7 @@ import { readChallenge } from './challenge.js';
 import { SecurityInfoError, toSecurityInfoError } from './errors.js';
 import { phoneTransition } from './phone-enrollment.js';
 import type { EnrollmentCall, EnrollmentPart } from './runner.js';
+import type { EnrollmentState } from './enrollment-state.js';
 
 export interface PhoneEnrollmentInputs {
   /**
@@ -18,6 +19,24 @@ export interface PhoneEnrollmentInputs {
   /** The language the steps are shown in (BCP 47), for the wording of the text message or call. */
   locale?(): string | undefined;
 }
+
+/**
+ * How long the wait for a call to be answered may last. A person answering and pressing a key is not the backend
+ * being slow: the wait may last as long as the challenge does (two minutes when the backend did not say), and
+ * never less than any other call.
+ */
+export function callWaitLimit({ challenge }: Pick<EnrollmentState, 'challenge'>, limit: number): number {
+  return Math.max(limit, (challenge?.expiresInSeconds ?? 120) * 1000);
+}
+
+const awaitCallConfirmation: EnrollmentCall = async ({ id }, { adapter, state: { challenge }, signal }) => {
+  if (!challenge || !adapter.awaitCallConfirmation) {
+    throw new SecurityInfoError('unknown', 'The adapter cannot wait for a call to be answered.');
+  }
+  await adapter.awaitCallConfirmation({ challengeId: challenge.challengeId }, { signal });
+  return { type: 'call-confirmed', requestId: id };
+};
+awaitCallConfirmation.limit = callWaitLimit;
 
 /** The phone's part, to register with `EnrollmentRunner.use()`. */
 export function phoneEnrollment({ code, locale }: PhoneEnrollmentInputs): EnrollmentPart {
@@ -41,13 +60,7 @@ export function phoneEnrollment({ code, locale }: PhoneEnrollmentInputs): Enroll
         await adapter.verifyCode({ challengeId: challenge.challengeId, code: submitted }, { signal });
         return { type: 'verified', requestId: id };
       },
-      async awaitCallConfirmation({ id }, { adapter, state: { challenge }, signal }) {
-        if (!challenge || !adapter.awaitCallConfirmation) {
-          throw new SecurityInfoError('unknown', 'The adapter cannot wait for a call to be answered.');
-        }
-        await adapter.awaitCallConfirmation({ challengeId: challenge.challengeId }, { signal });
-        return { type: 'call-confirmed', requestId: id };
-      },
+      awaitCallConfirmation,
     },
     transition: phoneTransition,
     describeFailure: toSecurityInfoError,

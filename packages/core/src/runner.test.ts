@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryAdapter, type MemoryAdapter } from './memory-adapter.js';
-import { EnrollmentRunner, PHONE_ONLY_POLICY, limitFor, type EnrollmentRunnerOptions } from './runner.js';
-import { phoneEnrollment } from './runner-phone.js';
+import { EnrollmentRunner, PHONE_ONLY_POLICY, type EnrollmentRunnerOptions } from './runner.js';
+import { callWaitLimit, phoneEnrollment } from './runner-phone.js';
 import { followSignIn, signInReason } from './runner-sign-in.js';
 import { SecurityInfoError } from './errors.js';
 import type { EnrollmentState } from './enrollment-state.js';
@@ -240,13 +240,12 @@ describe('EnrollmentRunner: a method part brought by its steps', () => {
   });
 
   it('gives the wait for a key press as long as the challenge lasts, and every other call the time-out', () => {
-    const wait = { id: 1, operation: 'awaitCallConfirmation' } as EnrollmentRequest;
-    const send = { id: 2, operation: 'sendCode' } as EnrollmentRequest;
     const challenge = { challengeId: 'c', expiresInSeconds: 300 };
-    assert.equal(limitFor(wait, challenge, 30_000), 300_000);
-    assert.equal(limitFor(wait, undefined, 30_000), 120_000, 'two minutes when the backend did not say');
-    assert.equal(limitFor(wait, { challengeId: 'c', expiresInSeconds: 5 }, 30_000), 30_000, 'never less');
-    assert.equal(limitFor(send, challenge, 30_000), 30_000);
+    assert.equal(callWaitLimit({ challenge }, 30_000), 300_000);
+    assert.equal(callWaitLimit({}, 30_000), 120_000, 'two minutes when the backend did not say');
+    assert.equal(callWaitLimit({ challenge: { challengeId: 'c', expiresInSeconds: 5 } }, 30_000), 30_000, 'never less');
+    const calls = phoneEnrollment({ code: () => undefined }).calls!;
+    assert.equal(calls.sendCode!.limit, undefined, 'other calls get the time-out');
   });
 
   it('does not cut off a person answering the call after the time-out of other calls', async () => {

@@ -13,7 +13,7 @@ import { initialEnrollment, startTransition } from './enrollment-start.js';
 import type { EnrollmentEvent, EnrollmentFailure, EnrollmentOptions, EnrollmentState } from './enrollment-state.js';
 import { parsePolicy } from './policy.js';
 import type { AdapterOperation, EnrollmentRequest } from './requests.js';
-import type { PhoneChallenge, SecurityInfoAdapter, SecurityInfoPolicy } from './types.js';
+import type { SecurityInfoAdapter, SecurityInfoPolicy } from './types.js';
 
 /** A part of the state machine: the next state for an event, or the same state for an event of another part. */
 export type EnrollmentTransition<E = EnrollmentEvent> = (state: EnrollmentState, event: E) => EnrollmentState;
@@ -31,7 +31,10 @@ export interface CallContext {
  * Makes the adapter call of a request and resolves to the event its answer causes, once the answer is checked
  * against the contract; rejects with whatever went wrong.
  */
-export type EnrollmentCall = (request: EnrollmentRequest, context: CallContext) => Promise<EnrollmentEvent>;
+export type EnrollmentCall = ((request: EnrollmentRequest, context: CallContext) => Promise<EnrollmentEvent>) & {
+  /** How long this call may take in `state`, when not the time-out every call gets (`limit`). */
+  limit?(state: EnrollmentState, limit: number): number;
+};
 
 /** The calls of a method's steps, by operation. */
 export type EnrollmentCalls = Partial<Record<AdapterOperation, EnrollmentCall>>;
@@ -74,16 +77,6 @@ const getPolicy: EnrollmentCall = async ({ id }, { adapter, signal }) => ({
   requestId: id,
   policy: adapter.getPolicy ? parsePolicy(await adapter.getPolicy({ signal })) : PHONE_ONLY_POLICY,
 });
-
-/**
- * How long a call may take. Waiting for a person to answer a call and press a key is not the backend being slow:
- * it may last as long as the challenge does (two minutes when the backend did not say), and never less than
- * any other call.
- */
-export function limitFor(request: EnrollmentRequest, challenge: PhoneChallenge | undefined, limit: number): number {
-  if (request.operation !== 'awaitCallConfirmation') return limit;
-  return Math.max(limit, (challenge?.expiresInSeconds ?? 120) * 1000);
-}
 
 /** Settles with `promise`, or rejects as soon as `signal` aborts, so a hung adapter call never holds the flow. */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -196,12 +189,13 @@ export class EnrollmentRunner {
     const inflight = (this.inflight = { id: request.id, controller });
     const { adapter, timeout, signInRequired } = this.options;
     let timedOut = false;
+    const limit = timeout?.() ?? 30_000;
     const timer = setTimeout(
       () => {
         timedOut = true;
         controller.abort(new DOMException('The backend took too long.', 'TimeoutError'));
       },
-      limitFor(request, this.current?.challenge, timeout?.() ?? 30_000),
+      call.limit?.(this.current!, limit) ?? limit,
     );
     let answer: EnrollmentEvent;
     try {
