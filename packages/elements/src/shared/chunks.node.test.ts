@@ -27,7 +27,7 @@ test('a page in English downloads no localization runtime before the phone step'
   }
 });
 
-test("another language's strings and the runtime arrive in one round trip: they wait for nothing else", async () => {
+test("another language's strings wait for the runtime only: nothing else that the first step did not load", async () => {
   const { outputs, initial } = await bundled;
   const lazy = Object.entries(outputs).filter(([, output]) => otherLanguages(output.entryPoint));
   assert.equal(lazy.length, 31, 'the 30 locale modules and the runtime');
@@ -37,4 +37,11 @@ test("another language's strings and the runtime arrive in one round trip: they 
       assert.ok(initial.has(imported.path), `${key} waits for ${imported.path}, which a page has not loaded yet`);
     }
   }
+  const locales = lazy.filter(([, output]) => output.entryPoint?.includes('/generated/locales/'));
+  for (const [key, output] of locales)
+    assert.deepEqual(
+      output.imports.filter((imported) => imported.kind === 'import-statement'),
+      [],
+      `${key} imports a chunk: a locale module imports nothing`,
+    );
 });

@@ -1,11 +1,12 @@
 /**
- * The part of the localization that only a page in another language than English needs. `localization.ts` loads
- * it on demand, in parallel with the first locale module: `@lit/localize`'s runtime (from its own module, like
- * `lit-localize.ts`: the package's index would also bring the modules the elements already have, into a chunk
- * of their own), and the merging of features' messages into a locale's templates.
+ * The part of the localization that only a page in another language than English needs, loaded on demand by
+ * `localization.ts`: `@lit/localize`'s runtime (from its own module, like `lit-localize.ts`: the package's index
+ * would also bring the modules the elements already have, into a chunk of their own), the map of locale modules,
+ * and the merging of features' messages into a locale's templates.
  */
 import { configureLocalization } from '@lit/localize/init/runtime.js';
 import type { LocaleModule } from './lit-localize.js';
+import { loaders } from './locale-loaders.js';
 
 type Templates = NonNullable<LocaleModule['templates']>;
 
@@ -47,23 +48,11 @@ export async function withFeatures(
   return { templates: entry.templates };
 }
 
-/**
- * Configures `@lit/localize` with this library's locales: each loaded with the messages of the features on the
- * page, taking the module `state.early` already asked for when it is the one wanted.
- */
-export function configure(
-  state: {
-    /** A locale module asked for while this runtime was on its way. */
-    early?: { locale: string; module: Promise<LocaleModule> } | undefined;
-    features: readonly MessageLoaders[];
-  },
-  sourceLocale: string,
-  loaders: Readonly<Record<string, () => Promise<LocaleModule>>>,
-) {
-  const loadLocale = (locale: string) => {
-    const module = state.early?.locale === locale ? state.early.module : loaders[locale]!();
-    state.early = undefined;
-    return withFeatures(locale, module, state.features);
-  };
-  return configureLocalization({ sourceLocale, targetLocales: Object.keys(loaders), loadLocale });
+/** Configures `@lit/localize` with this library's locales, each with the messages of the features on the page. */
+export function configure(features: readonly MessageLoaders[], sourceLocale: string) {
+  return configureLocalization({
+    sourceLocale,
+    targetLocales: Object.keys(loaders),
+    loadLocale: (locale) => withFeatures(locale, loaders[locale as keyof typeof loaders](), features),
+  });
 }

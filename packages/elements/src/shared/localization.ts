@@ -6,49 +6,14 @@
  * after the current task, so a host page that configures `@lit/localize` itself in its start-up code keeps
  * that role (its `loadLocale` then includes this library's templates: see docs/localization.md).
  */
-import { defaultMsg, LOCALE_STATUS_EVENT, msg, type LocaleModule } from './lit-localize.js';
+import { defaultMsg, LOCALE_STATUS_EVENT, msg } from './lit-localize.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 import type { MessageLoaders } from './localization-runtime.js';
 
 export { sourceLocale, targetLocales };
 
 export type SupportedLocale = typeof sourceLocale | (typeof targetLocales)[number];
-type TargetLocale = (typeof targetLocales)[number];
 export type { MessageLoaders };
-
-/** A static map, so bundlers split each locale into its own chunk and dev servers can follow the imports. */
-const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
-  ar: () => import('../generated/locales/ar.js'),
-  cs: () => import('../generated/locales/cs.js'),
-  da: () => import('../generated/locales/da.js'),
-  de: () => import('../generated/locales/de.js'),
-  el: () => import('../generated/locales/el.js'),
-  'en-XA': () => import('../generated/locales/en-XA.js'),
-  es: () => import('../generated/locales/es.js'),
-  fi: () => import('../generated/locales/fi.js'),
-  fr: () => import('../generated/locales/fr.js'),
-  he: () => import('../generated/locales/he.js'),
-  hi: () => import('../generated/locales/hi.js'),
-  hu: () => import('../generated/locales/hu.js'),
-  id: () => import('../generated/locales/id.js'),
-  it: () => import('../generated/locales/it.js'),
-  ja: () => import('../generated/locales/ja.js'),
-  ko: () => import('../generated/locales/ko.js'),
-  nb: () => import('../generated/locales/nb.js'),
-  nl: () => import('../generated/locales/nl.js'),
-  pl: () => import('../generated/locales/pl.js'),
-  'pt-BR': () => import('../generated/locales/pt-BR.js'),
-  'pt-PT': () => import('../generated/locales/pt-PT.js'),
-  ro: () => import('../generated/locales/ro.js'),
-  ru: () => import('../generated/locales/ru.js'),
-  sv: () => import('../generated/locales/sv.js'),
-  th: () => import('../generated/locales/th.js'),
-  tr: () => import('../generated/locales/tr.js'),
-  uk: () => import('../generated/locales/uk.js'),
-  vi: () => import('../generated/locales/vi.js'),
-  'zh-Hans': () => import('../generated/locales/zh-Hans.js'),
-  'zh-Hant': () => import('../generated/locales/zh-Hant.js'),
-};
 
 const supported: readonly string[] = [sourceLocale, ...targetLocales];
 const lower = supported.map((locale) => locale.toLowerCase());
@@ -105,8 +70,6 @@ const state = {
   chosen: false,
   /** The language asked for last. */
   wanted: sourceLocale as SupportedLocale,
-  /** A locale module requested while the runtime was still loading, handed to `loadLocale` when it asks for it. */
-  early: undefined as { locale: string; module: Promise<LocaleModule> } | undefined,
   /** The message loaders of features whose elements are on the page (`addMessages`). */
   features: [] as MessageLoaders[],
 };
@@ -156,7 +119,7 @@ export function configureSecurityInfoLocalization(): Promise<boolean> {
     ({ configure }) => {
       if (state.mode === 'unset') {
         try {
-          state.controls = configure(state, sourceLocale, loaders);
+          state.controls = configure(state.features, sourceLocale);
           state.mode = 'own';
         } catch {
           state.mode = 'host'; // The page configured @lit/localize while the runtime was on its way.
@@ -191,11 +154,6 @@ async function apply(tag: string): Promise<SupportedLocale> {
   // English is what the templates say already: until another language was asked for, nothing is configured,
   // so a host page may still configure @lit/localize itself later.
   if (!state.configuring && locale === sourceLocale) return locale;
-  if (locale !== sourceLocale && !state.controls) {
-    // Fetched alongside the runtime rather than after it.
-    state.early = { locale, module: loaders[locale]() };
-    state.early.module.catch(() => {});
-  }
   try {
     if (!(await configureSecurityInfoLocalization()) || !state.controls) return sourceLocale;
     await state.controls.setLocale(locale);
