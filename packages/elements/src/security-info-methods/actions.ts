@@ -1,0 +1,300 @@
+/**
+ * Everything on the Security info page that acts rather than shows: Delete with its confirmation, the default's
+ * Change, Add and Change through the wizard, each change's progress and failure at its row, and what is said and
+ * where focus goes once the change shows. The element loads this module when the list has shown (and at the
+ * latest on the first click), so its first view is the list alone.
+ */
+import { adoptStyles, html, nothing, type LitElement, type TemplateResult } from 'lit';
+import {
+  METHOD_IDS,
+  parsePolicy,
+  type MethodId,
+  type RegisteredMethod,
+  type Registrations,
+  type SecurityInfoAdapter,
+  type SecurityInfoPolicy,
+} from '@security-info/core';
+import { msg, str } from '../shared/lit-localize.js';
+import { emit } from '../shared/events.js';
+import { hostLocale } from '../shared/host-locale.js';
+import { errorMessage } from '../shared/error-messages.js';
+import { AnnouncerController } from '../shared/announcer.js';
+import { OperationsController, type Operation } from './operations.js';
+import { ModalController } from './modal.js';
+import { defaultChoices, renderOpen, replacing, type DialogHandlers, type Open } from './dialogs.js';
+import { dialogStyles } from './dialogs.styles.js';
+import { callAdapter } from './call.js';
+import { kindName } from './labels.js';
+import type { MethodsLoader } from './methods-loader.js';
+import type { PhoneNumbersController } from './phone-numbers.js';
+
+/** What the actions need of the element. */
+export interface ActionsHost {
+  element: LitElement;
+  adapter(): SecurityInfoAdapter | undefined;
+  /** The host's policy: when given, `getPolicy` is not called. */
+  policy(): SecurityInfoPolicy | undefined;
+  timeout(): number;
+  inline(): boolean;
+  defaultCountry(): string | undefined;
+  loader: MethodsLoader;
+  numbers: PhoneNumbersController;
+  /** A method's name, and its number for a phone, as the list shows them. */
+  describe(method: RegisteredMethod): TemplateResult;
+  /** The wizard's code could not be loaded (offline): the page says so. */
+  unavailable(): void;
+}
+
+/** The wizard: loaded when Add or Change is pressed. */
+const loadWizard = () => import('../security-info-wizard/security-info-wizard.js');
+
+/** The wizard's rule: a backend without policies enrolls phones. */
+const PHONE_POLICY: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['mfa', 'password-reset'] }] };
+
+export class PageActions {
+  private readonly operations: OperationsController;
+  private readonly modal: ModalController<Open>;
+  /** The number the wizard registered, to give focus to its row once the wizard is closed and the list shows it. */
+  private completed: string | undefined;
+  /** Where focus goes once the list shows the change just made (the row it was on may be gone). */
+  private focusAfterLoad: string | undefined;
+  /** A dialog or the wizard waits for what it needs (the policy, the wizard's code). */
+  private opening = false;
+  private readonly announcer: AnnouncerController;
+  private policy: { adapter: SecurityInfoAdapter; policy: Promise<SecurityInfoPolicy | undefined> } | undefined;
+
+  constructor(private readonly host: ActionsHost) {
+    const { element } = host;
+    this.operations = new OperationsController(element, {
+      adapter: host.adapter,
+      timeout: host.timeout,
+      done: (operation, id) => this.changed(operation, id),
+      stale: () => host.loader.load(),
+    });
+    this.modal = new ModalController(element);
+    this.announcer = new AnnouncerController(element);
+    // The dialogs' styles come with them.
+    adoptStyles(element.renderRoot as ShadowRoot, [
+      ...(element.constructor as typeof LitElement).elementStyles,
+      dialogStyles,
+    ]);
+    element.requestUpdate();
+  }
+
+  /** A change is under way, or something opens: the page's buttons wait. */
+  get busy(): boolean {
+    return this.operations.busy || this.opening;
+  }
+
+  /**
+   * The organization's policy, for the order of the default's choices and the wizard: the host's, or asked for
+   * once; the wizard's rule without `getPolicy` (phones). `undefined` when it cannot be had now: the default's
+   * choices then follow the list, and the wizard asks for it itself.
+   */
+  private loadPolicy(adapter: SecurityInfoAdapter): Promise<SecurityInfoPolicy | undefined> {
+    const given = this.host.policy();
+    if (given) return Promise.resolve(given);
+    if (!adapter.getPolicy) return Promise.resolve(PHONE_POLICY);
+    if (this.policy?.adapter !== adapter) {
+      const policy = callAdapter(
+        (signal) => adapter.getPolicy!({ signal }).then(parsePolicy),
+        new AbortController(),
+        this.host.timeout(),
+      ).catch(() => {
+        this.policy = undefined;
+        return undefined;
+      });
+      this.policy = { adapter, policy };
+    }
+    return this.policy.policy;
+  }
+
+  /** Runs `open` once what it needs is here, unless something is under way or open already. */
+  private async prepare<T>(need: () => Promise<T>, open: (value: T) => void): Promise<void> {
+    if (this.busy || this.modal.current) return;
+    this.opening = true;
+    this.host.element.requestUpdate();
+    let value: T;
+    try {
+      value = await need();
+    } catch {
+      return this.host.unavailable();
+    } finally {
+      this.opening = false;
+      this.host.element.requestUpdate();
+    }
+    open(value);
+  }
+
+  /** The wizard is shown in place of the list. */
+  get inline(): boolean {
+    return this.modal.current?.type === 'wizard' && this.host.inline();
+  }
+
+  /** Opens the wizard to add a method, or (`replaces`) to change a phone. */
+  openWizard(replaces?: RegisteredMethod): Promise<void> {
+    const adapter = this.host.adapter();
+    if (!adapter) return Promise.resolve();
+    const { loader, numbers } = this.host;
+    return this.prepare(
+      () => Promise.all([loadWizard(), replaces ? this.loadPolicy(adapter) : this.host.policy()]),
+      ([, policy]) => {
+        const number = replaces?.phone?.phoneNumber;
+        const country = (number && numbers.region(number)) || this.host.defaultCountry();
+        const registered = new Set(loader.registrations?.methods.map((method) => method.kind));
+        this.completed = undefined;
+        this.modal.open(
+          {
+            type: 'wizard',
+            ...(replaces ? { replaces } : {}),
+            adapter: replaces ? replacing(adapter, replaces.id) : adapter,
+            // The current number's country is the one chosen at first, whatever the policy's default.
+            policy:
+              policy && replaces && country
+                ? { ...policy, phone: { ...policy.phone, defaultCountry: country } }
+                : policy,
+            country,
+            registered: METHOD_IDS.filter((id): id is MethodId => registered.has(id)),
+          },
+          replaces ? `change:${replaces.id}` : 'add',
+        );
+      },
+    );
+  }
+
+  /** Asks to confirm deleting `method`. */
+  confirmDelete(method: RegisteredMethod): void {
+    if (this.busy || this.modal.current || !method.removable) return;
+    this.operations.forget(method.id);
+    this.modal.open({ type: 'delete', method }, `delete:${method.id}`);
+  }
+
+  /** Offers the methods that can be the default, in the order the policy lists their kinds. */
+  chooseDefault(): Promise<void> {
+    const adapter = this.host.adapter();
+    if (!adapter) return Promise.resolve();
+    return this.prepare(
+      () => this.loadPolicy(adapter),
+      (policy) => {
+        const registrations = this.host.loader.registrations;
+        if (!registrations) return;
+        const order = policy?.methods.map((method) => method.id) ?? [];
+        this.operations.forget('default');
+        this.modal.open(
+          {
+            type: 'default',
+            choices: defaultChoices(registrations.methods, order),
+            current: registrations.defaultMethodId,
+          },
+          'default',
+        );
+      },
+    );
+  }
+
+  /** The list loaded again: focus goes to what shows the change, if it was lost with the row it was on. */
+  loaded(registrations: Registrations): void {
+    if (this.modal.current) return; // The wizard's Done is still to come: it decides then (finished).
+    const added = this.added(registrations);
+    const key = added ? `change:${added.id}` : this.focusAfterLoad;
+    this.focusAfterLoad = this.completed = undefined;
+    // Only while focus is on the page (or was lost with a row): a person who went elsewhere is not pulled back.
+    const { element } = this.host;
+    const onPage = element.matches(':focus-within') || document.activeElement === document.body;
+    if (key && onPage) this.modal.refocus(key);
+  }
+
+  /** The phone the wizard registered, once the list shows it. */
+  private added(registrations = this.host.loader.registrations): RegisteredMethod | undefined {
+    const number = this.completed;
+    return number ? registrations?.methods.find((method) => method.phone?.phoneNumber === number) : undefined;
+  }
+
+  /** A change was made: said, reported, and the list loaded again to show it. */
+  private changed(operation: Operation | 'added' | 'replaced', id?: string): void {
+    const method = this.host.loader.registrations?.methods.find((each) => each.id === id);
+    const name = kindName(method?.kind ?? 'phone');
+    this.announcer.announce(
+      operation === 'remove'
+        ? msg(str`${name} deleted.`, { id: 'methods.deleted', desc: 'Announced; the placeholder is a method name.' })
+        : operation === 'default'
+          ? msg('Default sign-in method changed.', { id: 'methods.default-changed', desc: 'Announced.' })
+          : operation === 'added'
+            ? msg(str`${name} added.`, { id: 'methods.added', desc: 'Announced; the placeholder is a method name.' })
+            : msg(str`${name} changed.`, {
+                id: 'methods.changed',
+                desc: 'Announced when a phone was changed; the placeholder is a method name.',
+              }),
+    );
+    if (operation === 'remove') this.focusAfterLoad = 'add';
+    emit(this.host.element, 'security-info-methods-change', { change: operation === 'remove' ? 'removed' : operation });
+    this.host.loader.load();
+  }
+
+  private readonly on: DialogHandlers = {
+    describe: (method) => this.host.describe(method),
+    confirmDelete: (method) => {
+      this.modal.close();
+      this.operations.run('remove', method.id);
+    },
+    chooseDefault: (id) => {
+      const open = this.modal.current;
+      this.modal.close();
+      if (id && open?.type === 'default' && id !== open.current) this.operations.run('default', id);
+    },
+    completed: ({ detail }) => {
+      const open = this.modal.current;
+      this.completed = detail.phoneNumber;
+      this.changed(open?.type === 'wizard' && open.replaces ? 'replaced' : 'added');
+    },
+    finished: () => {
+      // Focus goes to the new phone's Change; when the list does not show it yet, once it does (loaded).
+      const added = this.added();
+      if (added) this.completed = undefined;
+      this.modal.close(added ? `change:${added.id}` : undefined);
+    },
+    close: () => this.modal.close(),
+    cancel: (event) => this.modal.onCancel(event),
+  };
+
+  /** What is open (a dialog, or the wizard in place of the list), and the live region that says what changed. */
+  render(): TemplateResult {
+    const open = this.modal.current;
+    return html`${open ? renderOpen(open, this.host.inline(), this.on) : nothing}${this.announcer.render()}`;
+  }
+
+  /** A row's change under way, its wait for a sign-in, or its failure with what to do. */
+  renderRow(key: string): TemplateResult | typeof nothing {
+    const row = this.operations.row(key);
+    if (!row) return nothing;
+    if (row.state === 'failed')
+      return html`<p class="error" part="error" role="alert">
+        ${
+          row.code === 'not-signed-in'
+            ? msg("You didn't sign in again, so nothing was changed.", {
+                id: 'methods.not-signed-in',
+                desc: 'The person gave up signing in again; the change they asked for was not made.',
+              })
+            : errorMessage(row.code, {
+                retryAfterSeconds: row.retryAfterSeconds,
+                locale: hostLocale(this.host.element),
+              })
+        }
+      </p>`;
+    return html`<p class="status" part="status" role="status">
+      <span class="spinner" aria-hidden="true"></span>${
+        row.state === 'pending'
+          ? msg('Saving…', { id: 'methods.saving', desc: 'Shown at a row while its change is made.' })
+          : msg('Waiting for you to sign in…', {
+              id: 'methods.signing-in',
+              desc: 'Shown while the person signs in again before a change; the change is made once they have.',
+            })
+      }
+    </p>`;
+  }
+
+  /** The element left the page: what was open goes with it (the wizard, disconnected, aborts its calls). */
+  forget(): void {
+    this.modal.current = undefined;
+  }
+}

@@ -1,0 +1,103 @@
+// The Security info page in right-to-left text, at 320 px, in forced colors and in dark mode: readable, and axe
+// finds nothing, in the list and in its dialogs.
+import './security-info-methods.js';
+import type { SecurityInfoMethods } from './security-info-methods.js';
+import {
+  emulateMedia,
+  expect,
+  expectAccessible,
+  fixture,
+  fixtureInDarkMode,
+  fixtureInForcedColors,
+  fixtureRtl,
+  html,
+  leaveDarkMode,
+  leaveForcedColors,
+  setViewport,
+  systemColor,
+} from '../../test/helpers.js';
+import { backend, button, dialog, page, shown } from '../../test/methods.js';
+
+const render = (adapter = backend()) =>
+  html`<security-info-methods .adapter=${adapter} default-country="NL"></security-info-methods>`;
+
+describe('security-info-methods: appearance', () => {
+  it('keeps numbers left to right in right-to-left text, and lays the rows out from the right', async () => {
+    const el = await fixtureRtl<SecurityInfoMethods>(render());
+    await shown(el);
+    const number = el.shadowRoot!.querySelector<HTMLElement>('[part="method"] [part="identifier"]')!;
+    expect(getComputedStyle(number).direction).to.equal('ltr');
+    const row = el.shadowRoot!.querySelector<HTMLElement>('[part="method"]')!.getBoundingClientRect();
+    const name = el.shadowRoot!.querySelector<HTMLElement>('[part="method-name"]')!.getBoundingClientRect();
+    const remove = button(el, 'Delete Phone +31 6 •••• 5678').getBoundingClientRect();
+    expect(name.right).to.be.greaterThan(remove.right, 'the name starts at the right');
+    expect(row.right - name.right).to.be.lessThan(40);
+    await expectAccessible(el);
+    button(el, 'Delete Phone +31 6 •••• 5678').click();
+    await dialog(el);
+    await expectAccessible(el);
+  });
+
+  it('fits 320 px without scrolling sideways, in the list and in a dialog', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await page(backend());
+      expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+      for (const row of el.shadowRoot!.querySelectorAll<HTMLElement>('[part="method"]'))
+        expect(row.scrollWidth, 'a row overflows').to.be.at.most(row.clientWidth);
+      button(el, 'Change Default sign-in method').click();
+      const choose = await dialog(el);
+      expect(choose.getBoundingClientRect().width).to.be.at.most(320);
+      expect(choose.scrollWidth).to.be.at.most(choose.clientWidth);
+      await expectAccessible(el);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('shows every control and the placeholders in forced colors', async () => {
+    try {
+      const adapter = backend();
+      adapter.injectFault('listMethods', 'hang');
+      const loading = await fixtureInForcedColors<SecurityInfoMethods>(render(adapter));
+      const bar = loading.shadowRoot!.querySelector<HTMLElement>('.bar')!;
+      expect(getComputedStyle(bar).borderTopColor).to.equal(systemColor('GrayText'));
+      const el = await fixtureInForcedColors<SecurityInfoMethods>(render());
+      await shown(el);
+      await expectAccessible(el);
+      button(el, 'Delete Phone +31 6 •••• 5678').click();
+      const confirm = await dialog(el);
+      const remove = confirm.querySelector<HTMLElement>('.danger')!;
+      expect(getComputedStyle(remove).borderTopColor).to.equal(systemColor('ButtonText'));
+      await expectAccessible(el);
+    } finally {
+      await leaveForcedColors();
+    }
+  });
+
+  it('is readable in dark mode, in the list and in a dialog', async () => {
+    try {
+      const el = await fixtureInDarkMode<SecurityInfoMethods>(render());
+      await shown(el);
+      await expectAccessible(el);
+      button(el, 'Delete Phone +31 6 •••• 5678').click();
+      await dialog(el);
+      await expectAccessible(el);
+    } finally {
+      await leaveDarkMode();
+    }
+  });
+
+  it('stops the placeholders pulsing for people who ask for less motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const adapter = backend();
+      adapter.injectFault('listMethods', 'hang');
+      const el = await fixture<SecurityInfoMethods>(render(adapter));
+      const bar = el.shadowRoot!.querySelector<HTMLElement>('.bar')!;
+      expect(getComputedStyle(bar).animationName).to.equal('none');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import { css } from 'lit';
+
+/** What opens over the list: adopted by the element when the dialogs' module arrives (actions.ts). */
+export const dialogStyles = css`
+  dialog {
+    inline-size: min(28rem, 100% - 2rem);
+    max-block-size: calc(100% - 2rem);
+    padding: 1.25rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+
+  dialog:has(security-info-wizard) {
+    inline-size: min(34rem, 100% - 2rem);
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+
+  button.danger {
+    background: var(--si-color-danger, var(--_error));
+    border-color: var(--si-color-danger, var(--_error));
+    color: var(--_surface);
+  }
+
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  legend {
+    margin-block-end: 0.5rem;
+  }
+
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    min-block-size: var(--_control-height);
+  }
+
+  .choice input {
+    margin: 0;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    accent-color: var(--_accent);
+  }
+
+  @media (forced-colors: active) {
+    button.danger {
+      border-color: ButtonText;
+    }
+  }
+`;

@@ -1,0 +1,175 @@
+/**
+ * What opens over the list (or in its place, for the wizard with `inline`): the confirmation of a deletion, the
+ * choice of the default sign-in method, and the wizard for Add and Change. Each is a template of the element's;
+ * `ModalController` (modal.ts) shows it and moves focus in and back.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { RegisteredMethod, SecurityInfoAdapter, SecurityInfoPolicy, MethodId } from '@security-info/core';
+import { msg, str } from '../shared/lit-localize.js';
+import { PLACE, placeIn } from '../shared/placeholder.js';
+
+export type Open =
+  | { type: 'delete'; method: RegisteredMethod }
+  | { type: 'default'; choices: RegisteredMethod[]; current: string | null }
+  | {
+      type: 'wizard';
+      /** The phone to change, for Change; Add otherwise. */
+      replaces?: RegisteredMethod;
+      adapter: SecurityInfoAdapter;
+      /** The organization's, when known: otherwise the wizard asks for it. */
+      policy: SecurityInfoPolicy | undefined;
+      country: string | undefined;
+      registered: MethodId[];
+    };
+
+export interface DialogHandlers {
+  /** A method's name, and its masked number for a phone. */
+  describe(method: RegisteredMethod): TemplateResult;
+  confirmDelete(method: RegisteredMethod): void;
+  chooseDefault(id: string | undefined): void;
+  /** The wizard registered a phone: `security-info-complete`. */
+  completed(event: CustomEvent<{ phoneNumber: string }>): void;
+  /** The wizard is over: Done, or Cancel. */
+  finished(event: Event): void;
+  close(): void;
+  cancel(event: Event): void;
+}
+
+/**
+ * The wizard's adapter for Change: each code it sends is for the number that is to take the place of `id`, so the
+ * phone is replaced only once the new number is verified, and the old one keeps working until then.
+ */
+export function replacing(adapter: SecurityInfoAdapter, id: string): SecurityInfoAdapter {
+  const wrapped: SecurityInfoAdapter = Object.create(adapter);
+  wrapped.sendCode = (request, options) => adapter.sendCode({ ...request, replaces: id }, options);
+  return wrapped;
+}
+
+const cancelButton = (on: DialogHandlers) =>
+  html`<button type="button" part="button" autofocus @click=${on.close}>
+    ${msg('Cancel', { id: 'methods.cancel', desc: 'Button that closes a dialog without changing anything.' })}
+  </button>`;
+
+function confirmDelete(method: RegisteredMethod, on: DialogHandlers): TemplateResult {
+  return html`<h2 id="dialog-title" part="dialog-heading">
+      ${placeIn(
+        msg(str`Delete ${PLACE}?`, {
+          id: 'methods.delete-title',
+          desc: 'Heading of the dialog that confirms a deletion; the placeholder is the method, such as "Phone +31 6 •••• 5678".',
+        }),
+        on.describe(method),
+      )}
+    </h2>
+    <p id="dialog-body">
+      ${
+        method.phone
+          ? msg('You will no longer get codes on it.', {
+              id: 'methods.delete-phone-body',
+              desc: 'What deleting a phone means, under the heading "Delete Phone +31 6 •••• 5678?".',
+            })
+          : msg('You will no longer be able to use it to sign in.', {
+              id: 'methods.delete-body',
+              desc: 'What deleting a method means, under the heading "Delete Authenticator app?".',
+            })
+      }
+    </p>
+    <div class="actions">
+      <button type="button" class="primary danger" part="button" @click=${() => on.confirmDelete(method)}>
+        ${msg('Delete', { id: 'methods.delete', desc: 'Button that deletes a sign-in method.' })}
+      </button>
+      ${cancelButton(on)}
+    </div>`;
+}
+
+function chooseDefault(open: Open & { type: 'default' }, on: DialogHandlers): TemplateResult {
+  const checked = open.current ?? open.choices[0]?.id;
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    on.chooseDefault(new FormData(event.target as HTMLFormElement).get('default')?.toString());
+  };
+  return html`<form @submit=${submit}>
+    <h2 id="dialog-title" part="dialog-heading">
+      ${msg('Change default sign-in method', {
+        id: 'methods.default-title',
+        desc: 'Heading of the dialog where the person chooses their default sign-in method.',
+      })}
+    </h2>
+    <fieldset>
+      <legend id="dialog-body">
+        ${msg('Which method should sign-in ask for first?', {
+          id: 'methods.default-question',
+          desc: 'The question above the methods the person can choose as their default.',
+        })}
+      </legend>
+      ${open.choices.map(
+        (method) =>
+          html`<label class="choice" part="choice">
+            <input
+              type="radio"
+              name="default"
+              value=${method.id}
+              ?checked=${method.id === checked}
+              ?autofocus=${method.id === checked}
+            />
+            <span>${on.describe(method)}</span>
+          </label>`,
+      )}
+    </fieldset>
+    <div class="actions">
+      <button type="submit" class="primary" part="button">
+        ${msg('Save', { id: 'methods.save', desc: 'Button that makes the chosen method the default.' })}
+      </button>
+      ${cancelButton(on)}
+    </div>
+  </form>`;
+}
+
+function wizard(open: Open & { type: 'wizard' }, on: DialogHandlers): TemplateResult {
+  return html`<h2 id="dialog-title" part="dialog-heading" tabindex="-1" autofocus>
+      ${
+        open.replaces
+          ? msg('Change phone', { id: 'methods.change-phone', desc: 'Heading of the wizard that changes a phone.' })
+          : msg('Add sign-in method', { id: 'methods.add', desc: 'Button and heading: add a new sign-in method.' })
+      }
+    </h2>
+    <security-info-wizard
+      .adapter=${open.adapter}
+      .policy=${open.policy}
+      .registered=${open.registered}
+      start=${open.replaces ? 'phone' : 'methods'}
+      default-country=${open.country ?? nothing}
+      @security-info-complete=${on.completed}
+      @security-info-close=${on.finished}
+      @security-info-cancel=${on.finished}
+    ></security-info-wizard>`;
+}
+
+/** What is open, in a modal `<dialog>` (or, for the wizard with `inline`, in a section in place of the list). */
+export function renderOpen(open: Open, inline: boolean, on: DialogHandlers): TemplateResult {
+  const content =
+    open.type === 'delete'
+      ? confirmDelete(open.method, on)
+      : open.type === 'default'
+        ? chooseDefault(open, on)
+        : wizard(open, on);
+  if (inline && open.type === 'wizard')
+    return html`<section class="inline" part="wizard" aria-labelledby="dialog-title">${content}</section>`;
+  return html`<dialog
+    part="dialog"
+    aria-labelledby="dialog-title"
+    aria-describedby=${open.type === 'wizard' ? nothing : 'dialog-body'}
+    @cancel=${on.cancel}
+  >
+    ${content}
+  </dialog>`;
+}
+
+/** The methods sign-in may ask for first, in the order the policy lists their kinds (the rest after). */
+export function defaultChoices(methods: readonly RegisteredMethod[], order: readonly string[]): RegisteredMethod[] {
+  const rank = (method: RegisteredMethod) => {
+    const index = order.indexOf(method.kind);
+    return index < 0 ? order.length : index;
+  };
+  // Array.prototype.sort is stable: methods of one kind stay oldest first.
+  return methods.filter((method) => method.purposes.includes('mfa')).sort((a, b) => rank(a) - rank(b));
+}

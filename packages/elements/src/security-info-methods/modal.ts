@@ -1,0 +1,62 @@
+/**
+ * One thing open over or in place of the list at a time (a confirmation, the wizard): shown as a modal `<dialog>`
+ * once rendered, or inline, with focus moved to its `autofocus` element; when it closes, focus goes back to the
+ * control that opened it, found again by its `data-focus` key (the list may have been rendered anew meanwhile),
+ * or to the page's heading when that control is gone.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export class ModalController<T> implements ReactiveController {
+  /** What is open, for the host's template. */
+  current: T | undefined;
+  private returnTo = '';
+  private focus: 'open' | 'return' | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode }) {
+    host.addController(this);
+  }
+
+  /** Opens `value`; focus returns to the `[data-focus="returnTo"]` control when it closes. */
+  open(value: T, returnTo: string): void {
+    this.current = value;
+    this.returnTo = returnTo;
+    this.focus = 'open';
+    this.host.requestUpdate();
+  }
+
+  /** Closes what is open, giving focus to `returnTo` (by default the control that opened it). */
+  close(returnTo = this.returnTo): void {
+    if (this.current === undefined) return;
+    this.current = undefined;
+    this.returnTo = returnTo;
+    this.focus = 'return';
+    this.host.requestUpdate();
+  }
+
+  /** Moves focus to the `[data-focus="key"]` control (or the heading) after the next update. */
+  refocus(key: string): void {
+    this.returnTo = key;
+    this.focus = 'return';
+    this.host.requestUpdate();
+  }
+
+  /** For the dialog's `cancel` event (Escape): the host's state closes it, so what it holds is dropped with it. */
+  readonly onCancel = (event: Event): void => {
+    event.preventDefault();
+    this.close();
+  };
+
+  hostUpdated(): void {
+    const root = this.host.renderRoot;
+    const dialog = root.querySelector('dialog');
+    if (this.focus === 'open' && this.current !== undefined) {
+      // showModal() moves focus to the dialog's autofocus element; inline, it is moved here.
+      if (!dialog) root.querySelector<HTMLElement>('[autofocus]')?.focus();
+      else if (!dialog.open) dialog.showModal();
+    } else if (this.focus === 'return') {
+      const control = root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(this.returnTo)}"]`);
+      (control ?? root.querySelector<HTMLElement>('h2'))?.focus();
+    } else return;
+    this.focus = undefined;
+  }
+}

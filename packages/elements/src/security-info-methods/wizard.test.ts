@@ -1,0 +1,186 @@
+// Add and Change on the Security info page: the wizard, loaded when pressed, in a modal dialog or in place of the list.
+import type { MemoryAdapter, SecurityInfoAdapter, SendCodeRequest } from '@security-info/core';
+import './security-info-methods.js';
+import type { SecurityInfoMethods } from './security-info-methods.js';
+import {
+  expect,
+  expectAccessible,
+  getByRole,
+  press,
+  queryByRole,
+  recordEvents,
+  typeInto,
+  waitUntil,
+} from '../../test/helpers.js';
+import {
+  HOME_PHONE,
+  WORK_PHONE,
+  announced,
+  backend,
+  button,
+  dialog,
+  page,
+  rows,
+  text,
+  focused,
+  nameOf,
+} from '../../test/methods.js';
+
+/** Waits for a control of the wizard (or of the page) to show, by role and name. */
+async function found(el: Element, role: string, name: string | RegExp): Promise<HTMLElement> {
+  await waitUntil(() => queryByRole(el, role, { name }), `no ${role} named ${String(name)}`, { timeout: 3000 });
+  return getByRole<HTMLElement>(el, role, { name });
+}
+
+/** Records what the wizard asks the backend to send; `hang` keeps each send waiting until it is aborted. */
+function recording(adapter: MemoryAdapter, hang = false) {
+  const sent: SendCodeRequest[] = [];
+  const aborted: boolean[] = [];
+  const wrapped: SecurityInfoAdapter = {
+    ...adapter,
+    sendCode: (request, options) => {
+      sent.push(request);
+      if (!hang) return adapter.sendCode(request, options);
+      return new Promise((_, reject) =>
+        options.signal.addEventListener('abort', () => {
+          aborted.push(true);
+          reject(options.signal.reason);
+        }),
+      );
+    },
+  };
+  return { adapter: wrapped, sent, aborted };
+}
+
+/** Goes through the wizard's phone and code steps with `national` in the country chosen. */
+async function enroll(el: SecurityInfoMethods, adapter: MemoryAdapter, national: string): Promise<void> {
+  await typeInto(await found(el, 'textbox', 'Phone number'), national);
+  getByRole(el, 'button', { name: 'Next' }).click();
+  await waitUntil(() => adapter.lastCode, 'no code was sent');
+  await typeInto(await found(el, 'textbox', /code/i), adapter.lastCode!.code);
+  getByRole(el, 'button', { name: 'Verify' }).click();
+  await found(el, 'heading', 'Your phone was registered');
+}
+
+describe('security-info-methods: Add', () => {
+  it('loads the wizard when pressed and opens it in a modal dialog, with focus on its heading', async () => {
+    const el = await page(backend());
+    expect(customElements.get('security-info-wizard'), 'the wizard loaded with the list').to.equal(undefined);
+    button(el, 'Add sign-in method').click();
+    const add = await dialog(el);
+    expect(add.matches(':modal')).to.equal(true);
+    expect(nameOf(add)).to.equal('Add sign-in method');
+    expect(focused()).to.equal('heading "Add sign-in method"');
+    expect(customElements.get('security-info-wizard')).to.exist;
+    await found(el, 'heading', 'Which method would you like to add?');
+    await expectAccessible(el);
+  });
+
+  it('tells the wizard which methods the person has already', async () => {
+    const el = await page(backend());
+    button(el, 'Add sign-in method').click();
+    await dialog(el);
+    const wizard = el.shadowRoot!.querySelector('security-info-wizard') as unknown as { registered: string[] };
+    expect(wizard.registered).to.deep.equal(['authenticator-app', 'phone']);
+  });
+
+  it('closes on Escape, aborting the call in flight, and gives focus back to Add', async () => {
+    const memory = backend();
+    const { adapter, aborted, sent } = recording(memory, true);
+    const el = await page(adapter);
+    const cancelled = recordEvents(el, 'security-info-cancel');
+    button(el, 'Add sign-in method').click();
+    await dialog(el);
+    (await found(el, 'button', 'Phone')).click();
+    await typeInto(await found(el, 'textbox', 'Phone number'), '612345678');
+    getByRole(el, 'button', { name: 'Next' }).click();
+    await waitUntil(() => sent.length === 1, 'no code was asked for');
+    await press('Escape');
+    await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'the dialog stayed open');
+    expect(aborted).to.deep.equal([true]);
+    expect(focused()).to.equal('button "Add sign-in method"');
+    expect(cancelled).to.have.length(0);
+    expect(rows(el)).to.have.length(2);
+  });
+
+  it("closes with the wizard's own Cancel", async () => {
+    const el = await page(backend());
+    button(el, 'Add sign-in method').click();
+    await dialog(el);
+    (await found(el, 'button', 'Cancel')).click();
+    await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'the dialog stayed open');
+    expect(focused()).to.equal('button "Add sign-in method"');
+  });
+
+  it('lists a phone once added and says so; Done closes the dialog with focus on the new phone', async () => {
+    const adapter = backend([]);
+    const el = await page(adapter);
+    const changes = recordEvents(el, 'security-info-methods-change');
+    button(el, 'Add sign-in method').click();
+    await dialog(el);
+    (await found(el, 'button', 'Phone')).click();
+    await enroll(el, adapter, '612345678');
+    await waitUntil(() => rows(el)[0]?.startsWith('Phone +31 6 •••• 5678'), 'the new phone was not listed');
+    expect(announced(el)).to.contain('Phone added.');
+    expect(changes.map((event) => event.detail.change)).to.deep.equal(['added']);
+    getByRole(el, 'button', { name: 'Done' }).click();
+    await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'the dialog stayed open');
+    await waitUntil(() => focused() === 'button "Change Phone +31 6 •••• 5678"', 'focus went elsewhere');
+    await expectAccessible(el);
+  });
+});
+
+describe('security-info-methods: Change phone', () => {
+  it('starts at the phone step in the current number’s country, and the new number takes the old one’s place', async () => {
+    const memory = backend([WORK_PHONE, HOME_PHONE]);
+    const { adapter, sent } = recording(memory);
+    const el = await page(adapter);
+    const changes = recordEvents(el, 'security-info-methods-change');
+    button(el, 'Change Phone +44 20 •••• 0000').click();
+    const change = await dialog(el);
+    expect(nameOf(change)).to.equal('Change phone');
+    const country = (await found(el, 'combobox', 'Country or region')) as HTMLInputElement;
+    expect(country.value).to.equal('United Kingdom (+44)');
+    await expectAccessible(el);
+    await enroll(el, memory, '7400123456');
+    expect(sent.map((request) => request.replaces)).to.deep.equal(['home-phone']);
+    await waitUntil(() => rows(el).some((row) => row.includes('+44 •••• 3456')), 'the new number was not listed');
+    expect(rows(el).join()).not.to.contain('+44 20 •••• 0000');
+    expect(rows(el)).to.have.length(2);
+    expect(announced(el)).to.contain('Phone changed.');
+    expect(changes.map((event) => event.detail.change)).to.deep.equal(['replaced']);
+  });
+
+  it('keeps the old number until the new one is verified', async () => {
+    const memory = backend([WORK_PHONE, HOME_PHONE]);
+    const el = await page(memory);
+    button(el, 'Change Phone +44 20 •••• 0000').click();
+    await dialog(el);
+    await typeInto(await found(el, 'textbox', 'Phone number'), '7400123456');
+    getByRole(el, 'button', { name: 'Next' }).click();
+    await waitUntil(() => memory.lastCode, 'no code was sent');
+    await press('Escape');
+    await waitUntil(() => !el.shadowRoot!.querySelector('dialog'));
+    expect(focused()).to.equal('button "Change Phone +44 20 •••• 0000"');
+    const { methods } = await memory.listMethods({ signal: new AbortController().signal });
+    expect(methods.map((method) => method.phone?.phoneNumber)).to.deep.equal(['+31612345678', '+442079460000']);
+  });
+});
+
+describe('security-info-methods: inline', () => {
+  it('shows the wizard in place of the list, and the list again when it ends', async () => {
+    const el = await page(backend(), { inline: true });
+    button(el, 'Add sign-in method').click();
+    await found(el, 'region', 'Add sign-in method');
+    expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
+    // The page's own list is gone (the wizard's method picker is a list too).
+    expect(el.shadowRoot!.querySelector('[part="list"]')).to.equal(null);
+    await waitUntil(() => focused() === 'heading "Add sign-in method"', 'focus did not move in');
+    await found(el, 'heading', 'Which method would you like to add?');
+    await expectAccessible(el);
+    (await found(el, 'button', 'Cancel')).click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="list"]'), 'the list did not come back');
+    expect(text(el.shadowRoot!.querySelector('[part="list"]')!)).to.contain('Phone');
+    await waitUntil(() => focused() === 'button "Add sign-in method"', 'focus was not given back');
+  });
+});
