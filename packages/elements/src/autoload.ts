@@ -19,6 +19,8 @@ const loaders = {
   'method-picker': wizard,
   'security-info-phone': steps,
   'code-verify': steps,
+  // The Security info page loads the wizard itself when Add or Change is pressed.
+  'security-info-methods': () => import('./security-info-methods/security-info-methods.js'),
 };
 
 /** The tags this package defines. */

@@ -15,4 +15,9 @@ export type {
 export type { SecurityInfoPhone, PhoneSubmitDetail } from './security-info-phone/security-info-phone.js';
 export type { CodeVerify, CodeSubmitDetail, CodeResendDetail, CodeVerifyStatus } from './code-verify/code-verify.js';
 export type { MethodPicker, MethodSelectDetail } from './method-picker/method-picker.js';
+export type {
+  SecurityInfoMethods,
+  SecurityInfoMethodsChange,
+  SecurityInfoMethodsChangeDetail,
+} from './security-info-methods/security-info-methods.js';
 export { setLocale, getLocale, resolveLocale } from './shared/localization.js';
