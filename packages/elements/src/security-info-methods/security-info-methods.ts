@@ -9,6 +9,7 @@ import { msg, str } from '../shared/lit-localize.js';
 import { defineElement } from '../shared/define.js';
 import { hostLocale } from '../shared/host-locale.js';
 import { LocalizeController } from '../shared/localized.js';
+import { addMessages, targetLocales } from '../shared/localization.js';
 import { failureMessage } from '../shared/failure-message.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { methodsStyles } from './security-info-methods.styles.js';
@@ -407,6 +408,14 @@ export class SecurityInfoMethods extends LitElement {
     </button>`;
   }
 }
+
+/**
+ * The page's words in the other languages (ids `methods.…`) are split from the locale modules and load with the
+ * page; even the map of their modules waits until a language other than English is shown.
+ */
+const loadMessages = (locale: string) =>
+  import('../generated/locales/methods/index.js').then(({ messages }) => messages[locale]!());
+addMessages(Object.fromEntries(targetLocales.map((locale) => [locale, () => loadMessages(locale)])));
 
 defineElement('security-info-methods', SecurityInfoMethods);
 

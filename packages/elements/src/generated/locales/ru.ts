@@ -2,6 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
+    
     const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
