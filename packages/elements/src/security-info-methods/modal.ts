@@ -52,7 +52,8 @@ export class ModalController<T> implements ReactiveController {
     if (this.focus === 'open' && this.current !== undefined) {
       // showModal() moves focus to the dialog's autofocus element; inline, it is moved here.
       if (!dialog) root.querySelector<HTMLElement>('[autofocus]')?.focus();
-      else if (!dialog.open) dialog.showModal();
+      // An update may come after the element left the page, where a dialog cannot open.
+      else if (!dialog.open && dialog.isConnected) dialog.showModal();
     } else if (this.focus === 'return') {
       const control = root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(this.returnTo)}"]`);
       (control ?? root.querySelector<HTMLElement>('h2'))?.focus();

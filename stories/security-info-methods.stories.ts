@@ -1,0 +1,194 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import {
+  createMemoryAdapter,
+  type MemoryAdapter,
+  type MemoryAdapterFault,
+  type MemoryAdapterOperation,
+  type PreloadedMethod,
+  type SecurityInfoAdapter,
+} from '@security-info/core';
+import '../packages/elements/src/security-info-methods/security-info-methods.js';
+
+interface MethodsArgs {
+  /** The person's methods, oldest first; the first that can serve two-step verification is the default. */
+  methods: PreloadedMethod[];
+  /** Shows the wizard in place of the list. */
+  inline: boolean;
+  defaultCountry: string;
+  latency: number;
+  /** A fault every call of the operation meets. */
+  fault?: [MemoryAdapterOperation, MemoryAdapterFault];
+  /** The adapter offers no removeMethod and no setDefaultMethod: the page shows, and adds through the wizard. */
+  readOnly?: boolean;
+  /**
+   * How the page answers `security-info-reauthenticate`: `dialog` starts a sign-in with `retryAfter()` that a
+   * button under the page finishes (it also ends the injected fault, as a new session would).
+   */
+  signIn?: 'dialog';
+  /** What the play function presses once the list shows (a button's accessible name). */
+  press?: string;
+  /** Then, in the dialog that opened, this button. */
+  thenPress?: string;
+}
+
+const phone: PreloadedMethod = {
+  id: 'work-phone',
+  kind: 'phone',
+  addedAt: '2025-09-01T10:00:00Z',
+  lastUsedAt: '2026-11-30T08:12:00Z',
+  phone: { phoneNumber: '+31612345678', channel: 'sms' },
+};
+const app: PreloadedMethod = {
+  id: 'app',
+  kind: 'authenticator-app',
+  addedAt: '2026-01-05T09:00:00Z',
+  lastUsedAt: '2026-12-01T07:30:00Z',
+};
+const email: PreloadedMethod = { id: 'mail', kind: 'email', addedAt: '2026-02-10T12:00:00Z' };
+
+async function until<T>(find: () => T | null | undefined, timeout = 4000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() - start > timeout) throw new Error('The story did not reach the expected state');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** A button of the page (or of its open dialog) by the start of its accessible name, once it is there. */
+const buttonNamed = (root: ParentNode, name: string) =>
+  until(() =>
+    [...root.querySelectorAll<HTMLButtonElement>('button')].find((button) =>
+      (button as HTMLButtonElement & { computedName?: string }).computedName?.startsWith(name),
+    ),
+  );
+
+/**
+ * The Security info page on the in-memory adapter. A phone added through the wizard gets its code shown under the
+ * page ("Demo code"), so a designer can finish the flow; the play functions open a dialog or start a change.
+ */
+const meta: Meta<MethodsArgs> = {
+  title: 'Elements/security-info-methods',
+  component: 'security-info-methods',
+  args: { methods: [phone, app, email], inline: false, defaultCountry: 'NL', latency: 300 },
+  render: ({ methods, inline, defaultCountry, latency, fault, readOnly, signIn }) => {
+    const output = document.createElement('output');
+    output.textContent = 'none yet';
+    const memory: MemoryAdapter = createMemoryAdapter({
+      latency,
+      registrations: { methods },
+      onCode: ({ code }) => (output.textContent = code),
+    });
+    if (fault) memory.injectFault(fault[0], fault[1], { persist: true });
+    const { removeMethod: _remove, setDefaultMethod: _default, ...readable } = memory;
+    const adapter: SecurityInfoAdapter = readOnly ? readable : memory;
+    const finishSignIn = document.createElement('button');
+    finishSignIn.type = 'button';
+    finishSignIn.textContent = 'Finish signing in (demo)';
+    finishSignIn.hidden = true;
+    const onReauthenticate = (event: HTMLElementEventMap['security-info-reauthenticate']) => {
+      if (signIn !== 'dialog') return;
+      finishSignIn.hidden = false;
+      event.detail.retryAfter(
+        new Promise<void>((resolve) => {
+          finishSignIn.onclick = () => {
+            finishSignIn.hidden = true;
+            memory.clearFaults();
+            resolve();
+          };
+        }),
+      );
+    };
+    return html`<security-info-methods
+        .adapter=${adapter}
+        ?inline=${inline}
+        default-country=${defaultCountry}
+        @security-info-reauthenticate=${onReauthenticate}
+      ></security-info-methods>
+      <p>Demo code: ${output}</p>
+      ${finishSignIn}`;
+  },
+  play: async ({ canvasElement, args }) => {
+    if (!args.press) return;
+    const page = canvasElement.querySelector('security-info-methods')!;
+    const root = await until(() => page.shadowRoot);
+    (await buttonNamed(root, args.press)).click();
+    if (!args.thenPress) return;
+    const dialog = await until(() => root.querySelector('dialog[open]'));
+    (await buttonNamed(dialog, args.thenPress)).click();
+  },
+};
+export default meta;
+
+type Story = StoryObj<MethodsArgs>;
+
+/** A phone, an authenticator app and an email: the default first, Add, then each with its actions. */
+export const Methods: Story = {};
+/** Placeholder rows keep the layout while the list loads. */
+export const Loading: Story = { args: { fault: ['listMethods', 'hang'] } };
+/** Nothing registered yet: the page explains and offers Add. */
+export const Empty: Story = { args: { methods: [] } };
+/** The last method the organization requires: the page says why it cannot be deleted, before anyone tries. */
+export const RequiredMethod: Story = { args: { methods: [phone] } };
+/** The list could not load for want of a connection: Try again (and it loads by itself once back online). */
+export const LoadFailedOffline: Story = { args: { fault: ['listMethods', 'network'] } };
+/** The backend answered something that is not a list. */
+export const LoadFailed: Story = { args: { fault: ['listMethods', 'malformed'] } };
+/** The person's session ended and nothing signs them in: the page says so, with Try again. */
+export const SessionEnded: Story = { args: { fault: ['listMethods', 'unauthenticated'] } };
+/** An adapter without removeMethod and setDefaultMethod: no Delete, no Change of the default. */
+export const ReadOnly: Story = { args: { readOnly: true } };
+/** The person asked to see their whole number. */
+export const NumberShown: Story = { args: { press: 'Show number' } };
+/** The confirmation names the method with its masked number. */
+export const ConfirmDelete: Story = { args: { press: 'Delete Phone' } };
+/** The deletion is under way at its row. */
+export const Deleting: Story = {
+  args: { press: 'Delete Authenticator app', thenPress: 'Delete', fault: ['removeMethod', 'hang'] },
+};
+/** A deletion that failed, shown at its row with what to do. */
+export const DeleteFailed: Story = {
+  args: { press: 'Delete Authenticator app', thenPress: 'Delete', fault: ['removeMethod', 'network'] },
+};
+/**
+ * The backend wants a recent sign-in before the deletion; the page signs the person in (`retryAfter()`), the row
+ * waits, and "Finish signing in (demo)" stands for the page's sign-in and deletes.
+ */
+export const WaitingForSignIn: Story = {
+  args: {
+    press: 'Delete Authenticator app',
+    thenPress: 'Delete',
+    fault: ['removeMethod', 'reauthentication-required'],
+    signIn: 'dialog',
+  },
+};
+/** The same refusal with nobody to sign the person in: the row says what to do. */
+export const SignInRequired: Story = {
+  args: {
+    press: 'Delete Authenticator app',
+    thenPress: 'Delete',
+    fault: ['removeMethod', 'reauthentication-required'],
+  },
+};
+/** The methods that can be the default, in the order the policy prefers. */
+export const ChooseDefault: Story = { args: { press: 'Change Default sign-in method' } };
+/** Choosing the default failed: shown at the default. */
+export const DefaultFailed: Story = {
+  args: {
+    press: 'Change Default sign-in method',
+    thenPress: 'Save',
+    methods: [app, phone],
+    fault: ['setDefaultMethod', { code: 'rate-limited', retryAfterSeconds: 60 }],
+  },
+};
+/** Add: the wizard in a modal dialog, the methods already registered marked. */
+export const Add: Story = { args: { press: 'Add sign-in method' } };
+/** Add with `inline`: the wizard in place of the list. */
+export const AddInline: Story = { args: { press: 'Add sign-in method', inline: true } };
+/** Change phone: the wizard at the phone step, in the current number's country. */
+export const ChangePhone: Story = { args: { press: 'Change Phone' } };
+export const RightToLeft: Story = {
+  decorators: [(story) => html`<div dir="rtl" lang="ar">${story()}</div>`],
+};
