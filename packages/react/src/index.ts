@@ -9,12 +9,14 @@ import { SecurityInfoWizard as SecurityInfoWizardElement } from '@security-info/
 import { SecurityInfoPhone as SecurityInfoPhoneElement } from '@security-info/elements/security-info-phone.js';
 import { CodeVerify as CodeVerifyElement } from '@security-info/elements/code-verify.js';
 import { MethodPicker as MethodPickerElement } from '@security-info/elements/method-picker.js';
+import { SecurityInfoMethods as SecurityInfoMethodsElement } from '@security-info/elements/security-info-methods.js';
 import type {
   CodeResendDetail,
   CodeSubmitDetail,
   MethodSelectDetail,
   PhoneSubmitDetail,
   SecurityInfoCompleteDetail,
+  SecurityInfoMethodsChangeDetail,
   SecurityInfoReauthenticateDetail,
   SecurityInfoStepDetail,
 } from '@security-info/elements';
@@ -25,6 +27,7 @@ export type {
   MethodSelectDetail,
   PhoneSubmitDetail,
   SecurityInfoCompleteDetail,
+  SecurityInfoMethodsChangeDetail,
   SecurityInfoReauthenticateDetail,
   SecurityInfoStepDetail,
 };
@@ -78,4 +81,26 @@ export const MethodPicker = createComponent({
     onMethodSelect: 'method-select' as EventName<CustomEvent<MethodSelectDetail>>,
   },
   displayName: 'MethodPicker',
+});
+
+/**
+ * The Security info page. The wizard it opens for Add and Change fires its own events through it too
+ * (`onSecurityInfoComplete`, `onSecurityInfoCancel`, `onMethodSelect`).
+ */
+export const SecurityInfoMethods = createComponent({
+  tagName: 'security-info-methods',
+  elementClass: SecurityInfoMethodsElement,
+  react: React,
+  events: {
+    onSecurityInfoMethodsChange: 'security-info-methods-change' as EventName<
+      CustomEvent<SecurityInfoMethodsChangeDetail>
+    >,
+    onSecurityInfoReauthenticate: 'security-info-reauthenticate' as EventName<
+      CustomEvent<SecurityInfoReauthenticateDetail>
+    >,
+    onSecurityInfoComplete: 'security-info-complete' as EventName<CustomEvent<SecurityInfoCompleteDetail>>,
+    onSecurityInfoCancel: 'security-info-cancel' as EventName<CustomEvent<undefined>>,
+    onMethodSelect: 'method-select' as EventName<CustomEvent<MethodSelectDetail>>,
+  },
+  displayName: 'SecurityInfoMethods',
 });

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
-import { CodeVerify, MethodPicker, SecurityInfoPhone, SecurityInfoWizard } from './index.js';
+import { CodeVerify, MethodPicker, SecurityInfoMethods, SecurityInfoPhone, SecurityInfoWizard } from './index.js';
 
 describe('@security-info/react on the server', () => {
   it('renders every element as its tag, with attributes, without touching a DOM', () => {
@@ -15,9 +15,17 @@ describe('@security-info/react on the server', () => {
         createElement(SecurityInfoPhone, { defaultCountry: 'NL' }),
         createElement(CodeVerify, { length: 6 }),
         createElement(MethodPicker, { purpose: 'password-reset' }),
+        createElement(SecurityInfoMethods, { inline: true, onSecurityInfoMethodsChange: () => undefined }),
       ),
     );
-    for (const tag of ['security-info-wizard', 'security-info-phone', 'code-verify', 'method-picker']) {
+    const tags = [
+      'security-info-wizard',
+      'security-info-phone',
+      'code-verify',
+      'method-picker',
+      'security-info-methods',
+    ];
+    for (const tag of tags) {
       assert.ok(markup.includes(`<${tag}`), `${tag} missing in ${markup}`);
     }
   });
