@@ -281,6 +281,7 @@ export class PageActions {
               })
         }
       </p>`;
+    // The same words as the list's own wait (page-states.ts), written here so the two modules share no chunk for it.
     return html`<p class="status" part="status" role="status">
       <span class="spinner" aria-hidden="true"></span>${
         row.state === 'pending'

@@ -86,9 +86,7 @@ export const methodsStyles = css`
     margin-block: var(--_space);
   }
 
-  .method .error,
-  .method .status,
-  .method .note {
+  .method > p {
     flex-basis: 100%;
     margin: 0;
   }
@@ -114,7 +112,6 @@ export const methodsStyles = css`
     display: inline-block;
     inline-size: 7em;
     block-size: 1em;
-    vertical-align: middle;
     border-radius: var(--_radius);
     background: var(--_surface-raised);
   }
@@ -123,8 +120,6 @@ export const methodsStyles = css`
     display: grid;
     gap: 0.75rem;
     padding: 1rem;
-    border: 1px solid var(--_surface-raised);
-    border-radius: var(--_radius);
   }
 
   .bar {

@@ -16,6 +16,7 @@ import { methodsStyles } from './security-info-methods.styles.js';
 import { MethodsLoader } from './methods-loader.js';
 import { PhoneNumbersController } from './phone-numbers.js';
 import { channelText, kindName } from './labels.js';
+import { emptyNote, failure, loading, offlineNote } from './page-states.js';
 import type { ActionsHost, PageActions } from './actions.js';
 
 /** What changed: a method added or a phone changed (by the wizard), a method deleted, the default chosen. */
@@ -202,72 +203,23 @@ export class SecurityInfoMethods extends LitElement {
           desc: 'The sentence under the heading "Security info".',
         })}
       </p>
-      ${
-        this.offline
-          ? html`<p class="note" part="note" role="status">
-              ${msg("You're offline. You can change your sign-in methods once you're connected again.", {
-                id: 'methods.offline',
-                desc: 'Shown while the device has no connection.',
-              })}
-            </p>`
-          : nothing
-      }
+      ${this.offline ? offlineNote() : nothing}
       ${
         this.actions?.inline
           ? nothing
           : status === 'failed'
-            ? this.renderFailure()
+            ? failure(this.loader, () => this.loader.load())
             : status === 'ready' && registrations
               ? this.renderMethods(registrations)
-              : this.renderSkeleton()
+              : loading()
       }
       ${this.actions?.render()}`;
-  }
-
-  private renderSkeleton(): TemplateResult {
-    return html`<p class="visually-hidden" role="status">
-        ${msg('Loading your sign-in methods…', { id: 'methods.loading', desc: 'Said while the list loads.' })}
-      </p>
-      <div class="skeleton" part="skeleton" aria-hidden="true">
-        <span class="bar"></span><span class="bar wide"></span><span class="bar"></span><span class="bar wide"></span>
-      </div>`;
-  }
-
-  private renderFailure(): TemplateResult {
-    const { error, signingIn } = this.loader;
-    return html`${
-        signingIn
-          ? html`<p class="status" part="status" role="status">
-              <span class="spinner" aria-hidden="true"></span>${msg('Waiting for you to sign in…', {
-                id: 'methods.signing-in',
-                desc: 'Shown while the person signs in again before a change; the change is made once they have.',
-              })}
-            </p>`
-          : html`<p class="error" part="error" role="alert">${error && failureMessage(error)}</p>`
-      }
-      <div class="actions">
-        <button type="button" class="primary" part="button" @click=${() => this.loader.load()}>
-          ${msg('Try again', { id: 'methods.retry', desc: 'Button that loads the list again after a failure.' })}
-        </button>
-      </div>`;
   }
 
   private renderMethods(registrations: Registrations): TemplateResult {
     const { methods } = registrations;
     const empty = methods.length === 0;
-    return html`${
-      empty
-        ? html`<p class="note" part="note">
-            ${msg(
-              "You haven't added any sign-in methods yet. Add one, so you can still sign in if you lose your password.",
-              {
-                id: 'methods.empty',
-                desc: 'Shown when the person has no sign-in methods; the Add sign-in method button follows.',
-              },
-            )}
-          </p>`
-        : this.renderDefault(registrations)
-    }
+    return html`${empty ? emptyNote() : this.renderDefault(registrations)}
     ${
       this.adapter
         ? html`<div class="actions">
