@@ -4,7 +4,13 @@
  * `@security-info/react` need none of this.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { CodeVerify, MethodPicker, SecurityInfoPhone, SecurityInfoWizard } from '@security-info/elements';
+import type {
+  CodeVerify,
+  MethodPicker,
+  SecurityInfoMethods,
+  SecurityInfoPhone,
+  SecurityInfoWizard,
+} from '@security-info/elements';
 
 type Props<E extends HTMLElement, Own extends keyof E, Events> = DetailedHTMLProps<HTMLAttributes<E>, E> &
   Partial<Pick<E, Own>> &
@@ -62,6 +68,15 @@ declare module 'react' {
         MethodPicker,
         'policy' | 'purpose' | 'registered' | 'pending',
         { 'onmethod-select'?: On<'method-select'> }
+      >;
+      'security-info-methods': Props<
+        SecurityInfoMethods,
+        'adapter' | 'policy' | 'defaultCountry' | 'inline' | 'timeout',
+        {
+          'default-country'?: string;
+          'onsecurity-info-methods-change'?: On<'security-info-methods-change'>;
+          'onsecurity-info-reauthenticate'?: On<'security-info-reauthenticate'>;
+        }
       >;
     }
   }

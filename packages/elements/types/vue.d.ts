@@ -11,6 +11,8 @@ import type {
   MethodSelectDetail,
   PhoneSubmitDetail,
   SecurityInfoCompleteDetail,
+  SecurityInfoMethods,
+  SecurityInfoMethodsChangeDetail,
   SecurityInfoPhone,
   SecurityInfoReauthenticateDetail,
   SecurityInfoStepDetail,
@@ -70,6 +72,14 @@ declare module 'vue' {
       MethodPicker,
       'policy' | 'purpose' | 'registered' | 'pending',
       { onMethodSelect?: (event: CustomEvent<MethodSelectDetail>) => void }
+    >;
+    'security-info-methods': Element<
+      SecurityInfoMethods,
+      'adapter' | 'policy' | 'defaultCountry' | 'inline' | 'timeout',
+      {
+        onSecurityInfoMethodsChange?: (event: CustomEvent<SecurityInfoMethodsChangeDetail>) => void;
+        onSecurityInfoReauthenticate?: (event: CustomEvent<SecurityInfoReauthenticateDetail>) => void;
+      }
     >;
   }
 }
