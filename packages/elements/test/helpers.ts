@@ -68,3 +68,14 @@ export function systemColor(name: string): string {
   probe.remove();
   return value;
 }
+
+/** A sign-in the test finishes (or fails) when it wants to, as a host's dialog would. */
+export function signIn() {
+  let succeed: () => void = () => undefined;
+  let fail: (reason: unknown) => void = () => undefined;
+  const promise = new Promise<void>((resolve, reject) => {
+    succeed = resolve;
+    fail = reject;
+  });
+  return { promise, succeed, fail };
+}

@@ -89,17 +89,6 @@ export function announced(el: SecurityInfoMethods): string {
     .join(' ');
 }
 
-/** A sign-in the test finishes (or fails) when it wants to, as a host's dialog would. */
-export function signIn() {
-  let succeed: () => void = () => undefined;
-  let fail: (reason: unknown) => void = () => undefined;
-  const promise = new Promise<void>((resolve, reject) => {
-    succeed = resolve;
-    fail = reject;
-  });
-  return { promise, succeed, fail };
-}
-
 /** Emulates a device that lost its connection (`navigator.onLine`), or found it again, with the window's event. */
 export function goOffline(offline: boolean): void {
   if (offline) Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
@@ -118,3 +107,5 @@ export function focused(): string {
 
 /** An element's accessible name, as Chromium computes it. */
 export const nameOf = (element: Element) => (element as unknown as { computedName: string }).computedName;
+
+export { signIn } from './helpers.js';

@@ -13,6 +13,7 @@ import {
   getByRole,
   html,
   nextEvent,
+  signIn,
   press,
   queryByRole,
   recordEvents,
@@ -42,17 +43,6 @@ beforeEach(() => sessionStorage.clear());
 afterEach(() => {
   expect(unhandled, 'unhandled rejections').to.deep.equal([]);
 });
-
-/** A sign-in the test finishes (or fails) when it wants to, as a host's dialog would. */
-function signIn() {
-  let succeed: () => void = () => undefined;
-  let fail: (reason: unknown) => void = () => undefined;
-  const promise = new Promise<void>((resolve, reject) => {
-    succeed = resolve;
-    fail = reject;
-  });
-  return { promise, succeed, fail };
-}
 
 /** Answers every security-info-reauthenticate event of `wizard` by signing in with `promise`. */
 function signInWith(wizard: SecurityInfoWizard, promise: Promise<unknown>) {
