@@ -18,6 +18,12 @@ export interface PhoneEnrollmentInputs {
   code(): string | undefined;
   /** The language the steps are shown in (BCP 47), for the wording of the text message or call. */
   locale?(): string | undefined;
+  /**
+   * The id of the registered phone the number is to take the place of (see `SendCodeRequest.replaces`), when the
+   * steps change a phone rather than add one. A resend by `resendCode` needs none: its challenge came from the
+   * send that carried it.
+   */
+  replaces?(): string | undefined;
 }
 
 /**
@@ -39,15 +45,19 @@ const awaitCallConfirmation: EnrollmentCall = async ({ id }, { adapter, state: {
 awaitCallConfirmation.limit = callWaitLimit;
 
 /** The phone's part, to register with `EnrollmentRunner.use()`. */
-export function phoneEnrollment({ code, locale }: PhoneEnrollmentInputs): EnrollmentPart {
+export function phoneEnrollment({ code, locale, replaces }: PhoneEnrollmentInputs): EnrollmentPart {
   const send: EnrollmentCall = async ({ id, operation }, { adapter, state: { phone, challenge }, signal }) => {
     if (!phone) throw new SecurityInfoError('unknown', 'There is no number to send a code to.');
     const language = locale?.();
+    const replaced = replaces?.();
     const details = { channel: phone.channel, ...(language ? { locale: language } : {}) };
     const answer =
       operation === 'resendCode' && challenge && adapter.resendCode
         ? await adapter.resendCode({ challengeId: challenge.challengeId, ...details }, { signal })
-        : await adapter.sendCode({ phoneNumber: phone.phoneNumber, ...details }, { signal });
+        : await adapter.sendCode(
+            { phoneNumber: phone.phoneNumber, ...details, ...(replaced ? { replaces: replaced } : {}) },
+            { signal },
+          );
     return { type: 'code-sent', requestId: id, challenge: readChallenge(answer) };
   };
   return {

@@ -7,7 +7,7 @@ import { followSignIn, signInReason } from './runner-sign-in.js';
 import { SecurityInfoError } from './errors.js';
 import type { EnrollmentState } from './enrollment-state.js';
 import type { EnrollmentRequest } from './requests.js';
-import type { SecurityInfoAdapter, SecurityInfoPolicy } from './types.js';
+import type { SecurityInfoAdapter, SecurityInfoPolicy, SendCodeRequest } from './types.js';
 
 const phoneOnly: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['mfa'] }] };
 const twoMethods: SecurityInfoPolicy = {
@@ -214,6 +214,36 @@ describe('EnrollmentRunner: a method part brought by its steps', () => {
     assert.equal(submit(adapter.lastCode!.code), true);
     await until(runner, at('done'));
     assert.equal(adapter.calls.verifyCode, 1);
+  });
+
+  it('sends a code for the phone it replaces, again on a resend by sendCode, and for no phone when adding', async () => {
+    const sent: SendCodeRequest[] = [];
+    const adapter: SecurityInfoAdapter = {
+      async sendCode(request) {
+        sent.push(request);
+        return { challengeId: `challenge-${sent.length}` };
+      },
+      async verifyCode() {},
+    };
+    for (const replaces of ['home-phone', undefined]) {
+      const { runner } = runnerFor(adapter);
+      runner.use(phoneEnrollment({ code: () => undefined, replaces: () => replaces }));
+      runner.start({ policy: phoneOnly, start: 'phone' });
+      runner.dispatch({ type: 'phone-submitted', phone });
+      await until(runner, (state) => state.step === 'code' && !state.request);
+      runner.dispatch({ type: 'resend-requested', channel: 'voice' });
+      await until(runner, (state) => state.challenge?.challengeId === `challenge-${sent.length}` && !state.request);
+    }
+    assert.deepEqual(
+      sent.map((request) => [request.replaces, request.channel]),
+      [
+        ['home-phone', 'sms'],
+        ['home-phone', 'voice'],
+        [undefined, 'sms'],
+        [undefined, 'voice'],
+      ],
+    );
+    assert.equal('replaces' in sent[2]!, false);
   });
 
   it('makes one call for one intent', async () => {
