@@ -6,6 +6,7 @@ import {
   type MemoryAdapter,
   type MemoryAdapterFault,
   type MemoryAdapterOperation,
+  type MethodId,
   type SecurityInfoPolicy,
 } from '@security-info/core';
 import '../packages/elements/src/security-info-wizard/security-info-wizard.js';
@@ -17,6 +18,8 @@ interface WizardArgs {
   latency: number;
   voiceConfirmation: 'code' | 'keypress';
   policy: SecurityInfoPolicy;
+  /** The methods the person has set up already, which the method step marks. */
+  registered?: MethodId[];
   /** A fault every call of the operation meets, or only the next one with `{ persist: false }`. */
   fault?: [MemoryAdapterOperation, MemoryAdapterFault, { persist?: boolean }?];
   /**
@@ -69,7 +72,7 @@ const meta: Meta<WizardArgs> = {
     start: { control: 'inline-radio', options: ['methods', 'phone'] },
     voiceConfirmation: { control: 'inline-radio', options: ['code', 'keypress'] },
   },
-  render: ({ purpose, start, defaultCountry, latency, voiceConfirmation, fault, policy, signIn }) => {
+  render: ({ purpose, start, defaultCountry, latency, voiceConfirmation, fault, policy, registered, signIn }) => {
     const output = document.createElement('output');
     output.textContent = 'none yet';
     const adapter = createMemoryAdapter({
@@ -84,6 +87,7 @@ const meta: Meta<WizardArgs> = {
     wizard.setAttribute('start', start);
     wizard.setAttribute('default-country', defaultCountry);
     wizard.adapter = adapter;
+    wizard.registered = registered ?? [];
     adapters.set(wizard, adapter);
     const finishSignIn = document.createElement('button');
     finishSignIn.type = 'button';
@@ -130,6 +134,8 @@ export default meta;
 type Story = StoryObj<WizardArgs>;
 
 export const Methods: Story = {};
+/** The person has a phone already: the method step says so beside it. */
+export const AlreadySetUp: Story = { args: { registered: ['phone'] } };
 export const PasswordReset: Story = { args: { purpose: 'password-reset' } };
 export const NothingAllowed: Story = { args: { policy: { methods: [] } } };
 export const PhoneStep: Story = { args: { start: 'phone' } };

@@ -6,6 +6,7 @@ import {
   type EnrollmentRequest,
   type EnrollmentState,
   type EnrollmentStep,
+  type MethodId,
   type Purpose,
   type SecurityInfoAdapter,
   type SecurityInfoErrorCode,
@@ -86,7 +87,7 @@ const METHODS_PARTS =
  * @fires {CustomEvent<MethodSelectDetail>} method-select - The person chose a method (from `<method-picker>`, bubbling out). Cancelable: `preventDefault()` keeps the wizard at the methods; a method other than phone is the host's to enroll.
  * @fires {CustomEvent<SecurityInfoStepDetail>} security-info-step - The visible step changed; `detail.step` is `loading`, `methods`, `phone`, `code`, `call` or `done`.
  * @fires {CustomEvent<SecurityInfoCompleteDetail>} security-info-complete - The phone was registered; `detail` is `{ method, phoneNumber, channel }`.
- * @fires {CustomEvent<undefined>} security-info-cancel - The person cancelled; every call in flight was aborted.
+ * @fires {CustomEvent<undefined>} security-info-cancel - The person cancelled (or the host called `cancel()`); every call in flight was aborted.
  * @fires {CustomEvent<undefined>} security-info-close - The person pressed Done after the phone was registered.
  * @fires {CustomEvent<SecurityInfoReauthenticateDetail>} security-info-reauthenticate - The backend refused a call until the person signs in: their session ended (`detail.reason` is `unauthenticated`), or the change wants a recent sign-in (`reauthentication-required`). Cancelable. Call `detail.retryAfter(signedIn)` during the event to sign the person in again: the wizard waits, then makes the refused call once more with the same inputs (or, if `signedIn` rejects, tells the person to sign in). Without it the step tells the person to sign in and keeps what was entered, so pressing again after signing in elsewhere works; `preventDefault()` alone means the host takes care of signing in, and the wizard shows no message of its own.
  *
@@ -140,6 +141,8 @@ export class SecurityInfoWizard extends LitElement {
     defaultCountry: { attribute: 'default-country' },
     policy: { attribute: false },
     timeout: { type: Number },
+    registered: { attribute: false },
+    replaces: {},
     stepUnavailable: { state: true },
     steps: { state: true },
   };
@@ -156,6 +159,14 @@ export class SecurityInfoWizard extends LitElement {
   declare policy: SecurityInfoPolicy | undefined;
   /** Milliseconds each adapter call may take before it is aborted with the `timeout` error. Default 30000. */
   declare timeout: number;
+  /** The methods the person has set up already: the method step marks them. */
+  declare registered: MethodId[];
+  /**
+   * The registration id of the phone being changed: each code is then sent for the number that is to take its
+   * place (`SendCodeRequest.replaces`), and the old phone keeps working until the new number is verified. Unset
+   * adds a phone.
+   */
+  declare replaces: string | undefined;
 
   /** The step whose code could not be loaded, while that lasts. */
   declare private stepUnavailable: EnrollmentStep | undefined;
@@ -172,8 +183,18 @@ export class SecurityInfoWizard extends LitElement {
   constructor() {
     super();
     this.timeout = 30_000;
+    this.registered = [];
     new LocalizeController(this);
     this.runner.subscribe(this.stateChanged);
+  }
+
+  /**
+   * Does what the Cancel button does: aborts every call in flight and fires `security-info-cancel`, for a host
+   * that closes the wizard by other means (Escape, its own close button). Does nothing once the phone is
+   * registered, nor before the flow has started.
+   */
+  cancel(): void {
+    this.runner.dispatch({ type: 'cancel' });
   }
 
   /** The step shown now. */
@@ -275,7 +296,7 @@ export class SecurityInfoWizard extends LitElement {
     if (!event.defaultPrevented) this.runner.dispatch({ type: 'method-chosen', method: event.detail.method });
   };
 
-  private readonly onCancel = () => this.runner.dispatch({ type: 'cancel' });
+  private readonly onCancel = () => this.cancel();
   private readonly onRetry = () => this.runner.dispatch({ type: 'retry' });
   private readonly onRetryStep = () => this.loadStep(this.step);
   private readonly onOnline = () => {
@@ -301,6 +322,7 @@ export class SecurityInfoWizard extends LitElement {
           exportparts=${METHODS_PARTS}
           .policy=${state.policy}
           purpose=${state.purpose ?? nothing}
+          .registered=${this.registered}
           @method-select=${this.onMethodSelect}
           >${this.cancelButton()}</method-picker
         >`;

@@ -36,8 +36,8 @@ import type { CodeResendDetail, CodeSubmitDetail } from '../code-verify/code-ver
 
 /** What the steps need of the wizard that shows them. */
 export interface StepsHost {
-  /** The wizard element; its `default-country` is the phone step's. */
-  element: LitElement & { defaultCountry?: string | undefined };
+  /** The wizard element; its `default-country` is the phone step's, and its `replaces` the phone being changed. */
+  element: LitElement & { defaultCountry?: string | undefined; replaces?: string | undefined };
   /** The wizard's flow: its state, and where the person's actions go. */
   runner: EnrollmentRunner;
   /** The wizard's Cancel button, for the step's row of buttons (`slot`). */
@@ -104,8 +104,9 @@ export class WizardSteps implements ReactiveController {
     const { element, runner } = host;
     this.retryCountdown = new CountdownController(element);
     this.phoneData = new PhoneDataController(element, { loaded: () => element.requestUpdate() });
-    // The message or call is worded in the language the person reads the steps in.
-    runner.use(phoneEnrollment({ code: () => this.codeInFlight, locale: getLocale }));
+    // The message or call is worded in the language the person reads the steps in; a change names the phone it
+    // replaces.
+    runner.use(phoneEnrollment({ code: () => this.codeInFlight, locale: getLocale, replaces: () => element.replaces }));
     element.addController(this);
   }
 
