@@ -21,7 +21,7 @@ import { errorMessage } from '../shared/error-messages.js';
 import { AnnouncerController } from '../shared/announcer.js';
 import { OperationsController, type Operation } from './operations.js';
 import { ModalController } from './modal.js';
-import { defaultChoices, renderOpen, replacing, type DialogHandlers, type Open } from './dialogs.js';
+import { defaultChoices, renderOpen, type DialogHandlers, type Open } from './dialogs.js';
 import { dialogStyles } from './dialogs.styles.js';
 import { callAdapter } from './call.js';
 import { kindName } from './labels.js';
@@ -147,7 +147,7 @@ export class PageActions {
           {
             type: 'wizard',
             ...(replaces ? { replaces } : {}),
-            adapter: replaces ? replacing(adapter, replaces.id) : adapter,
+            adapter,
             // The current number's country is the one chosen at first, whatever the policy's default.
             policy:
               policy && replaces && country
@@ -254,7 +254,12 @@ export class PageActions {
       this.modal.close(added ? `change:${added.id}` : undefined);
     },
     close: () => this.modal.close(),
-    cancel: (event) => this.modal.onCancel(event),
+    cancel: (event) => {
+      // Escape on the wizard's dialog is its Cancel: its calls are aborted and the host hears of it (which closes
+      // the dialog, through finished) before it goes.
+      this.host.element.renderRoot.querySelector('security-info-wizard')?.cancel();
+      this.modal.onCancel(event);
+    },
   };
 
   /** What is open (a dialog, or the wizard in place of the list), and the live region that says what changed. */

@@ -35,16 +35,6 @@ export interface DialogHandlers {
   cancel(event: Event): void;
 }
 
-/**
- * The wizard's adapter for Change: each code it sends is for the number that is to take the place of `id`, so the
- * phone is replaced only once the new number is verified, and the old one keeps working until then.
- */
-export function replacing(adapter: SecurityInfoAdapter, id: string): SecurityInfoAdapter {
-  const wrapped: SecurityInfoAdapter = Object.create(adapter);
-  wrapped.sendCode = (request, options) => adapter.sendCode({ ...request, replaces: id }, options);
-  return wrapped;
-}
-
 const cancelButton = (on: DialogHandlers) =>
   html`<button type="button" part="button" autofocus @click=${on.close}>
     ${msg('Cancel', { id: 'methods.cancel', desc: 'Button that closes a dialog without changing anything.' })}
@@ -136,6 +126,7 @@ function wizard(open: Open & { type: 'wizard' }, on: DialogHandlers): TemplateRe
       .adapter=${open.adapter}
       .policy=${open.policy}
       .registered=${open.registered}
+      .replaces=${open.replaces?.id}
       start=${open.replaces ? 'phone' : 'methods'}
       default-country=${open.country ?? nothing}
       @security-info-complete=${on.completed}

@@ -80,11 +80,11 @@ describe('security-info-methods: Add', () => {
     const el = await page(backend());
     button(el, 'Add sign-in method').click();
     await dialog(el);
-    const wizard = el.shadowRoot!.querySelector('security-info-wizard') as unknown as { registered: string[] };
+    const wizard = el.shadowRoot!.querySelector('security-info-wizard')!;
     expect(wizard.registered).to.deep.equal(['authenticator-app', 'phone']);
   });
 
-  it('closes on Escape, aborting the call in flight, and gives focus back to Add', async () => {
+  it('cancels the wizard on Escape, aborting the call in flight, and gives focus back to Add', async () => {
     const memory = backend();
     const { adapter, aborted, sent } = recording(memory, true);
     const el = await page(adapter);
@@ -99,8 +99,9 @@ describe('security-info-methods: Add', () => {
     await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'the dialog stayed open');
     expect(aborted).to.deep.equal([true]);
     expect(focused()).to.equal('button "Add sign-in method"');
-    expect(cancelled).to.have.length(0);
+    expect(cancelled, 'the wizard’s security-info-cancel').to.have.length(1);
     expect(rows(el)).to.have.length(2);
+    await expectAccessible(el);
   });
 
   it("closes with the wizard's own Cancel", async () => {
@@ -110,6 +111,21 @@ describe('security-info-methods: Add', () => {
     (await found(el, 'button', 'Cancel')).click();
     await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'the dialog stayed open');
     expect(focused()).to.equal('button "Add sign-in method"');
+  });
+
+  it('closes on Escape once the phone is registered, with nothing to cancel', async () => {
+    const adapter = backend([]);
+    const el = await page(adapter);
+    const cancelled = recordEvents(el, 'security-info-cancel');
+    button(el, 'Add sign-in method').click();
+    await dialog(el);
+    (await found(el, 'button', 'Phone')).click();
+    await enroll(el, adapter, '612345678');
+    await press('Escape');
+    await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'the dialog stayed open');
+    expect(cancelled).to.have.length(0);
+    await waitUntil(() => rows(el)[0]?.startsWith('Phone +31 6 •••• 5678'), 'the new phone was not listed');
+    await expectAccessible(el);
   });
 
   it('lists a phone once added and says so; Done closes the dialog with focus on the new phone', async () => {
