@@ -23,7 +23,7 @@ declare module 'react' {
     interface IntrinsicElements {
       'security-info-wizard': Props<
         SecurityInfoWizard,
-        'adapter' | 'purpose' | 'start' | 'defaultCountry' | 'policy' | 'timeout',
+        'adapter' | 'purpose' | 'start' | 'defaultCountry' | 'policy' | 'timeout' | 'registered' | 'replaces',
         {
           'default-country'?: string;
           'onsecurity-info-complete'?: On<'security-info-complete'>;

@@ -25,7 +25,7 @@ declare module 'vue' {
   interface GlobalComponents {
     'security-info-wizard': Element<
       SecurityInfoWizard,
-      'adapter' | 'purpose' | 'start' | 'defaultCountry' | 'policy' | 'timeout',
+      'adapter' | 'purpose' | 'start' | 'defaultCountry' | 'policy' | 'timeout' | 'registered' | 'replaces',
       {
         onSecurityInfoComplete?: (event: CustomEvent<SecurityInfoCompleteDetail>) => void;
         onSecurityInfoCancel?: (event: CustomEvent<undefined>) => void;
