@@ -1,14 +1,21 @@
 /** The sentences of `<code-verify>` that depend on its state: where the code went, problems, wrong codes, waits. */
 import { html, type TemplateResult } from 'lit';
-import type { Channel } from '@security-info/core';
+import { maskPhoneNumber, normalizePhoneInput, type Channel, type PhoneMetadata } from '@security-info/core';
 import { msg, str } from '../shared/lit-localize.js';
 import { errorMessage, formatWait } from '../shared/error-messages.js';
 import { numberFormat, pluralRules } from '../shared/intl.js';
 import { getLocale } from '../shared/localization.js';
 import { PLACE, placeIn } from '../shared/placeholder.js';
 
-/** Where the code went, with `destination` as shown (masked) in its own part, kept left to right. */
-export function intro(channel: Channel, destination: string): TemplateResult {
+/** Whether `destination` is a whole number, which the element masks itself, rather than one masked already. */
+export const wholeNumber = (destination: string) => Boolean(destination) && normalizePhoneInput(destination) !== null;
+
+/**
+ * Where the code went, with the destination masked in its own part, kept left to right. A destination masked already
+ * is shown as given, so the element never needs the whole number; a whole one is grouped by `metadata` when loaded.
+ */
+export function intro(channel: Channel, destination: string, metadata: PhoneMetadata | undefined): TemplateResult {
+  const shown = wholeNumber(destination) ? maskPhoneNumber(destination, metadata) : destination;
   const text =
     channel === 'voice'
       ? msg(str`We're calling ${PLACE}. Enter the code you hear.`, {
@@ -19,7 +26,7 @@ export function intro(channel: Channel, destination: string): TemplateResult {
           id: 'code-verify.intro-sms',
           desc: 'The placeholder is the masked phone number the text message went to.',
         });
-  return placeIn(text, html`<span class="ltr" part="destination">${destination}</span>`);
+  return placeIn(text, html`<span class="ltr" part="destination">${shown}</span>`);
 }
 
 /** What is wrong with the entry itself, before the host is asked. */
@@ -43,6 +50,15 @@ export function problem(problem: InputProblem, length: number): string {
         desc: 'Shown when letters were typed or pasted into the code field.',
       });
   }
+}
+
+/**
+ * The alert's text for the `status` a host reported; empty for `idle`. It never holds a ticking countdown, or it
+ * would be read out every second.
+ */
+export function statusAlert(status: string, attemptsRemaining: number | undefined): string {
+  if (status === 'invalid-code') return wrongCode(attemptsRemaining);
+  return status === 'code-expired' || status === 'too-many-attempts' ? errorMessage(status) : '';
 }
 
 /** A wrong code, with the tries left when the backend says. */

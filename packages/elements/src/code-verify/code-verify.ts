@@ -1,6 +1,6 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { msg, str } from '../shared/lit-localize.js';
-import { maskPhoneNumber, normalizePhoneInput, type Channel } from '@security-info/core';
+import { html, type PropertyValues } from 'lit';
+import { msg } from '../shared/lit-localize.js';
+import type { Channel } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
 import { listConverter } from '../shared/converters.js';
 import { LocalizeController } from '../shared/localized.js';
@@ -12,7 +12,6 @@ import { IntentLock } from '../shared/intent-lock.js';
 import { PhoneDataController } from '../shared/phone-data.js';
 import { CountdownController } from '../shared/countdown.js';
 import { AnnouncerController } from '../shared/announcer.js';
-import { errorMessage } from '../shared/error-messages.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { fieldStyles } from '../shared/field.styles.js';
 import { codeVerifyStyles } from './code-verify.styles.js';
@@ -20,6 +19,9 @@ import { ResendCooldownController } from './resend-cooldown.js';
 import { WebOtpController } from './web-otp.js';
 import { incompleteCode, readCode } from './read-code.js';
 import * as text from './code-verify.messages.js';
+import { codeField } from './code-field.js';
+import { keepFocus } from './keep-focus.js';
+import { resendActions, verifyActions } from './code-actions.js';
 
 export { readCode };
 
@@ -34,9 +36,6 @@ export interface CodeResendDetail {
 }
 
 export type CodeVerifyStatus = 'idle' | 'invalid-code' | 'code-expired' | 'too-many-attempts';
-
-/** Whether `destination` is a whole number, which the element masks itself, rather than one masked already. */
-const wholeNumber = (destination: string) => Boolean(destination) && normalizePhoneInput(destination) !== null;
 
 /**
  * "Enter the code we sent to +31 6 •••• 5678": one field for the one-time code, Verify, a resend that waits
@@ -249,7 +248,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('destination')) {
       this.cooldown.restore(this.destination);
-      if (wholeNumber(this.destination)) this.phoneData.need(this.destination);
+      if (text.wholeNumber(this.destination)) this.phoneData.need(this.destination);
     }
     const firstUpdate = !this.hasUpdated;
     if (changed.has('resendInSeconds') && (!firstUpdate || !this.cooldown.running)) {
@@ -284,23 +283,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     const input = this.input;
     if (input && input.value !== this.code) input.value = this.code;
     this.updateValidity(input);
-    if (!this.hadFocus) return;
-    if (changed.has('status') && this.status === 'invalid-code' && input && !input.disabled) {
-      // A wrong code is usually retyped whole: select it, so typing replaces it.
-      input.focus();
-      input.select();
-    } else if (this.lostFocus()) {
-      // What had focus became disabled (a lock): keep the person in the step rather than on the page.
-      if (input && !input.disabled) input.focus();
-      else this.focusHeading();
-    }
-  }
-
-  /** Whether focus left the element, or sits on a control that was just disabled (the browser moves it later). */
-  private lostFocus(): boolean {
-    if (!this.matches(':focus-within')) return true;
-    const active = this.shadowRoot?.activeElement;
-    return (active instanceof HTMLInputElement || active instanceof HTMLButtonElement) && active.disabled;
+    if (this.hadFocus) keepFocus(this, input, changed.has('status') && this.status === 'invalid-code');
   }
 
   private updateValidity(input: HTMLInputElement | null): void {
@@ -352,144 +335,38 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     return this.cooldown.running || this.pending || this.isDisabled || this.resending.current !== undefined;
   }
 
-  private resend(channel: Channel): void {
+  private readonly resend = (channel: Channel) => {
     if (this.resendBlocked) return;
     this.clear();
     this.resending.take(channel);
     emit(this, 'code-resend', { channel });
     // A new text message may come: listen for it again.
     this.otp.listen();
-  }
+  };
 
   private readonly onBack = () => emit(this, 'back', undefined);
-
-  /** The alert's text for `status`. It never holds a ticking countdown, or it would be read out every second. */
-  private statusText(): string {
-    if (this.status === 'invalid-code') return text.wrongCode(this.attemptsRemaining);
-    return this.status === 'code-expired' || this.status === 'too-many-attempts' ? errorMessage(this.status) : '';
-  }
 
   // --- Rendering ------------------------------------------------------------------------------------------
 
   protected override render() {
-    const { destination } = this;
-    // A destination masked already is shown as given: the element never needs the whole number.
-    const shown = wholeNumber(destination) ? maskPhoneNumber(destination, this.phoneData.metadata) : destination;
+    const { pending } = this;
     const problem = this.problem ? text.problem(this.problem, this.codeLength) : '';
-    const message = problem || this.statusText() || this.error;
+    const message = problem || text.statusAlert(this.status, this.attemptsRemaining) || this.error;
     const invalid = Boolean(problem) || this.status === 'invalid-code' || this.status === 'code-expired';
-    const inputDisabled = this.isDisabled || this.locked;
-    const verifying = this.pending && !this.resending.current;
+    const disabled = this.isDisabled || this.locked;
+    const sending = pending ? this.resending.current : undefined;
     return html`
       <h2 part="heading" tabindex="-1">
         ${msg('Enter code', { id: 'code-verify.heading', desc: 'Heading of the step where the code is entered.' })}
       </h2>
-      <p id="intro" part="intro">${text.intro(this.channel, shown)}</p>
+      <p id="intro" part="intro">${text.intro(this.channel, this.destination, this.phoneData.metadata)}</p>
       <form novalidate @submit=${this.onSubmit}>
-        <div class="field">
-          <label for="code" part="label">
-            ${msg('Verification code', { id: 'code-verify.label', desc: 'Label of the code field.' })}
-          </label>
-          <input
-            id="code"
-            part="input"
-            type="text"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            enterkeyhint="done"
-            spellcheck="false"
-            autocapitalize="off"
-            aria-describedby="intro hint message"
-            aria-invalid=${invalid ? 'true' : 'false'}
-            ?disabled=${inputDisabled}
-            ?readonly=${this.pending}
-            ?required=${this.required}
-            @input=${this.typing.input}
-            @compositionend=${this.typing.compositionend}
-          />
-          <p id="hint" class="hint" part="hint">
-            ${msg(str`${this.codeLength} digits`, {
-              id: 'code-verify.hint',
-              desc: 'Hint under the code field; the placeholder is the number of digits.',
-            })}
-          </p>
-          <p id="message" class="error" part="error" role="alert">${message}</p>
-          ${
-            this.lockout.running
-              ? html`<p class="wait" part="wait">${text.retryWait(this.lockout.remaining)}</p>`
-              : nothing
-          }
-        </div>
-        <div class="actions" part="actions">
-          <button
-            type="submit"
-            class="primary"
-            part="button verify"
-            ?disabled=${inputDisabled}
-            aria-disabled=${this.pending ? 'true' : 'false'}
-          >
-            ${verifying ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
-            ${msg('Verify', { id: 'code-verify.verify', desc: 'Button that checks the code.' })}
-          </button>
-          <button type="button" part="button back" @click=${this.onBack}>
-            ${msg('Back', { id: 'code-verify.back', desc: 'Button that returns to the phone number step.' })}
-          </button>
-          <slot name="actions"></slot>
-        </div>
+        ${codeField(this.codeLength, message, invalid, disabled, pending, this.required, this.typing, this.lockout.remaining)}
+        ${verifyActions(disabled, pending, pending && !sending, this.onBack)}
       </form>
-      ${this.renderResend()}
-      ${this.announcer.render(this.pending ? text.pending(this.resending.current !== undefined) : undefined)}
+      ${resendActions(this.channel, this.channels, this.cooldown.remaining, this.resendBlocked, this.isDisabled, sending, this.resend)}
+      ${this.announcer.render(pending ? text.pending(sending !== undefined) : undefined)}
     `;
-  }
-
-  private renderResend() {
-    const waiting = this.cooldown.running;
-    const other: Channel = this.channel === 'voice' ? 'sms' : 'voice';
-    const offerOther = this.channels.includes('sms') && this.channels.includes('voice');
-    // Unavailable but still focusable, so focus is not lost when a cooldown starts under the person's finger.
-    const unavailable = this.resendBlocked ? 'true' : 'false';
-    const button = (channel: Channel, label: string) =>
-      html`<button
-        type="button"
-        class="link"
-        part="button resend"
-        ?disabled=${this.isDisabled}
-        aria-disabled=${unavailable}
-        aria-describedby=${waiting ? 'resend-wait' : nothing}
-        @click=${() => this.resend(channel)}
-      >
-        ${
-          this.pending && this.resending.current === channel
-            ? html`<span class="spinner" aria-hidden="true"></span>`
-            : nothing
-        }${label}
-      </button>`;
-    return html`<div class="resend" part="resend">
-      ${button(
-        this.channel,
-        this.channel === 'voice'
-          ? msg('Resend code by calling again', { id: 'code-verify.resend-voice', desc: 'Button: call again.' })
-          : msg('Resend code', { id: 'code-verify.resend', desc: 'Button that sends a new text message.' }),
-      )}
-      ${
-        offerOther
-          ? button(
-              other,
-              other === 'voice'
-                ? msg('Call me instead', { id: 'code-verify.call-instead', desc: 'Button: get the code by a call.' })
-                : msg('Text me instead', {
-                    id: 'code-verify.text-instead',
-                    desc: 'Button: get the code by text message.',
-                  }),
-            )
-          : nothing
-      }
-      ${
-        waiting
-          ? html`<p class="wait" part="wait" id="resend-wait">${text.resendWait(this.cooldown.remaining)}</p>`
-          : nothing
-      }
-    </div>`;
   }
 }
 
