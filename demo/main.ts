@@ -1,5 +1,5 @@
-// The demo portal: the wizard on the reference backend that `npm start` mounts (codes appear in the terminal),
-// or with ?adapter=memory on the in-browser adapter, with the code shown and controls to inject each fault.
+// The demo portal: the Security info page on the reference backend that `npm start` mounts (codes appear in the
+// terminal), or with ?adapter=memory on the in-browser adapter, with the code shown and controls to inject each fault.
 import '@security-info/elements';
 import {
   createFetchAdapter,
@@ -15,6 +15,7 @@ const useMemory = new URLSearchParams(location.search).get('adapter') === 'memor
 const codeOutput = $<HTMLOutputElement>('#code');
 const outcome = $<HTMLParagraphElement>('#outcome');
 const answer = $<HTMLButtonElement>('#answer');
+const signIn = $<HTMLDialogElement>('#sign-in');
 let memory: MemoryAdapter | undefined;
 
 function adapter(): SecurityInfoAdapter {
@@ -31,20 +32,42 @@ function adapter(): SecurityInfoAdapter {
   return memory;
 }
 
+let signingIn: Promise<void> | undefined;
+
+/**
+ * The portal's own sign-in, as a host would show it: fulfils once the person signed in, rejects when they did not.
+ * Calls refused at the same time wait for the one dialog.
+ */
+function signInAgain(): Promise<void> {
+  signingIn ??= new Promise<void>((resolve, reject) => {
+    signIn.returnValue = '';
+    signIn.showModal();
+    signIn.addEventListener(
+      'close',
+      () => (signIn.returnValue === 'signed-in' ? resolve() : reject(new Error('not signed in'))),
+      { once: true },
+    );
+  }).finally(() => (signingIn = undefined));
+  return signingIn;
+}
+
+/** A new page on a new adapter: the in-browser one starts with no methods; the reference backend keeps its own. */
 function start(): void {
   codeOutput.value = useMemory ? 'none yet' : 'printed in the terminal that runs npm start';
   outcome.textContent = '';
-  const fresh = document.createElement('security-info-wizard');
-  fresh.setAttribute('purpose', 'mfa');
+  const fresh = document.createElement('security-info-methods');
   fresh.adapter = adapter();
-  $('security-info-wizard').replaceWith(fresh);
-  fresh.addEventListener('security-info-complete', (event) => {
-    outcome.textContent = `Registered ${event.detail.phoneNumber} (${event.detail.channel}).`;
+  $('security-info-methods').replaceWith(fresh);
+  // The page says each change to screen readers itself; the demo notes the events a portal would hear.
+  fresh.addEventListener('security-info-methods-change', (event) => {
+    outcome.textContent = `Security info updated (${event.detail.change}).`;
   });
   fresh.addEventListener('security-info-cancel', () => (outcome.textContent = 'Cancelled.'));
   fresh.addEventListener('method-select', (event) => {
     if (event.detail.method !== 'phone') outcome.textContent = `The portal would now set up: ${event.detail.method}.`;
   });
+  // The page and its wizard ask for a sign-in the same way; the refused call is made again once it is done.
+  fresh.addEventListener('security-info-reauthenticate', (event) => event.detail.retryAfter(signInAgain()));
 }
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-memory-only]')) element.hidden = !useMemory;
