@@ -1,7 +1,13 @@
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
-const TAGS = new Set(['security-info-wizard', 'security-info-phone', 'code-verify', 'method-picker']);
+const TAGS = new Set([
+  'security-info-methods',
+  'security-info-wizard',
+  'security-info-phone',
+  'code-verify',
+  'method-picker',
+]);
 
 export default defineConfig({
   base: './',

@@ -1,27 +1,28 @@
 import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createFetchAdapter } from '@security-info/core';
-import { SecurityInfoWizard, type SecurityInfoCompleteDetail } from '@security-info/react';
+import { SecurityInfoMethods, type SecurityInfoMethodsChangeDetail } from '@security-info/react';
 
-function SecurityInfoPage() {
+function AccountPage() {
   const adapter = useMemo(() => createFetchAdapter({ baseUrl: '/api/security-info' }), []);
-  const [registered, setRegistered] = useState<SecurityInfoCompleteDetail | null>(null);
+  const [change, setChange] = useState<SecurityInfoMethodsChangeDetail['change'] | null>(null);
   return (
     <main>
-      <h1>Security info</h1>
-      <SecurityInfoWizard
-        purpose="mfa"
+      <h1>My account</h1>
+      {/* The person's sign-in methods; Add and Change open the wizard in a dialog. */}
+      <SecurityInfoMethods
         defaultCountry="NL"
         adapter={adapter}
-        onSecurityInfoComplete={(event) => setRegistered(event.detail)}
+        onSecurityInfoMethodsChange={(event) => setChange(event.detail.change)}
       />
-      <p role="status">{registered ? `Registered ${registered.phoneNumber}` : ''}</p>
+      {/* The page says each change to screen readers itself; this is what the rest of the app may want to know. */}
+      <p>{change ? `Security info updated (${change}).` : ''}</p>
     </main>
   );
 }
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SecurityInfoPage />
+    <AccountPage />
   </StrictMode>,
 );

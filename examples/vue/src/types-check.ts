@@ -3,4 +3,5 @@ import type {} from '@security-info/elements/types/vue';
 import type { GlobalComponents } from 'vue';
 
 export type Wizard = GlobalComponents['security-info-wizard'];
-export const registered: Wizard extends object ? true : false = true;
+export type Page = GlobalComponents['security-info-methods'];
+export const registered: [Wizard, Page] extends [object, object] ? true : false = true;

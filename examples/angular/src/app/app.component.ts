@@ -1,6 +1,6 @@
 import { Component, CUSTOM_ELEMENTS_SCHEMA, signal } from '@angular/core';
 import { createFetchAdapter } from '@security-info/core';
-import type { SecurityInfoCompleteDetail } from '@security-info/elements';
+import type { SecurityInfoMethodsChangeDetail } from '@security-info/elements';
 
 @Component({
   selector: 'app-root',
@@ -8,22 +8,23 @@ import type { SecurityInfoCompleteDetail } from '@security-info/elements';
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
   template: `
     <main>
-      <h1>Security info</h1>
-      <security-info-wizard
-        purpose="mfa"
+      <h1>My account</h1>
+      <!-- The person's sign-in methods; Add and Change open the wizard in a dialog. -->
+      <security-info-methods
         default-country="NL"
         [adapter]="adapter"
-        (security-info-complete)="onComplete($event)"
-      ></security-info-wizard>
-      <p role="status">{{ registered() ? 'Registered ' + registered()!.phoneNumber : '' }}</p>
+        (security-info-methods-change)="onChange($event)"
+      ></security-info-methods>
+      <!-- The page says each change to screen readers itself; this is what the rest of the app may want to know. -->
+      <p>{{ change() ? 'Security info updated (' + change() + ').' : '' }}</p>
     </main>
   `,
 })
 export class AppComponent {
   readonly adapter = createFetchAdapter({ baseUrl: '/api/security-info' });
-  readonly registered = signal<SecurityInfoCompleteDetail | null>(null);
+  readonly change = signal<SecurityInfoMethodsChangeDetail['change'] | null>(null);
 
-  onComplete(event: Event): void {
-    this.registered.set((event as CustomEvent<SecurityInfoCompleteDetail>).detail);
+  onChange(event: Event): void {
+    this.change.set((event as CustomEvent<SecurityInfoMethodsChangeDetail>).detail.change);
   }
 }
