@@ -42,15 +42,12 @@
 //   named must be one the manifest lists for that element.
 // docs/markdown.mjs reads the blocks and tables; docs/tables.mjs checks the marked tables.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { collectChecks } from './docs/checks.mjs';
 import { pageRunner } from './docs/pages.mjs';
 import { ROOT } from './docs/repository.mjs';
-import { DOCS_TAP, RESULTS_DIR } from './results.mjs';
+import { DOCS_TAP, runNodeTests } from './results.mjs';
 
 if (process.env.NODE_TEST_CONTEXT) {
   // Under the test runner (below): one test per check.
@@ -63,19 +60,5 @@ if (process.env.NODE_TEST_CONTEXT) {
     });
   }
 } else {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const run = spawnSync(
-    process.execPath,
-    [
-      ...process.execArgv,
-      '--test',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      '--test-reporter=tap',
-      `--test-reporter-destination=${join(RESULTS_DIR, DOCS_TAP)}`,
-      fileURLToPath(import.meta.url),
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  process.exit(run.status ?? 1);
+  process.exit(runNodeTests([fileURLToPath(import.meta.url)], DOCS_TAP, ROOT));
 }

@@ -2,11 +2,10 @@
 // `npm run test:node`: Node's test runner over every Node test file, found recursively (Node 20's runner takes
 // no globs), with a readable report on screen and a TAP report in test-results/node.tap for the summary.
 // Run it under tsx with the packages' source condition, as `npm run test:node` does: the options pass on.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NODE_TAP, RESULTS_DIR } from './results.mjs';
+import { NODE_TAP, runNodeTests } from './results.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -46,20 +45,6 @@ export function nodeTestFiles(root = ROOT, places = NODE_TESTS) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  mkdirSync(RESULTS_DIR, { recursive: true });
   const files = nodeTestFiles();
-  const run = spawnSync(
-    process.execPath,
-    [
-      ...process.execArgv,
-      '--test',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      '--test-reporter=tap',
-      `--test-reporter-destination=${join(RESULTS_DIR, NODE_TAP)}`,
-      ...files,
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  process.exit(run.status ?? 1);
+  process.exit(runNodeTests(files, NODE_TAP, ROOT));
 }

@@ -5,6 +5,7 @@
 //
 //   node scripts/test/results.mjs clear           # before a run: no counts or failures of an earlier one
 //   node scripts/test/results.mjs failed <step>   # after a step (an npm script's name) exits non-zero
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,4 +93,30 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('usage: node scripts/test/results.mjs clear | failed <step>');
     process.exit(2);
   }
+}
+
+/**
+ * Runs Node's test runner over `files` with the options this process was started with (tsx, the source condition),
+ * a readable report on screen and a TAP report in RESULTS_DIR for the summary.
+ * @param {readonly string[]} files
+ * @param {string} tap the TAP report's file name
+ * @param {string} cwd
+ * @returns {number} the runner's exit status
+ */
+export function runNodeTests(files, tap, cwd) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const run = spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${join(RESULTS_DIR, tap)}`,
+      ...files,
+    ],
+    { cwd, stdio: 'inherit' },
+  );
+  return run.status ?? 1;
 }
