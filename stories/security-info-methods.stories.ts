@@ -9,6 +9,7 @@ import {
   type SecurityInfoAdapter,
 } from '@security-info/core';
 import '../packages/elements/src/security-info-methods/security-info-methods.js';
+import { until } from './until.js';
 
 interface MethodsArgs {
   /** The person's methods, oldest first; the first that can serve two-step verification is the default. */
@@ -46,16 +47,6 @@ const app: PreloadedMethod = {
   lastUsedAt: '2026-12-01T07:30:00Z',
 };
 const email: PreloadedMethod = { id: 'mail', kind: 'email', addedAt: '2026-02-10T12:00:00Z' };
-
-async function until<T>(find: () => T | null | undefined, timeout = 4000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() - start > timeout) throw new Error('The story did not reach the expected state');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** A button of the page (or of its open dialog) by the start of its accessible name, once it is there. */
 const buttonNamed = (root: ParentNode, name: string) =>

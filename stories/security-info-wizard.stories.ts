@@ -10,6 +10,7 @@ import {
   type SecurityInfoPolicy,
 } from '@security-info/core';
 import '../packages/elements/src/security-info-wizard/security-info-wizard.js';
+import { until } from './until.js';
 
 interface WizardArgs {
   purpose: 'mfa' | 'password-reset' | '';
@@ -33,16 +34,6 @@ interface WizardArgs {
 }
 
 const adapters = new WeakMap<Element, MemoryAdapter>();
-
-async function until<T>(find: () => T | null | undefined, timeout = 4000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() - start > timeout) throw new Error('The story did not reach the expected state');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 const inShadow = <T extends Element>(host: Element | null | undefined, selector: string) =>
   host?.shadowRoot?.querySelector<T>(selector) ?? null;
