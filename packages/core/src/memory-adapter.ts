@@ -89,7 +89,9 @@ export interface MemoryAdapterOptions {
   minimumMfaMethods?: number;
 }
 
-export interface MemoryAdapter extends Required<Omit<SecurityInfoAdapter, 'getPolicy'>> {
+export interface MemoryAdapter extends Required<
+  Omit<SecurityInfoAdapter, 'getPolicy' | 'sendEmailCode' | 'startAuthenticatorApp' | 'setSecurityQuestions'>
+> {
   getPolicy(options: AdapterCallOptions): Promise<SecurityInfoPolicy>;
   /** Makes the next call (or every call, with `{ persist: true }`) of an operation fail this way. */
   injectFault(operation: MemoryAdapterOperation, fault: MemoryAdapterFault, options?: { persist?: boolean }): void;
@@ -386,7 +388,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       if ((await begin('resendCode', signal)) === 'malformed') return {} as PhoneChallenge;
       const previous = find(challengeId);
       challenges.delete(challengeId);
-      return issue(previous.phoneNumber, channel, previous.replaces, locale);
+      return issue(previous.phoneNumber, channel === 'email' ? 'sms' : channel, previous.replaces, locale);
     },
     async verifyCode({ challengeId, code }, { signal }) {
       if ((await begin('verifyCode', signal)) === 'malformed') return;

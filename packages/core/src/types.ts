@@ -1,7 +1,13 @@
 /** The contract between the security-info elements and the backend the host page provides. */
 
-/** How a code reaches the person: a text message or a voice call. */
+/** How a code reaches a phone: a text message or a voice call. */
 export type Channel = 'sms' | 'voice';
+
+/** How a one-time code reaches the person: a phone's channels, or an email message. */
+export type CodeChannel = Channel | 'email';
+
+/** The methods whose enrollment ends with a code the person types: one sent to them, or one their app shows. */
+export type CodeMethod = 'phone' | 'email' | 'authenticator-app';
 
 /** The verification methods an organization can allow. */
 export type MethodId = 'authenticator-app' | 'phone' | 'email' | 'security-questions';
@@ -23,6 +29,44 @@ export interface SecurityInfoPolicy {
     /** The region chosen before the person picks one. */
     defaultCountry?: string;
   };
+  /** The questions a person may choose from, when `security-questions` is among the methods. */
+  securityQuestions?: SecurityQuestionsPolicy;
+  /** What a person must have set up, and whether they may put it off: the wizard's `required` flow reads it. */
+  enrollment?: EnrollmentPolicy;
+}
+
+/**
+ * A question of the organization's list: a predefined one (its `id` names it, and the elements word it in the
+ * person's language: see `PREDEFINED_QUESTION_IDS`), or a custom one whose `text` is in the organization's language.
+ */
+export interface SecurityQuestion {
+  /** Stable id, 1 to 64 of `A-Z a-z 0-9 _ -`: answers are stored under it. */
+  id: string;
+  /** The wording of a custom question; absent for a predefined one. */
+  text?: string;
+}
+
+export interface SecurityQuestionsPolicy {
+  /** The questions offered, in order; a person answers `required` of them, each question once. */
+  questions: SecurityQuestion[];
+  /** How many a person must answer (Microsoft Entra: 3 to 5). Default 3. */
+  required?: number;
+}
+
+/** What a person must have set up for one purpose. */
+export interface RequiredMethods {
+  purpose: Purpose;
+  /** How many methods that serve the purpose a person must have. Default 1. */
+  count?: number;
+  /** The methods that must be among them, in the order they are asked for; any offered method when absent. */
+  methods?: MethodId[];
+}
+
+export interface EnrollmentPolicy {
+  /** Asked at sign-in: what a person must have, per purpose. */
+  required?: RequiredMethods[];
+  /** Whether a person may skip for now, and for how many more days; no skipping when absent. */
+  skip?: { allowed: boolean; daysLeft?: number };
 }
 
 /** The backend's answer to a request for a code. */
@@ -44,6 +88,7 @@ export interface AdapterCallOptions {
   signal: AbortSignal;
 }
 
+/** A request for a code by text message or call; see {@link EmailCodeRequest} for a code by email. */
 export interface SendCodeRequest {
   /** E.164, for example `+31612345678`. */
   phoneNumber: string;
@@ -57,9 +102,24 @@ export interface SendCodeRequest {
   locale?: string;
 }
 
+/** A request for a code by email, to register (or verify a change of) an email address for password reset. */
+export interface EmailCodeRequest {
+  /** The address as the person typed it, trimmed; its domain may be internationalized (Unicode or `xn--`). */
+  email: string;
+  channel: 'email';
+  /** The id of the person's registered email address this one is to take the place of, once verified. */
+  replaces?: string;
+  /** The person's language (BCP 47), for the wording of the message. */
+  locale?: string;
+}
+
+/** The backend's answer to a request for a code by email: a challenge like a phone's. */
+export type EmailChallenge = Omit<PhoneChallenge, 'confirmation'>;
+
 export interface ResendCodeRequest {
   challengeId: string;
-  channel: Channel;
+  /** `email` for a challenge that `sendEmailCode` started. */
+  channel: CodeChannel;
   /** The person's language (BCP 47), for the wording of the new message. */
   locale?: string;
 }
@@ -67,6 +127,43 @@ export interface ResendCodeRequest {
 export interface VerifyCodeRequest {
   challengeId: string;
   code: string;
+  /** Whose challenge it is: `phone` when absent. (The fetch adapter sends it to that method's route.) */
+  method?: CodeMethod;
+}
+
+export interface AuthenticatorAppRequest {
+  /** The id of the person's registered authenticator app this one is to take the place of, once verified. */
+  replaces?: string;
+}
+
+/**
+ * What the person needs to add the account to their authenticator app. The secret lives on the server; after the
+ * enrollment is verified it is never sent again.
+ */
+export interface AuthenticatorAppSetup {
+  /** Verified with `verifyCode({ challengeId, code, method: 'authenticator-app' })`. */
+  challengeId: string;
+  /** `otpauth://totp/Issuer:label?secret=…&issuer=…` (RFC 6238: SHA-1, 6 digits, 30-second steps): the QR code's text. */
+  otpauthUri: string;
+  /** The same secret in base32 (RFC 4648, no padding), for typing into the app. */
+  secret: string;
+  /** Digits in the app's codes; 6 when absent. */
+  codeLength?: number;
+  /** Seconds until this setup must be started again. */
+  expiresInSeconds?: number;
+}
+
+export interface SecurityQuestionAnswer {
+  /** A `SecurityQuestion.id` of the policy. */
+  questionId: string;
+  /** As the person typed it; the backend normalizes it (NFKC, case, white space) and keeps only a slow hash. */
+  answer: string;
+}
+
+export interface SecurityQuestionsRequest {
+  answers: SecurityQuestionAnswer[];
+  /** The id of the person's registered security questions these answers replace. */
+  replaces?: string;
 }
 
 export interface CallConfirmationRequest {
@@ -94,6 +191,12 @@ export interface SecurityInfoAdapter {
   resendCode?(request: ResendCodeRequest, options: AdapterCallOptions): Promise<PhoneChallenge>;
   /** Resolves when the code is right. */
   verifyCode(request: VerifyCodeRequest, options: AdapterCallOptions): Promise<void>;
+  /** Sends a code to an email address (password reset); resent with `resendCode({ channel: 'email' })`. */
+  sendEmailCode?(request: EmailCodeRequest, options: AdapterCallOptions): Promise<EmailChallenge>;
+  /** Starts adding an authenticator app: the secret and its `otpauth://` URI; then `verifyCode` with a code of the app. */
+  startAuthenticatorApp?(request: AuthenticatorAppRequest, options: AdapterCallOptions): Promise<AuthenticatorAppSetup>;
+  /** Registers (or replaces) the person's answers to security questions; the elements check the rules first; a backend refuses answers that break them (400). */
+  setSecurityQuestions?(request: SecurityQuestionsRequest, options: AdapterCallOptions): Promise<void>;
   /** For a voice call with `confirmation: 'keypress'`: resolves when the person answered and pressed the key. */
   awaitCallConfirmation?(request: CallConfirmationRequest, options: AdapterCallOptions): Promise<void>;
   /** The person's registered methods and their default sign-in method. */
@@ -134,6 +237,10 @@ export interface RegisteredMethod {
   notRemovableReason?: NotRemovableReason;
   /** For a phone: its E.164 number (show it masked unless the person asks) and the channel they chose. */
   phone?: { phoneNumber: string; channel: Channel };
+  /** For an email method: the address (show it masked unless the person asks). */
+  email?: { address: string };
+  /** For security questions: the ids of the questions answered (never the answers). */
+  securityQuestions?: { questionIds: string[] };
 }
 
 export interface Registrations {
