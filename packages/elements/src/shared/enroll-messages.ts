@@ -1,0 +1,19 @@
+/**
+ * The words of the methods beyond phone (message ids `enroll.…`: the authenticator app, email, security questions and
+ * a sequence of required methods) in the other languages. They are split from the locale modules and load with those
+ * methods' steps: each step's module calls `addEnrollMessages()`, and even the map of their modules waits until a
+ * language other than English is shown.
+ */
+import { addMessages, targetLocales } from './localization.js';
+
+const loadMessages = (locale: string) =>
+  import('../generated/locales/enroll/index.js').then(({ messages }) => messages[locale]!());
+
+let added = false;
+
+/** Registers the `enroll.…` messages with the localization runtime (once per page). */
+export function addEnrollMessages(): void {
+  if (added) return;
+  added = true;
+  addMessages(Object.fromEntries(targetLocales.map((locale) => [locale, () => loadMessages(locale)])));
+}
