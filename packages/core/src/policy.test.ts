@@ -89,3 +89,109 @@ test('parsePolicy rejects what is not a policy', () => {
     assert.throws(() => parsePolicy(bad), PolicyFormatError, JSON.stringify(bad));
   }
 });
+
+test('parsePolicy reads the security questions, keeping a custom question’s text', () => {
+  const parsed = parsePolicy({
+    methods: [],
+    securityQuestions: {
+      questions: [{ id: 'first-pet' }, { id: 'org_1', text: 'Which team did you join first?', note: 'x' }],
+      required: 2,
+      shuffle: true,
+    },
+  });
+  assert.deepEqual(parsed.securityQuestions, {
+    questions: [{ id: 'first-pet' }, { id: 'org_1', text: 'Which team did you join first?' }],
+    required: 2,
+  });
+});
+
+test('parsePolicy leaves the number of answers out when the policy does not say, if three can be answered', () => {
+  const questions = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+  assert.deepEqual(parsePolicy({ methods: [], securityQuestions: { questions } }).securityQuestions, { questions });
+  assert.throws(
+    () => parsePolicy({ methods: [], securityQuestions: { questions: questions.slice(0, 2) } }),
+    PolicyFormatError,
+    'the default of three needs three questions',
+  );
+});
+
+test('parsePolicy refuses security questions of the wrong shape', () => {
+  const long = 'x'.repeat(201);
+  for (const securityQuestions of [
+    'all',
+    [],
+    { questions: 'a' },
+    { questions: [{ id: 'a' }, 'b'], required: 1 },
+    { questions: [{ id: '' }], required: 1 },
+    { questions: [{ id: 'has space' }], required: 1 },
+    { questions: [{ id: 'x'.repeat(65) }], required: 1 },
+    { questions: [{ id: 'a' }, { id: 'a' }], required: 1 },
+    { questions: [{ id: 'a', text: 7 }], required: 1 },
+    { questions: [{ id: 'a', text: ' ' }], required: 1 },
+    { questions: [{ id: 'a', text: long }], required: 1 },
+    { questions: [{ id: 'a' }], required: 0 },
+    { questions: [{ id: 'a' }], required: 2 },
+    { questions: [{ id: 'a' }, { id: 'b' }], required: 1.5 },
+    { questions: [{ id: 'a' }], required: '1' },
+  ]) {
+    assert.throws(
+      () => parsePolicy({ methods: [], securityQuestions }),
+      PolicyFormatError,
+      JSON.stringify(securityQuestions),
+    );
+  }
+  const longest = { id: 'a', text: 'x'.repeat(200) };
+  assert.deepEqual(
+    parsePolicy({ methods: [], securityQuestions: { questions: [longest], required: 1 } }).securityQuestions,
+    {
+      questions: [longest],
+      required: 1,
+    },
+  );
+});
+
+test('parsePolicy reads what a person must set up, dropping purposes and methods it does not know', () => {
+  const parsed = parsePolicy({
+    methods: [],
+    enrollment: {
+      required: [
+        { purpose: 'mfa', count: 2, methods: ['authenticator-app', 'fido2', 'phone'] },
+        { purpose: 'password-reset' },
+        { purpose: 'step-up', count: 1 },
+      ],
+      skip: { allowed: true, daysLeft: 0, reminder: 'weekly' },
+      audit: true,
+    },
+  });
+  assert.deepEqual(parsed.enrollment, {
+    required: [{ purpose: 'mfa', count: 2, methods: ['authenticator-app', 'phone'] }, { purpose: 'password-reset' }],
+    skip: { allowed: true, daysLeft: 0 },
+  });
+  assert.deepEqual(parsePolicy({ methods: [], enrollment: {} }).enrollment, {});
+  assert.deepEqual(parsePolicy({ methods: [], enrollment: { skip: { allowed: false } } }).enrollment, {
+    skip: { allowed: false },
+  });
+});
+
+test('parsePolicy refuses an enrollment policy of the wrong shape', () => {
+  for (const enrollment of [
+    'required',
+    [],
+    { required: { purpose: 'mfa' } },
+    { required: ['mfa'] },
+    { required: [{ count: 1 }] },
+    { required: [{ purpose: 'mfa', count: 0 }] },
+    { required: [{ purpose: 'mfa', count: 1.5 }] },
+    { required: [{ purpose: 'mfa', count: '2' }] },
+    { required: [{ purpose: 'mfa', methods: 'phone' }] },
+    { required: [{ purpose: 'mfa', methods: [1] }] },
+    { skip: true },
+    { skip: {} },
+    { skip: { allowed: 'yes' } },
+    { skip: { allowed: true, daysLeft: -1 } },
+    { skip: { allowed: true, daysLeft: 2.5 } },
+    { skip: { allowed: true, daysLeft: '3' } },
+  ]) {
+    assert.throws(() => parsePolicy({ methods: [], enrollment }), PolicyFormatError, JSON.stringify(enrollment));
+  }
+});

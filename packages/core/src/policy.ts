@@ -1,5 +1,13 @@
 /** The policy model: which methods serve which purpose, and what an organization's policy allows. */
-import type { Channel, MethodId, Purpose, SecurityInfoPolicy } from './types.js';
+import type {
+  Channel,
+  EnrollmentPolicy,
+  MethodId,
+  Purpose,
+  RequiredMethods,
+  SecurityInfoPolicy,
+  SecurityQuestionsPolicy,
+} from './types.js';
 
 export const METHOD_IDS: readonly MethodId[] = ['authenticator-app', 'phone', 'email', 'security-questions'];
 export const CHANNELS: readonly Channel[] = ['sms', 'voice'];
@@ -54,6 +62,80 @@ export class PolicyFormatError extends Error {
 }
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+/** A security question's id (`SecurityQuestion.id`): answers are stored under it, and it may travel in a URL. */
+export const SECURITY_QUESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** The longest custom question a policy may word, in characters. */
+export const MAX_QUESTION_TEXT = 200;
+/** How many questions a person answers when the policy does not say. */
+export const DEFAULT_REQUIRED_ANSWERS = 3;
+
+function parseSecurityQuestions(value: unknown): SecurityQuestionsPolicy {
+  if (!isRecord(value)) throw new PolicyFormatError('"securityQuestions" is not an object');
+  const { questions, required } = value;
+  if (!Array.isArray(questions)) throw new PolicyFormatError('"securityQuestions.questions" is not a list');
+  const out: SecurityQuestionsPolicy = { questions: [] };
+  for (const question of questions) {
+    if (!isRecord(question) || typeof question.id !== 'string' || !SECURITY_QUESTION_ID.test(question.id))
+      throw new PolicyFormatError('a security question has no valid id');
+    const { id, text } = question;
+    // Answers are stored under the id: two questions with one id would mix them up.
+    if (out.questions.some((known) => known.id === id))
+      throw new PolicyFormatError(`security question "${id}" is listed twice`);
+    if (text === undefined) {
+      out.questions.push({ id });
+      continue;
+    }
+    if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_QUESTION_TEXT)
+      throw new PolicyFormatError(`the text of security question "${id}" is not 1 to ${MAX_QUESTION_TEXT} characters`);
+    out.questions.push({ id, text });
+  }
+  // A person must be able to answer as many as are required, each question once.
+  const count = required ?? DEFAULT_REQUIRED_ANSWERS;
+  if (!isWhole(count) || count < 1 || count > out.questions.length)
+    throw new PolicyFormatError('"securityQuestions.required" is not between 1 and the number of questions');
+  if (required !== undefined) out.required = count;
+  return out;
+}
+
+function parseRequired(entry: unknown): RequiredMethods | undefined {
+  if (!isRecord(entry) || typeof entry.purpose !== 'string')
+    throw new PolicyFormatError('a required enrollment has no purpose');
+  const { purpose, count, methods } = entry;
+  // A purpose this version does not know is a newer backend's: its requirement is not ours to enforce.
+  if (!(PURPOSES as readonly string[]).includes(purpose)) return undefined;
+  const out: RequiredMethods = { purpose: purpose as Purpose };
+  if (count !== undefined) {
+    if (!isWhole(count) || count < 1) throw new PolicyFormatError('"enrollment.required.count" is not 1 or more');
+    out.count = count;
+  }
+  if (methods !== undefined) {
+    if (!isStringArray(methods)) throw new PolicyFormatError('"enrollment.required.methods" is not a list');
+    out.methods = methods.filter((id): id is MethodId => (METHOD_IDS as readonly string[]).includes(id));
+  }
+  return out;
+}
+
+function parseEnrollment(value: unknown): EnrollmentPolicy {
+  if (!isRecord(value)) throw new PolicyFormatError('"enrollment" is not an object');
+  const { required, skip } = value;
+  const out: EnrollmentPolicy = {};
+  if (required !== undefined) {
+    if (!Array.isArray(required)) throw new PolicyFormatError('"enrollment.required" is not a list');
+    out.required = required.map(parseRequired).filter((entry) => entry !== undefined);
+  }
+  if (skip !== undefined) {
+    if (!isRecord(skip) || typeof skip.allowed !== 'boolean')
+      throw new PolicyFormatError('"enrollment.skip" has no allowed');
+    const { allowed, daysLeft } = skip;
+    if (daysLeft !== undefined && (!isWhole(daysLeft) || daysLeft < 0))
+      throw new PolicyFormatError('"enrollment.skip.daysLeft" is not a whole number of days');
+    out.skip = { allowed, ...(daysLeft !== undefined ? { daysLeft } : {}) };
+  }
+  return out;
+}
 
 /**
  * Checks an untrusted answer (from an adapter or a server) and returns a clean policy. Unknown method ids
@@ -61,7 +143,7 @@ const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every
  */
 export function parsePolicy(value: unknown): SecurityInfoPolicy {
   if (typeof value !== 'object' || value === null) throw new PolicyFormatError('not an object');
-  const { methods, phone } = value as Record<string, unknown>;
+  const { methods, phone, securityQuestions, enrollment } = value as Record<string, unknown>;
   if (!Array.isArray(methods)) throw new PolicyFormatError('"methods" is not a list');
   const policy: SecurityInfoPolicy = { methods: [] };
   for (const entry of methods) {
@@ -105,5 +187,7 @@ export function parsePolicy(value: unknown): SecurityInfoPolicy {
     }
     policy.phone = out;
   }
+  if (securityQuestions !== undefined) policy.securityQuestions = parseSecurityQuestions(securityQuestions);
+  if (enrollment !== undefined) policy.enrollment = parseEnrollment(enrollment);
   return policy;
 }
