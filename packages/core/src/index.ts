@@ -12,3 +12,4 @@ export * from './fetch-adapter.js';
 export * from './runner.js';
 export * from './runner-phone.js';
 export * from './runner-sign-in.js';
+export * from './email.js';
