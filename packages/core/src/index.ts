@@ -13,3 +13,4 @@ export * from './runner.js';
 export * from './runner-phone.js';
 export * from './runner-sign-in.js';
 export * from './email.js';
+export * from './questions.js';

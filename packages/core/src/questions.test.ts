@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkAnswers, normalizeAnswer, PREDEFINED_QUESTION_IDS } from './questions.js';
+
+const wording: Record<string, string> = {
+  'first-pet': 'What was the name of your first pet?',
+  'birth-city': 'In which city were you born?',
+  motto: 'Wat is het motto van je club?',
+};
+const options = { required: 3, questionText: (id: string) => wording[id] };
+const answers = (...pairs: [string, string][]) => pairs.map(([questionId, answer]) => ({ questionId, answer }));
+
+test('the predefined ids are ten, distinct, and usable as question ids', () => {
+  assert.equal(PREDEFINED_QUESTION_IDS.length, 10);
+  assert.equal(new Set(PREDEFINED_QUESTION_IDS).size, 10);
+  for (const id of PREDEFINED_QUESTION_IDS) assert.match(id, /^[A-Za-z0-9_-]{1,64}$/);
+});
+
+test('normalizing folds width, case and white space', () => {
+  assert.equal(normalizeAnswer('  Rex\u00a0 the\tDog \n'), 'rex the dog');
+  assert.equal(normalizeAnswer('ＲＥＸ'), 'rex');
+  assert.equal(normalizeAnswer('Ｍüｎｃｈｅｎ'), normalizeAnswer('münchen'));
+  assert.equal(normalizeAnswer('Cafe\u0301'), normalizeAnswer('Café'));
+  assert.equal(normalizeAnswer('İstanbul'), 'i̇stanbul');
+});
+
+test('answers that keep every rule pass', () => {
+  const check = checkAnswers(
+    answers(['first-pet', 'Rex'], ['birth-city', 'Utrecht'], ['motto', 'Nooit opgeven']),
+    options,
+  );
+  assert.deepEqual(check, { answers: [undefined, undefined, undefined], ok: true });
+});
+
+test('an empty answer, or one without a question, is required', () => {
+  const check = checkAnswers(answers(['first-pet', '  '], ['', 'Utrecht'], ['motto', 'Nooit opgeven']), options);
+  assert.deepEqual(check.answers, ['required', 'required', undefined]);
+  assert.equal(check.ok, false);
+});
+
+test('under three characters after normalizing is too short; three characters of any script pass', () => {
+  const check = checkAnswers(answers(['first-pet', ' Ｒｘ  '], ['birth-city', '東京都'], ['motto', 'ab']), options);
+  assert.deepEqual(check.answers, ['too-short', undefined, 'too-short']);
+});
+
+test('a question chosen twice is refused on its second use', () => {
+  const check = checkAnswers(
+    answers(['first-pet', 'Rex'], ['first-pet', 'Bello'], ['motto', 'Nooit opgeven']),
+    options,
+  );
+  assert.deepEqual(check.answers, [undefined, 'repeated-question', undefined]);
+});
+
+test('an answer used twice is refused on its second use, however it is written', () => {
+  const check = checkAnswers(
+    answers(['first-pet', 'Utrecht'], ['birth-city', ' UTRECHT'], ['motto', 'ｕｔｒｅｃｈｔ']),
+    options,
+  );
+  assert.deepEqual(check.answers, [undefined, 'same-answer', 'same-answer']);
+});
+
+test('an answer that repeats its question, or a part of it, is refused', () => {
+  const check = checkAnswers(
+    answers(['first-pet', 'First Pet'], ['birth-city', 'which city?'], ['motto', 'MOTTO van je club']),
+    options,
+  );
+  assert.deepEqual(check.answers, ['repeats-question', 'repeats-question', 'repeats-question']);
+  const whole = checkAnswers(answers(['first-pet', 'What was the name of your first pet?']), options);
+  assert.deepEqual(whole.answers, ['repeats-question']);
+  const marks = checkAnswers(answers(['first-pet', '???']), options);
+  assert.deepEqual(marks.answers, ['repeats-question']);
+});
+
+test('without wording, an answer is not compared with its question', () => {
+  const check = checkAnswers(answers(['first-school', 'first school']), { required: 1 });
+  assert.deepEqual(check, { answers: [undefined], ok: true });
+});
+
+test('fewer answers than required is a count problem; three are required by default', () => {
+  const two = answers(['first-pet', 'Rex'], ['birth-city', 'Utrecht']);
+  assert.deepEqual(checkAnswers(two), { answers: [undefined, undefined], count: 'too-few', ok: false });
+  assert.equal(checkAnswers(two, { required: 2 }).ok, true);
+  assert.equal(checkAnswers([], { required: 5 }).count, 'too-few');
+});

@@ -1,0 +1,88 @@
+/**
+ * Security questions: the predefined list and the rules answers must keep, one implementation for the questions
+ * step (which words each problem) and the server (which refuses answers that break them).
+ */
+import type { SecurityQuestionAnswer } from './types.js';
+
+/**
+ * The predefined questions, by id; the elements word them in the person's language. Each asks for something
+ * personal but not public record (no mother's maiden name, no birth date), with an answer that does not change.
+ */
+export const PREDEFINED_QUESTION_IDS = [
+  'first-pet',
+  'childhood-street',
+  'first-school',
+  'birth-city',
+  'favorite-teacher',
+  'first-job',
+  'childhood-friend',
+  'first-concert',
+  'dream-job',
+  'first-car',
+] as const;
+
+export type PredefinedQuestionId = (typeof PREDEFINED_QUESTION_IDS)[number];
+
+/** A rule one answer breaks. */
+export type AnswerProblem = 'required' | 'too-short' | 'repeated-question' | 'same-answer' | 'repeats-question';
+
+export interface AnswersCheck {
+  /** One per answer, in order: the first rule it breaks, or `undefined` when it keeps them all. */
+  answers: (AnswerProblem | undefined)[];
+  /** `too-few` when fewer answers are given than `required`. */
+  count?: 'too-few';
+  /** Whether nothing is to be fixed. */
+  ok: boolean;
+}
+
+export interface CheckAnswersOptions {
+  /** How many answers a person must give (the policy's `required`, default 3). */
+  required?: number;
+  /** The wording the person saw for a question id, so an answer cannot repeat its question. */
+  questionText?: (questionId: string) => string | undefined;
+}
+
+/** Answers shorter than this, in characters after normalizing, are too easy to guess. */
+export const MIN_ANSWER_LENGTH = 3;
+
+/**
+ * An answer as it is compared and hashed: Unicode NFKC (full-width and compatibility forms folded), lowercase,
+ * runs of white space as one space, trimmed. "Rex", " rex " and "ＲＥＸ" are the same answer.
+ */
+export function normalizeAnswer(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+// Letters and digits only, so "first pet" is found in "What was the name of your first pet?".
+const words = (text: string) =>
+  normalizeAnswer(text)
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * Checks answers against the rules: each answer given (`required`), at least {@link MIN_ANSWER_LENGTH}
+ * characters (`too-short`), each question once (`repeated-question`), no answer used twice (`same-answer`), no
+ * answer that equals or is part of its question's wording (`repeats-question`); and at least `required` of them.
+ * A repeat is reported on its second occurrence, so the first stays as the person typed it.
+ */
+export function checkAnswers(answers: SecurityQuestionAnswer[], options: CheckAnswersOptions = {}): AnswersCheck {
+  const questions = new Set<string>();
+  const given = new Set<string>();
+  const problems = answers.map(({ questionId, answer }): AnswerProblem | undefined => {
+    const normalized = normalizeAnswer(answer);
+    const wording = options.questionText?.(questionId);
+    const repeated = questions.has(questionId);
+    const same = given.has(normalized);
+    questions.add(questionId);
+    if (normalized) given.add(normalized);
+    if (!questionId || !normalized) return 'required';
+    if (repeated) return 'repeated-question';
+    if ([...normalized].length < MIN_ANSWER_LENGTH) return 'too-short';
+    const bare = words(answer);
+    if (wording && (!bare || words(wording).includes(bare))) return 'repeats-question';
+    if (same) return 'same-answer';
+    return undefined;
+  });
+  const count = answers.length < (options.required ?? 3) ? 'too-few' : undefined;
+  return { answers: problems, ...(count && { count }), ok: !count && problems.every((p) => !p) };
+}
