@@ -1,6 +1,6 @@
 /** What a person has registered: their methods and their default sign-in method, as the backend reports them. */
 import { SecurityInfoError } from './errors.js';
-import { CHANNELS, METHOD_PURPOSES, PURPOSES } from './policy.js';
+import { CHANNELS, METHOD_PURPOSES, PURPOSES, SECURITY_QUESTION_ID } from './policy.js';
 import type { Channel, MethodKind, Purpose, RegisteredMethod, Registrations, SecurityInfoPolicy } from './types.js';
 
 // The shapes live with the rest of the contract in types.ts; they are exported from here too, beside their reader.
@@ -30,6 +30,10 @@ export function methodPurposes(kind: MethodKind, policy: SecurityInfoPolicy): Pu
 // The same rule as a challenge id: RFC 3986's unreserved characters, so an id goes into a URL path unchanged.
 const METHOD_ID = /^[A-Za-z0-9._~-]{1,256}$/;
 const E164 = /^\+[1-9]\d{1,14}$/;
+// RFC 5321's limit on an address. The backend checked the address when it was added: this only makes sure an
+// address is what is shown, not a message or markup a broken backend put in its place.
+const MAX_ADDRESS = 254;
+const ADDRESS = /^[^@\s]+@[^@\s]+$/u;
 // A date and time with an offset, as `Date.prototype.toISOString` writes it (fractions of a second optional).
 const ISO_8601 = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d{1,9})?(?:Z|[+-](\d\d):(\d\d))$/;
 
@@ -55,7 +59,8 @@ function isDate(value: unknown): value is string {
 function readMethod(value: unknown, index: number): RegisteredMethod {
   const at = `methods[${index}]`;
   if (!isRecord(value)) throw malformed(at);
-  const { id, kind, addedAt, lastUsedAt, purposes, removable, notRemovableReason, phone } = value;
+  const { id, kind, addedAt, lastUsedAt, purposes, removable, notRemovableReason, phone, email, securityQuestions } =
+    value;
   if (typeof id !== 'string' || !METHOD_ID.test(id)) throw malformed(`${at}.id`);
   if (!METHOD_KINDS.includes(kind as MethodKind)) throw malformed(`${at}.kind`);
   if (!isDate(addedAt)) throw malformed(`${at}.addedAt`);
@@ -82,6 +87,24 @@ function readMethod(value: unknown, index: number): RegisteredMethod {
       throw malformed(`${at}.phone.phoneNumber`);
     if (!CHANNELS.includes(phone.channel as Channel)) throw malformed(`${at}.phone.channel`);
     method.phone = { phoneNumber: phone.phoneNumber, channel: phone.channel as Channel };
+  }
+  if (email !== undefined) {
+    if (kind !== 'email' || !isRecord(email)) throw malformed(`${at}.email`);
+    const { address } = email;
+    if (typeof address !== 'string' || address.length > MAX_ADDRESS || !ADDRESS.test(address))
+      throw malformed(`${at}.email.address`);
+    method.email = { address };
+  }
+  if (securityQuestions !== undefined) {
+    if (kind !== 'security-questions' || !isRecord(securityQuestions)) throw malformed(`${at}.securityQuestions`);
+    const { questionIds } = securityQuestions;
+    if (
+      !Array.isArray(questionIds) ||
+      !questionIds.every((questionId) => typeof questionId === 'string' && SECURITY_QUESTION_ID.test(questionId)) ||
+      new Set(questionIds).size !== questionIds.length
+    )
+      throw malformed(`${at}.securityQuestions.questionIds`);
+    method.securityQuestions = { questionIds: [...(questionIds as string[])] };
   }
   return method;
 }
