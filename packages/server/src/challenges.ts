@@ -9,7 +9,7 @@ import { Refusal } from './http.js';
 import { chargeSend } from './limits.js';
 import type { CheckedNumber } from './number-check.js';
 import type { CheckOutcome, ResolvedOptions } from './options.js';
-import type { StoreTransaction, StoredChallenge } from './store.js';
+import { phoneChannel, type StoreTransaction, type StoredChallenge } from './store.js';
 import { DependencyTimeout, within } from './timeout.js';
 
 /** Who is calling and from where, as the handler established it. */
@@ -62,20 +62,21 @@ export function createChallenges(options: ResolvedOptions) {
 
   /** Hands the code to the sender; when it is not delivered, no usable code may remain. */
   async function deliver(challenge: StoredChallenge, code: string, locale: string | undefined): Promise<void> {
+    const channel = phoneChannel(challenge);
     try {
       await wait(
         options.sender.send({
           phoneNumber: challenge.phoneNumber,
-          channel: challenge.channel,
+          channel,
           code,
           ...(locale ? { locale } : {}),
         }),
         'the sender',
       );
-      options.metrics.codeSent({ channel: challenge.channel, region: challenge.region, outcome: 'delivered' });
+      options.metrics.codeSent({ channel, region: challenge.region, outcome: 'delivered' });
     } catch (error) {
       const outcome = error instanceof DependencyTimeout ? 'timeout' : 'failed';
-      options.metrics.codeSent({ channel: challenge.channel, region: challenge.region, outcome });
+      options.metrics.codeSent({ channel, region: challenge.region, outcome });
       const sentHash = challenge.codeHash;
       await transaction(async (tx) => {
         const current = await tx.getChallenge(challenge.id);
@@ -101,6 +102,7 @@ export function createChallenges(options: ResolvedOptions) {
       id,
       userId: caller.userId,
       purpose: request.purpose,
+      kind: 'phone',
       phoneNumber: request.number.phoneNumber,
       region: request.number.region,
       channel: request.channel,
@@ -112,6 +114,7 @@ export function createChallenges(options: ResolvedOptions) {
       sends: 1,
       attemptsLeft: limits.maxAttempts,
       verified: false,
+      data: {},
     };
     await transaction((tx) => tx.putChallenge(challenge));
     await deliver(challenge, code, request.locale);

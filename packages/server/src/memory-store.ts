@@ -24,6 +24,7 @@ export interface MemoryStore extends SecurityInfoStore {
 const copyChallenge = (challenge: StoredChallenge): StoredChallenge => ({
   ...challenge,
   codeHash: challenge.codeHash && new Uint8Array(challenge.codeHash),
+  data: structuredClone(challenge.data),
 });
 const copyMethod = (method: StoredMethod): StoredMethod => ({ ...method, data: structuredClone(method.data) });
 

@@ -10,6 +10,7 @@ import { checkChannelForType, checkNumber, type CheckedNumber } from './number-c
 import type { ResolvedOptions, RiskContext } from './options.js';
 import { describeError } from './redact.js';
 import type { RegistrationsApi } from './registrations.js';
+import { phoneChannel } from './store.js';
 import { within } from './timeout.js';
 
 const CHANNELS: readonly string[] = ['sms', 'voice'];
@@ -124,7 +125,7 @@ export function createPhoneRoutes(options: ResolvedOptions, challenges: Challeng
           methodId: method.id,
           replacedMethodId: replaced?.id ?? null,
           phoneNumber: challenge.phoneNumber,
-          channel: challenge.channel,
+          channel: phoneChannel(challenge),
           request: caller.request,
         }),
       );

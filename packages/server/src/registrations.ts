@@ -9,7 +9,14 @@ import { randomId } from './codes.js';
 import { Refusal } from './http.js';
 import type { ResolvedOptions, SensitiveOperation } from './options.js';
 import { describeError } from './redact.js';
-import type { AuditAction, AuditEntry, StoreTransaction, StoredChallenge, StoredMethod } from './store.js';
+import {
+  phoneChannel,
+  type AuditAction,
+  type AuditEntry,
+  type StoreTransaction,
+  type StoredChallenge,
+  type StoredMethod,
+} from './store.js';
 import { within } from './timeout.js';
 
 export const notFound = () => new Refusal(404, 'unknown', 'No such method.');
@@ -105,6 +112,7 @@ export function createRegistrations(options: ResolvedOptions) {
     caller: Caller,
     challenge: StoredChallenge,
   ): Promise<{ method: StoredMethod; replaced: StoredMethod | null; action: AuditAction }> {
+    const channel = phoneChannel(challenge);
     await tx.lockUser(caller.userId);
     const methods = await tx.listMethods(caller.userId);
     const replaced = challenge.methodId ? methods.find((method) => method.id === challenge.methodId) : undefined;
@@ -114,7 +122,7 @@ export function createRegistrations(options: ResolvedOptions) {
     const same = methods.find((method) => method.kind === 'phone' && method.phoneNumber === challenge.phoneNumber);
     // The number already registered keeps its method (and its history); only the channel follows the new choice.
     const method: StoredMethod = same
-      ? { ...same, channel: challenge.channel }
+      ? { ...same, channel }
       : {
           id: randomId(),
           userId: caller.userId,
@@ -122,7 +130,7 @@ export function createRegistrations(options: ResolvedOptions) {
           addedAt: now(),
           lastUsedAt: null,
           phoneNumber: challenge.phoneNumber,
-          channel: challenge.channel,
+          channel,
           data: {},
         };
     const action: AuditAction = replaced ? 'method-replaced' : 'method-added';

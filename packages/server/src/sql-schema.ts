@@ -83,6 +83,15 @@ export const MIGRATIONS: readonly Migration[] = [
       create index audit_entries_user_id on audit_entries (user_id, id);
     `,
   },
+  {
+    // Challenges of other kinds than a phone's: an email address's, an authenticator app's. Rows from before are
+    // phones' and keep nothing else.
+    version: 2,
+    sql: `
+      alter table challenges add column kind text not null default 'phone';
+      alter table challenges add column data jsonb not null default '{}'::jsonb;
+    `,
+  },
 ];
 
 /**

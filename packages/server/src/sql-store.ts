@@ -6,7 +6,7 @@
  * second insert into a replacement. Transactions run at read committed, where each statement sees what committed
  * before it started: a read that follows a lock sees the work of the transaction that held it.
  */
-import type { Channel, MethodKind } from '@security-info/core';
+import type { Channel, CodeChannel, MethodKind } from '@security-info/core';
 import {
   CHALLENGE_GRACE_MS,
   FAILURE_MEMORY_MS,
@@ -69,7 +69,7 @@ const toBytes = (value: unknown) =>
   value === null || value === undefined ? null : new Uint8Array(value as Uint8Array);
 
 const CHALLENGE_COLUMNS = `id, user_id, purpose, phone_number, region, channel, method_id, code_hash, created_at,
-  expires_at, resend_at, sends, attempts_left, verified`;
+  expires_at, resend_at, sends, attempts_left, verified, kind, data`;
 
 interface ChallengeRow {
   id: string;
@@ -77,7 +77,7 @@ interface ChallengeRow {
   purpose: StoredChallenge['purpose'];
   phone_number: string;
   region: string;
-  channel: Channel;
+  channel: CodeChannel;
   method_id: string | null;
   code_hash: unknown;
   created_at: unknown;
@@ -86,12 +86,15 @@ interface ChallengeRow {
   sends: number;
   attempts_left: number;
   verified: boolean;
+  kind: StoredChallenge['kind'];
+  data: Record<string, unknown>;
 }
 
 const challengeOf = (row: ChallengeRow): StoredChallenge => ({
   id: row.id,
   userId: row.user_id,
   purpose: row.purpose,
+  kind: row.kind,
   phoneNumber: row.phone_number,
   region: row.region,
   channel: row.channel,
@@ -103,6 +106,7 @@ const challengeOf = (row: ChallengeRow): StoredChallenge => ({
   sends: row.sends,
   attemptsLeft: row.attempts_left,
   verified: row.verified,
+  data: row.data,
 });
 
 const METHOD_COLUMNS = 'id, user_id, kind, added_at, last_used_at, phone_number, channel, data';
@@ -183,13 +187,13 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
     async putChallenge(c) {
       await sql.query(
         `insert into challenges (${CHALLENGE_COLUMNS})
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb)
          on conflict (id) do update set
            user_id = excluded.user_id, purpose = excluded.purpose, phone_number = excluded.phone_number,
            region = excluded.region, channel = excluded.channel, method_id = excluded.method_id,
            code_hash = excluded.code_hash, created_at = excluded.created_at, expires_at = excluded.expires_at,
            resend_at = excluded.resend_at, sends = excluded.sends, attempts_left = excluded.attempts_left,
-           verified = excluded.verified`,
+           verified = excluded.verified, kind = excluded.kind, data = excluded.data`,
         [
           c.id,
           c.userId,
@@ -205,6 +209,8 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
           c.sends,
           c.attemptsLeft,
           c.verified,
+          c.kind,
+          JSON.stringify(c.data),
         ],
       );
     },

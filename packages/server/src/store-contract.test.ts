@@ -9,7 +9,7 @@ import pg from 'pg';
 import { createMemoryStore } from './memory-store.js';
 import { openPGliteStore } from './pglite-store.js';
 import { openPostgresStore, postgresClient } from './postgres-store.js';
-import { migrate } from './sql-schema.js';
+import { MIGRATIONS, migrate } from './sql-schema.js';
 import {
   CHALLENGE_GRACE_MS,
   FAILURE_MEMORY_MS,
@@ -33,6 +33,7 @@ const challenge = (overrides: Partial<StoredChallenge> = {}): StoredChallenge =>
   id: unique('challenge'),
   userId: unique('user'),
   purpose: 'enroll',
+  kind: 'phone',
   phoneNumber: '+31612345678',
   region: 'NL',
   channel: 'sms',
@@ -44,6 +45,7 @@ const challenge = (overrides: Partial<StoredChallenge> = {}): StoredChallenge =>
   sends: 1,
   attemptsLeft: 5,
   verified: false,
+  data: {},
   ...overrides,
 });
 
@@ -111,6 +113,47 @@ function storeContract(name: string, fixture: Fixture) {
         const got = await store.transaction((tx) => tx.getChallenge(put.id));
         assert.deepEqual(got, put);
         assert.equal(Object.getPrototypeOf(got!.codeHash), Uint8Array.prototype);
+      });
+
+      it('keeps the kind and data of an email challenge and of an authenticator app challenge', async () => {
+        const email = challenge({
+          kind: 'email',
+          phoneNumber: '',
+          region: '',
+          channel: 'email',
+          data: { email: 'ana@example.com' },
+        });
+        const app = challenge({
+          kind: 'authenticator-app',
+          phoneNumber: '',
+          region: '',
+          codeHash: null,
+          data: { secret: { v: 1, box: 'AAECAw' }, nested: [1, 'two', null] },
+        });
+        await store.transaction(async (tx) => {
+          await tx.putChallenge(email);
+          await tx.putChallenge(app);
+        });
+        assert.deepEqual(await store.transaction((tx) => tx.getChallenge(email.id)), email);
+        assert.deepEqual(await store.transaction((tx) => tx.getChallenge(app.id)), app);
+      });
+
+      it('replaces the data of a challenge put again', async () => {
+        const first = challenge({ kind: 'authenticator-app', data: { secret: 'one', extra: true } });
+        await store.transaction((tx) => tx.putChallenge(first));
+        const second = { ...first, data: { secret: 'two' } };
+        await store.transaction((tx) => tx.putChallenge(second));
+        assert.deepEqual(await store.transaction((tx) => tx.getChallenge(first.id)), second);
+      });
+
+      it('hands out data a caller can change without changing what is stored', async () => {
+        const put = challenge({ kind: 'email', channel: 'email', data: { email: 'ana@example.com' } });
+        await store.transaction((tx) => tx.putChallenge(put));
+        const got = await store.transaction((tx) => tx.getChallenge(put.id));
+        got!.data.email = 'mallory@example.com';
+        assert.deepEqual((await store.transaction((tx) => tx.getChallenge(put.id)))!.data, {
+          email: 'ana@example.com',
+        });
       });
 
       it('keeps a challenge without a usable code', async () => {
@@ -560,12 +603,53 @@ describe('on PostgreSQL', () => {
       const pools = Array.from({ length: 3 }, () => new pg.Pool({ connectionString, max: 1 }));
       try {
         const applied = await Promise.all(pools.map((each) => migrate(postgresClient(each, false))));
-        assert.deepEqual(applied.map((versions) => versions.join(',')).sort(), ['', '', '1']);
+        assert.deepEqual(applied.map((versions) => versions.join(',')).sort(), ['', '', '1,2']);
         assert.deepEqual(await migrate(postgresClient(pools[0]!, false)), []);
-        const { rows } = await pools[0]!.query('select version from schema_migrations');
-        assert.deepEqual(rows, [{ version: 1 }]);
+        const { rows } = await pools[0]!.query('select version from schema_migrations order by version');
+        assert.deepEqual(rows, [{ version: 1 }, { version: 2 }]);
       } finally {
         await Promise.all(pools.map((each) => each.end()));
+      }
+    });
+
+    it("reads a challenge kept before challenges had kinds as a phone's, with no data", async () => {
+      await pool.query('create database upgrading');
+      const connectionString = server.connectionString.replace(/\/postgres$/, '/upgrading');
+      const old = new pg.Pool({ connectionString, max: 1 });
+      try {
+        await old.query('create table schema_migrations (version integer primary key, applied_at bigint not null)');
+        await old.query(MIGRATIONS.find((migration) => migration.version === 1)!.sql);
+        await old.query('insert into schema_migrations values (1, $1)', [T]);
+        const before = challenge();
+        await old.query(
+          `insert into challenges (id, user_id, purpose, phone_number, region, channel, method_id, code_hash,
+             created_at, expires_at, resend_at, sends, attempts_left, verified)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+          [
+            before.id,
+            before.userId,
+            before.purpose,
+            before.phoneNumber,
+            before.region,
+            before.channel,
+            before.methodId,
+            before.codeHash,
+            before.createdAt,
+            before.expiresAt,
+            before.resendAt,
+            before.sends,
+            before.attemptsLeft,
+            before.verified,
+          ],
+        );
+        const store = await openPostgresStore({ connectionString, max: 1 });
+        try {
+          assert.deepEqual(await store.transaction((tx) => tx.getChallenge(before.id)), before);
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await old.end();
       }
     });
   });

@@ -3,7 +3,7 @@
  * and default method, and the audit trail. Every change happens inside `transaction`, whose atomicity comes from
  * the store itself: a database's transaction and row locks, or, in memory, one transaction at a time.
  */
-import type { Channel, MethodKind } from '@security-info/core';
+import type { Channel, CodeChannel, MethodKind } from '@security-info/core';
 import type { RateCharge, RateDecision } from './rate-log.js';
 
 export type { RateCharge, RateDecision, RateWindow } from './rate-log.js';
@@ -12,12 +12,16 @@ export interface StoredChallenge {
   id: string;
   /** Who asked for it: only this user may resend or verify. */
   userId: string;
-  /** `enroll`: a person adding or changing a phone; `sign-in`: the service API checking a registered one. */
+  /** `enroll`: a person adding or changing a method; `sign-in`: the service API checking a registered one. */
   purpose: 'enroll' | 'sign-in';
+  /** What the code proves: a phone, an email address (`data.email`), or an authenticator app (`data.secret`). */
+  kind: 'phone' | 'email' | 'authenticator-app';
+  /** A phone's E.164 number; '' for the other kinds. */
   phoneNumber: string;
-  /** ISO 3166-1 alpha-2 region of the number. */
+  /** ISO 3166-1 alpha-2 region of the number; '' for the other kinds. */
   region: string;
-  channel: Channel;
+  /** How the code was sent: a phone's channel, or `email`. An app's challenge sends nothing: its `sms` is not read. */
+  channel: CodeChannel;
   /** The method this one replaces once verified (`enroll`), or the method being checked (`sign-in`). */
   methodId: string | null;
   /** Keyed hash of the current code; `null` when no usable code exists (sending failed or timed out). */
@@ -31,6 +35,15 @@ export interface StoredChallenge {
   sends: number;
   attemptsLeft: number;
   verified: boolean;
+  /** What the other kinds keep, as JSON: an email's `email` (the address), an app's `secret` (sealed, never plain). */
+  data: Record<string, unknown>;
+}
+
+/** A phone challenge's channel. Throws for another kind: a phone's route or registration never takes one. */
+export function phoneChannel(challenge: StoredChallenge): Channel {
+  if (challenge.kind !== 'phone' || challenge.channel === 'email')
+    throw new Error(`a ${challenge.kind} challenge is not a phone's`);
+  return challenge.channel;
 }
 
 /** Consecutive wrong codes of one user, across challenges. */
