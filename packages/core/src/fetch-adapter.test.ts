@@ -704,3 +704,267 @@ describe('createFetchAdapter waits for a call to be confirmed', () => {
     }
   });
 });
+
+/** What the adapter sent, without the base URL: method, path, the JSON body and the headers that matter. */
+function sent(request: { url: string; init: RequestInit }) {
+  const headers = new Headers(request.init.headers);
+  return {
+    method: request.init.method,
+    path: request.url.replace('https://id.example/api/security-info', ''),
+    body: request.init.body === undefined ? undefined : (JSON.parse(String(request.init.body)) as unknown),
+    contentType: headers.get('content-type'),
+    accept: headers.get('accept'),
+  };
+}
+const noContent = () => new Response(null, { status: 204 });
+
+describe('createFetchAdapter and email codes', () => {
+  const emailChallenge = { challengeId: 'e1', codeLength: 6, expiresInSeconds: 600, resendInSeconds: 60 };
+
+  it('sends a code by email with a JSON POST and reads the challenge', async () => {
+    const { adapter, requests } = adapterWith(() => json(201, emailChallenge));
+    const challenge = await adapter.sendEmailCode(
+      { email: 'jan@bücher.example', channel: 'email', replaces: 'm-2', locale: 'de' },
+      { signal: signal() },
+    );
+    assert.deepEqual(challenge, emailChallenge);
+    assert.deepEqual(sent(requests[0]!), {
+      method: 'POST',
+      path: '/email/challenges',
+      body: { email: 'jan@bücher.example', replaces: 'm-2', locale: 'de' },
+      contentType: 'application/json',
+      accept: 'application/json',
+    });
+  });
+
+  it('leaves replaces and locale out when not given, and what only a call has out of the answer', async () => {
+    const { adapter, requests } = adapterWith(() => json(201, { challengeId: 'e1', confirmation: 'keypress' }));
+    const challenge = await adapter.sendEmailCode({ email: 'jan@example.com', channel: 'email' }, { signal: signal() });
+    assert.deepEqual(challenge, { challengeId: 'e1' });
+    assert.deepEqual(sent(requests[0]!).body, { email: 'jan@example.com' });
+  });
+
+  it('resends on the email route with the language only, escaping the id', async () => {
+    const { adapter, requests } = adapterWith(() => json(200, { ...emailChallenge, challengeId: 'e2' }));
+    const again = await adapter.resendCode(
+      { challengeId: 'e/1', channel: 'email', locale: 'nl' },
+      { signal: signal() },
+    );
+    await adapter.resendCode({ challengeId: 'e2', channel: 'email' }, { signal: signal() });
+    assert.deepEqual(again, { ...emailChallenge, challengeId: 'e2' });
+    assert.deepEqual(
+      requests.map((request) => [sent(request).path, sent(request).body]),
+      [
+        ['/email/challenges/e%2F1/resend', { locale: 'nl' }],
+        ['/email/challenges/e2/resend', {}],
+      ],
+    );
+  });
+
+  it('verifies on the route of the method, the phone’s when none is named', async () => {
+    const { adapter, requests } = adapterWith(noContent);
+    await adapter.verifyCode({ challengeId: 'e1', code: '123456', method: 'email' }, { signal: signal() });
+    await adapter.verifyCode({ challengeId: 'a1', code: '654321', method: 'authenticator-app' }, { signal: signal() });
+    await adapter.verifyCode({ challengeId: 'p1', code: '111111', method: 'phone' }, { signal: signal() });
+    await adapter.verifyCode({ challengeId: 'p2', code: '222222' }, { signal: signal() });
+    assert.deepEqual(
+      requests.map((request) => [sent(request).method, sent(request).path, sent(request).body]),
+      [
+        ['POST', '/email/challenges/e1/verify', { code: '123456' }],
+        ['POST', '/authenticator-app/challenges/a1/verify', { code: '654321' }],
+        ['POST', '/phone/challenges/p1/verify', { code: '111111' }],
+        ['POST', '/phone/challenges/p2/verify', { code: '222222' }],
+      ],
+    );
+  });
+
+  it('refuses to verify for a method it does not know, sending nothing', async () => {
+    const { adapter, requests } = adapterWith(noContent);
+    const request = { challengeId: 'x', code: '1', method: 'carrier-pigeon' as 'phone' };
+    await assert.rejects(adapter.verifyCode(request, { signal: signal() }), TypeError);
+    assert.equal(requests.length, 0);
+  });
+
+  it('passes on the refusals of a code by email as it does a phone’s', async () => {
+    const cases: [Response, string, Partial<SecurityInfoError>][] = [
+      [
+        json(429, { error: 'rate-limited', message: 'Wait', retryAfterSeconds: 30 }),
+        'rate-limited',
+        { retryAfterSeconds: 30 },
+      ],
+      [json(400, { error: 'unknown', message: 'Not an address' }), 'unknown', {}],
+      [json(403, { error: 'reauthentication-required', message: 'Sign in again' }), 'reauthentication-required', {}],
+    ];
+    for (const [response, code, details] of cases) {
+      const { adapter } = adapterWith(() => response);
+      const error = await rejection(
+        adapter.sendEmailCode({ email: 'a@b.example', channel: 'email' }, { signal: signal() }),
+      );
+      assert.equal(error.code, code);
+      for (const [key, value] of Object.entries(details)) assert.equal(error[key as keyof SecurityInfoError], value);
+    }
+    const wrong = adapterWith(() =>
+      json(422, { error: 'invalid-code', message: 'Wrong', attemptsRemaining: 4 }),
+    ).adapter;
+    const error = await rejection(
+      wrong.verifyCode({ challengeId: 'e1', code: '1', method: 'email' }, { signal: signal() }),
+    );
+    assert.equal(error.code, 'invalid-code');
+    assert.equal(error.attemptsRemaining, 4);
+  });
+
+  it('accepts only a 201 with a valid challenge for a code by email, and a 200 for a resend', async () => {
+    for (const [response, call] of [
+      [json(200, emailChallenge), 'send'],
+      [json(201, { challengeId: 'a b' }), 'send'],
+      [json(201, { challengeId: 'e1', codeLength: 3 }), 'send'],
+      [json(201, emailChallenge), 'resend'],
+      [new Response('<html>', { status: 200, headers: { 'content-type': 'text/html' } }), 'resend'],
+    ] as const) {
+      const { adapter } = adapterWith(() => response);
+      const pending =
+        call === 'send'
+          ? adapter.sendEmailCode({ email: 'a@b.example', channel: 'email' }, { signal: signal() })
+          : adapter.resendCode({ challengeId: 'e1', channel: 'email' }, { signal: signal() });
+      assert.equal((await rejection(pending)).code, 'unknown');
+    }
+  });
+});
+
+describe('createFetchAdapter and the authenticator app', () => {
+  const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+  const otpauthUri = `otpauth://totp/Contoso:jan%40contoso.example?secret=${secret}&issuer=Contoso&algorithm=SHA1&digits=6&period=30`;
+  const setup = { challengeId: 'a1', otpauthUri, secret, codeLength: 6, expiresInSeconds: 600 };
+
+  it('starts with a POST and reads the secret, its URI and the challenge', async () => {
+    const { adapter, requests } = adapterWith(() => json(201, { ...setup, issuer: 'Contoso' }));
+    assert.deepEqual(await adapter.startAuthenticatorApp({}, { signal: signal() }), setup);
+    assert.deepEqual(sent(requests[0]!), {
+      method: 'POST',
+      path: '/authenticator-app/challenges',
+      body: {},
+      contentType: 'application/json',
+      accept: 'application/json',
+    });
+  });
+
+  it('names the app it replaces when given', async () => {
+    const { adapter, requests } = adapterWith(() => json(201, setup));
+    await adapter.startAuthenticatorApp({ replaces: 'm-3' }, { signal: signal() });
+    await adapter.startAuthenticatorApp({ replaces: undefined }, { signal: signal() });
+    assert.deepEqual(
+      requests.map((request) => sent(request).body),
+      [{ replaces: 'm-3' }, {}],
+    );
+  });
+
+  it('reads a setup without its optional fields, and a secret of 16 or 128 characters', async () => {
+    for (const key of ['A'.repeat(16), '7'.repeat(128)]) {
+      const body = { challengeId: 'a1', otpauthUri: `otpauth://totp/X:y?secret=${key}`, secret: key };
+      const { adapter } = adapterWith(() => json(201, body));
+      assert.deepEqual(await adapter.startAuthenticatorApp({}, { signal: signal() }), body);
+    }
+  });
+
+  it('accepts a secret written in the URI in lower case or with padding', async () => {
+    const uri = `otpauth://totp/X:y?issuer=X&secret=${secret.toLowerCase()}%3D%3D`;
+    const { adapter } = adapterWith(() => json(201, { ...setup, otpauthUri: uri }));
+    assert.equal((await adapter.startAuthenticatorApp({}, { signal: signal() })).otpauthUri, uri);
+  });
+
+  it('refuses a setup that is not one, naming the field', async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['no secret', { secret: undefined }, 'secret'],
+      ['a secret of 15 characters', { secret: 'A'.repeat(15) }, 'secret'],
+      ['a secret of 129 characters', { secret: 'A'.repeat(129) }, 'secret'],
+      ['a secret with a 1', { secret: `${secret.slice(1)}1` }, 'secret'],
+      ['a secret in lower case', { secret: secret.toLowerCase() }, 'secret'],
+      ['a secret with padding', { secret: `${secret}====` }, 'secret'],
+      ['no URI', { otpauthUri: undefined }, 'otpauthUri'],
+      ['a URI for counter-based codes', { otpauthUri: otpauthUri.replace('totp', 'hotp') }, 'otpauthUri'],
+      ['a web address', { otpauthUri: `https://example.com/?secret=${secret}` }, 'otpauthUri'],
+      ['a URI without the secret', { otpauthUri: 'otpauth://totp/Contoso:jan?issuer=Contoso' }, 'otpauthUri'],
+      ['a URI with another secret', { otpauthUri: otpauthUri.replace(secret, 'A'.repeat(32)) }, 'otpauthUri'],
+      ['no challenge id', { challengeId: undefined }, 'challenge id'],
+      ['an expiry of a year', { expiresInSeconds: 31_536_000 }, 'expiresInSeconds'],
+    ];
+    for (const [name, change, field] of cases) {
+      const { adapter } = adapterWith(() => json(201, { ...setup, ...change }));
+      const error = await rejection(adapter.startAuthenticatorApp({}, { signal: signal() }));
+      assert.equal(error.code, 'unknown', name);
+      assert.ok(error.message.includes(field), `${name}: ${error.message}`);
+    }
+  });
+
+  it('refuses a 200 where starting answers 201', async () => {
+    const { adapter } = adapterWith(() => json(200, setup));
+    assert.equal((await rejection(adapter.startAuthenticatorApp({}, { signal: signal() }))).code, 'unknown');
+  });
+
+  it('does not send the start again after it times out, and maps the time-out', { timeout: 2000 }, async () => {
+    const { adapter, requests } = adapterWith(hanging, { timeout: 20 });
+    assert.equal((await rejection(adapter.startAuthenticatorApp({}, { signal: signal() }))).code, 'timeout');
+    assert.equal(requests.length, 1);
+  });
+});
+
+describe('createFetchAdapter and security questions', () => {
+  const answers = [
+    { questionId: 'first-pet', answer: 'Rex' },
+    { questionId: 'org_1', answer: ' The  Blue Team ' },
+  ];
+
+  it('puts the answers as typed, and what they replace when given', async () => {
+    const { adapter, requests } = adapterWith(noContent);
+    await adapter.setSecurityQuestions({ answers, replaces: 'm-4' }, { signal: signal() });
+    await adapter.setSecurityQuestions({ answers }, { signal: signal() });
+    assert.deepEqual(sent(requests[0]!), {
+      method: 'PUT',
+      path: '/security-questions',
+      body: { answers, replaces: 'm-4' },
+      contentType: 'application/json',
+      accept: 'application/json',
+    });
+    assert.deepEqual(sent(requests[1]!).body, { answers });
+  });
+
+  it('sends nothing with an answer but its question and its text', async () => {
+    const { adapter, requests } = adapterWith(noContent);
+    const withHint = { ...answers[0]!, hint: 'the dog' };
+    const extra: typeof answers = [withHint];
+    await adapter.setSecurityQuestions({ answers: extra }, { signal: signal() });
+    assert.deepEqual(sent(requests[0]!).body, { answers: [answers[0]] });
+  });
+
+  it('accepts only a 204, and passes on a refusal', async () => {
+    const cases: [Response, string][] = [
+      [json(200, {}), 'unknown'],
+      [json(400, { error: 'unknown', message: 'An answer repeats its question' }), 'unknown'],
+      [json(403, { error: 'reauthentication-required', message: 'Sign in again' }), 'reauthentication-required'],
+      [json(401, { error: 'unauthenticated', message: 'Signed out' }), 'unauthenticated'],
+    ];
+    for (const [response, code] of cases) {
+      const { adapter } = adapterWith(() => response);
+      assert.equal((await rejection(adapter.setSecurityQuestions({ answers }, { signal: signal() }))).code, code);
+    }
+  });
+
+  it('renews the credentials after a 401 and puts the answers once more', async () => {
+    let signedIn = false;
+    const { adapter, requests } = adapterWith(
+      () => (signedIn ? noContent() : json(401, { error: 'unauthenticated', message: 'Signed out' })),
+      { refresh: () => (signedIn = true) },
+    );
+    await adapter.setSecurityQuestions({ answers }, { signal: signal() });
+    assert.equal(requests.length, 2);
+    assert.deepEqual(sent(requests[1]!).body, { answers });
+  });
+
+  it("rejects with the caller's abort reason", { timeout: 2000 }, async () => {
+    const controller = new AbortController();
+    const { adapter } = adapterWith(hanging);
+    const pending = adapter.setSecurityQuestions({ answers }, { signal: controller.signal });
+    controller.abort(new DOMException('Cancelled', 'AbortError'));
+    await assert.rejects(pending, { name: 'AbortError', message: 'Cancelled' });
+  });
+});

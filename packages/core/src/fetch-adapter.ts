@@ -12,7 +12,15 @@ import {
 } from './errors.js';
 import { parsePolicy } from './policy.js';
 import { readRegistrations, type Registrations } from './registrations.js';
-import type { AdapterCallOptions, PhoneChallenge, SecurityInfoAdapter, SecurityInfoPolicy } from './types.js';
+import type {
+  AdapterCallOptions,
+  AuthenticatorAppSetup,
+  CodeMethod,
+  EmailChallenge,
+  PhoneChallenge,
+  SecurityInfoAdapter,
+  SecurityInfoPolicy,
+} from './types.js';
 
 export interface FetchAdapterOptions {
   /**
@@ -69,6 +77,9 @@ export interface FetchAdapter extends SecurityInfoAdapter {
   getPolicy(options: AdapterCallOptions): Promise<SecurityInfoPolicy>;
   resendCode: NonNullable<SecurityInfoAdapter['resendCode']>;
   awaitCallConfirmation: NonNullable<SecurityInfoAdapter['awaitCallConfirmation']>;
+  sendEmailCode: NonNullable<SecurityInfoAdapter['sendEmailCode']>;
+  startAuthenticatorApp: NonNullable<SecurityInfoAdapter['startAuthenticatorApp']>;
+  setSecurityQuestions: NonNullable<SecurityInfoAdapter['setSecurityQuestions']>;
   listMethods(options: AdapterCallOptions): Promise<Registrations>;
   removeMethod: NonNullable<SecurityInfoAdapter['removeMethod']>;
   setDefaultMethod: NonNullable<SecurityInfoAdapter['setDefaultMethod']>;
@@ -200,6 +211,54 @@ function readConfirmation(body: unknown): number | undefined {
   return typeof wait === 'number' ? Math.min(Math.max(wait, least), most) : fallback;
 }
 
+/** The route prefix of each method whose challenges end with a code. */
+const CHALLENGE_ROUTES: Readonly<Record<CodeMethod, string>> = {
+  phone: '/phone/challenges',
+  email: '/email/challenges',
+  'authenticator-app': '/authenticator-app/challenges',
+};
+
+/** An email challenge: a phone's, without what only a voice call has. */
+function readEmailChallenge(value: unknown): EmailChallenge {
+  const { confirmation: _voiceOnly, ...challenge } = readChallenge(value);
+  return challenge;
+}
+
+// RFC 4648 base32 without padding; 16 characters are 80 bits, the least RFC 4226 allows (it asks for 160).
+const BASE32_SECRET = /^[A-Z2-7]{16,128}$/;
+const OTPAUTH_TOTP = 'otpauth://totp/';
+
+/**
+ * Checks the answer that starts adding an authenticator app. The QR code and the key typed by hand must be the
+ * same secret, or the person would add an account whose codes are never accepted: a URI whose `secret` is another
+ * is refused like any other malformed answer.
+ */
+function readAuthenticatorAppSetup(value: unknown): AuthenticatorAppSetup {
+  const { challengeId, codeLength, expiresInSeconds } = readChallenge(value);
+  const { otpauthUri, secret } = value as Record<string, unknown>;
+  const malformed = (field: string) =>
+    new SecurityInfoError(
+      'unknown',
+      `The backend answered with an authenticator app setup whose ${field} is not valid.`,
+    );
+  if (typeof secret !== 'string' || !BASE32_SECRET.test(secret)) throw malformed('secret');
+  if (typeof otpauthUri !== 'string' || !otpauthUri.startsWith(OTPAUTH_TOTP)) throw malformed('otpauthUri');
+  let inUri: string | null;
+  try {
+    inUri = new URL(otpauthUri).searchParams.get('secret');
+  } catch {
+    inUri = null;
+  }
+  if (inUri?.toUpperCase().replace(/=+$/, '') !== secret) throw malformed('otpauthUri');
+  return {
+    challengeId,
+    otpauthUri,
+    secret,
+    ...(codeLength !== undefined ? { codeLength } : {}),
+    ...(expiresInSeconds !== undefined ? { expiresInSeconds } : {}),
+  };
+}
+
 function isJson(response: Response): boolean {
   const type = response.headers.get('content-type') ?? '';
   return type.split(';')[0]!.trim().toLowerCase() === 'application/json';
@@ -277,6 +336,10 @@ function withTimeout(caller: AbortSignal, milliseconds: number) {
  * answer (its status, and a JSON body where it has one); anything else, such as a sign-in page served with 200,
  * rejects with the `unknown` error rather than passing for success. Throws a `RangeError` for a `timeout` that
  * is not a positive number.
+ *
+ * `verifyCode` posts to the challenge route of the request's `method` (`phone` when absent), and `resendCode` with
+ * `channel: 'email'` to the email route. A 401 is the only answer after which a request is made again (with
+ * `refresh`): the backend refused it before acting on it, so no second code goes out.
  *
  * `awaitCallConfirmation` asks `GET {base}/phone/challenges/{id}/confirmation` until the backend says the call
  * was confirmed, waiting the answer's `retryAfterSeconds` (1 to 10, 2 when absent) between two questions; each
@@ -434,11 +497,40 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
       return challenge(call('POST', '/phone/challenges', body, 201, signal));
     },
     async resendCode({ challengeId, channel, locale }, { signal }) {
-      const body = { channel, ...(locale !== undefined ? { locale } : {}) };
+      const language = locale !== undefined ? { locale } : {};
+      // An email challenge has one channel, so its route takes none.
+      if (channel === 'email') {
+        const answer = call('POST', `/email/challenges/${id(challengeId)}/resend`, language, 200, signal);
+        return readEmailChallenge(await answer);
+      }
+      const body = { channel, ...language };
       return challenge(call('POST', `/phone/challenges/${id(challengeId)}/resend`, body, 200, signal));
     },
-    async verifyCode({ challengeId, code }, { signal }) {
-      await call('POST', `/phone/challenges/${id(challengeId)}/verify`, { code }, 204, signal);
+    async verifyCode({ challengeId, code, method = 'phone' }, { signal }) {
+      const route: unknown = CHALLENGE_ROUTES[method];
+      // Checked because a page without types could name any method, and would then post to no route at all.
+      if (typeof route !== 'string') throw new TypeError(`verifyCode: no method "${String(method)}".`);
+      await call('POST', `${route}/${id(challengeId)}/verify`, { code }, 204, signal);
+    },
+    async sendEmailCode({ email, replaces, locale }, { signal }) {
+      const body = {
+        email,
+        ...(replaces !== undefined ? { replaces } : {}),
+        ...(locale !== undefined ? { locale } : {}),
+      };
+      return readEmailChallenge(await call('POST', '/email/challenges', body, 201, signal));
+    },
+    async startAuthenticatorApp({ replaces }, { signal }) {
+      const body = replaces !== undefined ? { replaces } : {};
+      return readAuthenticatorAppSetup(await call('POST', '/authenticator-app/challenges', body, 201, signal));
+    },
+    async setSecurityQuestions({ answers, replaces }, { signal }) {
+      // Only what the contract names goes out: an answer is sent once, to be hashed, and nothing rides along.
+      const body = {
+        answers: answers.map(({ questionId, answer }) => ({ questionId, answer })),
+        ...(replaces !== undefined ? { replaces } : {}),
+      };
+      await call('PUT', '/security-questions', body, 204, signal);
     },
     // The backend learns of the key press from its telephony provider; the page asks until it has (or gives up).
     async awaitCallConfirmation({ challengeId }, { signal }) {
