@@ -174,7 +174,7 @@ describe('email-address', () => {
     const sent = nextEvent(el, 'email-submit');
     await submit(el, 'ana@bücher.de');
     // Chromium hands an email field's Unicode domain to scripts in its ASCII form, which the server takes as well.
-    expect((await sent).detail.email).to.be.oneOf(['ana@bücher.de', 'ana@xn--bcher-kva.de']);
+    expect((await sent).detail.email).to.equal('ana@xn--bcher-kva.de');
     expect(message(el)).to.equal('');
   });
 
