@@ -6,13 +6,18 @@
 import type { EnrollmentError, EnrollmentEvent, EnrollmentOptions, EnrollmentState } from './enrollment-state.js';
 import { offeredMethods } from './policy.js';
 import { answers, settled, withRequest } from './requests.js';
-import type { Purpose, SecurityInfoPolicy } from './types.js';
+import type { MethodId, Purpose, SecurityInfoPolicy } from './types.js';
 
 function firstStep(policy: SecurityInfoPolicy, purpose: Purpose | undefined, start: EnrollmentOptions['start']) {
   const offered = offeredMethods(policy, purpose);
-  const phoneOnly = offered.length === 1 && offered[0] === 'phone';
-  const skipMethods = offered.includes('phone') && (start === 'phone' || phoneOnly);
-  return { step: skipMethods ? ('phone' as const) : ('methods' as const), showsMethods: !skipMethods };
+  // The method `start` names, or the phone when it is all there is: its first step, without the methods. (A start
+  // the policy does not offer shows the methods, which say why.)
+  const method = offered.includes(start as MethodId)
+    ? (start as MethodId)
+    : `${offered}` === 'phone'
+      ? 'phone'
+      : undefined;
+  return { step: method ?? ('methods' as const), method, showsMethods: !method };
 }
 
 /** The state a wizard starts in. */
@@ -57,8 +62,8 @@ export function startTransition(state: EnrollmentState, event: EnrollmentEvent):
 
     case 'method-chosen':
       if (state.step !== 'methods' || state.request) return state;
-      // Other methods are enrolled by the host, which hears the method-select event.
-      return event.method === 'phone' ? { ...state, step: 'phone' } : state;
+      // Each method's first step is named after it.
+      return { ...state, step: event.method, method: event.method };
 
     case 'failed': {
       if (!state.request || state.request.id !== event.requestId) return state;
@@ -70,14 +75,18 @@ export function startTransition(state: EnrollmentState, event: EnrollmentEvent):
         ...(attemptsRemaining !== undefined ? { attemptsRemaining } : {}),
         ...(reason !== undefined ? { reason } : {}),
       };
-      const locked = state.locked || (state.request.operation === 'verifyCode' && code === 'too-many-attempts');
+      // Too many wrong codes (`verifyCode`, or `verifyMethodCode` for email and the app) lock the code until a new one.
+      const locked = state.locked || (state.request.operation.startsWith('verify') && code === 'too-many-attempts');
       return { ...settled(state), error, locked };
     }
 
+    case 'show-methods':
     case 'back': {
-      if (state.step !== 'phone' || !state.showsMethods || !state.policy) return state;
+      // Back from a method's first step when the methods were shown; `show-methods` from any step but a sequence's.
+      const leaves = event.type === 'back' ? state.step === state.method && state.showsMethods : !state.sequence;
+      if (!leaves || !state.policy || state.step === 'methods') return state;
       const { error: _error, challenge: _challenge, ...rest } = state;
-      return { ...rest, step: 'methods', request: null };
+      return { ...rest, step: 'methods', showsMethods: true, request: null, locked: false };
     }
 
     default:

@@ -5,9 +5,14 @@
  */
 import type { SecurityInfoError, SecurityInfoErrorCode, SecurityInfoErrorReason } from './errors.js';
 import type { EnrollmentOperation, EnrollmentRequest } from './requests.js';
-import type { Channel, MethodId, PhoneChallenge, Purpose, SecurityInfoPolicy } from './types.js';
+import type { AuthenticatorAppSetup, Channel, MethodId, PhoneChallenge, Purpose, SecurityInfoPolicy } from './types.js';
 
-export type EnrollmentStep = 'loading' | 'methods' | 'phone' | 'code' | 'call' | 'done' | 'cancelled';
+/**
+ * The steps: a method's first step is named by its id (`phone`, `email`, `authenticator-app` with the QR code,
+ * `security-questions`); `code` is the code step of the phone, email and authenticator app alike (`method` says
+ * whose); `summary` ends a sequence of required methods (see sequence.ts).
+ */
+export type EnrollmentStep = 'loading' | 'methods' | MethodId | 'code' | 'call' | 'done' | 'summary' | 'cancelled';
 
 export type { AdapterOperation, EnrollmentOperation, EnrollmentRequest } from './requests.js';
 
@@ -16,6 +21,21 @@ export interface EnrolledPhone {
   country: string;
   channel: Channel;
   nationalNumber?: string;
+}
+
+/** What a finished enrollment registered: the method, and what to show of it. */
+export type EnrolledMethod =
+  | { method: 'phone'; phoneNumber: string; channel: Channel }
+  | { method: 'email'; email: string }
+  | { method: 'authenticator-app' }
+  | { method: 'security-questions'; questionIds: string[] };
+
+/** A sequence of required methods being set up (sequence.ts): what it asks for in order, and what is done. */
+export interface EnrollmentSequence {
+  /** The methods asked for, in order. */
+  methods: MethodId[];
+  /** What was set up so far, one per method finished; the method being set up is `methods[enrolled.length]`. */
+  enrolled: EnrolledMethod[];
 }
 
 export interface EnrollmentError {
@@ -37,12 +57,23 @@ export type EnrollmentFailure = Pick<SecurityInfoError, 'code' | 'retryAfterSeco
 export interface EnrollmentState {
   step: EnrollmentStep;
   purpose?: Purpose;
-  start?: 'methods' | 'phone';
+  start?: 'methods' | MethodId;
   policy?: SecurityInfoPolicy;
-  /** Whether the methods step is part of this flow (Back from the phone step returns to it). */
+  /** Whether the methods step is part of this flow (Back from a method's first step returns to it). */
   showsMethods: boolean;
+  /** The method being set up, from its first step on; its steps (and the code step's words) follow it. */
+  method?: MethodId;
   phone?: EnrolledPhone;
+  /** The address a code is sent to (email), as checked (`checkEmail`). */
+  email?: string;
+  /** The authenticator app's key and its `otpauth://` URI, once the backend made them; its challenge is `challenge`. */
+  app?: Pick<AuthenticatorAppSetup, 'otpauthUri' | 'secret'>;
+  /** The ids of the security questions answered, once registered (never the answers). */
+  questionIds?: string[];
+  /** A code's challenge (phone, email), or the authenticator app's setup (its id, code length and expiry). */
   challenge?: PhoneChallenge;
+  /** The required methods being set up one after another, with the `required` flow. */
+  sequence?: EnrollmentSequence;
   /** The call in flight, if any. */
   request: EnrollmentRequest | null;
   /** Numbers the requests; never reused. */
@@ -57,8 +88,8 @@ export interface EnrollmentOptions {
   purpose?: Purpose;
   /** Given by the host: no `getPolicy` call. */
   policy?: SecurityInfoPolicy;
-  /** `phone` goes straight to the phone step. */
-  start?: 'methods' | 'phone';
+  /** A method's id goes straight to its first step, when the policy offers it. */
+  start?: 'methods' | MethodId;
 }
 
 export type EnrollmentEvent =
@@ -71,6 +102,27 @@ export type EnrollmentEvent =
   | { type: 'code-submitted' }
   | { type: 'verified'; requestId: number }
   | { type: 'call-confirmed'; requestId: number }
+  /** Email: the person submitted an address (checked already). */
+  | { type: 'email-submitted'; email: string }
+  /** Authenticator app: make (again) the key and URI to scan. */
+  | { type: 'app-requested' }
+  /** Authenticator app: the backend made the key. */
+  | { type: 'app-started'; requestId: number; setup: AuthenticatorAppSetup }
+  /** Authenticator app: the person added the key to their app, and goes on to enter a code of it. */
+  | { type: 'app-added' }
+  /** Security questions: the person submitted answers (checked already; the answers stay out of the state). */
+  | { type: 'questions-submitted'; questionIds: string[] }
+  /** Security questions: the backend registered them. */
+  | { type: 'questions-set'; requestId: number }
+  /** Back to the methods from any step (the wizard's `showMethods()`), dropping what is in flight. */
+  | { type: 'show-methods' }
+  /**
+   * The `required` flow: set up, in order, what the policy requires and the person does not have (`registered`);
+   * from the methods or a method's first step, before anything was sent.
+   */
+  | { type: 'sequence-started'; registered: MethodId[] }
+  /** A sequence: on from a finished method to the next one, or to the summary. */
+  | { type: 'sequence-next' }
   | { type: 'failed'; requestId: number; error: EnrollmentFailure }
   | { type: 'back' }
   | { type: 'cancel' }

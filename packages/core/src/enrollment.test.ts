@@ -117,9 +117,12 @@ describe('methods', () => {
     );
   });
 
-  it('leaves other methods to the host', () => {
-    const state = initialEnrollment({ policy: everything });
-    assert.equal(next(state, { type: 'method-chosen', method: 'authenticator-app' }), state);
+  it('goes to the first step of every other method, named after it', () => {
+    for (const method of ['authenticator-app', 'email', 'security-questions'] as const) {
+      const state = next(initialEnrollment({ policy: everything }), { type: 'method-chosen', method });
+      assert.equal(state.step, method);
+      assert.equal(state.method, method);
+    }
   });
 });
 

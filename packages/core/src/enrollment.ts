@@ -7,20 +7,28 @@
  * The machine is made of parts, each in a module of its own so that a wizard loads each part with the steps that
  * need it: the start and what every step shares (enrollment-start.ts), the phone's steps (phone-enrollment.ts), and
  * what follows a call refused as `unauthenticated` or `reauthentication-required` (waiting for the host to sign the
- * person in again, then repeating the call: sign-in.ts). This module joins the first two.
+ * person in again, then repeating the call: sign-in.ts), the other methods' steps (methods-enrollment.ts) and a
+ * sequence of required methods (sequence.ts). This module joins all but the sign-in.
  */
 import { startTransition } from './enrollment-start.js';
 import type { EnrollmentEvent, EnrollmentState } from './enrollment-state.js';
 import { phoneTransition } from './phone-enrollment.js';
+import { methodsTransition } from './methods-enrollment.js';
+import { sequenceTransition } from './sequence.js';
 
 export type * from './enrollment-state.js';
 export { initialEnrollment, startTransition } from './enrollment-start.js';
 export { phoneTransition } from './phone-enrollment.js';
+export { methodsTransition, enrolledMethod } from './methods-enrollment.js';
+export { sequenceTransition, missingMethods } from './sequence.js';
 
 /** The next state. Events that make no sense in a state return that same state object. */
 export function enrollmentTransition(state: EnrollmentState, event: EnrollmentEvent): EnrollmentState {
-  const next = startTransition(state, event);
-  return next === state ? phoneTransition(state, event) : next;
+  for (const part of [startTransition, phoneTransition, methodsTransition, sequenceTransition]) {
+    const next = part(state, event);
+    if (next !== state) return next;
+  }
+  return state;
 }
 
 /** Whether the flow has ended, by enrolment or cancellation; no event changes it any more. */

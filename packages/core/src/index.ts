@@ -14,3 +14,6 @@ export * from './runner-phone.js';
 export * from './runner-sign-in.js';
 export * from './email.js';
 export * from './questions.js';
+export * from './methods-enrollment.js';
+export * from './runner-methods.js';
+export * from './sequence.js';

@@ -11,7 +11,8 @@ import { answers, settled, withRequest } from './requests.js';
  * it is, the same object.
  */
 export function phoneTransition(state: EnrollmentState, event: EnrollmentEvent): EnrollmentState {
-  if (state.step === 'done' || state.step === 'cancelled') return state;
+  // Another method's steps (its code step too) are its own part's (methods-enrollment.ts).
+  if (state.step === 'done' || state.step === 'cancelled' || state.method !== 'phone') return state;
   switch (event.type) {
     case 'phone-submitted':
       if (state.step !== 'phone' || state.request) return state;

@@ -4,8 +4,23 @@
  */
 import type { SignInReason } from './errors.js';
 
-/** An adapter call. */
-export type AdapterOperation = 'getPolicy' | 'sendCode' | 'resendCode' | 'verifyCode' | 'awaitCallConfirmation';
+/**
+ * An adapter call. The phone's are `sendCode`, `resendCode`, `verifyCode` and `awaitCallConfirmation`; the other
+ * methods' (methods-enrollment.ts) have names of their own, so each part of the runner makes its own calls:
+ * `sendEmailCode` and `resendEmailCode` (a code by email), `startAuthenticatorApp`, `verifyMethodCode` (verifying an
+ * email's or an authenticator app's code) and `setSecurityQuestions`.
+ */
+export type AdapterOperation =
+  | 'getPolicy'
+  | 'sendCode'
+  | 'resendCode'
+  | 'verifyCode'
+  | 'awaitCallConfirmation'
+  | 'sendEmailCode'
+  | 'resendEmailCode'
+  | 'startAuthenticatorApp'
+  | 'verifyMethodCode'
+  | 'setSecurityQuestions';
 
 /** What a state is waiting on: an adapter call, or (`signIn`, see sign-in.ts) the host signing the person in again. */
 export type EnrollmentOperation = AdapterOperation | 'signIn';

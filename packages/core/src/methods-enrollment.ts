@@ -1,0 +1,93 @@
+/**
+ * The steps of the methods beyond phone in the enrollment state machine (enrollment.ts): an email address and the
+ * code sent to it, an authenticator app's key and a code of the app, security questions answered. A part of its own,
+ * loaded with those steps (see the runner's `use()` and runner-methods.ts), so the phone flow never downloads it.
+ *
+ * The code step is the phone's `code` step, with `method` saying whose code it is; Back from it returns to the
+ * address (email) or to the key (the same key: the app has it already).
+ */
+import type { EnrolledMethod, EnrollmentEvent, EnrollmentState } from './enrollment-state.js';
+import { answers, settled, withRequest } from './requests.js';
+
+/**
+ * The next state for the events of the email, authenticator app and security questions steps; any other event,
+ * and every event while the phone is set up, leaves the state as it is, the same object.
+ */
+export function methodsTransition(state: EnrollmentState, event: EnrollmentEvent): EnrollmentState {
+  const { step, method, request } = state;
+  if (step === 'done' || step === 'cancelled' || !method || method === 'phone') return state;
+  switch (event.type) {
+    case 'email-submitted':
+      if (step !== 'email' || request) return state;
+      return { ...withRequest(state, 'sendEmailCode'), email: event.email };
+
+    case 'code-sent':
+      if (!answers(state, event.requestId, 'sendEmailCode', 'resendEmailCode')) return state;
+      return { ...settled(state), step: 'code', challenge: event.challenge, locked: false };
+
+    case 'resend-requested':
+      if (step !== 'code' || method !== 'email' || request || !state.challenge) return state;
+      return withRequest(state, 'resendEmailCode');
+
+    case 'app-requested':
+      if (step !== 'authenticator-app' || request) return state;
+      return withRequest(state, 'startAuthenticatorApp');
+
+    case 'app-started': {
+      if (!answers(state, event.requestId, 'startAuthenticatorApp')) return state;
+      const { otpauthUri, secret, ...challenge } = event.setup;
+      // A new key: what an earlier one locked is over.
+      return { ...settled(state), app: { otpauthUri, secret }, challenge, locked: false };
+    }
+
+    case 'app-added': {
+      if (step !== 'authenticator-app' || request || !state.app || !state.challenge) return state;
+      const { error: _error, ...rest } = state;
+      return { ...rest, step: 'code' };
+    }
+
+    case 'questions-submitted':
+      if (step !== 'security-questions' || request) return state;
+      return { ...withRequest(state, 'setSecurityQuestions'), questionIds: event.questionIds };
+
+    case 'questions-set':
+      if (!answers(state, event.requestId, 'setSecurityQuestions')) return state;
+      return { ...settled(state), step: 'done' };
+
+    case 'code-submitted':
+      if (step !== 'code' || request || state.locked || !state.challenge) return state;
+      return withRequest(state, 'verifyMethodCode');
+
+    case 'verified':
+      if (!answers(state, event.requestId, 'verifyMethodCode')) return state;
+      return { ...settled(state), step: 'done' };
+
+    case 'back': {
+      if (step !== 'code') return state;
+      const { error: _error, challenge, ...rest } = state;
+      // Email: the address again, for another code. The app: the same key, still in the person's app.
+      return method === 'email'
+        ? { ...rest, step: 'email', request: null, locked: false }
+        : { ...rest, challenge, step: 'authenticator-app', request: null };
+    }
+
+    default:
+      return state;
+  }
+}
+
+/** What a finished enrollment registered, for `security-info-complete` and a sequence's summary. */
+export function enrolledMethod(state: EnrollmentState): EnrolledMethod | undefined {
+  switch (state.method) {
+    case 'phone':
+      return state.phone && { method: 'phone', phoneNumber: state.phone.phoneNumber, channel: state.phone.channel };
+    case 'email':
+      return state.email ? { method: 'email', email: state.email } : undefined;
+    case 'authenticator-app':
+      return { method: 'authenticator-app' };
+    case 'security-questions':
+      return { method: 'security-questions', questionIds: state.questionIds ?? [] };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The part of an enrollment for the methods beyond phone, for the runner (runner.ts): their adapter calls (a code by
+ * email and again, an authenticator app's key, a code of either verified, security questions registered), their part
+ * of the state machine (methods-enrollment.ts) and of a sequence of required methods (sequence.ts), and failures
+ * described with their details. Registered with `use()` when those steps load, so the phone flow never downloads it.
+ */
+import { MAX_BACKEND_SECONDS, readChallenge } from './challenge.js';
+import { SecurityInfoError, toSecurityInfoError } from './errors.js';
+import { methodsTransition } from './methods-enrollment.js';
+import type { EnrollmentCall, EnrollmentPart } from './runner.js';
+import { sequenceTransition } from './sequence.js';
+import type { AuthenticatorAppSetup, SecurityQuestionAnswer } from './types.js';
+
+export interface MethodsEnrollmentInputs {
+  /** The code the person submitted, while a verification needs it; kept out of the state (see runner-phone.ts). */
+  code(): string | undefined;
+  /** The answers the person submitted, while registering them needs them; never part of the state. */
+  answers(): SecurityQuestionAnswer[] | undefined;
+  /** The language the steps are shown in (BCP 47), for the wording of the email. */
+  locale?(): string | undefined;
+  /** The id of the registered method the new one is to take the place of, when the steps change one. */
+  replaces?(): string | undefined;
+}
+
+const cannot = (what: string) => new SecurityInfoError('unknown', `The adapter cannot ${what}.`);
+const malformed = (field: string) =>
+  new SecurityInfoError('unknown', `The backend answered with an authenticator app setup whose ${field} is not valid.`);
+
+// RFC 4648 base32 without padding; 128 bits at least (26 characters), as RFC 4226 asks of a key.
+const BASE32_KEY = /^[A-Z2-7]{26,128}$/;
+
+/**
+ * Checks an adapter's answer to `startAuthenticatorApp` against the contract: a challenge id as `readChallenge`
+ * takes it, an `otpauth://totp/` URI and a base32 key; the code length 6 to 8 (what authenticator apps show), the
+ * expiry at most a day. A malformed answer becomes an `unknown` error; fields the contract does not name are left out.
+ */
+export function readAppSetup(value: unknown): AuthenticatorAppSetup {
+  const { challengeId } = readChallenge(value);
+  const { otpauthUri, secret, codeLength, expiresInSeconds } = value as Record<string, unknown>;
+  if (typeof otpauthUri !== 'string' || !/^otpauth:\/\/totp\/\S+$/i.test(otpauthUri) || otpauthUri.length > 2048)
+    throw malformed('otpauthUri');
+  if (typeof secret !== 'string' || !BASE32_KEY.test(secret)) throw malformed('secret');
+  const setup: AuthenticatorAppSetup = { challengeId, otpauthUri, secret };
+  if (codeLength !== undefined) {
+    if (codeLength !== 6 && codeLength !== 7 && codeLength !== 8) throw malformed('codeLength');
+    setup.codeLength = codeLength;
+  }
+  if (expiresInSeconds !== undefined) {
+    const seconds = expiresInSeconds;
+    if (typeof seconds !== 'number' || !(seconds >= 0 && seconds <= MAX_BACKEND_SECONDS)) {
+      throw malformed('expiresInSeconds');
+    }
+    setup.expiresInSeconds = Math.ceil(seconds);
+  }
+  return setup;
+}
+
+/** The part of the methods beyond phone, to register with `EnrollmentRunner.use()`. */
+export function methodsEnrollment({ code, answers, locale, replaces }: MethodsEnrollmentInputs): EnrollmentPart {
+  const options = () => {
+    const language = locale?.();
+    return language ? { locale: language } : {};
+  };
+  const replacing = () => {
+    const replaced = replaces?.();
+    return replaced ? { replaces: replaced } : {};
+  };
+  const sendEmail: EnrollmentCall = async ({ id, operation }, { adapter, state: { email, challenge }, signal }) => {
+    if (!email) throw new SecurityInfoError('unknown', 'There is no address to send a code to.');
+    const answer =
+      operation === 'resendEmailCode' && challenge && adapter.resendCode
+        ? await adapter.resendCode({ challengeId: challenge.challengeId, channel: 'email', ...options() }, { signal })
+        : await sendEmailCode(adapter)({ email, channel: 'email', ...options(), ...replacing() }, { signal });
+    // An email is no call: a confirmation by key press means nothing here.
+    const { confirmation: _ignored, ...challenged } = readChallenge(answer);
+    return { type: 'code-sent', requestId: id, challenge: challenged };
+  };
+  const sendEmailCode = (adapter: Parameters<EnrollmentCall>[1]['adapter']) => {
+    if (!adapter.sendEmailCode) throw cannot('send a code by email');
+    return adapter.sendEmailCode.bind(adapter);
+  };
+  return {
+    calls: {
+      sendEmailCode: sendEmail,
+      resendEmailCode: sendEmail,
+      async startAuthenticatorApp({ id }, { adapter, signal }) {
+        if (!adapter.startAuthenticatorApp) throw cannot('add an authenticator app');
+        const setup = readAppSetup(await adapter.startAuthenticatorApp({ ...replacing() }, { signal }));
+        return { type: 'app-started', requestId: id, setup };
+      },
+      async verifyMethodCode({ id }, { adapter, state: { challenge, method }, signal }) {
+        const submitted = code();
+        if (!challenge || !submitted || (method !== 'email' && method !== 'authenticator-app')) {
+          throw new SecurityInfoError('unknown', 'There is no code to verify.');
+        }
+        await adapter.verifyCode({ challengeId: challenge.challengeId, code: submitted, method }, { signal });
+        return { type: 'verified', requestId: id };
+      },
+      async setSecurityQuestions({ id }, { adapter, signal }) {
+        const submitted = answers();
+        if (!submitted?.length) throw new SecurityInfoError('unknown', 'There are no answers to register.');
+        if (!adapter.setSecurityQuestions) throw cannot('register security questions');
+        await adapter.setSecurityQuestions({ answers: submitted, ...replacing() }, { signal });
+        return { type: 'questions-set', requestId: id };
+      },
+    },
+    transition: (state, event) => {
+      const next = methodsTransition(state, event);
+      return next === state ? sequenceTransition(state, event) : next;
+    },
+    describeFailure: toSecurityInfoError,
+  };
+}
