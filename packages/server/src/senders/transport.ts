@@ -3,6 +3,9 @@ import { ConfigurationError } from '../options.js';
 
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
+/** Whether a host name is this machine's: the one place a code may travel in clear text. */
+export const isLoopback = (hostname: string) => LOOPBACK.test(hostname) || hostname === '::1';
+
 /**
  * An endpoint a code may be sent to: `https:`, or `http:` on a loopback address (a local fake, a sidecar). Codes
  * in clear text on a network could be read on the way.
@@ -14,7 +17,7 @@ export function checkEndpoint(value: string, name: string): URL {
   } catch {
     throw new ConfigurationError(`${name} is not a URL.`);
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname)))
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
     throw new ConfigurationError(
       `${name} must be an https: URL (http: only on a loopback address): codes travel in it.`,
     );

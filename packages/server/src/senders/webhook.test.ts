@@ -126,6 +126,24 @@ describe('the webhook sender', () => {
     assert.deepEqual(JSON.parse(fake.received[1]!.body), { channel: 'sms', to: NUMBER, code: CODE, locale: 'nl-NL' });
   });
 
+  it('carries an email code with the channel email and the address in to, signed and retried the same way', async (t) => {
+    const fake = await receiver(t, (n) => ({ status: n === 1 ? 503 : 204 }));
+    const send = sender(fake.url, { otpHost: 'portal.example.com' });
+    await send.sendEmail({ email: 'jan@例え.テスト', code: CODE, locale: 'ja' });
+    await send.sendEmail({ email: 'jan@example.com', code: CODE });
+
+    assert.equal(fake.received.length, 3);
+    assert.equal(fake.received[0]!.headers['webhook-id'], fake.received[1]!.headers['webhook-id']);
+    // No one-time-code line: it binds codes typed from text messages, not from an inbox.
+    assert.deepEqual(new Webhook(SECRET).verify(fake.received[1]!.body, fake.received[1]!.headers), {
+      channel: 'email',
+      to: 'jan@例え.テスト',
+      code: CODE,
+      locale: 'ja',
+    });
+    assert.deepEqual(JSON.parse(fake.received[2]!.body), { channel: 'email', to: 'jan@example.com', code: CODE });
+  });
+
   it('gives every message its own id', async (t) => {
     const fake = await receiver(t);
     const send = sender(fake.url);

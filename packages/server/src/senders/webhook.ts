@@ -1,15 +1,16 @@
 /** A sender that hands each code to your own HTTP endpoint, signed the Standard Webhooks way, retried with care. */
 import { Webhook } from 'standardwebhooks';
-import type { Channel } from '@security-info/core';
+import type { CodeChannel } from '@security-info/core';
 import { ConfigurationError, type ServerLogger } from '../options.js';
-import type { CodeMessage, CodeSender } from '../senders.js';
+import type { CodeMessage, CodeSender, EmailCodeMessage, EmailSender } from '../senders.js';
 import { checkEndpoint, describeFailure, request } from './transport.js';
 import { checkOtpHost, otpLine } from './wording.js';
 
 /** The JSON body of a delivery. */
 export interface WebhookPayload {
-  channel: Channel;
-  /** The number, E.164. */
+  /** `sms` or `voice` for a phone, `email` for an address. */
+  channel: CodeChannel;
+  /** The number (E.164), or for `email` the address (a domain may be in Unicode). */
   to: string;
   code: string;
   /** The person's language (BCP 47), when known. */
@@ -81,9 +82,9 @@ const retryable = (status: number) => status === 408 || status === 429 || status
 class Final extends Error {}
 
 /**
- * Delivers codes by POSTing a {@link WebhookPayload} as JSON to `url`, signed as Standard Webhooks specify
- * (https://www.standardwebhooks.com): `webhook-id`, `webhook-timestamp` (seconds) and `webhook-signature`
- * (`v1,<base64 HMAC-SHA256 of "id.timestamp.body">`).
+ * Delivers codes (text messages, calls and emails) by POSTing a {@link WebhookPayload} as JSON to `url`, signed
+ * as Standard Webhooks specify (https://www.standardwebhooks.com): `webhook-id`, `webhook-timestamp` (seconds) and
+ * `webhook-signature` (`v1,<base64 HMAC-SHA256 of "id.timestamp.body">`).
  *
  * The receiver verifies the signature with a Standard Webhooks library (which also refuses timestamps more than
  * five minutes off), answers 2xx once its provider accepted the message, 4xx (but 408 and 429) for a message that
@@ -93,7 +94,7 @@ class Final extends Error {}
  * Network errors, 408, 429 and 5xx are retried with exponential back-off and jitter, all within `timeoutMs`; any
  * other answer that is not 2xx, or running out of time, rejects, and the handler withdraws the code.
  */
-export function createWebhookSender(options: WebhookSenderOptions): CodeSender {
+export function createWebhookSender(options: WebhookSenderOptions): CodeSender & EmailSender {
   const url = checkEndpoint(options.url, 'the webhook url');
   const webhook = new Webhook(checkSecret(options.secret));
   const budgetMs = positive('timeoutMs', options.timeoutMs ?? 8000);
@@ -147,35 +148,40 @@ export function createWebhookSender(options: WebhookSenderOptions): CodeSender {
     };
   }
 
-  return {
-    async send(message) {
-      const id = `msg_${crypto.randomUUID().replaceAll('-', '')}`;
-      const body = JSON.stringify(payload(message));
-      const deadline = performance.now() + budgetMs;
-      const fail = (why: string) => {
-        const error = new Error(`webhook ${id} not delivered: ${why}`);
-        logger.warn(`[security-info] ${error.message}`);
-        return error;
-      };
-      for (let tries = 1; ; tries++) {
-        const left = deadline - performance.now();
-        if (left <= 0) throw fail(`no answer within the ${budgetMs} ms budget`);
-        let outcome: Awaited<ReturnType<typeof attempt>>;
-        try {
-          outcome = await attempt(id, body, Math.min(attemptMs, left));
-        } catch (error) {
-          if (error instanceof Final) throw fail(`${error.message}, not retried`);
-          throw error;
-        }
-        if (!outcome.failure) return;
-        if (tries > retries) throw fail(`${outcome.failure} (attempt ${tries}, no retries left)`);
-        const backoff = retryDelayMs * 2 ** (tries - 1);
-        const wait = Math.round(outcome.retryAfter ?? backoff / 2 + (Math.random() * backoff) / 2);
-        if (performance.now() + wait >= deadline)
-          throw fail(`${outcome.failure} (attempt ${tries}); a retry in ${wait} ms would be past the budget`);
-        logger.warn(`[security-info] webhook ${id}: ${outcome.failure} (attempt ${tries}); retrying in ${wait} ms`);
-        await new Promise((resolve) => setTimeout(resolve, wait));
+  /** Delivers one payload, retrying as the receiver allows. */
+  async function post(delivery: WebhookPayload): Promise<void> {
+    const id = `msg_${crypto.randomUUID().replaceAll('-', '')}`;
+    const body = JSON.stringify(delivery);
+    const deadline = performance.now() + budgetMs;
+    const fail = (why: string) => {
+      const error = new Error(`webhook ${id} not delivered: ${why}`);
+      logger.warn(`[security-info] ${error.message}`);
+      return error;
+    };
+    for (let tries = 1; ; tries++) {
+      const left = deadline - performance.now();
+      if (left <= 0) throw fail(`no answer within the ${budgetMs} ms budget`);
+      let outcome: Awaited<ReturnType<typeof attempt>>;
+      try {
+        outcome = await attempt(id, body, Math.min(attemptMs, left));
+      } catch (error) {
+        if (error instanceof Final) throw fail(`${error.message}, not retried`);
+        throw error;
       }
-    },
+      if (!outcome.failure) return;
+      if (tries > retries) throw fail(`${outcome.failure} (attempt ${tries}, no retries left)`);
+      const backoff = retryDelayMs * 2 ** (tries - 1);
+      const wait = Math.round(outcome.retryAfter ?? backoff / 2 + (Math.random() * backoff) / 2);
+      if (performance.now() + wait >= deadline)
+        throw fail(`${outcome.failure} (attempt ${tries}); a retry in ${wait} ms would be past the budget`);
+      logger.warn(`[security-info] webhook ${id}: ${outcome.failure} (attempt ${tries}); retrying in ${wait} ms`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  return {
+    send: (message) => post(payload(message)),
+    sendEmail: ({ email, code, locale }: EmailCodeMessage) =>
+      post({ channel: 'email', to: email, code, ...(locale ? { locale } : {}) }),
   };
 }

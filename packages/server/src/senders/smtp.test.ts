@@ -1,0 +1,141 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigurationError, type ServerLogger } from '../options.js';
+import { smtpSink } from '../test-smtp-sink.js';
+import { createSmtpSender, type SmtpSenderOptions } from './smtp.js';
+
+const CODE = '482913';
+const FROM = 'Example Security <security@example.com>';
+
+function logger(): ServerLogger & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, warn: (line) => lines.push(line), error: (line) => lines.push(line) };
+}
+
+describe('SMTP sender', () => {
+  it('sends the exact message: from, to, subject, the code in plain text, no HTML', async (t) => {
+    const sink = await smtpSink(t);
+    await createSmtpSender({ url: sink.url, from: FROM }).sendEmail({ email: 'Jan@example.com', code: CODE });
+    assert.equal(sink.received.length, 1);
+    const [email] = sink.received;
+    assert.equal(email!.mailFrom, 'security@example.com');
+    assert.deepEqual(email!.rcptTo, ['Jan@example.com']);
+    assert.equal(email!.headers.from, 'Example Security <security@example.com>');
+    assert.equal(email!.headers.to, 'Jan@example.com');
+    assert.equal(email!.headers.subject, 'Your verification code');
+    assert.equal(email!.headers['auto-submitted'], 'auto-generated');
+    assert.match(email!.headers['content-type']!, /^text\/plain; charset=utf-8$/);
+    assert.equal(
+      email!.text,
+      `Your verification code is ${CODE}.\n\nIf you did not ask for it, you can ignore this email.`,
+    );
+    assert.ok(!/text\/html|<html|https?:/i.test(email!.raw), 'no HTML and no links');
+  });
+
+  it("words the message in the person's language", async (t) => {
+    const sink = await smtpSink(t);
+    const sender = createSmtpSender({ url: sink.url, from: 'security@example.com' });
+    await sender.sendEmail({ email: 'jan@example.nl', code: CODE, locale: 'de-AT' });
+    await sender.sendEmail({ email: 'jan@example.nl', code: CODE, locale: 'ja' });
+    assert.equal(sink.received[0]!.headers.subject, 'Ihr Bestätigungscode');
+    assert.equal(
+      sink.received[0]!.text,
+      `Ihr Bestätigungscode lautet ${CODE}.\n\nWenn Sie ihn nicht angefordert haben, können Sie diese E-Mail ignorieren.`,
+    );
+    assert.equal(sink.received[1]!.headers.subject, 'Your verification code');
+    assert.equal(sink.received[0]!.headers.from, 'security@example.com');
+  });
+
+  it('reaches an internationalized domain by its ASCII form', async (t) => {
+    const sink = await smtpSink(t);
+    await createSmtpSender({ url: sink.url, from: FROM }).sendEmail({ email: 'info@münchen.de', code: CODE });
+    // The sink shows the envelope's domain in Unicode again; the header is as it was sent.
+    assert.deepEqual(sink.received[0]!.rcptTo, ['info@münchen.de']);
+    assert.equal(sink.received[0]!.headers.to, 'info@xn--mnchen-3ya.de');
+  });
+
+  it('signs in with the credentials of the URL', async (t) => {
+    const logins: string[] = [];
+    const sink = await smtpSink(t, {
+      authOptional: false,
+      allowInsecureAuth: true,
+      onAuth(auth, _session, callback) {
+        logins.push(`${auth.username}:${auth.password}`);
+        callback(null, { user: auth.username });
+      },
+    });
+    const url = `smtp://mailer:p%40ss%3Aword@127.0.0.1:${sink.port}`;
+    await createSmtpSender({ url, from: FROM }).sendEmail({ email: 'jan@example.com', code: CODE });
+    assert.deepEqual(logins, ['mailer:p@ss:word']);
+    assert.equal(sink.received.length, 1);
+  });
+
+  it('rejects when the server refuses, saying its status and never the address or the code', async (t) => {
+    const sink = await smtpSink(t, {
+      onRcptTo(address, _session, callback) {
+        callback(
+          Object.assign(new Error(`<${address.address}> no such mailbox, code ${CODE}?`), { responseCode: 550 }),
+        );
+      },
+    });
+    const log = logger();
+    const sender = createSmtpSender({ url: sink.url, from: FROM, logger: log });
+    const error = await sender.sendEmail({ email: 'nobody@example.com', code: CODE }).then(
+      () => assert.fail('sent'),
+      (thrown: Error) => thrown,
+    );
+    assert.equal(error.message, 'the SMTP server did not take an email (EENVELOPE 550)');
+    assert.deepEqual(log.lines, ['[security-info] the SMTP server did not take an email (EENVELOPE 550)']);
+    assert.equal(sink.received.length, 0);
+  });
+
+  it('rejects in time when no server answers', async (t) => {
+    const sink = await smtpSink(t);
+    const log = logger();
+    // A port that takes the connection but never greets: a sink whose greeting is held back.
+    const { createServer } = await import('node:net');
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    t.after(() => {
+      silent.close();
+    });
+    const port = (silent.address() as { port: number }).port;
+    const sender = createSmtpSender({ host: '127.0.0.1', port, from: FROM, timeoutMs: 200, logger: log });
+    const started = performance.now();
+    await assert.rejects(
+      sender.sendEmail({ email: 'jan@example.com', code: CODE }),
+      /did not take an email \(ETIMEDOUT\)/,
+    );
+    assert.ok(performance.now() - started < 2000);
+    assert.equal(sink.received.length, 0);
+  });
+
+  it('requires TLS from a server that is not on this machine', async (t) => {
+    // The sink speaks no TLS: a sender that thinks it is elsewhere must refuse to send in clear text.
+    const sink = await smtpSink(t);
+    const sender = createSmtpSender({ url: `smtp://localhost.:${sink.port}`, from: FROM, timeoutMs: 2000 });
+    await assert.rejects(sender.sendEmail({ email: 'jan@example.com', code: CODE }), /did not take an email/);
+    assert.equal(sink.received.length, 0);
+  });
+
+  it('refuses a configuration that cannot work, saying why', () => {
+    const bad: [Partial<SmtpSenderOptions>, RegExp][] = [
+      [{ from: FROM }, /url or host is required/],
+      [{ url: 'https://mail.example.com', from: FROM }, /smtps:\/\/ \(TLS\) or smtp:\/\//],
+      [{ url: 'not a url', from: FROM }, /is not a URL/],
+      [{ url: 'smtps://mail.example.com', host: 'mail.example.com', from: FROM }, /not both/],
+      [{ host: 'mail.example.com', port: 70000, from: FROM }, /port must be a port number/],
+      [{ host: 'mail.example.com', from: 'security' }, /from must be an address/],
+      [{ host: 'mail.example.com', from: 'Security <a@example.com>, b@example.com' }, /from must be an address/],
+      [{ host: 'mail.example.com', from: 'Evil\r\nBcc: x@example.com <a@example.com>' }, /from must be an address/],
+      [{ host: 'mail.example.com', from: FROM, timeoutMs: 0 }, /timeoutMs must be a positive number/],
+    ];
+    for (const [options, message] of bad)
+      assert.throws(
+        () => createSmtpSender(options as SmtpSenderOptions),
+        (error: Error) => error instanceof ConfigurationError && message.test(error.message),
+        JSON.stringify(options),
+      );
+    assert.doesNotThrow(() => createSmtpSender({ url: 'smtps://u:p@mail.example.com', from: 'a@example.com' }));
+  });
+});
