@@ -7,6 +7,7 @@ import * as phone from './security-info-phone.stories.js';
 import * as code from './code-verify.stories.js';
 import * as picker from './method-picker.stories.js';
 import * as methods from './security-info-methods.stories.js';
+import * as app from './authenticator-app.stories.js';
 
 type Args = Record<string, unknown>;
 type Decorator = (story: () => TemplateResult) => TemplateResult;
@@ -21,7 +22,7 @@ interface StoriesModule {
   [name: string]: unknown;
 }
 
-const modules = { wizard, phone, code, picker, methods } as unknown as Record<string, StoriesModule>;
+const modules = { wizard, phone, code, picker, methods, app } as unknown as Record<string, StoriesModule>;
 
 for (const [file, module] of Object.entries(modules)) {
   const meta = module.default;
