@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryAdapter, type IssuedCode } from './memory-adapter.js';
 import { ERROR_CODES, SecurityInfoError, toSecurityInfoError } from './errors.js';
+import { PREDEFINED_QUESTION_IDS } from './questions.js';
+import { createHmac } from 'node:crypto';
 
 const signal = () => new AbortController().signal;
 const rejectsWith = async (promise: Promise<unknown>, code: string) => {
@@ -470,6 +472,446 @@ test('a registrations call hangs until aborted', async () => {
   adapter.injectFault('listMethods', 'hang');
   const controller = new AbortController();
   const pending = adapter.listMethods({ signal: controller.signal });
+  controller.abort();
+  await assert.rejects(pending, { name: 'AbortError' });
+});
+
+/** RFC 4648 base32 to bytes, written here again so the adapter's secrets are checked by other code than its own. */
+function fromBase32(text: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bits = [...text].map((char) => alphabet.indexOf(char).toString(2).padStart(5, '0')).join('');
+  return Buffer.from(bits.match(/.{8}/g)!.map((byte) => parseInt(byte, 2)));
+}
+
+/** RFC 6238's TOTP with Node's own HMAC: the code an authenticator app shows at `time`. */
+function totpAt(key: Buffer, time: number, digits = 6): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(time / 30_000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1]! & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 10 ** digits).padStart(digits, '0');
+}
+
+test('the TOTP the tests check against gives RFC 6238’s SHA-1 values', () => {
+  const seed = Buffer.from('12345678901234567890');
+  assert.equal(totpAt(seed, 59_000, 8), '94287082');
+  assert.equal(totpAt(seed, 1_111_111_109_000, 8), '07081804');
+  assert.equal(totpAt(seed, 20_000_000_000_000, 8), '65353130');
+});
+
+const T0 = Date.UTC(2026, 10, 25, 10, 0, 10);
+
+test('an authenticator app’s setup is a 160-bit base32 secret and its otpauth URI, for six-digit codes', async () => {
+  const adapter = createMemoryAdapter({
+    authenticatorApp: { issuer: 'Contoso Ltd', accountName: 'jan@contoso.example' },
+  });
+  const setup = await adapter.startAuthenticatorApp({}, { signal: signal() });
+  assert.match(setup.secret, /^[A-Z2-7]{32}$/);
+  assert.equal(fromBase32(setup.secret).length, 20);
+  assert.equal(
+    setup.otpauthUri,
+    `otpauth://totp/Contoso%20Ltd:jan%40contoso.example?secret=${setup.secret}&issuer=Contoso%20Ltd&algorithm=SHA1&digits=6&period=30`,
+  );
+  assert.equal(setup.codeLength, 6);
+  assert.equal(setup.expiresInSeconds, 600);
+  const other = await adapter.startAuthenticatorApp({}, { signal: signal() });
+  assert.notEqual(other.secret, setup.secret, 'each setup has a secret of its own');
+});
+
+test('the code an app computes from the secret verifies, one step either side too, and registers the app', async () => {
+  for (const drift of [-30_000, 0, 30_000]) {
+    let time = T0;
+    const adapter = createMemoryAdapter({ now: () => time });
+    const { challengeId, secret } = await adapter.startAuthenticatorApp({}, { signal: signal() });
+    time += 45_000;
+    const code = totpAt(fromBase32(secret), time + drift);
+    await adapter.verifyCode({ challengeId, code, method: 'authenticator-app' }, { signal: signal() });
+    const registrations = await list(adapter);
+    assert.deepEqual(
+      registrations.methods.map((method) => [method.kind, method.purposes]),
+      [['authenticator-app', ['mfa', 'password-reset']]],
+      `drift ${drift}`,
+    );
+    assert.equal(registrations.defaultMethodId, registrations.methods[0]!.id);
+    assert.equal(await adapter.appCode(challengeId), undefined, 'the setup is used up');
+  }
+});
+
+test('an app code two steps away is wrong, and wrong codes lock the setup', async () => {
+  const time = T0;
+  const adapter = createMemoryAdapter({ now: () => time, maxAttempts: 2 });
+  const { challengeId, secret } = await adapter.startAuthenticatorApp({}, { signal: signal() });
+  const key = fromBase32(secret);
+  const request = (code: string) => ({ challengeId, code, method: 'authenticator-app' as const });
+  await assert.rejects(
+    adapter.verifyCode(request(totpAt(key, time - 60_000)), { signal: signal() }),
+    (e: SecurityInfoError) => e.code === 'invalid-code' && e.attemptsRemaining === 1,
+  );
+  await rejectsWith(adapter.verifyCode(request(totpAt(key, time + 60_000)), { signal: signal() }), 'too-many-attempts');
+  await rejectsWith(adapter.verifyCode(request(totpAt(key, time)), { signal: signal() }), 'too-many-attempts');
+  assert.deepEqual((await list(adapter)).methods, []);
+});
+
+test('an app setup expires, and is verified only as an app’s', async () => {
+  let time = T0;
+  const adapter = createMemoryAdapter({ now: () => time });
+  const { challengeId, secret } = await adapter.startAuthenticatorApp({}, { signal: signal() });
+  const code = totpAt(fromBase32(secret), time);
+  await rejectsWith(adapter.verifyCode({ challengeId, code }, { signal: signal() }), 'code-expired');
+  await rejectsWith(adapter.verifyCode({ challengeId, code, method: 'email' }, { signal: signal() }), 'code-expired');
+  time += 600_000;
+  await rejectsWith(
+    adapter.verifyCode(
+      { challengeId, code: (await adapter.appCode(challengeId))!, method: 'authenticator-app' },
+      { signal: signal() },
+    ),
+    'code-expired',
+  );
+});
+
+test('appCode is what the app shows now, for the latest setup unless one is named', async () => {
+  let time = T0;
+  const adapter = createMemoryAdapter({ now: () => time });
+  assert.equal(await adapter.appCode(), undefined);
+  const first = await adapter.startAuthenticatorApp({}, { signal: signal() });
+  const latest = await adapter.startAuthenticatorApp({}, { signal: signal() });
+  time += 31_000;
+  assert.equal(await adapter.appCode(), totpAt(fromBase32(latest.secret), time));
+  assert.equal(await adapter.appCode(first.challengeId), totpAt(fromBase32(first.secret), time));
+  assert.equal(await adapter.appCode('nope'), undefined);
+});
+
+test('a new app replaces the one named once verified, taking its place as the default', async () => {
+  const adapter = createMemoryAdapter({
+    registrations: {
+      methods: [
+        { id: 'old-app', kind: 'authenticator-app' },
+        { id: 'phone', kind: 'phone', phone: { phoneNumber: '+31612345678', channel: 'sms' } },
+      ],
+    },
+  });
+  await rejectsWith(adapter.startAuthenticatorApp({ replaces: 'phone' }, { signal: signal() }), 'unknown');
+  const { challengeId } = await adapter.startAuthenticatorApp({ replaces: 'old-app' }, { signal: signal() });
+  assert.deepEqual(
+    (await list(adapter)).methods.map((method) => method.id),
+    ['old-app', 'phone'],
+  );
+  const code = (await adapter.appCode())!;
+  await adapter.verifyCode({ challengeId, code, method: 'authenticator-app' }, { signal: signal() });
+  const after = await list(adapter);
+  assert.deepEqual(
+    after.methods.map((method) => method.id),
+    ['phone', 'method-1'],
+  );
+  assert.equal(after.defaultMethodId, 'method-1');
+});
+
+test('an email code goes to the callback with channel email, and registers the address for password reset', async () => {
+  const issued: IssuedCode[] = [];
+  const adapter = createMemoryAdapter({
+    onCode: (code) => issued.push(code),
+    generateCode: () => '246810',
+    now: () => T0,
+  });
+  const challenge = await adapter.sendEmailCode(
+    { email: ' Jan@Bücher.Example ', channel: 'email', locale: 'de' },
+    { signal: signal() },
+  );
+  assert.deepEqual(challenge, {
+    challengeId: challenge.challengeId,
+    codeLength: 6,
+    expiresInSeconds: 300,
+    resendInSeconds: 30,
+  });
+  assert.deepEqual(issued, [
+    { challengeId: challenge.challengeId, email: 'Jan@bücher.example', channel: 'email', code: '246810', locale: 'de' },
+  ]);
+  await adapter.verifyCode(
+    { challengeId: challenge.challengeId, code: '246810', method: 'email' },
+    { signal: signal() },
+  );
+  assert.deepEqual(await list(adapter), {
+    methods: [
+      {
+        id: 'method-1',
+        kind: 'email',
+        addedAt: new Date(T0).toISOString(),
+        lastUsedAt: null,
+        purposes: ['password-reset'],
+        removable: true,
+        email: { address: 'Jan@bücher.example' },
+      },
+    ],
+    defaultMethodId: null,
+  });
+});
+
+test('an address the email step would refuse is refused, and no code goes out', async () => {
+  const adapter = createMemoryAdapter();
+  for (const email of ['', 'jan', 'jan@', `${'j'.repeat(250)}@example.com`]) {
+    await rejectsWith(adapter.sendEmailCode({ email, channel: 'email' }, { signal: signal() }), 'unknown');
+  }
+  assert.equal(adapter.lastCode, undefined);
+});
+
+test('an email code is resent by email in the language asked, and only as an email’s', async () => {
+  let n = 0;
+  const adapter = createMemoryAdapter({ generateCode: () => String(++n).repeat(6) });
+  const first = await adapter.sendEmailCode({ email: 'jan@example.com', channel: 'email' }, { signal: signal() });
+  await rejectsWith(
+    adapter.resendCode({ challengeId: first.challengeId, channel: 'sms' }, { signal: signal() }),
+    'code-expired',
+  );
+  const second = await adapter.resendCode(
+    { challengeId: first.challengeId, channel: 'email', locale: 'nl' },
+    { signal: signal() },
+  );
+  assert.deepEqual(adapter.lastCode, {
+    challengeId: second.challengeId,
+    email: 'jan@example.com',
+    channel: 'email',
+    code: '222222',
+    locale: 'nl',
+  });
+  await rejectsWith(
+    adapter.verifyCode({ challengeId: first.challengeId, code: '111111', method: 'email' }, { signal: signal() }),
+    'code-expired',
+  );
+  await rejectsWith(
+    adapter.verifyCode({ challengeId: second.challengeId, code: '222222' }, { signal: signal() }),
+    'code-expired',
+  );
+  await adapter.verifyCode({ challengeId: second.challengeId, code: '222222', method: 'email' }, { signal: signal() });
+  const phone = await adapter.sendCode({ phoneNumber: '+31612345678', channel: 'sms' }, { signal: signal() });
+  await rejectsWith(
+    adapter.resendCode({ challengeId: phone.challengeId, channel: 'email' }, { signal: signal() }),
+    'code-expired',
+  );
+});
+
+test('wrong email codes count down and lock, as a phone’s', async () => {
+  const adapter = createMemoryAdapter({ generateCode: () => '111111', maxAttempts: 2 });
+  const { challengeId } = await adapter.sendEmailCode(
+    { email: 'jan@example.com', channel: 'email' },
+    { signal: signal() },
+  );
+  const request = (code: string) => ({ challengeId, code, method: 'email' as const });
+  await assert.rejects(
+    adapter.verifyCode(request('000000'), { signal: signal() }),
+    (e: SecurityInfoError) => e.code === 'invalid-code' && e.attemptsRemaining === 1,
+  );
+  await rejectsWith(adapter.verifyCode(request('000000'), { signal: signal() }), 'too-many-attempts');
+  await rejectsWith(adapter.verifyCode(request('111111'), { signal: signal() }), 'too-many-attempts');
+});
+
+test('an address is registered once, and replaces swaps an address for another', async () => {
+  const adapter = createMemoryAdapter();
+  const add = async (email: string, replaces?: string) => {
+    const request = { email, channel: 'email' as const, ...(replaces ? { replaces } : {}) };
+    const { challengeId } = await adapter.sendEmailCode(request, { signal: signal() });
+    await adapter.verifyCode({ challengeId, code: adapter.lastCode!.code, method: 'email' }, { signal: signal() });
+  };
+  const addresses = async () => (await list(adapter)).methods.map((method) => [method.id, method.email?.address]);
+  await add('jan@example.com');
+  await add('jan@example.com');
+  await add('jan@work.example');
+  assert.deepEqual(await addresses(), [
+    ['method-1', 'jan@example.com'],
+    ['method-2', 'jan@work.example'],
+  ]);
+  await add('jan@home.example', 'method-1');
+  assert.deepEqual(await addresses(), [
+    ['method-2', 'jan@work.example'],
+    ['method-3', 'jan@home.example'],
+  ]);
+  await enroll(adapter, '+31612345678');
+  await rejectsWith(
+    adapter.sendEmailCode({ email: 'x@example.com', channel: 'email', replaces: 'method-4' }, { signal: signal() }),
+    'unknown',
+  );
+});
+
+const threeAnswers = [
+  { questionId: 'first-pet', answer: 'Rex' },
+  { questionId: 'birth-city', answer: 'Utrecht' },
+  { questionId: 'first-school', answer: 'De Regenboog' },
+];
+
+test('the default policy offers every method, and the predefined questions with three to answer', async () => {
+  const policy = await createMemoryAdapter().getPolicy({ signal: signal() });
+  assert.deepEqual(
+    policy.methods.map((method) => method.id),
+    ['authenticator-app', 'phone', 'email', 'security-questions'],
+  );
+  assert.deepEqual(policy.securityQuestions, {
+    questions: PREDEFINED_QUESTION_IDS.map((id) => ({ id })),
+    required: 3,
+  });
+});
+
+test('answers to security questions are registered by question, and kept only normalized', async () => {
+  const adapter = createMemoryAdapter();
+  assert.equal(adapter.matchesSecurityAnswers(threeAnswers), false, 'nothing set up yet');
+  await adapter.setSecurityQuestions({ answers: threeAnswers }, { signal: signal() });
+  const [method] = (await list(adapter)).methods;
+  assert.deepEqual(method?.securityQuestions, { questionIds: ['first-pet', 'birth-city', 'first-school'] });
+  assert.deepEqual(method?.purposes, ['password-reset']);
+  assert.ok(!JSON.stringify(await list(adapter)).includes('Utrecht'), 'the list never shows an answer');
+  const typedAgain = [
+    { questionId: 'first-school', answer: '  de   REGENBOOG ' },
+    { questionId: 'first-pet', answer: 'ＲＥＸ' },
+    { questionId: 'birth-city', answer: 'utrecht' },
+  ];
+  assert.equal(adapter.matchesSecurityAnswers(typedAgain), true);
+  assert.equal(adapter.matchesSecurityAnswers(typedAgain.slice(0, 2)), false, 'every question answered');
+  assert.equal(adapter.matchesSecurityAnswers([typedAgain[1]!, typedAgain[1]!, typedAgain[1]!]), false);
+  assert.equal(
+    adapter.matchesSecurityAnswers([...typedAgain.slice(0, 2), { questionId: 'birth-city', answer: 'Amsterdam' }]),
+    false,
+  );
+});
+
+test('answering again changes the one set of questions, and replaces must name it', async () => {
+  const adapter = createMemoryAdapter();
+  await adapter.setSecurityQuestions({ answers: threeAnswers }, { signal: signal() });
+  const changed = [{ questionId: 'first-car', answer: 'Beetle' }, ...threeAnswers.slice(1)];
+  await rejectsWith(
+    adapter.setSecurityQuestions({ answers: changed, replaces: 'nope' }, { signal: signal() }),
+    'unknown',
+  );
+  await adapter.setSecurityQuestions({ answers: changed, replaces: 'method-1' }, { signal: signal() });
+  const { methods } = await list(adapter);
+  assert.deepEqual(
+    methods.map((method) => [method.id, method.securityQuestions?.questionIds]),
+    [['method-1', ['first-car', 'birth-city', 'first-school']]],
+  );
+  assert.equal(adapter.matchesSecurityAnswers(changed), true);
+  assert.equal(adapter.matchesSecurityAnswers(threeAnswers), false);
+});
+
+test('answers that break a rule are refused, registering nothing', async () => {
+  const policy = {
+    methods: [{ id: 'security-questions' as const, purposes: ['password-reset' as const] }],
+    securityQuestions: {
+      questions: [{ id: 'first-pet' }, { id: 'birth-city' }, { id: 'team', text: 'Which team did you join first?' }],
+      required: 2,
+    },
+  };
+  const adapter = createMemoryAdapter({ policy });
+  const cases: Record<string, { questionId: string; answer: string }[]> = {
+    'too few': [{ questionId: 'first-pet', answer: 'Rex' }],
+    'too short': [
+      { questionId: 'first-pet', answer: 'Re' },
+      { questionId: 'birth-city', answer: 'Utrecht' },
+    ],
+    'a question twice': [
+      { questionId: 'first-pet', answer: 'Rex' },
+      { questionId: 'first-pet', answer: 'Fido' },
+    ],
+    'an answer twice': [
+      { questionId: 'first-pet', answer: 'Utrecht' },
+      { questionId: 'birth-city', answer: ' utrecht' },
+    ],
+    'an answer that repeats its question': [
+      { questionId: 'first-pet', answer: 'Rex' },
+      { questionId: 'team', answer: 'which team' },
+    ],
+    'a question the policy does not list': [
+      { questionId: 'first-pet', answer: 'Rex' },
+      { questionId: 'first-car', answer: 'Beetle' },
+    ],
+  };
+  for (const [name, answers] of Object.entries(cases)) {
+    await assert.rejects(
+      adapter.setSecurityQuestions({ answers }, { signal: signal() }),
+      (e: SecurityInfoError) => e.code === 'unknown',
+      name,
+    );
+  }
+  assert.deepEqual((await list(adapter)).methods, []);
+  const kept = [
+    { questionId: 'first-pet', answer: 'Rex' },
+    { questionId: 'team', answer: 'Blue' },
+  ];
+  await adapter.setSecurityQuestions({ answers: kept }, { signal: signal() });
+  assert.equal((await list(adapter)).methods.length, 1, 'answers that keep the rules are registered');
+});
+
+test('security questions are refused where the policy does not offer them', async () => {
+  for (const policy of [
+    {
+      methods: [{ id: 'phone' as const, purposes: ['mfa' as const] }],
+      securityQuestions: { questions: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] },
+    },
+    { methods: [{ id: 'security-questions' as const, purposes: ['password-reset' as const] }] },
+  ]) {
+    await rejectsWith(
+      createMemoryAdapter({ policy }).setSecurityQuestions({ answers: threeAnswers }, { signal: signal() }),
+      'unknown',
+    );
+  }
+});
+
+test('preloaded email addresses and security questions are listed with what they show', async () => {
+  const adapter = createMemoryAdapter({
+    registrations: {
+      methods: [
+        { id: 'mail', kind: 'email', email: { address: 'jan@example.com' } },
+        {
+          id: 'questions',
+          kind: 'security-questions',
+          securityQuestions: { questionIds: ['first-pet', 'first-car', 'dream-job'] },
+        },
+      ],
+    },
+  });
+  const { methods } = await list(adapter);
+  assert.deepEqual(methods[0]?.email, { address: 'jan@example.com' });
+  assert.deepEqual(methods[1]?.securityQuestions, { questionIds: ['first-pet', 'first-car', 'dream-job'] });
+  assert.equal(adapter.matchesSecurityAnswers(threeAnswers), false, 'preloaded questions have no answers to match');
+});
+
+test('each new operation can be made to fail, once or until cleared, and is counted', async () => {
+  const adapter = createMemoryAdapter();
+  const calls = {
+    sendEmailCode: () => adapter.sendEmailCode({ email: 'jan@example.com', channel: 'email' }, { signal: signal() }),
+    startAuthenticatorApp: () => adapter.startAuthenticatorApp({}, { signal: signal() }),
+    setSecurityQuestions: () => adapter.setSecurityQuestions({ answers: threeAnswers }, { signal: signal() }),
+  };
+  for (const [operation, call] of Object.entries(calls) as [keyof typeof calls, () => Promise<unknown>][]) {
+    adapter.injectFault(operation, { code: 'rate-limited', retryAfterSeconds: 9 });
+    await assert.rejects(call(), (e: SecurityInfoError) => e.code === 'rate-limited' && e.retryAfterSeconds === 9);
+    adapter.injectFault(operation, 'reauthentication-required', { persist: true });
+    await rejectsWith(call(), 'reauthentication-required');
+    await rejectsWith(call(), 'reauthentication-required');
+    adapter.clearFaults(operation);
+    adapter.injectFault(operation, 'network');
+    await rejectsWith(call(), 'network');
+    await call();
+    assert.equal(adapter.calls[operation], 5, operation);
+  }
+});
+
+test('malformed answers of the new operations break the contract; a malformed put of answers does nothing', async () => {
+  const adapter = createMemoryAdapter();
+  adapter.injectFault('sendEmailCode', 'malformed');
+  assert.deepEqual(
+    await adapter.sendEmailCode({ email: 'jan@example.com', channel: 'email' }, { signal: signal() }),
+    {},
+  );
+  adapter.injectFault('startAuthenticatorApp', 'malformed');
+  assert.deepEqual(await adapter.startAuthenticatorApp({}, { signal: signal() }), {});
+  adapter.injectFault('setSecurityQuestions', 'malformed');
+  await adapter.setSecurityQuestions({ answers: threeAnswers }, { signal: signal() });
+  assert.deepEqual((await list(adapter)).methods, []);
+  assert.equal(adapter.lastCode, undefined);
+});
+
+test('a new operation hangs until aborted', async () => {
+  const adapter = createMemoryAdapter();
+  adapter.injectFault('startAuthenticatorApp', 'hang');
+  const controller = new AbortController();
+  const pending = adapter.startAuthenticatorApp({}, { signal: controller.signal });
   controller.abort();
   await assert.rejects(pending, { name: 'AbortError' });
 });

@@ -2,9 +2,21 @@
  * An in-memory backend for Storybook, the demo and tests: codes are handed to a callback instead of being
  * sent, and every fault the wizard must survive can be injected.
  */
+import { checkEmail } from './email.js';
 import { SecurityInfoError, type SecurityInfoErrorCode, type SecurityInfoErrorReason } from './errors.js';
+import { offeredMethods } from './policy.js';
+import { checkAnswers, normalizeAnswer, PREDEFINED_QUESTION_IDS } from './questions.js';
 import { methodPurposes, type MethodKind, type RegisteredMethod, type Registrations } from './registrations.js';
-import type { AdapterCallOptions, Channel, PhoneChallenge, SecurityInfoAdapter, SecurityInfoPolicy } from './types.js';
+import type {
+  AuthenticatorAppSetup,
+  Channel,
+  CodeMethod,
+  EmailChallenge,
+  PhoneChallenge,
+  SecurityInfoAdapter,
+  SecurityInfoPolicy,
+  SecurityQuestionAnswer,
+} from './types.js';
 
 export type MemoryAdapterOperation =
   | 'getPolicy'
@@ -12,6 +24,9 @@ export type MemoryAdapterOperation =
   | 'resendCode'
   | 'verifyCode'
   | 'awaitCallConfirmation'
+  | 'sendEmailCode'
+  | 'startAuthenticatorApp'
+  | 'setSecurityQuestions'
   | 'listMethods'
   | 'removeMethod'
   | 'setDefaultMethod';
@@ -36,14 +51,13 @@ export type MemoryAdapterFault =
   | 'network'
   | 'error';
 
-export interface IssuedCode {
+/** A code the adapter would have sent: to a phone by text message or call, or to an email address. */
+export type IssuedCode = {
   challengeId: string;
-  phoneNumber: string;
-  channel: Channel;
   code: string;
   /** The language the message was asked for in, when the call named one. */
   locale?: string;
-}
+} & ({ channel: Channel; phoneNumber: string } | { channel: 'email'; email: string });
 
 /**
  * A registered method to start with. What the list derives (purposes from the policy, whether it can be removed)
@@ -57,29 +71,43 @@ export interface PreloadedMethod {
   /** ISO 8601; never used when absent. */
   lastUsedAt?: string | null;
   phone?: { phoneNumber: string; channel: Channel };
+  email?: { address: string };
+  /** The questions answered; the answers are unknown, so none matches until they are set again. */
+  securityQuestions?: { questionIds: string[] };
 }
 
 export interface MemoryAdapterOptions {
-  /** Returned by `getPolicy`. Default: every method for its purposes, both channels. */
+  /**
+   * Returned by `getPolicy`. Default {@link DEFAULT_POLICY}: every method for its purposes, both channels, the
+   * predefined security questions with three to answer.
+   */
   policy?: SecurityInfoPolicy;
-  /** Receives each code instead of a text message or call. */
+  /** Receives each code instead of a text message, call or email. */
   onCode?: (issued: IssuedCode) => void;
   /** Milliseconds each call takes. Default 0. */
   latency?: number;
+  /** Digits in the codes sent by text message, call or email (an authenticator app's are 6). Default 6. */
   codeLength?: number;
+  /** Seconds a code sent, or an authenticator app's setup, stays valid. Default 300 for a code, 600 for a setup. */
   expiresInSeconds?: number;
   resendInSeconds?: number;
   /** How a voice call is confirmed. Default `code`. */
   voiceConfirmation?: 'code' | 'keypress';
   /** Wrong codes accepted per challenge before it locks. Default 5. */
   maxAttempts?: number;
-  /** Makes the codes; default random digits. */
+  /** Makes the codes sent; default random digits. (An authenticator app's come from its secret and the clock.) */
   generateCode?: (length: number) => string;
-  /** Time source in milliseconds, for expiry and the times of registered methods. Default `Date.now`. */
+  /** The issuer and account an authenticator app shows. Default `security-info demo` and `person@example.com`. */
+  authenticatorApp?: { issuer?: string; accountName?: string };
+  /**
+   * Time source in milliseconds, for expiry, the times of registered methods and an authenticator app's codes.
+   * Default `Date.now`.
+   */
   now?: () => number;
   /**
    * The person's methods to start with, oldest first, and their default sign-in method (by default the oldest
-   * that can serve two-step verification). A verified phone joins them.
+   * that can serve two-step verification). A verified phone, email address or authenticator app joins them, and
+   * so do security questions once answered.
    */
   registrations?: { methods: PreloadedMethod[]; defaultMethodId?: string | null };
   /**
@@ -89,10 +117,7 @@ export interface MemoryAdapterOptions {
   minimumMfaMethods?: number;
 }
 
-export interface MemoryAdapter extends Required<
-  Omit<SecurityInfoAdapter, 'getPolicy' | 'sendEmailCode' | 'startAuthenticatorApp' | 'setSecurityQuestions'>
-> {
-  getPolicy(options: AdapterCallOptions): Promise<SecurityInfoPolicy>;
+export interface MemoryAdapter extends Required<SecurityInfoAdapter> {
   /** Makes the next call (or every call, with `{ persist: true }`) of an operation fail this way. */
   injectFault(operation: MemoryAdapterOperation, fault: MemoryAdapterFault, options?: { persist?: boolean }): void;
   /** Removes injected faults, of one operation or all. */
@@ -103,6 +128,16 @@ export interface MemoryAdapter extends Required<
   readonly calls: Readonly<Record<MemoryAdapterOperation, number>>;
   /** The latest code issued, for a person or test that needs to finish the flow. */
   readonly lastCode: IssuedCode | undefined;
+  /**
+   * The code an authenticator app would show now for the latest setup started (or the one named), for a person or
+   * test without an app; `undefined` when there is no such setup waiting to be verified.
+   */
+  appCode(challengeId?: string): Promise<string | undefined>;
+  /**
+   * Whether the answers match the person's registered security questions as sign-in would check them: each one
+   * normalized like `normalizeAnswer`, at least as many as were set up.
+   */
+  matchesSecurityAnswers(answers: SecurityQuestionAnswer[]): boolean;
 }
 
 export const DEFAULT_POLICY: SecurityInfoPolicy = {
@@ -113,19 +148,71 @@ export const DEFAULT_POLICY: SecurityInfoPolicy = {
     { id: 'security-questions', purposes: ['password-reset'] },
   ],
   phone: { channels: ['sms', 'voice'] },
+  securityQuestions: { questions: PREDEFINED_QUESTION_IDS.map((id) => ({ id })), required: 3 },
 };
 
-interface Challenge {
-  phoneNumber: string;
-  channel: Channel;
-  /** The registered phone the number replaces once verified. */
+/** What every challenge has: the method it registers once verified, and the one it then replaces. */
+interface Pending {
   replaces: string | null;
-  code: string;
   expiresAt: number;
   attemptsLeft: number;
+}
+
+interface PhonePending extends Pending {
+  method: 'phone';
+  phoneNumber: string;
+  channel: Channel;
+  code: string;
   confirmation: 'code' | 'keypress';
   confirmed: boolean;
   waiters: Set<() => void>;
+}
+
+interface EmailPending extends Pending {
+  method: 'email';
+  email: string;
+  code: string;
+}
+
+interface AppPending extends Pending {
+  method: 'authenticator-app';
+  key: CryptoKey;
+}
+
+type Challenge = PhonePending | EmailPending | AppPending;
+
+// RFC 6238 as every authenticator app reads it: HMAC-SHA-1, 6 digits, 30-second steps; a 160-bit secret (RFC 4226).
+const APP_DIGITS = 6;
+const APP_PERIOD_MS = 30_000;
+const APP_SECRET_BYTES = 20;
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** RFC 4648 base32 without padding, as authenticator apps take a secret. */
+function base32(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = ((buffer << 8) | byte) & 0xffff;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(buffer >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += BASE32[(buffer << (5 - bits)) & 31];
+  return out;
+}
+
+/** The HOTP value (RFC 4226) of a time step under an HMAC-SHA-1 key: dynamic truncation, the last six digits. */
+async function appCodeAt(key: CryptoKey, step: number): Promise<string> {
+  const counter = new DataView(new ArrayBuffer(8));
+  counter.setUint32(0, Math.floor(step / 2 ** 32));
+  counter.setUint32(4, step >>> 0);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, counter.buffer));
+  const offset = mac[mac.length - 1]! & 0x0f;
+  const binary = ((mac[offset]! & 0x7f) << 24) | (mac[offset + 1]! << 16) | (mac[offset + 2]! << 8) | mac[offset + 3]!;
+  return String(binary % 10 ** APP_DIGITS).padStart(APP_DIGITS, '0');
 }
 
 function randomDigits(length: number): string {
@@ -142,7 +229,14 @@ interface KeptMethod {
   addedAt: string;
   lastUsedAt: string | null;
   phone?: { phoneNumber: string; channel: Channel };
+  email?: { address: string };
+  securityQuestions?: { questionIds: string[] };
+  /** Security questions' answers, normalized, by question id: never listed. */
+  answers?: Map<string, string>;
 }
+
+/** What a registration adds or changes: the kind, and what that kind shows (and keeps). */
+type Registration = Pick<KeptMethod, 'kind' | 'phone' | 'email' | 'securityQuestions' | 'answers'>;
 
 /**
  * The person's methods and default, kept by the rules of the reference server: a verified phone is registered
@@ -162,6 +256,10 @@ function createRegistry(options: MemoryAdapterOptions, policy: SecurityInfoPolic
     addedAt: method.addedAt ?? iso(),
     lastUsedAt: method.lastUsedAt ?? null,
     ...(method.phone ? { phone: { ...method.phone } } : {}),
+    ...(method.email ? { email: { ...method.email } } : {}),
+    ...(method.securityQuestions
+      ? { securityQuestions: { questionIds: [...method.securityQuestions.questionIds] } }
+      : {}),
   }));
   if (new Set(methods.map((method) => method.id)).size !== methods.length)
     throw new RangeError('createMemoryAdapter: two preloaded methods have the same id.');
@@ -182,10 +280,23 @@ function createRegistry(options: MemoryAdapterOptions, policy: SecurityInfoPolic
   }
   if (preloaded?.defaultMethodId === undefined) keepDefault();
 
-  /** Refuses a `replaces` that is not one of the person's phones. */
-  function checkReplaces(id: string | null): void {
-    if (id !== null && find(id)?.kind !== 'phone')
-      throw new SecurityInfoError('unknown', 'The phone to replace is not registered.');
+  /** Refuses a `replaces` that is not one of the person's methods of the kind that takes its place. */
+  function checkReplaces(id: string | null, kind: MethodKind): void {
+    if (id !== null && find(id)?.kind !== kind)
+      throw new SecurityInfoError('unknown', `The ${kind} to replace is not registered.`);
+  }
+
+  /**
+   * The method a registration updates rather than adds: the same number or address (only the channel follows the
+   * new choice), or the person's one set of security questions. Each authenticator app is a method of its own.
+   */
+  function existing({ kind, phone, email }: Registration): KeptMethod | undefined {
+    return methods.find((method) => {
+      if (method.kind !== kind) return false;
+      if (kind === 'phone') return method.phone?.phoneNumber === phone?.phoneNumber;
+      if (kind === 'email') return method.email?.address === email?.address;
+      return kind === 'security-questions';
+    });
   }
 
   function newId(): string {
@@ -209,18 +320,21 @@ function createRegistry(options: MemoryAdapterOptions, policy: SecurityInfoPolic
             removable: !isRequired,
             ...(isRequired ? { notRemovableReason: 'method-required' as const } : {}),
             ...(method.phone ? { phone: { ...method.phone } } : {}),
+            ...(method.email ? { email: { ...method.email } } : {}),
+            ...(method.securityQuestions
+              ? { securityQuestions: { questionIds: [...method.securityQuestions.questionIds] } }
+              : {}),
           };
         }),
         defaultMethodId,
       };
     },
     checkReplaces,
-    registerPhone(phoneNumber: string, channel: Channel, replaces: string | null): void {
-      checkReplaces(replaces);
-      const same = methods.find((method) => method.kind === 'phone' && method.phone?.phoneNumber === phoneNumber);
-      // The number already registered keeps its method; only the channel follows the new choice.
-      const method: KeptMethod = same ?? { id: newId(), kind: 'phone', addedAt: iso(), lastUsedAt: null };
-      method.phone = { phoneNumber, channel };
+    register(registration: Registration, replaces: string | null): void {
+      checkReplaces(replaces, registration.kind);
+      const same = existing(registration);
+      const method: KeptMethod = same ?? { id: newId(), kind: registration.kind, addedAt: iso(), lastUsedAt: null };
+      Object.assign(method, registration);
       if (!same) methods.push(method);
       if (replaces !== null && replaces !== method.id) {
         methods.splice(methods.indexOf(find(replaces)!), 1);
@@ -235,6 +349,10 @@ function createRegistry(options: MemoryAdapterOptions, policy: SecurityInfoPolic
         throw new SecurityInfoError('method-required', 'This is the last method the organization requires.');
       methods.splice(methods.indexOf(method), 1);
       keepDefault();
+    },
+    /** The normalized answers of the person's security questions, if they have set them. */
+    answers(): Map<string, string> | undefined {
+      return methods.find((method) => method.kind === 'security-questions')?.answers;
     },
     setDefault(id: string): void {
       const method = find(id);
@@ -281,12 +399,18 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     resendCode: 0,
     verifyCode: 0,
     awaitCallConfirmation: 0,
+    sendEmailCode: 0,
+    startAuthenticatorApp: 0,
+    setSecurityQuestions: 0,
     listMethods: 0,
     removeMethod: 0,
     setDefaultMethod: 0,
   };
   let lastCode: IssuedCode | undefined;
+  let lastAppSetup: string | undefined;
   let counter = 0;
+  const expiresInSeconds = options.expiresInSeconds ?? 300;
+  const newChallengeId = () => `mem-${++counter}-${randomDigits(8)}`;
 
   /** Counts the call, waits the latency, then throws or returns the injected fault, if any. */
   async function begin(operation: MemoryAdapterOperation, signal: AbortSignal): Promise<'malformed' | undefined> {
@@ -319,11 +443,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     replaces: string | null,
     locale: string | undefined,
   ): PhoneChallenge {
-    const challengeId = `mem-${++counter}-${randomDigits(8)}`;
+    const challengeId = newChallengeId();
     const confirmation = channel === 'voice' ? (options.voiceConfirmation ?? 'code') : 'code';
     const code = generate(codeLength);
-    const expiresInSeconds = options.expiresInSeconds ?? 300;
     challenges.set(challengeId, {
+      method: 'phone',
       phoneNumber,
       channel,
       replaces,
@@ -345,10 +469,50 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     };
   }
 
-  function find(challengeId: string): Challenge {
+  function issueEmail(email: string, replaces: string | null, locale: string | undefined): EmailChallenge {
+    const challengeId = newChallengeId();
+    const code = generate(codeLength);
+    challenges.set(challengeId, {
+      method: 'email',
+      email,
+      replaces,
+      code,
+      expiresAt: now() + expiresInSeconds * 1000,
+      attemptsLeft: maxAttempts,
+    });
+    lastCode = { challengeId, email, channel: 'email', code, ...(locale !== undefined ? { locale } : {}) };
+    options.onCode?.(lastCode);
+    return { challengeId, codeLength, expiresInSeconds, resendInSeconds: options.resendInSeconds ?? 30 };
+  }
+
+  /** The challenge, of the method named (a phone's when none is); any other is as good as not there. */
+  function find(challengeId: string, method: CodeMethod = 'phone'): Challenge {
     const challenge = challenges.get(challengeId);
-    if (!challenge) throw new SecurityInfoError('code-expired', 'No such challenge');
+    if (!challenge || challenge.method !== method) throw new SecurityInfoError('code-expired', 'No such challenge');
     return challenge;
+  }
+
+  /** Whether `code` is the one the challenge waits for: the code sent, or one of the app's steps around now. */
+  async function matches(challenge: Challenge, code: string): Promise<boolean> {
+    if (challenge.method !== 'authenticator-app') return code === challenge.code;
+    // The step now and one either side, for a clock that drifts and a code typed as it changes.
+    const step = Math.floor(now() / APP_PERIOD_MS);
+    for (const candidate of [step - 1, step, step + 1]) {
+      if (candidate >= 0 && (await appCodeAt(challenge.key, candidate)) === code) return true;
+    }
+    return false;
+  }
+
+  /** What a verified challenge registers. */
+  function registration(challenge: Challenge): Registration {
+    switch (challenge.method) {
+      case 'phone':
+        return { kind: 'phone', phone: { phoneNumber: challenge.phoneNumber, channel: challenge.channel } };
+      case 'email':
+        return { kind: 'email', email: { address: challenge.email } };
+      default:
+        return { kind: 'authenticator-app' };
+    }
   }
 
   return {
@@ -365,9 +529,21 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       if (operation) faults.delete(operation);
       else faults.clear();
     },
+    async appCode(challengeId = lastAppSetup) {
+      const challenge = challengeId === undefined ? undefined : challenges.get(challengeId);
+      if (challenge?.method !== 'authenticator-app') return undefined;
+      return appCodeAt(challenge.key, Math.floor(now() / APP_PERIOD_MS));
+    },
+    matchesSecurityAnswers(answers) {
+      const stored = registry.answers();
+      // Each question once: one right answer given three times is not three right answers.
+      const asked = new Set(answers.map(({ questionId }) => questionId));
+      if (!stored || asked.size !== answers.length || asked.size < stored.size) return false;
+      return answers.every(({ questionId, answer }) => stored.get(questionId) === normalizeAnswer(answer));
+    },
     confirmCall(challengeId) {
       const challenge = challenges.get(challengeId);
-      if (!challenge) return;
+      if (challenge?.method !== 'phone') return;
       challenge.confirmed = true;
       for (const wake of challenge.waiters) wake();
       challenge.waiters.clear();
@@ -381,33 +557,92 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       if ((await begin('sendCode', signal)) === 'malformed') return {} as PhoneChallenge;
       if (!/^\+[1-9]\d{6,14}$/.test(phoneNumber)) throw new SecurityInfoError('number-rejected', 'Not an E.164 number');
       // Checked before a code goes out, and again when it is verified: the phone may be removed meanwhile.
-      registry.checkReplaces(replaces ?? null);
+      registry.checkReplaces(replaces ?? null, 'phone');
       return issue(phoneNumber, channel, replaces ?? null, locale);
     },
     async resendCode({ challengeId, channel, locale }, { signal }) {
       if ((await begin('resendCode', signal)) === 'malformed') return {} as PhoneChallenge;
-      const previous = find(challengeId);
+      const previous = find(challengeId, channel === 'email' ? 'email' : 'phone');
       challenges.delete(challengeId);
-      return issue(previous.phoneNumber, channel === 'email' ? 'sms' : channel, previous.replaces, locale);
+      if (previous.method === 'email') return issueEmail(previous.email, previous.replaces, locale);
+      return issue((previous as PhonePending).phoneNumber, channel as Channel, previous.replaces, locale);
     },
-    async verifyCode({ challengeId, code }, { signal }) {
+    async verifyCode({ challengeId, code, method }, { signal }) {
       if ((await begin('verifyCode', signal)) === 'malformed') return;
-      const challenge = find(challengeId);
+      const challenge = find(challengeId, method);
       if (now() >= challenge.expiresAt) throw new SecurityInfoError('code-expired', 'The code expired');
       if (challenge.attemptsLeft <= 0) throw new SecurityInfoError('too-many-attempts', 'Locked');
-      if (code !== challenge.code) {
+      if (!(await matches(challenge, code))) {
         challenge.attemptsLeft--;
         if (challenge.attemptsLeft <= 0) throw new SecurityInfoError('too-many-attempts', 'Locked');
         throw new SecurityInfoError('invalid-code', 'Wrong code', { attemptsRemaining: challenge.attemptsLeft });
       }
       // Registered before the code is used up: when that fails, the code still works, as on the server.
-      registry.registerPhone(challenge.phoneNumber, challenge.channel, challenge.replaces);
+      registry.register(registration(challenge), challenge.replaces);
       challenges.delete(challengeId);
+    },
+    async sendEmailCode({ email, replaces, locale }, { signal }) {
+      if ((await begin('sendEmailCode', signal)) === 'malformed') return {} as EmailChallenge;
+      // The rules of the email step and the server: an address they would refuse is a malformed request (400).
+      const checked = checkEmail(email);
+      if ('problem' in checked) throw new SecurityInfoError('unknown', `Not an email address: ${checked.problem}`);
+      registry.checkReplaces(replaces ?? null, 'email');
+      return issueEmail(checked.email, replaces ?? null, locale);
+    },
+    async startAuthenticatorApp({ replaces }, { signal }) {
+      if ((await begin('startAuthenticatorApp', signal)) === 'malformed') return {} as AuthenticatorAppSetup;
+      registry.checkReplaces(replaces ?? null, 'authenticator-app');
+      const bytes = crypto.getRandomValues(new Uint8Array(APP_SECRET_BYTES));
+      const key = await crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+      const secret = base32(bytes);
+      const issuer = options.authenticatorApp?.issuer ?? 'security-info demo';
+      const account = options.authenticatorApp?.accountName ?? 'person@example.com';
+      const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
+      const query = `secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
+      const challengeId = newChallengeId();
+      const setupSeconds = options.expiresInSeconds ?? 600;
+      challenges.set(challengeId, {
+        method: 'authenticator-app',
+        key,
+        replaces: replaces ?? null,
+        expiresAt: now() + setupSeconds * 1000,
+        attemptsLeft: maxAttempts,
+      });
+      lastAppSetup = challengeId;
+      return {
+        challengeId,
+        otpauthUri: `otpauth://totp/${label}?${query}`,
+        secret,
+        codeLength: APP_DIGITS,
+        expiresInSeconds: setupSeconds,
+      };
+    },
+    async setSecurityQuestions({ answers, replaces }, { signal }) {
+      if ((await begin('setSecurityQuestions', signal)) === 'malformed') return;
+      const questions = policy.securityQuestions;
+      if (!questions || !offeredMethods(policy).includes('security-questions'))
+        throw new SecurityInfoError('unknown', 'The organization does not offer security questions.');
+      const offered = new Map(questions.questions.map((question) => [question.id, question.text]));
+      const check = checkAnswers(answers, {
+        required: questions.required ?? 3,
+        questionText: (id) => offered.get(id),
+      });
+      if (!check.ok || answers.some(({ questionId }) => !offered.has(questionId)))
+        throw new SecurityInfoError('unknown', 'The answers break the rules for security questions.');
+      registry.register(
+        {
+          kind: 'security-questions',
+          securityQuestions: { questionIds: answers.map(({ questionId }) => questionId) },
+          answers: new Map(answers.map(({ questionId, answer }) => [questionId, normalizeAnswer(answer)])),
+        },
+        replaces ?? null,
+      );
     },
     async awaitCallConfirmation({ challengeId }, { signal }) {
       if ((await begin('awaitCallConfirmation', signal)) === 'malformed') return;
       const challenge = find(challengeId);
-      if (challenge.confirmation !== 'keypress') throw new SecurityInfoError('unknown', 'Not a keypress challenge');
+      if (challenge.method !== 'phone' || challenge.confirmation !== 'keypress')
+        throw new SecurityInfoError('unknown', 'Not a keypress challenge');
       if (!challenge.confirmed) {
         await new Promise<void>((resolve, reject) => {
           const wake = () => {
@@ -422,7 +657,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           signal.addEventListener('abort', onAbort, { once: true });
         });
       }
-      registry.registerPhone(challenge.phoneNumber, challenge.channel, challenge.replaces);
+      registry.register(registration(challenge), challenge.replaces);
       challenges.delete(challengeId);
     },
     async listMethods({ signal }) {
