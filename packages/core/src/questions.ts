@@ -2,6 +2,7 @@
  * Security questions: the predefined list and the rules answers must keep, one implementation for the questions
  * step (which words each problem) and the server (which refuses answers that break them).
  */
+import { DEFAULT_REQUIRED_ANSWERS } from './policy.js';
 import type { SecurityQuestionAnswer } from './types.js';
 
 /**
@@ -83,6 +84,6 @@ export function checkAnswers(answers: SecurityQuestionAnswer[], options: CheckAn
     if (same) return 'same-answer';
     return undefined;
   });
-  const count = answers.length < (options.required ?? 3) ? 'too-few' : undefined;
+  const count = answers.length < (options.required ?? DEFAULT_REQUIRED_ANSWERS) ? 'too-few' : undefined;
   return { answers: problems, ...(count && { count }), ok: !count && problems.every((p) => !p) };
 }

@@ -1,0 +1,180 @@
+/**
+ * Security questions on the server: the policy's questions checked at start, answers read against core's rules,
+ * and each answer kept only as a slow, salted hash (scrypt), compared in constant time.
+ */
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import {
+  checkAnswers,
+  DEFAULT_REQUIRED_ANSWERS,
+  SECURITY_QUESTION_ID,
+  normalizeAnswer,
+  PREDEFINED_QUESTION_IDS,
+  type AnswerProblem,
+  type PredefinedQuestionId,
+  type SecurityInfoPolicy,
+  type SecurityQuestionAnswer,
+} from '@security-info/core';
+import { badRequest } from './http.js';
+import { ConfigurationError } from './options.js';
+
+/**
+ * The predefined questions in English, for the rule that an answer must not repeat its question (the elements
+ * word them in the person's language and check there too).
+ */
+export const PREDEFINED_QUESTION_TEXT: Record<PredefinedQuestionId, string> = {
+  'first-pet': 'What was the name of your first pet?',
+  'childhood-street': 'What was the name of the street you grew up on?',
+  'first-school': 'What was the name of your first school?',
+  'birth-city': 'In which city were you born?',
+  'favorite-teacher': 'What was the name of your favorite teacher?',
+  'first-job': 'What was your first job?',
+  'childhood-friend': 'What was the name of your best friend as a child?',
+  'first-concert': 'What was the first concert you went to?',
+  'dream-job': 'What was your dream job as a child?',
+  'first-car': 'What was the make of your first car?',
+};
+
+/** scrypt's cost: N = 2^15, r = 8, p = 1 (OWASP's floor for scrypt), a 32-byte hash. About 32 MiB and 50 ms. */
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+  keyLength: number;
+}
+
+export const SCRYPT_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 };
+
+/** One answer as it is stored: the hash of its normalized text under its own salt, with the cost beside it. */
+export interface StoredAnswer {
+  questionId: string;
+  /** 16 random bytes, base64url. */
+  salt: string;
+  /** base64url. */
+  hash: string;
+  params: ScryptParams;
+}
+
+const ANSWER_MAX = 200;
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+
+function derive(answer: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  const { N, r, p, keyLength } = params;
+  return new Promise((resolve, reject) =>
+    // maxmem: scrypt needs 128 * N * r bytes, just over Node's 32 MiB default at these parameters.
+    scrypt(normalizeAnswer(answer), salt, keyLength, { N, r, p, maxmem: 256 * N * r }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  );
+}
+
+/** Hashes an answer (normalized first) under a fresh 16-byte salt. */
+export async function hashAnswer(
+  { questionId, answer }: SecurityQuestionAnswer,
+  params: ScryptParams = SCRYPT_PARAMS,
+): Promise<StoredAnswer> {
+  const salt = randomBytes(16);
+  return { questionId, salt: b64(salt), hash: b64(await derive(answer, salt, params)), params };
+}
+
+/**
+ * Whether each given answer matches the stored answer to its question: every one is hashed and compared in
+ * constant time, whatever the others gave, so the time says nothing of which was wrong. A question with no stored
+ * answer is a wrong answer.
+ */
+export async function answersMatch(
+  given: readonly SecurityQuestionAnswer[],
+  stored: readonly StoredAnswer[],
+): Promise<boolean> {
+  const results = await Promise.all(
+    given.map(async ({ questionId, answer }) => {
+      const kept = stored.find((candidate) => candidate.questionId === questionId);
+      // Hashed all the same, under a throwaway salt, so a question never answered costs as much as a wrong answer.
+      const salt = kept ? Buffer.from(kept.salt, 'base64url') : randomBytes(16);
+      const expected = kept ? Buffer.from(kept.hash, 'base64url') : randomBytes(SCRYPT_PARAMS.keyLength);
+      const actual = await derive(answer, salt, kept?.params ?? SCRYPT_PARAMS);
+      return kept !== undefined && actual.length === expected.length && timingSafeEqual(actual, expected);
+    }),
+  );
+  return results.length > 0 && results.reduce((all, one) => all && one, true);
+}
+
+/** The wording of a question of the policy: its own text, or a predefined one's English. */
+export function questionText(policy: SecurityInfoPolicy, questionId: string): string | undefined {
+  const question = policy.securityQuestions?.questions.find((candidate) => candidate.id === questionId);
+  if (!question) return undefined;
+  return question.text ?? PREDEFINED_QUESTION_TEXT[question.id as PredefinedQuestionId];
+}
+
+/** How many answers the policy asks for. */
+export const requiredAnswers = (policy: SecurityInfoPolicy) =>
+  policy.securityQuestions?.required ?? DEFAULT_REQUIRED_ANSWERS;
+
+/**
+ * Refuses at start a policy that offers security questions without questions a person could answer: none listed,
+ * a question without text that is not a predefined one, or fewer questions than must be answered.
+ */
+export function checkQuestionsPolicy(policy: SecurityInfoPolicy): void {
+  const offered = policy.methods.some((method) => method.id === 'security-questions' && method.purposes.length > 0);
+  const section = policy.securityQuestions;
+  if (!section) {
+    if (offered)
+      throw new ConfigurationError(
+        'securityQuestions: the policy offers security questions but lists none (policy.securityQuestions).',
+      );
+    return;
+  }
+  for (const question of section.questions)
+    if (question.text === undefined && !(PREDEFINED_QUESTION_IDS as readonly string[]).includes(question.id))
+      throw new ConfigurationError(
+        `securityQuestions: "${question.id}" has no text and is not a predefined question ` +
+          `(${PREDEFINED_QUESTION_IDS.join(', ')}).`,
+      );
+  if (section.questions.length < requiredAnswers(policy))
+    throw new ConfigurationError('securityQuestions: fewer questions are listed than a person must answer.');
+}
+
+const RULES: Record<AnswerProblem, string> = {
+  required: 'every question needs an answer',
+  'too-short': 'each answer needs at least 3 characters',
+  'repeated-question': 'each question can be chosen once',
+  'same-answer': 'each answer must be different',
+  'repeats-question': 'an answer cannot repeat its question',
+};
+
+/**
+ * Reads a list of `{ questionId, answer }` from a request: 1 to `max` of them, each question once, answers strings of
+ * at most 200 characters. A 400 `unknown` says what is wrong (never the answer).
+ */
+export function readAnswerList(value: unknown, max: number): SecurityQuestionAnswer[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > max)
+    throw badRequest(`answers must be a list of 1 to ${max} { questionId, answer }.`);
+  const answers = value.map((entry: unknown) => {
+    const { questionId, answer } = (entry ?? {}) as Record<string, unknown>;
+    if (typeof questionId !== 'string' || !SECURITY_QUESTION_ID.test(questionId))
+      throw badRequest('questionId must be a question id.');
+    if (typeof answer !== 'string' || answer.length > ANSWER_MAX)
+      throw badRequest(`answer must be a string of at most ${ANSWER_MAX} characters.`);
+    return { questionId, answer };
+  });
+  if (new Set(answers.map((answer) => answer.questionId)).size !== answers.length)
+    throw badRequest('Each question can be answered once.');
+  return answers;
+}
+
+/**
+ * Reads the answers a person registers: questions of the policy, at least as many as it requires, keeping core's
+ * rules. A 400 `unknown` names the first rule broken (never the answer).
+ */
+export function readAnswers(value: unknown, policy: SecurityInfoPolicy): SecurityQuestionAnswer[] {
+  const questions = policy.securityQuestions?.questions ?? [];
+  const minimum = requiredAnswers(policy);
+  if (Array.isArray(value) && value.length > 0 && value.length < minimum)
+    throw badRequest(`Answer at least ${minimum} questions.`);
+  const answers = readAnswerList(value, questions.length);
+  if (answers.some(({ questionId }) => !questions.some((question) => question.id === questionId)))
+    throw badRequest('questionId must be one of the policy’s questions.');
+  const check = checkAnswers(answers, { required: minimum, questionText: (id) => questionText(policy, id) });
+  const problem = check.answers.find((found) => found !== undefined);
+  if (problem) throw badRequest(`The answers break a rule: ${RULES[problem]}.`);
+  return answers;
+}
