@@ -9,7 +9,7 @@ import { Refusal } from './http.js';
 import { chargeSend } from './limits.js';
 import type { CheckedNumber } from './number-check.js';
 import type { CheckOutcome, ResolvedOptions } from './options.js';
-import { phoneChannel, type StoreTransaction, type StoredChallenge } from './store.js';
+import { phoneChannel, type FailureState, type StoreTransaction, type StoredChallenge } from './store.js';
 import { DependencyTimeout, within } from './timeout.js';
 
 /** Who is calling and from where, as the handler established it. */
@@ -190,43 +190,70 @@ export function createChallenges(options: ResolvedOptions) {
       retryAfterSeconds: Math.ceil((lockedUntil - at) / 1000),
     });
 
+  /** Whether a challenge still has something to check against: a code's hash, or an app's sealed secret. */
+  const usable = (challenge: StoredChallenge) =>
+    challenge.kind === 'authenticator-app' ? typeof challenge.data.secret === 'string' : challenge.codeHash !== null;
+
   /**
-   * Checks a code in one transaction: the challenge, the user's wrong-code count, and, for a right code, whatever
-   * `onRight` writes (a registration, a last-used time) commit together or not at all. A wrong code is counted for
-   * the challenge and for the user; past the user's cap each one starts a wait twice as long as the one before.
+   * Counts a wrong answer for the user, across challenges and methods; past the user's cap each one starts a wait
+   * twice as long as the one before. Answers the end of that wait, or 0.
    */
-  async function check<T>(
+  async function countFailure(tx: StoreTransaction, userId: string, failures: FailureState, at: number) {
+    const count = failures.count + 1;
+    const over = count - limits.maxConsecutiveFailures;
+    const lockedUntil = over >= 0 ? at + limits.failureLockoutSeconds * 1000 * 2 ** Math.min(over, 20) : 0;
+    await tx.putFailures(userId, { count, lockedUntil, lastFailureAt: at });
+    return lockedUntil;
+  }
+
+  const clearFailures = async (tx: StoreTransaction, userId: string, failures: FailureState) => {
+    if (failures.count > 0) await tx.putFailures(userId, { count: 0, lockedUntil: 0, lastFailureAt: 0 });
+  };
+
+  type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal; outcome: CheckOutcome };
+  const refuse = (refusal: Refusal, outcome: CheckOutcome = 'locked') => ({ ok: false as const, refusal, outcome });
+
+  /** Reports the outcome, and answers its value or throws its refusal. */
+  function settle<T>(purpose: StoredChallenge['purpose'], outcome: Outcome<T>): T {
+    options.metrics.codeChecked({ purpose, outcome: outcome.ok ? 'verified' : outcome.outcome });
+    if (!outcome.ok) throw outcome.refusal;
+    return outcome.value;
+  }
+
+  /**
+   * Checks an answer to a challenge in one transaction: the challenge, the user's wrong-answer count, and, for a
+   * right answer, whatever `onRight` writes (a registration, a last-used time) commit together or not at all. A
+   * wrong answer is counted for the challenge and for the user. `match` tells a right answer (and what it learned,
+   * such as an app's time step) from a wrong one (`null`); only challenges of `kinds` are looked at.
+   */
+  async function checkChallenge<M, T>(
     caller: Caller,
     id: string,
     purpose: StoredChallenge['purpose'],
-    code: string,
-    onRight: (tx: StoreTransaction, challenge: StoredChallenge) => Promise<T>,
+    kinds: readonly StoredChallenge['kind'][],
+    match: (challenge: StoredChallenge) => Promise<M | null>,
+    onRight: (tx: StoreTransaction, challenge: StoredChallenge, matched: M) => Promise<T>,
   ): Promise<T> {
-    const codeHashes = await hashesUnderEveryKey(id, code.replace(/[\s-]/g, ''));
     const at = now();
-    type Outcome = { ok: true; value: T } | { ok: false; refusal: Refusal; outcome: CheckOutcome };
-    const outcome = await transaction(async (tx): Promise<Outcome> => {
-      const refuse = (refusal: Refusal, outcome: CheckOutcome = 'locked') => ({ ok: false as const, refusal, outcome });
+    const outcome = await transaction(async (tx): Promise<Outcome<T>> => {
       const current = await tx.getChallenge(id);
-      if (!current || current.userId !== caller.userId || current.purpose !== purpose)
+      if (!current || current.userId !== caller.userId || current.purpose !== purpose || !kinds.includes(current.kind))
         return refuse(noSuchChallenge(), 'not-found');
       const failures = await tx.getFailures(caller.userId);
       if (failures.lockedUntil > at) return refuse(userLocked(failures.lockedUntil, at));
       if (current.verified) return refuse(new Refusal(409, 'unknown', 'This code was used already.'), 'used');
-      if (!current.codeHash || at > current.expiresAt)
+      if (!usable(current) || at > current.expiresAt)
         return refuse(new Refusal(410, 'code-expired', 'The code has expired.'), 'expired');
       if (current.attemptsLeft <= 0) return refuse(locked(current, at));
-      if (matches(codeHashes, current.codeHash)) {
+      const matched = await match(current);
+      if (matched !== null) {
         await tx.putChallenge({ ...current, verified: true, codeHash: null });
-        if (failures.count > 0) await tx.putFailures(caller.userId, { count: 0, lockedUntil: 0, lastFailureAt: 0 });
-        return { ok: true, value: await onRight(tx, current) };
+        await clearFailures(tx, caller.userId, failures);
+        return { ok: true, value: await onRight(tx, current, matched) };
       }
       const next = { ...current, attemptsLeft: current.attemptsLeft - 1 };
       await tx.putChallenge(next);
-      const count = failures.count + 1;
-      const over = count - limits.maxConsecutiveFailures;
-      const lockedUntil = over >= 0 ? at + limits.failureLockoutSeconds * 1000 * 2 ** Math.min(over, 20) : 0;
-      await tx.putFailures(caller.userId, { count, lockedUntil, lastFailureAt: at });
+      const lockedUntil = await countFailure(tx, caller.userId, failures, at);
       // A wrong code is counted as one, whether or not it also locks.
       if (lockedUntil) return refuse(userLocked(lockedUntil, at), 'invalid-code');
       return refuse(
@@ -236,12 +263,58 @@ export function createChallenges(options: ResolvedOptions) {
         'invalid-code',
       );
     });
-    options.metrics.codeChecked({ purpose, outcome: outcome.ok ? 'verified' : outcome.outcome });
-    if (!outcome.ok) throw outcome.refusal;
-    return outcome.value;
+    return settle(purpose, outcome);
   }
 
-  return { start, own, resend, check, body, transaction };
+  /** Checks a code that was sent (its keyed hash is the challenge's), as `checkChallenge` does; a phone's by default. */
+  async function check<T>(
+    caller: Caller,
+    id: string,
+    purpose: StoredChallenge['purpose'],
+    code: string,
+    onRight: (tx: StoreTransaction, challenge: StoredChallenge) => Promise<T>,
+    kinds: readonly StoredChallenge['kind'][] = ['phone'],
+  ): Promise<T> {
+    const codeHashes = await hashesUnderEveryKey(id, code.replace(/[\s-]/g, ''));
+    return checkChallenge(
+      caller,
+      id,
+      purpose,
+      kinds,
+      async (challenge) => (challenge.codeHash && matches(codeHashes, challenge.codeHash) ? true : null),
+      (tx, challenge) => onRight(tx, challenge),
+    );
+  }
+
+  /**
+   * Checks an answer that no challenge holds (a registered authenticator app's code at sign-in) in one transaction,
+   * under the user's wrong-answer count and lock, as codes are: `match` reads what it needs in the transaction and
+   * answers `null` for a wrong answer; `onRight` writes what a right one changes.
+   */
+  async function checkUser<M, T>(
+    caller: Caller,
+    match: (tx: StoreTransaction) => Promise<M | null>,
+    onRight: (tx: StoreTransaction, matched: M) => Promise<T>,
+  ): Promise<T> {
+    const at = now();
+    const outcome = await transaction(async (tx): Promise<Outcome<T>> => {
+      const failures = await tx.getFailures(caller.userId);
+      if (failures.lockedUntil > at) return refuse(userLocked(failures.lockedUntil, at));
+      const matched = await match(tx);
+      if (matched !== null) {
+        await clearFailures(tx, caller.userId, failures);
+        return { ok: true, value: await onRight(tx, matched) };
+      }
+      const lockedUntil = await countFailure(tx, caller.userId, failures, at);
+      return refuse(
+        lockedUntil ? userLocked(lockedUntil, at) : new Refusal(422, 'invalid-code', 'The code is not right.'),
+        'invalid-code',
+      );
+    });
+    return settle('sign-in', outcome);
+  }
+
+  return { start, own, resend, check, checkChallenge, checkUser, body, transaction };
 }
 
 export type Challenges = ReturnType<typeof createChallenges>;
