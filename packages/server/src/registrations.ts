@@ -1,6 +1,6 @@
 /**
  * A person's registered methods: what they are, which can be removed now and why not, the default sign-in method,
- * registering a verified phone (in the transaction that uses its code up), removing and replacing methods, and the
+ * registering a verified method (in the transaction that verified it), removing and replacing methods, and the
  * audit entry and notice every change leaves.
  */
 import { methodPurposes, type MethodKind, type Registrations } from '@security-info/core';
@@ -18,6 +18,12 @@ import {
   type StoredMethod,
 } from './store.js';
 import { within } from './timeout.js';
+
+/** The ids of the questions a security-questions method holds answers to. */
+export const questionIdsOf = (method: StoredMethod): string[] =>
+  (Array.isArray(method.data.answers) ? method.data.answers : []).map((answer: { questionId?: unknown }) =>
+    String(answer.questionId),
+  );
 
 export const notFound = () => new Refusal(404, 'unknown', 'No such method.');
 
@@ -51,6 +57,13 @@ export function createRegistrations(options: ResolvedOptions) {
           ...(isRequired ? { notRemovableReason: 'method-required' as const } : {}),
           ...(method.kind === 'phone' && method.phoneNumber && method.channel
             ? { phone: { phoneNumber: method.phoneNumber, channel: method.channel } }
+            : {}),
+          ...(method.kind === 'email' && typeof method.data.address === 'string'
+            ? { email: { address: method.data.address } }
+            : {}),
+          // Which questions were answered, never the answers' hashes.
+          ...(method.kind === 'security-questions' && Array.isArray(method.data.answers)
+            ? { securityQuestions: { questionIds: questionIdsOf(method) } }
             : {}),
         };
       }),
@@ -104,35 +117,35 @@ export function createRegistrations(options: ResolvedOptions) {
   }
 
   /**
-   * Registers a verified phone, inside the transaction that used its code up: a new method, the same number's
-   * existing method updated, or (with `replaces`) the old number swapped for the new one in one step.
+   * Registers a verified method, inside the transaction that verified it: a new method, the same one updated when
+   * `same` finds it among the person's (it keeps its id and history), or, with `replaces` (one of the person's
+   * methods of the same kind), the new one put in its place in one step, keeping its place as the default.
    */
-  async function registerPhone(
+  async function registerMethod(
     tx: StoreTransaction,
     caller: Caller,
-    challenge: StoredChallenge,
+    request: {
+      kind: MethodKind;
+      replaces: string | null;
+      fields: Pick<StoredMethod, 'phoneNumber' | 'channel' | 'data'>;
+      same?: (method: StoredMethod) => boolean;
+    },
   ): Promise<{ method: StoredMethod; replaced: StoredMethod | null; action: AuditAction }> {
-    const channel = phoneChannel(challenge);
+    const { kind, replaces, fields } = request;
     await tx.lockUser(caller.userId);
     const methods = await tx.listMethods(caller.userId);
-    const replaced = challenge.methodId ? methods.find((method) => method.id === challenge.methodId) : undefined;
-    if (challenge.methodId && (!replaced || replaced.kind !== 'phone'))
-      throw new Refusal(409, 'unknown', 'The phone to replace is no longer registered.');
+    const replaced = replaces ? methods.find((method) => method.id === replaces) : undefined;
+    if (replaces && (!replaced || replaced.kind !== kind))
+      throw new Refusal(
+        409,
+        'unknown',
+        `The ${kind === 'phone' ? 'phone' : 'method'} to replace is no longer registered.`,
+      );
     await requireRecent(caller, replaced ? 'replace' : 'add', methods.length === 0);
-    const same = methods.find((method) => method.kind === 'phone' && method.phoneNumber === challenge.phoneNumber);
-    // The number already registered keeps its method (and its history); only the channel follows the new choice.
+    const same = request.same && methods.find((method) => method.kind === kind && request.same!(method));
     const method: StoredMethod = same
-      ? { ...same, channel }
-      : {
-          id: randomId(),
-          userId: caller.userId,
-          kind: 'phone',
-          addedAt: now(),
-          lastUsedAt: null,
-          phoneNumber: challenge.phoneNumber,
-          channel,
-          data: {},
-        };
+      ? { ...same, ...fields }
+      : { id: randomId(), userId: caller.userId, kind, addedAt: now(), lastUsedAt: null, ...fields };
     const action: AuditAction = replaced ? 'method-replaced' : 'method-added';
     await tx.putMethod(method);
     if (replaced && replaced.id !== method.id) {
@@ -143,6 +156,21 @@ export function createRegistrations(options: ResolvedOptions) {
     await keepDefault(tx, caller.userId);
     await audit(tx, caller, action, method, replaced ? { replacedMethodId: replaced.id } : {});
     return { method, replaced: replaced ?? null, action };
+  }
+
+  /**
+   * Registers a verified phone, inside the transaction that used its code up: a new method, the same number's
+   * existing method updated, or (with `replaces`) the old number swapped for the new one in one step.
+   */
+  async function registerPhone(tx: StoreTransaction, caller: Caller, challenge: StoredChallenge) {
+    const channel = phoneChannel(challenge);
+    // The number already registered keeps its method (and its history); only the channel follows the new choice.
+    return registerMethod(tx, caller, {
+      kind: 'phone',
+      replaces: challenge.methodId,
+      fields: { phoneNumber: challenge.phoneNumber, channel, data: {} },
+      same: (method) => method.phoneNumber === challenge.phoneNumber,
+    });
   }
 
   /** The caller's methods and the one named `id`, with the user locked for the change; 404 when it is not theirs. */
@@ -200,7 +228,7 @@ export function createRegistrations(options: ResolvedOptions) {
     await audit(tx, caller, 'user-erased', null);
   }
 
-  return { view, registerPhone, remove, setDefault, reset, erase, notify, requireRecent, servesMfa };
+  return { view, registerMethod, registerPhone, remove, setDefault, reset, erase, notify, requireRecent, servesMfa };
 }
 
 export type RegistrationsApi = ReturnType<typeof createRegistrations>;
