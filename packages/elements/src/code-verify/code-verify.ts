@@ -73,6 +73,9 @@ export type CodeVerifyStatus = 'idle' | 'invalid-code' | 'code-expired' | 'too-m
  * @fires {CustomEvent<void>} back - The person pressed Back.
  *
  * @slot actions - Extra buttons after Verify and Back, for example Cancel.
+ * @slot intro - Says where the code is, in place of the sentence about the phone: an email address, an authenticator
+ *   app. Its text stays the field's description.
+ * @slot resend - In place of the resend area: an empty element, for a code no one sends (an authenticator app's).
  *
  * @csspart heading - The step's heading.
  * @csspart intro - The sentence that says where the code went.
@@ -359,12 +362,16 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
       <h2 part="heading" tabindex="-1">
         ${msg('Enter code', { id: 'code-verify.heading', desc: 'Heading of the step where the code is entered.' })}
       </h2>
-      <p id="intro" part="intro">${text.intro(this.channel, this.destination, this.phoneData.metadata)}</p>
+      <p id="intro" part="intro">
+        <slot name="intro">${text.intro(this.channel, this.destination, this.phoneData.metadata)}</slot>
+      </p>
       <form novalidate @submit=${this.onSubmit}>
         ${codeField(this.codeLength, message, invalid, disabled, pending, this.required, this.typing, this.lockout.remaining)}
         ${verifyActions(disabled, pending, pending && !sending, this.onBack)}
       </form>
-      ${resendActions(this.channel, this.channels, this.cooldown.remaining, this.resendBlocked, this.isDisabled, sending, this.resend)}
+      <slot name="resend">
+        ${resendActions(this.channel, this.channels, this.cooldown.remaining, this.resendBlocked, this.isDisabled, sending, this.resend)}
+      </slot>
       ${this.announcer.render(pending ? text.pending(sending !== undefined) : undefined)}
     `;
   }

@@ -33,7 +33,7 @@ describe('security-info-wizard: a change that wants a recent sign-in', () => {
     await step(wizard, 'code');
     expect(adapter.calls.sendCode).to.equal(2);
     await enterCode(wizard, await codeOf(adapter));
-    expect((await complete).detail.phoneNumber).to.equal('+31612345678');
+    expect((await complete).detail).to.include({ method: 'phone', phoneNumber: '+31612345678' });
   });
 
   it('tells the person to sign in, with the number kept, when the host does nothing', async () => {

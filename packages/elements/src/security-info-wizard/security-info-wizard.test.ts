@@ -127,7 +127,7 @@ describe('security-info-wizard: the whole flow', () => {
     await expectAccessible(wizard);
     const complete = nextEvent(wizard, 'security-info-complete');
     adapter.confirmCall(adapter.lastCode!.challengeId);
-    expect((await complete).detail.channel).to.equal('voice');
+    expect((await complete).detail).to.include({ method: 'phone', channel: 'voice' });
   });
 });
 

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '../shared/lit-localize.js';
 import {
   EnrollmentRunner,
-  type Channel,
+  type EnrolledMethod,
   type EnrollmentRequest,
   type EnrollmentState,
   type EnrollmentStep,
@@ -23,13 +23,25 @@ import { wizardStyles } from './security-info-wizard.styles.js';
 import '../method-picker/method-picker.js';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
 import type { WizardSteps } from './wizard-steps.js';
+import type { WizardMethods } from './wizard-methods.js';
 
-export interface SecurityInfoCompleteDetail {
-  method: 'phone';
-  /** The registered number, E.164. */
-  phoneNumber: string;
-  /** How the last code reached the person. */
-  channel: Channel;
+/**
+ * What was registered: `{ method: 'phone', phoneNumber, channel }` (the number in E.164, how the last code reached
+ * the person), `{ method: 'email', email }`, `{ method: 'authenticator-app' }` or
+ * `{ method: 'security-questions', questionIds }` (never the answers).
+ */
+export type SecurityInfoCompleteDetail = EnrolledMethod;
+
+export interface SecurityInfoSkipDetail {
+  /** The days the person may still put the required methods off, as the policy says; undefined when it does not. */
+  daysLeft: number | undefined;
+  /** The required methods not set up yet, in the order they were asked for. */
+  remaining: MethodId[];
+}
+
+export interface SecurityInfoSequenceCompleteDetail {
+  /** What was set up in the required flow, in order; empty when the person had everything already. */
+  enrolled: EnrolledMethod[];
 }
 
 export interface SecurityInfoStepDetail {
@@ -58,6 +70,8 @@ export interface SecurityInfoReauthenticateDetail {
  * field come with them.
  */
 const loadSteps = () => import('./wizard-steps.js');
+/** The other methods' steps and the required sequence: only when one of them is chosen, started or required. */
+const loadMethods = () => import('./wizard-methods.js');
 
 /** The steps that wizard-steps.ts renders. */
 const LATER_STEPS: readonly EnrollmentStep[] = ['phone', 'code', 'call', 'done'];
@@ -143,35 +157,48 @@ export class SecurityInfoWizard extends LitElement {
     timeout: { type: Number },
     registered: { attribute: false },
     replaces: {},
+    required: { type: Boolean },
     stepUnavailable: { state: true },
     steps: { state: true },
+    methods: { state: true },
   };
 
   /** The host's backend. Required; the flow starts once the element is connected and has one. */
   declare adapter: SecurityInfoAdapter | undefined;
   /** What the method is for: `mfa` (two-step verification) or `password-reset`; unset offers every method. */
   declare purpose: Purpose | undefined;
-  /** `phone` skips the method step. Read when the flow starts. */
-  declare start: 'methods' | 'phone' | undefined;
+  /**
+   * A method's id (`phone`, `email`, `authenticator-app`, `security-questions`) skips the method step and starts at
+   * that method, when the policy offers it (else the method step says why). Read when the flow starts.
+   */
+  declare start: 'methods' | MethodId | undefined;
   /** The country or region chosen at first (ISO 3166-1 alpha-2), when the policy names none. */
   declare defaultCountry: string | undefined;
   /** The organization's policy; when given, `adapter.getPolicy` is not called. Read when the flow starts. */
   declare policy: SecurityInfoPolicy | undefined;
   /** Milliseconds each adapter call may take before it is aborted with the `timeout` error. Default 30000. */
   declare timeout: number;
-  /** The methods the person has set up already: the method step marks them. */
+  /** The methods the person has set up already: the method step marks them, and `required` asks for the others. */
   declare registered: MethodId[];
   /**
-   * The registration id of the phone being changed: each code is then sent for the number that is to take its
-   * place (`SendCodeRequest.replaces`), and the old phone keeps working until the new number is verified. Unset
-   * adds a phone.
+   * The registration id of the method being changed (Change on the Security info page, with `start` naming its
+   * kind): a phone's codes are sent for the number that is to take its place (`SendCodeRequest.replaces`), and the
+   * old one keeps working until the new one is verified. Unset adds a method.
    */
   declare replaces: string | undefined;
+  /**
+   * The required flow, as at sign-in: instead of the method step, the methods that `policy.enrollment.required`
+   * asks of the person and `registered` lacks, one after another ("Method 1 of 2: Authenticator app"), then a
+   * summary. Read when the flow starts.
+   */
+  declare required: boolean;
 
   /** The step whose code could not be loaded, while that lasts. */
   declare private stepUnavailable: EnrollmentStep | undefined;
   /** The steps from the phone number on, once their module has loaded. */
   declare private steps: WizardSteps | undefined;
+  /** The other methods' steps and the sequence, once their module has loaded. */
+  declare private methods: WizardMethods | undefined;
 
   private readonly runner = new EnrollmentRunner({
     adapter: () => this.adapter,
@@ -184,6 +211,7 @@ export class SecurityInfoWizard extends LitElement {
     super();
     this.timeout = 30_000;
     this.registered = [];
+    this.required = false;
     new LocalizeController(this);
     this.runner.subscribe(this.stateChanged);
   }
@@ -195,6 +223,15 @@ export class SecurityInfoWizard extends LitElement {
    */
   cancel(): void {
     this.runner.dispatch({ type: 'cancel' });
+  }
+
+  /**
+   * Back to the method step from any step, as the Back button of a method's first step does (a call in flight is
+   * aborted): for a host that enrolled a method itself after cancelling `method-select`, or that wants the person
+   * to choose again. Does nothing in the required flow, before the policy has loaded, or once the flow has ended.
+   */
+  showMethods(): void {
+    this.runner.dispatch({ type: 'show-methods' });
   }
 
   /** The step shown now. */
@@ -218,7 +255,7 @@ export class SecurityInfoWizard extends LitElement {
     if (this.runner.state || !this.isConnected || !(this.adapter || this.policy)) return;
     const { policy, purpose, start } = this;
     this.runner.start({ policy, purpose, start });
-    this.loadStep(this.step);
+    this.loadStep();
     // The phone step is the likely next one: fetch it while the person reads.
     const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
     idle(() => loadSteps().catch(() => undefined));
@@ -226,7 +263,7 @@ export class SecurityInfoWizard extends LitElement {
 
   protected override updated(): void {
     // A step whose module is still on its way takes focus when it arrives (or when it has failed to).
-    if (!this.focusAfterUpdate || (!this.steps && this.needsSteps() && this.stepUnavailable !== this.step)) return;
+    if (!this.focusAfterUpdate || (!this.view() && this.needsSteps() && this.stepUnavailable !== this.step)) return;
     this.focusAfterUpdate = false;
     const step = this.renderRoot.querySelector('[part~="panel"]')?.firstElementChild as Step | null | undefined;
     // The custom elements the wizard shows are its steps, and they are defined by the time they show: the later
@@ -235,9 +272,19 @@ export class SecurityInfoWizard extends LitElement {
     else focusHeading(this.renderRoot);
   }
 
-  /** Whether the step shown is one of the later ones (wizard-steps.ts). */
-  private needsSteps(step = this.step): boolean {
-    return !!step && LATER_STEPS.includes(step);
+  /** Whether wizard-methods.ts renders the state: another method than phone, or the required flow. */
+  private another(state = this.runner.state): boolean {
+    return this.required || (state?.method ?? 'phone') != 'phone';
+  }
+
+  /** Whether the step shown is one of the later ones (wizard-steps.ts, or wizard-methods.ts). */
+  private needsSteps(state = this.runner.state): boolean {
+    return this.another(state) || (!!state && LATER_STEPS.includes(state.step));
+  }
+
+  /** What renders the state's step, once its module (and, for another method, its element's) is here. */
+  private view(state = this.runner.state) {
+    return this.another(state) ? this.methods?.view(state!) : this.steps;
   }
 
   /** After each change of state: the page hears of a new step, which takes focus and gets its code. */
@@ -252,7 +299,7 @@ export class SecurityInfoWizard extends LitElement {
     // focus away from wherever it is on the page.
     this.focusAfterUpdate = before.step !== 'loading' || this.matches(':focus-within');
     emit(this, 'security-info-step', { step: after.step });
-    this.loadStep(after.step);
+    this.loadStep();
   };
 
   /** The steps' controller, with its module loaded first. */
@@ -263,12 +310,29 @@ export class SecurityInfoWizard extends LitElement {
   }
 
   /**
+   * The other methods' controller, with its module and the step's element loaded first; it renders the phone's
+   * steps in the required flow.
+   */
+  private methodsReady(): Promise<WizardMethods> {
+    const host = {
+      element: this,
+      runner: this.runner,
+      cancelButton: this.cancelButton,
+      phone: () => this.stepsReady(),
+    };
+    return loadMethods()
+      .then(({ WizardMethods }) => WizardMethods.ready(host))
+      .then((methods) => (this.methods = methods));
+  }
+
+  /**
    * Loads what a later step needs. A step whose code cannot load (offline) shows why, with Try again; coming back
    * online tries again by itself.
    */
-  private loadStep(step: EnrollmentStep | undefined): void {
-    if (!this.needsSteps(step)) return;
-    this.stepsReady().then(
+  private loadStep(): void {
+    const step = this.step;
+    if (!this.needsSteps()) return;
+    (this.another() ? this.methodsReady() : this.stepsReady()).then(
       () => {
         if (this.stepUnavailable !== step) return;
         this.stepUnavailable = undefined;
@@ -284,7 +348,7 @@ export class SecurityInfoWizard extends LitElement {
 
   /** Refused until the person signs in: the page is asked to sign them in again (sign-in.ts, with the steps). */
   private askToSignIn(refused: EnrollmentRequest): void {
-    this.stepsReady().then(
+    (this.another() ? this.methodsReady() : this.stepsReady()).then(
       (steps) => steps.askToSignIn(refused),
       () => undefined, // The message stays: signing in elsewhere and trying again still works.
     );
@@ -292,13 +356,16 @@ export class SecurityInfoWizard extends LitElement {
 
   // --- What the person does -------------------------------------------------------------------------------
 
-  private readonly onMethodSelect = (event: CustomEvent<MethodSelectDetail>) => {
-    if (!event.defaultPrevented) this.runner.dispatch({ type: 'method-chosen', method: event.detail.method });
-  };
+  // Decided once the event has reached every listener (a host's on the wizard or further up may cancel it): the
+  // picker dispatches it from a click, so the microtask runs after the dispatch returns.
+  private readonly onMethodSelect = (event: CustomEvent<MethodSelectDetail>) =>
+    queueMicrotask(() => {
+      if (!event.defaultPrevented) this.runner.dispatch({ type: 'method-chosen', method: event.detail.method });
+    });
 
   private readonly onCancel = () => this.cancel();
   private readonly onRetry = () => this.runner.dispatch({ type: 'retry' });
-  private readonly onRetryStep = () => this.loadStep(this.step);
+  private readonly onRetryStep = () => this.loadStep();
   private readonly onOnline = () => {
     if (this.stepUnavailable) this.onRetryStep();
   };
@@ -318,6 +385,8 @@ export class SecurityInfoWizard extends LitElement {
   private renderStep(state: EnrollmentState): TemplateResult | typeof nothing {
     switch (state.step) {
       case 'methods':
+        // The required flow shows no method step: its first method follows once its module is here.
+        if (this.required) return this.renderLoading();
         return html`<method-picker
           exportparts=${METHODS_PARTS}
           .policy=${state.policy}
@@ -334,7 +403,7 @@ export class SecurityInfoWizard extends LitElement {
         if (this.stepUnavailable === state.step) return this.renderFailure('network', this.onRetryStep);
         // The later steps, and the wait for a sign-in while loading: what the steps' module renders, once it is
         // there; the loading status until then.
-        return this.steps?.render(state) ?? this.renderLoading();
+        return this.view(state)?.render(state) ?? this.renderLoading();
     }
   }
 
@@ -377,5 +446,7 @@ declare global {
     'security-info-cancel': CustomEvent<undefined>;
     'security-info-close': CustomEvent<undefined>;
     'security-info-reauthenticate': CustomEvent<SecurityInfoReauthenticateDetail>;
+    'security-info-skip': CustomEvent<SecurityInfoSkipDetail>;
+    'security-info-sequence-complete': CustomEvent<SecurityInfoSequenceCompleteDetail>;
   }
 }

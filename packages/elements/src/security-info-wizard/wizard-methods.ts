@@ -1,0 +1,519 @@
+/**
+ * The wizard's steps for the methods beyond phone (an email address and the code sent to it, an authenticator app's
+ * key and a code of the app, security questions) and the required flow (a step indicator above each method, Skip for
+ * now, a summary), as a controller of `<security-info-wizard>`. It brings those methods' part to the wizard's runner
+ * (core's runner-methods.ts), keeps what their calls need out of the state (the code, the answers) and renders
+ * their steps. The wizard loads this module only when one of those methods is chosen or started, or with `required`;
+ * each method's step element loads when it is first shown, so an email address never downloads the QR code.
+ */
+import { css, html, nothing, svg, type ReactiveController, type TemplateResult } from 'lit';
+import { msg, str } from '../shared/lit-localize.js';
+import {
+  enrolledMethod,
+  isSignInReason,
+  maskEmail,
+  maskPhoneNumber,
+  methodsEnrollment,
+  type EnrolledMethod,
+  type EnrollmentEvent,
+  type EnrollmentOperation,
+  type EnrollmentRequest,
+  type EnrollmentState,
+  type MethodId,
+  type SecurityQuestionAnswer,
+} from '@security-info/core';
+import { addEnrollMessages } from '../shared/enroll-messages.js';
+import { emit } from '../shared/events.js';
+import { errorMessage } from '../shared/error-messages.js';
+import { numberFormat, pluralRules } from '../shared/intl.js';
+import { getLocale } from '../shared/localization.js';
+import { PLACE, placeIn } from '../shared/placeholder.js';
+import { methodName } from '../method-picker/method-picker.js';
+import { askToSignIn, signInWait } from './sign-in.js';
+import type { StepsHost, WizardSteps } from './wizard-steps.js';
+import type { CodeResendDetail, CodeSubmitDetail } from '../code-verify/code-verify.js';
+import type { EmailSubmitDetail } from '../email-address/email-address.js';
+import type { QuestionsSubmitDetail } from '../security-questions/security-questions-form.js';
+
+// The words of these steps in the other languages load with them, never with the phone flow.
+addEnrollMessages();
+
+/** What these steps need of the wizard that shows them. */
+export interface MethodsHost extends StepsHost {
+  element: StepsHost['element'] & { required: boolean; registered: MethodId[] };
+  /** The phone's steps, which the required flow shows among the others. */
+  phone(): Promise<WizardSteps>;
+}
+
+const codeStep = () => import('../code-verify/code-verify.js');
+
+/** Each method's step elements, loaded when the method is first shown. */
+const ELEMENTS: Partial<Record<MethodId, () => Promise<unknown>>> = {
+  email: () => Promise.all([import('../email-address/email-address.js'), codeStep()]),
+  'authenticator-app': () => Promise.all([import('../authenticator-app/authenticator-app-setup.js'), codeStep()]),
+  'security-questions': () => import('../security-questions/security-questions-form.js'),
+};
+
+/** The parts of the inner elements that the wizard forwards, named after their step (see its JSDoc). */
+const EMAIL_PARTS =
+  'heading: email-heading, intro: email-intro, label: email-label, input: email-input, error: email-error, ' +
+  'actions: email-actions, button: email-button, next: email-next, back: email-back';
+const APP_PARTS =
+  'heading: app-heading, intro: app-intro, loading: app-loading, qr: app-qr, key: app-key, copy: app-copy, ' +
+  'error: app-error, button: app-button, next: app-next, back: app-back';
+const QUESTIONS_PARTS =
+  'heading: questions-heading, intro: questions-intro, summary: questions-summary, row: questions-row, ' +
+  'label: questions-label, select: questions-select, input: questions-input, error: questions-error, ' +
+  'actions: questions-actions, button: questions-button, save: questions-save, back: questions-back';
+const CODE_PARTS =
+  'heading: code-heading, intro: code-intro, label: code-label, input: code-input, hint: code-hint, ' +
+  'error: code-error, wait: code-wait, actions: code-actions, button: code-button, verify: code-verify, ' +
+  'back: code-back, resend: code-resend';
+
+const CODE_STATUSES = ['invalid-code', 'code-expired', 'too-many-attempts'] as const;
+type CodeStatus = (typeof CODE_STATUSES)[number];
+
+/** The step indicator and the summary: the wizard's own styles stay the phone flow's. */
+const sequenceStyles = css`
+  .sequence-steps {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    padding: 0;
+    margin-block: 0 var(--_space, 1rem);
+    list-style: none;
+    color: var(--_text-muted);
+  }
+  .sequence-steps [aria-current] {
+    color: inherit;
+    font-weight: 600;
+  }
+  .summary {
+    padding-inline-start: 1.25rem;
+  }
+`;
+
+const signingIn = (state: EnrollmentState) => state.request?.operation === 'signIn';
+
+/**
+ * Whether an input the person submitted (a code, answers) may still be sent by `operation`: now, or again once they
+ * have signed in (from the refusal, as the host may yet start a sign-in, until the person acts again).
+ */
+const needed = ({ request, error }: EnrollmentState, operation: EnrollmentOperation) =>
+  request?.operation === operation ||
+  request?.repeats === operation ||
+  (error?.operation === operation && isSignInReason(error.code));
+
+/** What to show of a registered method: its destination, masked; nothing for an app or questions. */
+function destination(enrolled: EnrolledMethod): string {
+  if (enrolled.method === 'phone') return maskPhoneNumber(enrolled.phoneNumber);
+  return enrolled.method === 'email' ? maskEmail(enrolled.email) : '';
+}
+
+function doneHeading(method: MethodId | undefined): string {
+  switch (method) {
+    case 'email':
+      return msg('Your email address was registered', {
+        id: 'enroll.done.email',
+        desc: 'Heading when an email address for password reset was verified and registered.',
+      });
+    case 'security-questions':
+      return msg('Your security questions were saved', {
+        id: 'enroll.done.questions',
+        desc: 'Heading when the answers to the security questions were registered.',
+      });
+    default:
+      return msg('Your authenticator app was added', {
+        id: 'enroll.done.app',
+        desc: 'Heading when an authenticator app was verified and registered.',
+      });
+  }
+}
+
+/** "You can skip this for 3 more days.", by the active language's plural rule. */
+function skipDays(days: number): string {
+  const locale = getLocale();
+  const count = numberFormat(locale).format(days);
+  return pluralRules(locale).select(days) === 'one'
+    ? msg(str`You can skip this for ${count} more day.`, {
+        id: 'enroll.sequence.skip-days-one',
+        desc: 'Under Skip for now: exactly one more day of skipping is allowed; the placeholder is that number.',
+      })
+    : msg(str`You can skip this for ${count} more days.`, {
+        id: 'enroll.sequence.skip-days-other',
+        desc: 'Under Skip for now: how many more days the person may skip; the placeholder is that number.',
+      });
+}
+
+const controllers = new WeakMap<HTMLElement, WizardMethods>();
+
+export class WizardMethods implements ReactiveController {
+  /** The code being verified, only while a call needs it (see `needed`). Never part of the state. */
+  private code: string | undefined;
+  /** The answers being registered, only while a call needs them. Never part of the state. */
+  private answers: SecurityQuestionAnswer[] | undefined;
+  /** The methods whose step elements have loaded. */
+  private readonly loaded = new Set<MethodId>();
+  private phoneSteps: WizardSteps | undefined;
+  private shownChallenge: unknown;
+  private unsubscribe: (() => void) | undefined;
+
+  /** The wizard's controller (one per wizard), once the elements of the wizard's present step have loaded. */
+  static async ready(host: MethodsHost): Promise<WizardMethods> {
+    let methods = controllers.get(host.element);
+    if (!methods) controllers.set(host.element, (methods = new WizardMethods(host)));
+    await methods.load(host.runner.state);
+    return methods;
+  }
+
+  private constructor(private readonly host: MethodsHost) {
+    const { element, runner } = host;
+    runner.use(
+      methodsEnrollment({
+        code: () => this.code,
+        answers: () => this.answers,
+        locale: getLocale,
+        replaces: () => element.replaces,
+      }),
+    );
+    const root = element.renderRoot as ShadowRoot;
+    if (root.adoptedStyleSheets && sequenceStyles.styleSheet) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sequenceStyles.styleSheet];
+    }
+    element.addController(this);
+  }
+
+  hostConnected(): void {
+    this.unsubscribe = this.host.runner.subscribe(this.stateChanged);
+    this.begin();
+  }
+
+  /** Off the page: the call in flight is abandoned, so its inputs are forgotten. */
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.code = this.answers = undefined;
+  }
+
+  /** After each update: a new email code's cooldown is the server's word, whatever came before. */
+  hostUpdated(): void {
+    const state = this.host.runner.state;
+    const challenge = state?.step === 'code' && state.method === 'email' ? state.challenge : undefined;
+    if (!challenge || challenge === this.shownChallenge) return;
+    this.shownChallenge = challenge;
+    const verify = this.host.element.renderRoot.querySelector('code-verify');
+    void verify?.updateComplete.then(() => verify.restartCooldown(challenge.resendInSeconds ?? 0));
+  }
+
+  /** This controller when what `state` shows has loaded; undefined while it loads (the wizard shows its loading). */
+  view(state: EnrollmentState): this | undefined {
+    const { method, step } = state;
+    if (!method || step === 'summary' || step === 'methods') return this;
+    return (method === 'phone' ? this.phoneSteps : this.loaded.has(method)) ? this : undefined;
+  }
+
+  /** A call was refused until the person signs in again: the page is asked to (sign-in.ts). */
+  askToSignIn(refused: EnrollmentRequest): void {
+    askToSignIn(this.host.element, this.host.runner, refused);
+  }
+
+  /** Loads the step elements `state` shows (the phone's steps, in the required flow). */
+  private async load(state: EnrollmentState | undefined): Promise<void> {
+    const method = state?.method;
+    if (!method || this.loaded.has(method)) return;
+    if (method === 'phone') this.phoneSteps = await this.host.phone();
+    else await ELEMENTS[method]?.();
+    this.loaded.add(method);
+    this.host.element.requestUpdate();
+  }
+
+  /** Starts what the state waits for from these steps: the required flow, an authenticator app's key. */
+  private begin(state = this.host.runner.state): void {
+    const { element, runner } = this.host;
+    if (!state) return;
+    if (element.required && !state.sequence) {
+      runner.dispatch({ type: 'sequence-started', registered: element.registered });
+    } else if (state.step === 'authenticator-app' && !state.app && !state.request && !state.error) {
+      runner.dispatch({ type: 'app-requested' });
+    }
+  }
+
+  /**
+   * After each change of the wizard's state: inputs no call needs are forgotten; the page hears of a registered
+   * method (the phone's own steps tell of a phone), and of the end of the required flow, which moves on by itself
+   * from each finished method once every listener has heard of it.
+   */
+  private readonly stateChanged = (before: EnrollmentState, after: EnrollmentState) => {
+    const { element, runner } = this.host;
+    if (!needed(after, 'verifyMethodCode')) this.code = undefined;
+    if (!needed(after, 'setSecurityQuestions')) this.answers = undefined;
+    if (after.step === before.step) return;
+    const enrolled = after.step === 'done' && enrolledMethod(after);
+    if (enrolled && enrolled.method !== 'phone') emit(element, 'security-info-complete', enrolled);
+    if (enrolled && after.sequence) queueMicrotask(() => runner.dispatch({ type: 'sequence-next' }));
+    if (after.step === 'summary') {
+      emit(element, 'security-info-sequence-complete', { enrolled: after.sequence?.enrolled ?? [] });
+    }
+    this.begin(after);
+  };
+
+  // --- What the person does -------------------------------------------------------------------------------
+
+  private dispatch(event: EnrollmentEvent): boolean {
+    return this.host.runner.dispatch(event);
+  }
+
+  private readonly onEmailSubmit = (event: CustomEvent<EmailSubmitDetail>) =>
+    this.dispatch({ type: 'email-submitted', email: event.detail.email });
+
+  /** Next under the key; without a key (it failed to come), Next asks for one again. */
+  private readonly onAppContinue = () =>
+    this.dispatch({ type: this.host.runner.state?.app ? 'app-added' : 'app-requested' });
+
+  private readonly onQuestionsSubmit = (event: CustomEvent<QuestionsSubmitDetail>) => {
+    const { answers } = event.detail;
+    this.answers = answers;
+    const questionIds = answers.map((answer) => answer.questionId);
+    if (!this.dispatch({ type: 'questions-submitted', questionIds })) this.answers = undefined;
+  };
+
+  private readonly onCodeSubmit = (event: CustomEvent<CodeSubmitDetail>) => {
+    this.code = event.detail.code;
+    if (!this.dispatch({ type: 'code-submitted' })) this.code = undefined;
+  };
+
+  private readonly onResend = (event: CustomEvent<CodeResendDetail>) =>
+    this.dispatch({ type: 'resend-requested', channel: event.detail.channel });
+
+  private readonly onBack = () => this.dispatch({ type: 'back' });
+  private readonly onDone = () => emit(this.host.element, 'security-info-close', undefined);
+
+  /** Skip for now: the page hears it (and may refuse it); then the wizard ends as Cancel ends it. */
+  private readonly onSkip = () => {
+    const state = this.host.runner.state;
+    const sequence = state?.sequence;
+    if (!sequence) return;
+    const detail = {
+      daysLeft: state.policy?.enrollment?.skip?.daysLeft,
+      remaining: sequence.methods.slice(sequence.enrolled.length),
+    };
+    if (emit(this.host.element, 'security-info-skip', detail, { cancelable: true })) this.dispatch({ type: 'cancel' });
+  };
+
+  // --- Rendering --------------------------------------------------------------------------------------------
+
+  /** The view of the step, inside the required flow's indicator when there is one. */
+  render(state: EnrollmentState): TemplateResult | undefined {
+    const view = this.renderStep(state);
+    return state.sequence && state.step !== 'summary' ? this.renderSequence(state, view) : view;
+  }
+
+  private renderStep(state: EnrollmentState): TemplateResult | undefined {
+    if (state.method === 'phone') return this.phoneSteps?.render(state);
+    switch (state.step) {
+      case 'loading':
+        return signInWait(state, { actions: this.host.cancelButton(nothing) });
+      case 'email':
+        return this.renderEmail(state);
+      case 'authenticator-app':
+        return this.renderApp(state);
+      case 'security-questions':
+        return this.renderQuestions(state);
+      case 'code':
+        return this.renderCode(state);
+      case 'done':
+        return this.renderDone(state);
+      case 'summary':
+        return this.renderSummary(state);
+      default:
+        return undefined;
+    }
+  }
+
+  /** The message for the last failure (with the wait the backend asked for), except the codes in `except`. */
+  private errorText(state: EnrollmentState, except: readonly string[] = []): string {
+    const error = state.error;
+    if (!error || except.includes(error.code)) return '';
+    return errorMessage(error.code, { retryAfterSeconds: error.retryAfterSeconds });
+  }
+
+  /** The wizard's Cancel and the wait for a sign-in, in a step's row of buttons. */
+  private actions(state: EnrollmentState): TemplateResult {
+    return html`${this.host.cancelButton()} ${signInWait(state, { slot: 'actions' })}`;
+  }
+
+  private renderEmail(state: EnrollmentState): TemplateResult {
+    return html`<email-address
+      exportparts=${EMAIL_PARTS}
+      .value=${state.email ?? ''}
+      .pending=${state.request?.operation === 'sendEmailCode'}
+      ?replacing=${!!this.host.element.replaces}
+      ?disabled=${signingIn(state)}
+      .error=${this.errorText(state)}
+      @email-submit=${this.onEmailSubmit}
+      @back=${this.onBack}
+      >${this.actions(state)}</email-address
+    >`;
+  }
+
+  private renderApp(state: EnrollmentState): TemplateResult {
+    // The key and the URI are properties only: never in an attribute, where inspectors and session replays read them.
+    return html`<authenticator-app-setup
+      exportparts=${APP_PARTS}
+      .uri=${state.app?.otpauthUri ?? ''}
+      .secret=${state.app?.secret ?? ''}
+      .pending=${!!state.request}
+      .error=${this.errorText(state)}
+      @app-continue=${this.onAppContinue}
+      @back=${this.onBack}
+      >${this.actions(state)}</authenticator-app-setup
+    >`;
+  }
+
+  private renderQuestions(state: EnrollmentState): TemplateResult {
+    const policy = state.policy?.securityQuestions;
+    return html`<security-questions-form
+      exportparts=${QUESTIONS_PARTS}
+      .questions=${policy?.questions ?? []}
+      .required=${policy?.required ?? 3}
+      .pending=${state.request?.operation === 'setSecurityQuestions'}
+      .error=${this.errorText(state)}
+      @questions-submit=${this.onQuestionsSubmit}
+      @back=${this.onBack}
+      >${this.actions(state)}</security-questions-form
+    >`;
+  }
+
+  /** The code step of an email (named, masked; resent by email) or of an authenticator app (no resend). */
+  private renderCode(state: EnrollmentState): TemplateResult {
+    const { error, challenge } = state;
+    const email = state.method === 'email';
+    const length = challenge?.codeLength ?? 6;
+    const masked = email ? maskEmail(state.email ?? '') : '';
+    const verifyStatus =
+      error?.operation === 'verifyMethodCode' && (CODE_STATUSES as readonly string[]).includes(error.code);
+    const status: CodeStatus | 'idle' = verifyStatus
+      ? (error.code as CodeStatus)
+      : state.locked
+        ? 'too-many-attempts'
+        : 'idle';
+    const operation = state.request?.operation;
+    const intro = email
+      ? placeIn(
+          msg(str`We sent a code to ${PLACE}.`, {
+            id: 'enroll.email.code-intro',
+            desc: 'Above the code field; the placeholder is the masked email address the code went to, such as j•••@example.com.',
+          }),
+          html`<span class="ltr">${masked}</span>`,
+        )
+      : msg(str`Enter the ${length}-digit code from your authenticator app.`, {
+          id: 'enroll.app.code-intro',
+          desc: 'Above the code field; the placeholder is the number of digits (usually 6).',
+        });
+    // The masked address names the resend cooldown kept across a reload; an app's code has no resend.
+    return html`<code-verify
+      exportparts=${CODE_PARTS}
+      destination=${masked}
+      length=${length}
+      .resendInSeconds=${(email && challenge?.resendInSeconds) || 0}
+      .pending=${operation === 'verifyMethodCode' || operation === 'resendEmailCode'}
+      ?disabled=${signingIn(state)}
+      status=${status}
+      .attemptsRemaining=${error?.attemptsRemaining}
+      .retryAfterSeconds=${status === 'too-many-attempts' ? error?.retryAfterSeconds : undefined}
+      .error=${this.errorText(state, verifyStatus ? CODE_STATUSES : [])}
+      @code-submit=${this.onCodeSubmit}
+      @code-resend=${this.onResend}
+      @back=${this.onBack}
+      ><span slot="intro">${intro}</span
+      >${email ? nothing : html`<span slot="resend"></span>`}${this.actions(state)}</code-verify
+    >`;
+  }
+
+  private renderDoneButton(): TemplateResult {
+    return html`<div class="actions">
+      <button type="button" class="primary" part="button" @click=${this.onDone}>
+        ${msg('Done', { id: 'wizard.done-button', desc: 'Button that closes the wizard after success.' })}
+      </button>
+    </div>`;
+  }
+
+  private renderDone(state: EnrollmentState): TemplateResult {
+    const enrolled = enrolledMethod(state);
+    const shown = enrolled && destination(enrolled);
+    return html`${doneIcon}
+      <h2 part="heading" tabindex="-1">${doneHeading(state.method)}</h2>
+      ${shown ? html`<p class="ltr">${shown}</p>` : nothing} ${this.renderDoneButton()}`;
+  }
+
+  /** The end of the required flow: what was set up, each method with its destination masked. */
+  private renderSummary(state: EnrollmentState): TemplateResult {
+    const enrolled = state.sequence?.enrolled ?? [];
+    return html`${doneIcon}
+      <h2 part="heading" tabindex="-1">
+        ${
+          enrolled.length
+            ? msg('Your security info is set up', {
+                id: 'enroll.sequence.summary',
+                desc: 'Heading at the end of the required flow, above the list of the methods just set up.',
+              })
+            : msg('You have all the security info your organization requires', {
+                id: 'enroll.sequence.nothing-missing',
+                desc: 'Heading of the required flow when the person had set up everything required already.',
+              })
+        }
+      </h2>
+      ${
+        enrolled.length
+          ? html`<ul class="summary" part="summary">
+              ${enrolled.map((method) => {
+                const shown = destination(method);
+                return html`<li>
+                  ${methodName(method.method)} ${shown ? html`<span class="ltr">${shown}</span>` : nothing}
+                </li>`;
+              })}
+            </ul>`
+          : nothing
+      }
+      ${this.renderDoneButton()}`;
+  }
+
+  /** "Method 1 of 2: Authenticator app" as the heading the step starts with, the methods in order, and Skip. */
+  private renderSequence(state: EnrollmentState, view: TemplateResult | undefined): TemplateResult {
+    const { methods, enrolled } = state.sequence!;
+    const index = Math.min(enrolled.length, methods.length - 1);
+    const format = numberFormat(getLocale());
+    const number = format.format(index + 1);
+    const total = format.format(methods.length);
+    const name = methodName(methods[index]!);
+    const skip = state.policy?.enrollment?.skip;
+    return html`<h2 class="sequence" part="sequence-heading" tabindex="-1">
+        ${msg(str`Method ${number} of ${total}: ${name}`, {
+          id: 'enroll.sequence.heading',
+          desc: 'Above each step of the methods a person must set up; placeholders: the method’s place, how many there are, its name.',
+        })}
+      </h2>
+      <ol class="sequence-steps" part="sequence-steps">
+        ${methods.map(
+          (method, i) => html`<li aria-current=${i === index ? 'step' : nothing}>${methodName(method)}</li>`,
+        )}
+      </ol>
+      ${view}
+      ${
+        skip?.allowed
+          ? html`<div class="actions">
+              <button type="button" part="button skip" @click=${this.onSkip}>
+                ${msg('Skip for now', {
+                  id: 'enroll.sequence.skip',
+                  desc: 'Button that puts off setting up the required methods.',
+                })}
+              </button>
+              ${skip.daysLeft !== undefined ? html`<p class="status">${skipDays(skip.daysLeft)}</p>` : nothing}
+            </div>`
+          : nothing
+      }`;
+  }
+}
+
+const doneIcon = html`<svg class="done-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  ${svg`<circle cx="12" cy="12" r="11" fill="none" stroke="currentColor" stroke-width="2"/><path d="M7 12.5l3.2 3.2L17 9" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>`}
+</svg>`;
