@@ -1,12 +1,12 @@
 /**
- * Codes by text or call, from request to check, for both enrolling a phone and signing in with a registered one:
+ * Codes by text, call or email, from request to check, for both enrolling a method and signing in with a registered one:
  * charge the limits, create the challenge, deliver the code (withdrawing it when delivery fails), resend under a
  * growing cooldown, and check a code in one transaction that also counts the user's wrong codes.
  */
-import type { Channel } from '@security-info/core';
+import type { Channel, CodeChannel } from '@security-info/core';
 import { createCodeHasher, equalInConstantTime, randomCode, randomId } from './codes.js';
 import { Refusal } from './http.js';
-import { chargeSend } from './limits.js';
+import { chargeSend, type Destination } from './limits.js';
 import type { CheckedNumber } from './number-check.js';
 import type { CheckOutcome, ResolvedOptions } from './options.js';
 import { phoneChannel, type FailureState, type StoreTransaction, type StoredChallenge } from './store.js';
@@ -24,6 +24,14 @@ export interface Caller {
 export interface NewChallenge {
   number: CheckedNumber;
   channel: Channel;
+  locale: string | undefined;
+  purpose: StoredChallenge['purpose'];
+  methodId: string | null;
+}
+
+/** A code by email: to an address `checkEmail` normalized. */
+export interface NewEmailChallenge {
+  email: string;
   locale: string | undefined;
   purpose: StoredChallenge['purpose'];
   methodId: string | null;
@@ -62,15 +70,14 @@ export function createChallenges(options: ResolvedOptions) {
 
   /** Hands the code to the sender; when it is not delivered, no usable code may remain. */
   async function deliver(challenge: StoredChallenge, code: string, locale: string | undefined): Promise<void> {
-    const channel = phoneChannel(challenge);
+    const channel = challenge.kind === 'email' ? 'email' : phoneChannel(challenge);
+    const language = locale ? { locale } : {};
     try {
       await wait(
-        options.sender.send({
-          phoneNumber: challenge.phoneNumber,
-          channel,
-          code,
-          ...(locale ? { locale } : {}),
-        }),
+        channel === 'email'
+          ? // The email route is offered only with an email sender (checked at start).
+            options.emailSender!.sendEmail({ email: String(challenge.data.email), code, ...language })
+          : options.sender.send({ phoneNumber: challenge.phoneNumber, channel, code, ...language }),
         'the sender',
       );
       options.metrics.codeSent({ channel, region: challenge.region, outcome: 'delivered' });
@@ -93,8 +100,9 @@ export function createChallenges(options: ResolvedOptions) {
     }
   }
 
-  async function start(caller: Caller, request: NewChallenge): Promise<StoredChallenge> {
-    await chargeSend(options, { ...caller, ...request.number });
+  async function start(caller: Caller, request: NewChallenge | NewEmailChallenge): Promise<StoredChallenge> {
+    const email = 'email' in request ? request.email : undefined;
+    await chargeSend(options, { ...caller, ...('email' in request ? { email: request.email } : request.number) });
     const at = now();
     const id = randomId();
     const code = randomCode(limits.codeLength);
@@ -102,10 +110,10 @@ export function createChallenges(options: ResolvedOptions) {
       id,
       userId: caller.userId,
       purpose: request.purpose,
-      kind: 'phone',
-      phoneNumber: request.number.phoneNumber,
-      region: request.number.region,
-      channel: request.channel,
+      kind: email === undefined ? 'phone' : 'email',
+      phoneNumber: 'email' in request ? '' : request.number.phoneNumber,
+      region: 'email' in request ? '' : request.number.region,
+      channel: 'email' in request ? 'email' : request.channel,
       methodId: request.methodId,
       codeHash: await hash(id, code),
       createdAt: at,
@@ -114,7 +122,7 @@ export function createChallenges(options: ResolvedOptions) {
       sends: 1,
       attemptsLeft: limits.maxAttempts,
       verified: false,
-      data: {},
+      data: email === undefined ? {} : { email },
     };
     await transaction((tx) => tx.putChallenge(challenge));
     await deliver(challenge, code, request.locale);
@@ -141,18 +149,21 @@ export function createChallenges(options: ResolvedOptions) {
     return undefined;
   }
 
-  /** Another code for the caller's challenge, by `channel`; the caller checked policy and risk before this. */
+  /**
+   * Another code for the caller's challenge, by `channel`, to its `destination` (a checked number, or `{ email }`);
+   * the caller checked policy and risk before this.
+   */
   async function resend(
     caller: Caller,
     existing: StoredChallenge,
-    channel: Channel,
+    channel: CodeChannel,
     locale: string | undefined,
-    number: CheckedNumber,
+    destination: Destination,
   ): Promise<StoredChallenge> {
     // The same checks run again inside the transaction; these spare the limits a request that cannot succeed.
     const early = resendRefusal(existing, now());
     if (early) throw early;
-    await chargeSend(options, { ...caller, ...number });
+    await chargeSend(options, { ...caller, ...destination });
     const code = randomCode(limits.codeLength);
     const codeHash = await hash(existing.id, code);
     const at = now();

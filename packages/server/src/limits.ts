@@ -1,27 +1,46 @@
 /**
- * The send limits: per user, client and number (each caller's own budget), per destination country and overall
+ * The send limits: per user, client and destination, a number or an address (each caller's own budget), per
+ * destination country (for numbers) and overall
  * (shared on purpose: a circuit breaker against message pumping). All are charged together or not at all, so a
  * caller over any limit spends no one's budget.
  */
+import { domainToASCII } from 'node:url';
 import { Refusal } from './http.js';
 import type { ResolvedOptions } from './options.js';
 import type { RateCharge } from './store.js';
 import { within } from './timeout.js';
 
-export interface SendContext {
-  userId: string;
-  client: string;
-  phoneNumber: string;
-  region: string;
+/** Where a code goes: a number (E.164, with its region) or an email address. */
+export type Destination =
+  | { phoneNumber: string; region: string; email?: undefined }
+  | { email: string; phoneNumber?: undefined; region?: undefined };
+
+/** Who asks for a code, and where it goes. */
+export type SendContext = { userId: string; client: string } & Destination;
+
+/**
+ * One mailbox's key, however it is written: lowercase, the domain in ASCII, and without a `+tag` (which most
+ * providers deliver to the same inbox), so tags do not multiply one inbox's budget.
+ */
+export function mailboxKey(email: string): string {
+  const at = email.lastIndexOf('@');
+  const local = email.slice(0, at).toLowerCase().replace(/\+.*$/, '');
+  const domain = email.slice(at + 1).toLowerCase();
+  return `${local}@${domainToASCII(domain) || domain}`;
 }
 
 export async function chargeSend(options: ResolvedOptions, context: SendContext): Promise<void> {
   const { limits } = options;
+  const { region } = context;
   const charges: RateCharge[] = [
     { key: `user:${context.userId}`, windows: limits.sendsPerUser },
     { key: `client:${context.client}`, windows: limits.sendsPerClient },
-    { key: `number:${context.phoneNumber}`, windows: limits.sendsPerNumber },
-    { key: `country:${context.region}`, windows: limits.sendsByCountry[context.region] ?? limits.sendsPerCountry },
+    context.email === undefined
+      ? { key: `number:${context.phoneNumber}`, windows: limits.sendsPerNumber }
+      : { key: `email:${mailboxKey(context.email)}`, windows: limits.sendsPerNumber },
+    ...(region === undefined
+      ? []
+      : [{ key: `country:${region}`, windows: limits.sendsByCountry[region] ?? limits.sendsPerCountry }]),
     { key: 'overall', windows: limits.sendsOverall },
   ];
   const at = options.clock();
@@ -35,7 +54,7 @@ export async function chargeSend(options: ResolvedOptions, context: SendContext)
   try {
     if (decision.key === 'overall') options.onAlert({ limit: 'overall', retryAfterSeconds });
     else if (decision.key.startsWith('country:'))
-      options.onAlert({ limit: 'country', region: context.region, retryAfterSeconds });
+      options.onAlert({ limit: 'country', region: region ?? '', retryAfterSeconds });
   } catch {
     options.logger.error('[security-info] onAlert failed');
   }

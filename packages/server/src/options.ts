@@ -3,10 +3,10 @@
  * would be unsafe on the internet. Production is the default; development conveniences need `development: true`
  * (or `NODE_ENV=development`).
  */
-import type { Channel, SecurityInfoPolicy } from '@security-info/core';
+import type { Channel, CodeChannel, SecurityInfoPolicy } from '@security-info/core';
 import type { ClientKey, ConnectionInfo } from './client.js';
 import { normalizeOrigin } from './origin.js';
-import { consoleSender, type CodeSender } from './senders.js';
+import { consoleSender, type CodeSender, type EmailSender } from './senders.js';
 import { createMemoryStore } from './memory-store.js';
 import type { AuditAction, RateWindow, SecurityInfoStore } from './store.js';
 
@@ -124,11 +124,13 @@ export type SensitiveOperation = 'add' | 'remove' | 'replace' | 'set-default';
 /** What `riskCheck` is told before a code is sent. */
 export interface RiskContext {
   userId: string;
-  /** E.164. */
+  /** E.164; '' for an email code. */
   phoneNumber: string;
-  /** ISO 3166-1 alpha-2 region of the number. */
+  /** ISO 3166-1 alpha-2 region of the number; '' for an email code. */
   region: string;
-  channel: Channel;
+  /** `email` for a code by email (then `email` is the address). */
+  channel: CodeChannel;
+  email?: string;
   /** The client key (an address or /64 prefix). */
   client: string;
   /** `send` for a new challenge, `resend` for another code on one, `sign-in` for a check through the service API. */
@@ -165,8 +167,8 @@ export type CheckOutcome = 'verified' | 'invalid-code' | 'expired' | 'locked' | 
  * a request).
  */
 export interface SecurityInfoMetrics {
-  /** A code was handed to the sender: `delivered`, `failed` (the sender refused it) or `timeout`. */
-  codeSent?(event: { channel: Channel; region: string; outcome: 'delivered' | 'failed' | 'timeout' }): void;
+  /** A code was handed to the sender: `delivered`, `failed` (the sender refused it) or `timeout`; `region` '' for email. */
+  codeSent?(event: { channel: CodeChannel; region: string; outcome: 'delivered' | 'failed' | 'timeout' }): void;
   /** A code was checked, for a person enrolling (`enroll`) or for the service API (`sign-in`). */
   codeChecked?(event: { purpose: 'enroll' | 'sign-in'; outcome: CheckOutcome }): void;
   /** A request was refused with one of the contract's errors (`rate-limited`, `number-rejected`, ...). */
@@ -189,6 +191,11 @@ export interface SecurityInfoHandlerOptions {
   clientKey: ClientKey;
   /** Delivers the codes. Required in production. */
   sender?: CodeSender;
+  /**
+   * Delivers codes by email (`createSmtpSender`), when the policy offers email. Default: `sender`, when it can send
+   * email (the webhook and console senders can; Twilio cannot).
+   */
+  emailSender?: EmailSender;
   /** Key of the code hashes: at least 32 bytes, the same for every instance. Required in production. */
   secret?: string | Uint8Array;
   /**
@@ -266,6 +273,8 @@ export interface ResolvedOptions {
   authenticate: SecurityInfoHandlerOptions['authenticate'];
   clientKey: ClientKey;
   sender: CodeSender;
+  /** `undefined` when nothing can send email: then the policy does not offer it (checked at start). */
+  emailSender: EmailSender | undefined;
   secret: Uint8Array;
   previousSecrets: Uint8Array[];
   development: boolean;
@@ -388,6 +397,12 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
   } else if (sender === consoleSender && !development) {
     throw new ConfigurationError('the console sender prints codes and is for development only.');
   }
+  const emailSender = options.emailSender ?? (sender.sendEmail ? (sender as EmailSender) : undefined);
+  if (!emailSender && (options.policy?.methods ?? []).some((method) => method.id === 'email' && method.purposes.length))
+    throw new ConfigurationError(
+      'the policy offers email, but no sender sends email: pass emailSender (createSmtpSender) or a sender with ' +
+        'sendEmail (createWebhookSender). Twilio sends text messages and calls, not email.',
+    );
   const raw = options.secret === undefined ? undefined : keyBytes(options.secret);
   let secret: Uint8Array;
   if (!raw || raw.length < MIN_SECRET_BYTES) {
@@ -448,6 +463,7 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
     authenticate: options.authenticate,
     clientKey: options.clientKey,
     sender,
+    emailSender,
     secret,
     previousSecrets,
     development,

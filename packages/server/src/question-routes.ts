@@ -1,0 +1,103 @@
+/**
+ * Security questions: a person registers (or replaces) their answers, and the service API checks answers at
+ * sign-in for a password reset. Answers are hashed before anything is written and never logged or returned.
+ */
+import type { Caller, Challenges } from './challenges.js';
+import { Refusal, respond } from './http.js';
+import type { ResolvedOptions } from './options.js';
+import { readId } from './phone-routes.js';
+import { answersMatch, hashAnswer, readAnswerList, readAnswers, type StoredAnswer } from './questions.js';
+import { notFound, questionIdsOf, type RegistrationsApi } from './registrations.js';
+import { within } from './timeout.js';
+
+const KIND = 'security-questions';
+
+export function createQuestionRoutes(
+  options: ResolvedOptions,
+  challenges: Challenges,
+  registrations: RegistrationsApi,
+) {
+  const { policy, limits } = options;
+
+  /** Only where the policy offers them (and core allows them for password reset only). */
+  function checkOffered(): void {
+    if (!policy.methods.some((method) => method.id === KIND && method.purposes.includes('password-reset')))
+      throw new Refusal(422, 'unknown', 'Security questions are not allowed by the policy.');
+  }
+
+  /** Each save costs a few slow hashes: the person's and the client's send budgets bound how often. */
+  async function charge(caller: Caller): Promise<void> {
+    const decision = await within(
+      options.store.transaction((tx) =>
+        tx.consume(
+          [
+            { key: `questions-user:${caller.userId}`, windows: limits.sendsPerUser },
+            { key: `questions-client:${caller.client}`, windows: limits.sendsPerClient },
+          ],
+          options.clock(),
+        ),
+      ),
+      options.dependencyTimeoutMs,
+      'the store',
+    );
+    if (!decision.allowed)
+      throw new Refusal(429, 'rate-limited', 'Too many changes: wait before trying again.', {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+  }
+
+  /** `PUT /security-questions`: registers the answers, or replaces the person's (there is one set per person). */
+  async function save(caller: Caller, body: Record<string, unknown>): Promise<Response> {
+    checkOffered();
+    const answers = readAnswers(body.answers, policy);
+    const replaces = body.replaces === undefined ? null : readId(body.replaces, 'replaces');
+    const methods = await challenges.transaction((tx) => tx.listMethods(caller.userId));
+    const existing = methods.find((method) => method.kind === KIND);
+    if (replaces !== null && replaces !== existing?.id)
+      throw new Refusal(404, 'unknown', 'The security questions to replace are not registered.');
+    // Checked before the hashing is paid for, and again in the transaction that writes.
+    await registrations.requireRecent(caller, existing ? 'replace' : 'add', methods.length === 0);
+    await charge(caller);
+    const stored: StoredAnswer[] = await Promise.all(answers.map((answer) => hashAnswer(answer)));
+    const { method, action } = await challenges.transaction((tx) =>
+      registrations.registerMethod(tx, caller, {
+        kind: KIND,
+        replaces: existing?.id ?? null,
+        fields: { phoneNumber: null, channel: null, data: { answers: stored } },
+      }),
+    );
+    registrations.notify(caller.userId, action, method);
+    return respond(204);
+  }
+
+  /**
+   * The service API's check of a registered set at sign-in (`POST /service/users/{userId}/methods/{id}/verify`):
+   * `{ answers: [{ questionId, answer }] }`, the questions
+   * the sign-in asked (one or more of those answered), every one right. A wrong set counts in the user's limits of
+   * wrong answers, as a wrong code does, and locks the same way.
+   */
+  async function verifyRegistered(caller: Caller, id: string, body: Record<string, unknown>) {
+    checkOffered();
+    const method = (await challenges.transaction((tx) => tx.listMethods(caller.userId))).find((m) => m.id === id);
+    if (!method || method.kind !== KIND) throw notFound();
+    const given = readAnswerList(body.answers, questionIdsOf(method).length);
+    const methodId = await challenges.checkUser(
+      caller,
+      async (tx) => {
+        // The set as it is now: a person who replaced their answers meanwhile is checked against the new ones.
+        const current = (await tx.listMethods(caller.userId)).find((m) => m.id === id && m.kind === KIND);
+        if (!current) throw new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
+        return (await answersMatch(given, (current.data.answers ?? []) as StoredAnswer[])) ? current : null;
+      },
+      async (tx, current) => {
+        await tx.putMethod({ ...current, lastUsedAt: options.clock() });
+        return current.id;
+      },
+    );
+    return { verified: true as const, methodId };
+  }
+
+  return { save, verifyRegistered };
+}
+
+export type QuestionRoutes = ReturnType<typeof createQuestionRoutes>;
