@@ -3,14 +3,26 @@
  * organization's sign-in checks a registered phone here, a helpdesk lists and resets a person's methods, privacy
  * requests erase a user, and auditors read the trail.
  */
+import type { MethodKind } from '@security-info/core';
 import { type Caller, type Challenges } from './challenges.js';
 import { equalInConstantTime } from './codes.js';
 import { Refusal, badRequest, respond } from './http.js';
 import { addressKey } from './client.js';
 import { checkNumber } from './number-check.js';
 import type { ResolvedOptions } from './options.js';
+import type { EmailRoutes } from './email-routes.js';
 import { readChannel, readCode, readId, readLocale, type PhoneRoutes } from './phone-routes.js';
 import { notFound, type RegistrationsApi } from './registrations.js';
+
+/**
+ * Checks a person's answer for a registered method that needs nothing sent (an authenticator app's code, security
+ * questions' answers) at sign-in: resolves with the result to answer, or throws the refusal.
+ */
+export type MethodVerifier = (
+  caller: Caller,
+  methodId: string,
+  body: Record<string, unknown>,
+) => Promise<{ verified: true; methodId: string }>;
 
 const encoder = new TextEncoder();
 
@@ -27,6 +39,8 @@ export function createServiceRoutes(
   challenges: Challenges,
   registrations: RegistrationsApi,
   phone: Pick<PhoneRoutes, 'checkPolicy' | 'checkRisk'>,
+  verifiers: Partial<Record<MethodKind, MethodVerifier>> = {},
+  email?: Pick<EmailRoutes, 'startSignIn' | 'resendSignIn'>,
 ) {
   /** The service's name, or 401: a bearer token that is one of the configured service credentials. */
   async function authenticateService(request: Request): Promise<string> {
@@ -62,6 +76,7 @@ export function createServiceRoutes(
     const locale = readLocale(body.locale);
     const method = (await challenges.transaction((tx) => tx.listMethods(caller.userId))).find((m) => m.id === methodId);
     if (!method) throw notFound();
+    if (method.kind === 'email' && email) return email.startSignIn(caller, method, locale);
     if (method.kind !== 'phone' || !method.phoneNumber)
       throw new Refusal(422, 'unknown', 'This method is not checked with a code sent by this service.');
     const channel = body.channel === undefined ? (method.channel ?? 'sms') : readChannel(body.channel);
@@ -80,8 +95,9 @@ export function createServiceRoutes(
   }
 
   async function resendVerification(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
-    const channel = readChannel(body.channel);
     const existing = await challenges.own(id, caller.userId, 'sign-in');
+    if (existing.kind === 'email' && email) return email.resendSignIn(caller, existing, readLocale(body.locale));
+    const channel = readChannel(body.channel);
     const challenge = await challenges.resend(
       caller,
       existing,
@@ -95,14 +111,36 @@ export function createServiceRoutes(
   /** Checks the answer; a right one updates the method's last use, wrong ones count in the user's limits. */
   async function checkVerification(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
     const code = readCode(body.code);
-    const methodId = await challenges.check(caller, id, 'sign-in', code, async (tx, challenge) => {
-      await tx.lockUser(caller.userId);
-      const method = (await tx.listMethods(caller.userId)).find((m) => m.id === challenge.methodId);
-      if (!method) throw new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
-      await tx.putMethod({ ...method, lastUsedAt: options.clock() });
-      return method.id;
-    });
+    const methodId = await challenges.check(
+      caller,
+      id,
+      'sign-in',
+      code,
+      async (tx, challenge) => {
+        await tx.lockUser(caller.userId);
+        const method = (await tx.listMethods(caller.userId)).find((m) => m.id === challenge.methodId);
+        if (!method) throw new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
+        await tx.putMethod({ ...method, lastUsedAt: options.clock() });
+        return method.id;
+      },
+      // A code sent to a phone or to an address: the service API started both.
+      ['phone', 'email'],
+    );
     return respond(200, { verified: true, methodId });
+  }
+
+  /** A sign-in check of a method that needs nothing sent, by its kind; a phone's starts a verification instead. */
+  async function verifyMethod(caller: Caller, methodId: string, body: Record<string, unknown>): Promise<Response> {
+    const method = (await challenges.transaction((tx) => tx.listMethods(caller.userId))).find((m) => m.id === methodId);
+    if (!method) throw notFound();
+    const verifier = verifiers[method.kind];
+    if (!verifier)
+      throw new Refusal(
+        422,
+        'unknown',
+        'This method is checked with a code sent by this service: start a verification.',
+      );
+    return respond(200, await verifier(caller, methodId, body));
   }
 
   /** Routes under `{base}/service/`; `path` is what follows `/service`. */
@@ -159,6 +197,15 @@ export function createServiceRoutes(
         const removed = await challenges.transaction((tx) => registrations.remove(tx, caller, parts[3]!));
         registrations.notify(caller.userId, 'method-removed', removed);
         return respond(204);
+      }
+      if (
+        parts[2] === 'methods' &&
+        parts.length === 5 &&
+        parts[4] === 'verify' &&
+        /^[A-Za-z0-9_-]{1,64}$/.test(parts[3]!)
+      ) {
+        if (method !== 'POST') throw allow('POST');
+        return verifyMethod(caller, parts[3]!, await read());
       }
       if (parts[2] === 'verifications' && parts.length === 3) {
         if (method !== 'POST') throw allow('POST');
