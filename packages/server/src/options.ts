@@ -264,6 +264,16 @@ export interface SecurityInfoHandlerOptions {
   logger?: ServerLogger;
   /** Told what happens, for metrics (the `security-info-server` command serves them to Prometheus). */
   metrics?: SecurityInfoMetrics;
+  /**
+   * The name an authenticator app shows above the account's codes (the `otpauth://` URI's issuer): your
+   * organization's or service's. Default "Security info".
+   */
+  totpIssuer?: string;
+  /**
+   * The account an authenticator app shows under the issuer, such as the person's email address or user name.
+   * Default: the user id.
+   */
+  accountLabel?: (userId: string) => string | Promise<string>;
 }
 
 /** The handler: a web-standard `Request -> Response`, told the connection's address where the runtime knows it. */
@@ -298,6 +308,8 @@ export interface ResolvedOptions {
   clock: () => number;
   logger: ServerLogger;
   metrics: Required<SecurityInfoMetrics>;
+  totpIssuer: string;
+  accountLabel: (userId: string) => string | Promise<string>;
 }
 
 export const MIN_SECRET_BYTES = 32;
@@ -352,6 +364,15 @@ function checkWindows(name: string, windows: unknown): void {
   ) {
     throw new ConfigurationError(`limits.${name} must be a list of { max, windowSeconds }.`);
   }
+}
+
+/** The issuer an authenticator app shows: a name a person recognizes, on one line. */
+function totpIssuer(given: string | undefined): string {
+  if (given === undefined) return 'Security info';
+  const issuer = given.trim();
+  if (issuer === '' || issuer.length > 64 || /[\p{Cc}]/u.test(issuer))
+    throw new ConfigurationError('totpIssuer must be a name of 1 to 64 characters, on one line.');
+  return issuer;
 }
 
 /** Every callback of `metrics`, each one called only if given and never throwing. */
@@ -489,5 +510,7 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
     clock: options.clock ?? Date.now,
     logger,
     metrics: reporting(options.metrics),
+    totpIssuer: totpIssuer(options.totpIssuer),
+    accountLabel: options.accountLabel ?? ((userId) => userId),
   };
 }
