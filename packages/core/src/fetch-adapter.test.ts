@@ -858,8 +858,8 @@ describe('createFetchAdapter and the authenticator app', () => {
     );
   });
 
-  it('reads a setup without its optional fields, and a secret of 16 or 128 characters', async () => {
-    for (const key of ['A'.repeat(16), '7'.repeat(128)]) {
+  it('reads a setup without its optional fields, and a secret of 26 or 128 characters', async () => {
+    for (const key of ['A'.repeat(26), '7'.repeat(128)]) {
       const body = { challengeId: 'a1', otpauthUri: `otpauth://totp/X:y?secret=${key}`, secret: key };
       const { adapter } = adapterWith(() => json(201, body));
       assert.deepEqual(await adapter.startAuthenticatorApp({}, { signal: signal() }), body);
@@ -875,7 +875,7 @@ describe('createFetchAdapter and the authenticator app', () => {
   it('refuses a setup that is not one, naming the field', async () => {
     const cases: [string, Record<string, unknown>, string][] = [
       ['no secret', { secret: undefined }, 'secret'],
-      ['a secret of 15 characters', { secret: 'A'.repeat(15) }, 'secret'],
+      ['a secret of 25 characters (less than 128 bits)', { secret: 'A'.repeat(25) }, 'secret'],
       ['a secret of 129 characters', { secret: 'A'.repeat(129) }, 'secret'],
       ['a secret with a 1', { secret: `${secret.slice(1)}1` }, 'secret'],
       ['a secret in lower case', { secret: secret.toLowerCase() }, 'secret'],
@@ -887,6 +887,8 @@ describe('createFetchAdapter and the authenticator app', () => {
       ['a URI with another secret', { otpauthUri: otpauthUri.replace(secret, 'A'.repeat(32)) }, 'otpauthUri'],
       ['no challenge id', { challengeId: undefined }, 'challenge id'],
       ['an expiry of a year', { expiresInSeconds: 31_536_000 }, 'expiresInSeconds'],
+      ['codes of 4 digits', { codeLength: 4 }, 'codeLength'],
+      ['a URI longer than a QR code holds', { otpauthUri: `${otpauthUri}&image=${'x'.repeat(2048)}` }, 'otpauthUri'],
     ];
     for (const [name, change, field] of cases) {
       const { adapter } = adapterWith(() => json(201, { ...setup, ...change }));

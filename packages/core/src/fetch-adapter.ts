@@ -2,6 +2,7 @@
  * `createFetchAdapter()`: the adapter for a backend that speaks the HTTP contract of `docs/http-contract.md`
  * (the one `@security-info/server` implements).
  */
+import { readAppSetup } from './app-setup.js';
 import { MAX_BACKEND_SECONDS, readChallenge } from './challenge.js';
 import {
   isAbortError,
@@ -14,7 +15,6 @@ import { parsePolicy } from './policy.js';
 import { readRegistrations, type Registrations } from './registrations.js';
 import type {
   AdapterCallOptions,
-  AuthenticatorAppSetup,
   CodeMethod,
   EmailChallenge,
   PhoneChallenge,
@@ -222,41 +222,6 @@ const CHALLENGE_ROUTES: Readonly<Record<CodeMethod, string>> = {
 function readEmailChallenge(value: unknown): EmailChallenge {
   const { confirmation: _voiceOnly, ...challenge } = readChallenge(value);
   return challenge;
-}
-
-// RFC 4648 base32 without padding; 16 characters are 80 bits, the least RFC 4226 allows (it asks for 160).
-const BASE32_SECRET = /^[A-Z2-7]{16,128}$/;
-const OTPAUTH_TOTP = 'otpauth://totp/';
-
-/**
- * Checks the answer that starts adding an authenticator app. The QR code and the key typed by hand must be the
- * same secret, or the person would add an account whose codes are never accepted: a URI whose `secret` is another
- * is refused like any other malformed answer.
- */
-function readAuthenticatorAppSetup(value: unknown): AuthenticatorAppSetup {
-  const { challengeId, codeLength, expiresInSeconds } = readChallenge(value);
-  const { otpauthUri, secret } = value as Record<string, unknown>;
-  const malformed = (field: string) =>
-    new SecurityInfoError(
-      'unknown',
-      `The backend answered with an authenticator app setup whose ${field} is not valid.`,
-    );
-  if (typeof secret !== 'string' || !BASE32_SECRET.test(secret)) throw malformed('secret');
-  if (typeof otpauthUri !== 'string' || !otpauthUri.startsWith(OTPAUTH_TOTP)) throw malformed('otpauthUri');
-  let inUri: string | null;
-  try {
-    inUri = new URL(otpauthUri).searchParams.get('secret');
-  } catch {
-    inUri = null;
-  }
-  if (inUri?.toUpperCase().replace(/=+$/, '') !== secret) throw malformed('otpauthUri');
-  return {
-    challengeId,
-    otpauthUri,
-    secret,
-    ...(codeLength !== undefined ? { codeLength } : {}),
-    ...(expiresInSeconds !== undefined ? { expiresInSeconds } : {}),
-  };
 }
 
 function isJson(response: Response): boolean {
@@ -522,7 +487,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
     },
     async startAuthenticatorApp({ replaces }, { signal }) {
       const body = replaces !== undefined ? { replaces } : {};
-      return readAuthenticatorAppSetup(await call('POST', '/authenticator-app/challenges', body, 201, signal));
+      return readAppSetup(await call('POST', '/authenticator-app/challenges', body, 201, signal));
     },
     async setSecurityQuestions({ answers, replaces }, { signal }) {
       // Only what the contract names goes out: an answer is sent once, to be hashed, and nothing rides along.

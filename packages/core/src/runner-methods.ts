@@ -4,12 +4,13 @@
  * of the state machine (methods-enrollment.ts) and of a sequence of required methods (sequence.ts), and failures
  * described with their details. Registered with `use()` when those steps load, so the phone flow never downloads it.
  */
-import { MAX_BACKEND_SECONDS, readChallenge } from './challenge.js';
+import { readAppSetup } from './app-setup.js';
+import { readChallenge } from './challenge.js';
 import { SecurityInfoError, toSecurityInfoError } from './errors.js';
 import { methodsTransition } from './methods-enrollment.js';
 import type { EnrollmentCall, EnrollmentPart } from './runner.js';
 import { sequenceTransition } from './sequence.js';
-import type { AuthenticatorAppSetup, SecurityQuestionAnswer } from './types.js';
+import type { SecurityQuestionAnswer } from './types.js';
 
 export interface MethodsEnrollmentInputs {
   /** The code the person submitted, while a verification needs it; kept out of the state (see runner-phone.ts). */
@@ -23,37 +24,8 @@ export interface MethodsEnrollmentInputs {
 }
 
 const cannot = (what: string) => new SecurityInfoError('unknown', `The adapter cannot ${what}.`);
-const malformed = (field: string) =>
-  new SecurityInfoError('unknown', `The backend answered with an authenticator app setup whose ${field} is not valid.`);
-
-// RFC 4648 base32 without padding; 128 bits at least (26 characters), as RFC 4226 asks of a key.
-const BASE32_KEY = /^[A-Z2-7]{26,128}$/;
-
-/**
- * Checks an adapter's answer to `startAuthenticatorApp` against the contract: a challenge id as `readChallenge`
- * takes it, an `otpauth://totp/` URI and a base32 key; the code length 6 to 8 (what authenticator apps show), the
- * expiry at most a day. A malformed answer becomes an `unknown` error; fields the contract does not name are left out.
- */
-export function readAppSetup(value: unknown): AuthenticatorAppSetup {
-  const { challengeId } = readChallenge(value);
-  const { otpauthUri, secret, codeLength, expiresInSeconds } = value as Record<string, unknown>;
-  if (typeof otpauthUri !== 'string' || !/^otpauth:\/\/totp\/\S+$/i.test(otpauthUri) || otpauthUri.length > 2048)
-    throw malformed('otpauthUri');
-  if (typeof secret !== 'string' || !BASE32_KEY.test(secret)) throw malformed('secret');
-  const setup: AuthenticatorAppSetup = { challengeId, otpauthUri, secret };
-  if (codeLength !== undefined) {
-    if (codeLength !== 6 && codeLength !== 7 && codeLength !== 8) throw malformed('codeLength');
-    setup.codeLength = codeLength;
-  }
-  if (expiresInSeconds !== undefined) {
-    const seconds = expiresInSeconds;
-    if (typeof seconds !== 'number' || !(seconds >= 0 && seconds <= MAX_BACKEND_SECONDS)) {
-      throw malformed('expiresInSeconds');
-    }
-    setup.expiresInSeconds = Math.ceil(seconds);
-  }
-  return setup;
-}
+// One check of an app's setup for the fetch adapter and the runner (app-setup.ts); exported from here too.
+export { readAppSetup };
 
 /** The part of the methods beyond phone, to register with `EnrollmentRunner.use()`. */
 export function methodsEnrollment({ code, answers, locale, replaces }: MethodsEnrollmentInputs): EnrollmentPart {

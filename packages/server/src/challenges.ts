@@ -95,7 +95,9 @@ export function createChallenges(options: ResolvedOptions) {
         options.logger.error('[security-info] the sender did not answer in time; the code was withdrawn');
         throw new Refusal(503, 'channel-unavailable', 'The code could not be delivered in time. Try again.');
       }
-      options.logger.warn(`[security-info] the sender refused a ${challenge.channel} message`);
+      options.logger.warn(
+        `[security-info] the sender refused ${channel === 'email' ? 'an email' : `a ${channel} message`}`,
+      );
       throw new Refusal(422, 'channel-unavailable', 'The code could not be delivered.');
     }
   }

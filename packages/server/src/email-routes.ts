@@ -22,7 +22,7 @@ const PROBLEMS: Record<EmailProblem, string> = {
 
 /** An address from a request, checked and normalized by core's rule, or a 400 that names its problem. */
 export function readEmail(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 1000) throw badRequest('email must be a string.');
+  if (typeof value !== 'string') throw badRequest('email must be a string.');
   const checked = checkEmail(value);
   if ('problem' in checked) throw badRequest(PROBLEMS[checked.problem]);
   return checked.email;

@@ -6,7 +6,14 @@ import type { Caller, Challenges } from './challenges.js';
 import { Refusal, respond } from './http.js';
 import type { ResolvedOptions } from './options.js';
 import { readId } from './phone-routes.js';
-import { answersMatch, hashAnswer, readAnswerList, readAnswers, type StoredAnswer } from './questions.js';
+import {
+  answersMatch,
+  checkQuestionsPolicy,
+  hashAnswer,
+  readAnswerList,
+  readAnswers,
+  type StoredAnswer,
+} from './questions.js';
 import { notFound, questionIdsOf, type RegistrationsApi } from './registrations.js';
 import { within } from './timeout.js';
 
@@ -18,6 +25,8 @@ export function createQuestionRoutes(
   registrations: RegistrationsApi,
 ) {
   const { policy, limits } = options;
+  // A handler whose policy offers questions no one could answer does not start.
+  checkQuestionsPolicy(policy);
 
   /** Only where the policy offers them (and core allows them for password reset only). */
   function checkOffered(): void {

@@ -1,0 +1,263 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { PGlite } from '@electric-sql/pglite';
+import type { Registrations, SecurityInfoPolicy } from '@security-info/core';
+import { createSecurityInfoHandler } from './handler.js';
+import { ConfigurationError } from './options.js';
+import { pgliteClient } from './pglite-store.js';
+import { migrate } from './sql-schema.js';
+import { createSqlStore } from './sql-store.js';
+import { BASE, body, setup, type Call } from './test-support.js';
+
+const SERVICE_TOKEN = 'svc_0123456789abcdefghijklmnopqrstuvwxyz';
+
+const POLICY: SecurityInfoPolicy = {
+  methods: [
+    { id: 'phone', purposes: ['mfa', 'password-reset'] },
+    { id: 'security-questions', purposes: ['password-reset'] },
+  ],
+  securityQuestions: {
+    questions: [
+      { id: 'first-pet' },
+      { id: 'birth-city' },
+      { id: 'first-car' },
+      { id: 'motto', text: 'Wat is je motto?' },
+    ],
+    required: 3,
+  },
+};
+
+const ANSWERS = [
+  { questionId: 'first-pet', answer: 'Rex the Dog' },
+  { questionId: 'birth-city', answer: 'Utrecht' },
+  { questionId: 'motto', answer: 'Nooit opgeven' },
+];
+
+function withQuestions(options: Parameters<typeof setup>[0] = {}) {
+  const notices: string[] = [];
+  const server = setup({
+    policy: POLICY,
+    serviceCredentials: { 'sign-in': SERVICE_TOKEN },
+    onNotice: (notice) => void notices.push(`${notice.action} ${notice.kind}`),
+    ...options,
+  });
+  const call = (method: string, path: string, json?: unknown, { user = 'alice', headers = {} }: Call = {}) =>
+    server.handler(
+      new Request(`${BASE}${path}`, {
+        method,
+        headers: {
+          ...(user === null ? {} : { 'x-test-user': user }),
+          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+      }),
+    );
+  const save = (json: unknown, user = 'alice') => call('PUT', '/security-questions', json, { user });
+  const list = async (user = 'alice') =>
+    (await (await call('GET', '/methods', undefined, { user })).json()) as Registrations;
+  const check = (userId: string, methodId: string, answers: unknown) =>
+    call(
+      'POST',
+      `/service/users/${userId}/methods/${methodId}/verify`,
+      { answers },
+      {
+        user: null,
+        headers: { authorization: `Bearer ${SERVICE_TOKEN}` },
+      },
+    );
+  /** Registers the answers and answers the method's id. */
+  async function register(user = 'alice', answers = ANSWERS) {
+    const saved = await save({ answers }, user);
+    assert.equal(saved.status, 204, await saved.clone().text());
+    return (await list(user)).methods.find((method) => method.kind === 'security-questions')!.id;
+  }
+  return { ...server, notices, call, save, list, check, register };
+}
+
+describe('security questions', () => {
+  it('registers answers that keep the rules, listed with the questions’ ids only', async () => {
+    const server = withQuestions();
+    assert.equal((await server.save({ answers: ANSWERS })).status, 204);
+    const { methods } = await server.list();
+    assert.equal(methods.length, 1);
+    assert.deepEqual(
+      { ...methods[0], id: 'x', addedAt: 'x' },
+      {
+        id: 'x',
+        kind: 'security-questions',
+        addedAt: 'x',
+        lastUsedAt: null,
+        purposes: ['password-reset'],
+        removable: true,
+        securityQuestions: { questionIds: ['first-pet', 'birth-city', 'motto'] },
+      },
+    );
+    assert.deepEqual(server.notices, ['method-added security-questions']);
+  });
+
+  it('refuses answers that break a rule with a 400 naming it, and keeps nothing', async () => {
+    const server = withQuestions();
+    const cases: [unknown, string][] = [
+      [ANSWERS.slice(0, 2), 'Answer at least 3 questions.'],
+      [
+        [...ANSWERS.slice(0, 2), { questionId: 'motto', answer: 'ok' }],
+        'The answers break a rule: each answer needs at least 3 characters.',
+      ],
+      [
+        [...ANSWERS.slice(0, 2), { questionId: 'motto', answer: 'utrecht' }],
+        'The answers break a rule: each answer must be different.',
+      ],
+      [
+        [...ANSWERS.slice(0, 2), { questionId: 'motto', answer: 'Je motto' }],
+        'The answers break a rule: an answer cannot repeat its question.',
+      ],
+      [
+        [{ questionId: 'first-pet', answer: 'First pet' }, ...ANSWERS.slice(1)],
+        'The answers break a rule: an answer cannot repeat its question.',
+      ],
+      [[...ANSWERS.slice(0, 2), { questionId: 'first-pet', answer: 'Bello' }], 'Each question can be answered once.'],
+      [
+        [...ANSWERS.slice(0, 2), { questionId: 'dream-job', answer: 'Pilot' }],
+        'questionId must be one of the policy’s questions.',
+      ],
+    ];
+    for (const [answers, message] of cases) {
+      const response = await server.save({ answers });
+      assert.equal(response.status, 400);
+      assert.deepEqual(await body(response), { error: 'unknown', message });
+    }
+    assert.deepEqual((await server.list()).methods, []);
+  });
+
+  it('replaces the person’s answers: one set, under a new id', async () => {
+    const server = withQuestions();
+    const first = await server.register();
+    const replaced = await server.save({
+      answers: [{ questionId: 'first-car', answer: 'Fiat Panda' }, ...ANSWERS.slice(1)],
+      replaces: first,
+    });
+    assert.equal(replaced.status, 204);
+    const { methods } = await server.list();
+    assert.equal(methods.length, 1);
+    assert.notEqual(methods[0]!.id, first);
+    assert.deepEqual(methods[0]!.securityQuestions, { questionIds: ['first-car', 'birth-city', 'motto'] });
+    assert.deepEqual(server.notices, ['method-added security-questions', 'method-replaced security-questions']);
+    assert.equal((await server.save({ answers: ANSWERS, replaces: 'nosuchmethod' })).status, 404);
+  });
+
+  it('is refused where the policy does not offer them', async () => {
+    const server = withQuestions({ policy: { methods: [{ id: 'phone', purposes: ['mfa'] }] } });
+    const response = await server.save({ answers: ANSWERS });
+    assert.equal(response.status, 422);
+    assert.equal((await body(response)).error, 'unknown');
+  });
+
+  it('does not start with a policy that offers questions no one could answer', () => {
+    assert.throws(
+      () =>
+        createSecurityInfoHandler({
+          authenticate: () => 'alice',
+          clientKey: () => '192.0.2.1',
+          secret: 'a test secret of more than thirty-two bytes',
+          sender: { send: async () => undefined },
+          policy: { methods: POLICY.methods, securityQuestions: { questions: [{ id: 'unworded' }], required: 1 } },
+        }),
+      (error: Error) => error instanceof ConfigurationError && /"unworded" has no text/.test(error.message),
+    );
+  });
+
+  it('bounds how often a person saves answers, each save costing slow hashes', async () => {
+    const server = withQuestions({ limits: { sendsPerUser: [{ max: 2, windowSeconds: 600 }] } });
+    assert.equal((await server.save({ answers: ANSWERS })).status, 204);
+    assert.equal((await server.save({ answers: ANSWERS })).status, 204);
+    const third = await server.save({ answers: ANSWERS });
+    assert.equal(third.status, 429);
+    assert.equal((await body(third)).error, 'rate-limited');
+  });
+
+  it('never logs, returns or keeps an answer in clear: the raw rows hold salted hashes only', async () => {
+    const db = new PGlite();
+    const client = pgliteClient(db);
+    await migrate(client);
+    const server = withQuestions({ store: createSqlStore(client) });
+    try {
+      const id = await server.register();
+      await server.check('alice', id, [{ questionId: 'motto', answer: 'Wrong motto' }]);
+      const dump = JSON.stringify([
+        (await db.query('select * from methods')).rows,
+        (await db.query('select * from audit_entries')).rows,
+        (await db.query('select * from challenges')).rows,
+      ]).toLowerCase();
+      for (const { answer } of ANSWERS) assert.ok(!dump.includes(answer.toLowerCase()), answer);
+      assert.ok(!dump.includes('wrong motto'));
+      const row = (await db.query<{ data: { answers: Record<string, unknown>[] } }>('select data from methods'))
+        .rows[0]!;
+      for (const stored of row.data.answers) {
+        assert.deepEqual(Object.keys(stored).sort(), ['hash', 'params', 'questionId', 'salt']);
+        assert.deepEqual(stored.params, { N: 32768, r: 8, p: 1, keyLength: 32 });
+      }
+      assert.equal(new Set(row.data.answers.map((stored) => stored.salt)).size, 3, 'a salt per answer');
+      const listed = JSON.stringify(await server.list()).toLowerCase();
+      assert.ok(!/utrecht|hash|salt/.test(listed), listed);
+      for (const line of server.logged) assert.ok(!/utrecht|rex|nooit|motto/i.test(line), line);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('security questions at sign-in', () => {
+  it('verifies when every asked answer is right, however it is written, and records the use', async () => {
+    const server = withQuestions();
+    const id = await server.register();
+    const response = await server.check('alice', id, [
+      { questionId: 'motto', answer: '  NOOIT   opgeven ' },
+      { questionId: 'first-pet', answer: 'rex the dog' },
+    ]);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await body(response), { verified: true, methodId: id });
+    assert.notEqual((await server.list()).methods[0]!.lastUsedAt, null);
+  });
+
+  it('refuses when one asked answer is wrong, or names a question not answered', async () => {
+    const server = withQuestions();
+    const id = await server.register();
+    for (const answers of [
+      [
+        { questionId: 'motto', answer: 'Nooit opgeven' },
+        { questionId: 'first-pet', answer: 'Bello' },
+      ],
+      [{ questionId: 'first-car', answer: 'Fiat' }],
+    ]) {
+      const response = await server.check('alice', id, answers);
+      assert.equal(response.status, 422);
+      assert.deepEqual(await body(response), { error: 'invalid-code', message: 'The code is not right.' });
+    }
+    assert.equal((await server.check('alice', id, [])).status, 400);
+    assert.equal((await server.list()).methods[0]!.lastUsedAt, null);
+  });
+
+  it('locks guessing in the user’s failure limits: past the cap even the right answers wait', async () => {
+    const server = withQuestions({ limits: { maxConsecutiveFailures: 3, failureLockoutSeconds: 60 } });
+    const id = await server.register();
+    const guess = [{ questionId: 'birth-city', answer: 'Amsterdam' }];
+    const statuses = [];
+    for (let tries = 0; tries < 3; tries++) statuses.push((await server.check('alice', id, guess)).status);
+    assert.deepEqual(statuses, [422, 422, 429]);
+    const locked = await server.check('alice', id, ANSWERS);
+    assert.equal(locked.status, 429);
+    assert.equal((await body(locked)).error, 'too-many-attempts');
+    server.advance(61);
+    assert.equal((await server.check('alice', id, ANSWERS)).status, 200);
+  });
+
+  it('checks only the user’s own method', async () => {
+    const server = withQuestions();
+    const alices = await server.register('alice');
+    await server.register('bob');
+    const response = await server.check('bob', alices, ANSWERS);
+    assert.equal(response.status, 404);
+    assert.equal((await server.check('bob', 'nosuchmethod', ANSWERS)).status, 404);
+  });
+});
