@@ -8,12 +8,14 @@
  */
 import { createAppRoutes } from './app-routes.js';
 import { createChallenges, type Caller } from './challenges.js';
+import { createEmailRoutes } from './email-routes.js';
 import type { ConnectionInfo } from './client.js';
 import { ALLOW_KNOWN, KNOWN_METHODS, Refusal, readJson, refuse, respond } from './http.js';
 import { createMethodRoutes } from './method-routes.js';
 import { resolveOptions, type SecurityInfoHandler, type SecurityInfoHandlerOptions } from './options.js';
 import { createOriginPolicy } from './origin.js';
 import { createPhoneRoutes } from './phone-routes.js';
+import { createQuestionRoutes } from './question-routes.js';
 import { describeError } from './redact.js';
 import { createRegistrations } from './registrations.js';
 import { createServiceRoutes } from './service-routes.js';
@@ -31,6 +33,9 @@ type Route =
   | { kind: 'methods'; methods: readonly string[] }
   | { kind: 'method'; methods: readonly string[]; id: string }
   | { kind: 'default'; methods: readonly string[] }
+  | { kind: 'email-send'; methods: readonly string[] }
+  | { kind: 'email-challenge'; methods: readonly string[]; id: string; action: 'resend' | 'verify' }
+  | { kind: 'questions'; methods: readonly string[] }
   | { kind: 'app-setup'; methods: readonly string[] }
   | { kind: 'app-verify'; methods: readonly string[]; id: string };
 
@@ -46,6 +51,10 @@ function findRoute(path: string): Route | undefined {
   if (challenge) return { kind: 'challenge', methods: ['POST'], id: challenge[1]!, action: challenge[2] as 'resend' };
   const confirmation = new RegExp(`^/phone/challenges/${ID}/confirmation$`).exec(path);
   if (confirmation) return { kind: 'confirmation', methods: ['GET', 'HEAD'], id: confirmation[1]! };
+  if (path === '/email/challenges') return { kind: 'email-send', methods: ['POST'] };
+  const email = new RegExp(`^/email/challenges/${ID}/(resend|verify)$`).exec(path);
+  if (email) return { kind: 'email-challenge', methods: ['POST'], id: email[1]!, action: email[2] as 'resend' };
+  if (path === '/security-questions') return { kind: 'questions', methods: ['PUT'] };
   if (path === '/authenticator-app/challenges') return { kind: 'app-setup', methods: ['POST'] };
   const app = new RegExp(`^/authenticator-app/challenges/${ID}/verify$`).exec(path);
   if (app) return { kind: 'app-verify', methods: ['POST'], id: app[1]! };
@@ -57,6 +66,7 @@ function routeName(path: string): string {
   if (path.startsWith('/service/')) return 'service';
   const found = findRoute(path);
   if (!found) return 'other';
+  if (found.kind === 'email-challenge') return `email-${found.action}`;
   return found.kind === 'challenge' ? found.action : found.kind;
 }
 
@@ -68,10 +78,20 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
   const registrations = createRegistrations(config);
   const phone = createPhoneRoutes(config, challenges, registrations);
   const methods = createMethodRoutes(challenges, registrations);
+  const email = createEmailRoutes(config, challenges, registrations, phone);
+  const questions = createQuestionRoutes(config, challenges, registrations);
   const app = createAppRoutes(config, challenges, registrations);
-  const service = createServiceRoutes(config, challenges, registrations, phone, {
-    'authenticator-app': app.verifyRegistered,
-  });
+  const service = createServiceRoutes(
+    config,
+    challenges,
+    registrations,
+    phone,
+    {
+      'authenticator-app': app.verifyRegistered,
+      'security-questions': questions.verifyRegistered,
+    },
+    email,
+  );
   const wait = <T>(work: Promise<T> | T, what: string) => within(work, config.dependencyTimeoutMs, what);
   let nextSweep = 0;
 
@@ -119,6 +139,10 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
     const json = await body(request);
     if (found.kind === 'default') return methods.setDefault(caller, json);
     if (found.kind === 'send') return phone.send(caller, json);
+    if (found.kind === 'email-send') return email.send(caller, json);
+    if (found.kind === 'email-challenge')
+      return found.action === 'resend' ? email.resend(caller, found.id, json) : email.verify(caller, found.id, json);
+    if (found.kind === 'questions') return questions.save(caller, json);
     if (found.kind === 'app-setup') return app.start(caller, json);
     if (found.kind === 'app-verify') return app.verify(caller, found.id, json);
     return found.action === 'resend' ? phone.resend(caller, found.id, json) : phone.verify(caller, found.id, json);

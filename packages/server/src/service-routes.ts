@@ -10,6 +10,7 @@ import { Refusal, badRequest, respond } from './http.js';
 import { addressKey } from './client.js';
 import { checkNumber } from './number-check.js';
 import type { ResolvedOptions } from './options.js';
+import type { EmailRoutes } from './email-routes.js';
 import { readChannel, readCode, readId, readLocale, type PhoneRoutes } from './phone-routes.js';
 import { notFound, type RegistrationsApi } from './registrations.js';
 
@@ -39,6 +40,7 @@ export function createServiceRoutes(
   registrations: RegistrationsApi,
   phone: Pick<PhoneRoutes, 'checkPolicy' | 'checkRisk'>,
   verifiers: Partial<Record<MethodKind, MethodVerifier>> = {},
+  email?: Pick<EmailRoutes, 'startSignIn' | 'resendSignIn'>,
 ) {
   /** The service's name, or 401: a bearer token that is one of the configured service credentials. */
   async function authenticateService(request: Request): Promise<string> {
@@ -74,6 +76,7 @@ export function createServiceRoutes(
     const locale = readLocale(body.locale);
     const method = (await challenges.transaction((tx) => tx.listMethods(caller.userId))).find((m) => m.id === methodId);
     if (!method) throw notFound();
+    if (method.kind === 'email' && email) return email.startSignIn(caller, method, locale);
     if (method.kind !== 'phone' || !method.phoneNumber)
       throw new Refusal(422, 'unknown', 'This method is not checked with a code sent by this service.');
     const channel = body.channel === undefined ? (method.channel ?? 'sms') : readChannel(body.channel);
@@ -92,8 +95,9 @@ export function createServiceRoutes(
   }
 
   async function resendVerification(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
-    const channel = readChannel(body.channel);
     const existing = await challenges.own(id, caller.userId, 'sign-in');
+    if (existing.kind === 'email' && email) return email.resendSignIn(caller, existing, readLocale(body.locale));
+    const channel = readChannel(body.channel);
     const challenge = await challenges.resend(
       caller,
       existing,
@@ -107,13 +111,21 @@ export function createServiceRoutes(
   /** Checks the answer; a right one updates the method's last use, wrong ones count in the user's limits. */
   async function checkVerification(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
     const code = readCode(body.code);
-    const methodId = await challenges.check(caller, id, 'sign-in', code, async (tx, challenge) => {
-      await tx.lockUser(caller.userId);
-      const method = (await tx.listMethods(caller.userId)).find((m) => m.id === challenge.methodId);
-      if (!method) throw new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
-      await tx.putMethod({ ...method, lastUsedAt: options.clock() });
-      return method.id;
-    });
+    const methodId = await challenges.check(
+      caller,
+      id,
+      'sign-in',
+      code,
+      async (tx, challenge) => {
+        await tx.lockUser(caller.userId);
+        const method = (await tx.listMethods(caller.userId)).find((m) => m.id === challenge.methodId);
+        if (!method) throw new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
+        await tx.putMethod({ ...method, lastUsedAt: options.clock() });
+        return method.id;
+      },
+      // A code sent to a phone or to an address: the service API started both.
+      ['phone', 'email'],
+    );
     return respond(200, { verified: true, methodId });
   }
 

@@ -1,0 +1,191 @@
+/**
+ * The authenticator app (RFC 6238): a new secret for the person to add to their app, kept sealed in a challenge
+ * until a code of the app proves it was added; then the registration keeps it sealed, with the last time step
+ * accepted so that no code works twice, and the service API checks the app's codes at sign-in. The secret leaves
+ * the server once, in the answer that starts the setup. Wrong codes count in the same limits as a phone's.
+ */
+import { methodServes } from '@security-info/core';
+import { base32Encode } from './base32.js';
+import type { Caller, Challenges } from './challenges.js';
+import { randomId } from './codes.js';
+import { Refusal, respond } from './http.js';
+import type { ResolvedOptions } from './options.js';
+import { readCode, readId } from './phone-routes.js';
+import { notFound, type RegistrationsApi } from './registrations.js';
+import { SealError, createSecretBox } from './secret-box.js';
+import type { RateCharge, StoredChallenge, StoredMethod } from './store.js';
+import { within } from './timeout.js';
+import { APP_TOTP, findStep } from './totp.js';
+
+/** How long a person has to add the account to their app and type its first code. */
+export const APP_SETUP_SECONDS = 10 * 60;
+/** 160 bits: RFC 4226's recommended length for an HMAC-SHA-1 secret. */
+const SECRET_BYTES = 20;
+
+/** `otpauth://totp/Issuer:label?secret=…&issuer=…`, the Key URI format apps read from a QR code. */
+export function otpauthUri(issuer: string, label: string, secret: string): string {
+  const encodedIssuer = encodeURIComponent(issuer);
+  const { algorithm, digits, periodSeconds } = APP_TOTP;
+  return (
+    `otpauth://totp/${encodedIssuer}:${encodeURIComponent(label)}?secret=${secret}&issuer=${encodedIssuer}` +
+    `&algorithm=${algorithm}&digits=${digits}&period=${periodSeconds}`
+  );
+}
+
+export function createAppRoutes(options: ResolvedOptions, challenges: Challenges, registrations: RegistrationsApi) {
+  const { limits, clock: now } = options;
+  const box = createSecretBox(options.secret, options.previousSecrets);
+  // A sealed secret opens only for the user it was sealed for: one copied onto another person's row does not.
+  const sealedFor = (userId: string) => `authenticator-app:${userId}`;
+
+  function checkPolicy(): void {
+    const offered = options.policy.methods.some(
+      (method) =>
+        method.id === 'authenticator-app' && method.purposes.some((p) => methodServes('authenticator-app', p)),
+    );
+    if (!offered) throw new Refusal(422, 'unknown', 'Authenticator apps are not allowed by the policy.');
+  }
+
+  /** A setup writes a row: it counts in the user's and the client's send limits, so no one can fill the store. */
+  async function chargeSetup(caller: Caller): Promise<void> {
+    const charges: RateCharge[] = [
+      { key: `user:${caller.userId}`, windows: limits.sendsPerUser },
+      { key: `client:${caller.client}`, windows: limits.sendsPerClient },
+    ];
+    const at = now();
+    const decision = await challenges.transaction((tx) => tx.consume(charges, at));
+    if (!decision.allowed)
+      throw new Refusal(429, 'rate-limited', 'Too many setups were started.', {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+  }
+
+  /**
+   * The secret in plain bytes, and sealed under the current key: what a previous key sealed is sealed again, so a
+   * secret in use moves to the new key while the old one is still given.
+   */
+  async function open(sealed: unknown, userId: string): Promise<{ plain: Uint8Array; sealed: string }> {
+    try {
+      const opened = await box.open(String(sealed), sealedFor(userId));
+      return {
+        plain: opened.plain,
+        sealed: opened.current ? String(sealed) : await box.seal(opened.plain, sealedFor(userId)),
+      };
+    } catch (error) {
+      if (!(error instanceof SealError)) throw error;
+      options.logger.error(
+        '[security-info] an authenticator app secret did not open: was the secret it was sealed under dropped?',
+      );
+      throw new Refusal(409, 'unknown', 'This authenticator app can no longer be checked: set it up again.');
+    }
+  }
+
+  /** A code as an app shows it, spaces and hyphens aside. */
+  const readAppCode = (value: unknown) => readCode(value).replace(/[\s-]/g, '');
+
+  async function start(caller: Caller, body: Record<string, unknown>): Promise<Response> {
+    checkPolicy();
+    const replaces = body.replaces === undefined ? null : readId(body.replaces, 'replaces');
+    // A change of app needs the app it replaces, and a recent sign-in when the host asks: checked now, and again
+    // when the first code is verified.
+    const methods = await challenges.transaction((tx) => tx.listMethods(caller.userId));
+    if (replaces !== null && !methods.some((method) => method.id === replaces && method.kind === 'authenticator-app'))
+      throw new Refusal(404, 'unknown', 'The authenticator app to replace is not registered.');
+    await registrations.requireRecent(caller, replaces ? 'replace' : 'add', methods.length === 0);
+    await chargeSetup(caller);
+    const label = await within(options.accountLabel(caller.userId), options.dependencyTimeoutMs, 'accountLabel');
+    if (typeof label !== 'string' || label.trim() === '') throw new Error('accountLabel answered no name');
+    const secret = crypto.getRandomValues(new Uint8Array(SECRET_BYTES));
+    const at = now();
+    const challenge: StoredChallenge = {
+      id: randomId(),
+      userId: caller.userId,
+      purpose: 'enroll',
+      kind: 'authenticator-app',
+      phoneNumber: '',
+      region: '',
+      channel: 'sms',
+      methodId: replaces,
+      codeHash: null,
+      createdAt: at,
+      expiresAt: at + APP_SETUP_SECONDS * 1000,
+      // Nothing to resend: a person whose setup locked starts another at once.
+      resendAt: at,
+      sends: 0,
+      attemptsLeft: limits.maxAttempts,
+      verified: false,
+      data: { secret: await box.seal(secret, sealedFor(caller.userId)) },
+    };
+    await challenges.transaction((tx) => tx.putChallenge(challenge));
+    const encoded = base32Encode(secret);
+    return respond(201, {
+      challengeId: challenge.id,
+      otpauthUri: otpauthUri(options.totpIssuer, label.trim(), encoded),
+      secret: encoded,
+      codeLength: APP_TOTP.digits,
+      expiresInSeconds: APP_SETUP_SECONDS,
+    });
+  }
+
+  /** The first code of the app: right, it registers the app (replacing `replaces`) in the same transaction. */
+  async function verify(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
+    const code = readAppCode(body.code);
+    checkPolicy();
+    const at = now();
+    const { method, action } = await challenges.checkChallenge(
+      caller,
+      id,
+      'enroll',
+      ['authenticator-app'],
+      async (challenge) => {
+        const secret = await open(challenge.data.secret, caller.userId);
+        const step = await findStep(secret.plain, code, at);
+        return step === null ? null : { step, sealed: secret.sealed };
+      },
+      async (tx, challenge, { step, sealed }) => {
+        // The used setup forgets its secret: from now on only the registration holds it.
+        await tx.putChallenge({ ...challenge, verified: true, codeHash: null, data: {} });
+        return registrations.registerMethod(tx, caller, {
+          kind: 'authenticator-app',
+          replaces: challenge.methodId,
+          fields: { phoneNumber: null, channel: null, data: { secret: sealed, lastStep: step } },
+        });
+      },
+    );
+    registrations.notify(caller.userId, action, method);
+    return respond(204);
+  }
+
+  /**
+   * A sign-in check of a registered app (the service API): a code of the current step or one either side, after
+   * the last one accepted; a right one moves `lastStep` on and sets the last use, a wrong or replayed one counts in
+   * the user's limits.
+   */
+  async function verifyRegistered(caller: Caller, methodId: string, body: Record<string, unknown>) {
+    const code = readAppCode(body.code);
+    checkPolicy();
+    const at = now();
+    return challenges.checkUser(
+      caller,
+      async (tx) => {
+        await tx.lockUser(caller.userId);
+        const method = (await tx.listMethods(caller.userId)).find(
+          (candidate) => candidate.id === methodId && candidate.kind === 'authenticator-app',
+        );
+        if (!method) throw notFound();
+        const secret = await open(method.data.secret, caller.userId);
+        const lastStep = typeof method.data.lastStep === 'number' ? method.data.lastStep : null;
+        const step = await findStep(secret.plain, code, at, { after: lastStep });
+        return step === null ? null : { method, step, sealed: secret.sealed };
+      },
+      async (tx, { method, step, sealed }: { method: StoredMethod; step: number; sealed: string }) => {
+        await tx.putMethod({ ...method, lastUsedAt: at, data: { ...method.data, secret: sealed, lastStep: step } });
+        return { verified: true as const, methodId: method.id };
+      },
+    );
+  }
+
+  return { start, verify, verifyRegistered };
+}
+
+export type AppRoutes = ReturnType<typeof createAppRoutes>;
