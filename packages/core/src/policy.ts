@@ -72,67 +72,69 @@ export const MAX_QUESTION_TEXT = 200;
 /** How many questions a person answers when the policy does not say. */
 export const DEFAULT_REQUIRED_ANSWERS = 3;
 
+/**
+ * Throws unless `valid`, naming the part of a section beyond methods and phone that is not as the contract says. One
+ * message for them all: the phone flow downloads this module, and a policy is the organization's own.
+ */
+function check(valid: boolean, path: string): asserts valid {
+  if (!valid) throw new PolicyFormatError(`"${path}" is not valid`);
+}
+
 function parseSecurityQuestions(value: unknown): SecurityQuestionsPolicy {
-  if (!isRecord(value)) throw new PolicyFormatError('"securityQuestions" is not an object');
-  const { questions, required } = value;
-  if (!Array.isArray(questions)) throw new PolicyFormatError('"securityQuestions.questions" is not a list');
+  check(isRecord(value) && Array.isArray(value.questions), 'securityQuestions');
+  const { questions, required } = value as { questions: unknown[]; required?: unknown };
   const out: SecurityQuestionsPolicy = { questions: [] };
   for (const question of questions) {
-    if (!isRecord(question) || typeof question.id !== 'string' || !SECURITY_QUESTION_ID.test(question.id))
-      throw new PolicyFormatError('a security question has no valid id');
-    const { id, text } = question;
+    const { id, text } = isRecord(question) ? question : {};
     // Answers are stored under the id: two questions with one id would mix them up.
-    if (out.questions.some((known) => known.id === id))
-      throw new PolicyFormatError(`security question "${id}" is listed twice`);
-    if (text === undefined) {
-      out.questions.push({ id });
-      continue;
-    }
-    if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_QUESTION_TEXT)
-      throw new PolicyFormatError(`the text of security question "${id}" is not 1 to ${MAX_QUESTION_TEXT} characters`);
-    out.questions.push({ id, text });
+    check(
+      typeof id === 'string' && SECURITY_QUESTION_ID.test(id) && !out.questions.some((known) => known.id === id),
+      'securityQuestions.questions[].id',
+    );
+    check(
+      text === undefined || (typeof text === 'string' && !!text.trim() && text.length <= MAX_QUESTION_TEXT),
+      'securityQuestions.questions[].text',
+    );
+    out.questions.push(text === undefined ? { id } : { id, text });
   }
   // A person must be able to answer as many as are required, each question once.
   const count = required ?? DEFAULT_REQUIRED_ANSWERS;
-  if (!isWhole(count) || count < 1 || count > out.questions.length)
-    throw new PolicyFormatError('"securityQuestions.required" is not between 1 and the number of questions');
+  check(isWhole(count) && count >= 1 && count <= out.questions.length, 'securityQuestions.required');
   if (required !== undefined) out.required = count;
   return out;
 }
 
-function parseRequired(entry: unknown): RequiredMethods | undefined {
-  if (!isRecord(entry) || typeof entry.purpose !== 'string')
-    throw new PolicyFormatError('a required enrollment has no purpose');
-  const { purpose, count, methods } = entry;
-  // A purpose this version does not know is a newer backend's: its requirement is not ours to enforce.
-  if (!(PURPOSES as readonly string[]).includes(purpose)) return undefined;
-  const out: RequiredMethods = { purpose: purpose as Purpose };
-  if (count !== undefined) {
-    if (!isWhole(count) || count < 1) throw new PolicyFormatError('"enrollment.required.count" is not 1 or more');
-    out.count = count;
-  }
-  if (methods !== undefined) {
-    if (!isStringArray(methods)) throw new PolicyFormatError('"enrollment.required.methods" is not a list');
-    out.methods = methods.filter((id): id is MethodId => (METHOD_IDS as readonly string[]).includes(id));
-  }
-  return out;
-}
-
 function parseEnrollment(value: unknown): EnrollmentPolicy {
-  if (!isRecord(value)) throw new PolicyFormatError('"enrollment" is not an object');
+  check(isRecord(value), 'enrollment');
   const { required, skip } = value;
   const out: EnrollmentPolicy = {};
   if (required !== undefined) {
-    if (!Array.isArray(required)) throw new PolicyFormatError('"enrollment.required" is not a list');
-    out.required = required.map(parseRequired).filter((entry) => entry !== undefined);
+    check(Array.isArray(required), 'enrollment.required');
+    out.required = [];
+    for (const rule of required) {
+      const { purpose, count, methods } = isRecord(rule) ? rule : {};
+      check(
+        typeof purpose === 'string' &&
+          (count === undefined || (isWhole(count) && count >= 1)) &&
+          (methods === undefined || isStringArray(methods)),
+        'enrollment.required[]',
+      );
+      // A purpose this version does not know is a newer backend's: its requirement is not ours to enforce.
+      if (!(PURPOSES as readonly string[]).includes(purpose)) continue;
+      const kept: RequiredMethods = { purpose: purpose as Purpose };
+      if (count !== undefined) kept.count = count;
+      if (methods)
+        kept.methods = methods.filter((id): id is MethodId => (METHOD_IDS as readonly string[]).includes(id));
+      out.required.push(kept);
+    }
   }
   if (skip !== undefined) {
-    if (!isRecord(skip) || typeof skip.allowed !== 'boolean')
-      throw new PolicyFormatError('"enrollment.skip" has no allowed');
-    const { allowed, daysLeft } = skip;
-    if (daysLeft !== undefined && (!isWhole(daysLeft) || daysLeft < 0))
-      throw new PolicyFormatError('"enrollment.skip.daysLeft" is not a whole number of days');
-    out.skip = { allowed, ...(daysLeft !== undefined ? { daysLeft } : {}) };
+    const { allowed, daysLeft } = isRecord(skip) ? skip : {};
+    check(
+      typeof allowed === 'boolean' && (daysLeft === undefined || (isWhole(daysLeft) && daysLeft >= 0)),
+      'enrollment.skip',
+    );
+    out.skip = daysLeft === undefined ? { allowed } : { allowed, daysLeft };
   }
   return out;
 }
