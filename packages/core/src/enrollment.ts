@@ -19,8 +19,6 @@ import { sequenceTransition } from './sequence.js';
 export type * from './enrollment-state.js';
 export { initialEnrollment, startTransition } from './enrollment-start.js';
 export { phoneTransition } from './phone-enrollment.js';
-export { methodsTransition, enrolledMethod } from './methods-enrollment.js';
-export { sequenceTransition, missingMethods } from './sequence.js';
 
 /** The next state. Events that make no sense in a state return that same state object. */
 export function enrollmentTransition(state: EnrollmentState, event: EnrollmentEvent): EnrollmentState {

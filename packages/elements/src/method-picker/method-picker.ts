@@ -28,8 +28,7 @@ const ICONS: Record<MethodId, SVGTemplateResult> = {
   'security-questions': svg`<circle cx="12" cy="12" r="9"/><path d="M9.6 9.4a2.5 2.5 0 1 1 3.4 2.4c-.7.3-1 .8-1 1.5v.6"/><circle cx="12" cy="16.8" r="1" fill="currentColor" stroke="none"/>`,
 };
 
-/** The name of a method, as the picker shows it (the required flow names each method with it too). */
-export function methodName(method: MethodId): string {
+function methodName(method: MethodId): string {
   switch (method) {
     case 'authenticator-app':
       return msg('Authenticator app', { id: 'method-picker.app', desc: 'Name of the authenticator app method.' });

@@ -3,8 +3,14 @@
  * key and a code of the app, security questions) and the required flow (a step indicator above each method, Skip for
  * now, a summary), as a controller of `<security-info-wizard>`. It brings those methods' part to the wizard's runner
  * (core's runner-methods.ts), keeps what their calls need out of the state (the code, the answers) and renders
- * their steps. The wizard loads this module only when one of those methods is chosen or started, or with `required`;
- * each method's step element loads when it is first shown, so an email address never downloads the QR code.
+ * their steps. The wizard loads this module only when one of those methods is chosen or started, or with `required`.
+ *
+ * One module for the three methods, with their elements, and built on the phone's steps (wizard-steps.ts: the code
+ * step's forwarded parts and states, and the phone itself in the required flow): a bundler splits a module shared by
+ * two lazy chunks into a file of its own, so a module per method sharing the code step, the field styles and the
+ * form pieces with the phone's steps would cut the phone's chunk into many small files (about 4.7 KB more for a phone
+ * enrollment, measured with the bench's esbuild build), where this shape leaves it whole. The wizard fetches the
+ * phone's steps when the browser is idle in any flow, so a person choosing another method has them already.
  */
 import { css, html, nothing, svg, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '../shared/lit-localize.js';
@@ -28,9 +34,11 @@ import { errorMessage } from '../shared/error-messages.js';
 import { numberFormat, pluralRules } from '../shared/intl.js';
 import { getLocale } from '../shared/localization.js';
 import { PLACE, placeIn } from '../shared/placeholder.js';
-import { methodName } from '../method-picker/method-picker.js';
 import { askToSignIn, signInWait } from './sign-in.js';
-import type { StepsHost, WizardSteps } from './wizard-steps.js';
+import { CODE_PARTS, CODE_STATUSES, type CodeStatus, type StepsHost, type WizardSteps } from './wizard-steps.js';
+import '../email-address/email-address.js';
+import '../authenticator-app/authenticator-app-setup.js';
+import '../security-questions/security-questions-form.js';
 import type { CodeResendDetail, CodeSubmitDetail } from '../code-verify/code-verify.js';
 import type { EmailSubmitDetail } from '../email-address/email-address.js';
 import type { QuestionsSubmitDetail } from '../security-questions/security-questions-form.js';
@@ -45,15 +53,6 @@ export interface MethodsHost extends StepsHost {
   phone(): Promise<WizardSteps>;
 }
 
-const codeStep = () => import('../code-verify/code-verify.js');
-
-/** Each method's step elements, loaded when the method is first shown. */
-const ELEMENTS: Partial<Record<MethodId, () => Promise<unknown>>> = {
-  email: () => Promise.all([import('../email-address/email-address.js'), codeStep()]),
-  'authenticator-app': () => Promise.all([import('../authenticator-app/authenticator-app-setup.js'), codeStep()]),
-  'security-questions': () => import('../security-questions/security-questions-form.js'),
-};
-
 /** The parts of the inner elements that the wizard forwards, named after their step (see its JSDoc). */
 const EMAIL_PARTS =
   'heading: email-heading, intro: email-intro, label: email-label, input: email-input, error: email-error, ' +
@@ -65,13 +64,6 @@ const QUESTIONS_PARTS =
   'heading: questions-heading, intro: questions-intro, summary: questions-summary, row: questions-row, ' +
   'label: questions-label, select: questions-select, input: questions-input, error: questions-error, ' +
   'actions: questions-actions, button: questions-button, save: questions-save, back: questions-back';
-const CODE_PARTS =
-  'heading: code-heading, intro: code-intro, label: code-label, input: code-input, hint: code-hint, ' +
-  'error: code-error, wait: code-wait, actions: code-actions, button: code-button, verify: code-verify, ' +
-  'back: code-back, resend: code-resend';
-
-const CODE_STATUSES = ['invalid-code', 'code-expired', 'too-many-attempts'] as const;
-type CodeStatus = (typeof CODE_STATUSES)[number];
 
 /** The step indicator and the summary: the wizard's own styles stay the phone flow's. */
 const sequenceStyles = css`
@@ -108,6 +100,26 @@ const needed = ({ request, error }: EnrollmentState, operation: EnrollmentOperat
 function destination(enrolled: EnrolledMethod): string {
   if (enrolled.method === 'phone') return maskPhoneNumber(enrolled.phoneNumber);
   return enrolled.method === 'email' ? maskEmail(enrolled.email) : '';
+}
+
+/**
+ * A method's name in the required flow. The picker's own names stay in the picker's module, which the wizard loads up
+ * front: importing them here would split that module out of the wizard's first file.
+ */
+function methodName(method: MethodId): string {
+  switch (method) {
+    case 'authenticator-app':
+      return msg('Authenticator app', { id: 'enroll.sequence.app', desc: 'Name of the authenticator app method.' });
+    case 'phone':
+      return msg('Phone', { id: 'enroll.sequence.phone', desc: 'Name of the phone method (text message or call).' });
+    case 'email':
+      return msg('Email', { id: 'enroll.sequence.email', desc: 'Name of the email method.' });
+    case 'security-questions':
+      return msg('Security questions', {
+        id: 'enroll.sequence.questions',
+        desc: 'Name of the security questions method.',
+      });
+  }
 }
 
 function doneHeading(method: MethodId | undefined): string {
@@ -152,13 +164,11 @@ export class WizardMethods implements ReactiveController {
   private code: string | undefined;
   /** The answers being registered, only while a call needs them. Never part of the state. */
   private answers: SecurityQuestionAnswer[] | undefined;
-  /** The methods whose step elements have loaded. */
-  private readonly loaded = new Set<MethodId>();
   private phoneSteps: WizardSteps | undefined;
   private shownChallenge: unknown;
   private unsubscribe: (() => void) | undefined;
 
-  /** The wizard's controller (one per wizard), once the elements of the wizard's present step have loaded. */
+  /** The wizard's controller (one per wizard), once what the wizard's present step shows has loaded. */
   static async ready(host: MethodsHost): Promise<WizardMethods> {
     let methods = controllers.get(host.element);
     if (!methods) controllers.set(host.element, (methods = new WizardMethods(host)));
@@ -204,11 +214,12 @@ export class WizardMethods implements ReactiveController {
     void verify?.updateComplete.then(() => verify.restartCooldown(challenge.resendInSeconds ?? 0));
   }
 
-  /** This controller when what `state` shows has loaded; undefined while it loads (the wizard shows its loading). */
+  /**
+   * This controller when what `state` shows is here; undefined while the phone's steps load for the required flow
+   * (the wizard shows its loading meanwhile).
+   */
   view(state: EnrollmentState): this | undefined {
-    const { method, step } = state;
-    if (!method || step === 'summary' || step === 'methods') return this;
-    return (method === 'phone' ? this.phoneSteps : this.loaded.has(method)) ? this : undefined;
+    return state.method === 'phone' && !this.phoneSteps ? undefined : this;
   }
 
   /** A call was refused until the person signs in again: the page is asked to (sign-in.ts). */
@@ -216,13 +227,10 @@ export class WizardMethods implements ReactiveController {
     askToSignIn(this.host.element, this.host.runner, refused);
   }
 
-  /** Loads the step elements `state` shows (the phone's steps, in the required flow). */
+  /** Loads what `state` shows: the phone's steps, in the required flow. */
   private async load(state: EnrollmentState | undefined): Promise<void> {
-    const method = state?.method;
-    if (!method || this.loaded.has(method)) return;
-    if (method === 'phone') this.phoneSteps = await this.host.phone();
-    else await ELEMENTS[method]?.();
-    this.loaded.add(method);
+    if (state?.method !== 'phone' || this.phoneSteps) return;
+    this.phoneSteps = await this.host.phone();
     this.host.element.requestUpdate();
   }
 

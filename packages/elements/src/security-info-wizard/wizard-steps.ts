@@ -52,13 +52,13 @@ const PHONE_PARTS =
   'heading: phone-heading, label: phone-label, picker: phone-country, listbox: phone-listbox, input: phone-input, ' +
   'channels: phone-channels, button: phone-button, next: phone-next, error: phone-error, ' +
   'suggested: phone-suggested, loading: phone-loading';
-const CODE_PARTS =
+export const CODE_PARTS =
   'heading: code-heading, intro: code-intro, destination: code-destination, label: code-label, input: code-input, ' +
   'hint: code-hint, error: code-error, wait: code-wait, actions: code-actions, button: code-button, ' +
   'verify: code-verify, back: code-back, resend: code-resend';
 
-const CODE_STATUSES = ['invalid-code', 'code-expired', 'too-many-attempts'] as const;
-type CodeStatus = (typeof CODE_STATUSES)[number];
+export const CODE_STATUSES = ['invalid-code', 'code-expired', 'too-many-attempts'] as const;
+export type CodeStatus = (typeof CODE_STATUSES)[number];
 
 const signingIn = (state: EnrollmentState) => state.request?.operation === 'signIn';
 

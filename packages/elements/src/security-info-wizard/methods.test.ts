@@ -1,0 +1,505 @@
+// The wizard enrolling the methods beyond phone: an email address and its code, an authenticator app (with a code
+// this test computes from the key the step shows), security questions; the way back to the methods; a host that
+// enrolls a method itself.
+import {
+  SecurityInfoError,
+  type AuthenticatorAppSetup,
+  type SecurityInfoAdapter,
+  type SecurityInfoPolicy,
+  type SecurityQuestionsRequest,
+  type VerifyCodeRequest,
+} from '@security-info/core';
+import './security-info-wizard.js';
+import type { SecurityInfoWizard } from './security-info-wizard.js';
+import {
+  aTimeout,
+  expect,
+  expectAccessible,
+  fixture,
+  fixtureRtl,
+  getByRole,
+  html,
+  nextEvent,
+  press,
+  queryByRole,
+  typeInto,
+  waitUntil,
+} from '../../test/helpers.js';
+import { expectMessage, step, waitUntilFound } from '../../test/wizard.js';
+
+export const everything: SecurityInfoPolicy = {
+  methods: [
+    { id: 'authenticator-app', purposes: ['mfa', 'password-reset'] },
+    { id: 'phone', purposes: ['mfa', 'password-reset'] },
+    { id: 'email', purposes: ['password-reset'] },
+    { id: 'security-questions', purposes: ['password-reset'] },
+  ],
+  securityQuestions: {
+    questions: [{ id: 'first-pet' }, { id: 'birth-city' }, { id: 'first-school' }, { id: 'first-job' }],
+    required: 3,
+  },
+};
+
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+function base32(text: string): Uint8Array<ArrayBuffer> {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const char of text) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
+  const bytes = new Uint8Array(Math.floor(bits.length / 8));
+  bytes.forEach((_, i) => (bytes[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2)));
+  return bytes;
+}
+
+/** RFC 6238 with SHA-1 over Web Crypto: the code of `key` (raw bytes) at `time`, `digits` long. */
+export async function totp(key: Uint8Array<ArrayBuffer>, time = Date.now(), digits = 6): Promise<string> {
+  const hmac = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+  const counter = Math.floor(time / 30_000);
+  const message = new DataView(new ArrayBuffer(8));
+  message.setUint32(0, Math.floor(counter / 2 ** 32));
+  message.setUint32(4, counter >>> 0);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', hmac, message.buffer));
+  const offset = mac[19]! & 0xf;
+  const binary = ((mac[offset]! & 0x7f) << 24) | (mac[offset + 1]! << 16) | (mac[offset + 2]! << 8) | mac[offset + 3]!;
+  return String(binary % 10 ** digits).padStart(digits, '0');
+}
+
+interface Backend {
+  adapter: SecurityInfoAdapter;
+  calls: [string, unknown][];
+  emailCode: string;
+}
+
+/** A backend with every method: email codes are 246810; an app's code must be the key's code now. */
+function backend(overrides: Partial<SecurityInfoAdapter> = {}): Backend {
+  const calls: [string, unknown][] = [];
+  const setup: AuthenticatorAppSetup = {
+    challengeId: 'app-1',
+    otpauthUri: `otpauth://totp/Contoso:ada%40example.com?secret=${SECRET}&issuer=Contoso`,
+    secret: SECRET,
+    codeLength: 6,
+  };
+  const state: Backend = {
+    calls,
+    emailCode: '246810',
+    adapter: {
+      async sendCode(request) {
+        calls.push(['sendCode', request]);
+        return { challengeId: 'phone-1' };
+      },
+      async sendEmailCode(request) {
+        calls.push(['sendEmailCode', request]);
+        return { challengeId: `email-${calls.length}`, resendInSeconds: 30 };
+      },
+      async resendCode(request) {
+        calls.push(['resendCode', request]);
+        return { challengeId: 'email-again', resendInSeconds: 30 };
+      },
+      async startAuthenticatorApp(request) {
+        calls.push(['startAuthenticatorApp', request]);
+        return setup;
+      },
+      async verifyCode(request: VerifyCodeRequest) {
+        calls.push(['verifyCode', request]);
+        const expected = request.method === 'authenticator-app' ? await totp(base32(SECRET)) : state.emailCode;
+        if (request.code !== expected) {
+          throw new SecurityInfoError('invalid-code', undefined, { attemptsRemaining: 2 });
+        }
+      },
+      async setSecurityQuestions(request: SecurityQuestionsRequest) {
+        calls.push(['setSecurityQuestions', request]);
+      },
+      ...overrides,
+    },
+  };
+  return state;
+}
+
+async function mount(adapter: SecurityInfoAdapter, start = 'methods', policy = everything) {
+  return fixture<SecurityInfoWizard>(
+    html`<security-info-wizard start=${start} .policy=${policy} .adapter=${adapter}></security-info-wizard>`,
+  );
+}
+
+async function choose(wizard: SecurityInfoWizard, name: string) {
+  await step(wizard, 'methods');
+  (await waitUntilFound(wizard, 'button', name)).click();
+}
+
+async function enterEmail(wizard: SecurityInfoWizard, address = 'ada@example.com') {
+  await step(wizard, 'email');
+  await typeInto(await waitUntilFound(wizard, 'textbox', 'Email address'), address);
+  getByRole(wizard, 'button', { name: 'Next' }).click();
+}
+
+async function enterCode(wizard: SecurityInfoWizard, code: string) {
+  await step(wizard, 'code');
+  await typeInto(await waitUntilFound(wizard, 'textbox', /code/i), code);
+  getByRole(wizard, 'button', { name: 'Verify' }).click();
+}
+
+/** The text of the element with `part` in the wizard's steps, searched through their shadow roots. */
+function partText(wizard: SecurityInfoWizard, part: string): string {
+  const find = (root: ParentNode): Element | null => {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.part?.contains(part)) return element;
+      const inner = element.shadowRoot && find(element.shadowRoot);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  return find(wizard.shadowRoot!)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** What the wizard puts in the code step's `slot`, as the person reads it there. */
+function slotted(wizard: SecurityInfoWizard, slot: string): string {
+  const verify = wizard.shadowRoot!.querySelector('code-verify')!;
+  const assigned = verify.shadowRoot!.querySelector<HTMLSlotElement>(`slot[name="${slot}"]`)!.assignedElements();
+  return assigned
+    .map((element) => element.textContent ?? '')
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+describe('security-info-wizard: email', () => {
+  it('enrolls an address with the code sent to it, naming it masked, and says so', async () => {
+    const { adapter, calls, emailCode } = backend();
+    const wizard = await mount(adapter);
+    await choose(wizard, 'Email');
+    await enterEmail(wizard);
+    await step(wizard, 'code');
+    await waitUntilFound(wizard, 'textbox', /code/i);
+    expect(slotted(wizard, 'intro')).to.equal('We sent a code to a•••@example.com.');
+    expect(queryByRole(wizard, 'button', { name: 'Call me instead' })).to.equal(null);
+    await expectAccessible(wizard);
+    const complete = nextEvent(wizard, 'security-info-complete');
+    await enterCode(wizard, emailCode);
+    expect((await complete).detail).to.deep.equal({ method: 'email', email: 'ada@example.com' });
+    await step(wizard, 'done');
+    expect(getByRole(wizard, 'heading', { name: 'Your email address was registered' })).to.exist;
+    await expectAccessible(wizard);
+    expect(calls.map(([name]) => name)).to.deep.equal(['sendEmailCode', 'verifyCode']);
+    expect(calls[1]![1]).to.deep.equal({ challengeId: 'email-1', code: emailCode, method: 'email' });
+  });
+
+  it('shows a wrong code with the tries left, and goes back to the address, kept, with Back', async () => {
+    const { adapter } = backend();
+    const wizard = await mount(adapter, 'email');
+    await enterEmail(wizard);
+    await enterCode(wizard, '111111');
+    await expectMessage(wizard, /You have 2 tries left/);
+    await expectAccessible(wizard);
+    getByRole(wizard, 'button', { name: 'Back' }).click();
+    await step(wizard, 'email');
+    const field = await waitUntilFound(wizard, 'textbox', 'Email address');
+    expect((field as HTMLInputElement).value).to.equal('ada@example.com');
+  });
+});
+
+describe('security-info-wizard: authenticator app', () => {
+  it('computes the RFC 6238 code of its test vector (SHA-1, time 59)', async () => {
+    const seed = new TextEncoder().encode('12345678901234567890') as Uint8Array<ArrayBuffer>;
+    expect(await totp(seed, 59_000, 8)).to.equal('94287082');
+  });
+
+  it('enrolls with the code computed from the key the step shows', async () => {
+    const { adapter, calls } = backend();
+    const wizard = await mount(adapter);
+    await choose(wizard, 'Authenticator app');
+    await step(wizard, 'authenticator-app');
+    await waitUntilFound(wizard, 'image', 'QR code for your authenticator app');
+    await expectAccessible(wizard);
+    // As a person who cannot scan: open "Can't scan the QR code?" and read the key.
+    const setup = wizard.shadowRoot!.querySelector('authenticator-app-setup')!;
+    const summary = setup.shadowRoot!.querySelector('summary')!;
+    expect(summary.textContent).to.match(/Can.t scan the QR code\?/);
+    summary.click();
+    await setup.updateComplete;
+    const key = partText(wizard, 'key').replace(/\s/g, '');
+    expect(key).to.equal(SECRET);
+    getByRole(wizard, 'button', { name: 'Next' }).click();
+    await step(wizard, 'code');
+    await waitUntilFound(wizard, 'textbox', /code/i);
+    expect(slotted(wizard, 'intro')).to.equal('Enter the 6-digit code from your authenticator app.');
+    expect(queryByRole(wizard, 'button', { name: /Resend/ }), 'an app’s code is not sent').to.equal(null);
+    await expectAccessible(wizard);
+    const complete = nextEvent(wizard, 'security-info-complete');
+    await enterCode(wizard, await totp(base32(key)));
+    expect((await complete).detail).to.deep.equal({ method: 'authenticator-app' });
+    await step(wizard, 'done');
+    expect(getByRole(wizard, 'heading', { name: 'Your authenticator app was added' })).to.exist;
+    expect(calls.filter(([name]) => name === 'startAuthenticatorApp')).to.have.length(1);
+  });
+
+  it('goes back from the code to the same key, and from the key to the methods', async () => {
+    const { adapter, calls } = backend();
+    const wizard = await mount(adapter);
+    await choose(wizard, 'Authenticator app');
+    await waitUntilFound(wizard, 'image', 'QR code for your authenticator app');
+    getByRole(wizard, 'button', { name: 'Next' }).click();
+    await step(wizard, 'code');
+    (await waitUntilFound(wizard, 'button', 'Back')).click();
+    await step(wizard, 'authenticator-app');
+    await waitUntilFound(wizard, 'image', 'QR code for your authenticator app');
+    expect(
+      calls.filter(([name]) => name === 'startAuthenticatorApp'),
+      'the same key',
+    ).to.have.length(1);
+    getByRole(wizard, 'button', { name: 'Back' }).click();
+    await step(wizard, 'methods');
+  });
+
+  it('says what failed when the key could not be made, and Next asks again', async () => {
+    let refusals = 1;
+    const { adapter, calls } = backend();
+    const start = adapter.startAuthenticatorApp!.bind(adapter);
+    adapter.startAuthenticatorApp = async (request, options) => {
+      if (refusals-- > 0) throw new TypeError('Failed to fetch');
+      return start(request, options);
+    };
+    const wizard = await mount(adapter, 'authenticator-app');
+    await expectMessage(wizard, /connection|network|internet/i);
+    await expectAccessible(wizard);
+    getByRole(wizard, 'button', { name: 'Next' }).click();
+    await waitUntilFound(wizard, 'image', 'QR code for your authenticator app');
+    expect(calls.filter(([name]) => name === 'startAuthenticatorApp')).to.have.length(1);
+  });
+});
+
+describe('security-info-wizard: security questions', () => {
+  it('registers the answers chosen by keyboard, and tells the page the question ids only', async () => {
+    const { adapter, calls } = backend();
+    const wizard = await mount(adapter, 'security-questions');
+    await step(wizard, 'security-questions');
+    const wordings = [
+      'What was the name of your first pet?',
+      'In what city or town were you born?',
+      'What was the name of your first school?',
+    ];
+    const answers = ['Rex', 'Utrecht', 'De Regenboog'];
+    for (const [i, wording] of wordings.entries()) {
+      const select = (await waitUntilFound(wizard, 'combobox', `Question ${i + 1}`)) as HTMLSelectElement;
+      select.focus();
+      for (let n = 0; n <= select.options.length && select.selectedOptions[0]?.text.trim() !== wording; n++) {
+        await press('ArrowDown');
+      }
+      await typeInto(getByRole(wizard, 'textbox', { name: `Answer ${i + 1}` }), answers[i]!);
+    }
+    await expectAccessible(wizard);
+    const complete = nextEvent(wizard, 'security-info-complete');
+    getByRole(wizard, 'button', { name: 'Save' }).click();
+    expect((await complete).detail).to.deep.equal({
+      method: 'security-questions',
+      questionIds: ['first-pet', 'birth-city', 'first-school'],
+    });
+    await step(wizard, 'done');
+    expect(getByRole(wizard, 'heading', { name: 'Your security questions were saved' })).to.exist;
+    await expectAccessible(wizard);
+    expect(calls).to.deep.equal([
+      [
+        'setSecurityQuestions',
+        {
+          answers: [
+            { questionId: 'first-pet', answer: 'Rex' },
+            { questionId: 'birth-city', answer: 'Utrecht' },
+            { questionId: 'first-school', answer: 'De Regenboog' },
+          ],
+        },
+      ],
+    ]);
+  });
+});
+
+describe('security-info-wizard: the way back to the methods', () => {
+  it('leaves a method to a host that cancels method-select with an ordinary listener', async () => {
+    const { adapter, calls } = backend();
+    const wizard = await mount(adapter);
+    wizard.addEventListener('method-select', (event) => {
+      if (event.detail.method === 'authenticator-app') event.preventDefault();
+    });
+    await choose(wizard, 'Authenticator app');
+    await wizard.updateComplete;
+    await Promise.resolve();
+    expect(wizard.step).to.equal('methods');
+    expect(calls).to.deep.equal([]);
+    // Cancelled further up too: a listener on the document.
+    const cancel = (event: Event) => event.preventDefault();
+    document.addEventListener('method-select', cancel);
+    await aTimeout(0);
+    getByRole(wizard, 'button', { name: 'Email' }).click();
+    await Promise.resolve();
+    expect(wizard.step).to.equal('methods');
+    document.removeEventListener('method-select', cancel);
+    // The picker takes one choice per task (a double click is one intent): the next click is a new task.
+    await aTimeout(0);
+    getByRole(wizard, 'button', { name: 'Email' }).click();
+    await step(wizard, 'email');
+  });
+
+  it('shows the methods again with showMethods(), from any step, aborting the call in flight', async () => {
+    let signal: AbortSignal | undefined;
+    const { adapter } = backend({
+      sendEmailCode: (_request, options) => {
+        signal = options.signal;
+        return new Promise(() => undefined);
+      },
+    });
+    const wizard = await mount(adapter, 'email');
+    await enterEmail(wizard);
+    await waitUntil(() => signal, 'no code was asked for');
+    wizard.showMethods();
+    await step(wizard, 'methods');
+    expect(signal?.aborted).to.equal(true);
+    expect(getByRole(wizard, 'button', { name: 'Email' })).to.exist;
+    await expectAccessible(wizard);
+  });
+
+  it('goes back to the methods from the first step of a method chosen there', async () => {
+    const { adapter } = backend();
+    const wizard = await mount(adapter);
+    await choose(wizard, 'Security questions');
+    await step(wizard, 'security-questions');
+    (await waitUntilFound(wizard, 'button', 'Back')).click();
+    await step(wizard, 'methods');
+  });
+});
+
+describe('security-info-wizard: right to left', () => {
+  it('shows the email code step with the address left to right', async () => {
+    const { adapter } = backend();
+    const wizard = await fixtureRtl<SecurityInfoWizard>(
+      html`<security-info-wizard start="email" .policy=${everything} .adapter=${adapter}></security-info-wizard>`,
+    );
+    await enterEmail(wizard);
+    await step(wizard, 'code');
+    await waitUntilFound(wizard, 'textbox', /code/i);
+    const address = wizard.shadowRoot!.querySelector('code-verify span.ltr')!;
+    expect(getComputedStyle(address).direction).to.equal('ltr');
+    await expectAccessible(wizard);
+  });
+});
+
+describe('security-info-wizard: the required flow', () => {
+  const required: SecurityInfoPolicy = {
+    ...everything,
+    enrollment: {
+      required: [{ purpose: 'mfa', methods: ['authenticator-app', 'phone'], count: 2 }],
+      skip: { allowed: true, daysLeft: 3 },
+    },
+  };
+  const emailOnlyRequired: SecurityInfoPolicy = {
+    ...everything,
+    enrollment: { required: [{ purpose: 'password-reset', methods: ['email'] }], skip: { allowed: true, daysLeft: 1 } },
+  };
+
+  async function mountRequired(adapter: SecurityInfoAdapter, policy: SecurityInfoPolicy, registered: string[] = []) {
+    return fixture<SecurityInfoWizard>(
+      html`<security-info-wizard
+        required
+        .registered=${registered}
+        .policy=${policy}
+        .adapter=${adapter}
+      ></security-info-wizard>`,
+    );
+  }
+
+  it('asks for each missing method in order, says where the person is, then sums up what was set up', async () => {
+    const { adapter, emailCode } = backend();
+    const policy: SecurityInfoPolicy = {
+      ...everything,
+      enrollment: { required: [{ purpose: 'password-reset', methods: ['authenticator-app', 'email'] }] },
+    };
+    const wizard = await mountRequired(adapter, policy);
+    const completed: string[] = [];
+    wizard.addEventListener('security-info-complete', (event) => completed.push(event.detail.method));
+    await step(wizard, 'authenticator-app');
+    const heading = await waitUntilFound(wizard, 'heading', 'Method 1 of 2: Authenticator app');
+    const current = wizard.shadowRoot!.querySelector('[aria-current="step"]');
+    expect(current?.textContent?.trim()).to.equal('Authenticator app');
+    expect(queryByRole(wizard, 'button', { name: 'Skip for now' })).to.equal(null);
+    await waitUntilFound(wizard, 'image', 'QR code for your authenticator app');
+    await expectAccessible(wizard);
+    expect(heading).to.exist;
+    getByRole(wizard, 'button', { name: 'Next' }).click();
+    await enterCode(wizard, await totp(base32(SECRET)));
+    await step(wizard, 'email');
+    await waitUntilFound(wizard, 'heading', 'Method 2 of 2: Email');
+    await expectAccessible(wizard);
+    await enterEmail(wizard);
+    const finished = nextEvent(wizard, 'security-info-sequence-complete');
+    await enterCode(wizard, emailCode);
+    expect((await finished).detail.enrolled).to.deep.equal([
+      { method: 'authenticator-app' },
+      { method: 'email', email: 'ada@example.com' },
+    ]);
+    await step(wizard, 'summary');
+    expect(getByRole(wizard, 'heading', { name: 'Your security info is set up' })).to.exist;
+    const items = [...wizard.shadowRoot!.querySelectorAll('.summary li')].map((li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(items).to.deep.equal(['Authenticator app', 'Email a•••@example.com']);
+    expect(completed).to.deep.equal(['authenticator-app', 'email']);
+    await expectAccessible(wizard);
+    const close = nextEvent(wizard, 'security-info-close');
+    getByRole(wizard, 'button', { name: 'Done' }).click();
+    await close;
+  });
+
+  it('lets the person skip for now when the policy allows it, and the page may refuse', async () => {
+    const { adapter } = backend();
+    const wizard = await mountRequired(adapter, emailOnlyRequired);
+    await step(wizard, 'email');
+    await waitUntilFound(wizard, 'heading', 'Method 1 of 1: Email');
+    expect(getByRole(wizard, 'button', { name: 'Skip for now' })).to.exist;
+    expect(wizard.shadowRoot!.textContent).to.contain('You can skip this for 1 more day.');
+    await expectAccessible(wizard);
+    const refuse = (event: Event) => event.preventDefault();
+    wizard.addEventListener('security-info-skip', refuse, { once: true });
+    const refused = nextEvent(wizard, 'security-info-skip');
+    getByRole(wizard, 'button', { name: 'Skip for now' }).click();
+    expect((await refused).detail).to.deep.equal({ daysLeft: 1, remaining: ['email'] });
+    expect(wizard.step).to.equal('email');
+    const skipped = nextEvent(wizard, 'security-info-skip');
+    const cancelled = nextEvent(wizard, 'security-info-cancel');
+    getByRole(wizard, 'button', { name: 'Skip for now' }).focus();
+    await press('Enter');
+    await skipped;
+    await cancelled;
+    expect(wizard.step).to.equal('cancelled');
+  });
+
+  it('counts the days left by the plural rule: days for more than one', async () => {
+    const { adapter } = backend();
+    const wizard = await mountRequired(adapter, required);
+    await waitUntilFound(wizard, 'heading', 'Method 1 of 2: Authenticator app');
+    expect(wizard.shadowRoot!.textContent).to.contain('You can skip this for 3 more days.');
+  });
+
+  it('shows at once that nothing is missing to a person who has everything required', async () => {
+    const { adapter, calls } = backend();
+    const page = await fixture<HTMLDivElement>(html`<div></div>`);
+    const finished = nextEvent(page, 'security-info-sequence-complete');
+    const wizard = document.createElement('security-info-wizard');
+    Object.assign(wizard, { required: true, registered: ['authenticator-app', 'phone'], policy: required, adapter });
+    page.append(wizard);
+    expect((await finished).detail.enrolled).to.deep.equal([]);
+    await step(wizard, 'summary');
+    await waitUntilFound(wizard, 'heading', 'You have all the security info your organization requires');
+    expect(calls).to.deep.equal([]);
+    await expectAccessible(wizard);
+  });
+
+  it('shows the step indicator right to left, with the methods in order', async () => {
+    const { adapter } = backend();
+    const wizard = await fixtureRtl<SecurityInfoWizard>(
+      html`<security-info-wizard required .policy=${required} .adapter=${adapter}></security-info-wizard>`,
+    );
+    await waitUntilFound(wizard, 'heading', 'Method 1 of 2: Authenticator app');
+    const list = wizard.shadowRoot!.querySelector('.sequence-steps')!;
+    expect(getComputedStyle(list).direction).to.equal('rtl');
+    const [first, second] = [...list.querySelectorAll('li')].map((li) => li.getBoundingClientRect().left);
+    expect(first!).to.be.greaterThan(second!);
+    await expectAccessible(wizard);
+  });
+});
