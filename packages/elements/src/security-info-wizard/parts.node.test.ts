@@ -8,6 +8,7 @@ import { test } from 'node:test';
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const wizard = read('./security-info-wizard.ts');
 const steps = read('./wizard-steps.ts');
+const methods = read('./wizard-methods.ts');
 
 /** The parts an element's JSDoc documents. */
 const documented = (source: string) => [...source.matchAll(/@csspart ([\w-]+) - /g)].map((match) => match[1]!).sort();
@@ -28,6 +29,17 @@ const stepsOf = [
     parts: forwarded(steps, 'PHONE_PARTS'),
   },
   { prefix: 'code-', element: '../code-verify/code-verify.ts', parts: forwarded(steps, 'CODE_PARTS') },
+  { prefix: 'email-', element: '../email-address/email-address.ts', parts: forwarded(methods, 'EMAIL_PARTS') },
+  {
+    prefix: 'app-',
+    element: '../authenticator-app/authenticator-app-setup.ts',
+    parts: forwarded(methods, 'APP_PARTS'),
+  },
+  {
+    prefix: 'questions-',
+    element: '../security-questions/security-questions-form.ts',
+    parts: forwarded(methods, 'QUESTIONS_PARTS'),
+  },
 ];
 
 for (const { prefix, element, parts } of stepsOf) {
@@ -40,6 +52,6 @@ for (const { prefix, element, parts } of stepsOf) {
 
 test("the wizard's JSDoc lists every forwarded part, and no other of its steps'", () => {
   const outer = stepsOf.flatMap(({ parts }) => parts.map(([, name]) => name)).sort();
-  const stepParts = documented(wizard).filter((name) => /^(methods|phone|code)-/.test(name));
+  const stepParts = documented(wizard).filter((name) => /^(methods|phone|code|email|app|questions)-/.test(name));
   assert.deepEqual(stepParts, outer);
 });

@@ -90,22 +90,33 @@ const METHODS_PARTS =
  * states ask for. This element renders the state and feeds the person's actions into it.
  *
  * Events of the steps (`method-select`, `phone-submit`, `code-submit`, `code-resend`, `back`) bubble out of the
- * wizard too. Choosing a method other than phone is left to the host: listen for `method-select`.
+ * wizard too. Each method the picker offers leads to its steps: the phone's number and code; an email address and the
+ * code sent to it; an authenticator app's QR code and key, then a code from the app; security questions. A host that
+ * enrolls a method itself cancels `method-select` (an ordinary listener on the wizard or further up will do), and
+ * `showMethods()` brings the method step back.
+ *
+ * With `required`, the wizard asks for what the organization requires (`policy.enrollment.required`) and the person
+ * lacks (`registered`) one method after another, each under "Method 1 of 2: Authenticator app", then sums up what was
+ * set up. `security-info-complete` fires for each method as it is registered, `security-info-sequence-complete` at
+ * the end; a person who has everything already sees the summary at once (and the event fires with nothing enrolled).
+ * When the policy allows skipping, "Skip for now" fires `security-info-skip`.
  *
  * The parts of the inner elements are forwarded, named after their step: `security-info-wizard::part(phone-input)`
  * styles the phone number field inside the wizard.
  *
  * @customElement security-info-wizard
- * @summary The complete enrollment wizard for a phone as a security method.
+ * @summary The complete enrollment wizard for every security method the organization allows.
  *
- * @fires {CustomEvent<MethodSelectDetail>} method-select - The person chose a method (from `<method-picker>`, bubbling out). Cancelable: `preventDefault()` keeps the wizard at the methods; a method other than phone is the host's to enroll.
- * @fires {CustomEvent<SecurityInfoStepDetail>} security-info-step - The visible step changed; `detail.step` is `loading`, `methods`, `phone`, `code`, `call` or `done`.
- * @fires {CustomEvent<SecurityInfoCompleteDetail>} security-info-complete - The phone was registered; `detail` is `{ method, phoneNumber, channel }`.
- * @fires {CustomEvent<undefined>} security-info-cancel - The person cancelled (or the host called `cancel()`); every call in flight was aborted.
- * @fires {CustomEvent<undefined>} security-info-close - The person pressed Done after the phone was registered.
+ * @fires {CustomEvent<MethodSelectDetail>} method-select - The person chose a method (from `<method-picker>`, bubbling out). Cancelable: `preventDefault()` from any listener keeps the wizard at the methods, for a host that enrolls that method itself; the wizard decides once the event has been dispatched.
+ * @fires {CustomEvent<SecurityInfoStepDetail>} security-info-step - The visible step changed; `detail.step` is `loading`, `methods`, a method's first step (`phone`, `email`, `authenticator-app`, `security-questions`), `code`, `call`, `done` or `summary` (the end of the required flow).
+ * @fires {CustomEvent<SecurityInfoCompleteDetail>} security-info-complete - A method was registered (in the required flow, each one as it is): `detail` is `{ method: 'phone', phoneNumber, channel }`, `{ method: 'email', email }`, `{ method: 'authenticator-app' }` or `{ method: 'security-questions', questionIds }`.
+ * @fires {CustomEvent<SecurityInfoSequenceCompleteDetail>} security-info-sequence-complete - The required flow reached its summary; `detail.enrolled` lists what was set up, in order (empty when nothing was missing).
+ * @fires {CustomEvent<SecurityInfoSkipDetail>} security-info-skip - The person pressed "Skip for now" in the required flow: `detail` is `{ daysLeft, remaining }`, for the page to record. Cancelable: `preventDefault()` keeps the person in the flow; otherwise the wizard ends as Cancel ends it (`security-info-cancel` follows).
+ * @fires {CustomEvent<undefined>} security-info-cancel - The person cancelled (or the host called `cancel()`, or skipped); every call in flight was aborted.
+ * @fires {CustomEvent<undefined>} security-info-close - The person pressed Done after a method was registered, or at the required flow's summary.
  * @fires {CustomEvent<SecurityInfoReauthenticateDetail>} security-info-reauthenticate - The backend refused a call until the person signs in: their session ended (`detail.reason` is `unauthenticated`), or the change wants a recent sign-in (`reauthentication-required`). Cancelable. Call `detail.retryAfter(signedIn)` during the event to sign the person in again: the wizard waits, then makes the refused call once more with the same inputs (or, if `signedIn` rejects, tells the person to sign in). Without it the step tells the person to sign in and keeps what was entered, so pressing again after signing in elsewhere works; `preventDefault()` alone means the host takes care of signing in, and the wizard shows no message of its own.
  *
- * @csspart heading - The heading of the wizard's own steps (loading, call, done).
+ * @csspart heading - The heading of the wizard's own steps (loading, call, done, summary).
  * @csspart panel - The container of the current step.
  * @csspart button - Buttons of the wizard's own steps, and its Back and Cancel buttons in the other steps.
  * @csspart error - Error messages of the wizard's own steps.
@@ -139,6 +150,41 @@ const METHODS_PARTS =
  * @csspart code-verify - Its Verify button (`verify`).
  * @csspart code-back - Its Back button (`back`).
  * @csspart code-resend - The resend area, and each resend button (`resend`).
+ * @csspart email-heading - The email step's heading (`<email-address>`'s `heading`).
+ * @csspart email-intro - The sentence under it (`intro`).
+ * @csspart email-label - The field's label (`label`).
+ * @csspart email-input - The email field (`input`).
+ * @csspart email-error - Its error message (`error`).
+ * @csspart email-actions - The row with Next, Back and Cancel (`actions`).
+ * @csspart email-button - The email step's own buttons (`button`).
+ * @csspart email-next - Its Next button (`next`).
+ * @csspart email-back - Its Back button (`back`).
+ * @csspart app-heading - The authenticator app step's heading (`<authenticator-app-setup>`'s `heading`).
+ * @csspart app-intro - Its numbered instructions (`intro`).
+ * @csspart app-loading - The progress while the key is made (`loading`).
+ * @csspart app-qr - The QR code (`qr`).
+ * @csspart app-key - The key, in groups of four (`key`).
+ * @csspart app-copy - The Copy button (`copy`).
+ * @csspart app-error - Its error message (`error`).
+ * @csspart app-button - The app step's own buttons (`button`).
+ * @csspart app-next - Its Next button (`next`).
+ * @csspart app-back - Its Back button (`back`).
+ * @csspart questions-heading - The security questions step's heading (`<security-questions-form>`'s `heading`).
+ * @csspart questions-intro - The sentence under it (`intro`).
+ * @csspart questions-summary - The summary of what to fix, or the error (`summary`).
+ * @csspart questions-row - Each question with its answer (`row`).
+ * @csspart questions-label - The fields' labels (`label`).
+ * @csspart questions-select - Each list of questions (`select`).
+ * @csspart questions-input - Each answer field (`input`).
+ * @csspart questions-error - The message under a field (`error`).
+ * @csspart questions-actions - The row with Save, Back and Cancel (`actions`).
+ * @csspart questions-button - The questions step's own buttons (`button`).
+ * @csspart questions-save - Its Save button (`save`).
+ * @csspart questions-back - Its Back button (`back`).
+ * @csspart sequence-heading - In the required flow, "Method 1 of 2: Authenticator app" above each step.
+ * @csspart sequence-steps - The list of the required methods, the current one marked (`aria-current="step"`).
+ * @csspart summary - The list of what the required flow set up.
+ * @csspart skip - The required flow's "Skip for now" button (with `button`).
  *
  * @cssprop --si-wizard-max-width - Widest the wizard grows. Default `32rem`.
  * @cssprop --si-wizard-background - Background of the step panel. Default transparent.
