@@ -152,6 +152,101 @@ describe('configFromEnv: every variable', () => {
     refusesNaming({ ...twilio, TWILIO_FROM: '+31201234567', TWILIO_AUTH_TOKEN: '' }, 'TWILIO_AUTH_TOKEN');
   });
 
+  it('sends email codes over SMTP, from the address given, beside Twilio for phones', async () => {
+    const twilio = {
+      ...PRODUCTION,
+      SECURITY_INFO_SENDER: 'twilio',
+      SECURITY_INFO_WEBHOOK_URL: '',
+      SECURITY_INFO_WEBHOOK_SECRET: '',
+      TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'token',
+      TWILIO_FROM: '+31201234567',
+      SECURITY_INFO_POLICY: '/etc/email-policy.json',
+    };
+    files['/etc/email-policy.json'] = JSON.stringify({
+      methods: [
+        { id: 'phone', purposes: ['mfa'] },
+        { id: 'email', purposes: ['password-reset'] },
+      ],
+    });
+    const { options } = started({
+      ...twilio,
+      SECURITY_INFO_SMTP_URL: 'smtps://mailer:secret@smtp.example.com',
+      SECURITY_INFO_MAIL_FROM: 'Example Security <security@example.com>',
+    });
+    assert.equal(typeof options.emailSender?.sendEmail, 'function');
+    refusesNaming(twilio, 'SECURITY_INFO_SMTP_URL', /Twilio is not an email provider/);
+    // The webhook sender carries email itself; the console sender prints it.
+    assert.equal(
+      started({ ...PRODUCTION, SECURITY_INFO_POLICY: '/etc/email-policy.json' }).options.emailSender,
+      undefined,
+    );
+    started({ ...DEVELOPMENT, SECURITY_INFO_POLICY: '/etc/email-policy.json' });
+  });
+
+  it('offers the security questions listed by id, or as JSON with questions of your own', () => {
+    const offering = JSON.stringify({
+      methods: [
+        { id: 'phone', purposes: ['mfa'] },
+        { id: 'security-questions', purposes: ['password-reset'] },
+      ],
+    });
+    files['/etc/questions-policy.json'] = offering;
+    const env = { ...DEVELOPMENT, SECURITY_INFO_POLICY: '/etc/questions-policy.json' };
+    const byId = started({ ...env, SECURITY_INFO_SECURITY_QUESTIONS: 'first-pet, birth-city,first-car' });
+    assert.deepEqual(byId.options.policy?.securityQuestions, {
+      questions: [{ id: 'first-pet' }, { id: 'birth-city' }, { id: 'first-car' }],
+    });
+    const json = JSON.stringify({
+      questions: [{ id: 'first-pet' }, { id: 'motto', text: 'Wat is je motto?' }],
+      required: 2,
+    });
+    assert.deepEqual(started({ ...env, SECURITY_INFO_SECURITY_QUESTIONS: json }).options.policy?.securityQuestions, {
+      questions: [{ id: 'first-pet' }, { id: 'motto', text: 'Wat is je motto?' }],
+      required: 2,
+    });
+    // Without a policy file the default policy (phones) gains the questions, but does not offer them.
+    assert.equal(
+      started({ ...DEVELOPMENT, SECURITY_INFO_SECURITY_QUESTIONS: 'first-pet,first-car,dream-job' }).options.policy
+        ?.methods.length,
+      1,
+    );
+    refusesNaming(env, 'SECURITY_INFO_SECURITY_QUESTIONS', /offers security questions but lists none/);
+    refusesNaming(
+      { ...env, SECURITY_INFO_SECURITY_QUESTIONS: 'first-pet,pet2' },
+      'SECURITY_INFO_SECURITY_QUESTIONS',
+      /pet2/,
+    );
+    refusesNaming(
+      { ...env, SECURITY_INFO_SECURITY_QUESTIONS: 'first-pet,first-car' },
+      'SECURITY_INFO_SECURITY_QUESTIONS',
+      /required/,
+    );
+    refusesNaming(
+      { ...env, SECURITY_INFO_SECURITY_QUESTIONS: '{ nope' },
+      'SECURITY_INFO_SECURITY_QUESTIONS',
+      /not JSON/,
+    );
+    refusesNaming(
+      { ...env, SECURITY_INFO_SECURITY_QUESTIONS: JSON.stringify({ questions: [{ id: 'own' }], required: 1 }) },
+      'SECURITY_INFO_SECURITY_QUESTIONS',
+      /"own" has no text/,
+    );
+    files['/etc/both.json'] = JSON.stringify({
+      ...JSON.parse(offering),
+      securityQuestions: { questions: [{ id: 'first-pet' }], required: 1 },
+    });
+    refusesNaming(
+      {
+        ...DEVELOPMENT,
+        SECURITY_INFO_POLICY: '/etc/both.json',
+        SECURITY_INFO_SECURITY_QUESTIONS: 'first-pet,first-car,dream-job',
+      },
+      'SECURITY_INFO_SECURITY_QUESTIONS',
+      /keep one/,
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     assert.deepEqual(started({ ...DEVELOPMENT, PORT: '', SECURITY_INFO_BASE_PATH: '' }).listen.port, 8787);
   });
@@ -190,6 +285,13 @@ describe('configFromEnv: malformed values, each named', () => {
     ['SECURITY_INFO_METRICS', { SECURITY_INFO_METRICS: 'maybe' }],
     ['SECURITY_INFO_DEV_USER', { SECURITY_INFO_DEV_USER: 'x'.repeat(513) }],
     ['SECURITY_INFO_OTP_HOST', { SECURITY_INFO_OTP_HOST: 'portal.example.com' }, /no effect/],
+    ['SECURITY_INFO_MAIL_FROM', { SECURITY_INFO_MAIL_FROM: 'security@example.com' }, /no effect/],
+    ['SECURITY_INFO_MAIL_FROM', { SECURITY_INFO_SMTP_URL: 'smtps://smtp.example.com' }, /required/],
+    ['SECURITY_INFO_MAIL_FROM', { SECURITY_INFO_SMTP_URL: 'smtps://smtp.example.com', SECURITY_INFO_MAIL_FROM: 'me' }],
+    [
+      'SECURITY_INFO_SMTP_URL',
+      { SECURITY_INFO_SMTP_URL: 'https://smtp.example.com', SECURITY_INFO_MAIL_FROM: 'a@example.com' },
+    ],
   ];
   for (const [variable, env, pattern] of cases) {
     it(`${variable}=${Object.values(env).at(-1)!.slice(0, 40)}`, () =>

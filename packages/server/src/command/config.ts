@@ -4,14 +4,21 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parsePolicy } from '@security-info/core';
+import { parsePolicy, PREDEFINED_QUESTION_IDS, type SecurityQuestionsPolicy } from '@security-info/core';
 import { forwardedFor } from '../client.js';
 import { describeError } from '../redact.js';
 import { createJwtAuthenticator } from '../jwt.js';
 import type { NodeHandlerOptions } from '../node.js';
-import { ConfigurationError, MIN_SECRET_BYTES, resolveOptions, type SecurityInfoHandlerOptions } from '../options.js';
-import { consoleSender, type CodeSender } from '../senders.js';
-import { createTwilioSender, createWebhookSender } from '../senders/index.js';
+import {
+  ConfigurationError,
+  DEFAULT_SERVER_POLICY,
+  MIN_SECRET_BYTES,
+  resolveOptions,
+  type SecurityInfoHandlerOptions,
+} from '../options.js';
+import { checkQuestionsPolicy } from '../questions.js';
+import { consoleSender, type CodeSender, type EmailSender } from '../senders.js';
+import { createSmtpSender, createTwilioSender, createWebhookSender } from '../senders/index.js';
 
 export interface Variable {
   name: string;
@@ -117,6 +124,25 @@ export const VARIABLES: readonly Variable[] = [
     meaning: 'the Messaging Service (`MG...`) that sends texts',
   },
   {
+    name: 'SECURITY_INFO_SMTP_URL',
+    default: 'none: email codes go through the sender, if it sends email',
+    meaning:
+      '`smtps://user:password@smtp.example.com` (TLS) or `smtp://...:587` (STARTTLS, required): the server email ' +
+      'codes are handed to',
+  },
+  {
+    name: 'SECURITY_INFO_MAIL_FROM',
+    default: 'required with SMTP',
+    meaning: 'who email codes come from: `security@example.com` or `Example Security <security@example.com>`',
+  },
+  {
+    name: 'SECURITY_INFO_SECURITY_QUESTIONS',
+    default: "the policy file's, if any",
+    meaning:
+      'the security questions offered: predefined ids separated by commas (three to answer), or JSON ' +
+      '`{"questions": [{"id": "...", "text": "..."}], "required": 3}`',
+  },
+  {
     name: 'SECURITY_INFO_OTP_HOST',
     default: 'none',
     meaning: "the portal's host: texts end with `@host #code`, so browsers offer the code there only",
@@ -176,7 +202,10 @@ const TWILIO_OPTIONS: readonly [RegExp, string][] = [
   [/messagingServiceSid/, 'TWILIO_MESSAGING_SERVICE_SID'],
   [/from/, 'TWILIO_FROM'],
 ];
+const SMTP_OPTIONS: readonly [RegExp, string][] = [[/from/, 'SECURITY_INFO_MAIL_FROM']];
 const HANDLER_OPTIONS: readonly [RegExp, string][] = [
+  [/offers email/, 'SECURITY_INFO_SMTP_URL'],
+  [/securityQuestions/, 'SECURITY_INFO_SECURITY_QUESTIONS'],
   [/previousSecrets/, 'SECURITY_INFO_PREVIOUS_SECRETS'],
   [/serviceCredentials/, 'SECURITY_INFO_SERVICE_CREDENTIALS'],
   [/allowedOrigins/, 'SECURITY_INFO_ALLOWED_ORIGINS'],
@@ -334,6 +363,22 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     fail('SECURITY_INFO_SENDER', `must be webhook, twilio or console, not "${senderName}".`);
   }
 
+  // How codes by email leave: SMTP, or the sender when it can send email.
+  const smtpUrl = get('SECURITY_INFO_SMTP_URL');
+  const mailFrom = get('SECURITY_INFO_MAIL_FROM');
+  let emailSender: EmailSender | undefined;
+  if (smtpUrl === undefined) {
+    unused(['SECURITY_INFO_MAIL_FROM'], 'without SECURITY_INFO_SMTP_URL');
+  } else if (mailFrom === undefined) {
+    fail('SECURITY_INFO_MAIL_FROM', 'is required with SECURITY_INFO_SMTP_URL: who the email codes come from.');
+  } else {
+    try {
+      emailSender = createSmtpSender({ url: smtpUrl, from: mailFrom });
+    } catch (error) {
+      errors.push(fromThrown(error, SMTP_OPTIONS, 'SECURITY_INFO_SMTP_URL'));
+    }
+  }
+
   // What is allowed, and from where.
   let policy: SecurityInfoHandlerOptions['policy'];
   const policyFile = get('SECURITY_INFO_POLICY');
@@ -347,6 +392,26 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
       fail('SECURITY_INFO_POLICY', `${file}: ${reason}.`);
     }
   }
+  const questionsText = get('SECURITY_INFO_SECURITY_QUESTIONS');
+  if (questionsText !== undefined) {
+    const questions = readQuestions(questionsText);
+    if (typeof questions === 'string') fail('SECURITY_INFO_SECURITY_QUESTIONS', questions);
+    else if (policy?.securityQuestions)
+      fail('SECURITY_INFO_SECURITY_QUESTIONS', 'and the policy file both list security questions: keep one.');
+    else policy = { ...(policy ?? DEFAULT_SERVER_POLICY), securityQuestions: questions };
+  }
+  try {
+    checkQuestionsPolicy(policy ?? DEFAULT_SERVER_POLICY);
+  } catch (error) {
+    errors.push(fromThrown(error, [], 'SECURITY_INFO_SECURITY_QUESTIONS'));
+  }
+  const offersEmail = (policy ?? DEFAULT_SERVER_POLICY).methods.some((m) => m.id === 'email' && m.purposes.length);
+  if (offersEmail && !emailSender && sender && !sender.sendEmail)
+    fail(
+      'SECURITY_INFO_SMTP_URL',
+      `is required: the policy offers email, and SECURITY_INFO_SENDER=${senderName} sends no email (Twilio is not ` +
+        'an email provider). Set SECURITY_INFO_SMTP_URL and SECURITY_INFO_MAIL_FROM, or use the webhook sender.',
+    );
   const trustText = get('SECURITY_INFO_TRUST_PROXY') ?? '0';
   const trustProxy = /^\d{1,2}$/.test(trustText) ? Number(trustText) : NaN;
   if (Number.isNaN(trustProxy))
@@ -379,6 +444,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     development,
     basePath: basePath.replace(/\/$/, ''),
     ...(sender ? { sender } : {}),
+    ...(emailSender ? { emailSender } : {}),
     ...(secret !== undefined ? { secret } : {}),
     ...(previousSecrets.length ? { previousSecrets } : {}),
     ...(policy ? { policy } : {}),
@@ -400,6 +466,32 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   }
   if (errors.length > 0) return { errors };
   return { options, listen: { port, host }, database, metrics: metricsText === 'on' };
+}
+
+/**
+ * `SECURITY_INFO_SECURITY_QUESTIONS`: predefined ids separated by commas, or the policy's `securityQuestions` as
+ * JSON. Answers the section, or why it is not one.
+ */
+function readQuestions(text: string): SecurityQuestionsPolicy | string {
+  let value: unknown;
+  if (text.trim().startsWith('{')) {
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return `is not JSON (${(error as Error).message}).`;
+    }
+  } else {
+    const ids = list(text);
+    const unknown = ids.filter((id) => !(PREDEFINED_QUESTION_IDS as readonly string[]).includes(id));
+    if (unknown.length)
+      return `lists ${unknown.join(', ')}, not predefined questions (${PREDEFINED_QUESTION_IDS.join(', ')}); word a question of your own in JSON.`;
+    value = { questions: ids.map((id) => ({ id })) };
+  }
+  try {
+    return parsePolicy({ methods: [], securityQuestions: value }).securityQuestions!;
+  } catch (error) {
+    return `${describeThrown(error)}.`;
+  }
 }
 
 function describeThrown(error: unknown): string {
