@@ -93,6 +93,11 @@ describe('POST /authenticator-app/challenges', () => {
     );
   });
 
+  it('does not start with an issuer that is empty, too long or on two lines', () => {
+    for (const totpIssuer of ['', '  ', 'x'.repeat(65), 'Contoso\nEvil'])
+      assert.throws(() => appServer({ totpIssuer }), /totpIssuer/, JSON.stringify(totpIssuer));
+  });
+
   it('is refused when the policy does not offer authenticator apps', async () => {
     const server = appServer({ policy: { methods: [{ id: 'phone', purposes: ['mfa'] }] } });
     const response = await server.startApp();
