@@ -3,10 +3,13 @@ import type { TemplateResult } from 'lit';
 import { render } from 'lit';
 import { expect, expectAccessible, fixture, html, waitUntil } from '../packages/elements/test/helpers.js';
 import * as wizard from './security-info-wizard.stories.js';
+import * as wizardMethods from './security-info-wizard-methods.stories.js';
 import * as phone from './security-info-phone.stories.js';
 import * as code from './code-verify.stories.js';
 import * as picker from './method-picker.stories.js';
 import * as methods from './security-info-methods.stories.js';
+import * as email from './email-address.stories.js';
+import * as questions from './security-questions.stories.js';
 import * as app from './authenticator-app.stories.js';
 
 type Args = Record<string, unknown>;
@@ -22,7 +25,10 @@ interface StoriesModule {
   [name: string]: unknown;
 }
 
-const modules = { wizard, phone, code, picker, methods, app } as unknown as Record<string, StoriesModule>;
+const modules = { wizard, wizardMethods, phone, code, picker, methods, app, email, questions } as unknown as Record<
+  string,
+  StoriesModule
+>;
 
 for (const [file, module] of Object.entries(modules)) {
   const meta = module.default;
