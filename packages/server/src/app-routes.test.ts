@@ -368,7 +368,11 @@ describe('POST /service/users/{userId}/methods/{methodId}/verify (an authenticat
     server.advance(30);
     const right = await server.codeOf(secret);
     const wrong = right === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 2; i++) assert.equal((await server.signIn('alice', methodId, wrong)).status, 422);
+    for (const left of [2, 1]) {
+      const refused = await server.signIn('alice', methodId, wrong);
+      assert.equal(refused.status, 422);
+      assert.equal((await body(refused)).attemptsRemaining, left);
+    }
     const locked = await server.signIn('alice', methodId, wrong);
     assert.equal(locked.status, 429);
     const refusal = await body(locked);

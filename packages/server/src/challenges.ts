@@ -319,8 +319,12 @@ export function createChallenges(options: ResolvedOptions) {
         return { ok: true, value: await onRight(tx, matched) };
       }
       const lockedUntil = await countFailure(tx, caller.userId, failures, at);
+      // No challenge to count down: what remains is the user's, before the wait begins.
+      const attemptsRemaining = limits.maxConsecutiveFailures - failures.count - 1;
       return refuse(
-        lockedUntil ? userLocked(lockedUntil, at) : new Refusal(422, 'invalid-code', 'The code is not right.'),
+        lockedUntil
+          ? userLocked(lockedUntil, at)
+          : new Refusal(422, 'invalid-code', 'The code is not right.', { attemptsRemaining }),
         'invalid-code',
       );
     });

@@ -223,6 +223,8 @@ describe('security questions at sign-in', () => {
   it('refuses when one asked answer is wrong, or names a question not answered', async () => {
     const server = withQuestions();
     const id = await server.register();
+    // The person's limit of wrong answers in a row (20 by default) counts down.
+    let remaining = 20;
     for (const answers of [
       [
         { questionId: 'motto', answer: 'Nooit opgeven' },
@@ -232,7 +234,11 @@ describe('security questions at sign-in', () => {
     ]) {
       const response = await server.check('alice', id, answers);
       assert.equal(response.status, 422);
-      assert.deepEqual(await body(response), { error: 'invalid-code', message: 'The code is not right.' });
+      assert.deepEqual(await body(response), {
+        error: 'invalid-code',
+        message: 'The code is not right.',
+        attemptsRemaining: --remaining,
+      });
     }
     assert.equal((await server.check('alice', id, [])).status, 400);
     assert.equal((await server.list()).methods[0]!.lastUsedAt, null);
