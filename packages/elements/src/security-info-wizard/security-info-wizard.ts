@@ -350,24 +350,13 @@ export class SecurityInfoWizard extends LitElement {
 
   /** The steps' controller, with its module loaded first. */
   private stepsReady(): Promise<WizardSteps> {
-    // What the steps may use of the wizard (StepsHost).
-    const host = { element: this, runner: this.runner, cancelButton: this.cancelButton };
-    return loadSteps().then(({ WizardSteps }) => (this.steps ??= new WizardSteps(host)));
+    return loadSteps().then(({ WizardSteps }) => (this.steps ??= new WizardSteps(this.host)));
   }
 
-  /**
-   * The other methods' controller, with its module and the step's element loaded first; it renders the phone's
-   * steps in the required flow.
-   */
+  /** The other methods' controller, with its module (and the phone's steps, in the required flow) loaded first. */
   private methodsReady(): Promise<WizardMethods> {
-    const host = {
-      element: this,
-      runner: this.runner,
-      cancelButton: this.cancelButton,
-      phone: () => this.stepsReady(),
-    };
     return loadMethods()
-      .then(({ WizardMethods }) => WizardMethods.ready(host))
+      .then(({ WizardMethods }) => WizardMethods.ready(this.host))
       .then((methods) => (this.methods = methods));
   }
 
@@ -422,6 +411,17 @@ export class SecurityInfoWizard extends LitElement {
     html`<button type="button" part="button" slot=${slot} @click=${this.onCancel}>
       ${msg('Cancel', { id: 'wizard.cancel', desc: 'Button that stops setting up security info.' })}
     </button>`;
+
+  /**
+   * What the steps may use of the wizard (StepsHost; the other methods' MethodsHost also asks for the phone's steps,
+   * which it shows in the required flow).
+   */
+  private readonly host = {
+    element: this,
+    runner: this.runner,
+    cancelButton: this.cancelButton,
+    phone: () => this.stepsReady(),
+  };
 
   protected override render() {
     const state = this.runner.state;

@@ -12,7 +12,7 @@
  * enrollment, measured with the bench's esbuild build), where this shape leaves it whole. The wizard fetches the
  * phone's steps when the browser is idle in any flow, so a person choosing another method has them already.
  */
-import { css, html, nothing, svg, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, svg, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '../shared/lit-localize.js';
 import {
   enrolledMethod,
@@ -65,8 +65,12 @@ const QUESTIONS_PARTS =
   'label: questions-label, select: questions-select, input: questions-input, error: questions-error, ' +
   'actions: questions-actions, button: questions-button, save: questions-save, back: questions-back';
 
-/** The step indicator and the summary: the wizard's own styles stay the phone flow's. */
-const sequenceStyles = css`
+/**
+ * The step indicator and the summary, adopted by the wizard's shadow root when this module loads: the wizard's own
+ * styles stay the phone flow's.
+ */
+const sequenceStyles = new CSSStyleSheet();
+sequenceStyles.replaceSync(`
   .sequence-steps {
     display: flex;
     flex-wrap: wrap;
@@ -83,7 +87,7 @@ const sequenceStyles = css`
   .summary {
     padding-inline-start: 1.25rem;
   }
-`;
+`);
 
 const signingIn = (state: EnrollmentState) => state.request?.operation === 'signIn';
 
@@ -187,9 +191,7 @@ export class WizardMethods implements ReactiveController {
       }),
     );
     const root = element.renderRoot as ShadowRoot;
-    if (root.adoptedStyleSheets && sequenceStyles.styleSheet) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sequenceStyles.styleSheet];
-    }
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sequenceStyles];
     element.addController(this);
   }
 
