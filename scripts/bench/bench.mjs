@@ -34,6 +34,19 @@ const initial = wizard.filter((file) => file.initial);
 const lazy = wizard.filter((file) => !file.initial && !file.locale && !file.phoneData);
 row('wizard: loaded before the phone step', sum(initial, 'gzip'), sum(initial, 'raw'), 15 * KB);
 for (const file of lazy.filter((f) => f.english)) row(`  lazy chunk ${file.path}`, file.gzip, file.raw);
+// Each other method's whole flow beyond the first view (the issue's goals: an authenticator app with its QR code
+// under 8 KB, email and security questions under 4 KB each). Their steps are one module built on the phone's steps
+// (wizard-methods.ts says why), so the three figures are one; reported, not yet enforced.
+const methodsFlow = wizard.filter((file) => file.otherMethods && !file.initial && !file.locale && !file.phoneData);
+const methodsOwn = methodsFlow.filter((file) => !file.english);
+for (const [method, goal] of /** @type {const} */ ([
+  ['authenticator app', 8],
+  ['email', 4],
+  ['security questions', 4],
+])) {
+  row(`${method}: beyond the first view (goal ${goal} KB)`, sum(methodsFlow, 'gzip'), sum(methodsFlow, 'raw'));
+}
+row("  of which the other methods' own chunk", sum(methodsOwn, 'gzip'), sum(methodsOwn, 'raw'));
 const phoneData = wizard.filter((file) => file.phoneData);
 row(
   `  phone metadata: largest of ${phoneData.length} chunks`,
@@ -47,7 +60,7 @@ row(
 );
 const english = withOneRegion(wizard);
 row('wizard: everything (Lit, a region, English)', sum(english, 'gzip'), sum(english, 'raw'), 50 * KB);
-const runtime = wizard.filter((file) => !file.english && !file.locale && !file.phoneData);
+const runtime = wizard.filter((file) => !file.english && !file.locale && !file.phoneData && !file.otherMethods);
 row('  + in another language: the localization runtime, once', sum(runtime, 'gzip'), sum(runtime, 'raw'));
 
 // esbuild emits every dynamic import's chunk; a chunk is counted with an element only if that element reaches it.

@@ -3,7 +3,14 @@
 // decides whether a person loads it (up front, later in English, only in another language, a region's data).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { forOtherLanguages, loadedUpFront, outputOf, productionBuild, reachable } from './production-bundle.mjs';
+import {
+  forOtherLanguages,
+  forOtherMethods,
+  loadedUpFront,
+  outputOf,
+  productionBuild,
+  reachable,
+} from './production-bundle.mjs';
 
 export const KB = 1024;
 
@@ -11,7 +18,7 @@ export const KB = 1024;
  * One output file of a bundle.
  * @typedef {{
  *   path: string, raw: number, gzip: number,
- *   entry: boolean, initial: boolean, english: boolean, locale: boolean, phoneData: boolean,
+ *   entry: boolean, initial: boolean, english: boolean, locale: boolean, phoneData: boolean, otherMethods: boolean,
  * }} BundleFile
  */
 
@@ -29,10 +36,17 @@ export async function bundleFiles(entry, external = []) {
   const outputs = result.metafile.outputs;
   const initial = loadedUpFront(outputs, entry);
   // What a page in English can load: everything the entry reaches, static or dynamic, except through a locale
-  // module or the localization runtime, which only a page in another language asks for.
-  const english = reachable(
+  // module or the localization runtime, which only a page in another language asks for, and except the wizard's
+  // other methods, which a phone enrollment never loads (counted by `otherMethods`).
+  const english = reachable(outputs, outputOf(outputs, entry), (imported) => {
+    const entryPoint = outputs[imported.path]?.entryPoint;
+    return !forOtherLanguages(entryPoint) && !forOtherMethods(entryPoint);
+  });
+  // What the wizard's other methods load, in English: their module and everything it reaches.
+  const methodsOutput = Object.keys(outputs).find((key) => forOtherMethods(outputs[key]?.entryPoint));
+  const otherMethods = reachable(
     outputs,
-    outputOf(outputs, entry),
+    methodsOutput,
     (imported) => !forOtherLanguages(outputs[imported.path]?.entryPoint),
   );
   const entryName = (entry.split('/').pop() ?? entry).replace(/\.ts$/, '.js');
@@ -49,6 +63,7 @@ export async function bundleFiles(entry, external = []) {
       locale: inputs.some((input) => input.includes('/generated/locales/')),
       // A chunk of phone metadata: a person loads the one of their region (two for a number of another one).
       phoneData: inputs.some((input) => input.includes('/generated/phone-metadata/phone-data-')),
+      otherMethods: otherMethods.has(`out/${name}`),
     };
   });
 }

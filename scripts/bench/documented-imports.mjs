@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forShipping, isShippedSource } from '../build/ship.mjs';
 import { gzipSize } from './bytes.mjs';
-import { forOtherLanguages, outputOf, productionBuild } from './production-bundle.mjs';
+import { forOtherLanguages, forOtherMethods, outputOf, productionBuild } from './production-bundle.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -201,8 +201,9 @@ export function firstView(app, module) {
 
 /**
  * All a page in English can load for an element: its first view, and everything the file it waits for imports,
- * statically or dynamically, except what only another language needs (locale modules, the localization runtime);
- * of the phone metadata, only the largest region's chunk. What else the entry imports dynamically (the other
+ * statically or dynamically, except what only another language needs (locale modules, the localization runtime)
+ * and the wizard's other methods (a phone enrollment never loads them); of the phone metadata, only the largest
+ * region's chunk. What else the entry imports dynamically (the other
  * elements of the root's autoloader) is not counted, even from a chunk that imports the entry (Vite's preload
  * helper lives there).
  * @param {AppBuild} app
@@ -214,7 +215,7 @@ export function wholeInEnglish(app, module) {
   const all = reach(
     app,
     [start],
-    (from, to) => (from !== app.entry || start === app.entry) && !forOtherLanguages(to.src),
+    (from, to) => (from !== app.entry || start === app.entry) && !forOtherLanguages(to.src) && !forOtherMethods(to.src),
   );
   for (const key of firstView(app, module)) all.add(key);
   const data = [...all].filter((key) => isPhoneData(app.chunks[key]?.src));

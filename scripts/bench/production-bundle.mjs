@@ -78,6 +78,14 @@ export const forOtherLanguages = (entryPoint = '') =>
   /\/generated\/locales\/|\/localization-runtime\.ts$/.test(entryPoint);
 
 /**
+ * Whether an output was built for the wizard's other methods (email, authenticator app, security questions, the
+ * required flow): a person enrolling a phone never loads it, so a phone enrollment's figures leave it out and the
+ * bench counts it on rows of its own.
+ * @param {string} [entryPoint]
+ */
+export const forOtherMethods = (entryPoint = '') => /\/security-info-wizard\/wizard-methods\.ts$/.test(entryPoint);
+
+/**
  * What an entry needs before anything runs: itself and the chunks it imports statically, transitively.
  * @param {Outputs} outputs
  * @param {string} entry
