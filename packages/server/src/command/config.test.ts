@@ -184,6 +184,16 @@ describe('configFromEnv: every variable', () => {
     started({ ...DEVELOPMENT, SECURITY_INFO_POLICY: '/etc/email-policy.json' });
   });
 
+  it('names the authenticator apps’ issuer, and refuses one an app could not show on one line', () => {
+    assert.equal(started(DEVELOPMENT).options.totpIssuer, undefined);
+    assert.equal(started({ ...DEVELOPMENT, SECURITY_INFO_TOTP_ISSUER: 'Contoso' }).options.totpIssuer, 'Contoso');
+    refusesNaming(
+      { ...DEVELOPMENT, SECURITY_INFO_TOTP_ISSUER: 'x'.repeat(65) },
+      'SECURITY_INFO_TOTP_ISSUER',
+      /totpIssuer/,
+    );
+  });
+
   it('offers the security questions listed by id, or as JSON with questions of your own', () => {
     const offering = JSON.stringify({
       methods: [

@@ -143,6 +143,11 @@ export const VARIABLES: readonly Variable[] = [
       '`{"questions": [{"id": "...", "text": "..."}], "required": 3}`',
   },
   {
+    name: 'SECURITY_INFO_TOTP_ISSUER',
+    default: '`Security info`',
+    meaning: "the name authenticator apps show above the account (the `otpauth://` URI's issuer): your organization's",
+  },
+  {
     name: 'SECURITY_INFO_OTP_HOST',
     default: 'none',
     meaning: "the portal's host: texts end with `@host #code`, so browsers offer the code there only",
@@ -206,6 +211,7 @@ const SMTP_OPTIONS: readonly [RegExp, string][] = [[/from/, 'SECURITY_INFO_MAIL_
 const HANDLER_OPTIONS: readonly [RegExp, string][] = [
   [/offers email/, 'SECURITY_INFO_SMTP_URL'],
   [/securityQuestions/, 'SECURITY_INFO_SECURITY_QUESTIONS'],
+  [/totpIssuer/, 'SECURITY_INFO_TOTP_ISSUER'],
   [/previousSecrets/, 'SECURITY_INFO_PREVIOUS_SECRETS'],
   [/serviceCredentials/, 'SECURITY_INFO_SERVICE_CREDENTIALS'],
   [/allowedOrigins/, 'SECURITY_INFO_ALLOWED_ORIGINS'],
@@ -439,6 +445,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   const previousSecrets = list(get('SECURITY_INFO_PREVIOUS_SECRETS') ?? '');
   const allowedOrigins = list(get('SECURITY_INFO_ALLOWED_ORIGINS') ?? '');
   const publicOrigin = get('SECURITY_INFO_PUBLIC_ORIGIN');
+  const totpIssuer = get('SECURITY_INFO_TOTP_ISSUER');
   const options: NodeHandlerOptions = {
     authenticate: authenticate ?? (() => null),
     development,
@@ -452,6 +459,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     ...(publicOrigin !== undefined ? { publicOrigin } : {}),
     ...(trustProxy > 0 ? { trustProxy, clientKey: forwardedFor(trustProxy) } : {}),
     ...(Object.keys(serviceCredentials).length ? { serviceCredentials } : {}),
+    ...(totpIssuer !== undefined ? { totpIssuer } : {}),
   };
 
   // The handler's own rules (the secret's length, origins, credentials), checked as it will check them.
