@@ -2,6 +2,7 @@
 // this test computes from the key the step shows), security questions; the way back to the methods; a host that
 // enrolls a method itself.
 import {
+  createMemoryAdapter,
   SecurityInfoError,
   type AuthenticatorAppSetup,
   type SecurityInfoAdapter,
@@ -500,6 +501,75 @@ describe('security-info-wizard: the required flow', () => {
     expect(getComputedStyle(list).direction).to.equal('rtl');
     const [first, second] = [...list.querySelectorAll('li')].map((li) => li.getBoundingClientRect().left);
     expect(first!).to.be.greaterThan(second!);
+    await expectAccessible(wizard);
+  });
+});
+
+describe('security-info-wizard: every method against the memory adapter', () => {
+  it('enrolls an email address, an authenticator app and security questions, and lists them', async () => {
+    const adapter = createMemoryAdapter({ policy: everything });
+    const wizard = await mount(adapter, 'email');
+    await enterEmail(wizard, 'grace@example.org');
+    await waitUntil(() => adapter.lastCode, 'no code was sent');
+    await enterCode(wizard, adapter.lastCode!.code);
+    await step(wizard, 'done');
+
+    const app = await mount(adapter, 'authenticator-app');
+    await waitUntilFound(app, 'image', 'QR code for your authenticator app');
+    const key = app.shadowRoot!.querySelector('authenticator-app-setup')!.secret;
+    getByRole(app, 'button', { name: 'Next' }).click();
+    await enterCode(app, await totp(base32(key)));
+    await step(app, 'done');
+
+    const questions = await mount(adapter, 'security-questions');
+    await step(questions, 'security-questions');
+    for (const [i, answer] of ['Rex', 'Utrecht', 'De Regenboog'].entries()) {
+      const select = (await waitUntilFound(questions, 'combobox', `Question ${i + 1}`)) as HTMLSelectElement;
+      select.focus();
+      for (let n = 0; n <= i; n++) await press('ArrowDown');
+      await typeInto(getByRole(questions, 'textbox', { name: `Answer ${i + 1}` }), answer);
+    }
+    getByRole(questions, 'button', { name: 'Save' }).click();
+    await step(questions, 'done');
+
+    const { methods } = await adapter.listMethods!({ signal: new AbortController().signal });
+    expect(methods.map(({ kind }) => kind)).to.deep.equal(['email', 'authenticator-app', 'security-questions']);
+    expect(methods[0]!.email).to.deep.equal({ address: 'grace@example.org' });
+  });
+
+  it('runs the required flow: the authenticator app, then the phone, then the summary', async () => {
+    const policy: SecurityInfoPolicy = {
+      ...everything,
+      enrollment: { required: [{ purpose: 'mfa', methods: ['authenticator-app', 'phone'], count: 2 }] },
+    };
+    const adapter = createMemoryAdapter({ policy });
+    const wizard = await fixture<SecurityInfoWizard>(
+      html`<security-info-wizard
+        required
+        purpose="mfa"
+        default-country="NL"
+        .adapter=${adapter}
+      ></security-info-wizard>`,
+    );
+    await waitUntilFound(wizard, 'heading', 'Method 1 of 2: Authenticator app');
+    await waitUntilFound(wizard, 'image', 'QR code for your authenticator app');
+    const key = wizard.shadowRoot!.querySelector('authenticator-app-setup')!.secret;
+    getByRole(wizard, 'button', { name: 'Next' }).click();
+    await enterCode(wizard, await totp(base32(key)));
+    await step(wizard, 'phone');
+    await waitUntilFound(wizard, 'heading', 'Method 2 of 2: Phone');
+    await expectAccessible(wizard);
+    await typeInto(await waitUntilFound(wizard, 'textbox', 'Phone number'), '612345678');
+    getByRole(wizard, 'button', { name: 'Next' }).click();
+    await waitUntil(() => adapter.lastCode, 'no code was sent');
+    await enterCode(wizard, adapter.lastCode!.code);
+    await step(wizard, 'summary');
+    const items = [...wizard.shadowRoot!.querySelectorAll('.summary li')].map((li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(items).to.have.length(2);
+    expect(items[0]).to.equal('Authenticator app');
+    expect(items[1]).to.match(/^Phone .*5678$/);
     await expectAccessible(wizard);
   });
 });

@@ -221,7 +221,7 @@ export class WizardMethods implements ReactiveController {
    * (the wizard shows its loading meanwhile).
    */
   view(state: EnrollmentState): this | undefined {
-    return state.method === 'phone' && !this.phoneSteps ? undefined : this;
+    return state.method === 'phone' && state.step !== 'summary' && !this.phoneSteps ? undefined : this;
   }
 
   /** A call was refused until the person signs in again: the page is asked to (sign-in.ts). */
@@ -318,6 +318,7 @@ export class WizardMethods implements ReactiveController {
   }
 
   private renderStep(state: EnrollmentState): TemplateResult | undefined {
+    if (state.step === 'summary') return this.renderSummary(state);
     if (state.method === 'phone') return this.phoneSteps?.render(state);
     switch (state.step) {
       case 'loading':
@@ -332,8 +333,6 @@ export class WizardMethods implements ReactiveController {
         return this.renderCode(state);
       case 'done':
         return this.renderDone(state);
-      case 'summary':
-        return this.renderSummary(state);
       default:
         return undefined;
     }
