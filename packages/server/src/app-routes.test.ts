@@ -362,6 +362,15 @@ describe('POST /service/users/{userId}/methods/{methodId}/verify (an authenticat
     assert.equal((await server.signIn('alice', methodId, first)).status, 422);
   });
 
+  it('lets exactly one of 20 parallel checks of the same code through', async () => {
+    const server = appServer();
+    const { secret, methodId } = await server.enroll();
+    server.advance(30);
+    const code = await server.codeOf(secret);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => server.signIn('alice', methodId, code)));
+    assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, ...Array.from({ length: 19 }, () => 422)]);
+  });
+
   it('locks the user after their cap of wrong codes, as phone codes do', async () => {
     const server = appServer({ limits: { maxConsecutiveFailures: 3 } });
     const { secret, methodId } = await server.enroll();
