@@ -25,6 +25,7 @@ import { defaultChoices, renderOpen, type DialogHandlers, type Open } from './di
 import { dialogStyles } from './dialogs.styles.js';
 import { callAdapter } from './call.js';
 import { kindName } from './labels.js';
+import { detail, identifier } from './method-details.js';
 import type { MethodsLoader } from './methods-loader.js';
 import type { PhoneNumbersController } from './phone-numbers.js';
 
@@ -54,8 +55,14 @@ const PHONE_POLICY: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['
 export class PageActions {
   private readonly operations: OperationsController;
   private readonly modal: ModalController<Open>;
-  /** The number the wizard registered, to give focus to its row once the wizard is closed and the list shows it. */
-  private completed: string | undefined;
+  /**
+   * What the wizard registered (a phone's number; for other methods their kind and the methods there were before),
+   * to give focus to its row once the wizard is closed and the list shows it.
+   */
+  private completed:
+    { kind: MethodId; phoneNumber?: string; before: ReadonlySet<string>; replaced?: string } | undefined;
+  /** The methods listed when the wizard opened: the one it adds is the one not among them. */
+  private before: ReadonlySet<string> = new Set();
   /** Where focus goes once the list shows the change just made (the row it was on may be gone). */
   private focusAfterLoad: string | undefined;
   /** A dialog or the wizard waits for what it needs (the policy, the wizard's code). */
@@ -131,7 +138,7 @@ export class PageActions {
     return this.modal.current?.type === 'wizard' && this.host.inline();
   }
 
-  /** Opens the wizard to add a method, or (`replaces`) to change a phone. */
+  /** Opens the wizard to add a method, or (`replaces`) to change one: it starts at that method's steps. */
   openWizard(replaces?: RegisteredMethod): Promise<void> {
     const adapter = this.host.adapter();
     if (!adapter) return Promise.resolve();
@@ -143,6 +150,7 @@ export class PageActions {
         const country = (number && numbers.region(number)) || this.host.defaultCountry();
         const registered = new Set(loader.registrations?.methods.map((method) => method.kind));
         this.completed = undefined;
+        this.before = new Set(loader.registrations?.methods.map((method) => method.id));
         this.modal.open(
           {
             type: 'wizard',
@@ -204,16 +212,23 @@ export class PageActions {
     if (key && onPage) this.modal.refocus(key);
   }
 
-  /** The phone the wizard registered, once the list shows it. */
+  /** The method the wizard registered, once the list shows it: a phone by its number, another by its new id. */
   private added(registrations = this.host.loader.registrations): RegisteredMethod | undefined {
-    const number = this.completed;
-    return number ? registrations?.methods.find((method) => method.phone?.phoneNumber === number) : undefined;
+    const done = this.completed;
+    if (!done) return undefined;
+    const methods = registrations?.methods ?? [];
+    if (done.phoneNumber) return methods.find((method) => method.phone?.phoneNumber === done.phoneNumber);
+    // A changed method may keep its id: then it is the one that was changed.
+    return (
+      methods.find((method) => method.kind === done.kind && !done.before.has(method.id)) ??
+      methods.find((method) => method.id === done.replaced)
+    );
   }
 
   /** A change was made: said, reported, and the list loaded again to show it. */
-  private changed(operation: Operation | 'added' | 'replaced', id?: string): void {
+  private changed(operation: Operation | 'added' | 'replaced', id?: string, kind?: MethodId): void {
     const method = this.host.loader.registrations?.methods.find((each) => each.id === id);
-    const name = kindName(method?.kind ?? 'phone');
+    const name = kindName(method?.kind ?? kind ?? 'phone');
     this.announcer.announce(
       operation === 'remove'
         ? msg(str`${name} deleted.`, { id: 'methods.deleted', desc: 'Announced; the placeholder is a method name.' })
@@ -244,8 +259,10 @@ export class PageActions {
     },
     completed: ({ detail }) => {
       const open = this.modal.current;
-      this.completed = detail.phoneNumber;
-      this.changed(open?.type === 'wizard' && open.replaces ? 'replaced' : 'added');
+      const replaced = open?.type === 'wizard' ? open.replaces?.id : undefined;
+      const kind = detail.method ?? 'phone';
+      this.completed = { kind, phoneNumber: detail.phoneNumber, before: this.before, replaced };
+      this.changed(replaced ? 'replaced' : 'added', undefined, kind);
     },
     finished: () => {
       // Focus goes to the new phone's Change; when the list does not show it yet, once it does (loaded).
@@ -261,6 +278,16 @@ export class PageActions {
       this.modal.onCancel(event);
     },
   };
+
+  /** What identifies a method beside a phone's number: an email address, masked. */
+  identifier(method: RegisteredMethod): string | undefined {
+    return identifier(method);
+  }
+
+  /** A row's detail line for the methods beyond phones (how many questions are answered), or nothing. */
+  detail(method: RegisteredMethod): TemplateResult | typeof nothing {
+    return detail(method);
+  }
 
   /** What is open (a dialog, or the wizard in place of the list), and the live region that says what changed. */
   render(): TemplateResult {

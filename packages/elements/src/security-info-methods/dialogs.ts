@@ -13,7 +13,7 @@ export type Open =
   | { type: 'default'; choices: RegisteredMethod[]; current: string | null }
   | {
       type: 'wizard';
-      /** The phone to change, for Change; Add otherwise. */
+      /** The method to change, for Change (the wizard starts at its kind's steps); Add otherwise. */
       replaces?: RegisteredMethod;
       adapter: SecurityInfoAdapter;
       /** The organization's, when known: otherwise the wizard asks for it. */
@@ -27,8 +27,8 @@ export interface DialogHandlers {
   describe(method: RegisteredMethod): TemplateResult;
   confirmDelete(method: RegisteredMethod): void;
   chooseDefault(id: string | undefined): void;
-  /** The wizard registered a phone: `security-info-complete`. */
-  completed(event: CustomEvent<{ phoneNumber: string }>): void;
+  /** The wizard registered a method: `security-info-complete` (a phone's carries its number). */
+  completed(event: CustomEvent<{ method?: MethodId; phoneNumber?: string }>): void;
   /** The wizard is over: Done, or Cancel. */
   finished(event: Event): void;
   close(): void;
@@ -52,7 +52,7 @@ function confirmDelete(method: RegisteredMethod, on: DialogHandlers): TemplateRe
     </h2>
     <p id="dialog-body">
       ${
-        method.phone
+        method.phone || method.email
           ? msg('You will no longer get codes on it.', {
               id: 'methods.delete-phone-body',
               desc: 'What deleting a phone means, under the heading "Delete Phone +31 6 •••• 5678?".',
@@ -114,20 +114,39 @@ function chooseDefault(open: Open & { type: 'default' }, on: DialogHandlers): Te
   </form>`;
 }
 
+/** The wizard's heading: Add, or Change with what is changed. */
+function wizardHeading(replaces: RegisteredMethod | undefined): string {
+  switch (replaces?.kind) {
+    case undefined:
+      return msg('Add sign-in method', { id: 'methods.add', desc: 'Button and heading: add a new sign-in method.' });
+    case 'email':
+      return msg('Change email address', {
+        id: 'methods.change-email',
+        desc: 'Heading of the wizard that changes a registered email address.',
+      });
+    case 'authenticator-app':
+      return msg('Change authenticator app', {
+        id: 'methods.change-app',
+        desc: 'Heading of the wizard that replaces a registered authenticator app with another.',
+      });
+    case 'security-questions':
+      return msg('Change security questions', {
+        id: 'methods.change-questions',
+        desc: 'Heading of the wizard where the person chooses and answers their security questions again.',
+      });
+    default:
+      return msg('Change phone', { id: 'methods.change-phone', desc: 'Heading of the wizard that changes a phone.' });
+  }
+}
+
 function wizard(open: Open & { type: 'wizard' }, on: DialogHandlers): TemplateResult {
-  return html`<h2 id="dialog-title" part="dialog-heading" tabindex="-1" autofocus>
-      ${
-        open.replaces
-          ? msg('Change phone', { id: 'methods.change-phone', desc: 'Heading of the wizard that changes a phone.' })
-          : msg('Add sign-in method', { id: 'methods.add', desc: 'Button and heading: add a new sign-in method.' })
-      }
-    </h2>
+  return html`<h2 id="dialog-title" part="dialog-heading" tabindex="-1" autofocus>${wizardHeading(open.replaces)}</h2>
     <security-info-wizard
       .adapter=${open.adapter}
       .policy=${open.policy}
       .registered=${open.registered}
       .replaces=${open.replaces?.id}
-      start=${open.replaces ? 'phone' : 'methods'}
+      start=${open.replaces?.kind ?? 'methods'}
       default-country=${open.country ?? nothing}
       @security-info-complete=${on.completed}
       @security-info-close=${on.finished}

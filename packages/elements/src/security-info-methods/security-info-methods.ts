@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
+  METHOD_IDS,
+  type MethodId,
   type RegisteredMethod,
   type Registrations,
   type SecurityInfoAdapter,
@@ -19,7 +21,7 @@ import { channelText, kindName } from './labels.js';
 import { emptyNote, failure, loading, offlineNote } from './page-states.js';
 import type { ActionsHost, PageActions } from './actions.js';
 
-/** What changed: a method added or a phone changed (by the wizard), a method deleted, the default chosen. */
+/** What changed: a method added or changed (by the wizard), a method deleted, the default chosen. */
 export type SecurityInfoMethodsChange = 'added' | 'replaced' | 'removed' | 'default';
 
 export interface SecurityInfoMethodsChangeDetail {
@@ -31,21 +33,23 @@ const loadActions = () => import('./actions.js');
 
 /**
  * The Security info page: the person's sign-in methods, their default sign-in method with Change, "Add sign-in
- * method", and each method's Change (a phone) and Delete. Adds and changes go through `<security-info-wizard>`,
- * loaded when first needed and shown in a modal dialog (or in place of the list, with `inline`); deletions and the
- * default through the adapter's `removeMethod` and `setDefaultMethod`.
+ * method", and each method's Change and Delete. Adds and changes go through `<security-info-wizard>`, loaded when
+ * first needed and shown in a modal dialog (or in place of the list, with `inline`): Change starts it at the
+ * method's own steps (a phone, an email address, an authenticator app, security questions), and the new one takes
+ * the old one's place once verified. Deletions and the default go through the adapter's `removeMethod` and
+ * `setDefaultMethod`.
  *
  * The element shows; controllers do the work: `MethodsLoader` (the list and the policy), `PhoneNumbersController`
  * (masked numbers), and, loaded after the list, `PageActions` (actions.ts: the dialogs, the wizard, the changes
  * with the sign-in they may need, and what is said to screen readers when one was made).
  *
  * The wizard's events (`security-info-complete`, `security-info-cancel`, `method-select`, ...) bubble out of this
- * element too; a method other than a phone chosen in it is the host's to enroll (`method-select`).
+ * element too.
  *
  * @customElement security-info-methods
  * @summary The person's security info: their sign-in methods, the default, Add, Change and Delete.
  *
- * @fires {CustomEvent<SecurityInfoMethodsChangeDetail>} security-info-methods-change - A change was made: `detail.change` is `added`, `replaced` (a phone changed), `removed` or `default`.
+ * @fires {CustomEvent<SecurityInfoMethodsChangeDetail>} security-info-methods-change - A change was made: `detail.change` is `added`, `replaced` (a method changed), `removed` or `default`.
  * @fires {CustomEvent<SecurityInfoReauthenticateDetail>} security-info-reauthenticate - The backend refused a call until the person signs in, as the wizard's event of that name (the wizard's own bubbles out too). Call `detail.retryAfter(signedIn)` during the event: the refused call is made once more when `signedIn` fulfils; when it rejects, nothing is changed and the page says so. `preventDefault()` alone: the host signs the person in its own way, and the page shows no message.
  *
  * @csspart heading - The page's heading.
@@ -57,8 +61,8 @@ const loadActions = () => import('./actions.js');
  * @csspart list - The list of methods.
  * @csspart method - Each method's row.
  * @csspart method-name - Each method's name.
- * @csspart identifier - A phone's number, masked unless the person shows it.
- * @csspart detail - A row's other lines: the channel, when it was added and last used.
+ * @csspart identifier - A phone's number, masked unless the person shows it, or an email address, masked.
+ * @csspart detail - A row's other lines: the channel, how many security questions are answered, when it was added and last used.
  * @csspart reveal - The button that shows or hides a number.
  * @csspart button - The page's and the dialogs' buttons.
  * @csspart add - The "Add sign-in method" button (with `button`).
@@ -178,13 +182,21 @@ export class SecurityInfoMethods extends LitElement {
     this.revealed = revealed;
   }
 
-  /** A method's name, and a phone's number (masked unless revealed; a placeholder until its format is here). */
+  /**
+   * A method's name, and what identifies it: a phone's number (masked unless revealed), an email address (masked,
+   * by the actions' chunk); a placeholder until what shows it is here.
+   */
   private describe(method: RegisteredMethod): TemplateResult {
     const number = method.phone?.phoneNumber;
-    const shown = number && (this.revealed.has(method.id) ? this.numbers.full(number) : this.numbers.masked(number));
+    const identified = number || method.email;
+    const shown = number
+      ? this.revealed.has(method.id)
+        ? this.numbers.full(number)
+        : this.numbers.masked(number)
+      : this.actions?.identifier(method);
     // The space goes in the name's own text: a name computed from this (a button's, a dialog's) keeps it there.
-    return html`${number ? `${kindName(method.kind)} ` : kindName(method.kind)}${
-      number
+    return html`${identified ? `${kindName(method.kind)} ` : kindName(method.kind)}${
+      identified
         ? html`<span class="ltr" part="identifier">${shown || html`<span class="placeholder"></span>`}</span>`
         : nothing
     }`;
@@ -292,7 +304,7 @@ export class SecurityInfoMethods extends LitElement {
                   }
                 </button>
                 <span class="detail" part="detail">${channelText(phone.channel)}</span>`
-            : nothing
+            : this.actions?.detail(method)
         }
         <span class="detail" part="detail">
           ${msg(str`Added ${added}`, { id: 'methods.added-on', desc: 'When a method was added; a date follows.' })}
@@ -317,7 +329,7 @@ export class SecurityInfoMethods extends LitElement {
       </div>
       <div class="row-actions">
         ${
-          phone && this.adapter
+          METHOD_IDS.includes(method.kind as MethodId) && this.adapter
             ? this.renderButton(`change:${id}`, `name-${id}`, (actions) => actions.openWizard(method))
             : nothing
         }
