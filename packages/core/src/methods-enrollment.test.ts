@@ -1,9 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { enrollmentTransition as next, enrolledMethod, initialEnrollment, type EnrollmentState } from './enrollment.js';
+import { enrollmentTransition as next, initialEnrollment, type EnrollmentState } from './enrollment.js';
+import { enrolledMethod } from './methods-enrollment.js';
 import { EnrollmentRunner } from './runner.js';
 import { methodsEnrollment, readAppSetup } from './runner-methods.js';
 import { followSignIn } from './runner-sign-in.js';
+import { phoneEnrollment } from './runner-phone.js';
 import { SecurityInfoError } from './errors.js';
 import type { EnrollmentRequest } from './requests.js';
 import type {
@@ -444,5 +446,27 @@ describe('the calls of the methods beyond phone', () => {
     followSignIn(runner, refused[0]!, { signedIn: Promise.resolve() });
     await until(runner, (s) => s.step === 'done');
     assert.deepEqual(base.calls, [['verifyCode', { challengeId: 'e1', code: '123456', method: 'email' }]]);
+  });
+});
+
+describe('the phone part and the other methods part together', () => {
+  it('keeps each method’s code step to its own part, whichever part the runner got first', async () => {
+    for (const phoneFirst of [true, false]) {
+      const adapter = adapterWith();
+      const runner = new EnrollmentRunner({ adapter: () => adapter });
+      const parts = [
+        () => runner.use(phoneEnrollment({ code: () => '123456' })),
+        () => runner.use(methodsEnrollment({ code: () => '123456', answers: () => undefined })),
+      ];
+      for (const use of phoneFirst ? parts : parts.reverse()) use();
+      runner.start({ policy: everything, start: 'email' });
+      runner.dispatch({ type: 'email-submitted', email: 'ada@example.com' });
+      await until(runner, settledAt('code'));
+      runner.dispatch({ type: 'resend-requested', channel: 'voice' });
+      assert.equal(runner.state?.request?.operation, 'resendEmailCode', `phone first: ${phoneFirst}`);
+      await until(runner, (s) => !s.request);
+      runner.dispatch({ type: 'back' });
+      assert.equal(runner.state?.step, 'email', `phone first: ${phoneFirst}`);
+    }
   });
 });
