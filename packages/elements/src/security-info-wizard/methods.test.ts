@@ -573,3 +573,26 @@ describe('security-info-wizard: every method against the memory adapter', () => 
     await expectAccessible(wizard);
   });
 });
+
+describe('security-info-wizard: signing in again on another method', () => {
+  it('sends the email code again after the page signs the person in, with the address kept', async () => {
+    let refusals = 1;
+    const { adapter, calls } = backend();
+    const send = adapter.sendEmailCode!.bind(adapter);
+    adapter.sendEmailCode = async (request, options) => {
+      if (refusals-- > 0) throw new SecurityInfoError('unauthenticated');
+      return send(request, options);
+    };
+    const wizard = await mount(adapter, 'email');
+    let finish: () => void = () => undefined;
+    wizard.addEventListener('security-info-reauthenticate', (event) => {
+      event.detail.retryAfter(new Promise<void>((resolve) => (finish = resolve)));
+    });
+    await enterEmail(wizard);
+    await expectMessage(wizard, /Waiting for you to sign in/);
+    await expectAccessible(wizard);
+    finish();
+    await step(wizard, 'code');
+    expect(calls).to.deep.equal([['sendEmailCode', { email: 'ada@example.com', channel: 'email', locale: 'en' }]]);
+  });
+});

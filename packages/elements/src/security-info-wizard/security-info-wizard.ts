@@ -383,7 +383,8 @@ export class SecurityInfoWizard extends LitElement {
 
   /** Refused until the person signs in: the page is asked to sign them in again (sign-in.ts, with the steps). */
   private askToSignIn(refused: EnrollmentRequest): void {
-    (this.another() ? this.methodsReady() : this.stepsReady()).then(
+    // The same for every method: the other methods' steps are built on the phone's, so these are loaded with them.
+    this.stepsReady().then(
       (steps) => steps.askToSignIn(refused),
       () => undefined, // The message stays: signing in elsewhere and trying again still works.
     );

@@ -23,7 +23,6 @@ import {
   type EnrolledMethod,
   type EnrollmentEvent,
   type EnrollmentOperation,
-  type EnrollmentRequest,
   type EnrollmentState,
   type MethodId,
   type SecurityQuestionAnswer,
@@ -34,7 +33,7 @@ import { errorMessage } from '../shared/error-messages.js';
 import { numberFormat, pluralRules } from '../shared/intl.js';
 import { getLocale } from '../shared/localization.js';
 import { PLACE, placeIn } from '../shared/placeholder.js';
-import { askToSignIn, signInWait } from './sign-in.js';
+import { signInWait } from './sign-in.js';
 import { CODE_PARTS, CODE_STATUSES, type CodeStatus, type StepsHost, type WizardSteps } from './wizard-steps.js';
 import '../email-address/email-address.js';
 import '../authenticator-app/authenticator-app-setup.js';
@@ -222,11 +221,6 @@ export class WizardMethods implements ReactiveController {
    */
   view(state: EnrollmentState): this | undefined {
     return state.method === 'phone' && state.step !== 'summary' && !this.phoneSteps ? undefined : this;
-  }
-
-  /** A call was refused until the person signs in again: the page is asked to (sign-in.ts). */
-  askToSignIn(refused: EnrollmentRequest): void {
-    askToSignIn(this.host.element, this.host.runner, refused);
   }
 
   /** Loads what `state` shows: the phone's steps, in the required flow. */
