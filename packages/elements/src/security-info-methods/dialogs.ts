@@ -57,10 +57,15 @@ function confirmDelete(method: RegisteredMethod, on: DialogHandlers): TemplateRe
               id: 'methods.delete-phone-body',
               desc: 'What deleting a phone means, under the heading "Delete Phone +31 6 •••• 5678?".',
             })
-          : msg('You will no longer be able to use it to sign in.', {
-              id: 'methods.delete-body',
-              desc: 'What deleting a method means, under the heading "Delete Authenticator app?".',
-            })
+          : method.kind === 'security-questions'
+            ? msg('You will no longer be able to answer them to reset your password.', {
+                id: 'methods.delete-questions-body',
+                desc: 'What deleting security questions means, under the heading "Delete Security questions?".',
+              })
+            : msg('You will no longer be able to use it to sign in.', {
+                id: 'methods.delete-body',
+                desc: 'What deleting a method means, under the heading "Delete Authenticator app?".',
+              })
       }
     </p>
     <div class="actions">

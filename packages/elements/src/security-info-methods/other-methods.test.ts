@@ -126,6 +126,14 @@ describe('security-info-methods: email, authenticator app and security questions
     await expectAccessible(el);
   });
 
+  it('says deleting security questions means they can no longer reset the password', async () => {
+    const el = await page(listing([APP, QUESTIONS]));
+    button(el, 'Delete Security questions').click();
+    const open = await dialog(el);
+    expect(nameOf(open)).to.equal('Delete Security questions?');
+    expect(text(open)).to.include('You will no longer be able to answer them to reset your password.');
+  });
+
   it('keeps the masked address left to right on a right-to-left page', async () => {
     const el = await fixtureRtl<SecurityInfoMethods>(
       html`<security-info-methods .adapter=${listing([EMAIL, QUESTIONS])}></security-info-methods>`,
