@@ -17,6 +17,7 @@ const file = (path, flags) => ({
   english: true,
   locale: false,
   phoneData: false,
+  otherMethods: false,
   ...flags,
 });
 
