@@ -10,6 +10,8 @@ export type {
   SecurityInfoCompleteDetail,
   SecurityInfoReauthenticateDetail,
   SecurityInfoReauthenticateReason,
+  SecurityInfoSequenceCompleteDetail,
+  SecurityInfoSkipDetail,
   SecurityInfoStepDetail,
 } from './security-info-wizard/security-info-wizard.js';
 export type { SecurityInfoPhone, PhoneSubmitDetail } from './security-info-phone/security-info-phone.js';
