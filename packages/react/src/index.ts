@@ -18,6 +18,8 @@ import type {
   SecurityInfoCompleteDetail,
   SecurityInfoMethodsChangeDetail,
   SecurityInfoReauthenticateDetail,
+  SecurityInfoSequenceCompleteDetail,
+  SecurityInfoSkipDetail,
   SecurityInfoStepDetail,
 } from '@security-info/elements';
 
@@ -29,6 +31,8 @@ export type {
   SecurityInfoCompleteDetail,
   SecurityInfoMethodsChangeDetail,
   SecurityInfoReauthenticateDetail,
+  SecurityInfoSequenceCompleteDetail,
+  SecurityInfoSkipDetail,
   SecurityInfoStepDetail,
 };
 
@@ -45,6 +49,10 @@ export const SecurityInfoWizard = createComponent({
       CustomEvent<SecurityInfoReauthenticateDetail>
     >,
     onMethodSelect: 'method-select' as EventName<CustomEvent<MethodSelectDetail>>,
+    onSecurityInfoSkip: 'security-info-skip' as EventName<CustomEvent<SecurityInfoSkipDetail>>,
+    onSecurityInfoSequenceComplete: 'security-info-sequence-complete' as EventName<
+      CustomEvent<SecurityInfoSequenceCompleteDetail>
+    >,
   },
   displayName: 'SecurityInfoWizard',
 });
