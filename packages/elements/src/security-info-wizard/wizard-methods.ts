@@ -65,11 +65,10 @@ const QUESTIONS_PARTS =
   'actions: questions-actions, button: questions-button, save: questions-save, back: questions-back';
 
 /**
- * The step indicator and the summary, adopted by the wizard's shadow root when this module loads: the wizard's own
+ * The step indicator and the summary, added to the wizard's shadow root when these steps start: the wizard's own
  * styles stay the phone flow's.
  */
-const sequenceStyles = new CSSStyleSheet();
-sequenceStyles.replaceSync(`
+const SEQUENCE_STYLES = `
   .sequence-steps {
     display: flex;
     flex-wrap: wrap;
@@ -86,7 +85,7 @@ sequenceStyles.replaceSync(`
   .summary {
     padding-inline-start: 1.25rem;
   }
-`);
+`;
 
 const signingIn = (state: EnrollmentState) => state.request?.operation === 'signIn';
 
@@ -190,7 +189,16 @@ export class WizardMethods implements ReactiveController {
       }),
     );
     const root = element.renderRoot as ShadowRoot;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sequenceStyles];
+    if (root.adoptedStyleSheets && 'replaceSync' in CSSStyleSheet.prototype) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(SEQUENCE_STYLES);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } else {
+      // Without constructable style sheets (as Lit falls back to): a style element of the shadow root's own.
+      const style = document.createElement('style');
+      style.textContent = SEQUENCE_STYLES;
+      root.append(style);
+    }
     element.addController(this);
   }
 
