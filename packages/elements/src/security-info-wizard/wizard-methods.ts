@@ -12,15 +12,13 @@
  * enrollment, measured with the bench's esbuild build), where this shape leaves it whole. The wizard fetches the
  * phone's steps when the browser is idle in any flow, so a person choosing another method has them already.
  */
-import { html, nothing, svg, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '../shared/lit-localize.js';
 import {
   enrolledMethod,
   isSignInReason,
   maskEmail,
-  maskPhoneNumber,
   methodsEnrollment,
-  type EnrolledMethod,
   type EnrollmentEvent,
   type EnrollmentOperation,
   type EnrollmentState,
@@ -30,10 +28,10 @@ import {
 import { addEnrollMessages } from '../shared/enroll-messages.js';
 import { emit } from '../shared/events.js';
 import { errorMessage } from '../shared/error-messages.js';
-import { numberFormat, pluralRules } from '../shared/intl.js';
 import { getLocale } from '../shared/localization.js';
 import { PLACE, placeIn } from '../shared/placeholder.js';
 import { signInWait } from './sign-in.js';
+import { renderDone, renderSequence, renderSummary, SEQUENCE_STYLES } from './wizard-sequence.js';
 import { CODE_PARTS, CODE_STATUSES, type CodeStatus, type StepsHost, type WizardSteps } from './wizard-steps.js';
 import '../email-address/email-address.js';
 import '../authenticator-app/authenticator-app-setup.js';
@@ -64,29 +62,6 @@ const QUESTIONS_PARTS =
   'label: questions-label, select: questions-select, input: questions-input, error: questions-error, ' +
   'actions: questions-actions, button: questions-button, save: questions-save, back: questions-back';
 
-/**
- * The step indicator and the summary, added to the wizard's shadow root when these steps start: the wizard's own
- * styles stay the phone flow's.
- */
-const SEQUENCE_STYLES = `
-  .sequence-steps {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-    padding: 0;
-    margin-block: 0 var(--_space, 1rem);
-    list-style: none;
-    color: var(--_text-muted);
-  }
-  .sequence-steps [aria-current] {
-    color: inherit;
-    font-weight: 600;
-  }
-  .summary {
-    padding-inline-start: 1.25rem;
-  }
-`;
-
 const signingIn = (state: EnrollmentState) => state.request?.operation === 'signIn';
 
 /**
@@ -97,67 +72,6 @@ const needed = ({ request, error }: EnrollmentState, operation: EnrollmentOperat
   request?.operation === operation ||
   request?.repeats === operation ||
   (error?.operation === operation && isSignInReason(error.code));
-
-/** What to show of a registered method: its destination, masked; nothing for an app or questions. */
-function destination(enrolled: EnrolledMethod): string {
-  if (enrolled.method === 'phone') return maskPhoneNumber(enrolled.phoneNumber);
-  return enrolled.method === 'email' ? maskEmail(enrolled.email) : '';
-}
-
-/**
- * A method's name in the required flow. The picker's own names stay in the picker's module, which the wizard loads up
- * front: importing them here would split that module out of the wizard's first file.
- */
-function methodName(method: MethodId): string {
-  switch (method) {
-    case 'authenticator-app':
-      return msg('Authenticator app', { id: 'enroll.sequence.app', desc: 'Name of the authenticator app method.' });
-    case 'phone':
-      return msg('Phone', { id: 'enroll.sequence.phone', desc: 'Name of the phone method (text message or call).' });
-    case 'email':
-      return msg('Email', { id: 'enroll.sequence.email', desc: 'Name of the email method.' });
-    case 'security-questions':
-      return msg('Security questions', {
-        id: 'enroll.sequence.questions',
-        desc: 'Name of the security questions method.',
-      });
-  }
-}
-
-function doneHeading(method: MethodId | undefined): string {
-  switch (method) {
-    case 'email':
-      return msg('Your email address was registered', {
-        id: 'enroll.done.email',
-        desc: 'Heading when an email address for password reset was verified and registered.',
-      });
-    case 'security-questions':
-      return msg('Your security questions were saved', {
-        id: 'enroll.done.questions',
-        desc: 'Heading when the answers to the security questions were registered.',
-      });
-    default:
-      return msg('Your authenticator app was added', {
-        id: 'enroll.done.app',
-        desc: 'Heading when an authenticator app was verified and registered.',
-      });
-  }
-}
-
-/** "You can skip this for 3 more days.", by the active language's plural rule. */
-function skipDays(days: number): string {
-  const locale = getLocale();
-  const count = numberFormat(locale).format(days);
-  return pluralRules(locale).select(days) === 'one'
-    ? msg(str`You can skip this for ${count} more day.`, {
-        id: 'enroll.sequence.skip-days-one',
-        desc: 'Under Skip for now: exactly one more day of skipping is allowed; the placeholder is that number.',
-      })
-    : msg(str`You can skip this for ${count} more days.`, {
-        id: 'enroll.sequence.skip-days-other',
-        desc: 'Under Skip for now: how many more days the person may skip; the placeholder is that number.',
-      });
-}
 
 const controllers = new WeakMap<HTMLElement, WizardMethods>();
 
@@ -316,11 +230,11 @@ export class WizardMethods implements ReactiveController {
   /** The view of the step, inside the required flow's indicator when there is one. */
   render(state: EnrollmentState): TemplateResult | undefined {
     const view = this.renderStep(state);
-    return state.sequence && state.step !== 'summary' ? this.renderSequence(state, view) : view;
+    return state.sequence && state.step !== 'summary' ? renderSequence(state, view, this.onSkip) : view;
   }
 
   private renderStep(state: EnrollmentState): TemplateResult | undefined {
-    if (state.step === 'summary') return this.renderSummary(state);
+    if (state.step === 'summary') return renderSummary(state, this.onDone);
     if (state.method === 'phone') return this.phoneSteps?.render(state);
     switch (state.step) {
       case 'loading':
@@ -334,7 +248,7 @@ export class WizardMethods implements ReactiveController {
       case 'code':
         return this.renderCode(state);
       case 'done':
-        return this.renderDone(state);
+        return renderDone(state, this.onDone);
       default:
         return undefined;
     }
@@ -439,92 +353,4 @@ export class WizardMethods implements ReactiveController {
       >${email ? nothing : html`<span slot="resend"></span>`}${this.actions(state)}</code-verify
     >`;
   }
-
-  private renderDoneButton(): TemplateResult {
-    return html`<div class="actions">
-      <button type="button" class="primary" part="button" @click=${this.onDone}>
-        ${msg('Done', { id: 'wizard.done-button', desc: 'Button that closes the wizard after success.' })}
-      </button>
-    </div>`;
-  }
-
-  private renderDone(state: EnrollmentState): TemplateResult {
-    const enrolled = enrolledMethod(state);
-    const shown = enrolled && destination(enrolled);
-    return html`${doneIcon}
-      <h2 part="heading" tabindex="-1">${doneHeading(state.method)}</h2>
-      ${shown ? html`<p class="ltr">${shown}</p>` : nothing} ${this.renderDoneButton()}`;
-  }
-
-  /** The end of the required flow: what was set up, each method with its destination masked. */
-  private renderSummary(state: EnrollmentState): TemplateResult {
-    const enrolled = state.sequence?.enrolled ?? [];
-    return html`${doneIcon}
-      <h2 part="heading" tabindex="-1">
-        ${
-          enrolled.length
-            ? msg('Your security info is set up', {
-                id: 'enroll.sequence.summary',
-                desc: 'Heading at the end of the required flow, above the list of the methods just set up.',
-              })
-            : msg('You have all the security info your organization requires', {
-                id: 'enroll.sequence.nothing-missing',
-                desc: 'Heading of the required flow when the person had set up everything required already.',
-              })
-        }
-      </h2>
-      ${
-        enrolled.length
-          ? html`<ul class="summary" part="summary">
-              ${enrolled.map((method) => {
-                const shown = destination(method);
-                return html`<li>
-                  ${methodName(method.method)} ${shown ? html`<span class="ltr">${shown}</span>` : nothing}
-                </li>`;
-              })}
-            </ul>`
-          : nothing
-      }
-      ${this.renderDoneButton()}`;
-  }
-
-  /** "Method 1 of 2: Authenticator app" as the heading the step starts with, the methods in order, and Skip. */
-  private renderSequence(state: EnrollmentState, view: TemplateResult | undefined): TemplateResult {
-    const { methods, enrolled } = state.sequence!;
-    const index = Math.min(enrolled.length, methods.length - 1);
-    const format = numberFormat(getLocale());
-    const number = format.format(index + 1);
-    const total = format.format(methods.length);
-    const name = methodName(methods[index]!);
-    const skip = state.policy?.enrollment?.skip;
-    return html`<h2 class="sequence" part="sequence-heading" tabindex="-1">
-        ${msg(str`Method ${number} of ${total}: ${name}`, {
-          id: 'enroll.sequence.heading',
-          desc: 'Above each step of the methods a person must set up; placeholders: the method’s place, how many there are, its name.',
-        })}
-      </h2>
-      <ol class="sequence-steps" part="sequence-steps">
-        ${methods.map(
-          (method, i) => html`<li aria-current=${i === index ? 'step' : nothing}>${methodName(method)}</li>`,
-        )}
-      </ol>
-      ${view}
-      ${
-        skip?.allowed
-          ? html`<div class="actions">
-              <button type="button" part="button skip" @click=${this.onSkip}>
-                ${msg('Skip for now', {
-                  id: 'enroll.sequence.skip',
-                  desc: 'Button that puts off setting up the required methods.',
-                })}
-              </button>
-              ${skip.daysLeft !== undefined ? html`<p class="status">${skipDays(skip.daysLeft)}</p>` : nothing}
-            </div>`
-          : nothing
-      }`;
-  }
 }
-
-const doneIcon = html`<svg class="done-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-  ${svg`<circle cx="12" cy="12" r="11" fill="none" stroke="currentColor" stroke-width="2"/><path d="M7 12.5l3.2 3.2L17 9" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>`}
-</svg>`;
