@@ -105,6 +105,21 @@ describe('the authenticator app steps', () => {
     assert.equal(next(shown, { type: 'app-added' }).step, 'code');
   });
 
+  it('forgets the key once the app is verified', () => {
+    const verifying = next(appAtCode(), { type: 'code-submitted' });
+    const done = next(verifying, { type: 'verified', requestId: id(verifying) });
+    assert.equal(done.step, 'done');
+    assert.equal(done.app, undefined);
+  });
+
+  it('needs a new key after the methods were shown again: the old one is no challenge any more', () => {
+    const methods = next(appAtCode(), { type: 'show-methods' });
+    const again = next(methods, { type: 'method-chosen', method: 'authenticator-app' });
+    assert.equal(again.challenge, undefined);
+    assert.equal(next(again, { type: 'app-added' }), again);
+    assert.equal(next(again, { type: 'app-requested' }).request?.operation, 'startAuthenticatorApp');
+  });
+
   it('does not go on to the code without a key', () => {
     const state = chosen('authenticator-app');
     assert.equal(next(state, { type: 'app-added' }), state);

@@ -58,9 +58,12 @@ export function methodsTransition(state: EnrollmentState, event: EnrollmentEvent
       if (step !== 'code' || request || state.locked || !state.challenge) return state;
       return withRequest(state, 'verifyMethodCode');
 
-    case 'verified':
+    case 'verified': {
       if (!answers(state, event.requestId, 'verifyMethodCode')) return state;
-      return { ...settled(state), step: 'done' };
+      // An authenticator app's key is never needed again: it leaves the state with the step.
+      const { app: _app, ...rest } = settled(state);
+      return { ...rest, step: 'done' };
+    }
 
     case 'back': {
       if (step !== 'code') return state;

@@ -251,6 +251,20 @@ describe('security-info-wizard: authenticator app', () => {
     await step(wizard, 'methods');
   });
 
+  it('makes a new key when the app is chosen again from the methods, and goes on with it', async () => {
+    const { adapter, calls } = backend();
+    const wizard = await mount(adapter);
+    await choose(wizard, 'Authenticator app');
+    await waitUntilFound(wizard, 'image', 'QR code for your authenticator app');
+    getByRole(wizard, 'button', { name: 'Back' }).click();
+    await aTimeout(0);
+    await choose(wizard, 'Authenticator app');
+    await waitUntil(() => calls.filter(([name]) => name === 'startAuthenticatorApp').length === 2, 'no new key');
+    await waitUntilFound(wizard, 'image', 'QR code for your authenticator app');
+    getByRole(wizard, 'button', { name: 'Next' }).click();
+    await step(wizard, 'code');
+  });
+
   it('says what failed when the key could not be made, and Next asks again', async () => {
     let refusals = 1;
     const { adapter, calls } = backend();

@@ -158,7 +158,8 @@ export class WizardMethods implements ReactiveController {
     if (!state) return;
     if (element.required && !state.sequence) {
       runner.dispatch({ type: 'sequence-started', registered: element.registered });
-    } else if (state.step === 'authenticator-app' && !state.app && !state.request && !state.error) {
+    } else if (state.step === 'authenticator-app' && !state.challenge && !state.request && !state.error) {
+      // A key of its own each time the step is entered from the methods (Back from the code keeps it).
       runner.dispatch({ type: 'app-requested' });
     }
   }
@@ -193,7 +194,7 @@ export class WizardMethods implements ReactiveController {
 
   /** Next under the key; without a key (it failed to come), Next asks for one again. */
   private readonly onAppContinue = () =>
-    this.dispatch({ type: this.host.runner.state?.app ? 'app-added' : 'app-requested' });
+    this.dispatch({ type: this.host.runner.state?.challenge ? 'app-added' : 'app-requested' });
 
   private readonly onQuestionsSubmit = (event: CustomEvent<QuestionsSubmitDetail>) => {
     const { answers } = event.detail;
@@ -284,8 +285,8 @@ export class WizardMethods implements ReactiveController {
     // The key and the URI are properties only: never in an attribute, where inspectors and session replays read them.
     return html`<authenticator-app-setup
       exportparts=${APP_PARTS}
-      .uri=${state.app?.otpauthUri ?? ''}
-      .secret=${state.app?.secret ?? ''}
+      .uri=${(state.challenge && state.app?.otpauthUri) || ''}
+      .secret=${(state.challenge && state.app?.secret) || ''}
       .pending=${!!state.request}
       .error=${this.errorText(state)}
       @app-continue=${this.onAppContinue}
