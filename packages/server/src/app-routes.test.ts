@@ -33,6 +33,14 @@ function appServer(options: Partial<SecurityInfoHandlerOptions> = {}) {
   const server = setup({ policy: POLICY, serviceCredentials: { 'sign-in': TOKEN }, ...options });
   /** The code the app shows now, or `steps` steps away. */
   const codeOf = (secret: string, steps = 0) => hotp(base32Decode(secret), totpStep(server.now()) + steps);
+  /**
+   * A code certainly wrong now: none of the codes of the steps the server accepts (this one and one either side).
+   * A fixed "wrong" code would be right by chance for some random secrets; of four candidates at most three can be.
+   */
+  async function wrongCodeOf(secret: string): Promise<string> {
+    const accepted = new Set(await Promise.all([-1, 0, 1].map((steps) => codeOf(secret, steps))));
+    return ['000000', '111111', '222222', '333333'].find((code) => !accepted.has(code))!;
+  }
   const startApp = (request: Record<string, unknown> = {}, call: Call = {}) =>
     server.post('/authenticator-app/challenges', request, call);
   const verifyApp = (id: string, code: string, call: Call = {}) =>
@@ -64,7 +72,7 @@ function appServer(options: Partial<SecurityInfoHandlerOptions> = {}) {
     const { methods } = await listMethods(call);
     return { secret: started.secret, methodId: methods.find((method) => method.kind === 'authenticator-app')!.id };
   }
-  return { ...server, codeOf, startApp, verifyApp, service, signIn, listMethods, begin, enroll };
+  return { ...server, codeOf, wrongCodeOf, startApp, verifyApp, service, signIn, listMethods, begin, enroll };
 }
 
 describe('POST /authenticator-app/challenges', () => {
@@ -182,7 +190,7 @@ describe('POST /authenticator-app/challenges/{id}/verify', () => {
     const server = appServer();
     const started = await server.begin();
     const right = await server.codeOf(started.secret);
-    const wrong = right === '000000' ? '111111' : '000000';
+    const wrong = await server.wrongCodeOf(started.secret);
     for (let left = 4; left >= 1; left--) {
       const response = await server.verifyApp(started.challengeId, wrong);
       assert.equal(response.status, 422);
@@ -199,7 +207,7 @@ describe('POST /authenticator-app/challenges/{id}/verify', () => {
     const server = appServer({ limits: { maxConsecutiveFailures: 3 } });
     for (let i = 0; i < 3; i++) {
       const started = await server.begin();
-      const wrong = (await server.codeOf(started.secret)) === '000000' ? '111111' : '000000';
+      const wrong = await server.wrongCodeOf(started.secret);
       await server.verifyApp(started.challengeId, wrong);
     }
     // Locked for every code now, a phone's too.
@@ -376,7 +384,7 @@ describe('POST /service/users/{userId}/methods/{methodId}/verify (an authenticat
     const { secret, methodId } = await server.enroll();
     server.advance(30);
     const right = await server.codeOf(secret);
-    const wrong = right === '000000' ? '111111' : '000000';
+    const wrong = await server.wrongCodeOf(secret);
     for (const left of [2, 1]) {
       const refused = await server.signIn('alice', methodId, wrong);
       assert.equal(refused.status, 422);
