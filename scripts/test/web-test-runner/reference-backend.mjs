@@ -2,8 +2,28 @@
 import { createSecurityInfoMiddleware, TEST_LIMITS } from '@security-info/server';
 
 /**
- * The reference backend at /api/security-info/, for the end-to-end tests: codes go to a list that only this test
- * server exposes, at /__test__/last-code, so a test can finish the flow like a person reading the message.
+ * Every method the wizard enrolls, for their end-to-end tests: the phone for both purposes, an authenticator app,
+ * an email address and security questions (four predefined ones, three to answer).
+ * @type {import('@security-info/core').SecurityInfoPolicy}
+ */
+export const REFERENCE_POLICY = {
+  methods: [
+    { id: 'authenticator-app', purposes: ['mfa', 'password-reset'] },
+    { id: 'phone', purposes: ['mfa', 'password-reset'] },
+    { id: 'email', purposes: ['password-reset'] },
+    { id: 'security-questions', purposes: ['password-reset'] },
+  ],
+  phone: { channels: ['sms', 'voice'] },
+  securityQuestions: {
+    questions: [{ id: 'first-pet' }, { id: 'birth-city' }, { id: 'first-school' }, { id: 'first-job' }],
+    required: 3,
+  },
+};
+
+/**
+ * The reference backend at /api/security-info/, for the end-to-end tests: codes, by text message, call or email, go
+ * to a list that only this test server exposes, at /__test__/last-code, so a test can finish the flow like a person
+ * reading the message.
  * @returns {import('@web/dev-server-core').Middleware}
  */
 export function referenceBackend() {
@@ -13,7 +33,11 @@ export function referenceBackend() {
     // One signed-in test user, and limits lifted: every test enrolls from the same user, address and country.
     development: true,
     authenticate: () => 'test-user',
-    sender: { send: async (message) => void issued.push(message) },
+    policy: REFERENCE_POLICY,
+    sender: {
+      send: async (message) => void issued.push(message),
+      sendEmail: async (message) => void issued.push(message),
+    },
     limits: TEST_LIMITS,
   });
   return async (context, next) => {

@@ -20,6 +20,7 @@ describe('security-info-wizard against the reference backend', () => {
     sessionStorage.clear();
     const wizard = await fixture<SecurityInfoWizard>(
       html`<security-info-wizard
+        start="phone"
         default-country="NL"
         .adapter=${createFetchAdapter({ baseUrl: '/api/security-info' })}
       ></security-info-wizard>`,
