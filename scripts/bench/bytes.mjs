@@ -43,11 +43,12 @@ export async function bundleFiles(entry, external = []) {
     return !forOtherLanguages(entryPoint) && !forOtherMethods(entryPoint);
   });
   // What the wizard's other methods load, in English: their module and everything it reaches.
-  const methodsOutput = Object.keys(outputs).find((key) => forOtherMethods(outputs[key]?.entryPoint));
-  const otherMethods = reachable(
-    outputs,
-    methodsOutput,
-    (imported) => !forOtherLanguages(outputs[imported.path]?.entryPoint),
+  const otherMethods = new Set(
+    Object.keys(outputs)
+      .filter((key) => forOtherMethods(outputs[key]?.entryPoint))
+      .flatMap((key) => [
+        ...reachable(outputs, key, (imported) => !forOtherLanguages(outputs[imported.path]?.entryPoint)),
+      ]),
   );
   const entryName = (entry.split('/').pop() ?? entry).replace(/\.ts$/, '.js');
   return result.outputFiles.map((file) => {

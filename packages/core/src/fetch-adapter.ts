@@ -11,7 +11,7 @@ import {
   SecurityInfoError,
   type SecurityInfoErrorCode,
 } from './errors.js';
-import { parsePolicy } from './policy.js';
+import { parsePolicy } from './policy-parse.js';
 import { readRegistrations, type Registrations } from './registrations.js';
 import type {
   AdapterCallOptions,

@@ -2,6 +2,8 @@ export type * from './types.js';
 export * from './registrations.js';
 export * from './errors.js';
 export * from './policy.js';
+export * from './policy-read.js';
+export * from './policy-parse.js';
 export * from './channels.js';
 export * from './phone.js';
 export * from './memory-adapter.js';

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isCountryAllowed, offeredMethods, parsePolicy, PolicyFormatError, withheldMethods } from './policy.js';
+import { isCountryAllowed, offeredMethods, withheldMethods } from './policy.js';
+import { parsePolicy } from './policy-parse.js';
+import { PolicyFormatError } from './policy-read.js';
 import type { SecurityInfoPolicy } from './types.js';
 
 const everything: SecurityInfoPolicy = {

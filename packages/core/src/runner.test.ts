@@ -115,6 +115,30 @@ describe('EnrollmentRunner: the start of a flow', () => {
     await until(runner, at('phone'));
   });
 
+  it("reads the other methods' sections of a policy that has them, and refuses them malformed", async () => {
+    const sections = {
+      methods: [{ id: 'security-questions', purposes: ['password-reset'] }],
+      securityQuestions: { questions: [{ id: 'a' }, { id: 'b', text: 'Custom?' }, { id: 'c' }], required: 2, extra: 1 },
+      enrollment: { skip: { allowed: true, daysLeft: 3 } },
+    };
+    const answer = (policy: unknown): SecurityInfoAdapter => ({
+      ...createMemoryAdapter(),
+      getPolicy: async () => policy as SecurityInfoPolicy,
+    });
+    const { runner } = runnerFor(answer(sections));
+    runner.start({});
+    const state = await until(runner, at('methods'));
+    assert.deepEqual(state.policy?.securityQuestions, {
+      questions: [{ id: 'a' }, { id: 'b', text: 'Custom?' }, { id: 'c' }],
+      required: 2,
+    });
+    assert.deepEqual(state.policy?.enrollment, { skip: { allowed: true, daysLeft: 3 } });
+
+    const malformed = runnerFor(answer({ ...sections, enrollment: { skip: { allowed: 'yes' } } })).runner;
+    malformed.start({});
+    assert.deepEqual((await until(malformed, failed)).error, { code: 'unknown', operation: 'getPolicy' });
+  });
+
   it('fails a call as unknown when there is no adapter to make it', async () => {
     const { runner } = runnerFor(undefined);
     withPhone(runner);

@@ -11,7 +11,6 @@
 import { failureCode, isSignInReason, type NormalizeErrorContext } from './error-codes.js';
 import { initialEnrollment, startTransition } from './enrollment-start.js';
 import type { EnrollmentEvent, EnrollmentFailure, EnrollmentOptions, EnrollmentState } from './enrollment-state.js';
-import { parsePolicy } from './policy.js';
 import type { AdapterOperation, EnrollmentRequest } from './requests.js';
 import type { SecurityInfoAdapter, SecurityInfoPolicy } from './types.js';
 
@@ -72,11 +71,17 @@ export const PHONE_ONLY_POLICY: SecurityInfoPolicy = {
   methods: [{ id: 'phone', purposes: ['mfa', 'password-reset'] }],
 };
 
-const getPolicy: EnrollmentCall = async ({ id }, { adapter, signal }) => ({
-  type: 'policy-loaded',
-  requestId: id,
-  policy: adapter.getPolicy ? parsePolicy(await adapter.getPolicy({ signal })) : PHONE_ONLY_POLICY,
-});
+// The policy's reader loads while the policy is asked for: neither waits for the other, and the first view has
+// neither. The other methods' sections are read by a module that loads only for a policy that has them.
+const getPolicy: EnrollmentCall = async ({ id }, { adapter, signal }) => {
+  const [read, value] = await Promise.all([import('./policy-read.js'), adapter.getPolicy?.({ signal })]);
+  const policy = !value
+    ? PHONE_ONLY_POLICY
+    : read.hasMethodSections(value)
+      ? (await import('./policy-parse.js')).parsePolicy(value)
+      : read.readPolicyMethods(value);
+  return { type: 'policy-loaded', requestId: id, policy };
+};
 
 /** Settles with `promise`, or rejects as soon as `signal` aborts, so a hung adapter call never holds the flow. */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
