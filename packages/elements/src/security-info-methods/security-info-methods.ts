@@ -11,7 +11,7 @@ import { msg, str } from '../shared/lit-localize.js';
 import { defineElement } from '../shared/define.js';
 import { hostLocale } from '../shared/host-locale.js';
 import { LocalizeController } from '../shared/localized.js';
-import { addMessages, targetLocales } from '../shared/localization.js';
+import { addFeatureMessages } from '../shared/feature-messages.js';
 import { failureMessage } from '../shared/failure-message.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { methodsStyles } from './security-info-methods.styles.js';
@@ -377,9 +377,7 @@ export class SecurityInfoMethods extends LitElement {
  * The page's words in the other languages (ids `methods.…`) are split from the locale modules and load with the
  * page; even the map of their modules waits until a language other than English is shown.
  */
-const loadMessages = (locale: string) =>
-  import('../generated/locales/methods/index.js').then(({ messages }) => messages[locale]!());
-addMessages(Object.fromEntries(targetLocales.map((locale) => [locale, () => loadMessages(locale)])));
+addFeatureMessages(() => import('../generated/locales/methods/index.js'));
 
 defineElement('security-info-methods', SecurityInfoMethods);
 

@@ -4,10 +4,7 @@
  * methods' steps: each step's module calls `addEnrollMessages()`, and even the map of their modules waits until a
  * language other than English is shown.
  */
-import { addMessages, targetLocales } from './localization.js';
-
-const loadMessages = (locale: string) =>
-  import('../generated/locales/enroll/index.js').then(({ messages }) => messages[locale]!());
+import { addFeatureMessages } from './feature-messages.js';
 
 let added = false;
 
@@ -15,5 +12,5 @@ let added = false;
 export function addEnrollMessages(): void {
   if (added) return;
   added = true;
-  addMessages(Object.fromEntries(targetLocales.map((locale) => [locale, () => loadMessages(locale)])));
+  addFeatureMessages(() => import('../generated/locales/enroll/index.js'));
 }

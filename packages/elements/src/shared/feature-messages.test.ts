@@ -1,7 +1,8 @@
 import { LitElement, html as litHtml } from 'lit';
 import { msg } from './lit-localize.js';
 import { LocalizeController } from './localized.js';
-import { addMessages, getLocale, setLocale, type MessageLoaders } from './localization.js';
+import { addMessages } from './feature-messages.js';
+import { getLocale, setLocale, type MessageLoaders } from './localization.js';
 import { expect, fixture, html, waitUntil } from '../../test/helpers.js';
 
 /** Stands for an element of a feature that loads on demand: its one message is not in any locale module. */

@@ -8,12 +8,12 @@
  */
 import { defaultMsg, LOCALE_STATUS_EVENT, msg } from './lit-localize.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import { state, type SupportedLocale } from './localization-state.js';
 import type { MessageLoaders } from './localization-runtime.js';
 
 export { sourceLocale, targetLocales };
 
-export type SupportedLocale = typeof sourceLocale | (typeof targetLocales)[number];
-export type { MessageLoaders };
+export type { MessageLoaders, SupportedLocale };
 
 const supported: readonly string[] = [sourceLocale, ...targetLocales];
 const lower = supported.map((locale) => locale.toLowerCase());
@@ -56,48 +56,7 @@ export function resolveLocale(requested: string | null | undefined): SupportedLo
   return sourceLocale;
 }
 
-type Mode = 'unset' | 'own' | 'host';
-
-/** Everything this module remembers about the page's localization, in one place. */
-const state = {
-  /** Who configured `@lit/localize`: nobody yet, this library, or the host page. */
-  mode: 'unset' as Mode,
-  configuring: undefined as Promise<boolean> | undefined,
-  controls: undefined as { getLocale(): string; setLocale(locale: string): Promise<void> } | undefined,
-  observer: undefined as MutationObserver | undefined,
-  scheduled: false,
-  /** The page chose a language with `setLocale`: the document's `lang` is not followed unless it asks again. */
-  chosen: false,
-  /** The language asked for last. */
-  wanted: sourceLocale as SupportedLocale,
-  /** The message loaders of features whose elements are on the page (`addMessages`). */
-  features: [] as MessageLoaders[],
-};
-
 const runtime = () => import('./localization-runtime.js');
-
-/**
- * Registers the messages of a feature that loads on demand (generated in `generated/locales/<feature>/index.ts`),
- * so they are downloaded with its element rather than with every page's first locale module. When the page is
- * showing another language already, they are loaded now and the elements render again.
- */
-export function addMessages(messages: MessageLoaders): void {
-  if (state.features.includes(messages)) return;
-  state.features.push(messages);
-  const locale = getLocale();
-  if (state.mode !== 'own' || locale === sourceLocale) return;
-  runtime()
-    .then(({ mergeFeatures }) => mergeFeatures(locale, state.features))
-    .then(
-      // Elements re-render on @lit/localize's own "ready" event: the templates they read from have grown.
-      () =>
-        getLocale() === locale &&
-        window.dispatchEvent(
-          new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }),
-        ),
-      () => {},
-    );
-}
 
 /**
  * Whether the host page configured `@lit/localize` itself, which installs its own `msg`. Known without loading
