@@ -79,13 +79,13 @@ export const forOtherLanguages = (entryPoint = '') =>
 
 /**
  * Whether an output was built for the wizard's other methods (email, authenticator app, security questions, the
- * required flow), or for the policy sections only they read (core's policy-parse.ts, loaded for a policy that has
+ * required flow), or for the policy sections only they read (core's policy-sections.ts, loaded for a policy that has
  * them): a person enrolling a phone never loads it, so a phone enrollment's figures leave it out and the
  * bench counts it on rows of its own.
  * @param {string} [entryPoint]
  */
 export const forOtherMethods = (entryPoint = '') =>
-  /\/security-info-wizard\/wizard-methods\.ts$|\/core\/src\/policy-parse\.ts$/.test(entryPoint);
+  /\/security-info-wizard\/wizard-methods\.ts$|\/core\/src\/policy-sections\.ts$/.test(entryPoint);
 
 /**
  * What an entry needs before anything runs: itself and the chunks it imports statically, transitively.

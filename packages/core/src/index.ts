@@ -4,6 +4,7 @@ export * from './errors.js';
 export * from './policy.js';
 export * from './policy-read.js';
 export * from './policy-parse.js';
+export * from './policy-sections.js';
 export * from './channels.js';
 export * from './phone.js';
 export * from './memory-adapter.js';

@@ -2,9 +2,9 @@
  * Reading a policy from outside, as far as a phone enrollment needs: its methods and the phone's section, checked
  * against the contract. A module apart from the policy model (policy.ts) because a wizard's first view needs the
  * model but not this: the runner loads it while the policy request is on its way. The other methods' sections are
- * read by policy-parse.ts, which loads only when a policy has them.
+ * read by policy-sections.ts, which loads only when a policy has them.
  */
-import { CHANNELS, METHOD_IDS, PURPOSES } from './policy.js';
+import { CHANNELS, METHOD_IDS, PURPOSES } from './policy-words.js';
 import type { Channel, MethodId, Purpose, SecurityInfoPolicy } from './types.js';
 
 /** Thrown by {@link parsePolicy} for an answer that is not a policy. */
@@ -70,6 +70,9 @@ export function readPolicyMethods(value: unknown): SecurityInfoPolicy {
   }
   return policy;
 }
+
+/** The error for a section of the other methods (policy-sections.ts) that is not as the contract says. */
+export const invalidSection = (path: string) => new PolicyFormatError(`"${path}" is not valid`);
 
 /** Whether a policy has sections of the methods beyond phone (`securityQuestions`, `enrollment`): see policy-parse.ts. */
 export const hasMethodSections = (value: object): boolean => 'securityQuestions' in value || 'enrollment' in value;

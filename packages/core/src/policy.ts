@@ -1,9 +1,8 @@
 /** The policy model: which methods serve which purpose, and what an organization's policy allows. */
-import type { Channel, MethodId, Purpose, SecurityInfoPolicy } from './types.js';
+import { METHOD_IDS } from './policy-words.js';
+import type { MethodId, Purpose, SecurityInfoPolicy } from './types.js';
 
-export const METHOD_IDS: readonly MethodId[] = ['authenticator-app', 'phone', 'email', 'security-questions'];
-export const CHANNELS: readonly Channel[] = ['sms', 'voice'];
-export const PURPOSES: readonly Purpose[] = ['mfa', 'password-reset'];
+export * from './policy-words.js';
 
 /**
  * What each method can serve, whatever a policy says: email and security questions are not strong enough
@@ -44,10 +43,3 @@ export function isCountryAllowed(policy: SecurityInfoPolicy | undefined, region:
   const allowed = policy?.phone?.allowedCountries;
   return !allowed || allowed.some((r) => r.toUpperCase() === region.toUpperCase());
 }
-
-/** A security question's id (`SecurityQuestion.id`): answers are stored under it, and it may travel in a URL. */
-export const SECURITY_QUESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
-/** The longest custom question a policy may word, in characters. */
-export const MAX_QUESTION_TEXT = 200;
-/** How many questions a person answers when the policy does not say. */
-export const DEFAULT_REQUIRED_ANSWERS = 3;

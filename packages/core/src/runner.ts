@@ -77,9 +77,11 @@ const getPolicy: EnrollmentCall = async ({ id }, { adapter, signal }) => {
   const [read, value] = await Promise.all([import('./policy-read.js'), adapter.getPolicy?.({ signal })]);
   const policy = !value
     ? PHONE_ONLY_POLICY
-    : read.hasMethodSections(value)
-      ? (await import('./policy-parse.js')).parsePolicy(value)
-      : read.readPolicyMethods(value);
+    : {
+        ...read.readPolicyMethods(value),
+        ...(read.hasMethodSections(value) &&
+          (await import('./policy-sections.js')).readPolicySections(value, read.invalidSection)),
+      };
   return { type: 'policy-loaded', requestId: id, policy };
 };
 

@@ -1,0 +1,18 @@
+/**
+ * The words of the policy model: the method ids, channels and purposes the contract knows, and the rules of a
+ * security question. A module of their own, with no imports, so that the policy's readers (policy-read.ts,
+ * policy-sections.ts), which load on demand, share them with the model without splitting the model off a wizard's
+ * first view.
+ */
+import type { Channel, MethodId, Purpose } from './types.js';
+
+export const METHOD_IDS: readonly MethodId[] = ['authenticator-app', 'phone', 'email', 'security-questions'];
+export const CHANNELS: readonly Channel[] = ['sms', 'voice'];
+export const PURPOSES: readonly Purpose[] = ['mfa', 'password-reset'];
+
+/** A security question's id (`SecurityQuestion.id`): answers are stored under it, and it may travel in a URL. */
+export const SECURITY_QUESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** The longest custom question a policy may word, in characters. */
+export const MAX_QUESTION_TEXT = 200;
+/** How many questions a person answers when the policy does not say. */
+export const DEFAULT_REQUIRED_ANSWERS = 3;
