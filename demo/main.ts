@@ -63,9 +63,6 @@ function start(): void {
     outcome.textContent = `Security info updated (${event.detail.change}).`;
   });
   fresh.addEventListener('security-info-cancel', () => (outcome.textContent = 'Cancelled.'));
-  fresh.addEventListener('method-select', (event) => {
-    if (event.detail.method !== 'phone') outcome.textContent = `The portal would now set up: ${event.detail.method}.`;
-  });
   // The page and its wizard ask for a sign-in the same way; the refused call is made again once it is done.
   fresh.addEventListener('security-info-reauthenticate', (event) => event.detail.retryAfter(signInAgain()));
 }
