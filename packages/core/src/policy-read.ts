@@ -74,5 +74,15 @@ export function readPolicyMethods(value: unknown): SecurityInfoPolicy {
 /** The error for a section of the other methods (policy-sections.ts) that is not as the contract says. */
 export const invalidSection = (path: string) => new PolicyFormatError(`"${path}" is not valid`);
 
-/** Whether a policy has sections of the methods beyond phone (`securityQuestions`, `enrollment`): see policy-parse.ts. */
-export const hasMethodSections = (value: object): boolean => 'securityQuestions' in value || 'enrollment' in value;
+/**
+ * The policy an answer of `getPolicy` holds, as a wizard reads it: its methods and the phone's section at once, and
+ * the other methods' sections (policy-sections.ts, loaded for them) only when it has any, so a phone enrollment never
+ * downloads their reader. Rejects with `PolicyFormatError` for a wrong shape.
+ */
+export async function readPolicy(value: unknown): Promise<SecurityInfoPolicy> {
+  const policy = readPolicyMethods(value);
+  const { securityQuestions, enrollment } = value as Record<string, unknown>;
+  if (securityQuestions === undefined && enrollment === undefined) return policy;
+  const { readPolicySections } = await import('./policy-sections.js');
+  return { ...policy, ...readPolicySections(value as object, invalidSection) };
+}

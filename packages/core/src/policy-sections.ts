@@ -1,6 +1,6 @@
 /**
  * Reading the sections of a policy that only the methods beyond phone use (`securityQuestions`, `enrollment`),
- * checked against the contract. A wizard loads this module only for a policy that has them (see `hasMethodSections`
+ * checked against the contract. A wizard loads this module only for a policy that has them (see `readPolicy`
  * in policy-read.ts), so a phone enrollment never downloads it; `parsePolicy` (policy-parse.ts) reads them always.
  */
 import {

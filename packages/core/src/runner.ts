@@ -74,15 +74,8 @@ export const PHONE_ONLY_POLICY: SecurityInfoPolicy = {
 // The policy's reader loads while the policy is asked for: neither waits for the other, and the first view has
 // neither. The other methods' sections are read by a module that loads only for a policy that has them.
 const getPolicy: EnrollmentCall = async ({ id }, { adapter, signal }) => {
-  const [read, value] = await Promise.all([import('./policy-read.js'), adapter.getPolicy?.({ signal })]);
-  const policy = !value
-    ? PHONE_ONLY_POLICY
-    : {
-        ...read.readPolicyMethods(value),
-        ...(read.hasMethodSections(value) &&
-          (await import('./policy-sections.js')).readPolicySections(value, read.invalidSection)),
-      };
-  return { type: 'policy-loaded', requestId: id, policy };
+  const [{ readPolicy }, value] = await Promise.all([import('./policy-read.js'), adapter.getPolicy?.({ signal })]);
+  return { type: 'policy-loaded', requestId: id, policy: value ? await readPolicy(value) : PHONE_ONLY_POLICY };
 };
 
 /** Settles with `promise`, or rejects as soon as `signal` aborts, so a hung adapter call never holds the flow. */
