@@ -67,6 +67,7 @@ export class AuthenticatorAppSetup extends StepElement(LitElement) {
     // Secrets: never reflected, never read from an attribute, where page inspectors and session replays see them.
     uri: { attribute: false },
     secret: { attribute: false },
+    hideBack: { type: Boolean, attribute: 'hide-back' },
     error: {},
   };
 
@@ -74,6 +75,11 @@ export class AuthenticatorAppSetup extends StepElement(LitElement) {
   declare uri: string;
   /** The same secret in base32, shown as the key to type. */
   declare secret: string;
+  /**
+   * Leaves Back out, where the step is the first of the flow (the wizard started at this method, as for Change on the
+   * Security info page): a Back that leads nowhere would only confuse.
+   */
+  declare hideBack: boolean;
   /**
    * While the host fetches the setup (no `uri` yet): progress instead of the QR code. After Next: the host is
    * working, and Next does nothing.
@@ -164,7 +170,11 @@ export class AuthenticatorAppSetup extends StepElement(LitElement) {
         >
           ${pending && !this.loading ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${text.next()}
         </button>
-        <button type="button" part="button back" @click=${this.onBack}>${text.back()}</button>
+        ${
+          this.hideBack
+            ? nothing
+            : html`<button type="button" part="button back" @click=${this.onBack}>${text.back()}</button>`
+        }
         <slot name="actions"></slot>
       </div>
       ${this.announcer.render()}

@@ -62,12 +62,18 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
   static override properties = {
     value: { noAccessor: true },
     replacing: { type: Boolean },
+    hideBack: { type: Boolean, attribute: 'hide-back' },
     error: {},
     problem: { state: true },
   };
 
   /** Changing a registered address rather than adding one: the heading says so. */
   declare replacing: boolean;
+  /**
+   * Leaves Back out, where the step is the first of the flow (the wizard started at this method, as for Change on the
+   * Security info page): a Back that leads nowhere would only confuse.
+   */
+  declare hideBack: boolean;
   /** The host is working: Next shows progress and takes no second submission. */
   declare pending: boolean;
   /** A message from the host, such as the backend refusing the address; cleared when the address is edited. */
@@ -236,9 +242,13 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
             ${this.pending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
             ${msg('Next', { id: 'enroll.email.next', desc: 'Button that sends a code to the email address.' })}
           </button>
-          <button type="button" part="button back" @click=${this.#onBack}>
-            ${msg('Back', { id: 'enroll.email.back', desc: 'Button that returns to the choice of method.' })}
-          </button>
+          ${
+            this.hideBack
+              ? nothing
+              : html`<button type="button" part="button back" @click=${this.#onBack}>
+                  ${msg('Back', { id: 'enroll.email.back', desc: 'Button that returns to the choice of method.' })}
+                </button>`
+          }
           <slot name="actions"></slot>
         </div>
         <div class="visually-hidden" role="status">

@@ -378,6 +378,21 @@ describe('security-info-wizard: the way back to the methods', () => {
     (await waitUntilFound(wizard, 'button', 'Back')).click();
     await step(wizard, 'methods');
   });
+
+  for (const [start, next] of [
+    ['email', 'Next'],
+    ['authenticator-app', 'Next'],
+    ['security-questions', 'Save'],
+  ] as const) {
+    it(`offers no Back that leads nowhere when the flow starts at ${start}`, async () => {
+      const { adapter } = backend();
+      const wizard = await mount(adapter, start);
+      await step(wizard, start);
+      await waitUntilFound(wizard, 'button', next);
+      expect(queryByRole(wizard, 'button', { name: 'Back' })).to.equal(null);
+      expect(queryByRole(wizard, 'button', { name: 'Cancel' })).not.to.equal(null);
+    });
+  }
 });
 
 describe('security-info-wizard: right to left', () => {

@@ -276,6 +276,7 @@ export class WizardMethods implements ReactiveController {
       ?disabled=${signingIn(state)}
       .error=${this.errorText(state)}
       @email-submit=${this.onEmailSubmit}
+      ?hide-back=${!state.showsMethods}
       @back=${this.onBack}
       >${this.actions(state)}</email-address
     >`;
@@ -290,6 +291,7 @@ export class WizardMethods implements ReactiveController {
       .pending=${!!state.request}
       .error=${this.errorText(state)}
       @app-continue=${this.onAppContinue}
+      ?hide-back=${!state.showsMethods}
       @back=${this.onBack}
       >${this.actions(state)}</authenticator-app-setup
     >`;
@@ -304,6 +306,7 @@ export class WizardMethods implements ReactiveController {
       .pending=${state.request?.operation === 'setSecurityQuestions'}
       .error=${this.errorText(state)}
       @questions-submit=${this.onQuestionsSubmit}
+      ?hide-back=${!state.showsMethods}
       @back=${this.onBack}
       >${this.actions(state)}</security-questions-form
     >`;

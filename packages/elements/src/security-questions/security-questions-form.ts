@@ -80,6 +80,7 @@ export class SecurityQuestionsForm extends StepElement(LitElement) {
   static override properties = {
     questions: { attribute: false },
     required: { type: Number },
+    hideBack: { type: Boolean, attribute: 'hide-back' },
     error: {},
     rows: { state: true },
     shown: { state: true },
@@ -89,6 +90,11 @@ export class SecurityQuestionsForm extends StepElement(LitElement) {
   declare questions: SecurityQuestion[];
   /** How many questions the person answers (the policy's `securityQuestions.required`). Default 3. */
   declare required: number;
+  /**
+   * Leaves Back out, where the step is the first of the flow (the wizard started at this method, as for Change on the
+   * Security info page): a Back that leads nowhere would only confuse.
+   */
+  declare hideBack: boolean;
   /** The host is saving: Save shows progress and takes no second submission. */
   declare pending: boolean;
   /** A message from the host, such as the backend refusing the answers; shown in the summary until an edit. */
@@ -239,9 +245,13 @@ export class SecurityQuestionsForm extends StepElement(LitElement) {
             ${this.pending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
             ${msg('Save', { id: 'enroll.questions.save', desc: 'Button that saves the questions and answers.' })}
           </button>
-          <button type="button" part="button back" @click=${this.#onBack}>
-            ${msg('Back', { id: 'enroll.questions.back', desc: 'Button that returns to the choice of method.' })}
-          </button>
+          ${
+            this.hideBack
+              ? nothing
+              : html`<button type="button" part="button back" @click=${this.#onBack}>
+                  ${msg('Back', { id: 'enroll.questions.back', desc: 'Button that returns to the choice of method.' })}
+                </button>`
+          }
           <slot name="actions"></slot>
         </div>
         <div class="visually-hidden" role="status">
