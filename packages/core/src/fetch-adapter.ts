@@ -11,7 +11,7 @@ import {
   SecurityInfoError,
   type SecurityInfoErrorCode,
 } from './errors.js';
-import { parsePolicy } from './policy-parse.js';
+import { readPolicy } from './policy-read.js';
 import { readRegistrations, type Registrations } from './registrations.js';
 import type {
   AdapterCallOptions,
@@ -445,7 +445,8 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
     async getPolicy({ signal }) {
       const body = await call('GET', '/policy', undefined, 200, signal);
       try {
-        return parsePolicy(body);
+        // The wizard's reader: the other methods' sections are read by a module that loads only when they are there.
+        return await readPolicy(body);
       } catch (error) {
         throw new SecurityInfoError('unknown', 'The backend answered with something that is not a policy.', {
           cause: error,

@@ -7,7 +7,7 @@
 import { adoptStyles, html, nothing, type LitElement, type TemplateResult } from 'lit';
 import {
   METHOD_IDS,
-  parsePolicy,
+  readPolicy,
   type MethodId,
   type RegisteredMethod,
   type Registrations,
@@ -104,7 +104,7 @@ export class PageActions {
     if (!adapter.getPolicy) return Promise.resolve(PHONE_POLICY);
     if (this.policy?.adapter !== adapter) {
       const policy = callAdapter(
-        (signal) => adapter.getPolicy!({ signal }).then(parsePolicy),
+        (signal) => adapter.getPolicy!({ signal }).then(readPolicy),
         new AbortController(),
         this.host.timeout(),
       ).catch(() => {
