@@ -46,7 +46,18 @@ const app: PreloadedMethod = {
   addedAt: '2026-01-05T09:00:00Z',
   lastUsedAt: '2026-12-01T07:30:00Z',
 };
-const email: PreloadedMethod = { id: 'mail', kind: 'email', addedAt: '2026-02-10T12:00:00Z' };
+const email: PreloadedMethod = {
+  id: 'mail',
+  kind: 'email',
+  addedAt: '2026-02-10T12:00:00Z',
+  email: { address: 'ada.lovelace@example.com' },
+};
+const questions: PreloadedMethod = {
+  id: 'questions',
+  kind: 'security-questions',
+  addedAt: '2026-03-02T15:00:00Z',
+  securityQuestions: { questionIds: ['first-pet', 'birth-city', 'first-school'] },
+};
 
 /** A button of the page (or of its open dialog) by the start of its accessible name, once it is there. */
 const buttonNamed = (root: ParentNode, name: string) =>
@@ -180,6 +191,23 @@ export const Add: Story = { args: { press: 'Add sign-in method' } };
 export const AddInline: Story = { args: { press: 'Add sign-in method', inline: true } };
 /** Change phone: the wizard at the phone step, in the current number's country. */
 export const ChangePhone: Story = { args: { press: 'Change Phone' } };
+
+/** Every kind the wizard enrolls: an email address (masked), an authenticator app, security questions (how many). */
+export const EveryMethod: Story = { args: { methods: [phone, app, email, questions] } };
+
+export const ChangeEmail: Story = { args: { methods: [phone, app, email, questions], press: 'Change Email' } };
+
+export const ChangeAuthenticatorApp: Story = {
+  args: { methods: [phone, app, email, questions], press: 'Change Authenticator app' },
+};
+
+export const ChangeSecurityQuestions: Story = {
+  args: { methods: [phone, app, email, questions], press: 'Change Security questions' },
+};
+
+export const ConfirmDeleteSecurityQuestions: Story = {
+  args: { methods: [phone, app, email, questions], press: 'Delete Security questions' },
+};
 export const RightToLeft: Story = {
   decorators: [(story) => html`<div dir="rtl" lang="ar">${story()}</div>`],
 };
