@@ -100,3 +100,52 @@ export async function codeOf(adapter: MemoryAdapter): Promise<string> {
   await waitUntil(() => adapter.lastCode, 'no code was issued', { timeout: 3000 });
   return adapter.lastCode!.code;
 }
+
+/** Presses a method's button at the method step. */
+export async function choose(wizard: SecurityInfoWizard, name: string): Promise<void> {
+  await step(wizard, 'methods');
+  (await waitUntilFound(wizard, 'button', name)).click();
+}
+
+/** Types an address into the email step and presses Next. */
+export async function enterEmail(wizard: SecurityInfoWizard, address = 'ada@example.com'): Promise<void> {
+  await step(wizard, 'email');
+  await typeInto(await waitUntilFound(wizard, 'textbox', 'Email address'), address);
+  getByRole(wizard, 'button', { name: 'Next' }).click();
+}
+
+/** The text of the element with `part` in the wizard's steps, searched through their shadow roots. */
+export function partText(wizard: SecurityInfoWizard, part: string): string {
+  const find = (root: ParentNode): Element | null => {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.part?.contains(part)) return element;
+      const inner = element.shadowRoot && find(element.shadowRoot);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  return find(wizard.shadowRoot!)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** RFC 4648 base32 (no padding) to bytes: the key as an authenticator app reads it. */
+export function base32(text: string): Uint8Array<ArrayBuffer> {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const char of text.toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
+  const bytes = new Uint8Array(Math.floor(bits.length / 8));
+  bytes.forEach((_, i) => (bytes[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2)));
+  return bytes;
+}
+
+/** RFC 6238 with SHA-1 over Web Crypto, 30-second steps: the code of `key` (raw bytes) at `time`, `digits` long. */
+export async function totp(key: Uint8Array<ArrayBuffer>, time = Date.now(), digits = 6): Promise<string> {
+  const hmac = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+  const counter = Math.floor(time / 30_000);
+  const message = new DataView(new ArrayBuffer(8));
+  message.setUint32(0, Math.floor(counter / 2 ** 32));
+  message.setUint32(4, counter >>> 0);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', hmac, message.buffer));
+  const offset = mac[19]! & 0xf;
+  const binary = ((mac[offset]! & 0x7f) << 24) | (mac[offset + 1]! << 16) | (mac[offset + 2]! << 8) | mac[offset + 3]!;
+  return String(binary % 10 ** digits).padStart(digits, '0');
+}

@@ -5,7 +5,7 @@ import { createFetchAdapter, type RegisteredMethod, type Registrations } from '@
 import './security-info-wizard.js';
 import type { SecurityInfoWizard } from './security-info-wizard.js';
 import { expect, expectAccessible, fixture, getByRole, html, nextEvent, press, typeInto } from '../../test/helpers.js';
-import { step, waitUntilFound } from '../../test/wizard.js';
+import { base32, choose, enterCode, partText, step, totp, waitUntilFound } from '../../test/wizard.js';
 
 const BASE = '/api/security-info';
 
@@ -29,53 +29,6 @@ async function mount(): Promise<SecurityInfoWizard> {
   return fixture<SecurityInfoWizard>(
     html`<security-info-wizard .adapter=${createFetchAdapter({ baseUrl: BASE })}></security-info-wizard>`,
   );
-}
-
-async function choose(wizard: SecurityInfoWizard, name: string): Promise<void> {
-  await step(wizard, 'methods');
-  (await waitUntilFound(wizard, 'button', name)).click();
-}
-
-async function enterCode(wizard: SecurityInfoWizard, code: string): Promise<void> {
-  await step(wizard, 'code');
-  await typeInto(await waitUntilFound(wizard, 'textbox', /code/i), code);
-  getByRole(wizard, 'button', { name: 'Verify' }).click();
-}
-
-/** The text of the element with `part` in the wizard's steps, searched through their shadow roots. */
-function partText(wizard: SecurityInfoWizard, part: string): string {
-  const find = (root: ParentNode): Element | null => {
-    for (const element of root.querySelectorAll('*')) {
-      if (element.part?.contains(part)) return element;
-      const inner = element.shadowRoot && find(element.shadowRoot);
-      if (inner) return inner;
-    }
-    return null;
-  };
-  return find(wizard.shadowRoot!)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-/** RFC 4648 base32 (no padding) to bytes: the key as an authenticator app reads it. */
-function base32(text: string): Uint8Array<ArrayBuffer> {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const char of text.toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  const bytes = new Uint8Array(Math.floor(bits.length / 8));
-  bytes.forEach((_, i) => (bytes[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2)));
-  return bytes;
-}
-
-/** RFC 6238 with SHA-1 over Web Crypto, 30-second steps: the code of `key` at `time`, `digits` long. */
-async function totp(key: Uint8Array<ArrayBuffer>, time = Date.now(), digits = 6): Promise<string> {
-  const hmac = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
-  const counter = Math.floor(time / 30_000);
-  const message = new DataView(new ArrayBuffer(8));
-  message.setUint32(0, Math.floor(counter / 2 ** 32));
-  message.setUint32(4, counter >>> 0);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', hmac, message.buffer));
-  const offset = mac[19]! & 0xf;
-  const binary = ((mac[offset]! & 0x7f) << 24) | (mac[offset + 1]! << 16) | (mac[offset + 2]! << 8) | mac[offset + 3]!;
-  return String(binary % 10 ** digits).padStart(digits, '0');
 }
 
 describe('security-info-wizard: every method against the reference backend', () => {

@@ -26,7 +26,17 @@ import {
   typeInto,
   waitUntil,
 } from '../../test/helpers.js';
-import { expectMessage, step, waitUntilFound } from '../../test/wizard.js';
+import {
+  base32,
+  choose,
+  enterCode,
+  enterEmail,
+  expectMessage,
+  partText,
+  step,
+  totp,
+  waitUntilFound,
+} from '../../test/wizard.js';
 
 export const everything: SecurityInfoPolicy = {
   methods: [
@@ -42,28 +52,6 @@ export const everything: SecurityInfoPolicy = {
 };
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-
-function base32(text: string): Uint8Array<ArrayBuffer> {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const char of text) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  const bytes = new Uint8Array(Math.floor(bits.length / 8));
-  bytes.forEach((_, i) => (bytes[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2)));
-  return bytes;
-}
-
-/** RFC 6238 with SHA-1 over Web Crypto: the code of `key` (raw bytes) at `time`, `digits` long. */
-export async function totp(key: Uint8Array<ArrayBuffer>, time = Date.now(), digits = 6): Promise<string> {
-  const hmac = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
-  const counter = Math.floor(time / 30_000);
-  const message = new DataView(new ArrayBuffer(8));
-  message.setUint32(0, Math.floor(counter / 2 ** 32));
-  message.setUint32(4, counter >>> 0);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', hmac, message.buffer));
-  const offset = mac[19]! & 0xf;
-  const binary = ((mac[offset]! & 0x7f) << 24) | (mac[offset + 1]! << 16) | (mac[offset + 2]! << 8) | mac[offset + 3]!;
-  return String(binary % 10 ** digits).padStart(digits, '0');
-}
 
 interface Backend {
   adapter: SecurityInfoAdapter;
@@ -120,36 +108,6 @@ async function mount(adapter: SecurityInfoAdapter, start = 'methods', policy = e
   return fixture<SecurityInfoWizard>(
     html`<security-info-wizard start=${start} .policy=${policy} .adapter=${adapter}></security-info-wizard>`,
   );
-}
-
-async function choose(wizard: SecurityInfoWizard, name: string) {
-  await step(wizard, 'methods');
-  (await waitUntilFound(wizard, 'button', name)).click();
-}
-
-async function enterEmail(wizard: SecurityInfoWizard, address = 'ada@example.com') {
-  await step(wizard, 'email');
-  await typeInto(await waitUntilFound(wizard, 'textbox', 'Email address'), address);
-  getByRole(wizard, 'button', { name: 'Next' }).click();
-}
-
-async function enterCode(wizard: SecurityInfoWizard, code: string) {
-  await step(wizard, 'code');
-  await typeInto(await waitUntilFound(wizard, 'textbox', /code/i), code);
-  getByRole(wizard, 'button', { name: 'Verify' }).click();
-}
-
-/** The text of the element with `part` in the wizard's steps, searched through their shadow roots. */
-function partText(wizard: SecurityInfoWizard, part: string): string {
-  const find = (root: ParentNode): Element | null => {
-    for (const element of root.querySelectorAll('*')) {
-      if (element.part?.contains(part)) return element;
-      const inner = element.shadowRoot && find(element.shadowRoot);
-      if (inner) return inner;
-    }
-    return null;
-  };
-  return find(wizard.shadowRoot!)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
 /** What the wizard puts in the code step's `slot`, as the person reads it there. */
