@@ -4,7 +4,7 @@ import type { Registrations, SecurityInfoPolicy } from '@security-info/core';
 import { createSecurityInfoHandler } from './handler.js';
 import { ConfigurationError, type RiskContext } from './options.js';
 import type { CodeMessage, EmailCodeMessage } from './senders.js';
-import { BASE, body, setup, type Call } from './test-support.js';
+import { body, requester, setup, type Call } from './test-support.js';
 
 const SERVICE_TOKEN = 'svc_0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -27,18 +27,7 @@ function withEmail(options: Parameters<typeof setup>[0] = {}) {
     serviceCredentials: { 'sign-in': SERVICE_TOKEN },
     ...options,
   });
-  const call = (method: string, path: string, json?: unknown, { user = 'alice', headers = {} }: Call = {}) =>
-    server.handler(
-      new Request(`${BASE}${path}`, {
-        method,
-        headers: {
-          ...(user === null ? {} : { 'x-test-user': user }),
-          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-      }),
-    );
+  const call = requester(server.handler);
   const sendEmail = (email: string, extra: Record<string, unknown> = {}, call: Call = {}) =>
     server.post('/email/challenges', { email, ...extra }, call);
   const verifyEmail = (id: string, code: string, call: Call = {}) =>

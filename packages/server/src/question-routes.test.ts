@@ -7,7 +7,7 @@ import { ConfigurationError } from './options.js';
 import { pgliteClient } from './pglite-store.js';
 import { migrate } from './sql-schema.js';
 import { createSqlStore } from './sql-store.js';
-import { BASE, body, setup, type Call } from './test-support.js';
+import { body, requester, setup } from './test-support.js';
 
 const SERVICE_TOKEN = 'svc_0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -41,18 +41,7 @@ function withQuestions(options: Parameters<typeof setup>[0] = {}) {
     onNotice: (notice) => void notices.push(`${notice.action} ${notice.kind}`),
     ...options,
   });
-  const call = (method: string, path: string, json?: unknown, { user = 'alice', headers = {} }: Call = {}) =>
-    server.handler(
-      new Request(`${BASE}${path}`, {
-        method,
-        headers: {
-          ...(user === null ? {} : { 'x-test-user': user }),
-          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-      }),
-    );
+  const call = requester(server.handler);
   const save = (json: unknown, user = 'alice') => call('PUT', '/security-questions', json, { user });
   const list = async (user = 'alice') =>
     (await (await call('GET', '/methods', undefined, { user })).json()) as Registrations;

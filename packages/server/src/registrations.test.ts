@@ -2,24 +2,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Registrations } from '@security-info/core';
 import type { MethodNotice } from './options.js';
-import { BASE, body, setup, type Call } from './test-support.js';
+import { body, requester, setup } from './test-support.js';
 
 const SERVICE_TOKEN = 'svc_0123456789abcdefghijklmnopqrstuvwxyz';
 
 function withMethods(options: Parameters<typeof setup>[0] = {}) {
   const server = setup(options);
-  const call = (method: string, path: string, json?: unknown, { user = 'alice', headers = {} }: Call = {}) =>
-    server.handler(
-      new Request(`${BASE}${path}`, {
-        method,
-        headers: {
-          ...(user === null ? {} : { 'x-test-user': user }),
-          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-      }),
-    );
+  const call = requester(server.handler);
   const list = async (user = 'alice') =>
     (await (await call('GET', '/methods', undefined, { user })).json()) as Registrations;
   /** Sends a code and verifies it: the phone is registered. */

@@ -14,6 +14,25 @@ export interface Call {
   headers?: Record<string, string>;
 }
 
+/**
+ * Requests to `handler` as a person's browser makes them: as `user` (`null`: signed out), with a JSON body when one is
+ * given, and any other headers.
+ */
+export function requester(handler: (request: Request) => Promise<Response>) {
+  return (method: string, path: string, json?: unknown, { user = 'alice', headers = {} }: Call = {}) =>
+    handler(
+      new Request(`${BASE}${path}`, {
+        method,
+        headers: {
+          ...(user === null ? {} : { 'x-test-user': user }),
+          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+      }),
+    );
+}
+
 export function setup(options: Partial<SecurityInfoHandlerOptions> = {}) {
   let time = Date.parse('2026-11-25T10:00:00Z');
   const sent: CodeMessage[] = [];
