@@ -104,7 +104,8 @@ export function createChallenges(options: ResolvedOptions) {
 
   async function start(caller: Caller, request: NewChallenge | NewEmailChallenge): Promise<StoredChallenge> {
     const email = 'email' in request ? request.email : undefined;
-    await chargeSend(options, { ...caller, ...('email' in request ? { email: request.email } : request.number) });
+    const destination = 'email' in request ? { email: request.email } : request.number;
+    await chargeSend(options, { ...caller, purpose: request.purpose, ...destination });
     const at = now();
     const id = randomId();
     const code = randomCode(limits.codeLength);
@@ -165,7 +166,7 @@ export function createChallenges(options: ResolvedOptions) {
     // The same checks run again inside the transaction; these spare the limits a request that cannot succeed.
     const early = resendRefusal(existing, now());
     if (early) throw early;
-    await chargeSend(options, { ...caller, ...destination });
+    await chargeSend(options, { ...caller, purpose: existing.purpose, ...destination });
     const code = randomCode(limits.codeLength);
     const codeHash = await hash(existing.id, code);
     const at = now();

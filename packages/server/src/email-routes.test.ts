@@ -236,6 +236,15 @@ describe('email codes', () => {
     );
   });
 
+  it('counts every dotting of a Gmail name, at either domain, as one mailbox', async () => {
+    const server = withEmail();
+    const addresses = ['v.ictim@gmail.com', 'vi.ctim@googlemail.com', 'VICTIM+x@gmail.com', 'vic.tim@gmail.com'];
+    const answers = [];
+    for (const [index, email] of addresses.entries())
+      answers.push((await server.sendEmail(email, {}, { user: `user${index}`, client: `198.51.100.${index}` })).status);
+    assert.deepEqual(answers, [201, 201, 201, 429]);
+  });
+
   it('puts a new address in the place of the one it replaces, and the same address keeps its method', async () => {
     const server = withEmail();
     await server.enrollEmail('jan@example.com');
@@ -295,6 +304,22 @@ describe('email codes', () => {
 });
 
 describe('email at sign-in', () => {
+  it('keeps sign-in codes to a registered address out of reach of strangers who spend its enrollment budget', async () => {
+    const server = withEmail();
+    await server.enrollEmail('jan@example.com');
+    const [method] = (await server.list()).methods;
+    // Someone else asks, from accounts and addresses of their own, for codes to jan's address until refused.
+    const answers = [];
+    for (const index of [1, 2, 3, 4])
+      answers.push(
+        (await server.sendEmail('jan@example.com', {}, { user: `mallory${index}`, client: `203.0.113.${index}` }))
+          .status,
+      );
+    assert.equal(answers.at(-1), 429);
+    const started = await server.service('POST', '/users/alice/verifications', { methodId: method!.id });
+    assert.equal(started.status, 201, await started.clone().text());
+  });
+
   it('sends a code to a registered address through the service API and checks it', async () => {
     const server = withEmail();
     await server.enrollEmail('jan@example.com');

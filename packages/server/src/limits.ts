@@ -15,8 +15,12 @@ export type Destination =
   | { phoneNumber: string; region: string; email?: undefined }
   | { email: string; phoneNumber?: undefined; region?: undefined };
 
-/** Who asks for a code, and where it goes. */
-export type SendContext = { userId: string; client: string } & Destination;
+/**
+ * Who asks for a code, where it goes, and what for: `sign-in` codes go only to a registered (verified) destination and
+ * have a budget of their own there, so that nobody can spend a person's sign-in or password-reset codes by enrolling
+ * their number or address to an account of their own.
+ */
+export type SendContext = { userId: string; client: string; purpose?: 'enroll' | 'sign-in' } & Destination;
 
 /**
  * One mailbox's key, however it is written: lowercase, the domain in ASCII, and without a `+tag` (which most
@@ -24,9 +28,14 @@ export type SendContext = { userId: string; client: string } & Destination;
  */
 export function mailboxKey(email: string): string {
   const at = email.lastIndexOf('@');
-  const local = email.slice(0, at).toLowerCase().replace(/\+.*$/, '');
-  const domain = email.slice(at + 1).toLowerCase();
-  return `${local}@${domainToASCII(domain) || domain}`;
+  let local = email.slice(0, at).toLowerCase().replace(/\+.*$/, '');
+  let domain = domainToASCII(email.slice(at + 1).toLowerCase()) || email.slice(at + 1).toLowerCase();
+  // Gmail delivers every dotting of a name, at either of its domains, to one inbox.
+  if (domain === 'gmail.com' || domain === 'googlemail.com') {
+    local = local.replaceAll('.', '');
+    domain = 'gmail.com';
+  }
+  return `${local}@${domain}`;
 }
 
 export async function chargeSend(options: ResolvedOptions, context: SendContext): Promise<void> {
@@ -35,9 +44,12 @@ export async function chargeSend(options: ResolvedOptions, context: SendContext)
   const charges: RateCharge[] = [
     { key: `user:${context.userId}`, windows: limits.sendsPerUser },
     { key: `client:${context.client}`, windows: limits.sendsPerClient },
-    context.email === undefined
-      ? { key: `number:${context.phoneNumber}`, windows: limits.sendsPerNumber }
-      : { key: `email:${mailboxKey(context.email)}`, windows: limits.sendsPerNumber },
+    {
+      key: `${context.email === undefined ? 'number' : 'email'}${context.purpose === 'sign-in' ? '-sign-in' : ''}:${
+        context.email === undefined ? context.phoneNumber : mailboxKey(context.email)
+      }`,
+      windows: limits.sendsPerNumber,
+    },
     ...(region === undefined
       ? []
       : [{ key: `country:${region}`, windows: limits.sendsByCountry[region] ?? limits.sendsPerCountry }]),

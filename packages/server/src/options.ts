@@ -21,7 +21,10 @@ export interface Limits {
   maxSendsPerChallenge: number;
   /** Sends per signed-in user. Default 5 in 10 minutes and 10 an hour. */
   sendsPerUser: RateWindow[];
-  /** Sends per phone number. Default 3 a minute and 10 an hour. */
+  /**
+   * Sends per phone number or mailbox. Default 3 a minute and 10 an hour. Sign-in codes to a registered one are
+   * counted apart from enrollment codes, so a stranger enrolling it cannot spend them.
+   */
   sendsPerNumber: RateWindow[];
   /** Sends per client address (see `clientKey`). Default 10 a minute and 30 an hour. */
   sendsPerClient: RateWindow[];
@@ -370,7 +373,8 @@ function checkWindows(name: string, windows: unknown): void {
 function totpIssuer(given: string | undefined): string {
   if (given === undefined) return 'Security info';
   const issuer = given.trim();
-  if (issuer === '' || issuer.length > 64 || /[\p{Cc}]/u.test(issuer))
+  // Control characters, and a surrogate without its pair, which no URI can carry.
+  if (issuer === '' || issuer.length > 64 || /[\p{Cc}]|[\uD800-\uDFFF]/u.test(issuer))
     throw new ConfigurationError('totpIssuer must be a name of 1 to 64 characters, on one line.');
   return issuer;
 }
