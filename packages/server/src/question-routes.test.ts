@@ -135,6 +135,17 @@ describe('security questions', () => {
     assert.equal((await server.save({ answers: ANSWERS, replaces: 'nosuchmethod' })).status, 404);
   });
 
+  it('keeps one set when two first saves race (a double-clicked Save)', async () => {
+    const server = withQuestions();
+    const answers = await Promise.all([server.save({ answers: ANSWERS }), server.save({ answers: ANSWERS })]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [204, 204],
+    );
+    const { methods } = await server.list();
+    assert.equal(methods.filter((method) => method.kind === 'security-questions').length, 1);
+  });
+
   it('is refused where the policy does not offer them', async () => {
     const server = withQuestions({ policy: { methods: [{ id: 'phone', purposes: ['mfa'] }] } });
     const response = await server.save({ answers: ANSWERS });

@@ -73,6 +73,9 @@ export function createQuestionRoutes(
         kind: KIND,
         replaces: existing?.id ?? null,
         fields: { phoneNumber: null, channel: null, data: { answers: stored } },
+        // One set per person, decided under the user's lock: a save that raced another (a double-clicked Save)
+        // replaces the set the other registered instead of adding a second one.
+        single: true,
       }),
     );
     registrations.notify(caller.userId, action, method);

@@ -129,12 +129,18 @@ export function createRegistrations(options: ResolvedOptions) {
       replaces: string | null;
       fields: Pick<StoredMethod, 'phoneNumber' | 'channel' | 'data'>;
       same?: (method: StoredMethod) => boolean;
+      /** A person has at most one method of this kind: the one they have is replaced, named in `replaces` or not. */
+      single?: boolean;
     },
   ): Promise<{ method: StoredMethod; replaced: StoredMethod | null; action: AuditAction }> {
     const { kind, replaces, fields } = request;
     await tx.lockUser(caller.userId);
     const methods = await tx.listMethods(caller.userId);
-    const replaced = replaces ? methods.find((method) => method.id === replaces) : undefined;
+    const replaced = replaces
+      ? methods.find((method) => method.id === replaces)
+      : request.single
+        ? methods.find((method) => method.kind === kind)
+        : undefined;
     if (replaces && (!replaced || replaced.kind !== kind))
       throw new Refusal(
         409,
