@@ -101,8 +101,14 @@ describe('POST /authenticator-app/challenges', () => {
     );
   });
 
-  it('does not start with an issuer that is empty, too long or on two lines', () => {
-    for (const totpIssuer of ['', '  ', 'x'.repeat(65), 'Contoso\nEvil'])
+  it('names an account whose label holds half a character, which no URI can carry, with U+FFFD', async () => {
+    const server = appServer({ accountLabel: async (userId) => `${userId} \uD83D` });
+    const { otpauthUri } = await server.begin();
+    assert.match(otpauthUri, /:alice%20%EF%BF%BD\?secret=/);
+  });
+
+  it('does not start with an issuer that is empty, too long, on two lines or holds half a character', () => {
+    for (const totpIssuer of ['', '  ', 'x'.repeat(65), 'Contoso\nEvil', 'Contoso \uD83D'])
       assert.throws(() => appServer({ totpIssuer }), /totpIssuer/, JSON.stringify(totpIssuer));
   });
 

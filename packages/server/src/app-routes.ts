@@ -22,12 +22,18 @@ export const APP_SETUP_SECONDS = 10 * 60;
 /** 160 bits: RFC 4226's recommended length for an HMAC-SHA-1 secret. */
 const SECRET_BYTES = 20;
 
+// A UTF-16 surrogate without its pair (a display name cut in the middle of a character): encodeURIComponent throws.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text as URI components can carry it: a lone surrogate becomes U+FFFD, as `String.prototype.toWellFormed` does. */
+export const wellFormed = (text: string) => text.replace(LONE_SURROGATE, '\uFFFD');
+
 /** `otpauth://totp/Issuer:label?secret=…&issuer=…`, the Key URI format apps read from a QR code. */
 export function otpauthUri(issuer: string, label: string, secret: string): string {
-  const encodedIssuer = encodeURIComponent(issuer);
+  const encodedIssuer = encodeURIComponent(wellFormed(issuer));
   const { algorithm, digits, periodSeconds } = APP_TOTP;
   return (
-    `otpauth://totp/${encodedIssuer}:${encodeURIComponent(label)}?secret=${secret}&issuer=${encodedIssuer}` +
+    `otpauth://totp/${encodedIssuer}:${encodeURIComponent(wellFormed(label))}?secret=${secret}&issuer=${encodedIssuer}` +
     `&algorithm=${algorithm}&digits=${digits}&period=${periodSeconds}`
   );
 }
