@@ -10,7 +10,7 @@ import {
   type SecurityInfoPolicy,
 } from '@security-info/core';
 import '../packages/elements/src/security-info-wizard/security-info-wizard.js';
-import { until } from './until.js';
+import { enterIssuedCode, inShadow, type, until } from './until.js';
 
 interface MethodsArgs {
   purpose: 'mfa' | 'password-reset' | '';
@@ -28,14 +28,6 @@ interface MethodsArgs {
 }
 
 const adapters = new WeakMap<Element, MemoryAdapter>();
-
-const inShadow = <T extends Element>(host: Element | null | undefined, selector: string) =>
-  host?.shadowRoot?.querySelector<T>(selector) ?? null;
-
-function type(input: HTMLInputElement, text: string) {
-  input.value = text;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
-}
 
 /** A policy that asks for an authenticator app and a phone at sign-in, and lets the person put it off. */
 const requiredPolicy = (days?: number): SecurityInfoPolicy => ({
@@ -92,11 +84,7 @@ const meta: Meta<MethodsArgs> = {
       inShadow<HTMLButtonElement>(step, 'button[part~="next"]')!.click();
     }
     if (args.goTo === 'code') return;
-    const verify = await until(() => inShadow(wizard, 'code-verify'));
-    const input = await until(() => inShadow<HTMLInputElement>(verify, 'input'));
-    const issued = await until(() => adapter.lastCode);
-    type(input, issued.code);
-    inShadow<HTMLButtonElement>(verify, 'button[type="submit"]')!.click();
+    await enterIssuedCode(wizard, adapter);
   },
 };
 export default meta;

@@ -10,7 +10,7 @@ import {
   type SecurityInfoPolicy,
 } from '@security-info/core';
 import '../packages/elements/src/security-info-wizard/security-info-wizard.js';
-import { until } from './until.js';
+import { enterIssuedCode, inShadow, type, until } from './until.js';
 
 interface WizardArgs {
   purpose: 'mfa' | 'password-reset' | '';
@@ -34,14 +34,6 @@ interface WizardArgs {
 }
 
 const adapters = new WeakMap<Element, MemoryAdapter>();
-
-const inShadow = <T extends Element>(host: Element | null | undefined, selector: string) =>
-  host?.shadowRoot?.querySelector<T>(selector) ?? null;
-
-function type(input: HTMLInputElement, text: string) {
-  input.value = text;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
-}
 
 /**
  * The whole enrollment on the in-memory adapter. Each code is shown under the wizard ("Demo code"), so a
@@ -113,11 +105,7 @@ const meta: Meta<WizardArgs> = {
     type(number, '0612345678');
     inShadow<HTMLButtonElement>(phone, 'button[type="submit"]')!.click();
     if (args.goTo === 'call' || args.goTo === 'code') return;
-    const verify = await until(() => inShadow(wizard, 'code-verify'));
-    const input = await until(() => inShadow<HTMLInputElement>(verify, 'input'));
-    const issued = await until(() => adapter.lastCode);
-    type(input, issued.code);
-    inShadow<HTMLButtonElement>(verify, 'button[type="submit"]')!.click();
+    await enterIssuedCode(wizard, adapter);
   },
 };
 export default meta;
