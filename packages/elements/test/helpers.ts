@@ -6,7 +6,8 @@ export { setViewport, emulateMedia } from '@web/test-runner-commands';
 
 import { fixture as openWcFixture } from '@open-wc/testing';
 import { emulateMedia as emulate, executeServerCommand } from '@web/test-runner-commands';
-import type { TemplateResult } from 'lit';
+import type { ReactiveElement, TemplateResult } from 'lit';
+import { expect } from '@open-wc/testing';
 
 /**
  * Fails every request whose URL contains one of `paths` the way the browser does offline, until called again
@@ -78,4 +79,26 @@ export function signIn() {
     fail = reject;
   });
   return { promise, succeed, fail };
+}
+
+/**
+ * One intent, one event: pressing the step's submit button twice sends once, pressing it while the host is working
+ * (`pending`) sends nothing, and once the host has answered a press sends again. `sent` records the step's events.
+ */
+export async function expectOneSubmitPerAnswer(
+  el: ReactiveElement & { pending: boolean },
+  button: () => HTMLElement,
+  sent: readonly unknown[],
+): Promise<void> {
+  button().click();
+  button().click();
+  expect(sent).to.have.length(1);
+  el.pending = true;
+  await el.updateComplete;
+  button().click();
+  expect(sent).to.have.length(1);
+  el.pending = false;
+  await el.updateComplete;
+  button().click();
+  expect(sent).to.have.length(2);
 }
