@@ -20,3 +20,5 @@ export * from './questions.js';
 export * from './methods-enrollment.js';
 export * from './runner-methods.js';
 export * from './sequence.js';
+export * from './base32.js';
+export * from './totp.js';

@@ -2,11 +2,13 @@
  * An in-memory backend for Storybook, the demo and tests: codes are handed to a callback instead of being
  * sent, and every fault the wizard must survive can be injected.
  */
+import { base32Encode } from './base32.js';
 import { checkEmail } from './email.js';
 import { SecurityInfoError, type SecurityInfoErrorCode, type SecurityInfoErrorReason } from './errors.js';
 import { offeredMethods } from './policy.js';
 import { checkAnswers, normalizeAnswer, PREDEFINED_QUESTION_IDS } from './questions.js';
 import { methodPurposes, type MethodKind, type RegisteredMethod, type Registrations } from './registrations.js';
+import { APP_TOTP, hotp, totpStep } from './totp.js';
 import type {
   AuthenticatorAppSetup,
   Channel,
@@ -176,45 +178,14 @@ interface EmailPending extends Pending {
 
 interface AppPending extends Pending {
   method: 'authenticator-app';
-  key: CryptoKey;
+  /** The app's secret, raw. */
+  key: Uint8Array;
 }
 
 type Challenge = PhonePending | EmailPending | AppPending;
 
 // RFC 6238 as every authenticator app reads it: HMAC-SHA-1, 6 digits, 30-second steps; a 160-bit secret (RFC 4226).
-const APP_DIGITS = 6;
-const APP_PERIOD_MS = 30_000;
 const APP_SECRET_BYTES = 20;
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** RFC 4648 base32 without padding, as authenticator apps take a secret. */
-function base32(bytes: Uint8Array): string {
-  let out = '';
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of bytes) {
-    buffer = ((buffer << 8) | byte) & 0xffff;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(buffer >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += BASE32[(buffer << (5 - bits)) & 31];
-  return out;
-}
-
-/** The HOTP value (RFC 4226) of a time step under an HMAC-SHA-1 key: dynamic truncation, the last six digits. */
-async function appCodeAt(key: CryptoKey, step: number): Promise<string> {
-  const counter = new DataView(new ArrayBuffer(8));
-  counter.setUint32(0, Math.floor(step / 2 ** 32));
-  counter.setUint32(4, step >>> 0);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, counter.buffer));
-  const offset = mac[mac.length - 1]! & 0x0f;
-  const binary = ((mac[offset]! & 0x7f) << 24) | (mac[offset + 1]! << 16) | (mac[offset + 2]! << 8) | mac[offset + 3]!;
-  return String(binary % 10 ** APP_DIGITS).padStart(APP_DIGITS, '0');
-}
-
 function randomDigits(length: number): string {
   const out = new Uint32Array(length);
   crypto.getRandomValues(out);
@@ -496,9 +467,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   async function matches(challenge: Challenge, code: string): Promise<boolean> {
     if (challenge.method !== 'authenticator-app') return code === challenge.code;
     // The step now and one either side, for a clock that drifts and a code typed as it changes.
-    const step = Math.floor(now() / APP_PERIOD_MS);
+    const step = totpStep(now());
     for (const candidate of [step - 1, step, step + 1]) {
-      if (candidate >= 0 && (await appCodeAt(challenge.key, candidate)) === code) return true;
+      if (candidate >= 0 && (await hotp(challenge.key, candidate)) === code) return true;
     }
     return false;
   }
@@ -532,7 +503,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     async appCode(challengeId = lastAppSetup) {
       const challenge = challengeId === undefined ? undefined : challenges.get(challengeId);
       if (challenge?.method !== 'authenticator-app') return undefined;
-      return appCodeAt(challenge.key, Math.floor(now() / APP_PERIOD_MS));
+      return hotp(challenge.key, totpStep(now()));
     },
     matchesSecurityAnswers(answers) {
       const stored = registry.answers();
@@ -593,8 +564,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       if ((await begin('startAuthenticatorApp', signal)) === 'malformed') return {} as AuthenticatorAppSetup;
       registry.checkReplaces(replaces ?? null, 'authenticator-app');
       const bytes = crypto.getRandomValues(new Uint8Array(APP_SECRET_BYTES));
-      const key = await crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
-      const secret = base32(bytes);
+      const secret = base32Encode(bytes);
       const issuer = options.authenticatorApp?.issuer ?? 'security-info demo';
       const account = options.authenticatorApp?.accountName ?? 'person@example.com';
       const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
@@ -603,7 +573,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       const setupSeconds = options.expiresInSeconds ?? 600;
       challenges.set(challengeId, {
         method: 'authenticator-app',
-        key,
+        key: bytes,
         replaces: replaces ?? null,
         expiresAt: now() + setupSeconds * 1000,
         attemptsLeft: maxAttempts,
@@ -613,7 +583,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         challengeId,
         otpauthUri: `otpauth://totp/${label}?${query}`,
         secret,
-        codeLength: APP_DIGITS,
+        codeLength: APP_TOTP.digits,
         expiresInSeconds: setupSeconds,
       };
     },

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PGlite } from '@electric-sql/pglite';
 import type { SecurityInfoPolicy } from '@security-info/core';
-import { base32Decode } from './base32.js';
+import { base32Decode } from '@security-info/core';
 import { createMemoryStore } from './memory-store.js';
 import type { SecurityInfoHandlerOptions } from './options.js';
 import { pgliteClient } from './pglite-store.js';

@@ -5,7 +5,7 @@
  * the server once, in the answer that starts the setup. Wrong codes count in the same limits as a phone's.
  */
 import { methodServes } from '@security-info/core';
-import { base32Encode } from './base32.js';
+import { base32Encode } from '@security-info/core';
 import type { Caller, Challenges } from './challenges.js';
 import { randomId } from './codes.js';
 import { Refusal, respond } from './http.js';
