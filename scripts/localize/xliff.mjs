@@ -4,6 +4,7 @@
 //
 //   node scripts/localize/xliff.mjs source > source.json          # id -> { text, note }, placeholders as {0}, {1}...
 //   node scripts/localize/xliff.mjs fill <locale> <table.json>    # writes the targets into xliff/<locale>.xlf
+//   node scripts/localize/xliff.mjs add <locale> <table.json>     # the same, keeping the targets the table lacks
 //   node scripts/localize/xliff.mjs pseudo                          # the en-XA pseudo-locale: accented, 40 % longer
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -54,13 +55,15 @@ export function sourceTable(xml) {
  * @param {string} xml
  * @param {string} locale for the error messages
  * @param {(id: string, text: string) => string | undefined} translate
+ * @param {{ keep?: boolean }} [options] `keep`: a unit `translate` has nothing for keeps the target it has
  * @returns {{ xml: string, missing: number }}
  */
-export function fillXliff(xml, locale, translate) {
+export function fillXliff(xml, locale, translate, { keep = false } = {}) {
   let missing = 0;
-  const out = xml.replace(UNIT, (_whole, id, source, _target, noteBlock = '') => {
+  const out = xml.replace(UNIT, (whole, id, source, existing, noteBlock = '') => {
     const { text, placeholders } = split(source);
     const translated = translate(id, text);
+    if (translated === undefined && keep && existing) return whole;
     if (translated === undefined) {
       missing++;
       return `<trans-unit id="${id}">\n  <source>${source}</source>${noteBlock}`;
@@ -114,8 +117,8 @@ const xliffFile = (locale) => new URL(`${locale}.xlf`, dir);
  * @param {string} locale
  * @param {(id: string, text: string) => string | undefined} translate
  */
-function fillFile(locale, translate) {
-  const { xml, missing } = fillXliff(readFileSync(xliffFile(locale), 'utf8'), locale, translate);
+function fillFile(locale, translate, keep = false) {
+  const { xml, missing } = fillXliff(readFileSync(xliffFile(locale), 'utf8'), locale, translate, { keep });
   writeFileSync(xliffFile(locale), xml);
   return missing;
 }
@@ -124,17 +127,17 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [command, locale, table] = process.argv.slice(2);
   if (command === 'source') {
     console.log(JSON.stringify(sourceTable(readFileSync(xliffFile('de'), 'utf8')), null, 2));
-  } else if (command === 'fill' && locale && table) {
+  } else if ((command === 'fill' || command === 'add') && locale && table) {
     /** @type {Record<string, string>} */
     const translations = JSON.parse(readFileSync(table, 'utf8'));
-    const missing = fillFile(locale, (id) => translations[id]);
+    const missing = fillFile(locale, (id) => translations[id], command === 'add');
     console.log(`${locale}: ${missing} unit(s) without a translation`);
     if (missing) process.exitCode = 1;
   } else if (command === 'pseudo') {
     fillFile('en-XA', (_id, text) => pseudo(text));
     console.log('en-XA written');
   } else {
-    console.error('usage: node scripts/localize/xliff.mjs source | fill <locale> <table.json> | pseudo');
+    console.error('usage: node scripts/localize/xliff.mjs source | fill|add <locale> <table.json> | pseudo');
     process.exitCode = 2;
   }
 }

@@ -55,6 +55,19 @@ test('a unit without a translation loses its target and is counted', () => {
   assert.ok(!xml.includes('<target'));
 });
 
+test('adding keeps the targets the table lacks, and still counts units that have none', () => {
+  const first = fillXliff(XLIFF, 'de', (id) => (id === 'terms' ? 'Bedingungen' : undefined)).xml;
+  const { xml, missing } = fillXliff(first, 'de', (id) => (id === 'terms' ? undefined : 'Für {1}: {0} Ergebnisse'), {
+    keep: true,
+  });
+  assert.equal(missing, 0);
+  assert.match(xml, /<target state="needs-review-translation">Bedingungen<\/target>/);
+  assert.match(xml, /Ergebnisse<\/target>/);
+  const untouched = fillXliff(XLIFF, 'de', () => undefined, { keep: true });
+  assert.equal(untouched.missing, 1, 'the results unit has no target to keep');
+  assert.match(untouched.xml, /<target state="translated">Alt<\/target>/);
+});
+
 test('a translation that drops or invents a placeholder is refused', () => {
   assert.throws(() => fillXliff(XLIFF, 'de', (id) => (id === 'terms' ? 'x' : '{0} Ergebnisse')), /de phone\.results/);
 });
