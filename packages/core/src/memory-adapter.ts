@@ -119,7 +119,10 @@ export interface MemoryAdapterOptions {
   minimumMfaMethods?: number;
 }
 
-export interface MemoryAdapter extends Required<SecurityInfoAdapter> {
+export interface MemoryAdapter
+  extends
+    Required<Omit<SecurityInfoAdapter, 'startPasskey' | 'finishPasskey' | 'renameMethod' | 'generateRecoveryCodes'>>,
+    Pick<SecurityInfoAdapter, 'startPasskey' | 'finishPasskey' | 'renameMethod' | 'generateRecoveryCodes'> {
   /** Makes the next call (or every call, with `{ persist: true }`) of an operation fail this way. */
   injectFault(operation: MemoryAdapterOperation, fault: MemoryAdapterFault, options?: { persist?: boolean }): void;
   /** Removes injected faults, of one operation or all. */

@@ -6,7 +6,7 @@
  */
 import type { Channel, MethodId, Purpose } from './types.js';
 
-export const METHOD_IDS: readonly MethodId[] = ['authenticator-app', 'phone', 'email', 'security-questions'];
+export const METHOD_IDS: readonly MethodId[] = ['authenticator-app', 'phone', 'email', 'security-questions', 'passkey'];
 export const CHANNELS: readonly Channel[] = ['sms', 'voice'];
 export const PURPOSES: readonly Purpose[] = ['mfa', 'password-reset'];
 

@@ -28,14 +28,21 @@ test('no purpose offers every method the policy allows', () => {
 
 test('withheld methods are those that could serve the purpose but the organization does not allow', () => {
   const phoneOnly: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['mfa'] }] };
-  assert.deepEqual(withheldMethods(phoneOnly, 'mfa'), ['authenticator-app']);
+  assert.deepEqual(withheldMethods(phoneOnly, 'mfa'), ['authenticator-app', 'passkey']);
   assert.deepEqual(withheldMethods(phoneOnly, 'password-reset'), [
     'authenticator-app',
     'phone',
     'email',
     'security-questions',
+    'passkey',
   ]);
-  assert.deepEqual(withheldMethods({ methods: [] }), ['authenticator-app', 'phone', 'email', 'security-questions']);
+  assert.deepEqual(withheldMethods({ methods: [] }), [
+    'authenticator-app',
+    'phone',
+    'email',
+    'security-questions',
+    'passkey',
+  ]);
 });
 
 test('a duplicate method is offered once', () => {

@@ -13,6 +13,7 @@ export const METHOD_PURPOSES: Readonly<Record<MethodId, readonly Purpose[]>> = {
   phone: ['mfa', 'password-reset'],
   email: ['password-reset'],
   'security-questions': ['password-reset'],
+  passkey: ['mfa', 'password-reset'],
 };
 
 export function methodServes(method: MethodId, purpose: Purpose | undefined): boolean {

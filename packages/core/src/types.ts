@@ -10,7 +10,7 @@ export type CodeChannel = Channel | 'email';
 export type CodeMethod = 'phone' | 'email' | 'authenticator-app';
 
 /** The verification methods an organization can allow. */
-export type MethodId = 'authenticator-app' | 'phone' | 'email' | 'security-questions';
+export type MethodId = 'authenticator-app' | 'phone' | 'email' | 'security-questions' | 'passkey';
 
 /** What the method is being set up for: two-step verification, or resetting a forgotten password. */
 export type Purpose = 'mfa' | 'password-reset';
@@ -33,6 +33,8 @@ export interface SecurityInfoPolicy {
   securityQuestions?: SecurityQuestionsPolicy;
   /** What a person must have set up, and whether they may put it off: the wizard's `required` flow reads it. */
   enrollment?: EnrollmentPolicy;
+  /** Whether people may generate recovery codes (one-time codes for when every other method is lost). */
+  recoveryCodes?: boolean;
 }
 
 /**
@@ -166,6 +168,67 @@ export interface SecurityQuestionsRequest {
   replaces?: string;
 }
 
+/**
+ * WebAuthn's `PublicKeyCredentialCreationOptions` in their JSON form (WebAuthn Level 3: buffers as base64url),
+ * as `@simplewebauthn/server` makes them and `@simplewebauthn/browser`'s `startRegistration` takes them.
+ */
+export interface PasskeyCreationOptions {
+  challenge: string;
+  rp: { id?: string; name: string };
+  user: { id: string; name: string; displayName: string };
+  pubKeyCredParams: { type: 'public-key'; alg: number }[];
+  timeout?: number;
+  excludeCredentials?: { id: string; type: 'public-key'; transports?: string[] }[];
+  authenticatorSelection?: { residentKey?: string; requireResidentKey?: boolean; userVerification?: string };
+  attestation?: string;
+  hints?: string[];
+  extensions?: Record<string, unknown>;
+}
+
+/** The browser's answer to a passkey's creation, in its JSON form (`RegistrationResponseJSON`). */
+export interface PasskeyRegistrationResponse {
+  id: string;
+  rawId: string;
+  type: 'public-key';
+  response: {
+    clientDataJSON: string;
+    attestationObject: string;
+    transports?: string[];
+    [field: string]: unknown;
+  };
+  authenticatorAttachment?: string;
+  clientExtensionResults: Record<string, unknown>;
+}
+
+/** The backend's answer to starting a passkey: what the browser's dialog needs, under a short-lived challenge. */
+export interface PasskeySetup {
+  /** Finished with `finishPasskey({ challengeId, … })`. */
+  challengeId: string;
+  options: PasskeyCreationOptions;
+}
+
+export interface FinishPasskeyRequest {
+  challengeId: string;
+  response: PasskeyRegistrationResponse;
+  /** A name for the passkey, suggested from the device (the person may rename it after). 1 to 64 characters. */
+  name?: string;
+}
+
+export interface RenameMethodRequest {
+  /** A `RegisteredMethod`'s id (a passkey's). */
+  id: string;
+  /** 1 to 64 characters, trimmed. */
+  name: string;
+}
+
+/** A new set of recovery codes: shown once, then kept by the backend only as slow hashes. */
+export interface RecoveryCodes {
+  /** Each code once, grouped for reading (for example `7KQM-4XPD-W9TN`); any earlier set no longer works. */
+  codes: string[];
+  /** The registration that now stands for the set. */
+  method: RegisteredMethod;
+}
+
 export interface CallConfirmationRequest {
   challengeId: string;
 }
@@ -197,6 +260,17 @@ export interface SecurityInfoAdapter {
   startAuthenticatorApp?(request: AuthenticatorAppRequest, options: AdapterCallOptions): Promise<AuthenticatorAppSetup>;
   /** Registers (or replaces) the person's answers to security questions; the elements check the rules first; a backend refuses answers that break them (400). */
   setSecurityQuestions?(request: SecurityQuestionsRequest, options: AdapterCallOptions): Promise<void>;
+  /** Starts adding a passkey: the options for the browser's WebAuthn dialog. */
+  startPasskey?(options: AdapterCallOptions): Promise<PasskeySetup>;
+  /** Verifies the browser's answer and registers the passkey. */
+  finishPasskey?(request: FinishPasskeyRequest, options: AdapterCallOptions): Promise<RegisteredMethod>;
+  /** Renames one of the person's methods that carries a name (a passkey). */
+  renameMethod?(request: RenameMethodRequest, options: AdapterCallOptions): Promise<void>;
+  /**
+   * Makes a new set of recovery codes, replacing any earlier set. Refused with `reauthentication-required` when the
+   * backend wants a recent sign-in first.
+   */
+  generateRecoveryCodes?(options: AdapterCallOptions): Promise<RecoveryCodes>;
   /** For a voice call with `confirmation: 'keypress'`: resolves when the person answered and pressed the key. */
   awaitCallConfirmation?(request: CallConfirmationRequest, options: AdapterCallOptions): Promise<void>;
   /** The person's registered methods and their default sign-in method. */
@@ -213,11 +287,8 @@ export interface SecurityInfoAdapter {
   setDefaultMethod?(request: SetDefaultMethodRequest, options: AdapterCallOptions): Promise<void>;
 }
 
-/**
- * The kinds of registered method: every method a policy can offer today, passkeys, and recovery codes. (`passkey`
- * joins `MethodId` when the method picker can offer it.)
- */
-export type MethodKind = MethodId | 'passkey' | 'recovery-codes';
+/** The kinds of registered method: every method a policy can offer, and recovery codes. */
+export type MethodKind = MethodId | 'recovery-codes';
 
 /** Why a method cannot be removed now. */
 export type NotRemovableReason = 'method-required';
@@ -241,6 +312,10 @@ export interface RegisteredMethod {
   email?: { address: string };
   /** For security questions: the ids of the questions answered (never the answers). */
   securityQuestions?: { questionIds: string[] };
+  /** For a passkey: the name the person gave it, and whether it is synced (backed up) to other devices. */
+  passkey?: { name: string; backedUp?: boolean; transports?: string[] };
+  /** For recovery codes: how many of the set are still unused. */
+  recoveryCodes?: { remaining: number; total: number };
 }
 
 export interface Registrations {

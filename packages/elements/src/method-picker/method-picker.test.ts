@@ -92,7 +92,7 @@ describe('method-picker', () => {
 
   it('says when the organization does not allow the phone, and to contact the administrator', async () => {
     const el = await picker(noPhone, 'mfa');
-    expect(el.shadowRoot!.textContent).to.match(/doesn't allow Phone here.*contact your administrator/s);
+    expect(el.shadowRoot!.textContent).to.match(/doesn't allow Phone and Passkey here.*contact your administrator/s);
     await expectAccessible(el);
   });
 
@@ -102,7 +102,7 @@ describe('method-picker', () => {
     );
     const el = page.querySelector('method-picker')!;
     await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain("doesn't allow Phone, Email und Security questions here");
+    expect(el.shadowRoot!.textContent).to.contain("doesn't allow Phone, Email, Security questions und Passkey here");
   });
 
   it('explains an empty policy instead of showing nothing', async () => {

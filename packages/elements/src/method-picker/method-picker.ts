@@ -26,6 +26,7 @@ const ICONS: Record<MethodId, SVGTemplateResult> = {
   phone: svg`<path d="M7.2 3.5l2.6-.4 1.6 4.1-1.9 1.4a11 11 0 0 0 5.9 5.9l1.4-1.9 4.1 1.6-.4 2.6a2 2 0 0 1-2.1 1.7A15.5 15.5 0 0 1 3.8 5.6a2 2 0 0 1 1.7-2.1z"/>`,
   email: svg`<rect x="3" y="5.5" width="18" height="13" rx="2"/><path d="M3.5 7l8.5 6 8.5-6"/>`,
   'security-questions': svg`<circle cx="12" cy="12" r="9"/><path d="M9.6 9.4a2.5 2.5 0 1 1 3.4 2.4c-.7.3-1 .8-1 1.5v.6"/><circle cx="12" cy="16.8" r="1" fill="currentColor" stroke="none"/>`,
+  passkey: svg`<circle cx="9" cy="8" r="4"/><path d="M3 20a6 6 0 0 1 10-4.5"/><circle cx="17.5" cy="13.5" r="2.5"/><path d="M17.5 16v5l1.5-1.2"/>`,
 };
 
 function methodName(method: MethodId): string {
@@ -41,6 +42,8 @@ function methodName(method: MethodId): string {
         id: 'method-picker.questions',
         desc: 'Name of the security questions method.',
       });
+    case 'passkey':
+      return msg('Passkey', { id: 'method-picker.passkey', desc: 'Name of the passkey method (WebAuthn).' });
   }
 }
 
@@ -65,6 +68,11 @@ function methodDescription(method: MethodId): string {
       return msg('Answer questions only you know to reset your password.', {
         id: 'method-picker.questions-description',
         desc: 'One line under "Security questions".',
+      });
+    case 'passkey':
+      return msg('Sign in with your face, fingerprint or screen lock.', {
+        id: 'method-picker.passkey-description',
+        desc: 'One line under "Passkey".',
       });
   }
 }

@@ -62,6 +62,8 @@ function methodName(method: MethodId): string {
         id: 'enroll.sequence.questions',
         desc: 'Name of the security questions method.',
       });
+    case 'passkey':
+      return msg('Passkey', { id: 'enroll.sequence.passkey', desc: 'Name of the passkey method (WebAuthn).' });
   }
 }
 

@@ -52,6 +52,8 @@
 'method-picker.email-description': `احصل على رمز بالبريد الإلكتروني لإعادة تعيين كلمة المرور.`,
 'method-picker.empty': `لا تسمح مؤسستك هنا بأي طريقة يمكنك إضافتها. تواصل مع المسؤول للمساعدة.`,
 'method-picker.heading': `ما الطريقة التي تريد إضافتها؟`,
+'method-picker.passkey': `مفتاح المرور`,
+'method-picker.passkey-description': `سجّل الدخول باستخدام وجهك أو بصمتك أو قفل الشاشة.`,
 'method-picker.phone': `الهاتف`,
 'method-picker.phone-description': `احصل على رمز برسالة نصية أو مكالمة هاتفية.`,
 'method-picker.questions': `أسئلة الأمان`,

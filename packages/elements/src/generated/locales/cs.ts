@@ -52,6 +52,8 @@
 'method-picker.email-description': `Dostanete kód e-mailem pro obnovení hesla.`,
 'method-picker.empty': `Vaše organizace zde nepovoluje žádnou metodu, kterou byste mohli přidat. Obraťte se na správce.`,
 'method-picker.heading': `Kterou metodu chcete přidat?`,
+'method-picker.passkey': `Přístupový klíč`,
+'method-picker.passkey-description': `Přihlaste se obličejem, otiskem prstu nebo zámkem obrazovky.`,
 'method-picker.phone': `Telefon`,
 'method-picker.phone-description': `Dostanete kód v SMS nebo hovorem.`,
 'method-picker.questions': `Bezpečnostní otázky`,

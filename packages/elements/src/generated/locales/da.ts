@@ -52,6 +52,8 @@
 'method-picker.email-description': `Få en kode på e-mail for at nulstille din adgangskode.`,
 'method-picker.empty': `Din organisation tillader ingen metode, du kan tilføje her. Kontakt din administrator for at få hjælp.`,
 'method-picker.heading': `Hvilken metode vil du tilføje?`,
+'method-picker.passkey': `Adgangsnøgle`,
+'method-picker.passkey-description': `Log ind med dit ansigt, dit fingeraftryk eller din skærmlås.`,
 'method-picker.phone': `Telefon`,
 'method-picker.phone-description': `Få en kode på sms eller via et opkald.`,
 'method-picker.questions': `Sikkerhedsspørgsmål`,

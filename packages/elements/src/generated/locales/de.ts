@@ -52,6 +52,8 @@
 'method-picker.email-description': `Einen Code per E-Mail erhalten, um Ihr Kennwort zurückzusetzen.`,
 'method-picker.empty': `Ihre Organisation erlaubt hier keine Methode, die Sie hinzufügen können. Wenden Sie sich an Ihre Administration.`,
 'method-picker.heading': `Welche Methode möchten Sie hinzufügen?`,
+'method-picker.passkey': `Passkey`,
+'method-picker.passkey-description': `Melden Sie sich mit Gesicht, Fingerabdruck oder Bildschirmsperre an.`,
 'method-picker.phone': `Telefon`,
 'method-picker.phone-description': `Einen Code per SMS oder Anruf erhalten.`,
 'method-picker.questions': `Sicherheitsfragen`,

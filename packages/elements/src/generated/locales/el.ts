@@ -52,6 +52,8 @@
 'method-picker.email-description': `Λάβετε κωδικό μέσω email για επαναφορά του κωδικού πρόσβασης.`,
 'method-picker.empty': `Ο οργανισμός σας δεν επιτρέπει εδώ καμία μέθοδο που θα μπορούσατε να προσθέσετε. Επικοινωνήστε με τον διαχειριστή.`,
 'method-picker.heading': `Ποια μέθοδο θέλετε να προσθέσετε;`,
+'method-picker.passkey': `Κλειδί πρόσβασης`,
+'method-picker.passkey-description': `Συνδεθείτε με το πρόσωπό σας, το δακτυλικό σας αποτύπωμα ή το κλείδωμα οθόνης.`,
 'method-picker.phone': `Τηλέφωνο`,
 'method-picker.phone-description': `Λάβετε κωδικό με SMS ή τηλεφωνική κλήση.`,
 'method-picker.questions': `Ερωτήσεις ασφαλείας`,

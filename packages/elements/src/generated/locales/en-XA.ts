@@ -52,6 +52,8 @@
 'method-picker.email-description': `⟦Gét á çödé bý émáíl tö rését ýöür pásswörd. · · · · · · · · ·⟧`,
 'method-picker.empty': `⟦Yöür örgáñízátíöñ döésñ't állöw áñý méthöd ýöü çöüld ádd héré. Çöñtáçt ýöür ádmíñístrátör för hélp. · · · · · · · · · · · · · · · · · · · ·⟧`,
 'method-picker.heading': `⟦Whíçh méthöd wöüld ýöü líké tö ádd? · · · · · · ·⟧`,
+'method-picker.passkey': `⟦Pásskéý ·⟧`,
+'method-picker.passkey-description': `⟦Sígñ íñ wíth ýöür fáçé, fíñgérpríñt ör sçrééñ löçk. · · · · · · · · · ·⟧`,
 'method-picker.phone': `⟦Phöñé ·⟧`,
 'method-picker.phone-description': `⟦Gét á çödé bý téxt mésságé ör phöñé çáll. · · · · · · · ·⟧`,
 'method-picker.questions': `⟦Séçürítý qüéstíöñs · · · ·⟧`,

@@ -52,6 +52,8 @@
 'method-picker.email-description': `Recibe un código por correo electrónico para restablecer tu contraseña.`,
 'method-picker.empty': `Tu organización no permite aquí ningún método que puedas añadir. Ponte en contacto con tu administrador.`,
 'method-picker.heading': `¿Qué método quieres añadir?`,
+'method-picker.passkey': `Llave de acceso`,
+'method-picker.passkey-description': `Inicia sesión con tu cara, tu huella digital o el bloqueo de pantalla.`,
 'method-picker.phone': `Teléfono`,
 'method-picker.phone-description': `Recibe un código por SMS o por llamada.`,
 'method-picker.questions': `Preguntas de seguridad`,

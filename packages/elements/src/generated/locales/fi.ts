@@ -52,6 +52,8 @@
 'method-picker.email-description': `Saat sähköpostiin koodin salasanan palauttamista varten.`,
 'method-picker.empty': `Organisaatiosi ei salli tässä yhtään lisättävää menetelmää. Ota yhteyttä järjestelmänvalvojaan.`,
 'method-picker.heading': `Minkä menetelmän haluat lisätä?`,
+'method-picker.passkey': `Pääsyavain`,
+'method-picker.passkey-description': `Kirjaudu sisään kasvoillasi, sormenjäljelläsi tai näytön lukituksella.`,
 'method-picker.phone': `Puhelin`,
 'method-picker.phone-description': `Saat koodin tekstiviestillä tai puhelulla.`,
 'method-picker.questions': `Suojauskysymykset`,

@@ -52,6 +52,8 @@
 'method-picker.email-description': `Recevez un code par e-mail pour réinitialiser votre mot de passe.`,
 'method-picker.empty': `Votre organisation n'autorise ici aucune méthode que vous pourriez ajouter. Contactez votre administrateur.`,
 'method-picker.heading': `Quelle méthode voulez-vous ajouter ?`,
+'method-picker.passkey': `Clé d’accès`,
+'method-picker.passkey-description': `Connectez-vous avec votre visage, votre empreinte digitale ou le verrouillage de l’écran.`,
 'method-picker.phone': `Téléphone`,
 'method-picker.phone-description': `Recevez un code par SMS ou par appel.`,
 'method-picker.questions': `Questions de sécurité`,

@@ -52,6 +52,8 @@
 'method-picker.email-description': `קבלת קוד באימייל לאיפוס הסיסמה.`,
 'method-picker.empty': `הארגון שלך לא מאפשר כאן אף שיטה שאפשר להוסיף. לעזרה, אפשר לפנות למנהל המערכת.`,
 'method-picker.heading': `איזו שיטה ברצונך להוסיף?`,
+'method-picker.passkey': `מפתח גישה`,
+'method-picker.passkey-description': `כניסה באמצעות הפנים, טביעת האצבע או נעילת המסך.`,
 'method-picker.phone': `טלפון`,
 'method-picker.phone-description': `קבלת קוד ב-SMS או בשיחת טלפון.`,
 'method-picker.questions': `שאלות אבטחה`,

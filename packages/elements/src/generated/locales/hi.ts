@@ -52,6 +52,8 @@
 'method-picker.email-description': `पासवर्ड रीसेट करने के लिए ईमेल से कोड पाएं।`,
 'method-picker.empty': `आपका संगठन यहां ऐसा कोई तरीका जोड़ने की अनुमति नहीं देता। मदद के लिए अपने एडमिन से संपर्क करें।`,
 'method-picker.heading': `आप कौन-सा तरीका जोड़ना चाहते हैं?`,
+'method-picker.passkey': `पासकी`,
+'method-picker.passkey-description': `अपने चेहरे, फ़िंगरप्रिंट या स्क्रीन लॉक से साइन इन करें।`,
 'method-picker.phone': `फ़ोन`,
 'method-picker.phone-description': `SMS या फ़ोन कॉल से कोड पाएं।`,
 'method-picker.questions': `सुरक्षा प्रश्न`,

@@ -52,6 +52,8 @@
 'method-picker.email-description': `Kód e-mailben a jelszó visszaállításához.`,
 'method-picker.empty': `A szervezete itt egyetlen hozzáadható módszert sem engedélyez. Forduljon a rendszergazdához.`,
 'method-picker.heading': `Melyik módszert szeretné hozzáadni?`,
+'method-picker.passkey': `Azonosítókulcs`,
+'method-picker.passkey-description': `Jelentkezzen be az arcával, az ujjlenyomatával vagy a képernyőzárral.`,
 'method-picker.phone': `Telefon`,
 'method-picker.phone-description': `Kód SMS-ben vagy telefonhívásban.`,
 'method-picker.questions': `Biztonsági kérdések`,

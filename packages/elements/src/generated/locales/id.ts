@@ -52,6 +52,8 @@
 'method-picker.email-description': `Dapatkan kode lewat email untuk mengatur ulang kata sandi.`,
 'method-picker.empty': `Organisasi Anda tidak mengizinkan metode apa pun yang dapat Anda tambahkan di sini. Hubungi administrator untuk bantuan.`,
 'method-picker.heading': `Metode mana yang ingin Anda tambahkan?`,
+'method-picker.passkey': `Kunci sandi`,
+'method-picker.passkey-description': `Masuk dengan wajah, sidik jari, atau kunci layar Anda.`,
 'method-picker.phone': `Ponsel`,
 'method-picker.phone-description': `Dapatkan kode lewat SMS atau panggilan telepon.`,
 'method-picker.questions': `Pertanyaan keamanan`,

@@ -52,6 +52,8 @@
 'method-picker.email-description': `Ricevi un codice via email per reimpostare la password.`,
 'method-picker.empty': `La tua organizzazione non consente qui nessun metodo da aggiungere. Contatta l'amministratore per assistenza.`,
 'method-picker.heading': `Quale metodo vuoi aggiungere?`,
+'method-picker.passkey': `Passkey`,
+'method-picker.passkey-description': `Accedi con il volto, l'impronta digitale o il blocco schermo.`,
 'method-picker.phone': `Telefono`,
 'method-picker.phone-description': `Ricevi un codice via SMS o con una chiamata.`,
 'method-picker.questions': `Domande di sicurezza`,

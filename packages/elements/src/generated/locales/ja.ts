@@ -52,6 +52,8 @@
 'method-picker.email-description': `パスワードをリセットするためのコードをメールで受け取ります。`,
 'method-picker.empty': `組織はここで追加できる方法を許可していません。管理者に連絡してください。`,
 'method-picker.heading': `どの方法を追加しますか？`,
+'method-picker.passkey': `パスキー`,
+'method-picker.passkey-description': `顔、指紋、または画面ロックでサインインします。`,
 'method-picker.phone': `電話`,
 'method-picker.phone-description': `SMS または電話でコードを受け取ります。`,
 'method-picker.questions': `秘密の質問`,

@@ -52,6 +52,8 @@
 'method-picker.email-description': `비밀번호를 재설정하기 위한 코드를 이메일로 받습니다.`,
 'method-picker.empty': `조직에서 여기에 추가할 수 있는 방법을 허용하지 않습니다. 관리자에게 문의하세요.`,
 'method-picker.heading': `어떤 방법을 추가하시겠어요?`,
+'method-picker.passkey': `패스키`,
+'method-picker.passkey-description': `얼굴, 지문 또는 화면 잠금으로 로그인합니다.`,
 'method-picker.phone': `휴대폰`,
 'method-picker.phone-description': `문자 메시지나 전화로 코드를 받습니다.`,
 'method-picker.questions': `보안 질문`,

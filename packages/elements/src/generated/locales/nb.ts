@@ -52,6 +52,8 @@
 'method-picker.email-description': `Få en kode på e-post for å tilbakestille passordet.`,
 'method-picker.empty': `Organisasjonen din tillater ingen metode du kan legge til her. Kontakt administratoren for å få hjelp.`,
 'method-picker.heading': `Hvilken metode vil du legge til?`,
+'method-picker.passkey': `Passnøkkel`,
+'method-picker.passkey-description': `Logg på med ansiktet, fingeravtrykket eller skjermlåsen.`,
 'method-picker.phone': `Telefon`,
 'method-picker.phone-description': `Få en kode på SMS eller i en telefonsamtale.`,
 'method-picker.questions': `Sikkerhetsspørsmål`,

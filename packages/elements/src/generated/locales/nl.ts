@@ -52,6 +52,8 @@
 'method-picker.email-description': `Ontvang een code per e-mail om je wachtwoord opnieuw in te stellen.`,
 'method-picker.empty': `Je organisatie staat hier geen methode toe die je kunt toevoegen. Neem contact op met je beheerder voor hulp.`,
 'method-picker.heading': `Welke methode wil je toevoegen?`,
+'method-picker.passkey': `Toegangssleutel`,
+'method-picker.passkey-description': `Meld je aan met je gezicht, je vingerafdruk of je schermvergrendeling.`,
 'method-picker.phone': `Telefoon`,
 'method-picker.phone-description': `Ontvang een code per sms of telefoongesprek.`,
 'method-picker.questions': `Beveiligingsvragen`,

@@ -52,6 +52,8 @@
 'method-picker.email-description': `Otrzymaj kod e-mailem, aby zresetować hasło.`,
 'method-picker.empty': `Twoja organizacja nie zezwala tutaj na żadną metodę, którą możesz dodać. Skontaktuj się z administratorem.`,
 'method-picker.heading': `Którą metodę chcesz dodać?`,
+'method-picker.passkey': `Klucz dostępu`,
+'method-picker.passkey-description': `Logowanie za pomocą twarzy, odcisku palca lub blokady ekranu.`,
 'method-picker.phone': `Telefon`,
 'method-picker.phone-description': `Otrzymaj kod SMS-em lub w połączeniu telefonicznym.`,
 'method-picker.questions': `Pytania zabezpieczające`,

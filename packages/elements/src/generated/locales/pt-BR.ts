@@ -52,6 +52,8 @@
 'method-picker.email-description': `Receba um código por e-mail para redefinir sua senha.`,
 'method-picker.empty': `Sua organização não permite aqui nenhum método que você possa adicionar. Entre em contato com o administrador.`,
 'method-picker.heading': `Qual método você quer adicionar?`,
+'method-picker.passkey': `Chave de acesso`,
+'method-picker.passkey-description': `Entre com seu rosto, sua impressão digital ou o bloqueio de tela.`,
 'method-picker.phone': `Telefone`,
 'method-picker.phone-description': `Receba um código por SMS ou ligação.`,
 'method-picker.questions': `Perguntas de segurança`,

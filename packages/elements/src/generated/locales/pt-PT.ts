@@ -52,6 +52,8 @@
 'method-picker.email-description': `Receba um código por e-mail para repor a sua palavra-passe.`,
 'method-picker.empty': `A sua organização não permite aqui nenhum método que possa adicionar. Contacte o administrador.`,
 'method-picker.heading': `Que método pretende adicionar?`,
+'method-picker.passkey': `Chave de acesso`,
+'method-picker.passkey-description': `Inicie sessão com o rosto, a impressão digital ou o bloqueio de ecrã.`,
 'method-picker.phone': `Telefone`,
 'method-picker.phone-description': `Receba um código por SMS ou chamada.`,
 'method-picker.questions': `Perguntas de segurança`,

@@ -52,6 +52,8 @@
 'method-picker.email-description': `Primiți un cod prin e-mail pentru a vă reseta parola.`,
 'method-picker.empty': `Organizația dvs. nu permite aici nicio metodă pe care s-o puteți adăuga. Contactați administratorul.`,
 'method-picker.heading': `Ce metodă doriți să adăugați?`,
+'method-picker.passkey': `Cheie de acces`,
+'method-picker.passkey-description': `Conectați-vă cu fața, amprenta sau blocarea ecranului.`,
 'method-picker.phone': `Telefon`,
 'method-picker.phone-description': `Primiți un cod prin SMS sau apel telefonic.`,
 'method-picker.questions': `Întrebări de securitate`,

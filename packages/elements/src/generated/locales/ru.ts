@@ -52,6 +52,8 @@
 'method-picker.email-description': `Получите код по электронной почте, чтобы сбросить пароль.`,
 'method-picker.empty': `Ваша организация не разрешает здесь ни одного способа, который можно добавить. Обратитесь к администратору.`,
 'method-picker.heading': `Какой способ вы хотите добавить?`,
+'method-picker.passkey': `Ключ доступа`,
+'method-picker.passkey-description': `Входите с помощью лица, отпечатка пальца или блокировки экрана.`,
 'method-picker.phone': `Телефон`,
 'method-picker.phone-description': `Получите код в SMS или по телефонному звонку.`,
 'method-picker.questions': `Контрольные вопросы`,

@@ -52,6 +52,8 @@
 'method-picker.email-description': `Få en kod via e-post för att återställa ditt lösenord.`,
 'method-picker.empty': `Din organisation tillåter ingen metod som du kan lägga till här. Kontakta administratören för hjälp.`,
 'method-picker.heading': `Vilken metod vill du lägga till?`,
+'method-picker.passkey': `Nyckel`,
+'method-picker.passkey-description': `Logga in med ansiktet, fingeravtrycket eller skärmlåset.`,
 'method-picker.phone': `Telefon`,
 'method-picker.phone-description': `Få en kod via sms eller telefonsamtal.`,
 'method-picker.questions': `Säkerhetsfrågor`,

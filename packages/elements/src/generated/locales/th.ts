@@ -52,6 +52,8 @@
 'method-picker.email-description': `รับรหัสทางอีเมลเพื่อรีเซ็ตรหัสผ่าน`,
 'method-picker.empty': `องค์กรของคุณไม่อนุญาตวิธีใดที่คุณจะเพิ่มได้ที่นี่ โปรดติดต่อผู้ดูแลระบบ`,
 'method-picker.heading': `คุณต้องการเพิ่มวิธีใด`,
+'method-picker.passkey': `พาสคีย์`,
+'method-picker.passkey-description': `ลงชื่อเข้าใช้ด้วยใบหน้า ลายนิ้วมือ หรือการล็อกหน้าจอ`,
 'method-picker.phone': `โทรศัพท์`,
 'method-picker.phone-description': `รับรหัสทาง SMS หรือโทรศัพท์`,
 'method-picker.questions': `คำถามเพื่อความปลอดภัย`,

@@ -52,6 +52,8 @@
 'method-picker.email-description': `Parolanızı sıfırlamak için e-postayla kod alın.`,
 'method-picker.empty': `Kuruluşunuz burada ekleyebileceğiniz hiçbir yönteme izin vermiyor. Yardım için yöneticinize başvurun.`,
 'method-picker.heading': `Hangi yöntemi eklemek istiyorsunuz?`,
+'method-picker.passkey': `Geçiş anahtarı`,
+'method-picker.passkey-description': `Yüzünüz, parmak iziniz veya ekran kilidinizle oturum açın.`,
 'method-picker.phone': `Telefon`,
 'method-picker.phone-description': `SMS veya telefon aramasıyla kod alın.`,
 'method-picker.questions': `Güvenlik soruları`,

@@ -52,6 +52,8 @@
 'method-picker.email-description': `Отримайте код електронною поштою, щоб скинути пароль.`,
 'method-picker.empty': `Ваша організація не дозволяє тут жодного способу, який можна додати. Зверніться до адміністратора.`,
 'method-picker.heading': `Який спосіб ви хочете додати?`,
+'method-picker.passkey': `Ключ доступу`,
+'method-picker.passkey-description': `Входьте за допомогою обличчя, відбитка пальця або блокування екрана.`,
 'method-picker.phone': `Телефон`,
 'method-picker.phone-description': `Отримайте код у SMS або телефонним дзвінком.`,
 'method-picker.questions': `Контрольні запитання`,

@@ -52,6 +52,8 @@
 'method-picker.email-description': `Nhận mã qua email để đặt lại mật khẩu.`,
 'method-picker.empty': `Tổ chức của bạn không cho phép phương thức nào bạn có thể thêm ở đây. Hãy liên hệ quản trị viên.`,
 'method-picker.heading': `Bạn muốn thêm phương thức nào?`,
+'method-picker.passkey': `Khóa truy cập`,
+'method-picker.passkey-description': `Đăng nhập bằng khuôn mặt, vân tay hoặc khóa màn hình.`,
 'method-picker.phone': `Điện thoại`,
 'method-picker.phone-description': `Nhận mã qua tin nhắn hoặc cuộc gọi.`,
 'method-picker.questions': `Câu hỏi bảo mật`,

@@ -52,6 +52,8 @@
 'method-picker.email-description': `通过电子邮件获取验证码以重置密码。`,
 'method-picker.empty': `你的组织不允许在此添加任何方式。请联系管理员获取帮助。`,
 'method-picker.heading': `你想添加哪种方式？`,
+'method-picker.passkey': `通行密钥`,
+'method-picker.passkey-description': `使用面容、指纹或屏幕锁定登录。`,
 'method-picker.phone': `手机`,
 'method-picker.phone-description': `通过短信或电话获取验证码。`,
 'method-picker.questions': `安全问题`,

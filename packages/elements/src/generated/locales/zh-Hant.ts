@@ -52,6 +52,8 @@
 'method-picker.email-description': `透過電子郵件取得驗證碼以重設密碼。`,
 'method-picker.empty': `你的組織不允許在此新增任何方式。請聯絡管理員尋求協助。`,
 'method-picker.heading': `你要新增哪種方式？`,
+'method-picker.passkey': `密碼金鑰`,
+'method-picker.passkey-description': `使用臉孔、指紋或螢幕鎖定登入。`,
 'method-picker.phone': `手機`,
 'method-picker.phone-description': `透過簡訊或電話取得驗證碼。`,
 'method-picker.questions': `安全性問題`,

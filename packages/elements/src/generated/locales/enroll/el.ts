@@ -60,6 +60,7 @@ export const templates = {'enroll.app.add': `Προσθέστε λογαριασ
 'enroll.sequence.email': `Email`,
 'enroll.sequence.heading': str`Μέθοδος ${0} από ${1}: ${2}`,
 'enroll.sequence.nothing-missing': `Έχετε ήδη όλες τις πληροφορίες ασφαλείας που απαιτεί ο οργανισμός σας`,
+'enroll.sequence.passkey': `Κλειδί πρόσβασης`,
 'enroll.sequence.phone': `Τηλέφωνο`,
 'enroll.sequence.questions': `Ερωτήσεις ασφαλείας`,
 'enroll.sequence.skip': `Παράλειψη προς το παρόν`,

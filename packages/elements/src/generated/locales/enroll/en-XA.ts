@@ -60,6 +60,7 @@ export const templates = {'enroll.app.add': `⟦Ådd áñ áççöüñt. · · �
 'enroll.sequence.email': `⟦Émáíl ·⟧`,
 'enroll.sequence.heading': str`⟦Méthöd ${0} öf ${1}: ${2} · · ·⟧`,
 'enroll.sequence.nothing-missing': `⟦Yöü hávé áll thé séçürítý íñfö ýöür örgáñízátíöñ réqüírés · · · · · · · · · · ·⟧`,
+'enroll.sequence.passkey': `⟦Pásskéý ·⟧`,
 'enroll.sequence.phone': `⟦Phöñé ·⟧`,
 'enroll.sequence.questions': `⟦Séçürítý qüéstíöñs · · · ·⟧`,
 'enroll.sequence.skip': `⟦Skíp för ñöw · ·⟧`,

@@ -60,6 +60,7 @@ export const templates = {'enroll.app.add': `नया खाता जोड़
 'enroll.sequence.email': `ईमेल`,
 'enroll.sequence.heading': str`${1} में से तरीका ${0}: ${2}`,
 'enroll.sequence.nothing-missing': `आपके संगठन को जो भी सुरक्षा जानकारी चाहिए, वह सब आप सेट कर चुके हैं`,
+'enroll.sequence.passkey': `पासकी`,
 'enroll.sequence.phone': `फ़ोन`,
 'enroll.sequence.questions': `सुरक्षा प्रश्न`,
 'enroll.sequence.skip': `अभी छोड़ें`,

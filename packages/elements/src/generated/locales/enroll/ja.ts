@@ -60,6 +60,7 @@ export const templates = {'enroll.app.add': `アカウントを追加します�
 'enroll.sequence.email': `メール`,
 'enroll.sequence.heading': str`方法 ${0}/${1}: ${2}`,
 'enroll.sequence.nothing-missing': `組織で必要なセキュリティ情報はすべて設定済みです`,
+'enroll.sequence.passkey': `パスキー`,
 'enroll.sequence.phone': `電話`,
 'enroll.sequence.questions': `秘密の質問`,
 'enroll.sequence.skip': `今はスキップ`,

@@ -60,6 +60,7 @@ export const templates = {'enroll.app.add': `Добавьте учётную з�
 'enroll.sequence.email': `Электронная почта`,
 'enroll.sequence.heading': str`Способ ${0} из ${1}: ${2}`,
 'enroll.sequence.nothing-missing': `У вас уже есть все данные безопасности, которые требует ваша организация`,
+'enroll.sequence.passkey': `Ключ доступа`,
 'enroll.sequence.phone': `Телефон`,
 'enroll.sequence.questions': `Контрольные вопросы`,
 'enroll.sequence.skip': `Пропустить пока`,

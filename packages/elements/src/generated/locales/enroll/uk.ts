@@ -60,6 +60,7 @@ export const templates = {'enroll.app.add': `Додайте обліковий �
 'enroll.sequence.email': `Електронна пошта`,
 'enroll.sequence.heading': str`Спосіб ${0} з ${1}: ${2}`,
 'enroll.sequence.nothing-missing': `У вас уже є всі дані безпеки, яких вимагає ваша організація`,
+'enroll.sequence.passkey': `Ключ доступу`,
 'enroll.sequence.phone': `Телефон`,
 'enroll.sequence.questions': `Контрольні запитання`,
 'enroll.sequence.skip': `Поки що пропустити`,
