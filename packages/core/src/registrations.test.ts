@@ -80,3 +80,42 @@ test('an address of 254 characters is read', () => {
   assert.equal(address.length, 254);
   assert.deepEqual(readRegistrations(list({ ...email, email: { address } })).methods[0]?.email, { address });
 });
+
+const passkey = {
+  ...base,
+  id: 'pk-1',
+  kind: 'passkey',
+  purposes: ['mfa', 'password-reset'],
+  passkey: { name: 'Pixel 9', backedUp: true, transports: ['internal', 'hybrid'] },
+};
+const codes = { ...base, id: 'rc-1', kind: 'recovery-codes', purposes: [], recoveryCodes: { remaining: 7, total: 10 } };
+
+test('a passkey carries its name, whether it is synced and its transports; recovery codes how many are left', () => {
+  assert.deepEqual(readRegistrations(list(passkey, codes)), list(passkey, codes));
+  const bare = { ...passkey, passkey: { name: 'YubiKey' } };
+  assert.deepEqual(readRegistrations(list(bare)), list(bare));
+});
+
+test('a malformed passkey or count of recovery codes makes the whole answer unknown, naming the field', () => {
+  const cases: [string, unknown, string][] = [
+    ['a passkey on a phone', { ...passkey, kind: 'phone' }, 'methods[0].passkey'],
+    ['no name', { ...passkey, passkey: {} }, 'passkey.name'],
+    ['a blank name', { ...passkey, passkey: { name: '  ' } }, 'passkey.name'],
+    ['a name of 65 characters', { ...passkey, passkey: { name: 'p'.repeat(65) } }, 'passkey.name'],
+    ['synced as text', { ...passkey, passkey: { name: 'a', backedUp: 'yes' } }, 'passkey.backedUp'],
+    ['transports as text', { ...passkey, passkey: { name: 'a', transports: 'usb' } }, 'passkey.transports'],
+    ['codes on a passkey', { ...codes, kind: 'passkey' }, 'methods[0].recoveryCodes'],
+    ['more left than there are', { ...codes, recoveryCodes: { remaining: 11, total: 10 } }, 'recoveryCodes.remaining'],
+    ['a fraction left', { ...codes, recoveryCodes: { remaining: 1.5, total: 10 } }, 'recoveryCodes.remaining'],
+    ['none in the set', { ...codes, recoveryCodes: { remaining: 0, total: 0 } }, 'recoveryCodes.total'],
+  ];
+  for (const [name, method, field] of cases) {
+    const error = refusal(list(method));
+    assert.ok(error.message.includes(field), `${name}: ${error.message}`);
+  }
+});
+
+test('a name of 64 characters, emoji counted as one, is read', () => {
+  const name = `${'p'.repeat(62)}🔑🔑`;
+  assert.equal(readRegistrations(list({ ...passkey, passkey: { name } })).methods[0]?.passkey?.name, name);
+});

@@ -35,6 +35,8 @@ const E164 = /^\+[1-9]\d{1,14}$/;
 const MAX_ADDRESS = 254;
 const ADDRESS = /^[^@\s]+@[^@\s]+$/u;
 // A date and time with an offset, as `Date.prototype.toISOString` writes it (fractions of a second optional).
+/** The longest name a passkey may have, in characters (code points), as `RenameMethodRequest` says. */
+export const PASSKEY_NAME_MAX = 64;
 const ISO_8601 = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d{1,9})?(?:Z|[+-](\d\d):(\d\d))$/;
 
 function malformed(what: string): SecurityInfoError {
@@ -61,6 +63,7 @@ function readMethod(value: unknown, index: number): RegisteredMethod {
   if (!isRecord(value)) throw malformed(at);
   const { id, kind, addedAt, lastUsedAt, purposes, removable, notRemovableReason, phone, email, securityQuestions } =
     value;
+  const { passkey, recoveryCodes } = value;
   if (typeof id !== 'string' || !METHOD_ID.test(id)) throw malformed(`${at}.id`);
   if (!METHOD_KINDS.includes(kind as MethodKind)) throw malformed(`${at}.kind`);
   if (!isDate(addedAt)) throw malformed(`${at}.addedAt`);
@@ -106,7 +109,35 @@ function readMethod(value: unknown, index: number): RegisteredMethod {
       throw malformed(`${at}.securityQuestions.questionIds`);
     method.securityQuestions = { questionIds: [...(questionIds as string[])] };
   }
+  if (passkey !== undefined) method.passkey = readPasskey(kind, passkey, `${at}.passkey`);
+  if (recoveryCodes !== undefined) method.recoveryCodes = readRecoveryCodes(kind, recoveryCodes, `${at}.recoveryCodes`);
   return method;
+}
+
+/** A passkey's name (1 to 64 characters, as `renameMethod` takes it), whether it is synced, and its transports. */
+function readPasskey(kind: unknown, value: unknown, at: string): NonNullable<RegisteredMethod['passkey']> {
+  if (kind !== 'passkey' || !isRecord(value)) throw malformed(at);
+  const { name, backedUp, transports } = value;
+  if (typeof name !== 'string' || name.trim().length === 0 || [...name].length > PASSKEY_NAME_MAX)
+    throw malformed(`${at}.name`);
+  if (backedUp !== undefined && typeof backedUp !== 'boolean') throw malformed(`${at}.backedUp`);
+  if (transports !== undefined && !(Array.isArray(transports) && transports.every((t) => typeof t === 'string')))
+    throw malformed(`${at}.transports`);
+  return {
+    name,
+    ...(backedUp === undefined ? {} : { backedUp }),
+    ...(transports === undefined ? {} : { transports: [...(transports as string[])] }),
+  };
+}
+
+/** How many of a set of recovery codes are left: whole numbers, no more left than there are. */
+function readRecoveryCodes(kind: unknown, value: unknown, at: string): NonNullable<RegisteredMethod['recoveryCodes']> {
+  if (kind !== 'recovery-codes' || !isRecord(value)) throw malformed(at);
+  const { remaining, total } = value;
+  if (!Number.isSafeInteger(total) || (total as number) < 1) throw malformed(`${at}.total`);
+  if (!Number.isSafeInteger(remaining) || (remaining as number) < 0 || (remaining as number) > (total as number))
+    throw malformed(`${at}.remaining`);
+  return { remaining: remaining as number, total: total as number };
 }
 
 /**
