@@ -4,6 +4,7 @@
  */
 import { base32Encode } from './base32.js';
 import { checkEmail } from './email.js';
+import { createMemoryRecovery } from './memory-recovery.js';
 import { SecurityInfoError, type SecurityInfoErrorCode, type SecurityInfoErrorReason } from './errors.js';
 import { offeredMethods } from './policy.js';
 import { checkAnswers, normalizeAnswer, PREDEFINED_QUESTION_IDS } from './questions.js';
@@ -31,7 +32,8 @@ export type MemoryAdapterOperation =
   | 'setSecurityQuestions'
   | 'listMethods'
   | 'removeMethod'
-  | 'setDefaultMethod';
+  | 'setDefaultMethod'
+  | 'generateRecoveryCodes';
 
 /**
  * A fault to inject: a {@link SecurityInfoError} code (with its details), `hang` (never settles until aborted),
@@ -76,6 +78,8 @@ export interface PreloadedMethod {
   email?: { address: string };
   /** The questions answered; the answers are unknown, so none matches until they are set again. */
   securityQuestions?: { questionIds: string[] };
+  /** For recovery codes: how many of the set are left, of how many. */
+  recoveryCodes?: { remaining: number; total: number };
 }
 
 export interface MemoryAdapterOptions {
@@ -121,8 +125,8 @@ export interface MemoryAdapterOptions {
 
 export interface MemoryAdapter
   extends
-    Required<Omit<SecurityInfoAdapter, 'startPasskey' | 'finishPasskey' | 'renameMethod' | 'generateRecoveryCodes'>>,
-    Pick<SecurityInfoAdapter, 'startPasskey' | 'finishPasskey' | 'renameMethod' | 'generateRecoveryCodes'> {
+    Required<Omit<SecurityInfoAdapter, 'startPasskey' | 'finishPasskey' | 'renameMethod'>>,
+    Pick<SecurityInfoAdapter, 'startPasskey' | 'finishPasskey' | 'renameMethod'> {
   /** Makes the next call (or every call, with `{ persist: true }`) of an operation fail this way. */
   injectFault(operation: MemoryAdapterOperation, fault: MemoryAdapterFault, options?: { persist?: boolean }): void;
   /** Removes injected faults, of one operation or all. */
@@ -379,6 +383,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     listMethods: 0,
     removeMethod: 0,
     setDefaultMethod: 0,
+    generateRecoveryCodes: 0,
   };
   let lastCode: IssuedCode | undefined;
   let lastAppSetup: string | undefined;
@@ -410,6 +415,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       }
     }
   }
+
+  const recovery = createMemoryRecovery(
+    registry,
+    begin,
+    options.registrations?.methods.find((m) => m.recoveryCodes)?.recoveryCodes,
+  );
 
   function issue(
     phoneNumber: string,
@@ -635,12 +646,13 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     },
     async listMethods({ signal }) {
       if ((await begin('listMethods', signal)) === 'malformed') return { methods: 'none' } as unknown as Registrations;
-      return registry.view();
+      return recovery.view(registry.view());
     },
     async removeMethod({ id }, { signal }) {
       if ((await begin('removeMethod', signal)) === 'malformed') return;
       registry.remove(id);
     },
+    generateRecoveryCodes: recovery.generate,
     async setDefaultMethod({ id }, { signal }) {
       if ((await begin('setDefaultMethod', signal)) === 'malformed') return;
       registry.setDefault(id);
