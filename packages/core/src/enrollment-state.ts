@@ -5,7 +5,17 @@
  */
 import type { SecurityInfoError, SecurityInfoErrorCode, SecurityInfoErrorReason } from './errors.js';
 import type { EnrollmentOperation, EnrollmentRequest } from './requests.js';
-import type { AuthenticatorAppSetup, Channel, MethodId, PhoneChallenge, Purpose, SecurityInfoPolicy } from './types.js';
+import type {
+  AuthenticatorAppSetup,
+  Channel,
+  MethodId,
+  PasskeyRegistrationResponse,
+  PasskeySetup,
+  PhoneChallenge,
+  Purpose,
+  RegisteredMethod,
+  SecurityInfoPolicy,
+} from './types.js';
 
 /**
  * The steps: a method's first step is named by its id (`phone`, `email`, `authenticator-app` with the QR code,
@@ -28,7 +38,35 @@ export type EnrolledMethod =
   | { method: 'phone'; phoneNumber: string; channel: Channel }
   | { method: 'email'; email: string }
   | { method: 'authenticator-app' }
-  | { method: 'security-questions'; questionIds: string[] };
+  | { method: 'security-questions'; questionIds: string[] }
+  | { method: 'passkey'; id: string; name: string };
+
+/**
+ * Why the browser's passkey dialog or the check of its answer failed, where the error's code alone does not say:
+ * `passkey-cancelled` the person closed the dialog (or no authenticator answered), `passkey-exists` this
+ * authenticator holds one of the person's passkeys already, `passkey-origin` the page's address is not the relying
+ * party's, `passkey-unsupported` no authenticator offers what the options ask, `passkey-timeout` the dialog's own
+ * time ran out, `passkey-refused` the backend did not accept the browser's answer.
+ */
+export type PasskeyStepReason =
+  | 'passkey-cancelled'
+  | 'passkey-exists'
+  | 'passkey-origin'
+  | 'passkey-unsupported'
+  | 'passkey-timeout'
+  | 'passkey-refused';
+
+/** Where the creation of a passkey stands (passkey-enrollment.ts). */
+export interface PasskeyProgress {
+  /** The backend's options for the browser's dialog, under their challenge. */
+  setup?: PasskeySetup;
+  /** The browser's answer, until the backend has checked it. */
+  response?: PasskeyRegistrationResponse;
+  /** The passkey registered: its registration id and name. From then on the step asks for a name. */
+  registered?: Pick<RegisteredMethod, 'id'> & { name: string };
+  /** The name being saved (`renameMethod`). */
+  naming?: string;
+}
 
 /** A sequence of required methods being set up (sequence.ts): what it asks for in order, and what is done. */
 export interface EnrollmentSequence {
@@ -44,15 +82,20 @@ export interface EnrollmentError {
   operation: EnrollmentOperation;
   retryAfterSeconds?: number;
   attemptsRemaining?: number;
-  /** With `channel-unavailable`: `landline` when the number can be called but cannot receive text messages. */
-  reason?: SecurityInfoErrorReason;
+  /**
+   * With `channel-unavailable`: `landline` when the number can be called but cannot receive text messages; for a
+   * passkey, what went wrong with the browser's dialog or its answer.
+   */
+  reason?: SecurityInfoErrorReason | PasskeyStepReason;
 }
 
 /**
  * What a failed call is described by: a {@link SecurityInfoError}, or only its code where nothing shows more (a
  * failed policy request, before the later steps have loaded).
  */
-export type EnrollmentFailure = Pick<SecurityInfoError, 'code' | 'retryAfterSeconds' | 'attemptsRemaining' | 'reason'>;
+export type EnrollmentFailure = Pick<SecurityInfoError, 'code' | 'retryAfterSeconds' | 'attemptsRemaining'> & {
+  reason?: SecurityInfoErrorReason | PasskeyStepReason;
+};
 
 export interface EnrollmentState {
   step: EnrollmentStep;
@@ -68,6 +111,8 @@ export interface EnrollmentState {
   email?: string;
   /** The authenticator app's key and its `otpauth://` URI, once the backend made them; its challenge is `challenge`. */
   app?: Pick<AuthenticatorAppSetup, 'otpauthUri' | 'secret'>;
+  /** A passkey's creation: the dialog's options, the browser's answer, then the passkey registered. */
+  passkey?: PasskeyProgress;
   /** The ids of the security questions answered, once registered (never the answers). */
   questionIds?: string[];
   /** A code's challenge (phone, email), or the authenticator app's setup (its id, code length and expiry). */
@@ -114,6 +159,18 @@ export type EnrollmentEvent =
   | { type: 'questions-submitted'; questionIds: string[] }
   /** Security questions: the backend registered them. */
   | { type: 'questions-set'; requestId: number }
+  /** Passkey: the person pressed "Create passkey": the options are asked for, then the browser's dialog opens. */
+  | { type: 'passkey-requested' }
+  /** Passkey: the backend's options for the dialog. */
+  | { type: 'passkey-started'; requestId: number; setup: PasskeySetup }
+  /** Passkey: the browser's answer, for the backend to check. */
+  | { type: 'passkey-answered'; requestId: number; response: PasskeyRegistrationResponse }
+  /** Passkey: the backend checked the answer and registered the passkey. */
+  | { type: 'passkey-created'; requestId: number; method: RegisteredMethod }
+  /** Passkey: the person saved a name (checked already); the same name as the registered one ends the step. */
+  | { type: 'passkey-named'; name: string }
+  /** Passkey: the backend renamed it. */
+  | { type: 'passkey-renamed'; requestId: number }
   /** Back to the methods from any step (the wizard's `showMethods()`), dropping what is in flight. */
   | { type: 'show-methods' }
   /**

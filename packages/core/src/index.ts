@@ -19,6 +19,7 @@ export * from './email.js';
 export * from './questions.js';
 export * from './methods-enrollment.js';
 export * from './runner-methods.js';
+export * from './passkey-enrollment.js';
 export * from './sequence.js';
 export * from './base32.js';
 export * from './totp.js';

@@ -1,12 +1,14 @@
 /**
  * The steps of the methods beyond phone in the enrollment state machine (enrollment.ts): an email address and the
- * code sent to it, an authenticator app's key and a code of the app, security questions answered. A part of its own,
- * loaded with those steps (see the runner's `use()` and runner-methods.ts), so the phone flow never downloads it.
+ * code sent to it, an authenticator app's key and a code of the app, security questions answered, a passkey
+ * (passkey-enrollment.ts). A part of its own, loaded with those steps (see the runner's `use()` and
+ * runner-methods.ts), so the phone flow never downloads it.
  *
  * The code step is the phone's `code` step, with `method` saying whose code it is; Back from it returns to the
  * address (email) or to the key (the same key: the app has it already).
  */
 import type { EnrolledMethod, EnrollmentEvent, EnrollmentState } from './enrollment-state.js';
+import { passkeyTransition } from './passkey-enrollment.js';
 import { answers, settled, withRequest } from './requests.js';
 
 /**
@@ -16,6 +18,7 @@ import { answers, settled, withRequest } from './requests.js';
 export function methodsTransition(state: EnrollmentState, event: EnrollmentEvent): EnrollmentState {
   const { step, method, request } = state;
   if (step === 'done' || step === 'cancelled' || !method || method === 'phone') return state;
+  if (method === 'passkey') return passkeyTransition(state, event);
   switch (event.type) {
     case 'email-submitted':
       if (step !== 'email' || request) return state;
@@ -90,6 +93,10 @@ export function enrolledMethod(state: EnrollmentState): EnrolledMethod | undefin
       return { method: 'authenticator-app' };
     case 'security-questions':
       return { method: 'security-questions', questionIds: state.questionIds ?? [] };
+    case 'passkey': {
+      const registered = state.passkey?.registered;
+      return registered && { method: 'passkey', id: registered.id, name: registered.name };
+    }
     default:
       return undefined;
   }

@@ -8,7 +8,8 @@ import type { SignInReason } from './errors.js';
  * An adapter call. The phone's are `sendCode`, `resendCode`, `verifyCode` and `awaitCallConfirmation`; the other
  * methods' (methods-enrollment.ts) have names of their own, so each part of the runner makes its own calls:
  * `sendEmailCode` and `resendEmailCode` (a code by email), `startAuthenticatorApp`, `verifyMethodCode` (verifying an
- * email's or an authenticator app's code) and `setSecurityQuestions`.
+ * email's or an authenticator app's code), `setSecurityQuestions`, and a passkey's `startPasskey`, `createPasskey`
+ * (the browser's dialog, not the adapter's), `finishPasskey` and `renameMethod`.
  */
 export type AdapterOperation =
   | 'getPolicy'
@@ -20,7 +21,11 @@ export type AdapterOperation =
   | 'resendEmailCode'
   | 'startAuthenticatorApp'
   | 'verifyMethodCode'
-  | 'setSecurityQuestions';
+  | 'setSecurityQuestions'
+  | 'startPasskey'
+  | 'createPasskey'
+  | 'finishPasskey'
+  | 'renameMethod';
 
 /** What a state is waiting on: an adapter call, or (`signIn`, see sign-in.ts) the host signing the person in again. */
 export type EnrollmentOperation = AdapterOperation | 'signIn';

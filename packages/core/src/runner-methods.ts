@@ -2,17 +2,19 @@
  * The part of an enrollment for the methods beyond phone, for the runner (runner.ts): their adapter calls (a code by
  * email and again, an authenticator app's key, a code of either verified, security questions registered), their part
  * of the state machine (methods-enrollment.ts) and of a sequence of required methods (sequence.ts), and failures
- * described with their details. Registered with `use()` when those steps load, so the phone flow never downloads it.
+ * described with their details (a passkey's with its reason). Registered with `use()` when those steps load, so the
+ * phone flow never downloads it.
  */
 import { readAppSetup } from './app-setup.js';
 import { readChallenge } from './challenge.js';
-import { SecurityInfoError, toSecurityInfoError } from './errors.js';
+import { SecurityInfoError } from './errors.js';
 import { methodsTransition } from './methods-enrollment.js';
+import { describePasskeyFailure, passkeyCalls, type PasskeyInputs } from './passkey-enrollment.js';
 import type { EnrollmentCall, EnrollmentPart } from './runner.js';
 import { sequenceTransition } from './sequence.js';
 import type { SecurityQuestionAnswer } from './types.js';
 
-export interface MethodsEnrollmentInputs {
+export interface MethodsEnrollmentInputs extends PasskeyInputs {
   /** The code the person submitted, while a verification needs it; kept out of the state (see runner-phone.ts). */
   code(): string | undefined;
   /** The answers the person submitted, while registering them needs them; never part of the state. */
@@ -28,7 +30,13 @@ const cannot = (what: string) => new SecurityInfoError('unknown', `The adapter c
 export { readAppSetup };
 
 /** The part of the methods beyond phone, to register with `EnrollmentRunner.use()`. */
-export function methodsEnrollment({ code, answers, locale, replaces }: MethodsEnrollmentInputs): EnrollmentPart {
+export function methodsEnrollment({
+  code,
+  answers,
+  locale,
+  replaces,
+  ...passkey
+}: MethodsEnrollmentInputs): EnrollmentPart {
   const options = () => {
     const language = locale?.();
     return language ? { locale: language } : {};
@@ -75,11 +83,12 @@ export function methodsEnrollment({ code, answers, locale, replaces }: MethodsEn
         await adapter.setSecurityQuestions({ answers: submitted, ...replacing() }, { signal });
         return { type: 'questions-set', requestId: id };
       },
+      ...passkeyCalls(passkey),
     },
     transition: (state, event) => {
       const next = methodsTransition(state, event);
       return next === state ? sequenceTransition(state, event) : next;
     },
-    describeFailure: toSecurityInfoError,
+    describeFailure: describePasskeyFailure,
   };
 }

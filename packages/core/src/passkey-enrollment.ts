@@ -1,0 +1,185 @@
+/**
+ * A passkey's part of the enrollment: its transitions (joined to the other methods' in methods-enrollment.ts) and its
+ * calls (runner-methods.ts). Pressing "Create passkey" asks the backend for the options (`startPasskey`), opens the
+ * browser's dialog with them (`createPasskey`: a function the elements give, since core has no DOM), has the
+ * backend check the answer and register the passkey (`finishPasskey`), then asks for a name; a name other than the
+ * one suggested is saved with `renameMethod`. Each is a request of its own, so each has its own time-out and Back or
+ * Cancel aborts whichever is in flight, the dialog included.
+ */
+import type { EnrollmentEvent, EnrollmentFailure, EnrollmentState, PasskeyStepReason } from './enrollment-state.js';
+import { failureCode, SecurityInfoError, toSecurityInfoError, type NormalizeErrorContext } from './errors.js';
+import { PASSKEY_NAME_MAX } from './registrations.js';
+import { answers, settled, withRequest } from './requests.js';
+import type { EnrollmentCall, EnrollmentCalls } from './runner.js';
+import type { PasskeyCreationOptions, PasskeyRegistrationResponse, RegisteredMethod } from './types.js';
+
+/** A passkey's name as the contract takes it (trimmed, 1 to 64 characters), or undefined for one it refuses. */
+export function passkeyName(name: unknown): string | undefined {
+  if (typeof name !== 'string') return undefined;
+  const trimmed = name.trim();
+  return trimmed && [...trimmed].length <= PASSKEY_NAME_MAX ? trimmed : undefined;
+}
+
+/** The next state for a passkey's events; any other event leaves the state as it is, the same object. */
+export function passkeyTransition(state: EnrollmentState, event: EnrollmentEvent): EnrollmentState {
+  const { step, request, passkey = {} } = state;
+  if (step !== 'passkey') return state;
+  switch (event.type) {
+    case 'passkey-requested':
+      // One creation per press: nothing while one is under way, nor once a passkey is registered.
+      if (request || passkey.registered) return state;
+      return { ...withRequest(state, 'startPasskey'), passkey: {} };
+
+    case 'passkey-started':
+      if (!answers(state, event.requestId, 'startPasskey')) return state;
+      return { ...withRequest(state, 'createPasskey'), passkey: { setup: event.setup } };
+
+    case 'passkey-answered':
+      if (!answers(state, event.requestId, 'createPasskey')) return state;
+      return { ...withRequest(state, 'finishPasskey'), passkey: { ...passkey, response: event.response } };
+
+    case 'passkey-created': {
+      if (!answers(state, event.requestId, 'finishPasskey')) return state;
+      const { id, passkey: registered } = event.method;
+      return { ...settled(state), passkey: { registered: { id, name: registered?.name ?? '' } } };
+    }
+
+    case 'passkey-named': {
+      const { registered } = passkey;
+      if (request || !registered) return state;
+      if (event.name === registered.name) {
+        const { error: _error, ...rest } = state;
+        return { ...rest, step: 'done' };
+      }
+      return { ...withRequest(state, 'renameMethod'), passkey: { registered, naming: event.name } };
+    }
+
+    case 'passkey-renamed':
+      if (!answers(state, event.requestId, 'renameMethod') || !passkey.registered || !passkey.naming) return state;
+      return {
+        ...settled(state),
+        step: 'done',
+        passkey: { registered: { ...passkey.registered, name: passkey.naming } },
+      };
+
+    default:
+      return state;
+  }
+}
+
+/** What a passkey's calls need from the elements. */
+export interface PasskeyInputs {
+  /**
+   * Opens the browser's dialog with the backend's options (WebAuthn's `navigator.credentials.create`) and resolves
+   * to its answer in JSON form; rejects with the browser's DOMException (by its `name`), and stops when `signal`
+   * aborts.
+   */
+  createPasskey?(options: PasskeyCreationOptions, signal: AbortSignal): Promise<PasskeyRegistrationResponse>;
+  /** The name suggested for a new passkey (from the device), sent with `finishPasskey`. */
+  passkeyName?(): string | undefined;
+}
+
+/** The browser's dialog failed, or the backend refused its answer: why. */
+export class PasskeyError extends Error {
+  constructor(
+    readonly reason: PasskeyStepReason,
+    options?: { cause?: unknown },
+  ) {
+    super(`Adding a passkey failed: ${reason}`, options);
+    this.name = 'PasskeyError';
+  }
+}
+
+/**
+ * What the browser's rejection means: `InvalidStateError`, an authenticator the options exclude (it holds one of the
+ * person's passkeys); `SecurityError`, an address that is not the relying party's; `NotSupportedError`, nothing
+ * offers what the options ask; `NotAllowedError`, the person cancelled, or the dialog's time ran out (browsers say
+ * the same for both, so the time it stayed open tells them apart).
+ */
+export function passkeyDialogFailure(error: unknown, elapsedMs: number, timeoutMs: number): PasskeyStepReason {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  switch (name) {
+    case 'InvalidStateError':
+      return 'passkey-exists';
+    case 'SecurityError':
+      return 'passkey-origin';
+    case 'NotSupportedError':
+      return 'passkey-unsupported';
+    default:
+      return elapsedMs >= timeoutMs ? 'passkey-timeout' : 'passkey-cancelled';
+  }
+}
+
+/** How long a dialog stays open when the options say nothing: WebAuthn's recommended range tops out at 10 minutes. */
+const DIALOG_MS = 300_000;
+
+const REFUSED: readonly string[] = ['unknown', 'invalid-code', 'code-expired'];
+const cannot = (what: string) => new SecurityInfoError('unknown', `The adapter cannot ${what}.`);
+
+/** The passkey's calls, for runner-methods.ts. */
+export function passkeyCalls({ createPasskey, passkeyName: suggested }: PasskeyInputs): EnrollmentCalls {
+  const create: EnrollmentCall = async ({ id }, { state, signal }) => {
+    const setup = state.passkey?.setup;
+    if (!setup || !createPasskey) throw cannot('open the passkey dialog');
+    const timeout = setup.options.timeout ?? DIALOG_MS;
+    const started = Date.now();
+    try {
+      return { type: 'passkey-answered', requestId: id, response: await createPasskey(setup.options, signal) };
+    } catch (error) {
+      // An abort is the state moving on (or the runner's own time-out), not the dialog's failure.
+      if (signal.aborted) throw error;
+      throw new PasskeyError(passkeyDialogFailure(error, Date.now() - started, timeout), { cause: error });
+    }
+  };
+  // The person reads and answers the dialog: the runner's time-out counts from the end of the dialog's own.
+  create.limit = (state, limit) => (state.passkey?.setup?.options.timeout ?? DIALOG_MS) + limit;
+  return {
+    async startPasskey({ id }, { adapter, signal }) {
+      if (!adapter.startPasskey) throw cannot('add a passkey');
+      const setup = await adapter.startPasskey({ signal });
+      if (typeof setup?.challengeId !== 'string' || typeof setup.options?.challenge !== 'string')
+        throw new SecurityInfoError('unknown', 'The passkey setup breaks the contract.');
+      return { type: 'passkey-started', requestId: id, setup };
+    },
+    createPasskey: create,
+    async finishPasskey({ id }, { adapter, state, signal }) {
+      const { setup, response } = state.passkey ?? {};
+      if (!setup || !response) throw new SecurityInfoError('unknown', 'There is no passkey to register.');
+      if (!adapter.finishPasskey) throw cannot('register a passkey');
+      const name = passkeyName(suggested?.());
+      let method: RegisteredMethod;
+      try {
+        method = await adapter.finishPasskey(
+          { challengeId: setup.challengeId, response, ...(name ? { name } : {}) },
+          { signal },
+        );
+      } catch (error) {
+        // The backend would not take the answer (a stale challenge, a check that failed): anything but a network
+        // failure, a limit or a sign-in, which are said as every step says them.
+        if (signal.aborted || !REFUSED.includes(failureCode(error))) throw error;
+        const reason = (error as { reason?: unknown } | null)?.reason;
+        // The backend's reason, where the person can act on it: another passkey on this device, or the wrong site.
+        const said =
+          reason === 'already-registered' ? 'exists' : reason === 'origin' || reason === 'rp-id' ? 'origin' : 'refused';
+        throw new PasskeyError(`passkey-${said}`, { cause: error });
+      }
+      if (typeof method?.id !== 'string') throw new SecurityInfoError('unknown', 'The passkey was not registered.');
+      // A backend that keeps no name gives the one suggested: the person sees what they may change.
+      const named = method.passkey?.name ? method : { ...method, passkey: { ...method.passkey, name: name ?? '' } };
+      return { type: 'passkey-created', requestId: id, method: named };
+    },
+    async renameMethod({ id }, { adapter, state, signal }) {
+      const { registered, naming } = state.passkey ?? {};
+      if (!registered || !naming) throw new SecurityInfoError('unknown', 'There is no name to save.');
+      if (!adapter.renameMethod) throw cannot('rename a passkey');
+      await adapter.renameMethod({ id: registered.id, name: naming }, { signal });
+      return { type: 'passkey-renamed', requestId: id };
+    },
+  };
+}
+
+/** A failure described with a passkey's reason when it has one, else as `toSecurityInfoError` describes it. */
+export function describePasskeyFailure(error: unknown, context: NormalizeErrorContext): EnrollmentFailure {
+  if (error instanceof PasskeyError && !context.timedOut) return { code: 'unknown', reason: error.reason };
+  return toSecurityInfoError(error, context);
+}
