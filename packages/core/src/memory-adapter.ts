@@ -5,6 +5,7 @@
 import { base32Encode } from './base32.js';
 import { checkEmail } from './email.js';
 import { createMemoryRecovery } from './memory-recovery.js';
+import { createMemoryPasskeys } from './memory-passkeys.js';
 import { SecurityInfoError, type SecurityInfoErrorCode, type SecurityInfoErrorReason } from './errors.js';
 import { offeredMethods } from './policy.js';
 import { checkAnswers, normalizeAnswer, PREDEFINED_QUESTION_IDS } from './questions.js';
@@ -33,7 +34,10 @@ export type MemoryAdapterOperation =
   | 'listMethods'
   | 'removeMethod'
   | 'setDefaultMethod'
-  | 'generateRecoveryCodes';
+  | 'generateRecoveryCodes'
+  | 'startPasskey'
+  | 'finishPasskey'
+  | 'renameMethod';
 
 /**
  * A fault to inject: a {@link SecurityInfoError} code (with its details), `hang` (never settles until aborted),
@@ -123,10 +127,7 @@ export interface MemoryAdapterOptions {
   minimumMfaMethods?: number;
 }
 
-export interface MemoryAdapter
-  extends
-    Required<Omit<SecurityInfoAdapter, 'startPasskey' | 'finishPasskey' | 'renameMethod'>>,
-    Pick<SecurityInfoAdapter, 'startPasskey' | 'finishPasskey' | 'renameMethod'> {
+export interface MemoryAdapter extends Required<SecurityInfoAdapter> {
   /** Makes the next call (or every call, with `{ persist: true }`) of an operation fail this way. */
   injectFault(operation: MemoryAdapterOperation, fault: MemoryAdapterFault, options?: { persist?: boolean }): void;
   /** Removes injected faults, of one operation or all. */
@@ -384,6 +385,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     removeMethod: 0,
     setDefaultMethod: 0,
     generateRecoveryCodes: 0,
+    startPasskey: 0,
+    finishPasskey: 0,
+    renameMethod: 0,
   };
   let lastCode: IssuedCode | undefined;
   let lastAppSetup: string | undefined;
@@ -421,6 +425,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     begin,
     options.registrations?.methods.find((m) => m.recoveryCodes)?.recoveryCodes,
   );
+
+  const passkeys = createMemoryPasskeys(registry, begin, { now });
 
   function issue(
     phoneNumber: string,
@@ -646,13 +652,14 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     },
     async listMethods({ signal }) {
       if ((await begin('listMethods', signal)) === 'malformed') return { methods: 'none' } as unknown as Registrations;
-      return recovery.view(registry.view());
+      return passkeys.view(recovery.view(registry.view()));
     },
     async removeMethod({ id }, { signal }) {
       if ((await begin('removeMethod', signal)) === 'malformed') return;
       registry.remove(id);
     },
     generateRecoveryCodes: recovery.generate,
+    ...passkeys.methods,
     async setDefaultMethod({ id }, { signal }) {
       if ((await begin('setDefaultMethod', signal)) === 'malformed') return;
       registry.setDefault(id);

@@ -1,0 +1,295 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { enrollmentTransition as next, initialEnrollment, type EnrollmentState } from './enrollment.js';
+import { enrolledMethod } from './methods-enrollment.js';
+import { passkeyDialogFailure, passkeyName } from './passkey-enrollment.js';
+import { EnrollmentRunner } from './runner.js';
+import { methodsEnrollment, type MethodsEnrollmentInputs } from './runner-methods.js';
+import { createMemoryAdapter } from './memory-adapter.js';
+import { toBase64url } from './memory-passkeys.js';
+import { SecurityInfoError } from './errors.js';
+import type {
+  PasskeyCreationOptions,
+  PasskeyRegistrationResponse,
+  PasskeySetup,
+  RegisteredMethod,
+  SecurityInfoAdapter,
+  SecurityInfoPolicy,
+} from './types.js';
+
+const policy: SecurityInfoPolicy = { methods: [{ id: 'passkey', purposes: ['mfa', 'password-reset'] }] };
+const id = (state: EnrollmentState) => state.request?.id ?? -1;
+const setup: PasskeySetup = {
+  challengeId: 'p1',
+  options: {
+    challenge: 'Y2hhbGxlbmdl',
+    rp: { name: 'Contoso' },
+    user: { id: 'dQ', name: 'ada', displayName: 'Ada' },
+    pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+    timeout: 60_000,
+  },
+};
+const response: PasskeyRegistrationResponse = {
+  id: 'cred',
+  rawId: 'cred',
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', attestationObject: 'o2M' },
+  clientExtensionResults: {},
+};
+const registered: RegisteredMethod = {
+  id: 'm1',
+  kind: 'passkey',
+  addedAt: '2026-12-02T00:00:00.000Z',
+  lastUsedAt: null,
+  purposes: ['mfa', 'password-reset'],
+  removable: true,
+  passkey: { name: 'Chrome on Windows' },
+};
+
+/** The passkey step with a passkey registered, waiting for its name. */
+function created(): EnrollmentState {
+  const chosen = next(initialEnrollment({ policy, start: 'passkey' }), { type: 'passkey-requested' });
+  const started = next(chosen, { type: 'passkey-started', requestId: id(chosen), setup });
+  const answered = next(started, { type: 'passkey-answered', requestId: id(started), response });
+  return next(answered, { type: 'passkey-created', requestId: id(answered), method: registered });
+}
+
+describe('the passkey step', () => {
+  it('asks for the options, opens the dialog, has the answer checked, then asks for a name', () => {
+    const start = initialEnrollment({ policy, start: 'passkey' });
+    assert.equal(start.step, 'passkey');
+    const requested = next(start, { type: 'passkey-requested' });
+    assert.equal(requested.request?.operation, 'startPasskey');
+    const started = next(requested, { type: 'passkey-started', requestId: id(requested), setup });
+    assert.equal(started.request?.operation, 'createPasskey');
+    const answered = next(started, { type: 'passkey-answered', requestId: id(started), response });
+    assert.equal(answered.request?.operation, 'finishPasskey');
+    const named = created();
+    assert.equal(named.step, 'passkey');
+    assert.equal(named.request, null);
+    assert.deepEqual(named.passkey, { registered: { id: 'm1', name: 'Chrome on Windows' } });
+  });
+
+  it('makes one creation per press: a second press while one is under way changes nothing', () => {
+    const requested = next(initialEnrollment({ policy, start: 'passkey' }), { type: 'passkey-requested' });
+    assert.equal(next(requested, { type: 'passkey-requested' }), requested);
+    const started = next(requested, { type: 'passkey-started', requestId: id(requested), setup });
+    assert.equal(next(started, { type: 'passkey-requested' }), started);
+    const done = created();
+    assert.equal(next(done, { type: 'passkey-requested' }), done);
+  });
+
+  it('ignores an answer to a request that is over', () => {
+    const requested = next(initialEnrollment({ policy, start: 'passkey' }), { type: 'passkey-requested' });
+    assert.equal(next(requested, { type: 'passkey-started', requestId: id(requested) + 1, setup }), requested);
+  });
+
+  it('ends with the name kept, or saves another name first', () => {
+    const kept = next(created(), { type: 'passkey-named', name: 'Chrome on Windows' });
+    assert.equal(kept.step, 'done');
+    assert.deepEqual(enrolledMethod(kept), { method: 'passkey', id: 'm1', name: 'Chrome on Windows' });
+    const renaming = next(created(), { type: 'passkey-named', name: 'Work laptop' });
+    assert.equal(renaming.request?.operation, 'renameMethod');
+    const done = next(renaming, { type: 'passkey-renamed', requestId: id(renaming) });
+    assert.equal(done.step, 'done');
+    assert.deepEqual(enrolledMethod(done), { method: 'passkey', id: 'm1', name: 'Work laptop' });
+  });
+
+  it('tries again with new options after a failure', () => {
+    const requested = next(initialEnrollment({ policy, start: 'passkey' }), { type: 'passkey-requested' });
+    const failed = next(requested, { type: 'failed', requestId: id(requested), error: { code: 'network' } });
+    assert.equal(failed.error?.code, 'network');
+    const again = next(failed, { type: 'passkey-requested' });
+    assert.equal(again.request?.operation, 'startPasskey');
+    assert.equal(again.error, undefined);
+  });
+});
+
+describe('what a failed dialog means', () => {
+  const named = (name: string) => new DOMException('failed', name);
+  it('tells apart a passkey there already, the wrong site, nothing suitable, a cancel and a time-out', () => {
+    assert.equal(passkeyDialogFailure(named('InvalidStateError'), 10, 60_000), 'passkey-exists');
+    assert.equal(passkeyDialogFailure(named('SecurityError'), 10, 60_000), 'passkey-origin');
+    assert.equal(passkeyDialogFailure(named('NotSupportedError'), 10, 60_000), 'passkey-unsupported');
+    assert.equal(passkeyDialogFailure(named('NotAllowedError'), 10, 60_000), 'passkey-cancelled');
+    assert.equal(passkeyDialogFailure(named('NotAllowedError'), 60_000, 60_000), 'passkey-timeout');
+  });
+});
+
+describe('passkeyName', () => {
+  it('takes 1 to 64 characters, trimmed', () => {
+    assert.equal(passkeyName('  Work laptop '), 'Work laptop');
+    assert.equal(passkeyName('   '), undefined);
+    assert.equal(passkeyName('x'.repeat(65)), undefined);
+    assert.equal(passkeyName('🔑'.repeat(64)), '🔑'.repeat(64));
+    assert.equal(passkeyName(3), undefined);
+  });
+});
+
+/** A browser's answer as an authenticator would give it for `options`. */
+function answer(options: PasskeyCreationOptions, type = 'webauthn.create'): PasskeyRegistrationResponse {
+  const data = JSON.stringify({ type, challenge: options.challenge, origin: 'https://example.com' });
+  return {
+    ...response,
+    id: `cred-${options.challenge.slice(0, 6)}`,
+    response: { clientDataJSON: toBase64url(new TextEncoder().encode(data)), attestationObject: 'o2M' },
+  };
+}
+
+/** A runner on the passkey step, with the browser's dialog replaced by `create`. */
+function runner(
+  adapter: SecurityInfoAdapter,
+  inputs: Partial<MethodsEnrollmentInputs> = {},
+  { timeout = 1000, start = 'passkey' as const }: { timeout?: number; start?: 'passkey' | 'methods' } = {},
+) {
+  const run = new EnrollmentRunner({ adapter: () => adapter, timeout: () => timeout });
+  run.use(
+    methodsEnrollment({
+      code: () => undefined,
+      answers: () => undefined,
+      createPasskey: async (options) => answer(options),
+      passkeyName: () => 'Chrome on Windows',
+      ...inputs,
+    }),
+  );
+  run.start({ policy: { methods: [...policy.methods, { id: 'phone', purposes: ['mfa'] }] }, start });
+  return run;
+}
+
+/** Resolves once the runner's state satisfies `test`. */
+function until(run: EnrollmentRunner, test: (state: EnrollmentState) => boolean): Promise<EnrollmentState> {
+  return new Promise((resolve) => {
+    if (test(run.state!)) return resolve(run.state!);
+    const stop = run.subscribe((_, after) => {
+      if (!test(after)) return;
+      stop();
+      resolve(after);
+    });
+  });
+}
+
+describe('a passkey with the memory adapter', () => {
+  it('is registered under the suggested name, then renamed, and listed', async () => {
+    const adapter = createMemoryAdapter({ policy });
+    const run = runner(adapter);
+    run.dispatch({ type: 'passkey-requested' });
+    const named = await until(run, (state) => !!state.passkey?.registered);
+    assert.equal(named.passkey?.registered?.name, 'Chrome on Windows');
+    run.dispatch({ type: 'passkey-named', name: 'Work laptop' });
+    await until(run, (state) => state.step === 'done');
+    const { methods } = await adapter.listMethods({ signal: new AbortController().signal });
+    assert.deepEqual(
+      methods.map((method) => [method.kind, method.passkey?.name]),
+      [['passkey', 'Work laptop']],
+    );
+  });
+
+  it('excludes the passkeys registered already from the next options', async () => {
+    const adapter = createMemoryAdapter({ policy });
+    const signal = new AbortController().signal;
+    const first = await adapter.startPasskey({ signal });
+    await adapter.finishPasskey(
+      { challengeId: first.challengeId, response: answer(first.options), name: 'A' },
+      { signal },
+    );
+    const second = await adapter.startPasskey({ signal });
+    assert.deepEqual(
+      second.options.excludeCredentials?.map((credential) => credential.id),
+      [answer(first.options).id],
+    );
+    assert.notEqual(second.options.challenge, first.options.challenge);
+    assert.match(second.options.challenge, /^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('refuses an answer to another challenge, one that is no creation, and the same answer twice', async () => {
+    const adapter = createMemoryAdapter({ policy });
+    const signal = new AbortController().signal;
+    const one = await adapter.startPasskey({ signal });
+    const two = await adapter.startPasskey({ signal });
+    await assert.rejects(
+      adapter.finishPasskey({ challengeId: one.challengeId, response: answer(two.options) }, { signal }),
+      {
+        code: 'invalid-code',
+      },
+    );
+    await assert.rejects(
+      adapter.finishPasskey(
+        { challengeId: two.challengeId, response: answer(two.options, 'webauthn.get') },
+        { signal },
+      ),
+      { code: 'invalid-code' },
+    );
+    const three = await adapter.startPasskey({ signal });
+    await adapter.finishPasskey({ challengeId: three.challengeId, response: answer(three.options) }, { signal });
+    await assert.rejects(
+      adapter.finishPasskey({ challengeId: three.challengeId, response: answer(three.options) }, { signal }),
+      { code: 'code-expired' },
+    );
+    assert.equal((await adapter.listMethods({ signal })).methods.length, 1);
+  });
+
+  it('renames with 1 to 64 characters only', async () => {
+    const adapter = createMemoryAdapter({ policy });
+    const signal = new AbortController().signal;
+    const setup = await adapter.startPasskey({ signal });
+    const method = await adapter.finishPasskey(
+      { challengeId: setup.challengeId, response: answer(setup.options) },
+      { signal },
+    );
+    await assert.rejects(adapter.renameMethod({ id: method.id, name: ' ' }, { signal }), SecurityInfoError);
+    await assert.rejects(adapter.renameMethod({ id: 'nope', name: 'Phone' }, { signal }), SecurityInfoError);
+    await adapter.renameMethod({ id: method.id, name: ' Phone ' }, { signal });
+    assert.equal((await adapter.listMethods({ signal })).methods[0]?.passkey?.name, 'Phone');
+  });
+
+  it('says why the dialog failed, and that the backend refused the answer', async () => {
+    const cancelled = runner(createMemoryAdapter({ policy }), {
+      createPasskey: () => Promise.reject(new DOMException('no', 'NotAllowedError')),
+    });
+    cancelled.dispatch({ type: 'passkey-requested' });
+    const error = (await until(cancelled, (state) => !!state.error)).error;
+    assert.deepEqual([error?.code, error?.reason, error?.operation], ['unknown', 'passkey-cancelled', 'createPasskey']);
+
+    const adapter = createMemoryAdapter({ policy });
+    adapter.injectFault('finishPasskey', 'invalid-code');
+    const refused = runner(adapter);
+    refused.dispatch({ type: 'passkey-requested' });
+    assert.equal((await until(refused, (state) => !!state.error)).error?.reason, 'passkey-refused');
+
+    const offline = createMemoryAdapter({ policy });
+    offline.injectFault('startPasskey', 'network');
+    const unreachable = runner(offline);
+    unreachable.dispatch({ type: 'passkey-requested' });
+    const failed = (await until(unreachable, (state) => !!state.error)).error;
+    assert.deepEqual([failed?.code, failed?.reason], ['network', undefined]);
+  });
+
+  it('times out a backend that does not answer, and aborts the dialog when the person goes back', async () => {
+    const hung = createMemoryAdapter({ policy });
+    hung.injectFault('startPasskey', 'hang');
+    const slow = runner(hung, {}, { timeout: 20 });
+    slow.dispatch({ type: 'passkey-requested' });
+    assert.equal((await until(slow, (state) => !!state.error)).error?.code, 'timeout');
+
+    let aborted = false;
+    const open = runner(
+      createMemoryAdapter({ policy }),
+      {
+        createPasskey: (_options, signal) =>
+          new Promise((_, reject) =>
+            signal.addEventListener('abort', () => {
+              aborted = true;
+              reject(signal.reason);
+            }),
+          ),
+      },
+      { start: 'methods' },
+    );
+    open.dispatch({ type: 'method-chosen', method: 'passkey' });
+    open.dispatch({ type: 'passkey-requested' });
+    await until(open, (state) => state.request?.operation === 'createPasskey');
+    open.dispatch({ type: 'back' });
+    assert.equal(open.state?.step, 'methods');
+    assert.equal(aborted, true);
+  });
+});
