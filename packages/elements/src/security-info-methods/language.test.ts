@@ -2,8 +2,23 @@
 // wizard and the failures it shows follow the same language.
 import './security-info-methods.js';
 import { setLocale } from '../shared/localization.js';
-import { expect, expectAccessible, fixture, getByRole, html, waitUntil } from '../../test/helpers.js';
-import { backend, button, dialog, page, rows } from '../../test/methods.js';
+import {
+  expect,
+  expectAccessible,
+  fixture,
+  getByRole,
+  html,
+  queryByRole,
+  typeInto,
+  waitUntil,
+} from '../../test/helpers.js';
+import { WORK_PHONE, backend, button, dialog, page, rows } from '../../test/methods.js';
+
+/** Waits for a control of the wizard (or of the page) to show, by role and name. */
+async function found(el: Element, role: string, name: string | RegExp): Promise<HTMLElement> {
+  await waitUntil(() => queryByRole(el, role, { name }), `no ${role} named ${String(name)}`, { timeout: 3000 });
+  return getByRole<HTMLElement>(el, role, { name });
+}
 
 describe('security-info-methods: in other languages', () => {
   afterEach(() => setLocale('en'));
@@ -22,6 +37,37 @@ describe('security-info-methods: in other languages', () => {
     getByRole(confirm, 'button', { name: 'Abbrechen' }).click();
     await setLocale('en');
     await waitUntil(() => getByRole(el, 'heading').textContent?.includes('Security info'), 'no English');
+  });
+
+  it('says in German that the phone number was changed, after Change', async () => {
+    await setLocale('de');
+    const adapter = backend();
+    const el = await page(adapter, { parentNode: await fixture<HTMLDivElement>(html`<div lang="de"></div>`) });
+    await waitUntil(() => queryByRole(el, 'button', { name: 'Ändern Telefon +31 6 •••• 5678' }), 'no German');
+    button(el, 'Ändern Telefon +31 6 •••• 5678').click();
+    await dialog(el);
+    await typeInto(await found(el, 'textbox', 'Telefonnummer'), '687654321');
+    getByRole(el, 'button', { name: 'Weiter' }).click();
+    await waitUntil(() => adapter.lastCode, 'no code was sent');
+    await typeInto(await found(el, 'textbox', 'Bestätigungscode'), adapter.lastCode!.code);
+    getByRole(el, 'button', { name: 'Bestätigen' }).click();
+    await found(el, 'heading', 'Ihre Telefonnummer wurde geändert');
+    await expectAccessible(el);
+  });
+
+  it('says in German that the email address was changed, after Change', async () => {
+    await setLocale('de');
+    const adapter = backend([WORK_PHONE, { id: 'mail', kind: 'email', email: { address: 'ana@example.com' } }]);
+    const el = await page(adapter);
+    await waitUntil(() => queryByRole(el, 'button', { name: /^Ändern E-Mail/ }), 'no German');
+    button(el, /^Ändern E-Mail/).click();
+    await dialog(el);
+    await typeInto(await found(el, 'textbox', 'E-Mail-Adresse'), 'bo@example.org');
+    getByRole(el, 'button', { name: 'Weiter' }).click();
+    await waitUntil(() => adapter.lastCode, 'no code was sent');
+    await typeInto(await found(el, 'textbox', 'Bestätigungscode'), adapter.lastCode!.code);
+    getByRole(el, 'button', { name: 'Bestätigen' }).click();
+    await found(el, 'heading', 'Ihre E-Mail-Adresse wurde geändert');
   });
 
   it('reads right to left in Arabic, the numbers left to right, and axe finds nothing', async () => {

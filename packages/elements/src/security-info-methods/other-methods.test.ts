@@ -1,6 +1,12 @@
 // The methods beyond phones on the Security info page: an email address, an authenticator app and security
 // questions are listed with what identifies them, and Change opens the wizard at that method's steps.
-import type { PreloadedMethod, RegisteredMethod, SecurityInfoAdapter } from '@security-info/core';
+import {
+  base32Decode,
+  totp,
+  type PreloadedMethod,
+  type RegisteredMethod,
+  type SecurityInfoAdapter,
+} from '@security-info/core';
 import './security-info-methods.js';
 import type { SecurityInfoMethods } from './security-info-methods.js';
 import {
@@ -155,7 +161,7 @@ describe('security-info-methods: email, authenticator app and security questions
     await waitUntil(() => adapter.lastCode, 'no code was sent');
     await typeInto(await found(el, 'textbox', /code/i), adapter.lastCode!.code);
     getByRole(el, 'button', { name: 'Verify' }).click();
-    await found(el, 'heading', 'Your email address was registered');
+    await found(el, 'heading', 'Your email address was changed');
     getByRole(el, 'button', { name: 'Done' }).click();
     await waitUntil(
       () => rows(el).some((row) => row.startsWith('Email b•••@example.org')),
@@ -165,6 +171,26 @@ describe('security-info-methods: email, authenticator app and security questions
     expect(announced(el)).to.include('Email changed.');
     await waitUntil(() => focused() === 'button "Change Email b•••@example.org"', `focus is on ${focused()}`);
     await expectAccessible(el);
+  });
+
+  it('replaces an authenticator app end to end with a code of the new key, and says so', async () => {
+    const app: PreloadedMethod = { id: 'app', kind: 'authenticator-app' };
+    const adapter = backend([WORK_PHONE, app]);
+    const el = await page(adapter);
+    button(el, 'Change Authenticator app').click();
+    const { wizard: opened } = await wizard(el);
+    await waitUntil(() => opened.shadowRoot!.querySelector('authenticator-app-setup')?.secret, 'no key was shown');
+    const key = opened.shadowRoot!.querySelector('authenticator-app-setup')!.secret;
+    (await found(el, 'button', 'Next')).click();
+    await typeInto(await found(el, 'textbox', /code/i), await totp(base32Decode(key), Date.now()));
+    getByRole(el, 'button', { name: 'Verify' }).click();
+    await found(el, 'heading', 'Your authenticator app was replaced');
+    await expectAccessible(el);
+    getByRole(el, 'button', { name: 'Done' }).click();
+    await waitUntil(() => !el.shadowRoot!.querySelector('dialog[open]'), 'the wizard never closed');
+    await shown(el);
+    expect(rows(el).filter((row) => row.startsWith('Authenticator app'))).to.have.length(1);
+    expect(announced(el)).to.include('Authenticator app changed.');
   });
 
   it('changes security questions end to end, and lists how many are answered', async () => {
@@ -187,7 +213,7 @@ describe('security-info-methods: email, authenticator app and security questions
       await typeInto(await found(el, 'textbox', `Answer ${i + 1}`), answer);
     }
     await press('Enter');
-    await found(el, 'heading', 'Your security questions were saved');
+    await found(el, 'heading', 'Your security questions were updated');
     expect(
       adapter.matchesSecurityAnswers(
         answers.map((answer, i) => ({ questionId: ['first-pet', 'birth-city', 'first-school'][i]!, answer })),

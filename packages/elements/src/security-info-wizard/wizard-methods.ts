@@ -249,7 +249,7 @@ export class WizardMethods implements ReactiveController {
       case 'code':
         return this.renderCode(state);
       case 'done':
-        return renderDone(state, this.onDone);
+        return renderDone(state, this.onDone, !!this.host.element.replaces);
       default:
         return undefined;
     }

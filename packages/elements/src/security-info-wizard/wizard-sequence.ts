@@ -67,23 +67,39 @@ function methodName(method: MethodId): string {
   }
 }
 
-function doneHeading(method: MethodId | undefined): string {
+/** The done step's heading: what was registered, or (`changed`, the wizard having run with `replaces`) what changed. */
+function doneHeading(method: MethodId | undefined, changed: boolean): string {
   switch (method) {
     case 'email':
-      return msg('Your email address was registered', {
-        id: 'enroll.done.email',
-        desc: 'Heading when an email address for password reset was verified and registered.',
-      });
+      return changed
+        ? msg('Your email address was changed', {
+            id: 'enroll.done.email-changed',
+            desc: 'Heading when a new email address, verified, took the place of the one the person chose to change.',
+          })
+        : msg('Your email address was registered', {
+            id: 'enroll.done.email',
+            desc: 'Heading when an email address for password reset was verified and registered.',
+          });
     case 'security-questions':
-      return msg('Your security questions were saved', {
-        id: 'enroll.done.questions',
-        desc: 'Heading when the answers to the security questions were registered.',
-      });
+      return changed
+        ? msg('Your security questions were updated', {
+            id: 'enroll.done.questions-changed',
+            desc: 'Heading when new answers to the security questions took the place of the old ones.',
+          })
+        : msg('Your security questions were saved', {
+            id: 'enroll.done.questions',
+            desc: 'Heading when the answers to the security questions were registered.',
+          });
     default:
-      return msg('Your authenticator app was added', {
-        id: 'enroll.done.app',
-        desc: 'Heading when an authenticator app was verified and registered.',
-      });
+      return changed
+        ? msg('Your authenticator app was replaced', {
+            id: 'enroll.done.app-changed',
+            desc: 'Heading when a newly set up authenticator app took the place of the one the person chose to change.',
+          })
+        : msg('Your authenticator app was added', {
+            id: 'enroll.done.app',
+            desc: 'Heading when an authenticator app was verified and registered.',
+          });
   }
 }
 
@@ -114,11 +130,12 @@ function doneButton(onDone: () => void): TemplateResult {
   </div>`;
 }
 
-export function renderDone(state: EnrollmentState, onDone: () => void): TemplateResult {
+/** A method's done step; `changed` when the wizard replaced a method (`replaces`) rather than adding one. */
+export function renderDone(state: EnrollmentState, onDone: () => void, changed = false): TemplateResult {
   const enrolled = enrolledMethod(state);
   const shown = enrolled && destination(enrolled);
   return html`${doneIcon}
-    <h2 part="heading" tabindex="-1">${doneHeading(state.method)}</h2>
+    <h2 part="heading" tabindex="-1">${doneHeading(state.method, changed)}</h2>
     ${shown ? html`<p class="ltr">${shown}</p>` : nothing} ${doneButton(onDone)}`;
 }
 

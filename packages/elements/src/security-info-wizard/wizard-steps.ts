@@ -341,7 +341,14 @@ export class WizardSteps implements ReactiveController {
         ${svg`<circle cx="12" cy="12" r="11" fill="none" stroke="currentColor" stroke-width="2"/><path d="M7 12.5l3.2 3.2L17 9" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>`}
       </svg>
       <h2 part="heading" tabindex="-1">
-        ${msg('Your phone was registered', { id: 'wizard.done', desc: 'Heading when enrollment succeeded.' })}
+        ${
+          this.host.element.replaces
+            ? msg('Your phone number was changed', {
+                id: 'wizard.done-changed',
+                desc: 'Heading when a new phone number, verified, took the place of the one the person chose to change.',
+              })
+            : msg('Your phone was registered', { id: 'wizard.done', desc: 'Heading when enrollment succeeded.' })
+        }
       </h2>
       <p>
         ${placeIn(

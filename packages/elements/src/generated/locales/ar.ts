@@ -94,6 +94,7 @@
 'wizard.different-number': `استخدام رقم آخر`,
 'wizard.done': `تم تسجيل هاتفك`,
 'wizard.done-button': `تم`,
+'wizard.done-changed': `تم تغيير رقم هاتفك`,
 'wizard.done-detail': str`يمكنك الآن استخدام ${0} لإثبات هويتك.`,
 'wizard.loading': `جارٍ تحميل الخيارات…`,
 'wizard.retry': `إعادة المحاولة`,

@@ -94,6 +94,7 @@
 'wizard.different-number': `Použít jiné číslo`,
 'wizard.done': `Váš telefon byl zaregistrován`,
 'wizard.done-button': `Hotovo`,
+'wizard.done-changed': `Vaše telefonní číslo bylo změněno`,
 'wizard.done-detail': str`Teď můžete číslo ${0} používat k ověření své totožnosti.`,
 'wizard.loading': `Načítání možností…`,
 'wizard.retry': `Zkusit znovu`,

@@ -94,6 +94,7 @@
 'wizard.different-number': `Brug et andet nummer`,
 'wizard.done': `Din telefon er registreret`,
 'wizard.done-button': `Færdig`,
+'wizard.done-changed': `Dit telefonnummer er ændret`,
 'wizard.done-detail': str`Nu kan du bruge ${0} til at bekræfte, at det er dig.`,
 'wizard.loading': `Indlæser dine muligheder…`,
 'wizard.retry': `Prøv igen`,

@@ -94,6 +94,7 @@
 'wizard.different-number': `Andere Nummer verwenden`,
 'wizard.done': `Ihr Telefon wurde registriert`,
 'wizard.done-button': `Fertig`,
+'wizard.done-changed': `Ihre Telefonnummer wurde geändert`,
 'wizard.done-detail': str`Sie können jetzt ${0} verwenden, um Ihre Identität zu bestätigen.`,
 'wizard.loading': `Ihre Optionen werden geladen…`,
 'wizard.retry': `Erneut versuchen`,

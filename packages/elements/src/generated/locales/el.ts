@@ -94,6 +94,7 @@
 'wizard.different-number': `Χρήση άλλου αριθμού`,
 'wizard.done': `Το τηλέφωνό σας καταχωρίστηκε`,
 'wizard.done-button': `Τέλος`,
+'wizard.done-changed': `Ο αριθμός τηλεφώνου σας άλλαξε`,
 'wizard.done-detail': str`Μπορείτε τώρα να χρησιμοποιείτε τον αριθμό ${0} για να επιβεβαιώνετε ότι είστε εσείς.`,
 'wizard.loading': `Φόρτωση επιλογών…`,
 'wizard.retry': `Δοκιμή ξανά`,

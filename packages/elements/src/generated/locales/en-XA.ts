@@ -94,6 +94,7 @@
 'wizard.different-number': `⟦Ûsé á dífféréñt ñümbér · · · ·⟧`,
 'wizard.done': `⟦Yöür phöñé wás régístéréd · · · · ·⟧`,
 'wizard.done-button': `⟦Döñé ·⟧`,
+'wizard.done-changed': `⟦Yöür phöñé ñümbér wás çháñgéd · · · · · ·⟧`,
 'wizard.done-detail': str`⟦Yöü çáñ ñöw üsé ${0} tö vérífý ít's ýöü. · · · · · · ·⟧`,
 'wizard.loading': `⟦Löádíñg ýöür öptíöñs… · · · ·⟧`,
 'wizard.retry': `⟦Trý ágáíñ · ·⟧`,

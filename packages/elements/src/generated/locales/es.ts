@@ -94,6 +94,7 @@
 'wizard.different-number': `Usar otro número`,
 'wizard.done': `Tu teléfono se ha registrado`,
 'wizard.done-button': `Listo`,
+'wizard.done-changed': `Tu número de teléfono se ha cambiado`,
 'wizard.done-detail': str`Ya puedes usar ${0} para verificar que eres tú.`,
 'wizard.loading': `Cargando tus opciones…`,
 'wizard.retry': `Reintentar`,

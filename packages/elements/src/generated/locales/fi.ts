@@ -94,6 +94,7 @@
 'wizard.different-number': `Käytä toista numeroa`,
 'wizard.done': `Puhelimesi on rekisteröity`,
 'wizard.done-button': `Valmis`,
+'wizard.done-changed': `Puhelinnumerosi on vaihdettu`,
 'wizard.done-detail': str`Voit nyt vahvistaa henkilöllisyytesi numerolla ${0}.`,
 'wizard.loading': `Vaihtoehtoja ladataan…`,
 'wizard.retry': `Yritä uudelleen`,

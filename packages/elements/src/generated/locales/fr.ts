@@ -94,6 +94,7 @@
 'wizard.different-number': `Utiliser un autre numéro`,
 'wizard.done': `Votre téléphone a été enregistré`,
 'wizard.done-button': `Terminé`,
+'wizard.done-changed': `Votre numéro de téléphone a été modifié`,
 'wizard.done-detail': str`Vous pouvez maintenant utiliser ${0} pour confirmer votre identité.`,
 'wizard.loading': `Chargement de vos options…`,
 'wizard.retry': `Réessayer`,

@@ -94,6 +94,7 @@
 'wizard.different-number': `שימוש במספר אחר`,
 'wizard.done': `הטלפון שלך נרשם`,
 'wizard.done-button': `סיום`,
+'wizard.done-changed': `מספר הטלפון שלך שונה`,
 'wizard.done-detail': str`מעכשיו אפשר להשתמש ב-${0} כדי לאמת את זהותך.`,
 'wizard.loading': `טוענים את האפשרויות…`,
 'wizard.retry': `ניסיון חוזר`,

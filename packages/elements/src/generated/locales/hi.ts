@@ -94,6 +94,7 @@
 'wizard.different-number': `दूसरा नंबर इस्तेमाल करें`,
 'wizard.done': `आपका फ़ोन रजिस्टर हो गया`,
 'wizard.done-button': `हो गया`,
+'wizard.done-changed': `आपका फ़ोन नंबर बदल दिया गया`,
 'wizard.done-detail': str`अब आप अपनी पहचान सत्यापित करने के लिए ${0} का इस्तेमाल कर सकते हैं।`,
 'wizard.loading': `आपके विकल्प लोड हो रहे हैं…`,
 'wizard.retry': `फिर से कोशिश करें`,

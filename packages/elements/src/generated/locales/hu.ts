@@ -94,6 +94,7 @@
 'wizard.different-number': `Másik szám használata`,
 'wizard.done': `A telefonja regisztrálva`,
 'wizard.done-button': `Kész`,
+'wizard.done-changed': `A telefonszáma módosítva`,
 'wizard.done-detail': str`Mostantól a(z) ${0} számmal igazolhatja a személyazonosságát.`,
 'wizard.loading': `A lehetőségek betöltése…`,
 'wizard.retry': `Újra`,

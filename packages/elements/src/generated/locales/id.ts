@@ -94,6 +94,7 @@
 'wizard.different-number': `Gunakan nomor lain`,
 'wizard.done': `Ponsel Anda telah terdaftar`,
 'wizard.done-button': `Selesai`,
+'wizard.done-changed': `Nomor ponsel Anda telah diubah`,
 'wizard.done-detail': str`Sekarang Anda dapat menggunakan ${0} untuk memverifikasi identitas Anda.`,
 'wizard.loading': `Memuat pilihan Anda…`,
 'wizard.retry': `Coba lagi`,

@@ -94,6 +94,7 @@
 'wizard.different-number': `Usa un altro numero`,
 'wizard.done': `Il tuo telefono è stato registrato`,
 'wizard.done-button': `Fine`,
+'wizard.done-changed': `Il tuo numero di telefono è stato modificato`,
 'wizard.done-detail': str`Ora puoi usare ${0} per verificare la tua identità.`,
 'wizard.loading': `Caricamento delle opzioni…`,
 'wizard.retry': `Riprova`,

@@ -94,6 +94,7 @@
 'wizard.different-number': `別の番号を使う`,
 'wizard.done': `電話が登録されました`,
 'wizard.done-button': `完了`,
+'wizard.done-changed': `電話番号が変更されました`,
 'wizard.done-detail': str`今後は ${0} を使って本人確認ができます。`,
 'wizard.loading': `選択肢を読み込んでいます…`,
 'wizard.retry': `再試行`,

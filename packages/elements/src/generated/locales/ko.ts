@@ -94,6 +94,7 @@
 'wizard.different-number': `다른 번호 사용`,
 'wizard.done': `휴대폰이 등록되었습니다`,
 'wizard.done-button': `완료`,
+'wizard.done-changed': `전화번호가 변경되었습니다`,
 'wizard.done-detail': str`이제 ${0}(으)로 본인 확인을 할 수 있습니다.`,
 'wizard.loading': `옵션을 불러오는 중…`,
 'wizard.retry': `다시 시도`,

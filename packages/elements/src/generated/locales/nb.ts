@@ -94,6 +94,7 @@
 'wizard.different-number': `Bruk et annet nummer`,
 'wizard.done': `Telefonen din er registrert`,
 'wizard.done-button': `Ferdig`,
+'wizard.done-changed': `Telefonnummeret ditt er endret`,
 'wizard.done-detail': str`Nå kan du bruke ${0} til å bekrefte at det er deg.`,
 'wizard.loading': `Laster inn alternativene dine…`,
 'wizard.retry': `Prøv igjen`,

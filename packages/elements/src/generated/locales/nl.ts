@@ -94,6 +94,7 @@
 'wizard.different-number': `Een ander nummer gebruiken`,
 'wizard.done': `Je telefoon is geregistreerd`,
 'wizard.done-button': `Klaar`,
+'wizard.done-changed': `Je telefoonnummer is gewijzigd`,
 'wizard.done-detail': str`Je kunt ${0} nu gebruiken om te bevestigen dat jij het bent.`,
 'wizard.loading': `Je opties worden geladen…`,
 'wizard.retry': `Opnieuw proberen`,

@@ -94,6 +94,7 @@
 'wizard.different-number': `Użyj innego numeru`,
 'wizard.done': `Twój telefon został zarejestrowany`,
 'wizard.done-button': `Gotowe`,
+'wizard.done-changed': `Twój numer telefonu został zmieniony`,
 'wizard.done-detail': str`Możesz teraz używać numeru ${0} do potwierdzania tożsamości.`,
 'wizard.loading': `Wczytywanie opcji…`,
 'wizard.retry': `Spróbuj ponownie`,

@@ -94,6 +94,7 @@
 'wizard.different-number': `Usar outro número`,
 'wizard.done': `Seu telefone foi registrado`,
 'wizard.done-button': `Concluir`,
+'wizard.done-changed': `Seu número de telefone foi alterado`,
 'wizard.done-detail': str`Agora você pode usar ${0} para confirmar que é você.`,
 'wizard.loading': `Carregando suas opções…`,
 'wizard.retry': `Tentar de novo`,

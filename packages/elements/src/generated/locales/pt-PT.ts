@@ -94,6 +94,7 @@
 'wizard.different-number': `Utilizar outro número`,
 'wizard.done': `O seu telemóvel foi registado`,
 'wizard.done-button': `Concluído`,
+'wizard.done-changed': `O seu número de telemóvel foi alterado`,
 'wizard.done-detail': str`Já pode utilizar ${0} para confirmar que é você.`,
 'wizard.loading': `A carregar as suas opções…`,
 'wizard.retry': `Tentar novamente`,

@@ -94,6 +94,7 @@
 'wizard.different-number': `Folosiți alt număr`,
 'wizard.done': `Telefonul a fost înregistrat`,
 'wizard.done-button': `Gata`,
+'wizard.done-changed': `Numărul de telefon a fost schimbat`,
 'wizard.done-detail': str`Acum puteți folosi ${0} pentru a confirma că sunteți dvs.`,
 'wizard.loading': `Se încarcă opțiunile…`,
 'wizard.retry': `Reîncercați`,

@@ -94,6 +94,7 @@
 'wizard.different-number': `Указать другой номер`,
 'wizard.done': `Ваш телефон зарегистрирован`,
 'wizard.done-button': `Готово`,
+'wizard.done-changed': `Ваш номер телефона изменён`,
 'wizard.done-detail': str`Теперь вы можете подтверждать свою личность с помощью номера ${0}.`,
 'wizard.loading': `Загружаем варианты…`,
 'wizard.retry': `Повторить`,

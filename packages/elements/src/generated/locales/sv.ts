@@ -94,6 +94,7 @@
 'wizard.different-number': `Använd ett annat nummer`,
 'wizard.done': `Din telefon har registrerats`,
 'wizard.done-button': `Klar`,
+'wizard.done-changed': `Ditt telefonnummer har ändrats`,
 'wizard.done-detail': str`Nu kan du använda ${0} för att bekräfta att det är du.`,
 'wizard.loading': `Dina alternativ läses in…`,
 'wizard.retry': `Försök igen`,

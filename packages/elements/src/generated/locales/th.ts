@@ -94,6 +94,7 @@
 'wizard.different-number': `ใช้หมายเลขอื่น`,
 'wizard.done': `ลงทะเบียนโทรศัพท์ของคุณแล้ว`,
 'wizard.done-button': `เสร็จสิ้น`,
+'wizard.done-changed': `เปลี่ยนหมายเลขโทรศัพท์ของคุณแล้ว`,
 'wizard.done-detail': str`ตอนนี้คุณใช้ ${0} ยืนยันตัวตนได้แล้ว`,
 'wizard.loading': `กำลังโหลดตัวเลือก…`,
 'wizard.retry': `ลองอีกครั้ง`,

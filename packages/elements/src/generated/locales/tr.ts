@@ -94,6 +94,7 @@
 'wizard.different-number': `Başka bir numara kullan`,
 'wizard.done': `Telefonunuz kaydedildi`,
 'wizard.done-button': `Bitti`,
+'wizard.done-changed': `Telefon numaranız değiştirildi`,
 'wizard.done-detail': str`Artık kimliğinizi doğrulamak için ${0} numarasını kullanabilirsiniz.`,
 'wizard.loading': `Seçenekleriniz yükleniyor…`,
 'wizard.retry': `Tekrar dene`,

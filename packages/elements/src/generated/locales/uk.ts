@@ -94,6 +94,7 @@
 'wizard.different-number': `Указати інший номер`,
 'wizard.done': `Ваш телефон зареєстровано`,
 'wizard.done-button': `Готово`,
+'wizard.done-changed': `Ваш номер телефону змінено`,
 'wizard.done-detail': str`Тепер ви можете підтверджувати свою особу за допомогою номера ${0}.`,
 'wizard.loading': `Завантажуємо варіанти…`,
 'wizard.retry': `Спробувати ще раз`,

@@ -94,6 +94,7 @@
 'wizard.different-number': `Dùng số khác`,
 'wizard.done': `Điện thoại của bạn đã được đăng ký`,
 'wizard.done-button': `Xong`,
+'wizard.done-changed': `Số điện thoại của bạn đã được thay đổi`,
 'wizard.done-detail': str`Giờ bạn có thể dùng ${0} để xác minh danh tính.`,
 'wizard.loading': `Đang tải các lựa chọn…`,
 'wizard.retry': `Thử lại`,

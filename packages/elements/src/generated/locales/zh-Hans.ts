@@ -94,6 +94,7 @@
 'wizard.different-number': `使用其他号码`,
 'wizard.done': `你的手机已注册`,
 'wizard.done-button': `完成`,
+'wizard.done-changed': `你的电话号码已更改`,
 'wizard.done-detail': str`现在你可以使用 ${0} 验证身份。`,
 'wizard.loading': `正在加载选项…`,
 'wizard.retry': `重试`,

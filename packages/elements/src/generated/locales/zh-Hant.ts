@@ -94,6 +94,7 @@
 'wizard.different-number': `使用其他號碼`,
 'wizard.done': `你的手機已註冊`,
 'wizard.done-button': `完成`,
+'wizard.done-changed': `你的電話號碼已變更`,
 'wizard.done-detail': str`現在你可以使用 ${0} 驗證身分。`,
 'wizard.loading': `正在載入選項…`,
 'wizard.retry': `重試`,
