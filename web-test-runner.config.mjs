@@ -11,6 +11,7 @@ import { forcedColorsCommand } from './scripts/test/web-test-runner/forced-color
 import { networkConditions } from './scripts/test/web-test-runner/network.mjs';
 import { referenceBackend } from './scripts/test/web-test-runner/reference-backend.mjs';
 import { strictCsp } from './scripts/test/web-test-runner/strict-csp.mjs';
+import { virtualAuthenticatorCommand } from './scripts/test/web-test-runner/virtual-authenticator.mjs';
 
 export { STRICT_CSP } from './scripts/test/web-test-runner/strict-csp.mjs';
 
@@ -29,6 +30,7 @@ export default {
   nodeResolve: { exportConditions: ['@security-info/source', 'browser', 'development'] },
   plugins: [
     forcedColorsCommand(),
+    virtualAuthenticatorCommand(),
     ...network.plugins,
     asShipped(),
     esbuildPlugin({
