@@ -34,19 +34,29 @@ const initial = wizard.filter((file) => file.initial);
 const lazy = wizard.filter((file) => !file.initial && !file.locale && !file.phoneData);
 row('wizard: loaded before the phone step', sum(initial, 'gzip'), sum(initial, 'raw'), 15 * KB);
 for (const file of lazy.filter((f) => f.english)) row(`  lazy chunk ${file.path}`, file.gzip, file.raw);
-// Each other method's whole flow beyond the first view (the issue's goals: an authenticator app with its QR code
-// under 8 KB, email and security questions under 4 KB each). Their steps are one module built on the phone's steps
-// (wizard-methods.ts says why), so the three figures are one; reported, not yet enforced.
+// Each other method: the file of its own (its element: the goals are an authenticator app with its QR code under
+// 8 KB, email and security questions under 4 KB each), then what it adds beyond the phone's steps (which the wizard
+// fetches when idle in every flow: its own file and the methods' shared steps), and its whole flow beyond the first
+// view. Reported; the own files are held to their goals.
 const methodsFlow = wizard.filter((file) => file.otherMethods && !file.initial && !file.locale && !file.phoneData);
-const methodsOwn = methodsFlow.filter((file) => !file.english);
-for (const [method, goal] of /** @type {const} */ ([
-  ['authenticator app', 8],
-  ['email', 4],
-  ['security questions', 4],
+const sharedSteps = methodsFlow.filter((file) => !file.english && file.methods.length > 1);
+row(
+  "other methods: their shared steps (wizard-methods.ts), beyond the phone's",
+  sum(sharedSteps, 'gzip'),
+  sum(sharedSteps, 'raw'),
+);
+for (const [method, label, goal] of /** @type {const} */ ([
+  ['app', 'authenticator app', 8],
+  ['email', 'email', 4],
+  ['questions', 'security questions', 4],
 ])) {
-  row(`${method}: beyond the first view (goal ${goal} KB)`, sum(methodsFlow, 'gzip'), sum(methodsFlow, 'raw'));
+  const flow = methodsFlow.filter((file) => file.methods.includes(method));
+  const own = flow.filter((file) => !file.english && file.methods.length === 1);
+  const beyondPhone = flow.filter((file) => !file.english);
+  row(`${label}: its own file (goal ${goal} KB)`, sum(own, 'gzip'), sum(own, 'raw'), goal * KB);
+  row(`  ${label}: beyond the phone's steps`, sum(beyondPhone, 'gzip'), sum(beyondPhone, 'raw'));
+  row(`  ${label}: beyond the first view`, sum(flow, 'gzip'), sum(flow, 'raw'));
 }
-row("  of which the other methods' own chunk", sum(methodsOwn, 'gzip'), sum(methodsOwn, 'raw'));
 const phoneData = wizard.filter((file) => file.phoneData);
 row(
   `  phone metadata: largest of ${phoneData.length} chunks`,

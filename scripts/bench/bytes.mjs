@@ -7,6 +7,7 @@ import {
   forOtherLanguages,
   forOtherMethods,
   loadedUpFront,
+  methodOf,
   outputOf,
   productionBuild,
   reachable,
@@ -19,6 +20,7 @@ export const KB = 1024;
  * @typedef {{
  *   path: string, raw: number, gzip: number,
  *   entry: boolean, initial: boolean, english: boolean, locale: boolean, phoneData: boolean, otherMethods: boolean,
+ *   methods: string[],
  * }} BundleFile
  */
 
@@ -50,6 +52,17 @@ export async function bundleFiles(entry, external = []) {
         ...reachable(outputs, key, (imported) => !forOtherLanguages(outputs[imported.path]?.entryPoint)),
       ]),
   );
+  // Each method's own module (methods-app.ts, …), and what it reaches, in English.
+  /** @type {[string, Set<string>][]} */
+  const byMethod = [];
+  for (const key of Object.keys(outputs)) {
+    const method = methodOf(outputs[key]?.entryPoint);
+    if (method)
+      byMethod.push([
+        method,
+        reachable(outputs, key, (imported) => !forOtherLanguages(outputs[imported.path]?.entryPoint)),
+      ]);
+  }
   const entryName = (entry.split('/').pop() ?? entry).replace(/\.ts$/, '.js');
   return result.outputFiles.map((file) => {
     const name = file.path.split('/out/')[1] ?? file.path;
@@ -65,6 +78,8 @@ export async function bundleFiles(entry, external = []) {
       // A chunk of phone metadata: a person loads the one of their region (two for a number of another one).
       phoneData: inputs.some((input) => input.includes('/generated/phone-metadata/phone-data-')),
       otherMethods: otherMethods.has(`out/${name}`),
+      // The methods whose own module reaches this file (`app`, `email`, …).
+      methods: byMethod.flatMap(([method, reached]) => (reached.has(`out/${name}`) ? [method] : [])),
     };
   });
 }

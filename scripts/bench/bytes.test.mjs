@@ -18,6 +18,7 @@ const file = (path, flags) => ({
   locale: false,
   phoneData: false,
   otherMethods: false,
+  methods: [],
   ...flags,
 });
 

@@ -4,7 +4,7 @@
 // English phone enrollment. Both builds become one shape (AppBuild), so the same questions are asked of each.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forShipping, isShippedSource } from '../build/ship.mjs';
 import { gzipSize } from './bytes.mjs';
@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * One file of an app's production build: its size, the module it was built for when it is an entry or the target
  * of a dynamic import (`src`, from the repository's root), and the files it imports, statically and dynamically.
  * @typedef {{
- *   file: string, raw: number, gzip: number, src?: string, imports: string[], dynamicImports: string[],
+ *   file: string, raw: number, gzip: number, src?: string, name?: string, imports: string[], dynamicImports: string[],
  * }} AppChunk
  */
 /**
@@ -75,6 +75,7 @@ export function fromManifest(manifest, sizeOf) {
       file: chunk.file,
       ...sizeOf(chunk.file),
       ...(chunk.src ? { src: chunk.src } : {}),
+      ...(chunk.name ? { name: chunk.name } : {}),
       imports: chunk.imports ?? [],
       dynamicImports: chunk.dynamicImports ?? [],
     };
@@ -150,7 +151,10 @@ export async function viteApp(code) {
  * @param {AppBuild} app
  * @param {string} module from the repository's root
  */
-export const chunkOf = (app, module) => Object.keys(app.chunks).find((key) => app.chunks[key]?.src === module);
+export const chunkOf = (app, module) =>
+  Object.keys(app.chunks).find((key) => app.chunks[key]?.src === module) ??
+  // Vite puts a dynamic import's module in a shared file when others import it statically: the file has its name.
+  Object.keys(app.chunks).find((key) => key.startsWith('_') && app.chunks[key]?.name === basename(module, '.ts'));
 
 /**
  * The file the page waits for: the one built for `module`, or, without a module, the app's entry.

@@ -78,14 +78,21 @@ export const forOtherLanguages = (entryPoint = '') =>
   /\/generated\/locales\/|\/localization-runtime\.ts$/.test(entryPoint);
 
 /**
- * Whether an output was built for the wizard's other methods (email, authenticator app, security questions, the
- * required flow), or for the policy sections only they read (core's policy-sections.ts, loaded for a policy that has
- * them): a person enrolling a phone never loads it, so a phone enrollment's figures leave it out and the
- * bench counts it on rows of its own.
+ * Whether an output was built for the wizard's other methods (their steps and the required flow, wizard-methods.ts,
+ * and each method's own module, methods-<method>.ts), or for the policy sections only they read (core's
+ * policy-sections.ts, loaded for a policy that has them): a person enrolling a phone never loads it, so a phone
+ * enrollment's figures leave it out and the bench counts it on rows of its own.
  * @param {string} [entryPoint]
  */
 export const forOtherMethods = (entryPoint = '') =>
-  /\/security-info-wizard\/wizard-methods\.ts$|\/core\/src\/policy-sections\.ts$/.test(entryPoint);
+  /\/security-info-wizard\/(wizard-methods|methods-[a-z-]+)\.ts$|\/core\/src\/policy-sections\.ts$/.test(entryPoint);
+
+/**
+ * The method whose own module an output was built for (`app` for methods-app.ts), if any.
+ * @param {string} [entryPoint]
+ */
+export const methodOf = (entryPoint = '') =>
+  /\/security-info-wizard\/methods-(?!load\.)([a-z-]+)\.ts$/.exec(entryPoint)?.[1];
 
 /**
  * What an entry needs before anything runs: itself and the chunks it imports statically, transitively.

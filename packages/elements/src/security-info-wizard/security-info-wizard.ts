@@ -70,8 +70,12 @@ export interface SecurityInfoReauthenticateDetail {
  * field come with them.
  */
 const loadSteps = () => import('./wizard-steps.js');
-/** The other methods' steps and the required sequence: only when one of them is chosen, started or required. */
-const loadMethods = () => import('./wizard-methods.js');
+/**
+ * The other methods' steps and the required sequence: only when one of them is chosen, started or required; with
+ * the element of the method shown, each a file of its own (methods-load.ts; the phone's steps come with all of them).
+ */
+const loadMethods = (method: MethodId | undefined) =>
+  import('./methods-load.js').then((methods) => methods.loadMethods(method));
 
 /** The steps that wizard-steps.ts renders. */
 const LATER_STEPS: readonly EnrollmentStep[] = ['phone', 'code', 'call', 'done'];
@@ -355,9 +359,13 @@ export class SecurityInfoWizard extends LitElement {
 
   /** The other methods' controller, with its module (and the phone's steps, in the required flow) loaded first. */
   private methodsReady(): Promise<WizardMethods> {
-    return loadMethods()
+    return loadMethods(this.runner.state?.method)
       .then(({ WizardMethods }) => WizardMethods.ready(this.host))
-      .then((methods) => (this.methods = methods));
+      .then((methods) => {
+        this.methods = methods;
+        this.requestUpdate(); // The method's element may have come since the steps did.
+        return methods;
+      });
   }
 
   /**

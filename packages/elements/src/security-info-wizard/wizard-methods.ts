@@ -5,12 +5,12 @@
  * (core's runner-methods.ts), keeps what their calls need out of the state (the code, the answers) and renders
  * their steps. The wizard loads this module only when one of those methods is chosen or started, or with `required`.
  *
- * One module for the three methods, with their elements, and built on the phone's steps (wizard-steps.ts: the code
- * step's forwarded parts and states, and the phone itself in the required flow): a bundler splits a module shared by
- * two lazy chunks into a file of its own, so a module per method sharing the code step, the field styles and the
- * form pieces with the phone's steps would cut the phone's chunk into many small files (about 4.7 KB more for a phone
- * enrollment, measured with the bench's esbuild build), where this shape leaves it whole. The wizard fetches the
- * phone's steps when the browser is idle in any flow, so a person choosing another method has them already.
+ * Built on the phone's steps (wizard-steps.ts: the code step's forwarded parts and states, and the phone itself in the
+ * required flow), which the wizard fetches when the browser is idle in any flow. Each method's element comes with a
+ * module of its own (methods-app.ts, methods-email.ts, methods-questions.ts) that imports this one: a bundler puts a
+ * module shared by lazy chunks in a file of its own, so an element imported here, or loaded from here, would cut the
+ * phone's chunk into small files (about 4.7 KB more for a phone enrollment, measured with the bench's esbuild build).
+ * Until the element of the method shown is defined, `view` has nothing to show and the wizard waits.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '../shared/lit-localize.js';
@@ -33,9 +33,6 @@ import { PLACE, placeIn } from '../shared/placeholder.js';
 import { signInWait } from './sign-in.js';
 import { renderDone, renderSequence, renderSummary, SEQUENCE_STYLES } from './wizard-sequence.js';
 import { CODE_PARTS, CODE_STATUSES, type CodeStatus, type StepsHost, type WizardSteps } from './wizard-steps.js';
-import '../email-address/email-address.js';
-import '../authenticator-app/authenticator-app-setup.js';
-import '../security-questions/security-questions-form.js';
 import type { CodeResendDetail, CodeSubmitDetail } from '../code-verify/code-verify.js';
 import type { EmailSubmitDetail } from '../email-address/email-address.js';
 import type { QuestionsSubmitDetail } from '../security-questions/security-questions-form.js';
@@ -61,6 +58,13 @@ const QUESTIONS_PARTS =
   'heading: questions-heading, intro: questions-intro, summary: questions-summary, row: questions-row, ' +
   'label: questions-label, select: questions-select, input: questions-input, error: questions-error, ' +
   'actions: questions-actions, button: questions-button, save: questions-save, back: questions-back';
+
+/** The element each method's steps show, defined by the method's own module (see above). */
+const ELEMENTS: Partial<Record<MethodId, string>> = {
+  'authenticator-app': 'authenticator-app-setup',
+  email: 'email-address',
+  'security-questions': 'security-questions-form',
+};
 
 const signingIn = (state: EnrollmentState) => state.request?.operation === 'signIn';
 
@@ -142,6 +146,8 @@ export class WizardMethods implements ReactiveController {
    * (the wizard shows its loading meanwhile).
    */
   view(state: EnrollmentState): this | undefined {
+    const element = state.method && state.step !== 'summary' ? ELEMENTS[state.method] : undefined;
+    if (element && !customElements.get(element)) return undefined;
     return state.method === 'phone' && state.step !== 'summary' && !this.phoneSteps ? undefined : this;
   }
 
