@@ -43,7 +43,7 @@ export function rewriteLocaleModule(source, name) {
  * Features whose messages load with their element, not with the locale module. A message belongs to a feature
  * when its id starts with the feature's name and a dot (`msg('…', { id: 'methods.delete' })`).
  */
-export const FEATURES = /** @type {const} */ (['methods', 'enroll']);
+export const FEATURES = /** @type {const} */ (['methods', 'enroll', 'passkey']);
 
 const OPEN = 'export const templates = {';
 

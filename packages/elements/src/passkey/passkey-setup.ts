@@ -1,0 +1,193 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { defineElement } from '../shared/define.js';
+import { LocalizeController } from '../shared/localized.js';
+import { addFeatureMessages } from '../shared/feature-messages.js';
+import { emit } from '../shared/events.js';
+import { StepElement } from '../shared/step.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { fieldStyles } from '../shared/field.styles.js';
+import { passkeyStyles } from './passkey-setup.styles.js';
+import * as text from './passkey-setup.messages.js';
+
+// The step's words in the other languages load with this module, never with another method's steps.
+addFeatureMessages(() => import('../generated/locales/passkey/index.js'));
+
+/** The longest name, in characters (code points), as the contract's `RenameMethodRequest` takes it. */
+const NAME_MAX = 64;
+
+export interface PasskeySaveDetail {
+  /** The name, trimmed: 1 to 64 characters. */
+  name: string;
+}
+
+/**
+ * "Create a passkey": what a passkey is, that the browser or phone will ask, and Create passkey; the host opens the
+ * browser's dialog on `passkey-create`, and once the passkey is registered sets `created` and the suggested `name`.
+ * Then "Name your passkey": the name, Save (`passkey-save`). Back leads out only before the passkey exists.
+ *
+ * The element knows no backend and no WebAuthn: the host says whether the browser has it (`unsupported`: the step
+ * says so up front, with no Create button), that it is working (`pending`: the button takes no second press, and
+ * the status says to follow the browser), and what failed (`failure`, one of core's passkey reasons, in the step's
+ * own words; `error`, any other message).
+ *
+ * @customElement passkey-setup
+ * @summary The passkey step: create a passkey with the browser's dialog, then name it.
+ *
+ * @fires {CustomEvent<void>} passkey-create - The person pressed Create passkey (never while `pending`).
+ * @fires {CustomEvent<PasskeySaveDetail>} passkey-save - The person saved a valid name for the passkey.
+ * @fires {CustomEvent<void>} back - The person pressed Back.
+ *
+ * @slot actions - Extra buttons after the step's own, for example Cancel.
+ *
+ * @csspart heading - The step's heading.
+ * @csspart intro - What a passkey is, and what happens next.
+ * @csspart status - The line shown while the browser's dialog is open.
+ * @csspart error - What went wrong, with the way forward (and that this browser has no passkeys).
+ * @csspart label - The name field's label.
+ * @csspart input - The name field.
+ * @csspart hint - How long the name may be, or what is wrong with it.
+ * @csspart button - Every button.
+ * @csspart create - The Create passkey button.
+ * @csspart save - The Save button.
+ * @csspart back - The Back button.
+ *
+ * @cssprop --si-color-accent - Buttons and focus ring.
+ * @cssprop --si-color-error - The error message.
+ */
+export class PasskeySetup extends StepElement(LitElement) {
+  static override styles = [tokens, fieldStyles, passkeyStyles];
+
+  static override properties = {
+    unsupported: { type: Boolean },
+    created: { type: Boolean },
+    name: {},
+    failure: {},
+    error: {},
+    hideBack: { type: Boolean, attribute: 'hide-back' },
+    invalid: { state: true },
+  };
+
+  /** The browser cannot create passkeys at all (no WebAuthn): said up front, and no Create button. */
+  declare unsupported: boolean;
+  /** The passkey is registered: the step asks for its name. */
+  declare created: boolean;
+  /** The passkey's name, as suggested from the device (set with `created`). */
+  declare name: string;
+  /** Why the last try failed (`passkey-cancelled`, `passkey-exists`, `passkey-origin`, `passkey-unsupported`, `passkey-timeout`, `passkey-refused`), said in the step's own words. */
+  declare failure: string;
+  /** A message from the host for any other failure; shown and announced. */
+  declare error: string;
+  /** Leaves Back out, where the step is the first of the flow. */
+  declare hideBack: boolean;
+  declare private invalid: boolean;
+
+  constructor() {
+    super();
+    this.unsupported = this.created = this.hideBack = this.invalid = false;
+    this.name = this.failure = this.error = '';
+    new LocalizeController(this);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // From the button to the name: the new heading takes focus, as a new step's does.
+    if (changed.has('created') && this.created && changed.get('created') === false) this.focusHeading();
+  }
+
+  private readonly onCreate = () => {
+    if (!this.pending && !this.unsupported) emit(this, 'passkey-create', undefined);
+  };
+
+  private readonly onSave = (event: Event) => {
+    event.preventDefault();
+    if (this.pending) return;
+    const input = this.renderRoot.querySelector('input')!;
+    const name = input.value.trim();
+    this.invalid = !name || [...name].length > NAME_MAX;
+    if (this.invalid) input.focus();
+    else emit(this, 'passkey-save', { name });
+  };
+
+  private readonly onBack = () => emit(this, 'back', undefined);
+
+  protected override render() {
+    const message = text.failure(this.failure) || this.error;
+    return this.created ? this.renderName(message) : this.renderCreate(message);
+  }
+
+  private renderCreate(message: string) {
+    const { pending, unsupported } = this;
+    return html`<h2 part="heading" tabindex="-1">${text.heading()}</h2>
+      <div part="intro">
+        <p>${text.intro()}</p>
+        ${unsupported ? nothing : html`<p>${text.prompt()}</p>`}
+      </div>
+      <p class="status" part="status" role="status">${this.renderWaiting()}</p>
+      <p class="error" part="error" role="alert">${unsupported ? text.unsupported() : message}</p>
+      <div class="actions">
+        ${
+          unsupported
+            ? nothing
+            : html`<button
+                type="button"
+                class="primary"
+                part="button create"
+                aria-disabled=${pending ? 'true' : 'false'}
+                @click=${this.onCreate}
+              >
+                ${text.create()}
+              </button>`
+        }
+        ${this.hideBack ? nothing : html`<button type="button" part="button back" @click=${this.onBack}>${text.back()}</button>`}
+        <slot name="actions"></slot>
+      </div>`;
+  }
+
+  /** While the host works: said once by the status region, and shown with a spinner. */
+  private renderWaiting() {
+    return this.pending ? html`<span class="spinner" aria-hidden="true"></span>${text.waiting()}` : nothing;
+  }
+
+  private renderName(message: string) {
+    const { pending, invalid } = this;
+    return html`<h2 part="heading" tabindex="-1">${text.nameHeading()}</h2>
+      <p part="intro">${text.nameIntro()}</p>
+      <form novalidate @submit=${this.onSave}>
+        <div class="field">
+          <label part="label" for="name">${text.nameLabel()}</label>
+          <input
+            id="name"
+            part="input"
+            name="name"
+            autocomplete="off"
+            .defaultValue=${this.name}
+            aria-invalid=${invalid ? 'true' : 'false'}
+            aria-describedby="name-hint"
+          />
+          <p id="name-hint" class=${invalid ? 'hint error' : 'hint'} part="hint">
+            ${invalid ? text.nameInvalid() : text.nameHint()}
+          </p>
+        </div>
+        <p class="status" part="status" role="status">${this.renderWaiting()}</p>
+        <p class="error" part="error" role="alert">${message}</p>
+        <div class="actions">
+          <button type="submit" class="primary" part="button save" aria-disabled=${pending ? 'true' : 'false'}>
+            ${text.save()}
+          </button>
+          <slot name="actions"></slot>
+        </div>
+      </form>`;
+  }
+}
+
+defineElement('passkey-setup', PasskeySetup);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'passkey-setup': PasskeySetup;
+  }
+  interface HTMLElementEventMap {
+    'passkey-create': CustomEvent<void>;
+    'passkey-save': CustomEvent<PasskeySaveDetail>;
+    back: CustomEvent<void>;
+  }
+}
