@@ -79,6 +79,16 @@ export function createMemoryStore(): MemoryStore {
       async listMethods(userId) {
         return userMethods(userId).map(copyMethod);
       },
+      async findPasskey(credentialId) {
+        const users = new Set([...methods.keys(), ...stagedMethods.keys()]);
+        for (const userId of users) {
+          const found = userMethods(userId).find(
+            (method) => method.kind === 'passkey' && method.data.credentialId === credentialId,
+          );
+          if (found) return copyMethod(found);
+        }
+        return undefined;
+      },
       async putMethod(method) {
         const list = userMethods(method.userId).filter((existing) => existing.id !== method.id);
         const next = [...list, copyMethod(method)].sort((a, b) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : 1));

@@ -92,6 +92,14 @@ export const MIGRATIONS: readonly Migration[] = [
       alter table challenges add column data jsonb not null default '{}'::jsonb;
     `,
   },
+  {
+    // Passkeys: a WebAuthn credential belongs to one person, whoever registers it first; the index also finds the
+    // passkey an assertion names.
+    version: 3,
+    sql: `
+      create unique index methods_passkey_credential on methods ((data->>'credentialId')) where kind = 'passkey';
+    `,
+  },
 ];
 
 /**

@@ -292,6 +292,13 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
       return rows.map(methodOf);
     },
 
+    async findPasskey(credentialId) {
+      const { rows } = await sql.query<MethodRow>(
+        `select ${METHOD_COLUMNS} from methods where kind = 'passkey' and data->>'credentialId' = $1`,
+        [credentialId],
+      );
+      return rows[0] && methodOf(rows[0]);
+    },
     async putMethod(m) {
       await sql.query(
         `insert into methods (${METHOD_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)

@@ -344,6 +344,32 @@ function storeContract(name: string, fixture: Fixture) {
         assert.deepEqual(await store.transaction((tx) => tx.listMethods(userId)), [changed]);
       });
 
+      it('find a passkey by its credential id, whoever holds it, and only a passkey', async () => {
+        const [holder, other] = [unique('user'), unique('user')];
+        const credentialId = unique('credential');
+        const passkey = method(holder, {
+          kind: 'passkey',
+          phoneNumber: null,
+          channel: null,
+          data: { credentialId, counter: 0 },
+        });
+        await store.transaction(async (tx) => {
+          await tx.putMethod(passkey);
+          // Another kind that happens to carry the same field is not a passkey.
+          await tx.putMethod(method(other, { kind: 'authenticator-app', data: { credentialId: `${credentialId}-x` } }));
+        });
+        assert.deepEqual(await store.transaction((tx) => tx.findPasskey(credentialId)), passkey);
+        assert.equal(await store.transaction((tx) => tx.findPasskey(`${credentialId}-x`)), undefined);
+        assert.equal(await store.transaction((tx) => tx.findPasskey(unique('credential'))), undefined);
+        // A passkey put in the same transaction is found there.
+        const staged = method(other, { kind: 'passkey', data: { credentialId: `${credentialId}-new` } });
+        const found = await store.transaction(async (tx) => {
+          await tx.putMethod(staged);
+          return tx.findPasskey(`${credentialId}-new`);
+        });
+        assert.deepEqual(found, staged);
+      });
+
       it('delete one method and say whether there was one', async () => {
         const userId = unique('user');
         const [kept, removed] = [method(userId), method(userId, { addedAt: T + 1 })];
@@ -603,10 +629,14 @@ describe('on PostgreSQL', () => {
       const pools = Array.from({ length: 3 }, () => new pg.Pool({ connectionString, max: 1 }));
       try {
         const applied = await Promise.all(pools.map((each) => migrate(postgresClient(each, false))));
-        assert.deepEqual(applied.map((versions) => versions.join(',')).sort(), ['', '', '1,2']);
+        const all = MIGRATIONS.map((migration) => migration.version);
+        assert.deepEqual(applied.map((versions) => versions.join(',')).sort(), ['', '', all.join(',')]);
         assert.deepEqual(await migrate(postgresClient(pools[0]!, false)), []);
         const { rows } = await pools[0]!.query('select version from schema_migrations order by version');
-        assert.deepEqual(rows, [{ version: 1 }, { version: 2 }]);
+        assert.deepEqual(
+          rows,
+          all.map((version) => ({ version })),
+        );
       } finally {
         await Promise.all(pools.map((each) => each.end()));
       }

@@ -14,8 +14,11 @@ export interface StoredChallenge {
   userId: string;
   /** `enroll`: a person adding or changing a method; `sign-in`: the service API checking a registered one. */
   purpose: 'enroll' | 'sign-in';
-  /** What the code proves: a phone, an email address (`data.email`), or an authenticator app (`data.secret`). */
-  kind: 'phone' | 'email' | 'authenticator-app';
+  /**
+   * What the code proves: a phone, an email address (`data.email`), an authenticator app (`data.secret`), or a
+   * passkey's WebAuthn ceremony (`data.challenge`, the random challenge the browser's answer must sign).
+   */
+  kind: 'phone' | 'email' | 'authenticator-app' | 'passkey';
   /** A phone's E.164 number; '' for the other kinds. */
   phoneNumber: string;
   /** ISO 3166-1 alpha-2 region of the number; '' for the other kinds. */
@@ -74,7 +77,13 @@ export interface StoredMethod {
 }
 
 export type AuditAction =
-  'method-added' | 'method-removed' | 'method-replaced' | 'default-changed' | 'methods-reset' | 'user-erased';
+  | 'method-added'
+  | 'method-removed'
+  | 'method-replaced'
+  | 'method-renamed'
+  | 'default-changed'
+  | 'methods-reset'
+  | 'user-erased';
 
 /** One change to a user's methods: who, what, when, from where. */
 export interface AuditEntry {
@@ -116,6 +125,11 @@ export interface StoreTransaction {
   /** Serializes the transactions that change one user's methods (a row or advisory lock on the user). */
   lockUser(userId: string): Promise<void>;
   listMethods(userId: string): Promise<StoredMethod[]>;
+  /**
+   * The passkey registered under a WebAuthn credential id (base64url), whoever holds it: a credential is one
+   * person's. Answers `undefined` when no one has registered it.
+   */
+  findPasskey(credentialId: string): Promise<StoredMethod | undefined>;
   /** Inserts or replaces a method. */
   putMethod(method: StoredMethod): Promise<void>;
   deleteMethod(userId: string, id: string): Promise<boolean>;
