@@ -214,6 +214,25 @@ export interface FinishPasskeyRequest {
   name?: string;
 }
 
+/**
+ * Why the backend refused a passkey's answer, as the `reason` of its `invalid-code` error (on `finishPasskey`, and on
+ * a sign-in check through the service API): `already-registered`, the credential is registered already (to this
+ * person or another); `origin`, the ceremony happened on an origin the backend does not accept; `rp-id`, for
+ * another relying party; `user-verification`, the authenticator did not verify the person (PIN, biometrics);
+ * `challenge`, the answer signs another ceremony's challenge; `counter`, the authenticator's signature counter went
+ * back (a cloned authenticator); `unknown-credential`, a sign-in with a passkey that is not the person's;
+ * `not-verified`, anything else that does not verify (a bad signature, a malformed answer).
+ */
+export type PasskeyFailureReason =
+  | 'already-registered'
+  | 'origin'
+  | 'rp-id'
+  | 'user-verification'
+  | 'challenge'
+  | 'counter'
+  | 'unknown-credential'
+  | 'not-verified';
+
 export interface RenameMethodRequest {
   /** A `RegisteredMethod`'s id (a passkey's). */
   id: string;
@@ -223,7 +242,7 @@ export interface RenameMethodRequest {
 
 /** A new set of recovery codes: shown once, then kept by the backend only as slow hashes. */
 export interface RecoveryCodes {
-  /** Each code once, grouped for reading (for example `7KQM-4XPD-W9TN`); any earlier set no longer works. */
+  /** Each code once, grouped for reading (for example `7KQM4-XPDW9-TNHR2`); any earlier set no longer works. */
   codes: string[];
   /** The registration that now stands for the set. */
   method: RegisteredMethod;

@@ -5,7 +5,7 @@
  */
 import type { Channel, CodeChannel } from '@security-info/core';
 import { createCodeHasher, equalInConstantTime, randomCode, randomId } from './codes.js';
-import { Refusal } from './http.js';
+import { Refusal, type RefusalDetails } from './http.js';
 import { chargeSend, type Destination } from './limits.js';
 import type { CheckedNumber } from './number-check.js';
 import type { CheckOutcome, ResolvedOptions } from './options.js';
@@ -35,6 +35,17 @@ export interface NewEmailChallenge {
   locale: string | undefined;
   purpose: StoredChallenge['purpose'];
   methodId: string | null;
+}
+
+/**
+ * A wrong answer that says why (a passkey's assertion that failed a check): counted as a wrong code is, and
+ * answered as `invalid-code` with the reason.
+ */
+export class Mismatch {
+  constructor(
+    readonly reason: NonNullable<RefusalDetails['reason']>,
+    readonly message: string,
+  ) {}
 }
 
 export const noSuchChallenge = () => new Refusal(404, 'code-expired', 'No such challenge: ask for a new code.');
@@ -206,7 +217,11 @@ export function createChallenges(options: ResolvedOptions) {
 
   /** Whether a challenge still has something to check against: a code's hash, or an app's sealed secret. */
   const usable = (challenge: StoredChallenge) =>
-    challenge.kind === 'authenticator-app' ? typeof challenge.data.secret === 'string' : challenge.codeHash !== null;
+    challenge.kind === 'authenticator-app'
+      ? typeof challenge.data.secret === 'string'
+      : challenge.kind === 'passkey'
+        ? typeof challenge.data.challenge === 'string'
+        : challenge.codeHash !== null;
 
   /**
    * Counts a wrong answer for the user, across challenges and methods; past the user's cap each one starts a wait
@@ -303,11 +318,11 @@ export function createChallenges(options: ResolvedOptions) {
   /**
    * Checks an answer that no challenge holds (a registered authenticator app's code at sign-in) in one transaction,
    * under the user's wrong-answer count and lock, as codes are: `match` reads what it needs in the transaction and
-   * answers `null` for a wrong answer; `onRight` writes what a right one changes.
+   * answers `null` for a wrong answer (or a `Mismatch` that says why); `onRight` writes what a right one changes.
    */
   async function checkUser<M, T>(
     caller: Caller,
-    match: (tx: StoreTransaction) => Promise<M | null>,
+    match: (tx: StoreTransaction) => Promise<M | Mismatch | null>,
     onRight: (tx: StoreTransaction, matched: M) => Promise<T>,
   ): Promise<T> {
     const at = now();
@@ -315,17 +330,21 @@ export function createChallenges(options: ResolvedOptions) {
       const failures = await tx.getFailures(caller.userId);
       if (failures.lockedUntil > at) return refuse(userLocked(failures.lockedUntil, at));
       const matched = await match(tx);
-      if (matched !== null) {
+      if (matched !== null && !(matched instanceof Mismatch)) {
         await clearFailures(tx, caller.userId, failures);
         return { ok: true, value: await onRight(tx, matched) };
       }
       const lockedUntil = await countFailure(tx, caller.userId, failures, at);
       // No challenge to count down: what remains is the user's, before the wait begins.
       const attemptsRemaining = limits.maxConsecutiveFailures - failures.count - 1;
+      const why = matched instanceof Mismatch ? matched : undefined;
       return refuse(
         lockedUntil
           ? userLocked(lockedUntil, at)
-          : new Refusal(422, 'invalid-code', 'The code is not right.', { attemptsRemaining }),
+          : new Refusal(422, 'invalid-code', why?.message ?? 'The code is not right.', {
+              attemptsRemaining,
+              ...(why ? { reason: why.reason } : {}),
+            }),
         'invalid-code',
       );
     });

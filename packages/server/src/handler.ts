@@ -14,6 +14,8 @@ import { ALLOW_KNOWN, KNOWN_METHODS, Refusal, readJson, refuse, respond } from '
 import { createMethodRoutes } from './method-routes.js';
 import { resolveOptions, type SecurityInfoHandler, type SecurityInfoHandlerOptions } from './options.js';
 import { createOriginPolicy } from './origin.js';
+import { PASSKEY_BODY_BYTES, createPasskeyRoutes } from './passkey-routes.js';
+import { createRecoveryRoutes } from './recovery-codes.js';
 import { createPhoneRoutes } from './phone-routes.js';
 import { createQuestionRoutes } from './question-routes.js';
 import { describeError } from './redact.js';
@@ -37,7 +39,10 @@ type Route =
   | { kind: 'email-challenge'; methods: readonly string[]; id: string; action: 'resend' | 'verify' }
   | { kind: 'questions'; methods: readonly string[] }
   | { kind: 'app-setup'; methods: readonly string[] }
-  | { kind: 'app-verify'; methods: readonly string[]; id: string };
+  | { kind: 'app-verify'; methods: readonly string[]; id: string }
+  | { kind: 'passkey-options'; methods: readonly string[] }
+  | { kind: 'passkeys'; methods: readonly string[] }
+  | { kind: 'recovery-codes'; methods: readonly string[] };
 
 /** The person's routes; the service API lives under `/service/`. */
 function findRoute(path: string): Route | undefined {
@@ -45,7 +50,7 @@ function findRoute(path: string): Route | undefined {
   if (path === '/methods') return { kind: 'methods', methods: ['GET', 'HEAD'] };
   if (path === '/methods/default') return { kind: 'default', methods: ['PUT'] };
   const method = new RegExp(`^/methods/${ID}$`).exec(path);
-  if (method) return { kind: 'method', methods: ['DELETE'], id: method[1]! };
+  if (method) return { kind: 'method', methods: ['DELETE', 'PATCH'], id: method[1]! };
   if (path === '/phone/challenges') return { kind: 'send', methods: ['POST'] };
   const challenge = new RegExp(`^/phone/challenges/${ID}/(resend|verify)$`).exec(path);
   if (challenge) return { kind: 'challenge', methods: ['POST'], id: challenge[1]!, action: challenge[2] as 'resend' };
@@ -58,6 +63,9 @@ function findRoute(path: string): Route | undefined {
   if (path === '/authenticator-app/challenges') return { kind: 'app-setup', methods: ['POST'] };
   const app = new RegExp(`^/authenticator-app/challenges/${ID}/verify$`).exec(path);
   if (app) return { kind: 'app-verify', methods: ['POST'], id: app[1]! };
+  if (path === '/passkey/registration-options') return { kind: 'passkey-options', methods: ['POST'] };
+  if (path === '/passkeys') return { kind: 'passkeys', methods: ['POST'] };
+  if (path === '/recovery-codes') return { kind: 'recovery-codes', methods: ['POST'] };
   return undefined;
 }
 
@@ -81,6 +89,8 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
   const email = createEmailRoutes(config, challenges, registrations, phone);
   const questions = createQuestionRoutes(config, challenges, registrations);
   const app = createAppRoutes(config, challenges, registrations);
+  const passkeys = createPasskeyRoutes(config, challenges, registrations);
+  const recovery = createRecoveryRoutes(config, challenges, registrations);
   const service = createServiceRoutes(
     config,
     challenges,
@@ -89,8 +99,10 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
     {
       'authenticator-app': app.verifyRegistered,
       'security-questions': questions.verifyRegistered,
+      'recovery-codes': recovery.verifyRegistered,
     },
     email,
+    passkeys,
   );
   const wait = <T>(work: Promise<T> | T, what: string) => within(work, config.dependencyTimeoutMs, what);
   let nextSweep = 0;
@@ -117,11 +129,16 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
     throw new Refusal(503, 'unknown', 'The service is not configured to tell clients apart.');
   }
 
-  const body = (request: Request) => readJson(request, config.limits.maxBodyBytes, config.bodyTimeoutMs);
+  /** The request's JSON body, within the size limit (a passkey's answer has a larger one of its own). */
+  const body = (request: Request, maxBytes = config.limits.maxBodyBytes) =>
+    readJson(request, maxBytes, config.bodyTimeoutMs);
+  const passkeyBodyBytes = Math.max(config.limits.maxBodyBytes, PASSKEY_BODY_BYTES);
 
   async function route(request: Request, connection: ConnectionInfo, path: string): Promise<Response> {
     if (path.startsWith('/service/')) {
-      return service.route(request, path.slice('/service'.length), clientOf(request, connection), () => body(request));
+      return service.route(request, path.slice('/service'.length), clientOf(request, connection), (large) =>
+        body(request, large ? passkeyBodyBytes : undefined),
+      );
     }
     const found = findRoute(path);
     if (!found) throw new Refusal(404, 'unknown', 'Not found.');
@@ -135,8 +152,9 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
     if (found.kind === 'methods') return methods.list(caller);
     if (found.kind === 'confirmation') return phone.confirmation(caller, found.id);
     origins.checkStateChange(request);
-    if (found.kind === 'method') return methods.remove(caller, found.id);
-    const json = await body(request);
+    if (found.kind === 'method' && request.method === 'DELETE') return methods.remove(caller, found.id);
+    const json = await body(request, found.kind === 'passkeys' ? passkeyBodyBytes : undefined);
+    if (found.kind === 'method') return methods.rename(caller, found.id, json);
     if (found.kind === 'default') return methods.setDefault(caller, json);
     if (found.kind === 'send') return phone.send(caller, json);
     if (found.kind === 'email-send') return email.send(caller, json);
@@ -145,6 +163,9 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
     if (found.kind === 'questions') return questions.save(caller, json);
     if (found.kind === 'app-setup') return app.start(caller, json);
     if (found.kind === 'app-verify') return app.verify(caller, found.id, json);
+    if (found.kind === 'passkey-options') return passkeys.registrationOptions(caller);
+    if (found.kind === 'passkeys') return passkeys.finish(caller, json);
+    if (found.kind === 'recovery-codes') return recovery.generate(caller);
     return found.action === 'resend' ? phone.resend(caller, found.id, json) : phone.verify(caller, found.id, json);
   }
 

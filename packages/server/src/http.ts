@@ -1,14 +1,15 @@
 /** The handler's answers and how it reads request bodies: JSON only, bounded in size and in time. */
-import type { SecurityInfoErrorCode, SecurityInfoErrorReason } from '@security-info/core';
+import type { PasskeyFailureReason, SecurityInfoErrorCode, SecurityInfoErrorReason } from '@security-info/core';
 
 export interface RefusalDetails {
   retryAfterSeconds?: number;
   attemptsRemaining?: number;
-  reason?: SecurityInfoErrorReason;
+  /** What the code alone does not say: a landline's `channel-unavailable`, a passkey's `invalid-code`. */
+  reason?: SecurityInfoErrorReason | PasskeyFailureReason;
 }
 
 /** The methods the service answers; anything else is 405 before a route is looked at (the Node adapters too). */
-export const KNOWN_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
+export const KNOWN_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 /** The `Allow` header of a 405 for a method the service does not know. */
 export const ALLOW_KNOWN = [...KNOWN_METHODS].join(', ');
 

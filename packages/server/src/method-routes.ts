@@ -1,5 +1,6 @@
-/** The person's own methods: list them, remove one, choose the default sign-in method. */
+/** The person's own methods: list them, remove or rename one, choose the default sign-in method. */
 import type { Caller, Challenges } from './challenges.js';
+import { readPasskeyName } from './passkey-routes.js';
 import { respond } from './http.js';
 import { readId } from './phone-routes.js';
 import type { RegistrationsApi } from './registrations.js';
@@ -22,5 +23,12 @@ export function createMethodRoutes(challenges: Challenges, registrations: Regist
     return respond(204);
   }
 
-  return { list, remove, setDefault };
+  /** `PATCH {base}/methods/{id}` with `{ name }`: a passkey's new name. */
+  async function rename(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
+    const name = readPasskeyName(body.name);
+    await challenges.transaction((tx) => registrations.rename(tx, caller, id, name));
+    return respond(204);
+  }
+
+  return { list, remove, rename, setDefault };
 }

@@ -273,10 +273,32 @@ export interface SecurityInfoHandlerOptions {
    */
   totpIssuer?: string;
   /**
-   * The account an authenticator app shows under the issuer, such as the person's email address or user name.
-   * Default: the user id.
+   * The account an authenticator app shows under the issuer, and a passkey under the site's name, such as the
+   * person's email address or user name. Default: the user id.
    */
   accountLabel?: (userId: string) => string | Promise<string>;
+  /**
+   * The WebAuthn relying party id for passkeys: the domain people sign in on (`example.com`), or a parent domain of
+   * it. A passkey works only on this domain and its subdomains, for good: changing it later orphans every passkey.
+   * Passkeys need `rpId`, `rpName` and `rpOrigins` together; a policy offering `passkey` without them is refused.
+   */
+  rpId?: string;
+  /** The name a browser's passkey dialog shows for the relying party: your organization's or service's. */
+  rpName?: string;
+  /**
+   * The origins a passkey's ceremony may happen on (`https://id.example.com`): each one on `rpId` or a subdomain of
+   * it, `https` unless on `localhost`. A function answers them per request (for example a test server on a port
+   * chosen at start); it decides what a browser's answer may claim, so it must never echo the request's `Origin`.
+   */
+  rpOrigins?: readonly string[] | ((request: Request) => readonly string[]);
+}
+
+/** The WebAuthn relying party, resolved: what passkeys are bound to. */
+export interface RelyingParty {
+  id: string;
+  name: string;
+  /** The origins a ceremony may have happened on, for the request being answered. */
+  origins: (request: Request) => string[];
 }
 
 /** The handler: a web-standard `Request -> Response`, told the connection's address where the runtime knows it. */
@@ -313,6 +335,8 @@ export interface ResolvedOptions {
   metrics: Required<SecurityInfoMetrics>;
   totpIssuer: string;
   accountLabel: (userId: string) => string | Promise<string>;
+  /** `undefined` when passkeys are not configured: their routes then answer 404. */
+  relyingParty: RelyingParty | undefined;
 }
 
 export const MIN_SECRET_BYTES = 32;
@@ -377,6 +401,55 @@ function totpIssuer(given: string | undefined): string {
   if (issuer === '' || issuer.length > 64 || /[\p{Cc}]|[\uD800-\uDFFF]/u.test(issuer))
     throw new ConfigurationError('totpIssuer must be a name of 1 to 64 characters, on one line.');
   return issuer;
+}
+
+/** A domain name as WebAuthn takes an RP id: lowercase labels, no scheme, port or path. */
+const RP_ID = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** Whether `host` is `rpId` or one of its subdomains (WebAuthn's "registrable domain suffix" rule, without the PSL). */
+export const onRelyingParty = (host: string, rpId: string) => host === rpId || host.endsWith(`.${rpId}`);
+
+/** An origin a passkey ceremony may happen on, for `rpId`; throws `ConfigurationError` saying what is wrong. */
+function rpOrigin(given: string, rpId: string): string {
+  const origin = normalizeOrigin(given);
+  if (!origin || origin === 'null') throw new ConfigurationError(`rpOrigins: ${given} is not an origin.`);
+  const url = new URL(origin);
+  if (!onRelyingParty(url.hostname, rpId))
+    throw new ConfigurationError(`rpOrigins: ${origin} is not on ${rpId} or one of its subdomains (rpId).`);
+  if (url.protocol !== 'https:' && url.hostname !== 'localhost')
+    throw new ConfigurationError(`rpOrigins: ${origin} must use https (browsers offer passkeys on secure origins).`);
+  return origin;
+}
+
+/**
+ * The relying party of passkeys from `rpId`, `rpName` and `rpOrigins`: all three or none. A policy that offers
+ * passkeys needs them.
+ */
+function relyingParty(options: SecurityInfoHandlerOptions): RelyingParty | undefined {
+  const { rpId, rpName, rpOrigins } = options;
+  const given = [rpId, rpName, rpOrigins].filter((value) => value !== undefined).length;
+  const offered = (options.policy?.methods ?? []).some((method) => method.id === 'passkey' && method.purposes.length);
+  if (given === 0) {
+    if (offered)
+      throw new ConfigurationError(
+        'the policy offers passkeys, but no relying party is set: pass rpId, rpName and rpOrigins.',
+      );
+    return undefined;
+  }
+  if (given < 3) throw new ConfigurationError('passkeys need rpId, rpName and rpOrigins together; some are missing.');
+  if (typeof rpId !== 'string' || !RP_ID.test(rpId))
+    throw new ConfigurationError('rpId must be a domain name such as example.com (no scheme, port or path).');
+  const name = typeof rpName === 'string' ? rpName.trim() : '';
+  if (name === '' || name.length > 64 || /[\p{Cc}]/u.test(name))
+    throw new ConfigurationError('rpName must be a name of 1 to 64 characters, on one line.');
+  if (typeof rpOrigins === 'function') {
+    // Checked per request: an origin off the relying party is a configuration error, reported as such.
+    return { id: rpId, name, origins: (request) => rpOrigins(request).map((origin) => rpOrigin(origin, rpId)) };
+  }
+  if (!Array.isArray(rpOrigins) || rpOrigins.length === 0)
+    throw new ConfigurationError('rpOrigins must list at least one origin.');
+  const origins = rpOrigins.map((origin: string) => rpOrigin(origin, rpId));
+  return { id: rpId, name, origins: () => origins };
 }
 
 /** Every callback of `metrics`, each one called only if given and never throwing. */
@@ -516,5 +589,6 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
     metrics: reporting(options.metrics),
     totpIssuer: totpIssuer(options.totpIssuer),
     accountLabel: options.accountLabel ?? ((userId) => userId),
+    relyingParty: relyingParty(options),
   };
 }

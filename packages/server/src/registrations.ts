@@ -25,6 +25,12 @@ export const questionIdsOf = (method: StoredMethod): string[] =>
     String(answer.questionId),
   );
 
+/** How many codes of a registered set of recovery codes are left (a used one's hash is `null`), of how many. */
+export function recoveryCodesLeft(method: StoredMethod): { remaining: number; total: number } {
+  const hashes = Array.isArray(method.data.hashes) ? (method.data.hashes as unknown[]) : [];
+  return { remaining: hashes.filter((hash) => typeof hash === 'string').length, total: hashes.length };
+}
+
 export const notFound = () => new Refusal(404, 'unknown', 'No such method.');
 
 export function createRegistrations(options: ResolvedOptions) {
@@ -65,6 +71,18 @@ export function createRegistrations(options: ResolvedOptions) {
           ...(method.kind === 'security-questions' && Array.isArray(method.data.answers)
             ? { securityQuestions: { questionIds: questionIdsOf(method) } }
             : {}),
+          // A passkey's name and what it says of itself; never its credential id or public key.
+          ...(method.kind === 'passkey'
+            ? {
+                passkey: {
+                  name: typeof method.data.name === 'string' ? method.data.name : 'Passkey',
+                  backedUp: method.data.backedUp === true,
+                  transports: Array.isArray(method.data.transports) ? method.data.transports.map(String) : [],
+                },
+              }
+            : {}),
+          // How many codes are left, never the codes or their hashes.
+          ...(method.kind === 'recovery-codes' ? { recoveryCodes: recoveryCodesLeft(method) } : {}),
         };
       }),
       // A default the policy no longer lets serve two-step verification is no default.
@@ -217,6 +235,16 @@ export function createRegistrations(options: ResolvedOptions) {
     return method;
   }
 
+  /** Renames one of the caller's passkeys (the only methods with a name). */
+  async function rename(tx: StoreTransaction, caller: Caller, id: string, name: string): Promise<StoredMethod> {
+    const { method } = await lockedMethod(tx, caller, id);
+    if (method.kind !== 'passkey') throw new Refusal(422, 'unknown', 'Only a passkey has a name to change.');
+    const renamed = { ...method, data: { ...method.data, name } };
+    await tx.putMethod(renamed);
+    await audit(tx, caller, 'method-renamed', renamed);
+    return renamed;
+  }
+
   /** Removes every method of a user (a helpdesk reset through the service API). */
   async function reset(tx: StoreTransaction, caller: Caller): Promise<number> {
     await tx.lockUser(caller.userId);
@@ -234,7 +262,19 @@ export function createRegistrations(options: ResolvedOptions) {
     await audit(tx, caller, 'user-erased', null);
   }
 
-  return { view, registerMethod, registerPhone, remove, setDefault, reset, erase, notify, requireRecent, servesMfa };
+  return {
+    view,
+    registerMethod,
+    registerPhone,
+    remove,
+    rename,
+    setDefault,
+    reset,
+    erase,
+    notify,
+    requireRecent,
+    servesMfa,
+  };
 }
 
 export type RegistrationsApi = ReturnType<typeof createRegistrations>;

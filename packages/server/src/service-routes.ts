@@ -12,6 +12,7 @@ import { checkNumber } from './number-check.js';
 import type { ResolvedOptions } from './options.js';
 import type { EmailRoutes } from './email-routes.js';
 import { readChannel, readCode, readId, readLocale, type PhoneRoutes } from './phone-routes.js';
+import type { PasskeyRoutes } from './passkey-routes.js';
 import { notFound, type RegistrationsApi } from './registrations.js';
 
 /**
@@ -41,6 +42,7 @@ export function createServiceRoutes(
   phone: Pick<PhoneRoutes, 'checkPolicy' | 'checkRisk'>,
   verifiers: Partial<Record<MethodKind, MethodVerifier>> = {},
   email?: Pick<EmailRoutes, 'startSignIn' | 'resendSignIn'>,
+  passkeys?: Pick<PasskeyRoutes, 'startSignIn' | 'checkSignIn'>,
 ) {
   /** The service's name, or 401: a bearer token that is one of the configured service credentials. */
   async function authenticateService(request: Request): Promise<string> {
@@ -77,6 +79,8 @@ export function createServiceRoutes(
     const method = (await challenges.transaction((tx) => tx.listMethods(caller.userId))).find((m) => m.id === methodId);
     if (!method) throw notFound();
     if (method.kind === 'email' && email) return email.startSignIn(caller, method, locale);
+    // Any of the person's passkeys may answer; the check says which one did.
+    if (method.kind === 'passkey' && passkeys) return passkeys.startSignIn(caller);
     if (method.kind !== 'phone' || !method.phoneNumber)
       throw new Refusal(422, 'unknown', 'This method is not checked with a code sent by this service.');
     const channel = body.channel === undefined ? (method.channel ?? 'sms') : readChannel(body.channel);
@@ -110,6 +114,8 @@ export function createServiceRoutes(
 
   /** Checks the answer; a right one updates the method's last use, wrong ones count in the user's limits. */
   async function checkVerification(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
+    // A passkey's check carries the browser's assertion instead of a code.
+    if (body.response !== undefined && passkeys) return passkeys.checkSignIn(caller, id, body);
     const code = readCode(body.code);
     const methodId = await challenges.check(
       caller,
@@ -144,7 +150,13 @@ export function createServiceRoutes(
   }
 
   /** Routes under `{base}/service/`; `path` is what follows `/service`. */
-  async function route(request: Request, path: string, client: string, read: () => Promise<Record<string, unknown>>) {
+  /** `read(true)` reads a body that may be as large as a passkey's answer. */
+  async function route(
+    request: Request,
+    path: string,
+    client: string,
+    read: (large?: boolean) => Promise<Record<string, unknown>>,
+  ) {
     if (request.headers.has('origin'))
       throw new Refusal(403, 'unknown', 'The service API is for servers, not for pages in a browser.');
     const service = await authenticateService(request);
@@ -213,7 +225,7 @@ export function createServiceRoutes(
       }
       if (parts[2] === 'verifications' && parts.length === 5 && /^[A-Za-z0-9_-]{1,64}$/.test(parts[3]!)) {
         if (method !== 'POST') throw allow('POST');
-        if (parts[4] === 'check') return checkVerification(caller, parts[3]!, await read());
+        if (parts[4] === 'check') return checkVerification(caller, parts[3]!, await read(true));
         if (parts[4] === 'resend') return resendVerification(caller, parts[3]!, await read());
       }
     }

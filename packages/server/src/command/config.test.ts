@@ -194,6 +194,34 @@ describe('configFromEnv: every variable', () => {
     );
   });
 
+  it('sets up passkeys with the RP id, name and origins together, and says which one is missing', () => {
+    const rp = {
+      SECURITY_INFO_RP_ID: 'example.com',
+      SECURITY_INFO_RP_NAME: 'Example Corp',
+      SECURITY_INFO_RP_ORIGINS: 'https://id.example.com, https://login.example.com',
+    };
+    const { options } = started({ ...DEVELOPMENT, ...rp });
+    assert.equal(options.rpId, 'example.com');
+    assert.equal(options.rpName, 'Example Corp');
+    assert.deepEqual(options.rpOrigins, ['https://id.example.com', 'https://login.example.com']);
+    assert.equal(started(DEVELOPMENT).options.rpId, undefined);
+    refusesNaming(
+      { ...DEVELOPMENT, SECURITY_INFO_RP_ID: 'example.com', SECURITY_INFO_RP_NAME: 'Example Corp' },
+      'SECURITY_INFO_RP_ORIGINS',
+      /together/,
+    );
+    refusesNaming({ ...DEVELOPMENT, SECURITY_INFO_RP_ORIGINS: 'https://id.example.com' }, 'SECURITY_INFO_RP_ID');
+    // A policy offering passkeys needs all three.
+    files['/etc/passkeys.json'] = JSON.stringify({ methods: [{ id: 'passkey', purposes: ['mfa'] }] });
+    const offering = { ...DEVELOPMENT, SECURITY_INFO_POLICY: '/etc/passkeys.json' };
+    for (const variable of Object.keys(rp)) refusesNaming(offering, variable, /policy offers passkeys/);
+    assert.equal(started({ ...offering, ...rp }).options.policy?.methods[0]?.id, 'passkey');
+    // The handler's own checks, named by their variable.
+    refusesNaming({ ...DEVELOPMENT, ...rp, SECURITY_INFO_RP_ORIGINS: 'https://evil.test' }, 'SECURITY_INFO_RP_ORIGINS');
+    refusesNaming({ ...DEVELOPMENT, ...rp, SECURITY_INFO_RP_ID: 'https://example.com' }, 'SECURITY_INFO_RP_ID');
+    refusesNaming({ ...DEVELOPMENT, ...rp, SECURITY_INFO_RP_NAME: 'x'.repeat(65) }, 'SECURITY_INFO_RP_NAME');
+  });
+
   it('offers the security questions listed by id, or as JSON with questions of your own', () => {
     const offering = JSON.stringify({
       methods: [

@@ -148,6 +148,23 @@ export const VARIABLES: readonly Variable[] = [
     meaning: "the name authenticator apps show above the account (the `otpauth://` URI's issuer): your organization's",
   },
   {
+    name: 'SECURITY_INFO_RP_ID',
+    default: 'none: no passkeys',
+    meaning:
+      "passkeys' relying party: the domain people sign in on, or a parent of it (`example.com`); passkeys are " +
+      'bound to it for good',
+  },
+  {
+    name: 'SECURITY_INFO_RP_NAME',
+    default: 'required with passkeys',
+    meaning: "the name a browser's passkey dialog shows: your organization's",
+  },
+  {
+    name: 'SECURITY_INFO_RP_ORIGINS',
+    default: 'required with passkeys',
+    meaning: 'comma-separated origins people create and use passkeys on (`https://id.example.com`), on the RP id',
+  },
+  {
     name: 'SECURITY_INFO_OTP_HOST',
     default: 'none',
     meaning: "the portal's host: texts end with `@host #code`, so browsers offer the code there only",
@@ -212,6 +229,9 @@ const HANDLER_OPTIONS: readonly [RegExp, string][] = [
   [/offers email/, 'SECURITY_INFO_SMTP_URL'],
   [/securityQuestions/, 'SECURITY_INFO_SECURITY_QUESTIONS'],
   [/totpIssuer/, 'SECURITY_INFO_TOTP_ISSUER'],
+  [/rpOrigins/, 'SECURITY_INFO_RP_ORIGINS'],
+  [/rpName/, 'SECURITY_INFO_RP_NAME'],
+  [/rpId|relying party|offers passkeys/, 'SECURITY_INFO_RP_ID'],
   [/previousSecrets/, 'SECURITY_INFO_PREVIOUS_SECRETS'],
   [/serviceCredentials/, 'SECURITY_INFO_SERVICE_CREDENTIALS'],
   [/allowedOrigins/, 'SECURITY_INFO_ALLOWED_ORIGINS'],
@@ -446,6 +466,21 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   const allowedOrigins = list(get('SECURITY_INFO_ALLOWED_ORIGINS') ?? '');
   const publicOrigin = get('SECURITY_INFO_PUBLIC_ORIGIN');
   const totpIssuer = get('SECURITY_INFO_TOTP_ISSUER');
+  // Passkeys: the three together or none, and all three when the policy offers passkeys.
+  const rpVariables = ['SECURITY_INFO_RP_ID', 'SECURITY_INFO_RP_NAME', 'SECURITY_INFO_RP_ORIGINS'] as const;
+  const [rpId, rpName, rpOriginsText] = rpVariables.map(get);
+  const rpOrigins = list(rpOriginsText ?? '');
+  const rpGiven = rpVariables.filter((name) => get(name) !== undefined);
+  const offersPasskeys = (policy ?? DEFAULT_SERVER_POLICY).methods.some((m) => m.id === 'passkey' && m.purposes.length);
+  if (rpGiven.length > 0 || offersPasskeys)
+    for (const name of rpVariables)
+      if (get(name) === undefined)
+        fail(
+          name,
+          offersPasskeys && rpGiven.length === 0
+            ? 'is required: the policy offers passkeys, which need SECURITY_INFO_RP_ID, _RP_NAME and _RP_ORIGINS.'
+            : `is required with ${rpGiven.join(' and ')}: passkeys need the RP id, name and origins together.`,
+        );
   const options: NodeHandlerOptions = {
     authenticate: authenticate ?? (() => null),
     development,
@@ -460,6 +495,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     ...(trustProxy > 0 ? { trustProxy, clientKey: forwardedFor(trustProxy) } : {}),
     ...(Object.keys(serviceCredentials).length ? { serviceCredentials } : {}),
     ...(totpIssuer !== undefined ? { totpIssuer } : {}),
+    ...(rpId !== undefined && rpName !== undefined && rpOrigins.length ? { rpId, rpName, rpOrigins } : {}),
   };
 
   // The handler's own rules (the secret's length, origins, credentials), checked as it will check them.

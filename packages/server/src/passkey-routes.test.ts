@@ -1,0 +1,493 @@
+// Passkeys through the handler, with a software authenticator: registration from the person's page, its list entry
+// and name, and sign-in through the service API; each attack's answer is refused with its reason, and would pass
+// without the check named in the test.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { SecurityInfoPolicy } from '@security-info/core';
+import { createSecurityInfoHandler } from './handler.js';
+import { ConfigurationError, type SecurityInfoHandlerOptions } from './options.js';
+import { BASE, SECRET, body, setup, type Call } from './test-support.js';
+import { softAuthenticator, type Bend, type SoftAuthenticator } from './test-authenticator.js';
+
+const POLICY: SecurityInfoPolicy = {
+  methods: [
+    { id: 'passkey', purposes: ['mfa', 'password-reset'] },
+    { id: 'phone', purposes: ['mfa', 'password-reset'] },
+  ],
+};
+const TOKEN = 'sign-in-service-credential-of-32-characters-or-more';
+const RP = { rpId: 'portal.test', rpName: 'Portal', rpOrigins: ['https://portal.test'] };
+
+interface Setup {
+  challengeId: string;
+  options: {
+    challenge: string;
+    rp: { id: string; name: string };
+    user: { id: string; name: string; displayName: string };
+    excludeCredentials?: { id: string }[];
+    authenticatorSelection: Record<string, unknown>;
+    attestation: string;
+    timeout: number;
+  };
+}
+
+interface SignIn {
+  verificationId: string;
+  kind: string;
+  expiresInSeconds: number;
+  options: { challenge: string; rpId: string; allowCredentials: { id: string }[]; userVerification: string };
+}
+
+function passkeyServer(options: Partial<SecurityInfoHandlerOptions> = {}) {
+  const server = setup({ policy: POLICY, ...RP, serviceCredentials: { 'sign-in': TOKEN }, ...options });
+  async function begin(call: Call = {}): Promise<Setup> {
+    const response = await server.post('/passkey/registration-options', {}, call);
+    assert.equal(response.status, 201, await response.clone().text());
+    return (await response.json()) as Setup;
+  }
+  const finish = (challengeId: string, response: unknown, name?: string, call: Call = {}) =>
+    server.post('/passkeys', { challengeId, response, ...(name === undefined ? {} : { name }) }, call);
+  /** A whole registration: the options, the authenticator's answer, its registration. */
+  async function enroll(authenticator: SoftAuthenticator, call: Call = {}, name = 'Laptop') {
+    const { challengeId, options } = await begin(call);
+    const response = await finish(challengeId, authenticator.register(options), name, call);
+    assert.equal(response.status, 201, await response.clone().text());
+    return (await response.json()) as { id: string; kind: string; passkey: Record<string, unknown> };
+  }
+  const listMethods = async (user = 'alice') => {
+    const response = await server.handler(new Request(`${BASE}/methods`, { headers: { 'x-test-user': user } }));
+    return (await response.json()) as { methods: Record<string, unknown>[]; defaultMethodId: string | null };
+  };
+  const rename = (id: string, name: unknown, user = 'alice') =>
+    server.handler(
+      new Request(`${BASE}/methods/${id}`, {
+        method: 'PATCH',
+        headers: { 'x-test-user': user, 'content-type': 'application/json' },
+        body: JSON.stringify({ name }),
+      }),
+    );
+  const service = (path: string, json: unknown) =>
+    server.handler(
+      new Request(`${BASE}/service${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(json),
+      }),
+    );
+  async function startSignIn(methodId: string, user = 'alice'): Promise<SignIn> {
+    const response = await service(`/users/${user}/verifications`, { methodId });
+    assert.equal(response.status, 201, await response.clone().text());
+    return (await response.json()) as SignIn;
+  }
+  const check = (verificationId: string, response: unknown, user = 'alice') =>
+    service(`/users/${user}/verifications/${verificationId}/check`, { response });
+  /** A sign-in with the authenticator's passkey, bent or not: the check's answer. */
+  async function signIn(authenticator: SoftAuthenticator, methodId: string, bend: Bend = {}, user = 'alice') {
+    const started = await startSignIn(methodId, user);
+    return check(started.verificationId, authenticator.assert(started.options, bend), user);
+  }
+  return { ...server, begin, finish, enroll, listMethods, rename, service, startSignIn, check, signIn };
+}
+
+/** A refusal's status, code and reason. */
+async function refusal(response: Response) {
+  const { error, reason } = await body(response);
+  return { status: response.status, error, reason };
+}
+
+describe('POST /passkey/registration-options', () => {
+  it('binds creation options to the person: UV required, resident key preferred, no attestation', async () => {
+    const server = passkeyServer({ accountLabel: (userId) => `${userId}@example.com` });
+    const { challengeId, options } = await server.begin();
+    assert.match(challengeId, /^[A-Za-z0-9_-]+$/);
+    assert.deepEqual(options.rp, { id: 'portal.test', name: 'Portal' });
+    assert.equal(options.user.name, 'alice@example.com');
+    // The handle is 32 random bytes, not the user id.
+    assert.equal(Buffer.from(options.user.id, 'base64url').length, 32);
+    assert.ok(!Buffer.from(options.user.id, 'base64url').toString('latin1').includes('alice'));
+    assert.equal(options.authenticatorSelection.userVerification, 'required');
+    assert.equal(options.authenticatorSelection.residentKey, 'preferred');
+    assert.equal(options.attestation, 'none');
+    assert.equal(options.timeout, 300_000);
+    assert.deepEqual(options.excludeCredentials, []);
+    assert.ok(Buffer.from(options.challenge, 'base64url').length >= 16);
+  });
+
+  it('excludes the person’s passkeys, and keeps one user handle for all of them', async () => {
+    const server = passkeyServer();
+    const first = softAuthenticator();
+    const handle = (await server.begin()).options.user.id;
+    await server.enroll(first);
+    const { options } = await server.begin();
+    assert.deepEqual(
+      options.excludeCredentials?.map((credential) => credential.id),
+      [first.credentialId],
+    );
+    assert.notEqual(options.user.id, handle, 'no passkey yet: the first begin’s handle was not kept');
+    const second = softAuthenticator();
+    const again = await server.begin();
+    await server.post('/passkeys', { challengeId: again.challengeId, response: second.register(again.options) });
+    assert.equal((await server.begin()).options.user.id, options.user.id);
+    // Another person's passkeys are not theirs to exclude.
+    assert.deepEqual((await server.begin({ user: 'bob' })).options.excludeCredentials, []);
+  });
+
+  it('answers 404 on a server without a relying party, and 422 when the policy offers no passkeys', async () => {
+    const none = setup({ policy: { methods: [{ id: 'phone', purposes: ['mfa'] }] } });
+    const response = await none.post('/passkey/registration-options', {});
+    assert.equal(response.status, 404);
+    assert.match(String((await body(response)).message), /rpId/);
+    const withheld = setup({ policy: { methods: [{ id: 'phone', purposes: ['mfa'] }] }, ...RP });
+    assert.equal((await withheld.post('/passkey/registration-options', {})).status, 422);
+  });
+
+  it('needs a recent sign-in to add a passkey beside other methods, when the host asks', async () => {
+    let recent = false;
+    const server = passkeyServer({ recentAuthentication: () => recent });
+    // The first method needs none.
+    await server.enroll(softAuthenticator());
+    const response = await server.post('/passkey/registration-options', {});
+    assert.deepEqual(await refusal(response), {
+      status: 403,
+      error: 'reauthentication-required',
+      reason: undefined,
+    });
+    recent = true;
+    await server.enroll(softAuthenticator());
+  });
+});
+
+describe('POST /passkeys', () => {
+  it('registers the passkey and lists its name, backed-up flag and transports, never its key', async () => {
+    const server = passkeyServer();
+    const authenticator = softAuthenticator();
+    const method = await server.enroll(authenticator, {}, '  Work laptop  ');
+    assert.equal(method.kind, 'passkey');
+    assert.deepEqual(method.passkey, { name: 'Work laptop', backedUp: true, transports: ['internal', 'hybrid'] });
+    const listed = await server.listMethods();
+    assert.deepEqual(listed.methods, [method]);
+    assert.equal(listed.defaultMethodId, method.id, 'a passkey serves two-step verification');
+    const text = JSON.stringify(listed);
+    assert.ok(!text.includes(authenticator.credentialId) && !text.includes('publicKey'));
+    // Without a name, a passkey is named for what it is.
+    const other = softAuthenticator();
+    const { challengeId, options } = await server.begin();
+    const unnamed = await body(await server.finish(challengeId, other.register(options)));
+    assert.equal((unnamed.passkey as { name: string }).name, 'Passkey');
+  });
+
+  it('refuses a credential registered already, to this person or another (409 already-registered)', async () => {
+    const server = passkeyServer();
+    const authenticator = softAuthenticator();
+    await server.enroll(authenticator);
+    const again = await server.begin();
+    const mine = await server.finish(again.challengeId, authenticator.register(again.options, { same: true }));
+    assert.deepEqual(await refusal(mine), { status: 409, error: 'invalid-code', reason: 'already-registered' });
+    const bobs = await server.begin({ user: 'bob' });
+    const stolen = await server.finish(
+      bobs.challengeId,
+      authenticator.register(bobs.options, { same: true }),
+      undefined,
+      { user: 'bob' },
+    );
+    assert.deepEqual(await refusal(stolen), { status: 409, error: 'invalid-code', reason: 'already-registered' });
+    assert.deepEqual((await server.listMethods('bob')).methods, []);
+    assert.equal((await server.listMethods()).methods.length, 1);
+  });
+
+  for (const [what, bend, reason] of [
+    ['made on another origin', { origin: 'https://evil.test' }, 'origin'],
+    ['made for another relying party', { rpId: 'evil.test' }, 'rp-id'],
+    ['made without user verification', { uv: false }, 'user-verification'],
+    ['signing another challenge', { challenge: Buffer.from('another challenge').toString('base64url') }, 'challenge'],
+  ] as const) {
+    it(`refuses an answer ${what} (422 invalid-code, reason ${reason}), and registers nothing`, async () => {
+      const server = passkeyServer();
+      const { challengeId, options } = await server.begin();
+      const response = await server.finish(challengeId, softAuthenticator().register(options, bend));
+      assert.deepEqual(await refusal(response), { status: 422, error: 'invalid-code', reason });
+      assert.deepEqual((await server.listMethods()).methods, []);
+    });
+  }
+
+  it('accepts an origin of the list only: a page on a subdomain not listed is refused', async () => {
+    const server = passkeyServer({ rpOrigins: ['https://portal.test', 'https://id.portal.test'] });
+    const listed = await server.begin();
+    const ok = await server.finish(
+      listed.challengeId,
+      softAuthenticator({ origin: 'https://id.portal.test' }).register(listed.options),
+    );
+    assert.equal(ok.status, 201);
+    const unlisted = await server.begin();
+    const refused = await server.finish(
+      unlisted.challengeId,
+      softAuthenticator({ origin: 'https://other.portal.test' }).register(unlisted.options),
+    );
+    assert.equal((await refusal(refused)).reason, 'origin');
+  });
+
+  it('refuses another person’s challenge as no challenge (404 code-expired)', async () => {
+    const server = passkeyServer();
+    const alices = await server.begin();
+    const response = await server.finish(alices.challengeId, softAuthenticator().register(alices.options), 'x', {
+      user: 'bob',
+    });
+    assert.deepEqual(await refusal(response), { status: 404, error: 'code-expired', reason: undefined });
+    // Still Alice's to use.
+    const ok = await server.finish(alices.challengeId, softAuthenticator().register(alices.options));
+    assert.equal(ok.status, 201);
+  });
+
+  it('uses a challenge once: a replayed answer, or a second answer after a failed one, is code-expired', async () => {
+    const server = passkeyServer();
+    const authenticator = softAuthenticator();
+    const { challengeId, options } = await server.begin();
+    const answer = authenticator.register(options);
+    assert.equal((await server.finish(challengeId, answer)).status, 201);
+    assert.deepEqual(await refusal(await server.finish(challengeId, answer)), {
+      status: 410,
+      error: 'code-expired',
+      reason: undefined,
+    });
+    const failed = await server.begin();
+    await server.finish(failed.challengeId, softAuthenticator().register(failed.options, { uv: false }));
+    const retried = await server.finish(failed.challengeId, softAuthenticator().register(failed.options));
+    assert.equal((await refusal(retried)).error, 'code-expired');
+  });
+
+  it('lets two racing answers to one challenge register one passkey', async () => {
+    const server = passkeyServer();
+    const { challengeId, options } = await server.begin();
+    const answers = await Promise.all([
+      server.finish(challengeId, softAuthenticator().register(options)),
+      server.finish(challengeId, softAuthenticator().register(options)),
+    ]);
+    assert.deepEqual(answers.map((answer) => answer.status).sort(), [201, 410]);
+    assert.equal((await server.listMethods()).methods.length, 1);
+  });
+
+  it('refuses an answer after five minutes (410 code-expired)', async () => {
+    const server = passkeyServer();
+    const { challengeId, options } = await server.begin();
+    server.advance(5 * 60 + 1);
+    const response = await server.finish(challengeId, softAuthenticator().register(options));
+    assert.deepEqual(await refusal(response), { status: 410, error: 'code-expired', reason: undefined });
+  });
+
+  it('answers 400, never 500, for what is not a browser’s answer or not a name', async () => {
+    const server = passkeyServer();
+    const { challengeId, options } = await server.begin();
+    const good = softAuthenticator().register(options);
+    for (const response of [
+      undefined,
+      null,
+      'text',
+      { ...good, id: 'not base64url!' },
+      { ...good, rawId: 'another' },
+      { ...good, type: 'password' },
+      { ...good, response: { clientDataJSON: 'abc' } },
+      { ...good, response: { ...(good.response as object), transports: 'usb' } },
+    ])
+      assert.equal((await server.finish(challengeId, response)).status, 400, JSON.stringify(response));
+    for (const name of ['', '   ', 'x'.repeat(65), 'line\nbreak', 'bell\u0007', 'flip\u202e', 42])
+      assert.equal((await server.post('/passkeys', { challengeId, response: good, name })).status, 400);
+    // Nothing of that used the challenge up.
+    assert.equal((await server.finish(challengeId, good, 'é'.repeat(64))).status, 201);
+    // An answer that is well formed but broken inside is a failed check.
+    const next = await server.begin();
+    const broken = softAuthenticator().register(next.options) as { response: Record<string, string> };
+    broken.response.attestationObject = Buffer.from('not cbor').toString('base64url');
+    assert.equal((await refusal(await server.finish(next.challengeId, broken))).reason, 'not-verified');
+  });
+
+  it('takes a large answer (an RSA key sent three times over), but not an endless one', async () => {
+    const server = passkeyServer();
+    const { challengeId, options } = await server.begin();
+    const answer = softAuthenticator().register(options) as { response: Record<string, unknown> };
+    answer.response.publicKey = 'A'.repeat(1500);
+    answer.response.authenticatorData = 'A'.repeat(1500);
+    assert.equal((await server.finish(challengeId, answer)).status, 201);
+    answer.response.publicKey = 'A'.repeat(20_000);
+    assert.equal((await server.finish(challengeId, answer)).status, 413);
+  });
+});
+
+describe('PATCH /methods/{id}', () => {
+  it('renames a passkey of the person’s; trims, refuses what is not a name, and keeps to their own', async () => {
+    const server = passkeyServer();
+    const method = await server.enroll(softAuthenticator());
+    assert.equal((await server.rename(method.id, '  Phone ')).status, 204);
+    assert.equal((await server.listMethods()).methods[0]!.passkey!.constructor, Object);
+    assert.deepEqual(((await server.listMethods()).methods[0]!.passkey as { name: string }).name, 'Phone');
+    for (const name of ['', 'x'.repeat(65), 'tab\there', null])
+      assert.equal((await server.rename(method.id, name)).status, 400);
+    assert.equal((await server.rename(method.id, 'Mine now', 'bob')).status, 404);
+    assert.equal((await server.rename('no-such-method', 'Name')).status, 404);
+    const entries = await server.store.transaction((tx) => tx.listAudit({ userId: 'alice', limit: 10 }));
+    assert.ok(entries.some((entry) => entry.action === 'method-renamed' && entry.methodId === method.id));
+  });
+
+  it('refuses to name a method that has no name (422)', async () => {
+    const server = passkeyServer();
+    const challengeId = await server.start();
+    await server.verify(challengeId, server.lastCode());
+    const phone = (await server.listMethods()).methods[0]!;
+    assert.equal((await server.rename(String(phone.id), 'My phone')).status, 422);
+  });
+});
+
+describe('passkey sign-in through the service API', () => {
+  it('asks for any of the person’s passkeys with user verification, and checks the assertion', async () => {
+    const server = passkeyServer();
+    const authenticator = softAuthenticator();
+    const method = await server.enroll(authenticator);
+    const started = await server.startSignIn(method.id);
+    assert.equal(started.kind, 'passkey');
+    assert.equal(started.expiresInSeconds, 300);
+    assert.equal(started.options.rpId, 'portal.test');
+    assert.equal(started.options.userVerification, 'required');
+    assert.deepEqual(
+      started.options.allowCredentials.map((credential) => credential.id),
+      [authenticator.credentialId],
+    );
+    server.advance(60);
+    const response = await server.check(started.verificationId, authenticator.assert(started.options));
+    assert.equal(response.status, 200, await response.clone().text());
+    assert.deepEqual(await response.json(), { verified: true, methodId: method.id });
+    const listed = (await server.listMethods()).methods[0]!;
+    assert.equal(listed.lastUsedAt, new Date(server.now()).toISOString());
+    const [stored] = await server.store.transaction((tx) => tx.listMethods('alice'));
+    assert.equal(stored!.data.counter, 1);
+  });
+
+  it('refuses a counter that does not grow (a cloned authenticator), and takes one that does', async () => {
+    const server = passkeyServer();
+    const authenticator = softAuthenticator();
+    const method = await server.enroll(authenticator);
+    assert.equal((await server.signIn(authenticator, method.id, { counter: 5 })).status, 200);
+    const back = await server.signIn(authenticator, method.id, { counter: 3 });
+    assert.deepEqual(await refusal(back), { status: 422, error: 'invalid-code', reason: 'counter' });
+    const same = await server.signIn(authenticator, method.id, { counter: 5 });
+    assert.equal((await refusal(same)).reason, 'counter');
+    assert.equal((await server.signIn(authenticator, method.id, { counter: 6 })).status, 200);
+  });
+
+  it('takes an authenticator that keeps no counter (always 0)', async () => {
+    const server = passkeyServer();
+    const authenticator = softAuthenticator({ counts: false });
+    const method = await server.enroll(authenticator);
+    assert.equal((await server.signIn(authenticator, method.id)).status, 200);
+    assert.equal((await server.signIn(authenticator, method.id)).status, 200);
+  });
+
+  for (const [what, bend, reason] of [
+    ['on another origin', { origin: 'https://evil.test' }, 'origin'],
+    ['for another relying party', { rpId: 'evil.test' }, 'rp-id'],
+    ['without user verification', { uv: false }, 'user-verification'],
+    ['signing another challenge', { challenge: Buffer.from('stale').toString('base64url') }, 'challenge'],
+    [
+      'naming another person (user handle)',
+      { userHandle: Buffer.from('bob').toString('base64url') },
+      'unknown-credential',
+    ],
+  ] as const) {
+    it(`refuses an assertion ${what} (reason ${reason}) and leaves the last use alone`, async () => {
+      const server = passkeyServer();
+      const authenticator = softAuthenticator();
+      const method = await server.enroll(authenticator);
+      const response = await server.signIn(authenticator, method.id, bend);
+      assert.deepEqual(await refusal(response), { status: 422, error: 'invalid-code', reason });
+      assert.equal((await server.listMethods()).methods[0]!.lastUsedAt, null);
+    });
+  }
+
+  it('refuses another person’s passkey, and another person’s verification', async () => {
+    const server = passkeyServer();
+    const alices = softAuthenticator();
+    const bobs = softAuthenticator();
+    const alice = await server.enroll(alices);
+    await server.enroll(bobs, { user: 'bob' });
+    const started = await server.startSignIn(alice.id);
+    const wrong = await server.check(started.verificationId, bobs.assert(started.options, { userHandle: '' }));
+    assert.equal((await refusal(wrong)).reason, 'unknown-credential');
+    const other = await server.startSignIn(alice.id);
+    const asBob = await server.check(other.verificationId, alices.assert(other.options), 'bob');
+    assert.deepEqual(await refusal(asBob), { status: 404, error: 'code-expired', reason: undefined });
+  });
+
+  it('uses a verification once: a replayed assertion is code-expired', async () => {
+    const server = passkeyServer();
+    const authenticator = softAuthenticator();
+    const method = await server.enroll(authenticator);
+    const started = await server.startSignIn(method.id);
+    const assertion = authenticator.assert(started.options);
+    assert.equal((await server.check(started.verificationId, assertion)).status, 200);
+    assert.equal((await refusal(await server.check(started.verificationId, assertion))).error, 'code-expired');
+    const late = await server.startSignIn(method.id);
+    server.advance(5 * 60 + 1);
+    const expired = await server.check(late.verificationId, authenticator.assert(late.options));
+    assert.equal((await refusal(expired)).error, 'code-expired');
+  });
+
+  it('counts failed assertions in the per-user limit of wrong codes, and then refuses even a right one', async () => {
+    const server = passkeyServer({ limits: { maxConsecutiveFailures: 3 } });
+    const authenticator = softAuthenticator();
+    const method = await server.enroll(authenticator);
+    const first = await server.signIn(authenticator, method.id, { uv: false });
+    assert.equal((await body(first)).attemptsRemaining, 2);
+    await server.signIn(authenticator, method.id, { origin: 'https://evil.test' });
+    const third = await server.signIn(authenticator, method.id, { uv: false });
+    assert.equal((await refusal(third)).error, 'too-many-attempts');
+    const right = await server.signIn(authenticator, method.id);
+    assert.equal((await refusal(right)).error, 'too-many-attempts');
+  });
+});
+
+describe('the relying party configuration', () => {
+  const base: SecurityInfoHandlerOptions = {
+    authenticate: () => 'alice',
+    clientKey: () => '192.0.2.1',
+    secret: SECRET,
+    sender: { send: async () => undefined },
+  };
+  const refused = (options: Partial<SecurityInfoHandlerOptions>, pattern: RegExp) =>
+    assert.throws(
+      () => createSecurityInfoHandler({ ...base, ...options }),
+      (error: unknown) => error instanceof ConfigurationError && pattern.test(error.message),
+    );
+
+  it('refuses a policy offering passkeys without a relying party, and a half-given one', () => {
+    refused({ policy: POLICY }, /offers passkeys.*rpId, rpName and rpOrigins/);
+    refused({ policy: POLICY, rpId: 'portal.test', rpName: 'Portal' }, /together/);
+    refused({ rpOrigins: ['https://portal.test'] }, /together/);
+  });
+
+  it('refuses an RP id that is not a domain, a name off one line, and origins off the RP id or without TLS', () => {
+    refused({ ...RP, rpId: 'https://portal.test' }, /rpId must be a domain/);
+    refused({ ...RP, rpId: 'Portal.Test' }, /rpId must be a domain/);
+    refused({ ...RP, rpName: ' ' }, /rpName/);
+    refused({ ...RP, rpName: 'two\nlines' }, /rpName/);
+    refused({ ...RP, rpOrigins: [] }, /at least one origin/);
+    refused({ ...RP, rpOrigins: ['https://evil.test'] }, /not on portal.test/);
+    refused({ ...RP, rpOrigins: ['https://notportal.test'] }, /not on portal.test/);
+    refused({ ...RP, rpOrigins: ['http://portal.test'] }, /https/);
+    refused({ ...RP, rpOrigins: ['not an origin'] }, /not an origin/);
+    // localhost may be plain http, on any port the host lists.
+    createSecurityInfoHandler({ ...base, rpId: 'localhost', rpName: 'Test', rpOrigins: ['http://localhost:8000'] });
+  });
+
+  it('takes the origins from a function per request, and refuses one that answers an origin off the RP id', async () => {
+    let answer = ['http://localhost:9123'];
+    const server = passkeyServer({ rpId: 'localhost', rpOrigins: () => answer });
+    const { challengeId, options } = await server.begin();
+    const ok = await server.finish(
+      challengeId,
+      softAuthenticator({ origin: 'http://localhost:9123' }).register(options),
+    );
+    assert.equal(ok.status, 201);
+    answer = ['https://evil.test'];
+    const next = await server.begin();
+    const broken = await server.finish(next.challengeId, softAuthenticator().register(next.options));
+    assert.equal(broken.status, 503);
+  });
+});

@@ -1,0 +1,379 @@
+/**
+ * Passkeys (WebAuthn, through `@simplewebauthn/server`): a person registers one from their page, and the service API
+ * checks one at sign-in. Each ceremony's random challenge is kept server-side in a challenge of kind `passkey`, bound
+ * to the user, for five minutes, and used once: the first answer claims it, right or wrong. A registration keeps the
+ * credential's id, public key, signature counter, transports and backed-up flag, with the name the person gave it;
+ * a credential is one person's, whoever registered it first. Answers that fail a check are refused as `invalid-code`
+ * with a `reason` (`PasskeyFailureReason`); at sign-in they count in the user's limits as wrong codes do.
+ */
+import type { PasskeyFailureReason } from '@security-info/core';
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type AuthenticatorTransport,
+  type RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+import { wellFormed } from './app-routes.js';
+import { Mismatch, noSuchChallenge, type Caller, type Challenges } from './challenges.js';
+import { randomId } from './codes.js';
+import { Refusal, badRequest, respond } from './http.js';
+import type { RelyingParty, ResolvedOptions } from './options.js';
+import { readId } from './phone-routes.js';
+import type { RegistrationsApi } from './registrations.js';
+import type { RateCharge, StoreTransaction, StoredChallenge, StoredMethod } from './store.js';
+import { within } from './timeout.js';
+
+/** How long a ceremony's challenge lives: the browser's dialog, and the person reaching for their authenticator. */
+export const PASSKEY_CHALLENGE_SECONDS = 5 * 60;
+/**
+ * The largest body a passkey's answer may come in: an RSA key (Windows Hello) is sent three times over in the JSON
+ * form browsers make (attestation object, authenticator data, public key), well over the other routes' 2 KB.
+ */
+export const PASSKEY_BODY_BYTES = 16 * 1024;
+/** The name of a passkey registered without one. */
+export const DEFAULT_PASSKEY_NAME = 'Passkey';
+const NAME_MAX = 64;
+/** 32 random bytes: the WebAuthn user handle, the same for all of a person's passkeys, never their user id. */
+const USER_HANDLE_BYTES = 32;
+const BASE64URL = /^[A-Za-z0-9_-]{1,2048}$/;
+// Bidirectional controls would let a name reorder the text shown around it.
+const CONTROL = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const TRANSPORTS: readonly string[] = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'];
+
+/** A passkey's name as a person typed it: trimmed, 1 to 64 characters, on one line. A 400 says what is wrong. */
+export function readPasskeyName(value: unknown): string {
+  const name = typeof value === 'string' ? value.trim() : '';
+  if (name === '' || [...name].length > NAME_MAX || CONTROL.test(name) || wellFormed(name) !== name)
+    throw badRequest(`name must be 1 to ${NAME_MAX} characters after trimming, without control characters.`);
+  return name;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isBase64url = (value: unknown): value is string => typeof value === 'string' && BASE64URL.test(value);
+
+/** The credential fields both ceremonies' answers share, checked before the library reads them. */
+function readCredential(value: unknown, fields: readonly string[]): Record<string, unknown> & { id: string } {
+  if (!isRecord(value) || !isBase64url(value.id) || value.rawId !== value.id || value.type !== 'public-key')
+    throw badRequest('response must be the browser’s PublicKeyCredential in its JSON form.');
+  const inner = value.response;
+  if (!isRecord(inner) || fields.some((field) => !isBase64url(inner[field])))
+    throw badRequest(`response.response must carry ${fields.join(' and ')} in base64url.`);
+  if (value.clientExtensionResults !== undefined && !isRecord(value.clientExtensionResults))
+    throw badRequest('response.clientExtensionResults must be an object.');
+  return value as Record<string, unknown> & { id: string };
+}
+
+/** The browser's answer to `navigator.credentials.create()`, as `RegistrationResponseJSON`. */
+function readRegistrationResponse(value: unknown): RegistrationResponseJSON {
+  const credential = readCredential(value, ['clientDataJSON', 'attestationObject']);
+  const { transports } = credential.response as Record<string, unknown>;
+  if (transports !== undefined && (!Array.isArray(transports) || transports.some((t) => typeof t !== 'string')))
+    throw badRequest('response.response.transports must be a list of strings.');
+  return { clientExtensionResults: {}, ...credential } as unknown as RegistrationResponseJSON;
+}
+
+/** The browser's answer to `navigator.credentials.get()`, as `AuthenticationResponseJSON`. */
+function readAuthenticationResponse(value: unknown): AuthenticationResponseJSON {
+  const credential = readCredential(value, ['clientDataJSON', 'authenticatorData', 'signature']);
+  const { userHandle } = credential.response as Record<string, unknown>;
+  if (userHandle !== undefined && userHandle !== null && !isBase64url(userHandle))
+    throw badRequest('response.response.userHandle must be base64url.');
+  return { clientExtensionResults: {}, ...credential } as unknown as AuthenticationResponseJSON;
+}
+
+/** What a failed check of the library says, as a reason a page can act on; the library's words stay in the logs. */
+export function failureReason(error: unknown): PasskeyFailureReason {
+  const message = error instanceof Error ? error.message : '';
+  if (/origin/i.test(message)) return 'origin';
+  if (/RP ?ID/i.test(message)) return 'rp-id';
+  if (/user verification|user could not be verified/i.test(message)) return 'user-verification';
+  if (/challenge/i.test(message)) return 'challenge';
+  if (/counter/i.test(message)) return 'counter';
+  return 'not-verified';
+}
+
+const FAILURE_MESSAGES: Record<PasskeyFailureReason, string> = {
+  'already-registered': 'This passkey is registered already.',
+  origin: 'The passkey was used on a site this service does not accept.',
+  'rp-id': 'The passkey belongs to another site.',
+  'user-verification': 'The authenticator did not verify you (a PIN, fingerprint or face): try again.',
+  challenge: 'The passkey answered another request: start again.',
+  counter: 'The authenticator’s counter went back: it may have been copied.',
+  'unknown-credential': 'This passkey is not registered to this person.',
+  'not-verified': 'The passkey’s answer could not be verified.',
+};
+
+const mismatch = (reason: PasskeyFailureReason) => new Mismatch(reason, FAILURE_MESSAGES[reason]);
+const refusal = (reason: PasskeyFailureReason, status: 409 | 422 = 422) =>
+  new Refusal(status, 'invalid-code', FAILURE_MESSAGES[reason], { reason });
+
+const bytes = (base64url: string) => new Uint8Array(Buffer.from(base64url, 'base64url'));
+const transportsOf = (method: StoredMethod) =>
+  (Array.isArray(method.data.transports) ? method.data.transports : []).filter(
+    (transport): transport is AuthenticatorTransport => TRANSPORTS.includes(transport as string),
+  );
+const passkeysOf = (methods: readonly StoredMethod[]) =>
+  methods.filter((method) => method.kind === 'passkey' && typeof method.data.credentialId === 'string');
+
+export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challenges, registrations: RegistrationsApi) {
+  const { limits, clock: now } = options;
+
+  /** The relying party, or 404: a server without one has no passkey routes. */
+  function relyingParty(): RelyingParty {
+    if (!options.relyingParty)
+      throw new Refusal(404, 'unknown', 'Passkeys are not set up on this server (rpId, rpName and rpOrigins).');
+    return options.relyingParty;
+  }
+
+  function checkPolicy(): void {
+    if (!options.policy.methods.some((method) => method.id === 'passkey' && method.purposes.length > 0))
+      throw new Refusal(422, 'unknown', 'Passkeys are not allowed by the policy.');
+  }
+
+  /** The origins a ceremony may have happened on, for this request; a host's function that throws is a 503. */
+  function originsFor(rp: RelyingParty, request: Request): string[] {
+    try {
+      return rp.origins(request);
+    } catch (error) {
+      options.logger.error('[security-info] rpOrigins answered an origin off the relying party');
+      throw error;
+    }
+  }
+
+  /** Each ceremony writes a row: it counts in per-user and per-client budgets, so no one can fill the store. */
+  async function charge(caller: Caller, purpose: 'enroll' | 'sign-in'): Promise<void> {
+    const charges: RateCharge[] =
+      purpose === 'enroll'
+        ? [
+            { key: `user:${caller.userId}`, windows: limits.sendsPerUser },
+            { key: `client:${caller.client}`, windows: limits.sendsPerClient },
+          ]
+        : // A sign-in has a budget of its own, so that enrolling cannot spend it (or the other way round).
+          [{ key: `passkey-sign-in:${caller.userId}`, windows: limits.sendsPerUser }];
+    const decision = await challenges.transaction((tx) => tx.consume(charges, now()));
+    if (!decision.allowed)
+      throw new Refusal(429, 'rate-limited', 'Too many passkey requests: wait before trying again.', {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+  }
+
+  async function putChallenge(caller: Caller, purpose: StoredChallenge['purpose'], data: Record<string, unknown>) {
+    const at = now();
+    const challenge: StoredChallenge = {
+      id: randomId(),
+      userId: caller.userId,
+      purpose,
+      kind: 'passkey',
+      phoneNumber: '',
+      region: '',
+      channel: 'sms',
+      methodId: null,
+      codeHash: null,
+      createdAt: at,
+      expiresAt: at + PASSKEY_CHALLENGE_SECONDS * 1000,
+      resendAt: at,
+      sends: 0,
+      attemptsLeft: 1,
+      verified: false,
+      data,
+    };
+    await challenges.transaction((tx) => tx.putChallenge(challenge));
+    return challenge;
+  }
+
+  /**
+   * Takes the caller's challenge for good, before its answer is checked: one answer per challenge, so two answers
+   * racing with one challenge cannot both pass. Another user's challenge is no challenge (404).
+   */
+  async function claim(caller: Caller, id: string, purpose: StoredChallenge['purpose']): Promise<StoredChallenge> {
+    const at = now();
+    const outcome = await challenges.transaction(async (tx): Promise<StoredChallenge | Refusal> => {
+      const current = await tx.getChallenge(id);
+      if (!current || current.userId !== caller.userId || current.purpose !== purpose || current.kind !== 'passkey')
+        return noSuchChallenge();
+      if (current.verified || typeof current.data.challenge !== 'string')
+        return new Refusal(410, 'code-expired', 'This passkey request was answered already: start again.');
+      if (at > current.expiresAt) return new Refusal(410, 'code-expired', 'The passkey request expired: start again.');
+      await tx.putChallenge({ ...current, verified: true, data: {} });
+      return current;
+    });
+    if (outcome instanceof Refusal) throw outcome;
+    return outcome;
+  }
+
+  /** `POST {base}/passkey/registration-options`: creation options for the browser's dialog, bound to the caller. */
+  async function registrationOptions(caller: Caller): Promise<Response> {
+    const rp = relyingParty();
+    checkPolicy();
+    const methods = await challenges.transaction((tx) => tx.listMethods(caller.userId));
+    await registrations.requireRecent(caller, 'add', methods.length === 0);
+    await charge(caller, 'enroll');
+    const label = await within(options.accountLabel(caller.userId), options.dependencyTimeoutMs, 'accountLabel');
+    if (typeof label !== 'string' || label.trim() === '') throw new Error('accountLabel answered no name');
+    const passkeys = passkeysOf(methods);
+    // One handle per person: a second passkey on the same authenticator replaces the first there, not beside it.
+    const known = passkeys.map((method) => method.data.userHandle).find(isBase64url);
+    const userHandle =
+      known ?? Buffer.from(crypto.getRandomValues(new Uint8Array(USER_HANDLE_BYTES))).toString('base64url');
+    const name = wellFormed(label.trim()).slice(0, 256);
+    const creation = await generateRegistrationOptions({
+      rpName: rp.name,
+      rpID: rp.id,
+      userName: name,
+      userDisplayName: name,
+      userID: bytes(userHandle),
+      timeout: PASSKEY_CHALLENGE_SECONDS * 1000,
+      attestationType: 'none',
+      excludeCredentials: passkeys.map((method) => ({
+        id: String(method.data.credentialId),
+        transports: transportsOf(method),
+      })),
+      authenticatorSelection: { residentKey: 'preferred', userVerification: 'required' },
+    });
+    const challenge = await putChallenge(caller, 'enroll', { challenge: creation.challenge, userHandle });
+    return respond(201, { challengeId: challenge.id, options: creation });
+  }
+
+  /** `POST {base}/passkeys`: checks the browser's answer and registers the passkey; answers its registration. */
+  async function finish(caller: Caller, body: Record<string, unknown>): Promise<Response> {
+    const rp = relyingParty();
+    checkPolicy();
+    const challengeId = readId(body.challengeId, 'challengeId');
+    const response = readRegistrationResponse(body.response);
+    const name = body.name === undefined ? DEFAULT_PASSKEY_NAME : readPasskeyName(body.name);
+    const claimed = await claim(caller, challengeId, 'enroll');
+    const origins = originsFor(rp, caller.request);
+    let verified: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
+    try {
+      verified = await verifyRegistrationResponse({
+        response,
+        expectedChallenge: String(claimed.data.challenge),
+        expectedOrigin: origins,
+        expectedRPID: rp.id,
+        requireUserVerification: true,
+      });
+    } catch (error) {
+      throw refusal(failureReason(error));
+    }
+    if (!verified.verified) throw refusal('not-verified');
+    const { credential, credentialBackedUp, credentialDeviceType } = verified.registrationInfo;
+    const { method, action, view } = await challenges.transaction(async (tx: StoreTransaction) => {
+      if (await tx.findPasskey(credential.id)) throw refusal('already-registered', 409);
+      const registered = await registrations.registerMethod(tx, caller, {
+        kind: 'passkey',
+        replaces: null,
+        fields: {
+          phoneNumber: null,
+          channel: null,
+          data: {
+            credentialId: credential.id,
+            publicKey: Buffer.from(credential.publicKey).toString('base64url'),
+            counter: credential.counter,
+            transports: (credential.transports ?? response.response.transports ?? []).filter((transport) =>
+              TRANSPORTS.includes(transport),
+            ),
+            backedUp: credentialBackedUp,
+            deviceType: credentialDeviceType,
+            userHandle: claimed.data.userHandle,
+            name,
+          },
+        },
+      });
+      return { ...registered, view: await registrations.view(tx, caller.userId) };
+    });
+    registrations.notify(caller.userId, action, method);
+    return respond(
+      201,
+      view.methods.find((candidate) => candidate.id === method.id),
+    );
+  }
+
+  /**
+   * The service API's start of a passkey sign-in (`POST /service/users/{u}/verifications` with a passkey's
+   * `methodId`): request options that allow every passkey of the person, user verification required.
+   */
+  async function startSignIn(caller: Caller): Promise<Response> {
+    const rp = relyingParty();
+    checkPolicy();
+    const passkeys = passkeysOf(await challenges.transaction((tx) => tx.listMethods(caller.userId)));
+    await charge(caller, 'sign-in');
+    const request = await generateAuthenticationOptions({
+      rpID: rp.id,
+      allowCredentials: passkeys.map((method) => ({
+        id: String(method.data.credentialId),
+        transports: transportsOf(method),
+      })),
+      userVerification: 'required',
+      timeout: PASSKEY_CHALLENGE_SECONDS * 1000,
+    });
+    const challenge = await putChallenge(caller, 'sign-in', { challenge: request.challenge });
+    return respond(201, {
+      verificationId: challenge.id,
+      kind: 'passkey',
+      expiresInSeconds: PASSKEY_CHALLENGE_SECONDS,
+      options: request,
+    });
+  }
+
+  /**
+   * The service API's check of the browser's assertion (`POST /service/users/{u}/verifications/{id}/check` with
+   * `{ response }`): the person's passkey, the origin, the relying party, user verification, and a signature
+   * counter that grows (when the authenticator keeps one). Right, it moves the counter and the last use on; wrong,
+   * it counts in the user's limits.
+   */
+  async function checkSignIn(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
+    const rp = relyingParty();
+    checkPolicy();
+    const response = readAuthenticationResponse(body.response);
+    const claimed = await claim(caller, id, 'sign-in');
+    const origins = originsFor(rp, caller.request);
+    const result = await challenges.checkUser(
+      caller,
+      async (tx) => {
+        await tx.lockUser(caller.userId);
+        const method = passkeysOf(await tx.listMethods(caller.userId)).find(
+          (candidate) => candidate.data.credentialId === response.id,
+        );
+        if (!method) return mismatch('unknown-credential');
+        // A discoverable passkey names its person: it must be the one the service asked about.
+        const { userHandle } = response.response;
+        if (userHandle && userHandle !== method.data.userHandle) return mismatch('unknown-credential');
+        try {
+          const verified = await verifyAuthenticationResponse({
+            response,
+            expectedChallenge: String(claimed.data.challenge),
+            expectedOrigin: origins,
+            expectedRPID: rp.id,
+            credential: {
+              id: String(method.data.credentialId),
+              publicKey: bytes(String(method.data.publicKey)),
+              counter: Number(method.data.counter) || 0,
+              transports: transportsOf(method),
+            },
+            requireUserVerification: true,
+          });
+          return verified.verified ? { method, info: verified.authenticationInfo } : mismatch('not-verified');
+        } catch (error) {
+          return mismatch(failureReason(error));
+        }
+      },
+      async (tx, { method, info }) => {
+        await tx.putMethod({
+          ...method,
+          lastUsedAt: now(),
+          data: { ...method.data, counter: info.newCounter, backedUp: info.credentialBackedUp },
+        });
+        return { verified: true as const, methodId: method.id };
+      },
+    );
+    return respond(200, result);
+  }
+
+  return { registrationOptions, finish, startSignIn, checkSignIn };
+}
+
+export type PasskeyRoutes = ReturnType<typeof createPasskeyRoutes>;

@@ -1,0 +1,214 @@
+// Recovery codes through the handler: a set made on the person's page, shown once and kept only as hashes; each code
+// used once through the service API, also when two checks race; a new set ends the old one; guesses are limited.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { PGlite } from '@electric-sql/pglite';
+import type { SecurityInfoPolicy } from '@security-info/core';
+import type { SecurityInfoHandlerOptions } from './options.js';
+import { pgliteClient } from './pglite-store.js';
+import {
+  RECOVERY_ALPHABET,
+  hashRecoveryCodes,
+  newRecoveryCode,
+  normalizeRecoveryCode,
+  RECOVERY_SCRYPT,
+} from './recovery-codes.js';
+import { migrate } from './sql-schema.js';
+import { createSqlStore } from './sql-store.js';
+import { BASE, body, setup } from './test-support.js';
+
+const POLICY: SecurityInfoPolicy = {
+  methods: [{ id: 'phone', purposes: ['mfa', 'password-reset'] }],
+  recoveryCodes: true,
+};
+const TOKEN = 'sign-in-service-credential-of-32-characters-or-more';
+
+interface Codes {
+  codes: string[];
+  method: { id: string; kind: string; recoveryCodes: { remaining: number; total: number }; purposes: string[] };
+}
+
+function recoveryServer(options: Partial<SecurityInfoHandlerOptions> = {}) {
+  const server = setup({ policy: POLICY, serviceCredentials: { 'sign-in': TOKEN }, ...options });
+  const generate = (user = 'alice') => server.post('/recovery-codes', {}, { user });
+  async function codes(user = 'alice'): Promise<Codes> {
+    const response = await generate(user);
+    assert.equal(response.status, 201, await response.clone().text());
+    return (await response.json()) as Codes;
+  }
+  const use = (methodId: string, code: unknown, user = 'alice') =>
+    server.handler(
+      new Request(`${BASE}/service/users/${user}/methods/${methodId}/verify`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      }),
+    );
+  const listMethods = async (user = 'alice') => {
+    const response = await server.handler(new Request(`${BASE}/methods`, { headers: { 'x-test-user': user } }));
+    return (await response.json()) as { methods: Record<string, unknown>[] };
+  };
+  return { ...server, generate, codes, use, listMethods };
+}
+
+describe('recovery codes, made', () => {
+  it('are fifteen symbols of an alphabet without look-alikes, in groups of five, from an even draw', () => {
+    assert.equal(RECOVERY_ALPHABET.length, 30);
+    assert.doesNotMatch(RECOVERY_ALPHABET, /[01OIL]/);
+    // 30^15 is above 2^60.
+    assert.ok(15 * Math.log2(30) >= 60);
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 400; i++) {
+      const code = newRecoveryCode();
+      assert.match(code, /^[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/);
+      for (const symbol of code.replaceAll('-', '')) counts.set(symbol, (counts.get(symbol) ?? 0) + 1);
+    }
+    // 6,000 symbols: each of the 30 about 200 times; a biased draw (byte % 30 without rejection) favours the first 16.
+    assert.equal(counts.size, 30);
+    for (const count of counts.values()) assert.ok(count > 120 && count < 290, String(count));
+  });
+
+  it('read as typed: any case, spaces and dashes', () => {
+    assert.equal(normalizeRecoveryCode(' abcde-fghjk mnpqr '), 'ABCDEFGHJKMNPQR');
+    assert.throws(() => normalizeRecoveryCode(42));
+    assert.throws(() => normalizeRecoveryCode('x'.repeat(65)));
+  });
+
+  it('are kept as salted scrypt hashes only', async () => {
+    const set = await hashRecoveryCodes(['AAAAA-BBBBB-CCCCC', 'AAAAA-BBBBB-CCCCD']);
+    assert.deepEqual(set.params, RECOVERY_SCRYPT);
+    assert.equal(set.hashes.length, 2);
+    assert.notEqual(set.hashes[0], set.hashes[1]);
+    const again = await hashRecoveryCodes(['AAAAA-BBBBB-CCCCC']);
+    assert.notEqual(again.hashes[0], set.hashes[0], 'another salt, another hash');
+  });
+});
+
+describe('POST /recovery-codes', () => {
+  it('answers ten codes once and lists ten of ten left, never a code or a hash', async () => {
+    const server = recoveryServer();
+    const { codes, method } = await server.codes();
+    assert.equal(codes.length, 10);
+    assert.equal(new Set(codes).size, 10);
+    assert.equal(method.kind, 'recovery-codes');
+    assert.deepEqual(method.recoveryCodes, { remaining: 10, total: 10 });
+    assert.deepEqual(method.purposes, []);
+    const listed = await server.listMethods();
+    assert.deepEqual(listed.methods, [method]);
+    const stored = JSON.stringify(await server.store.transaction((tx) => tx.listMethods('alice')));
+    for (const code of codes) {
+      assert.ok(!stored.includes(code) && !stored.includes(code.replaceAll('-', '')));
+      assert.ok(!JSON.stringify(listed).includes(code));
+    }
+  });
+
+  it('replaces the set in one step: the old codes stop working, one registration remains', async () => {
+    const server = recoveryServer();
+    const old = await server.codes();
+    const fresh = await server.codes();
+    const { methods } = await server.listMethods();
+    assert.equal(methods.length, 1);
+    assert.equal(methods[0]!.id, fresh.method.id);
+    assert.equal((await server.use(fresh.method.id, old.codes[0])).status, 422);
+    assert.equal((await server.use(old.method.id, old.codes[1])).status, 404);
+    assert.equal((await server.use(fresh.method.id, fresh.codes[0])).status, 200);
+    const entries = await server.store.transaction((tx) => tx.listAudit({ userId: 'alice', limit: 10 }));
+    assert.deepEqual(
+      entries.map((entry) => entry.action),
+      ['method-added', 'method-replaced'],
+    );
+  });
+
+  it('needs a recent sign-in to make a new set, when the host asks (403 reauthentication-required)', async () => {
+    let recent = true;
+    const server = recoveryServer({ recentAuthentication: () => recent });
+    await server.codes();
+    recent = false;
+    const refused = await server.generate();
+    assert.equal(refused.status, 403);
+    assert.equal((await body(refused)).error, 'reauthentication-required');
+    recent = true;
+    await server.codes();
+  });
+
+  it('is refused when the policy does not offer recovery codes (422)', async () => {
+    const server = recoveryServer({ policy: { methods: [{ id: 'phone', purposes: ['mfa'] }] } });
+    assert.equal((await server.generate()).status, 422);
+  });
+
+  it('is limited per person, so no one makes sets (and slow hashes) without end', async () => {
+    const server = recoveryServer({ limits: { sendsPerUser: [{ max: 2, windowSeconds: 600 }] } });
+    await server.codes();
+    await server.codes();
+    const refused = await server.generate();
+    assert.equal(refused.status, 429);
+    assert.equal((await body(refused)).error, 'rate-limited');
+  });
+});
+
+describe('a recovery code at sign-in (the service API)', () => {
+  it('works once, typed in any case and grouping; the answer and the list say how many are left', async () => {
+    const server = recoveryServer();
+    const { codes, method } = await server.codes();
+    const typed = codes[3]!.toLowerCase().replaceAll('-', ' ');
+    const right = await server.use(method.id, typed);
+    assert.equal(right.status, 200);
+    assert.deepEqual(await right.json(), {
+      verified: true,
+      methodId: method.id,
+      recoveryCodes: { remaining: 9, total: 10 },
+    });
+    const again = await server.use(method.id, codes[3]);
+    assert.equal(again.status, 422);
+    assert.equal((await body(again)).error, 'invalid-code');
+    const listed = (await server.listMethods()).methods[0]!;
+    assert.deepEqual(listed.recoveryCodes, { remaining: 9, total: 10 });
+    assert.equal(listed.lastUsedAt, new Date(server.now()).toISOString());
+  });
+
+  it('lets one of two racing checks with the same code win', async () => {
+    const server = recoveryServer();
+    const { codes, method } = await server.codes();
+    const answers = await Promise.all([server.use(method.id, codes[0]), server.use(method.id, codes[0])]);
+    assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 422]);
+    assert.deepEqual((await server.listMethods()).methods[0]!.recoveryCodes, { remaining: 9, total: 10 });
+  });
+
+  it('counts wrong codes in the per-user limit, and then refuses even a right one', async () => {
+    const server = recoveryServer({ limits: { maxConsecutiveFailures: 3 } });
+    const { codes, method } = await server.codes();
+    const first = await server.use(method.id, 'AAAAA-AAAAA-AAAAA');
+    assert.equal((await body(first)).attemptsRemaining, 2);
+    await server.use(method.id, 'BBBBB-BBBBB-BBBBB');
+    const third = await server.use(method.id, 'CCCCC-CCCCC-CCCCC');
+    assert.equal((await body(third)).error, 'too-many-attempts');
+    const right = await server.use(method.id, codes[0]);
+    assert.equal(right.status, 429);
+    assert.deepEqual((await server.listMethods()).methods[0]!.recoveryCodes, { remaining: 10, total: 10 });
+  });
+
+  it('is another person’s method to no one: 404, and 400 for what is not a code', async () => {
+    const server = recoveryServer();
+    const { codes, method } = await server.codes();
+    assert.equal((await server.use(method.id, codes[0], 'bob')).status, 404);
+    assert.equal((await server.use(method.id, 42)).status, 400);
+    assert.equal((await server.use(method.id, 'x'.repeat(65))).status, 400);
+  });
+
+  it('keeps the set and uses codes once on PGlite as well', async () => {
+    const client = pgliteClient(await PGlite.create());
+    await migrate(client);
+    const store = createSqlStore(client);
+    try {
+      const server = recoveryServer({ store });
+      const { codes, method } = await server.codes();
+      const answers = await Promise.all([server.use(method.id, codes[5]), server.use(method.id, codes[5])]);
+      assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 422]);
+      const fresh = await server.codes();
+      assert.equal((await server.use(fresh.method.id, codes[6])).status, 422);
+      assert.deepEqual((await server.listMethods()).methods[0]!.recoveryCodes, { remaining: 10, total: 10 });
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * Recovery codes (NIST SP 800-63B look-up secrets): ten one-time codes a person keeps for when every other method
+ * is lost. Each is 15 characters of an alphabet without look-alikes (no 0, O, 1, I or L: 30 symbols, 73 bits),
+ * drawn from `crypto.randomBytes` without bias, and shown once in groups of five. The server keeps them only as
+ * scrypt hashes under one random salt per set; the service API's check hashes the code typed once, and compares it
+ * with every unused hash of the set in one transaction under the user's lock, so a code works once, also when two
+ * checks race. A new set replaces the old one in one step; wrong codes count in the user's limits.
+ */
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import type { Caller, Challenges } from './challenges.js';
+import { Refusal, badRequest, respond } from './http.js';
+import type { ResolvedOptions } from './options.js';
+import type { ScryptParams } from './questions.js';
+import { notFound, recoveryCodesLeft, type RegistrationsApi } from './registrations.js';
+import type { StoredMethod } from './store.js';
+import { within } from './timeout.js';
+
+const KIND = 'recovery-codes';
+/** Crockford's base32 without 0 and 1 (which it reads as O, I and L): what is left cannot be misread. */
+export const RECOVERY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const RECOVERY_CODE_COUNT = 10;
+/** 15 symbols of 30: log2(30^15), about 73.6 bits, above the 60 a look-up secret needs here. */
+export const RECOVERY_CODE_LENGTH = 15;
+const GROUP = 5;
+/**
+ * N = 2^14 (16 MiB, about 25 ms): the codes carry 73 bits, so even a fast guess costs 2^72 of these; what the
+ * hash slows down is someone who copied the database, and the per-user limits slow down everyone else.
+ */
+export const RECOVERY_SCRYPT: ScryptParams = { N: 2 ** 14, r: 8, p: 1, keyLength: 32 };
+
+/** What a set keeps: the salt, the cost, and each code's hash until it is used (then `null`). */
+interface StoredSet {
+  salt: string;
+  params: ScryptParams;
+  hashes: (string | null)[];
+}
+
+/** A new code, grouped for reading: `XXXXX-XXXXX-XXXXX`. */
+export function newRecoveryCode(): string {
+  let code = '';
+  while (code.length < RECOVERY_CODE_LENGTH) {
+    for (const byte of randomBytes(RECOVERY_CODE_LENGTH * 2)) {
+      // 240 is the largest multiple of 30 under 256: bytes above it are dropped, so every symbol is as likely.
+      if (byte < 240 && code.length < RECOVERY_CODE_LENGTH) code += RECOVERY_ALPHABET[byte % 30];
+    }
+  }
+  return code.match(new RegExp(`.{1,${GROUP}}`, 'g'))!.join('-');
+}
+
+/** A code as typed: any case, with or without spaces and dashes. A 400 for what cannot be one. */
+export function normalizeRecoveryCode(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 64) throw badRequest('code must be a recovery code.');
+  return value.toUpperCase().replace(/[\s-]/g, '');
+}
+
+function derive(code: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  const { N, r, p, keyLength } = params;
+  return new Promise((resolve, reject) =>
+    scrypt(code, salt, keyLength, { N, r, p, maxmem: 256 * N * r }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  );
+}
+
+/** Hashes a new set under a fresh salt. */
+export async function hashRecoveryCodes(codes: readonly string[], params = RECOVERY_SCRYPT): Promise<StoredSet> {
+  const salt = randomBytes(16);
+  const hashes = await Promise.all(
+    codes.map(async (code) => (await derive(normalizeRecoveryCode(code), salt, params)).toString('base64url')),
+  );
+  return { salt: salt.toString('base64url'), params, hashes };
+}
+
+const setOf = (method: StoredMethod): StoredSet => method.data as unknown as StoredSet;
+
+export function createRecoveryRoutes(
+  options: ResolvedOptions,
+  challenges: Challenges,
+  registrations: RegistrationsApi,
+) {
+  const { limits } = options;
+
+  function checkOffered(): void {
+    if (options.policy.recoveryCodes !== true)
+      throw new Refusal(422, 'unknown', 'Recovery codes are not allowed by the policy.');
+  }
+
+  /** A new set costs ten slow hashes: the person's and the client's budgets bound how often. */
+  async function charge(caller: Caller): Promise<void> {
+    const decision = await challenges.transaction((tx) =>
+      tx.consume(
+        [
+          { key: `recovery-user:${caller.userId}`, windows: limits.sendsPerUser },
+          { key: `recovery-client:${caller.client}`, windows: limits.sendsPerClient },
+        ],
+        options.clock(),
+      ),
+    );
+    if (!decision.allowed)
+      throw new Refusal(429, 'rate-limited', 'Too many new sets of codes: wait before trying again.', {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+  }
+
+  /**
+   * `POST {base}/recovery-codes`: a new set, replacing the person's (one set per person, in one step); needs a
+   * recent sign-in when the host asks for one (`add` for the first set, `replace` after).
+   */
+  async function generate(caller: Caller): Promise<Response> {
+    checkOffered();
+    const methods = await challenges.transaction((tx) => tx.listMethods(caller.userId));
+    const existing = methods.find((method) => method.kind === KIND);
+    // Checked before the hashing is paid for, and again in the transaction that writes.
+    await registrations.requireRecent(caller, existing ? 'replace' : 'add', methods.length === 0);
+    await charge(caller);
+    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+    const set = await hashRecoveryCodes(codes);
+    const { method, action, view } = await challenges.transaction(async (tx) => {
+      const registered = await registrations.registerMethod(tx, caller, {
+        kind: KIND,
+        replaces: null,
+        fields: { phoneNumber: null, channel: null, data: { ...set } },
+        single: true,
+      });
+      return { ...registered, view: await registrations.view(tx, caller.userId) };
+    });
+    registrations.notify(caller.userId, action, method);
+    return respond(201, { codes, method: view.methods.find((candidate) => candidate.id === method.id) });
+  }
+
+  /**
+   * The service API's check (`POST /service/users/{u}/methods/{id}/verify` with `{ code }`): a right code is used
+   * up, and the answer says how many are left; a wrong or used one counts in the user's limits.
+   */
+  async function verifyRegistered(caller: Caller, id: string, body: Record<string, unknown>) {
+    checkOffered();
+    const code = normalizeRecoveryCode(body.code);
+    const method = (await challenges.transaction((tx) => tx.listMethods(caller.userId))).find((m) => m.id === id);
+    if (!method || method.kind !== KIND) throw notFound();
+    const { salt, params } = setOf(method);
+    // Hashed once, outside the transaction: the transaction only compares.
+    const given = await within(
+      derive(code, Buffer.from(String(salt), 'base64url'), params ?? RECOVERY_SCRYPT),
+      options.dependencyTimeoutMs,
+      'hashing',
+    );
+    return challenges.checkUser(
+      caller,
+      async (tx) => {
+        await tx.lockUser(caller.userId);
+        const current = (await tx.listMethods(caller.userId)).find((m) => m.id === id && m.kind === KIND);
+        if (!current) throw new Refusal(409, 'unknown', 'The recovery codes were removed while being checked.');
+        const set = setOf(current);
+        // A set made meanwhile has another salt: the code typed belongs to the old one.
+        if (set.salt !== salt) return null;
+        let found = -1;
+        set.hashes.forEach((hash, index) => {
+          if (hash === null) return;
+          const expected = Buffer.from(hash, 'base64url');
+          // Every unused hash is compared, so the time says nothing of which code it was.
+          if (expected.length === given.length && timingSafeEqual(expected, given)) found = index;
+        });
+        return found < 0 ? null : { current, found };
+      },
+      async (tx, { current, found }) => {
+        const hashes = setOf(current).hashes.map((hash, index) => (index === found ? null : hash));
+        const used = { ...current, lastUsedAt: options.clock(), data: { ...current.data, hashes } };
+        await tx.putMethod(used);
+        return { verified: true as const, methodId: current.id, recoveryCodes: recoveryCodesLeft(used) };
+      },
+    );
+  }
+
+  return { generate, verifyRegistered };
+}
+
+export type RecoveryRoutes = ReturnType<typeof createRecoveryRoutes>;
