@@ -50,6 +50,23 @@ describe('the node:http listener', () => {
     }
   });
 
+  it('hands a PATCH its body (a passkey’s new name)', async () => {
+    const server = createServer(createSecurityInfoListener(options()));
+    const port = await listening(server);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/security-info/methods/m-1`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Laptop' }),
+      });
+      // The body was read: the name is fine, and there is no such method.
+      assert.equal(response.status, 404);
+      assert.equal(((await response.json()) as { message: string }).message, 'No such method.');
+    } finally {
+      server.close();
+    }
+  });
+
   it('answers a malformed Host with 400 and stays up', async () => {
     const server = createServer(createSecurityInfoListener(options()));
     const port = await listening(server);

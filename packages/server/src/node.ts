@@ -51,7 +51,7 @@ function toRequest(req: IncomingMessage, path: string): Request | undefined {
   } catch {
     return undefined;
   }
-  const hasBody = req.method === 'POST' || req.method === 'PUT' || req.method === 'DELETE';
+  const hasBody = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' || req.method === 'DELETE';
   try {
     return new Request(url, {
       method: req.method!,
