@@ -970,3 +970,154 @@ describe('createFetchAdapter and security questions', () => {
     await assert.rejects(pending, { name: 'AbortError', message: 'Cancelled' });
   });
 });
+
+describe('createFetchAdapter and passkeys', () => {
+  const options = {
+    challenge: 'Y2hhbGxlbmdlLW9mLTMyLWJ5dGVzLWZvci10aGUtdGVzdA',
+    rp: { id: 'id.example', name: 'Example' },
+    user: { id: 'dXNlci1oYW5kbGUtb2YtMzItYnl0ZXMtZm9yLXRoZS10ZXN0', name: 'alice@example.com', displayName: 'alice' },
+    pubKeyCredParams: [
+      { type: 'public-key', alg: -7 },
+      { type: 'public-key', alg: -257 },
+    ],
+    timeout: 300000,
+    excludeCredentials: [{ id: 'Y3JlZGVudGlhbA', type: 'public-key', transports: ['internal'] }],
+    authenticatorSelection: { residentKey: 'preferred', userVerification: 'required' },
+    attestation: 'none',
+  };
+  const passkey = {
+    id: 'm-1',
+    kind: 'passkey',
+    addedAt: '2026-12-01T10:00:00.000Z',
+    lastUsedAt: null,
+    purposes: ['mfa', 'password-reset'],
+    removable: true,
+    passkey: { name: 'Laptop', backedUp: true, transports: ['internal'] },
+  };
+  const response = {
+    id: 'Y3JlZA',
+    rawId: 'Y3JlZA',
+    type: 'public-key' as const,
+    response: { clientDataJSON: 'e30', attestationObject: 'oA', transports: ['internal'] },
+    clientExtensionResults: {},
+  };
+
+  it('asks for creation options with an empty POST and hands them on', async () => {
+    const { adapter, requests } = adapterWith(() => json(201, { challengeId: 'p-1', options }));
+    assert.deepEqual(await adapter.startPasskey({ signal: signal() }), { challengeId: 'p-1', options });
+    assert.equal(requests[0]!.url, 'https://id.example/api/security-info/passkey/registration-options');
+    assert.equal(requests[0]!.init.method, 'POST');
+    assert.deepEqual(JSON.parse(String(requests[0]!.init.body)), {});
+  });
+
+  it('refuses creation options the browser could not use', async () => {
+    for (const broken of [
+      { options },
+      { challengeId: 'p 1', options },
+      { challengeId: 'p-1' },
+      { challengeId: 'p-1', options: { ...options, challenge: 'short' } },
+      { challengeId: 'p-1', options: { ...options, rp: {} } },
+      { challengeId: 'p-1', options: { ...options, user: { ...options.user, id: 'not base64url!!!!!!' } } },
+      { challengeId: 'p-1', options: { ...options, pubKeyCredParams: [{ type: 'password', alg: -7 }] } },
+      { challengeId: 'p-1', options: { ...options, excludeCredentials: [{}] } },
+    ]) {
+      const { adapter } = adapterWith(() => json(201, broken));
+      assert.equal(
+        (await rejection(adapter.startPasskey({ signal: signal() }))).code,
+        'unknown',
+        JSON.stringify(broken),
+      );
+    }
+  });
+
+  it('posts the browser’s answer and the name, and reads the registered passkey', async () => {
+    const { adapter, requests } = adapterWith(() => json(201, { ...passkey, credentialId: 'never kept' }));
+    const method = await adapter.finishPasskey({ challengeId: 'p-1', response, name: 'Laptop' }, { signal: signal() });
+    assert.deepEqual(method, passkey);
+    assert.equal(requests[0]!.url, 'https://id.example/api/security-info/passkeys');
+    assert.deepEqual(JSON.parse(String(requests[0]!.init.body)), { challengeId: 'p-1', response, name: 'Laptop' });
+    const unnamed = adapterWith(() => json(201, passkey));
+    await unnamed.adapter.finishPasskey({ challengeId: 'p-1', response }, { signal: signal() });
+    assert.deepEqual(JSON.parse(String(unnamed.requests[0]!.init.body)), { challengeId: 'p-1', response });
+  });
+
+  it('refuses a registration that is not a passkey’s', async () => {
+    for (const broken of [
+      {},
+      { ...passkey, kind: 'phone' },
+      { ...passkey, passkey: { name: '' } },
+      { ...passkey, id: '' },
+    ]) {
+      const { adapter } = adapterWith(() => json(201, broken));
+      const error = await rejection(adapter.finishPasskey({ challengeId: 'p-1', response }, { signal: signal() }));
+      assert.equal(error.code, 'unknown', JSON.stringify(broken));
+    }
+  });
+
+  it('keeps the backend’s reason for refusing an answer, and only a passkey reason', async () => {
+    const refused = (reason: string, status = 422) =>
+      adapterWith(() => json(status, { error: 'invalid-code', message: 'no', reason })).adapter;
+    const call = (adapter: ReturnType<typeof refused>) =>
+      rejection(adapter.finishPasskey({ challengeId: 'p-1', response }, { signal: signal() }));
+    const exists = await call(refused('already-registered', 409));
+    assert.equal(exists.code, 'invalid-code');
+    assert.equal((exists as { reason?: string }).reason, 'already-registered');
+    assert.equal(((await call(refused('origin'))) as { reason?: string }).reason, 'origin');
+    assert.equal(((await call(refused('something else'))) as { reason?: string }).reason, undefined);
+    const expired = adapterWith(() => json(410, { error: 'code-expired', message: 'again' })).adapter;
+    assert.equal((await call(expired)).code, 'code-expired');
+  });
+
+  it('renames a method with a PATCH of its escaped id', async () => {
+    const { adapter, requests } = adapterWith(() => new Response(null, { status: 204 }));
+    await adapter.renameMethod({ id: 'm/1', name: 'Phone' }, { signal: signal() });
+    assert.equal(requests[0]!.url, 'https://id.example/api/security-info/methods/m%2F1');
+    assert.equal(requests[0]!.init.method, 'PATCH');
+    assert.deepEqual(JSON.parse(String(requests[0]!.init.body)), { name: 'Phone' });
+    const wrong = adapterWith(() => json(200, {})).adapter;
+    assert.equal((await rejection(wrong.renameMethod({ id: 'm', name: 'x' }, { signal: signal() }))).code, 'unknown');
+  });
+});
+
+describe('createFetchAdapter and recovery codes', () => {
+  const codes = Array.from({ length: 10 }, (_, i) => `ABCDE-FGHJK-MNPQ${i + 2}`);
+  const method = {
+    id: 'r-1',
+    kind: 'recovery-codes',
+    addedAt: '2026-12-01T10:00:00.000Z',
+    lastUsedAt: null,
+    purposes: [],
+    removable: true,
+    recoveryCodes: { remaining: 10, total: 10 },
+  };
+
+  it('asks for a new set with an empty POST and reads the codes and their registration', async () => {
+    const { adapter, requests } = adapterWith(() => json(201, { codes, method }));
+    assert.deepEqual(await adapter.generateRecoveryCodes({ signal: signal() }), { codes, method });
+    assert.equal(requests[0]!.url, 'https://id.example/api/security-info/recovery-codes');
+    assert.equal(requests[0]!.init.method, 'POST');
+  });
+
+  it('refuses codes that are missing, repeated, not printable, or not the set the registration counts', async () => {
+    for (const broken of [
+      { method },
+      { codes: [], method },
+      { codes: [...codes.slice(1), codes[1]], method },
+      { codes: [...codes.slice(1), '<b>code</b>'], method },
+      { codes: codes.slice(1), method },
+      { codes, method: { ...method, kind: 'passkey' } },
+      { codes },
+    ]) {
+      const { adapter } = adapterWith(() => json(201, broken));
+      assert.equal((await rejection(adapter.generateRecoveryCodes({ signal: signal() }))).code, 'unknown');
+    }
+  });
+
+  it('passes on reauthentication-required', async () => {
+    const { adapter } = adapterWith(() => json(403, { error: 'reauthentication-required', message: 'Sign in again.' }));
+    assert.equal(
+      (await rejection(adapter.generateRecoveryCodes({ signal: signal() }))).code,
+      'reauthentication-required',
+    );
+  });
+});

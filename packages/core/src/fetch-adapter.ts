@@ -17,7 +17,12 @@ import type {
   AdapterCallOptions,
   CodeMethod,
   EmailChallenge,
+  MethodKind,
+  PasskeyFailureReason,
+  PasskeySetup,
   PhoneChallenge,
+  RecoveryCodes,
+  RegisteredMethod,
   SecurityInfoAdapter,
   SecurityInfoPolicy,
 } from './types.js';
@@ -83,6 +88,10 @@ export interface FetchAdapter extends SecurityInfoAdapter {
   listMethods(options: AdapterCallOptions): Promise<Registrations>;
   removeMethod: NonNullable<SecurityInfoAdapter['removeMethod']>;
   setDefaultMethod: NonNullable<SecurityInfoAdapter['setDefaultMethod']>;
+  startPasskey: NonNullable<SecurityInfoAdapter['startPasskey']>;
+  finishPasskey: NonNullable<SecurityInfoAdapter['finishPasskey']>;
+  renameMethod: NonNullable<SecurityInfoAdapter['renameMethod']>;
+  generateRecoveryCodes: NonNullable<SecurityInfoAdapter['generateRecoveryCodes']>;
 }
 
 const DEFAULT_TIMEOUT = 15_000;
@@ -98,7 +107,24 @@ const CONFIRMATION_POLL = { fallback: 2, least: 1, most: 10 };
 /** The one status a route answers with when it succeeds: with a JSON body, or 204 with none. */
 type Expected = 200 | 201 | 204;
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The reasons a backend gives for refusing a passkey's answer, kept on the error as `reason`. */
+const PASSKEY_REASONS: readonly PasskeyFailureReason[] = [
+  'already-registered',
+  'origin',
+  'rp-id',
+  'user-verification',
+  'challenge',
+  'counter',
+  'unknown-credential',
+  'not-verified',
+];
+// The same rule as a challenge id, and base64url (the WebAuthn options' buffers).
+const OPAQUE_ID = /^[A-Za-z0-9._~-]{1,256}$/;
+const BASE64URL = /^[A-Za-z0-9_-]{16,1024}$/;
+const RECOVERY_CODE = /^[A-Z0-9](?:[A-Z0-9 -]{0,62}[A-Z0-9])?$/;
+const MAX_RECOVERY_CODES = 100;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) ([A-Z][a-z]{2}) (\d{4}) (\d\d):(\d\d):(\d\d) GMT$/;
@@ -251,11 +277,81 @@ async function errorFrom(response: Response): Promise<SecurityInfoError> {
   if (response.status === 401) code = 'unauthenticated';
   else if (response.status === 429 && code === 'unknown') code = 'rate-limited';
   const message = typeof fields.message === 'string' ? fields.message : `HTTP ${response.status}`;
-  return new SecurityInfoError(code, message, {
+  const error = new SecurityInfoError(code, message, {
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
     ...(attemptsRemaining !== undefined ? { attemptsRemaining } : {}),
     ...(isSecurityInfoErrorReason(fields.reason) ? { reason: fields.reason } : {}),
   });
+  // A passkey's reason (`PasskeyFailureReason`) rides on the error as `reason` too, for the step to say.
+  if (code === 'invalid-code' && PASSKEY_REASONS.includes(fields.reason as PasskeyFailureReason))
+    Object.defineProperty(error, 'reason', { value: fields.reason, enumerable: true });
+  return error;
+}
+
+function malformedAnswer(what: string): SecurityInfoError {
+  return new SecurityInfoError('unknown', `The backend answered with ${what} that breaks the contract.`);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/**
+ * Checks the answer to `startPasskey`: a challenge id, and creation options whose fields the browser's dialog needs
+ * (a base64url challenge and user handle, the relying party's name, the user's names, algorithms). The options are
+ * handed on as they came: the dialog ignores what it does not know.
+ */
+function readPasskeySetup(value: unknown): PasskeySetup {
+  const { challengeId, options } = isRecord(value) ? value : {};
+  if (typeof challengeId !== 'string' || !OPAQUE_ID.test(challengeId)) throw malformedAnswer('a passkey setup');
+  const { challenge, rp, user, pubKeyCredParams, excludeCredentials } = isRecord(options) ? options : {};
+  if (
+    typeof challenge !== 'string' ||
+    !BASE64URL.test(challenge) ||
+    !isRecord(rp) ||
+    !isText(rp.name) ||
+    (rp.id !== undefined && !isText(rp.id)) ||
+    !isRecord(user) ||
+    typeof user.id !== 'string' ||
+    !BASE64URL.test(user.id) ||
+    !isText(user.name) ||
+    typeof user.displayName !== 'string' ||
+    !Array.isArray(pubKeyCredParams) ||
+    !pubKeyCredParams.every((param) => isRecord(param) && param.type === 'public-key' && Number.isInteger(param.alg)) ||
+    (excludeCredentials !== undefined &&
+      !(Array.isArray(excludeCredentials) && excludeCredentials.every((c) => isRecord(c) && isText(c.id))))
+  )
+    throw malformedAnswer('passkey options');
+  return { challengeId, options: options as unknown as PasskeySetup['options'] };
+}
+
+/** One registered method of `kind`, checked as `listMethods` checks each. */
+function readMethod(value: unknown, kind: MethodKind): RegisteredMethod {
+  let method: RegisteredMethod | undefined;
+  try {
+    method = readRegistrations({ methods: [value], defaultMethodId: null }).methods[0];
+  } catch {
+    method = undefined;
+  }
+  if (method?.kind !== kind) throw malformedAnswer(`a registered ${kind}`);
+  return method;
+}
+
+/** Checks the answer to `generateRecoveryCodes`: the codes (different, printable) and the registration they make. */
+function readRecoveryCodes(value: unknown): RecoveryCodes {
+  const { codes, method } = isRecord(value) ? value : {};
+  if (
+    !Array.isArray(codes) ||
+    codes.length === 0 ||
+    codes.length > MAX_RECOVERY_CODES ||
+    !codes.every((code) => typeof code === 'string' && RECOVERY_CODE.test(code)) ||
+    new Set(codes).size !== codes.length
+  )
+    throw malformedAnswer('recovery codes');
+  const registered = readMethod(method, 'recovery-codes');
+  if (registered.recoveryCodes && registered.recoveryCodes.total !== codes.length)
+    throw malformedAnswer('recovery codes');
+  return { codes: [...(codes as string[])], method: registered };
 }
 
 /**
@@ -515,6 +611,19 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
     },
     async setDefaultMethod({ id: methodId }, { signal }) {
       await call('PUT', '/methods/default', { id: methodId }, 204, signal);
+    },
+    async startPasskey({ signal }) {
+      return readPasskeySetup(await call('POST', '/passkey/registration-options', {}, 201, signal));
+    },
+    async finishPasskey({ challengeId, response, name }, { signal }) {
+      const body = { challengeId, response, ...(name !== undefined ? { name } : {}) };
+      return readMethod(await call('POST', '/passkeys', body, 201, signal), 'passkey');
+    },
+    async renameMethod({ id: methodId, name }, { signal }) {
+      await call('PATCH', `/methods/${id(methodId)}`, { name }, 204, signal);
+    },
+    async generateRecoveryCodes({ signal }) {
+      return readRecoveryCodes(await call('POST', '/recovery-codes', {}, 201, signal));
     },
   };
 }

@@ -9,7 +9,7 @@ import { asShipped } from './as-shipped.mjs';
 import { countResults, countingReporter } from './counting-reporter.mjs';
 import { forcedColorsCommand } from './forced-colors.mjs';
 import { affects, networkConditions } from './network.mjs';
-import { referenceBackend } from './reference-backend.mjs';
+import { REFERENCE_POLICY, referenceBackend, referenceOrigins } from './reference-backend.mjs';
 import { STRICT_CSP, strictCsp } from './strict-csp.mjs';
 
 /** A test session whose page records what is sent through its DevTools session. */
@@ -192,4 +192,16 @@ test('the reporter writes the counts where the summary reads them', async () => 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('reference backend: passkeys on localhost, at the port the request came to', () => {
+  assert.deepEqual(referenceOrigins(new Request('http://localhost:8123/api/security-info/passkeys')), [
+    'http://localhost:8123',
+  ]);
+  // Whatever host a request names, the origin stays on localhost, the relying party.
+  assert.deepEqual(referenceOrigins(new Request('http://evil.test:9000/api/security-info/passkeys')), [
+    'http://localhost:9000',
+  ]);
+  assert.ok(REFERENCE_POLICY.methods.some((method) => method.id === 'passkey'));
+  assert.equal(REFERENCE_POLICY.recoveryCodes, true);
 });
