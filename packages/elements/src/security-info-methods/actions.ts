@@ -1,13 +1,16 @@
 /**
  * Everything on the Security info page that acts rather than shows: Delete with its confirmation, the default's
- * Change, Add and Change through the wizard, each change's progress and failure at its row, and what is said and
+ * Change, a passkey's Rename, new recovery codes (made behind the sign-in the backend may ask for, shown once by
+ * recovery-codes.ts), Add and Change through the wizard, each change's progress and failure at its row, and what is said and
  * where focus goes once the change shows. The element loads this module when the list has shown (and at the
  * latest on the first click), so its first view is the list alone.
  */
 import { adoptStyles, html, nothing, type LitElement, type TemplateResult } from 'lit';
 import {
   METHOD_IDS,
+  passkeyName,
   readPolicy,
+  type RecoveryCodes,
   type MethodId,
   type RegisteredMethod,
   type Registrations,
@@ -26,6 +29,11 @@ import { dialogStyles } from './dialogs.styles.js';
 import { callAdapter } from './call.js';
 import { kindName } from './labels.js';
 import { detail, identifier } from './method-details.js';
+// Part of this chunk rather than one of its own: a chunk of its own, sharing Lit and the words with the list, made
+// esbuild split the list's first chunks and grow its first view by 160 B gzipped; here it grows nothing that the
+// first view loads (npm run bench).
+import { CodesDialog } from './recovery-codes.js';
+import type { SecurityInfoMethodsChange } from './security-info-methods.js';
 import type { MethodsLoader } from './methods-loader.js';
 import type { PhoneNumbersController } from './phone-numbers.js';
 
@@ -69,13 +77,15 @@ export class PageActions {
   private opening = false;
   private readonly announcer: AnnouncerController;
   private policy: { adapter: SecurityInfoAdapter; policy: Promise<SecurityInfoPolicy | undefined> } | undefined;
+  /** The organization lets people make recovery codes, and the adapter can: the page offers them. */
+  private codesOffered = false;
 
   constructor(private readonly host: ActionsHost) {
     const { element } = host;
     this.operations = new OperationsController(element, {
       adapter: host.adapter,
       timeout: host.timeout,
-      done: (operation, id) => this.changed(operation, id),
+      done: (operation, id, codes) => (codes ? this.showCodes(codes) : this.changed(operation, id)),
       stale: () => host.loader.load(),
     });
     this.modal = new ModalController(element);
@@ -86,6 +96,17 @@ export class PageActions {
       dialogStyles,
     ]);
     element.requestUpdate();
+    this.offerCodes();
+  }
+
+  /** Whether the policy offers recovery codes (asked for only when the adapter can make them). */
+  private offerCodes(): void {
+    const adapter = this.host.adapter();
+    if (!adapter?.generateRecoveryCodes) return;
+    void this.loadPolicy(adapter).then((policy) => {
+      this.codesOffered = policy?.recoveryCodes === true;
+      this.host.element.requestUpdate();
+    });
   }
 
   /** A change is under way, or something opens: the page's buttons wait. */
@@ -104,7 +125,12 @@ export class PageActions {
     if (!adapter.getPolicy) return Promise.resolve(PHONE_POLICY);
     if (this.policy?.adapter !== adapter) {
       const policy = callAdapter(
-        (signal) => adapter.getPolicy!({ signal }).then(readPolicy),
+        (signal) =>
+          adapter.getPolicy!({ signal }).then(async (value) => ({
+            ...(await readPolicy(value)),
+            // readPolicy keeps what the wizard reads; whether recovery codes are offered is the page's alone.
+            ...((value as { recoveryCodes?: unknown }).recoveryCodes === true && { recoveryCodes: true }),
+          })),
         new AbortController(),
         this.host.timeout(),
       ).catch(() => {
@@ -162,7 +188,8 @@ export class PageActions {
                 ? { ...policy, phone: { ...policy.phone, defaultCountry: country } }
                 : policy,
             country,
-            registered: METHOD_IDS.filter((id): id is MethodId => registered.has(id)),
+            // A person may add several passkeys: theirs are not marked as set up already.
+            registered: METHOD_IDS.filter((id): id is MethodId => id !== 'passkey' && registered.has(id)),
           },
           replaces ? `change:${replaces.id}` : 'add',
         );
@@ -175,6 +202,36 @@ export class PageActions {
     if (this.busy || this.modal.current || !method.removable) return;
     this.operations.forget(method.id);
     this.modal.open({ type: 'delete', method }, `delete:${method.id}`);
+  }
+
+  /** Asks for a passkey's new name. */
+  rename(method: RegisteredMethod): void {
+    if (this.busy || this.modal.current) return;
+    this.operations.forget(method.id);
+    this.modal.open({ type: 'rename', method }, `rename:${method.id}`);
+  }
+
+  /** Makes a new set of recovery codes, replacing `method`'s, or the first set. */
+  newCodes(method?: RegisteredMethod): void {
+    if (this.busy || this.modal.current) return;
+    this.operations.run('codes', method?.id ?? 'codes');
+  }
+
+  /** New codes are here: said, reported, and shown once. */
+  private showCodes({ codes, method }: RecoveryCodes): void {
+    this.announce(
+      'recovery-codes',
+      msg('Recovery codes created.', { id: 'methods.codes-created', desc: 'Announced.' }),
+    );
+    const view = new CodesDialog(codes, this.host.element, kindName('recovery-codes'));
+    this.modal.open({ type: 'codes', view }, method?.id ? `codes:${method.id}` : 'codes');
+  }
+
+  /** Closes what is open; new codes are forgotten with their dialog. */
+  private close(returnTo?: string): void {
+    const open = this.modal.current;
+    if (open?.type === 'codes') open.view.clear();
+    this.modal.close(returnTo);
   }
 
   /** Offers the methods that can be the default, in the order the policy lists their kinds. */
@@ -229,20 +286,35 @@ export class PageActions {
   private changed(operation: Operation | 'added' | 'replaced', id?: string, kind?: MethodId): void {
     const method = this.host.loader.registrations?.methods.find((each) => each.id === id);
     const name = kindName(method?.kind ?? kind ?? 'phone');
-    this.announcer.announce(
+    if (operation === 'remove') this.focusAfterLoad = 'add';
+    this.announce(
+      (operation === 'remove'
+        ? 'removed'
+        : operation === 'rename'
+          ? 'renamed'
+          : operation) as SecurityInfoMethodsChange,
       operation === 'remove'
         ? msg(str`${name} deleted.`, { id: 'methods.deleted', desc: 'Announced; the placeholder is a method name.' })
         : operation === 'default'
           ? msg('Default sign-in method changed.', { id: 'methods.default-changed', desc: 'Announced.' })
           : operation === 'added'
             ? msg(str`${name} added.`, { id: 'methods.added', desc: 'Announced; the placeholder is a method name.' })
-            : msg(str`${name} changed.`, {
-                id: 'methods.changed',
-                desc: 'Announced when a phone was changed; the placeholder is a method name.',
-              }),
+            : operation === 'rename'
+              ? msg(str`${name} renamed.`, {
+                  id: 'methods.renamed',
+                  desc: 'Announced when a passkey was renamed; the placeholder is a method name ("Passkey").',
+                })
+              : msg(str`${name} changed.`, {
+                  id: 'methods.changed',
+                  desc: 'Announced when a phone was changed; the placeholder is a method name.',
+                }),
     );
-    if (operation === 'remove') this.focusAfterLoad = 'add';
-    emit(this.host.element, 'security-info-methods-change', { change: operation === 'remove' ? 'removed' : operation });
+  }
+
+  /** Says what changed, tells the host, and loads the list again to show it. */
+  private announce(change: SecurityInfoMethodsChange, words: string): void {
+    this.announcer.announce(words);
+    emit(this.host.element, 'security-info-methods-change', { change });
     this.host.loader.load();
   }
 
@@ -251,6 +323,20 @@ export class PageActions {
     confirmDelete: (method) => {
       this.modal.close();
       this.operations.run('remove', method.id);
+    },
+    rename: (method, typed) => {
+      const name = passkeyName(typed);
+      const open = this.modal.current;
+      if (!name) {
+        if (open?.type === 'rename') this.modal.current = { ...open, problem: true };
+        this.host.element.requestUpdate();
+        // The field keeps focus (or gets it back), with the message as its description.
+        return void this.host.element.updateComplete.then(() =>
+          this.host.element.renderRoot.querySelector<HTMLInputElement>('#passkey-name')?.focus(),
+        );
+      }
+      this.modal.close();
+      if (name !== method.passkey?.name) this.operations.run('rename', method.id, name);
     },
     chooseDefault: (id) => {
       const open = this.modal.current;
@@ -270,11 +356,13 @@ export class PageActions {
       if (added) this.completed = undefined;
       this.modal.close(added ? `change:${added.id}` : undefined);
     },
-    close: () => this.modal.close(),
+    close: () => this.close(),
     cancel: (event) => {
       // Escape on the wizard's dialog is its Cancel: its calls are aborted and the host hears of it (which closes
       // the dialog, through finished) before it goes.
       this.host.element.renderRoot.querySelector('security-info-wizard')?.cancel();
+      const open = this.modal.current;
+      if (open?.type === 'codes') open.view.clear();
       this.modal.onCancel(event);
     },
   };
@@ -289,10 +377,47 @@ export class PageActions {
     return detail(method);
   }
 
-  /** What is open (a dialog, or the wizard in place of the list), and the live region that says what changed. */
+  /**
+   * The offer of recovery codes to a person who has none (when the policy and the adapter allow them), what is open
+   * (a dialog, or the wizard in place of the list), and the live region that says what changed.
+   */
   render(): TemplateResult {
     const open = this.modal.current;
-    return html`${open ? renderOpen(open, this.host.inline(), this.on) : nothing}${this.announcer.render()}`;
+    const { loader } = this.host;
+    const offer =
+      this.codesOffered &&
+      loader.status === 'ready' &&
+      !this.inline &&
+      !loader.registrations?.methods.some((method) => method.kind === 'recovery-codes');
+    return html`${offer ? this.renderOffer() : nothing}${
+      open ? renderOpen(open, this.host.inline(), this.on) : nothing
+    }${this.announcer.render()}`;
+  }
+
+  private renderOffer(): TemplateResult {
+    return html`<section class="recovery" part="recovery" aria-labelledby="recovery-heading">
+      <h3 id="recovery-heading">${kindName('recovery-codes')}</h3>
+      <p id="recovery-about">
+        ${msg("One-time codes for when you can't use any of your other methods. Keep them somewhere safe.", {
+          id: 'methods.codes-about',
+          desc: 'Under the heading "Recovery codes", when the person has none yet.',
+        })}
+      </p>
+      <button
+        type="button"
+        part="button"
+        data-focus="codes"
+        aria-describedby="recovery-about"
+        aria-disabled=${this.busy ? 'true' : nothing}
+        @click=${() => this.newCodes()}
+      >
+        ${msg('Get recovery codes', {
+          id: 'methods.codes-get',
+          desc: 'Button that makes a first set of recovery codes.',
+        })}
+      </button>
+      ${this.renderRow('codes')}
+    </section>`;
   }
 
   /** A row's change under way, its wait for a sign-in, or its failure with what to do. */
@@ -328,6 +453,8 @@ export class PageActions {
 
   /** The element left the page: what was open goes with it (the wizard, disconnected, aborts its calls). */
   forget(): void {
+    const open = this.modal.current;
+    if (open?.type === 'codes') open.view.clear();
     this.modal.current = undefined;
   }
 }

@@ -1,15 +1,31 @@
 /**
  * What opens over the list (or in its place, for the wizard with `inline`): the confirmation of a deletion, the
- * choice of the default sign-in method, and the wizard for Add and Change. Each is a template of the element's;
+ * choice of the default sign-in method, a passkey's new name, new recovery codes (their own module, loaded when
+ * they are made: recovery-codes.ts), and the wizard for Add and Change. Each is a template of the element's;
  * `ModalController` (modal.ts) shows it and moves focus in and back.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { RegisteredMethod, SecurityInfoAdapter, SecurityInfoPolicy, MethodId } from '@security-info/core';
+import {
+  PASSKEY_NAME_MAX,
+  type RegisteredMethod,
+  type SecurityInfoAdapter,
+  type SecurityInfoPolicy,
+  type MethodId,
+} from '@security-info/core';
 import { msg, str } from '../shared/lit-localize.js';
 import { PLACE, placeIn } from '../shared/placeholder.js';
 
+/** The dialog that shows new recovery codes once (recovery-codes.ts): it renders itself and forgets them on close. */
+export interface CodesView {
+  render(on: DialogHandlers): TemplateResult;
+  /** Drops the codes and anything made from them (a download's URL, a print's frame). */
+  clear(): void;
+}
+
 export type Open =
   | { type: 'delete'; method: RegisteredMethod }
+  | { type: 'rename'; method: RegisteredMethod; problem?: boolean }
+  | { type: 'codes'; view: CodesView }
   | { type: 'default'; choices: RegisteredMethod[]; current: string | null }
   | {
       type: 'wizard';
@@ -26,6 +42,8 @@ export interface DialogHandlers {
   /** A method's name, and its masked number for a phone. */
   describe(method: RegisteredMethod): TemplateResult;
   confirmDelete(method: RegisteredMethod): void;
+  /** A passkey's new name, as typed (the handler checks it). */
+  rename(method: RegisteredMethod, name: string): void;
   chooseDefault(id: string | undefined): void;
   /** The wizard registered a method: `security-info-complete` (a phone's carries its number). */
   completed(event: CustomEvent<{ method?: MethodId; phoneNumber?: string }>): void;
@@ -35,8 +53,8 @@ export interface DialogHandlers {
   cancel(event: Event): void;
 }
 
-const cancelButton = (on: DialogHandlers) =>
-  html`<button type="button" part="button" autofocus @click=${on.close}>
+const cancelButton = (on: DialogHandlers, focus = true) =>
+  html`<button type="button" part="button" ?autofocus=${focus} @click=${on.close}>
     ${msg('Cancel', { id: 'methods.cancel', desc: 'Button that closes a dialog without changing anything.' })}
   </button>`;
 
@@ -119,6 +137,51 @@ function chooseDefault(open: Open & { type: 'default' }, on: DialogHandlers): Te
   </form>`;
 }
 
+/** A passkey's new name: 1 to 64 characters once trimmed, said when it is not. */
+function rename(open: Open & { type: 'rename' }, on: DialogHandlers): TemplateResult {
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    on.rename(open.method, new FormData(event.target as HTMLFormElement).get('name')?.toString() ?? '');
+  };
+  return html`<form @submit=${submit} novalidate>
+    <h2 id="dialog-title" part="dialog-heading">
+      ${msg('Rename passkey', { id: 'methods.rename-title', desc: 'Heading of the dialog that renames a passkey.' })}
+    </h2>
+    <label for="passkey-name">
+      ${msg('Name', { id: 'methods.rename-label', desc: "Label of the field that holds a passkey's new name." })}
+    </label>
+    <input
+      id="passkey-name"
+      name="name"
+      part="input"
+      autocomplete="off"
+      autofocus
+      value=${open.method.passkey?.name ?? ''}
+      aria-invalid=${open.problem ? 'true' : 'false'}
+      aria-describedby="dialog-body"
+    />
+    <p id="dialog-body" class=${open.problem ? 'error' : 'hint'} role=${open.problem ? 'alert' : nothing}>
+      ${
+        open.problem
+          ? msg(str`Enter a name of 1 to ${PASSKEY_NAME_MAX} characters.`, {
+              id: 'methods.rename-problem',
+              desc: "Shown when a passkey's new name is empty or too long; the placeholder is the most characters allowed (64).",
+            })
+          : msg(str`Up to ${PASSKEY_NAME_MAX} characters, such as the device it is on.`, {
+              id: 'methods.rename-hint',
+              desc: 'Under the name field of a passkey; the placeholder is the most characters allowed (64).',
+            })
+      }
+    </p>
+    <div class="actions">
+      <button type="submit" class="primary" part="button">
+        ${msg('Save', { id: 'methods.rename-save', desc: "Button that saves a passkey's new name." })}
+      </button>
+      ${cancelButton(on, false)}
+    </div>
+  </form>`;
+}
+
 /** The wizard's heading: Add, or Change with what is changed. */
 function wizardHeading(replaces: RegisteredMethod | undefined): string {
   switch (replaces?.kind) {
@@ -166,7 +229,11 @@ export function renderOpen(open: Open, inline: boolean, on: DialogHandlers): Tem
       ? confirmDelete(open.method, on)
       : open.type === 'default'
         ? chooseDefault(open, on)
-        : wizard(open, on);
+        : open.type === 'rename'
+          ? rename(open, on)
+          : open.type === 'codes'
+            ? open.view.render(on)
+            : wizard(open, on);
   if (inline && open.type === 'wizard')
     return html`<section class="inline" part="wizard" aria-labelledby="dialog-title">${content}</section>`;
   return html`<dialog

@@ -1,13 +1,16 @@
 /**
- * The changes the Security info page makes itself: removing a method and choosing the default. One at a time (a
+ * The changes the Security info page makes itself: removing a method, choosing the default, renaming a passkey and
+ * making new recovery codes. One at a time (a
  * second click, or a click elsewhere while one runs, changes nothing); each shows its progress and its failure at
- * the row it concerns, keyed by the method's id (`default` for the default). A change refused for a sign-in asks
+ * the row it concerns, keyed by the method's id (`default` for the default, `codes` for the first recovery codes). A change refused for a sign-in asks
  * the host to sign the person in (sign-in.ts) and is made once more when it has; given up, nothing is changed and
  * the row says so.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
+  type RecoveryCodes,
   isSignInReason,
+  SecurityInfoError,
   toSecurityInfoError,
   type SecurityInfoAdapter,
   type SecurityInfoErrorCode,
@@ -16,7 +19,7 @@ import { IntentLock } from '../shared/intent-lock.js';
 import { callAdapter, type CallFailure } from './call.js';
 import { askToSignIn } from './sign-in.js';
 
-export type Operation = 'remove' | 'default';
+export type Operation = 'remove' | 'default' | 'rename' | 'codes';
 
 /** Why a change failed: the adapter's error, or `not-signed-in` when the host's sign-in was given up. */
 export type FailureCode = SecurityInfoErrorCode | 'not-signed-in';
@@ -29,10 +32,18 @@ export type RowState =
 export interface OperationsOptions {
   adapter(): SecurityInfoAdapter | undefined;
   timeout(): number;
-  /** The change was made. */
-  done(operation: Operation, id: string): void;
+  /** The change was made; for `codes`, with the new codes (shown once, then dropped). */
+  done(operation: Operation, id: string, codes?: RecoveryCodes): void;
   /** The change was refused in a way that says the list is out of date (`method-required`). */
   stale(): void;
+}
+
+/** New recovery codes as the contract has them: a list of codes, none empty; anything else is a broken backend. */
+function readCodes(answer: RecoveryCodes): RecoveryCodes {
+  const codes: unknown = answer?.codes;
+  if (!Array.isArray(codes) || codes.length === 0 || !codes.every((code) => typeof code === 'string' && code))
+    throw new SecurityInfoError('unknown', 'The backend answered without recovery codes.');
+  return answer;
 }
 
 export class OperationsController implements ReactiveController {
@@ -58,13 +69,16 @@ export class OperationsController implements ReactiveController {
     return this.lock.current !== undefined;
   }
 
-  /** Removes the method `id`, or (`default`) makes it the default; nothing while another change runs. */
-  run(operation: Operation, id: string): void {
+  /**
+   * Removes the method `id`, makes it the default, renames it (to `name`), or makes new recovery codes (`id` their
+   * registration's, or `codes` for the first set); nothing while another change runs.
+   */
+  run(operation: Operation, id: string, name = ''): void {
     const key = operation === 'default' ? 'default' : id;
     if (!this.lock.take(key)) return;
     this.rows.delete('default');
     for (const [row, state] of this.rows) if (state.state === 'failed') this.rows.delete(row);
-    void this.perform(operation, id, key, false);
+    void this.perform(operation, id, key, false, name);
   }
 
   /** Forgets a row's failure, as when the person starts that change again. */
@@ -78,22 +92,32 @@ export class OperationsController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private async perform(operation: Operation, id: string, key: string, afterSignIn: boolean): Promise<void> {
+  private async perform(
+    operation: Operation,
+    id: string,
+    key: string,
+    afterSignIn: boolean,
+    name: string,
+  ): Promise<void> {
     const controller = (this.controller = new AbortController());
-    const adapter = this.options.adapter();
+    const adapter = this.options.adapter()!;
     this.set(key, { state: 'pending' });
     try {
-      await callAdapter(
+      const answer = await callAdapter<RecoveryCodes | void>(
         (signal) =>
           operation === 'remove'
-            ? adapter!.removeMethod!({ id }, { signal })
-            : adapter!.setDefaultMethod!({ id }, { signal }),
+            ? adapter.removeMethod!({ id }, { signal })
+            : operation === 'rename'
+              ? adapter.renameMethod!({ id, name }, { signal })
+              : operation === 'codes'
+                ? adapter.generateRecoveryCodes!({ signal }).then(readCodes)
+                : adapter.setDefaultMethod!({ id }, { signal }),
         controller,
         this.options.timeout(),
       );
       if (controller !== this.controller) return;
       this.settle(key);
-      this.options.done(operation, id);
+      this.options.done(operation, id, answer || undefined);
     } catch (caught) {
       if (controller !== this.controller) return;
       const { error, context } = caught as CallFailure;
@@ -101,7 +125,7 @@ export class OperationsController implements ReactiveController {
       if (isSignInReason(code) && !afterSignIn) {
         const outcome = await askToSignIn(this.host, code, () => this.set(key, { state: 'signing-in' }));
         if (controller !== this.controller) return;
-        if (outcome === 'signed-in') return this.perform(operation, id, key, true);
+        if (outcome === 'signed-in') return this.perform(operation, id, key, true, name);
         if (outcome !== 'unanswered') return this.settle(key, outcome === 'handled' ? undefined : 'not-signed-in');
       }
       this.settle(key, code, retryAfterSeconds);

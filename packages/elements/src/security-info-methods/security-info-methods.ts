@@ -21,8 +21,11 @@ import { channelText, kindName } from './labels.js';
 import { emptyNote, failure, loading, offlineNote } from './page-states.js';
 import type { ActionsHost, PageActions } from './actions.js';
 
-/** What changed: a method added or changed (by the wizard), a method deleted, the default chosen. */
-export type SecurityInfoMethodsChange = 'added' | 'replaced' | 'removed' | 'default';
+/**
+ * What changed: a method added or changed (by the wizard), a method deleted, the default chosen, a passkey renamed,
+ * new recovery codes made.
+ */
+export type SecurityInfoMethodsChange = 'added' | 'replaced' | 'removed' | 'default' | 'renamed' | 'recovery-codes';
 
 export interface SecurityInfoMethodsChangeDetail {
   change: SecurityInfoMethodsChange;
@@ -49,7 +52,7 @@ const loadActions = () => import('./actions.js');
  * @customElement security-info-methods
  * @summary The person's security info: their sign-in methods, the default, Add, Change and Delete.
  *
- * @fires {CustomEvent<SecurityInfoMethodsChangeDetail>} security-info-methods-change - A change was made: `detail.change` is `added`, `replaced` (a method changed), `removed` or `default`.
+ * @fires {CustomEvent<SecurityInfoMethodsChangeDetail>} security-info-methods-change - A change was made: `detail.change` is `added`, `replaced` (a method changed), `removed`, `default`, `renamed` (a passkey) or `recovery-codes` (a new set, shown once).
  * @fires {CustomEvent<SecurityInfoReauthenticateDetail>} security-info-reauthenticate - The backend refused a call until the person signs in, as the wizard's event of that name (the wizard's own bubbles out too). Call `detail.retryAfter(signedIn)` during the event: the refused call is made once more when `signedIn` fulfils; when it rejects, nothing is changed and the page says so. `preventDefault()` alone: the host signs the person in its own way, and the page shows no message.
  *
  * @csspart heading - The page's heading.
@@ -61,7 +64,7 @@ const loadActions = () => import('./actions.js');
  * @csspart list - The list of methods.
  * @csspart method - Each method's row.
  * @csspart method-name - Each method's name.
- * @csspart identifier - A phone's number, masked unless the person shows it, or an email address, masked.
+ * @csspart identifier - A phone's number, masked unless the person shows it, an email address, masked, or a passkey's name.
  * @csspart detail - A row's other lines: the channel, how many security questions are answered, when it was added and last used.
  * @csspart reveal - The button that shows or hides a number.
  * @csspart button - The page's and the dialogs' buttons.
@@ -72,6 +75,9 @@ const loadActions = () => import('./actions.js');
  * @csspart dialog-heading - The dialog's heading.
  * @csspart choice - Each method offered as the default.
  * @csspart wizard - The wizard's section in place of the list, with `inline`.
+ * @csspart recovery - The offer of recovery codes to a person who has none (when the policy allows them).
+ * @csspart codes - The new recovery codes in their dialog, shown once.
+ * @csspart input - The field of a passkey's new name.
  *
  * @cssprop --si-methods-max-width - Widest the page grows. Default `40rem`.
  * @cssprop --si-methods-row-background - Background of each method's row.
@@ -188,7 +194,8 @@ export class SecurityInfoMethods extends LitElement {
    */
   private describe(method: RegisteredMethod): TemplateResult {
     const number = method.phone?.phoneNumber;
-    const identified = number || method.email;
+    const named = method.passkey?.name;
+    const identified = number || method.email || named;
     const shown = number
       ? this.revealed.has(method.id)
         ? this.numbers.full(number)
@@ -197,7 +204,9 @@ export class SecurityInfoMethods extends LitElement {
     // The space goes in the name's own text: a name computed from this (a button's, a dialog's) keeps it there.
     return html`${identified ? `${kindName(method.kind)} ` : kindName(method.kind)}${
       identified
-        ? html`<span class="ltr" part="identifier">${shown || html`<span class="placeholder"></span>`}</span>`
+        ? named
+          ? html`<bdi part="identifier">${named}</bdi>`
+          : html`<span class="ltr" part="identifier">${shown || html`<span class="placeholder"></span>`}</span>`
         : nothing
     }`;
   }
@@ -329,9 +338,17 @@ export class SecurityInfoMethods extends LitElement {
       </div>
       <div class="row-actions">
         ${
-          METHOD_IDS.includes(method.kind as MethodId) && this.adapter
-            ? this.renderButton(`change:${id}`, `name-${id}`, (actions) => actions.openWizard(method))
-            : nothing
+          method.kind === 'passkey'
+            ? this.adapter?.renameMethod
+              ? this.renderButton(`rename:${id}`, `name-${id}`, (actions) => actions.rename(method))
+              : nothing
+            : method.kind === 'recovery-codes'
+              ? this.adapter?.generateRecoveryCodes
+                ? this.renderButton(`codes:${id}`, `name-${id}`, (actions) => actions.newCodes(method))
+                : nothing
+              : METHOD_IDS.includes(method.kind as MethodId) && this.adapter
+                ? this.renderButton(`change:${id}`, `name-${id}`, (actions) => actions.openWizard(method))
+                : nothing
         }
         ${
           this.adapter?.removeMethod
@@ -367,7 +384,14 @@ export class SecurityInfoMethods extends LitElement {
       ${
         key.startsWith('delete')
           ? msg('Delete', { id: 'methods.delete', desc: 'Button that deletes a sign-in method.' })
-          : msg('Change', { id: 'methods.change', desc: 'Button that changes a phone or the default method.' })
+          : key.startsWith('rename')
+            ? msg('Rename', { id: 'methods.rename', desc: 'Button that renames a passkey.' })
+            : key.startsWith('codes')
+              ? msg('Get new codes', {
+                  id: 'methods.codes-new',
+                  desc: 'Button that replaces the recovery codes with a new set (the old ones stop working).',
+                })
+              : msg('Change', { id: 'methods.change', desc: 'Button that changes a phone or the default method.' })
       }
     </button>`;
   }

@@ -1,0 +1,192 @@
+// Passkeys on the Security info page: each a row with its name, when it was added and last used, and whether it is
+// synced; Rename through a small dialog, Delete with the confirmation that names it, and Add still offering more.
+import { type RegisteredMethod, type SecurityInfoAdapter } from '@security-info/core';
+import './security-info-methods.js';
+import type { SecurityInfoMethods } from './security-info-methods.js';
+import {
+  expect,
+  expectAccessible,
+  fixtureRtl,
+  getByRole,
+  html,
+  press,
+  recordEvents,
+  typeInto,
+  waitUntil,
+} from '../../test/helpers.js';
+import { announced, backend, button, dialog, focused, nameOf, page, rows, shown, text } from '../../test/methods.js';
+
+const base = {
+  lastUsedAt: null,
+  removable: true,
+  purposes: ['mfa', 'password-reset'],
+} satisfies Partial<RegisteredMethod>;
+const PIXEL: RegisteredMethod = {
+  ...base,
+  id: 'pk-1',
+  kind: 'passkey',
+  addedAt: '2026-03-01T10:00:00Z',
+  lastUsedAt: '2026-11-20T10:00:00Z',
+  passkey: { name: 'Pixel 9', backedUp: true },
+};
+const KEY: RegisteredMethod = {
+  ...base,
+  id: 'pk-2',
+  kind: 'passkey',
+  addedAt: '2026-04-01T10:00:00Z',
+  passkey: { name: 'YubiKey 5C' },
+};
+
+/** A backend holding `methods` whose passkeys can be renamed (the memory backend's for everything else). */
+function passkeys(methods: RegisteredMethod[] = [PIXEL, KEY]) {
+  const held = structuredClone(methods);
+  const renames: { id: string; name: string }[] = [];
+  let fault: unknown;
+  const adapter: SecurityInfoAdapter = {
+    ...backend([]),
+    listMethods: async () => ({ methods: structuredClone(held), defaultMethodId: held[0]?.id ?? null }),
+    async renameMethod(request) {
+      if (fault) throw fault;
+      renames.push(request);
+      held.find((method) => method.id === request.id)!.passkey!.name = request.name;
+    },
+  };
+  return {
+    adapter,
+    renames,
+    fail: (error: unknown) => (fault = error),
+  };
+}
+
+/** Opens the Rename dialog of the passkey named `name`, and its field. */
+async function askToRename(el: SecurityInfoMethods, name: string) {
+  button(el, `Rename Passkey ${name}`).click();
+  const open = await dialog(el);
+  return { open, field: getByRole<HTMLInputElement>(open, 'textbox', { name: 'Name' }) };
+}
+
+describe('security-info-methods: passkeys', () => {
+  it('lists each passkey with its name, when it was added and last used, and whether it is synced', async () => {
+    const el = await page(passkeys().adapter);
+    // Whether a passkey is synced comes with the page's actions, loaded once the list shows.
+    await waitUntil(() => rows(el)[0]?.includes('Synced'), 'never said synced');
+    const [pixel, key] = rows(el);
+    expect(pixel).to.match(/^Passkey Pixel 9 Synced to your other devices Added .+ Last used /);
+    expect(key).to.match(/^Passkey YubiKey 5C Added .+ Never used to sign in/);
+    expect(key).not.to.include('Synced');
+    expect(button(el, 'Rename Passkey Pixel 9')).to.exist;
+    expect(button(el, 'Delete Passkey YubiKey 5C')).to.exist;
+    // A passkey is renamed, not changed through the wizard.
+    expect(el.shadowRoot!.querySelector('[data-focus="change:pk-1"]')).to.equal(null);
+    await expectAccessible(el);
+  });
+
+  it('keeps a name in another script in its own direction on a right-to-left page', async () => {
+    const named = { ...PIXEL, passkey: { name: 'مفتاح العمل' } };
+    const el = await fixtureRtl<SecurityInfoMethods>(
+      html`<security-info-methods .adapter=${passkeys([named, KEY]).adapter}></security-info-methods>`,
+    );
+    await shown(el);
+    const name = el.shadowRoot!.querySelector('bdi[part="identifier"]')!;
+    expect(text(name)).to.equal('مفتاح العمل');
+    await expectAccessible(el);
+  });
+
+  it('renames a passkey: the row shows the new name, the change is announced and reported', async () => {
+    const backendWithKeys = passkeys();
+    const el = await page(backendWithKeys.adapter);
+    const changes = recordEvents(el, 'security-info-methods-change');
+    const { open, field } = await askToRename(el, 'Pixel 9');
+    expect(nameOf(open)).to.equal('Rename passkey');
+    expect(field.value).to.equal('Pixel 9');
+    expect(focused()).to.equal('textbox "Name"');
+    await expectAccessible(el);
+    field.select();
+    await typeInto(field, '  Work phone ');
+    await press('Enter');
+    await waitUntil(() => rows(el)[0]?.startsWith('Passkey Work phone'), 'the new name never showed');
+    expect(backendWithKeys.renames).to.deep.equal([{ id: 'pk-1', name: 'Work phone' }]);
+    expect(announced(el)).to.include('Passkey renamed.');
+    expect(changes.map((event) => event.detail.change)).to.deep.equal(['renamed']);
+    await waitUntil(() => focused() === 'button "Rename Passkey Work phone"', `focus is on ${focused()}`);
+  });
+
+  it('says a name must have 1 to 64 characters, and keeps the dialog open', async () => {
+    const backendWithKeys = passkeys();
+    const el = await page(backendWithKeys.adapter);
+    const { open, field } = await askToRename(el, 'Pixel 9');
+    field.value = '   ';
+    getByRole(open, 'button', { name: 'Save' }).click();
+    await el.updateComplete;
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect(getByRole(open, 'alert').textContent).to.include('Enter a name of 1 to 64 characters.');
+    expect((field as unknown as { computedName: string }).computedName).to.equal('Name');
+    await expectAccessible(el);
+    field.value = 'k'.repeat(65);
+    getByRole(open, 'button', { name: 'Save' }).click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('dialog[open]')).to.exist;
+    // 64 characters, an emoji counting as one, is a name.
+    field.value = `${'k'.repeat(63)}🔑`;
+    getByRole(open, 'button', { name: 'Save' }).click();
+    await waitUntil(() => backendWithKeys.renames.length === 1, 'never renamed');
+    expect(backendWithKeys.renames[0]!.name).to.equal(`${'k'.repeat(63)}🔑`);
+  });
+
+  it('changes nothing when the name is the same, or on Cancel', async () => {
+    const backendWithKeys = passkeys();
+    const el = await page(backendWithKeys.adapter);
+    const { open } = await askToRename(el, 'Pixel 9');
+    getByRole(open, 'button', { name: 'Save' }).click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
+    await askToRename(el, 'Pixel 9');
+    await press('Escape');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
+    expect(focused()).to.equal('button "Rename Passkey Pixel 9"');
+    expect(backendWithKeys.renames).to.deep.equal([]);
+  });
+
+  it('shows a failed rename at its row, with what to do', async () => {
+    const backendWithKeys = passkeys();
+    backendWithKeys.fail(new TypeError('Failed to fetch'));
+    const el = await page(backendWithKeys.adapter);
+    const { field } = await askToRename(el, 'Pixel 9');
+    field.select();
+    await typeInto(field, 'Work phone');
+    await press('Enter');
+    await waitUntil(() => el.shadowRoot!.querySelector('li [role="alert"]'), 'no failure at the row');
+    expect(rows(el)[0]).to.match(/^Passkey Pixel 9 /);
+    expect(text(el.shadowRoot!.querySelector('li [role="alert"]')!)).to.include('offline');
+    await expectAccessible(el);
+  });
+
+  it('names the passkey in the confirmation of its deletion', async () => {
+    const el = await page(passkeys().adapter);
+    button(el, 'Delete Passkey YubiKey 5C').click();
+    const open = await dialog(el);
+    expect(nameOf(open)).to.equal('Delete Passkey YubiKey 5C?');
+    expect(text(open)).to.include('You will no longer be able to use it to sign in.');
+    await expectAccessible(el);
+  });
+
+  it('offers no Rename when the backend cannot rename', async () => {
+    const { renameMethod: _rename, ...adapter } = passkeys().adapter;
+    const el = await page(adapter);
+    expect(rows(el)).to.have.length(2);
+    expect(el.shadowRoot!.querySelector('[data-focus^="rename:"]')).to.equal(null);
+  });
+
+  it('opens Add with passkeys not marked as set up, since a person may add several', async () => {
+    const adapter = backend([
+      { id: 'app', kind: 'authenticator-app' },
+      { id: 'pk', kind: 'passkey' },
+    ]);
+    const el = await page(adapter);
+    button(el, 'Add sign-in method').click();
+    const open = await dialog(el);
+    await waitUntil(() => open.querySelector('security-info-wizard'), 'the wizard never opened', { timeout: 3000 });
+    expect(open.querySelector('security-info-wizard')!.registered).to.deep.equal(['authenticator-app']);
+  });
+});
