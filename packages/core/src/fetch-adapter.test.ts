@@ -73,6 +73,14 @@ describe('createFetchAdapter', () => {
     );
   });
 
+  it('reads whether the policy offers recovery codes, and passkeys among its methods', async () => {
+    const policy = { methods: [{ id: 'passkey', purposes: ['mfa', 'password-reset'] }], recoveryCodes: true };
+    const { adapter } = adapterWith(() => json(200, policy));
+    assert.deepEqual(await adapter.getPolicy({ signal: signal() }), policy);
+    const odd = adapterWith(() => json(200, { methods: [], recoveryCodes: 'yes' })).adapter;
+    assert.deepEqual(await odd.getPolicy({ signal: signal() }), { methods: [] });
+  });
+
   it('reads and checks the policy', async () => {
     const { adapter } = adapterWith(() => json(200, { methods: [{ id: 'phone', purposes: ['mfa'] }] }));
     assert.deepEqual(await adapter.getPolicy({ signal: signal() }), { methods: [{ id: 'phone', purposes: ['mfa'] }] });

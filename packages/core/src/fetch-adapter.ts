@@ -542,7 +542,10 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
       const body = await call('GET', '/policy', undefined, 200, signal);
       try {
         // The wizard's reader: the other methods' sections are read by a module that loads only when they are there.
-        return await readPolicy(body);
+        const policy = await readPolicy(body);
+        // Whether recovery codes are offered: the Security info page's question, which the wizard's reader leaves out.
+        const { recoveryCodes } = body as Record<string, unknown>;
+        return typeof recoveryCodes === 'boolean' ? { ...policy, recoveryCodes } : policy;
       } catch (error) {
         throw new SecurityInfoError('unknown', 'The backend answered with something that is not a policy.', {
           cause: error,

@@ -14,5 +14,12 @@ import type { SecurityInfoPolicy } from './types.js';
  */
 export function parsePolicy(value: unknown): SecurityInfoPolicy {
   const policy = readPolicyMethods(value);
-  return { ...policy, ...readPolicySections(value as object, invalidSection) };
+  const { recoveryCodes } = value as Record<string, unknown>;
+  // Recovery codes are on or off; anything else is a policy written wrong, not one to guess at.
+  if (recoveryCodes !== undefined && typeof recoveryCodes !== 'boolean') throw invalidSection('recoveryCodes');
+  return {
+    ...policy,
+    ...readPolicySections(value as object, invalidSection),
+    ...(recoveryCodes !== undefined && { recoveryCodes }),
+  };
 }

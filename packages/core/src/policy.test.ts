@@ -204,3 +204,12 @@ test('parsePolicy refuses an enrollment policy of the wrong shape', () => {
     assert.throws(() => parsePolicy({ methods: [], enrollment }), PolicyFormatError, JSON.stringify(enrollment));
   }
 });
+
+test('parsePolicy reads passkeys among the methods and whether recovery codes are offered', () => {
+  const policy = { methods: [{ id: 'passkey', purposes: ['mfa', 'password-reset'] }], recoveryCodes: true };
+  assert.deepEqual(parsePolicy(policy), policy);
+  assert.deepEqual(parsePolicy({ methods: [], recoveryCodes: false }), { methods: [], recoveryCodes: false });
+  assert.deepEqual(parsePolicy({ methods: [] }), { methods: [] });
+  for (const recoveryCodes of ['yes', 1, null, {}])
+    assert.throws(() => parsePolicy({ methods: [], recoveryCodes }), PolicyFormatError, JSON.stringify(recoveryCodes));
+});
