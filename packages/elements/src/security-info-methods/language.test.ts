@@ -25,7 +25,7 @@ describe('security-info-methods: in other languages', () => {
 
   it('shows the page in German once the page is in German, and in English again after', async () => {
     await setLocale('de');
-    // Dates follow the page's language (its lang), as region names do in the phone field.
+    // Dates are in the words' language (shared/text-locale.ts).
     const parentNode = await fixture<HTMLDivElement>(html`<div lang="de"></div>`);
     const el = await page(backend(), { parentNode });
     await waitUntil(() => getByRole(el, 'heading').textContent?.includes('Sicherheitsinformationen'), 'no German');

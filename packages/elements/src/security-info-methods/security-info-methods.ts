@@ -9,7 +9,7 @@ import {
 } from '@security-info/core';
 import { msg, str } from '../shared/lit-localize.js';
 import { defineElement } from '../shared/define.js';
-import { hostLocale } from '../shared/host-locale.js';
+import { textLocale } from '../shared/text-locale.js';
 import { LocalizeController } from '../shared/localized.js';
 import { addFeatureMessages } from '../shared/feature-messages.js';
 import { failureMessage } from '../shared/failure-message.js';
@@ -291,7 +291,8 @@ export class SecurityInfoMethods extends LitElement {
 
   private renderMethod(method: RegisteredMethod): TemplateResult {
     const { id, phone } = method;
-    const when = new Intl.DateTimeFormat(hostLocale(this), { dateStyle: 'medium' });
+    // In the language of the words around them ("Added …"), else the page's lang (text-locale.ts).
+    const when = new Intl.DateTimeFormat(textLocale(this), { dateStyle: 'medium' });
     const added = when.format(new Date(method.addedAt));
     const used = method.lastUsedAt && when.format(new Date(method.lastUsedAt));
     return html`<li class="method" part="method">

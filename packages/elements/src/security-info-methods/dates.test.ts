@@ -1,0 +1,60 @@
+// "Added …" and "Last used …" in the language of the words around them: the language chosen with setLocale (or
+// followed from the document), else the element's lang; again when the language changes.
+import './security-info-methods.js';
+import { followDocumentLanguage, setLocale } from '../shared/localization.js';
+import { expect, fixture, getByRole, html, waitUntil } from '../../test/helpers.js';
+import { backend, page, rows } from '../../test/methods.js';
+
+/** The first row's dates, as its text shows them without the buttons (the work phone: added 2025-09-01, last used 2026-11-30). */
+const dates = (el: HTMLElement) =>
+  rows(el as never)[0]!
+    .replace(/^.*?(Added|Hinzugefügt)/, '$1')
+    .replace(/ (Change|Ändern) .*$/, '');
+
+describe('security-info-methods: dates', () => {
+  let lang: string;
+  before(() => {
+    lang = document.documentElement.lang;
+    document.documentElement.lang = 'en';
+  });
+  after(async () => {
+    await setLocale('en');
+    followDocumentLanguage();
+    document.documentElement.lang = lang;
+  });
+
+  // First: nothing has been chosen with setLocale yet on this page.
+  it('formats them in French by the element’s lang="fr", as nothing else was asked for', async () => {
+    const parentNode = await fixture<HTMLDivElement>(html`<div lang="fr"></div>`);
+    const el = await page(backend(), { parentNode });
+    expect(dates(el)).to.equal('Added 1 sept. 2025 Last used 30 nov. 2026');
+  });
+
+  it('formats them in German once setLocale("de") is called on an English page, words and dates alike', async () => {
+    const el = await page(backend());
+    expect(dates(el)).to.equal('Added Sep 1, 2025 Last used Nov 30, 2026');
+    await setLocale('de');
+    await waitUntil(() => getByRole(el, 'heading').textContent?.includes('Sicherheitsinformationen'), 'no German');
+    await el.updateComplete;
+    expect(dates(el)).to.match(/^Hinzugefügt am 01\.09\.2025 .*30\.11\.2026$/);
+    await setLocale('en');
+    await waitUntil(() => getByRole(el, 'heading').textContent?.includes('Security info'), 'no English');
+    await el.updateComplete;
+    expect(dates(el)).to.equal('Added Sep 1, 2025 Last used Nov 30, 2026');
+  });
+
+  it('keeps a lang of the words’ language for its region’s conventions (en-GB)', async () => {
+    await setLocale('en');
+    const parentNode = await fixture<HTMLDivElement>(html`<div lang="en-GB"></div>`);
+    const el = await page(backend(), { parentNode });
+    expect(dates(el)).to.equal('Added 1 Sept 2025 Last used 30 Nov 2026');
+  });
+
+  it('follows the words, not a lang of another language, once a language was chosen', async () => {
+    await setLocale('de');
+    const parentNode = await fixture<HTMLDivElement>(html`<div lang="fr"></div>`);
+    const el = await page(backend(), { parentNode });
+    await waitUntil(() => getByRole(el, 'heading').textContent?.includes('Sicherheitsinformationen'), 'no German');
+    expect(dates(el)).to.match(/^Hinzugefügt am 01\.09\.2025 /);
+  });
+});
