@@ -35,9 +35,9 @@ const lazy = wizard.filter((file) => !file.initial && !file.locale && !file.phon
 row('wizard: loaded before the phone step', sum(initial, 'gzip'), sum(initial, 'raw'), 15 * KB);
 for (const file of lazy.filter((f) => f.english)) row(`  lazy chunk ${file.path}`, file.gzip, file.raw);
 // Each other method: the file of its own (its element: the goals are an authenticator app with its QR code under
-// 8 KB, email and security questions under 4 KB each), then what it adds beyond the phone's steps (which the wizard
-// fetches when idle in every flow: its own file and the methods' shared steps), and its whole flow beyond the first
-// view. Reported; the own files are held to their goals.
+// 8 KB, email and security questions under 4 KB each, a passkey with the WebAuthn helper under 5 KB), then what it
+// adds beyond the phone's steps (which the wizard fetches when idle in every flow: its own file and the methods'
+// shared steps), and its whole flow beyond the first view. Reported; the own files are held to their goals.
 const methodsFlow = wizard.filter((file) => file.otherMethods && !file.initial && !file.locale && !file.phoneData);
 const sharedSteps = methodsFlow.filter((file) => !file.english && file.methods.length > 1);
 row(
@@ -49,6 +49,8 @@ for (const [method, label, goal] of /** @type {const} */ ([
   ['app', 'authenticator app', 8],
   ['email', 'email', 4],
   ['questions', 'security questions', 4],
+  // The issue's budget: the passkey step with the WebAuthn helper, at most 5 KB.
+  ['passkey', 'passkey', 5],
 ])) {
   const flow = methodsFlow.filter((file) => file.methods.includes(method));
   const own = flow.filter((file) => !file.english && file.methods.length === 1);

@@ -13,4 +13,6 @@ export const loadMethods = (method: MethodId | undefined) =>
       ? import('./methods-email.js')
       : method === 'security-questions'
         ? import('./methods-questions.js')
-        : import('./wizard-methods.js');
+        : method === 'passkey'
+          ? import('./methods-passkey.js')
+          : import('./wizard-methods.js');

@@ -40,6 +40,7 @@ const stepsOf = [
     element: '../security-questions/security-questions-form.ts',
     parts: forwarded(methods, 'QUESTIONS_PARTS'),
   },
+  { prefix: 'passkey-', element: '../passkey/passkey-setup.ts', parts: forwarded(methods, 'PASSKEY_PARTS') },
 ];
 
 for (const { prefix, element, parts } of stepsOf) {
@@ -52,6 +53,8 @@ for (const { prefix, element, parts } of stepsOf) {
 
 test("the wizard's JSDoc lists every forwarded part, and no other of its steps'", () => {
   const outer = stepsOf.flatMap(({ parts }) => parts.map(([, name]) => name)).sort();
-  const stepParts = documented(wizard).filter((name) => /^(methods|phone|code|email|app|questions)-/.test(name));
+  const stepParts = documented(wizard).filter((name) =>
+    /^(methods|phone|code|email|app|questions|passkey)-/.test(name),
+  );
   assert.deepEqual(stepParts, outer);
 });

@@ -27,8 +27,8 @@ import type { WizardMethods } from './wizard-methods.js';
 
 /**
  * What was registered: `{ method: 'phone', phoneNumber, channel }` (the number in E.164, how the last code reached
- * the person), `{ method: 'email', email }`, `{ method: 'authenticator-app' }` or
- * `{ method: 'security-questions', questionIds }` (never the answers).
+ * the person), `{ method: 'email', email }`, `{ method: 'authenticator-app' }`,
+ * `{ method: 'security-questions', questionIds }` (never the answers) or `{ method: 'passkey', id, name }`.
  */
 export type SecurityInfoCompleteDetail = EnrolledMethod;
 
@@ -95,9 +95,9 @@ const METHODS_PARTS =
  *
  * Events of the steps (`method-select`, `phone-submit`, `code-submit`, `code-resend`, `back`) bubble out of the
  * wizard too. Each method the picker offers leads to its steps: the phone's number and code; an email address and the
- * code sent to it; an authenticator app's QR code and key, then a code from the app; security questions. A host that
- * enrolls a method itself cancels `method-select` (an ordinary listener on the wizard or further up will do), and
- * `showMethods()` brings the method step back.
+ * code sent to it; an authenticator app's QR code and key, then a code from the app; security questions; a passkey
+ * made with the browser's own dialog, then named. A host that enrolls a method itself cancels `method-select` (an
+ * ordinary listener on the wizard or further up will do), and `showMethods()` brings the method step back.
  *
  * With `required`, the wizard asks for what the organization requires (`policy.enrollment.required`) and the person
  * lacks (`registered`) one method after another, each under "Method 1 of 2: Authenticator app", then sums up what was
@@ -112,8 +112,8 @@ const METHODS_PARTS =
  * @summary The complete enrollment wizard for every security method the organization allows.
  *
  * @fires {CustomEvent<MethodSelectDetail>} method-select - The person chose a method (from `<method-picker>`, bubbling out). Cancelable: `preventDefault()` from any listener keeps the wizard at the methods, for a host that enrolls that method itself; the wizard decides once the event has been dispatched.
- * @fires {CustomEvent<SecurityInfoStepDetail>} security-info-step - The visible step changed; `detail.step` is `loading`, `methods`, a method's first step (`phone`, `email`, `authenticator-app`, `security-questions`), `code`, `call`, `done` or `summary` (the end of the required flow).
- * @fires {CustomEvent<SecurityInfoCompleteDetail>} security-info-complete - A method was registered (in the required flow, each one as it is): `detail` is `{ method: 'phone', phoneNumber, channel }`, `{ method: 'email', email }`, `{ method: 'authenticator-app' }` or `{ method: 'security-questions', questionIds }`.
+ * @fires {CustomEvent<SecurityInfoStepDetail>} security-info-step - The visible step changed; `detail.step` is `loading`, `methods`, a method's first step (`phone`, `email`, `authenticator-app`, `security-questions`, `passkey`), `code`, `call`, `done` or `summary` (the end of the required flow).
+ * @fires {CustomEvent<SecurityInfoCompleteDetail>} security-info-complete - A method was registered (in the required flow, each one as it is): `detail` is `{ method: 'phone', phoneNumber, channel }`, `{ method: 'email', email }`, `{ method: 'authenticator-app' }`, `{ method: 'security-questions', questionIds }` or `{ method: 'passkey', id, name }` (its registration's id and the name saved).
  * @fires {CustomEvent<SecurityInfoSequenceCompleteDetail>} security-info-sequence-complete - The required flow reached its summary; `detail.enrolled` lists what was set up, in order (empty when nothing was missing).
  * @fires {CustomEvent<SecurityInfoSkipDetail>} security-info-skip - The person pressed "Skip for now" in the required flow: `detail` is `{ daysLeft, remaining }`, for the page to record. Cancelable: `preventDefault()` keeps the person in the flow; otherwise the wizard ends as Cancel ends it (`security-info-cancel` follows).
  * @fires {CustomEvent<undefined>} security-info-cancel - The person cancelled (or the host called `cancel()`, or skipped); every call in flight was aborted.
@@ -185,6 +185,17 @@ const METHODS_PARTS =
  * @csspart questions-button - The questions step's own buttons (`button`).
  * @csspart questions-save - Its Save button (`save`).
  * @csspart questions-back - Its Back button (`back`).
+ * @csspart passkey-heading - The passkey step's heading (`<passkey-setup>`'s `heading`).
+ * @csspart passkey-intro - What a passkey is, and what happens next (`intro`).
+ * @csspart passkey-status - The line shown while the browser's dialog is open (`status`).
+ * @csspart passkey-error - Its error message (`error`).
+ * @csspart passkey-label - The name field's label (`label`).
+ * @csspart passkey-input - The name field (`input`).
+ * @csspart passkey-hint - The line under the name field (`hint`).
+ * @csspart passkey-button - The passkey step's own buttons (`button`).
+ * @csspart passkey-create - Its Create passkey button (`create`).
+ * @csspart passkey-save - Its Save button, for the name (`save`).
+ * @csspart passkey-back - Its Back button (`back`).
  * @csspart sequence-heading - In the required flow, "Method 1 of 2: Authenticator app" above each step.
  * @csspart sequence-steps - The list of the required methods, the current one marked (`aria-current="step"`).
  * @csspart summary - The list of what the required flow set up.

@@ -36,6 +36,7 @@ import { CODE_PARTS, CODE_STATUSES, type CodeStatus, type StepsHost, type Wizard
 import type { CodeResendDetail, CodeSubmitDetail } from '../code-verify/code-verify.js';
 import type { EmailSubmitDetail } from '../email-address/email-address.js';
 import type { QuestionsSubmitDetail } from '../security-questions/security-questions-form.js';
+import type { PasskeyBrowser, PasskeySaveDetail } from '../passkey/passkey.js';
 
 // The words of these steps in the other languages load with them, never with the phone flow.
 addEnrollMessages();
@@ -58,12 +59,25 @@ const QUESTIONS_PARTS =
   'heading: questions-heading, intro: questions-intro, summary: questions-summary, row: questions-row, ' +
   'label: questions-label, select: questions-select, input: questions-input, error: questions-error, ' +
   'actions: questions-actions, button: questions-button, save: questions-save, back: questions-back';
+const PASSKEY_PARTS =
+  'heading: passkey-heading, intro: passkey-intro, status: passkey-status, error: passkey-error, ' +
+  'label: passkey-label, input: passkey-input, hint: passkey-hint, button: passkey-button, ' +
+  'create: passkey-create, save: passkey-save, back: passkey-back';
+
+/** The browser's side of a passkey, once the passkey's module (methods-passkey.ts) has brought it. */
+let passkeys: PasskeyBrowser | undefined;
+
+/** Called by the passkey's module when it loads: its dialog and suggested name, for the passkey's calls. */
+export function usePasskeys(browser: PasskeyBrowser): void {
+  passkeys = browser;
+}
 
 /** The element each method's steps show, defined by the method's own module (see above). */
 const ELEMENTS: Partial<Record<MethodId, string>> = {
   'authenticator-app': 'authenticator-app-setup',
   email: 'email-address',
   'security-questions': 'security-questions-form',
+  passkey: 'passkey-setup',
 };
 
 const signingIn = (state: EnrollmentState) => state.request?.operation === 'signIn';
@@ -104,6 +118,9 @@ export class WizardMethods implements ReactiveController {
         answers: () => this.answers,
         locale: getLocale,
         replaces: () => element.replaces,
+        createPasskey: (options, signal) =>
+          passkeys ? passkeys.createPasskey(options, signal) : Promise.reject(new Error('No passkey module.')),
+        passkeyName: () => passkeys?.deviceName(),
       }),
     );
     const root = element.renderRoot as ShadowRoot;
@@ -217,6 +234,10 @@ export class WizardMethods implements ReactiveController {
   private readonly onResend = (event: CustomEvent<CodeResendDetail>) =>
     this.dispatch({ type: 'resend-requested', channel: event.detail.channel });
 
+  private readonly onPasskeyCreate = () => this.dispatch({ type: 'passkey-requested' });
+  private readonly onPasskeySave = (event: CustomEvent<PasskeySaveDetail>) =>
+    this.dispatch({ type: 'passkey-named', name: event.detail.name });
+
   private readonly onBack = () => this.dispatch({ type: 'back' });
   private readonly onDone = () => emit(this.host.element, 'security-info-close', undefined);
 
@@ -252,6 +273,8 @@ export class WizardMethods implements ReactiveController {
         return this.renderApp(state);
       case 'security-questions':
         return this.renderQuestions(state);
+      case 'passkey':
+        return this.renderPasskey(state);
       case 'code':
         return this.renderCode(state);
       case 'done':
@@ -315,6 +338,29 @@ export class WizardMethods implements ReactiveController {
       ?hide-back=${!state.showsMethods}
       @back=${this.onBack}
       >${this.actions(state)}</security-questions-form
+    >`;
+  }
+
+  /**
+   * A passkey: Create, the browser's dialog, then its name. A failure of the dialog (or the backend's refusal of its
+   * answer) is said by the step in its own words; any other failure as every step says it.
+   */
+  private renderPasskey(state: EnrollmentState): TemplateResult {
+    const { error, passkey } = state;
+    const failure = error?.reason?.startsWith('passkey-') ? error.reason : '';
+    return html`<passkey-setup
+      exportparts=${PASSKEY_PARTS}
+      ?unsupported=${!passkeys?.supportsPasskeys()}
+      ?created=${!!passkey?.registered}
+      .name=${passkey?.registered?.name ?? ''}
+      .pending=${!!state.request}
+      .failure=${failure}
+      .error=${failure ? '' : this.errorText(state)}
+      @passkey-create=${this.onPasskeyCreate}
+      @passkey-save=${this.onPasskeySave}
+      ?hide-back=${!state.showsMethods}
+      @back=${this.onBack}
+      >${this.actions(state)}</passkey-setup
     >`;
   }
 

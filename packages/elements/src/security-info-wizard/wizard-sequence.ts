@@ -80,6 +80,11 @@ function doneHeading(method: MethodId | undefined, changed: boolean): string {
             id: 'enroll.done.email',
             desc: 'Heading when an email address for password reset was verified and registered.',
           });
+    case 'passkey':
+      return msg('Your passkey was added', {
+        id: 'passkey.done',
+        desc: 'Heading when a passkey was created, registered and named.',
+      });
     case 'security-questions':
       return changed
         ? msg('Your security questions were updated', {
