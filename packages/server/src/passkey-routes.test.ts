@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SecurityInfoPolicy } from '@security-info/core';
 import { createSecurityInfoHandler } from './handler.js';
-import { ConfigurationError, type SecurityInfoHandlerOptions } from './options.js';
+import { ConfigurationError, TEST_LIMITS, type SecurityInfoHandlerOptions } from './options.js';
 import { BASE, SECRET, body, setup, type Call } from './test-support.js';
 import { softAuthenticator, type Bend, type SoftAuthenticator } from './test-authenticator.js';
 
@@ -489,5 +489,63 @@ describe('the relying party configuration', () => {
     const next = await server.begin();
     const broken = await server.finish(next.challengeId, softAuthenticator().register(next.options));
     assert.equal(broken.status, 503);
+  });
+});
+
+describe('passkey and recovery-code routes under junk', () => {
+  /** Random values of every JSON type, and strings that look like what the fields carry. */
+  function junk(random: () => number, depth = 0): unknown {
+    const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
+    const kind = Math.floor(random() * (depth > 2 ? 6 : 8));
+    if (kind === 0) return null;
+    if (kind === 1) return random() < 0.5;
+    if (kind === 2) return pick([0, -1, 1e308, 2 ** 53, 3.5]);
+    if (kind === 3)
+      return Buffer.from(Array.from({ length: Math.floor(random() * 80) }, () => random() * 256)).toString('base64url');
+    if (kind === 4) return pick(['', 'public-key', 'webauthn.create', '\u0000', 'é'.repeat(70), '{}', 'AAAA']);
+    if (kind === 5) return pick(['internal', 'usb', ['usb'], [1, 2]]);
+    if (kind === 6) return Array.from({ length: Math.floor(random() * 4) }, () => junk(random, depth + 1));
+    const keys = [
+      'id',
+      'rawId',
+      'type',
+      'response',
+      'clientDataJSON',
+      'attestationObject',
+      'authenticatorData',
+      'signature',
+      'userHandle',
+      'transports',
+      'clientExtensionResults',
+      'name',
+      'code',
+    ];
+    return Object.fromEntries(
+      Array.from({ length: Math.floor(random() * 6) }, () => [pick(keys), junk(random, depth + 1)]),
+    );
+  }
+
+  it('answers every junk answer, name and code with a 4xx, never a 5xx', async () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const server = passkeyServer({ policy: { ...POLICY, recoveryCodes: true }, limits: TEST_LIMITS });
+    const authenticator = softAuthenticator();
+    const method = await server.enroll(authenticator);
+    const { method: codes } = (await body(await server.post('/recovery-codes', {}))) as { method: { id: string } };
+    const good = (await server.begin()).options;
+    const honest = authenticator.register(good) as Record<string, unknown>;
+    for (let i = 0; i < 150; i++) {
+      const { challengeId } = await server.begin();
+      // Half the time a real answer with one field replaced, else junk through and through.
+      const response =
+        random() < 0.5 ? { ...honest, [['id', 'rawId', 'type', 'response'][i % 4]!]: junk(random) } : junk(random);
+      const answers = [
+        await server.finish(challengeId, response, typeof junk(random) === 'string' ? String(junk(random)) : undefined),
+        await server.rename(method.id, junk(random)),
+        await server.check((await server.startSignIn(method.id)).verificationId, junk(random)),
+        await server.service(`/users/alice/methods/${codes.id}/verify`, { code: junk(random) }),
+      ];
+      for (const answer of answers) assert.ok(answer.status < 500, `${answer.status}: ${await answer.text()}`);
+    }
   });
 });
