@@ -11,6 +11,7 @@ import * as methods from './security-info-methods.stories.js';
 import * as email from './email-address.stories.js';
 import * as questions from './security-questions.stories.js';
 import * as app from './authenticator-app.stories.js';
+import * as passkey from './passkey.stories.js';
 
 type Args = Record<string, unknown>;
 type Decorator = (story: () => TemplateResult) => TemplateResult;
@@ -25,10 +26,18 @@ interface StoriesModule {
   [name: string]: unknown;
 }
 
-const modules = { wizard, wizardMethods, phone, code, picker, methods, app, email, questions } as unknown as Record<
-  string,
-  StoriesModule
->;
+const modules = {
+  wizard,
+  wizardMethods,
+  phone,
+  code,
+  picker,
+  methods,
+  app,
+  email,
+  questions,
+  passkey,
+} as unknown as Record<string, StoriesModule>;
 
 for (const [file, module] of Object.entries(modules)) {
   const meta = module.default;
