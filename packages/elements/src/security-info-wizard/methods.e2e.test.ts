@@ -1,6 +1,9 @@
 // The methods beyond phone in Chromium against the reference backend (mounted in the test server, with every method
 // in its policy), end to end over HTTP: an email address with the code the server sent, security questions, and an
-// authenticator app with the code this test computes from the key the step shows, as the person's app would.
+// authenticator app with the code this test computes from the key the step shows, as the person's app would; a passkey
+// made by Chromium's virtual authenticator (scripts/test/web-test-runner/virtual-authenticator.mjs) and checked by the
+// server.
+import { executeServerCommand } from '@web/test-runner-commands';
 import { createFetchAdapter, type RegisteredMethod, type Registrations } from '@security-info/core';
 import './security-info-wizard.js';
 import type { SecurityInfoWizard } from './security-info-wizard.js';
@@ -123,5 +126,29 @@ describe('security-info-wizard: every method against the reference backend', () 
     const apps = (await serverMethods()).filter((method) => method.kind === 'authenticator-app');
     expect(apps).to.have.length(before + 1);
     expect(JSON.stringify(apps), 'the key never leaves the server again').not.to.include(key);
+  });
+
+  it('registers a passkey the browser made, under the name the person saved', async () => {
+    const name = `Test key ${Date.now()}`;
+    await executeServerCommand('virtual-authenticator', { action: 'add' });
+    try {
+      const wizard = await mount();
+      await choose(wizard, 'Passkey');
+      await step(wizard, 'passkey');
+      (await waitUntilFound(wizard, 'button', 'Create passkey')).click();
+      const field = (await waitUntilFound(wizard, 'textbox', 'Passkey name')) as HTMLInputElement;
+      await expectAccessible(wizard);
+      field.value = name;
+      const complete = nextEvent(wizard, 'security-info-complete', 10_000);
+      getByRole(wizard, 'button', { name: 'Save' }).click();
+      expect((await complete).detail).to.include({ method: 'passkey', name });
+      await step(wizard, 'done');
+      expect(getByRole(wizard, 'heading', { name: 'Your passkey was added' })).to.exist;
+
+      const registered = (await serverMethods()).find((method) => method.passkey?.name === name);
+      expect(registered?.kind).to.equal('passkey');
+    } finally {
+      await executeServerCommand('virtual-authenticator', { action: 'remove' });
+    }
   });
 });
