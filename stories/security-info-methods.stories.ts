@@ -1,15 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import {
+  DEFAULT_POLICY,
   createMemoryAdapter,
   type MemoryAdapter,
   type MemoryAdapterFault,
   type MemoryAdapterOperation,
   type PreloadedMethod,
+  type Registrations,
   type SecurityInfoAdapter,
 } from '@security-info/core';
 import '../packages/elements/src/security-info-methods/security-info-methods.js';
-import { until } from './until.js';
+import { type, until } from './until.js';
 
 interface MethodsArgs {
   /** The person's methods, oldest first; the first that can serve two-step verification is the default. */
@@ -31,6 +33,14 @@ interface MethodsArgs {
   press?: string;
   /** Then, in the dialog that opened, this button. */
   thenPress?: string;
+  /** Before that, this text in the dialog's field (a passkey's new name). */
+  typeIn?: string;
+  /** The policy lets people make recovery codes (the page offers them to a person who has none). */
+  recoveryCodes?: boolean;
+  /** The passkeys' names and whether each is synced, by method id (the memory adapter names only those it made). */
+  passkeys?: Record<string, { name: string; backedUp?: boolean }>;
+  /** How renaming one of those passkeys goes wrong: it never ends, or the device is offline. */
+  renameFault?: 'hang' | 'network';
 }
 
 const phone: PreloadedMethod = {
@@ -59,6 +69,22 @@ const questions: PreloadedMethod = {
   securityQuestions: { questionIds: ['first-pet', 'birth-city', 'first-school'] },
 };
 
+const pixel: PreloadedMethod = {
+  id: 'pixel',
+  kind: 'passkey',
+  addedAt: '2026-06-12T09:00:00Z',
+  lastUsedAt: '2026-11-29T18:40:00Z',
+};
+const yubikey: PreloadedMethod = { id: 'yubikey', kind: 'passkey', addedAt: '2026-07-01T09:00:00Z' };
+const names = { pixel: { name: 'Pixel 9', backedUp: true }, yubikey: { name: 'YubiKey 5C' } };
+/** A set of recovery codes with `remaining` of ten left. */
+const codes = (remaining: number): PreloadedMethod => ({
+  id: 'codes',
+  kind: 'recovery-codes',
+  addedAt: '2026-04-20T10:00:00Z',
+  recoveryCodes: { remaining, total: 10 },
+});
+
 /** A button of the page (or of its open dialog) by the start of its accessible name, once it is there. */
 const buttonNamed = (root: ParentNode, name: string) =>
   until(() =>
@@ -75,17 +101,45 @@ const meta: Meta<MethodsArgs> = {
   title: 'Elements/security-info-methods',
   component: 'security-info-methods',
   args: { methods: [phone, app, email], inline: false, defaultCountry: 'NL', latency: 300 },
-  render: ({ methods, inline, defaultCountry, latency, fault, readOnly, signIn }) => {
+  render: ({
+    methods,
+    inline,
+    defaultCountry,
+    latency,
+    fault,
+    readOnly,
+    signIn,
+    recoveryCodes,
+    passkeys = {},
+    renameFault,
+  }) => {
     const output = document.createElement('output');
     output.textContent = 'none yet';
     const memory: MemoryAdapter = createMemoryAdapter({
       latency,
       registrations: { methods },
       onCode: ({ code }) => (output.textContent = code),
+      ...(recoveryCodes ? { policy: { ...DEFAULT_POLICY, recoveryCodes } } : {}),
     });
     if (fault) memory.injectFault(fault[0], fault[1], { persist: true });
-    const { removeMethod: _remove, setDefaultMethod: _default, ...readable } = memory;
-    const adapter: SecurityInfoAdapter = readOnly ? readable : memory;
+    // The preloaded passkeys' names, kept here: renaming one changes it.
+    const named = structuredClone(passkeys);
+    const withNames = (list: Registrations): Registrations => {
+      for (const method of list.methods) if (named[method.id]) method.passkey = { ...named[method.id]! };
+      return list;
+    };
+    const withPasskeys: SecurityInfoAdapter = {
+      ...memory,
+      listMethods: (options) => memory.listMethods(options).then(withNames),
+      renameMethod: async ({ id, name }, options) => {
+        if (!named[id]) return memory.renameMethod({ id, name }, options);
+        await new Promise((resolve) => (renameFault === 'hang' ? undefined : setTimeout(resolve, latency)));
+        if (renameFault === 'network') throw new TypeError('Failed to fetch');
+        named[id]!.name = name;
+      },
+    };
+    const { removeMethod: _remove, setDefaultMethod: _default, ...readable } = withPasskeys;
+    const adapter: SecurityInfoAdapter = readOnly ? readable : withPasskeys;
     const finishSignIn = document.createElement('button');
     finishSignIn.type = 'button';
     finishSignIn.textContent = 'Finish signing in (demo)';
@@ -119,6 +173,7 @@ const meta: Meta<MethodsArgs> = {
     (await buttonNamed(root, args.press)).click();
     if (!args.thenPress) return;
     const dialog = await until(() => root.querySelector('dialog[open]'));
+    if (args.typeIn !== undefined) type(await until(() => dialog.querySelector('input')), args.typeIn);
     (await buttonNamed(dialog, args.thenPress)).click();
   },
 };
@@ -209,5 +264,62 @@ export const ConfirmDeleteSecurityQuestions: Story = {
   args: { methods: [phone, app, email, questions], press: 'Delete Security questions' },
 };
 export const RightToLeft: Story = {
+  decorators: [(story) => html`<div dir="rtl" lang="ar">${story()}</div>`],
+};
+
+/** Passkeys: each with its name, when it was added and last used, whether it is synced; Rename and Delete. */
+export const Passkeys: Story = { args: { methods: [phone, pixel, yubikey], passkeys: names } };
+/** Rename: a small dialog with the name to change. */
+export const RenamePasskey: Story = {
+  args: { methods: [phone, pixel, yubikey], passkeys: names, press: 'Rename Passkey Pixel 9' },
+};
+/** A name left empty: the dialog says a name takes 1 to 64 characters. */
+export const RenamePasskeyEmptyName: Story = {
+  args: { ...RenamePasskey.args, typeIn: '', thenPress: 'Save' },
+};
+/** The rename under way, at its row. */
+export const RenamingPasskey: Story = {
+  args: { ...RenamePasskey.args, typeIn: 'Work phone', thenPress: 'Save', renameFault: 'hang' },
+};
+/** A rename that failed (offline), at its row. */
+export const RenamePasskeyFailed: Story = {
+  args: { ...RenamePasskey.args, typeIn: 'Work phone', thenPress: 'Save', renameFault: 'network' },
+};
+/** The confirmation of a passkey's deletion names it. */
+export const ConfirmDeletePasskey: Story = {
+  args: { methods: [phone, pixel, yubikey], passkeys: names, press: 'Delete Passkey YubiKey 5C' },
+};
+
+/** The policy allows recovery codes and the person has none: the page offers them. */
+export const RecoveryCodesOffered: Story = { args: { methods: [phone, app], recoveryCodes: true } };
+/** New codes, shown once: the warning, the codes, Copy, Download, Print and Done. */
+export const RecoveryCodesShown: Story = {
+  args: { methods: [phone, app], recoveryCodes: true, press: 'Get recovery codes' },
+};
+/** The codes are being made. */
+export const RecoveryCodesMaking: Story = {
+  args: { ...RecoveryCodesShown.args, fault: ['generateRecoveryCodes', 'hang'] },
+};
+/** The backend wants a recent sign-in first; "Finish signing in (demo)" stands for the page's, then the codes show. */
+export const RecoveryCodesWaitingForSignIn: Story = {
+  args: { ...RecoveryCodesShown.args, fault: ['generateRecoveryCodes', 'reauthentication-required'], signIn: 'dialog' },
+};
+/** Making the codes failed (offline): said where they were asked for, with Get recovery codes still there. */
+export const RecoveryCodesFailed: Story = {
+  args: { ...RecoveryCodesShown.args, fault: ['generateRecoveryCodes', 'network'] },
+};
+/** A set in use: how many are left, and Get new codes. */
+export const RecoveryCodesLeft: Story = { args: { methods: [phone, app, codes(7)], recoveryCodes: true } };
+/** Two or fewer left: the row warns. */
+export const RecoveryCodesFewLeft: Story = { args: { methods: [phone, app, codes(2)], recoveryCodes: true } };
+/** None left. */
+export const RecoveryCodesUsedUp: Story = { args: { methods: [phone, app, codes(0)], recoveryCodes: true } };
+/** Get new codes from the set's row: the new set replaces the old one. */
+export const RecoveryCodesReplaced: Story = {
+  args: { methods: [phone, app, codes(2)], recoveryCodes: true, press: 'Get new codes Recovery codes' },
+};
+/** Passkeys and recovery codes in right-to-left text. */
+export const PasskeysAndCodesRightToLeft: Story = {
+  args: { methods: [phone, pixel, codes(2)], passkeys: names, recoveryCodes: true },
   decorators: [(story) => html`<div dir="rtl" lang="ar">${story()}</div>`],
 };
