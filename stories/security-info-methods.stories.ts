@@ -263,6 +263,38 @@ export const ChangeSecurityQuestions: Story = {
 export const ConfirmDeleteSecurityQuestions: Story = {
   args: { methods: [phone, app, email, questions], press: 'Delete Security questions' },
 };
+/**
+ * A host's styles by the page's custom states (`:state(loading)`, `:state(busy)`, …): here the page dims while a
+ * change is under way and its edge says whether the list loaded. Press Delete, then Delete again, to see `busy`.
+ */
+export const StyledByState: Story = {
+  args: { latency: 1500 },
+  decorators: [
+    (story) =>
+      html`<style>
+          security-info-methods {
+            display: block;
+            border-inline-start: 4px solid transparent;
+            padding-inline-start: 1rem;
+          }
+          security-info-methods:state(loading) {
+            border-inline-start-color: GrayText;
+          }
+          security-info-methods:state(error) {
+            border-inline-start-color: #b3261e;
+          }
+          security-info-methods:state(busy) {
+            opacity: 0.7;
+          }
+          security-info-methods:state(adding),
+          security-info-methods:state(changing) {
+            border-inline-start-color: #0b5cad;
+          }
+        </style>
+        ${story()}`,
+  ],
+};
+
 export const RightToLeft: Story = {
   decorators: [(story) => html`<div dir="rtl" lang="ar">${story()}</div>`],
 };

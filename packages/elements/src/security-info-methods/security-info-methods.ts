@@ -11,6 +11,7 @@ import { msg, str } from '../shared/lit-localize.js';
 import { defineElement } from '../shared/define.js';
 import { textLocale } from '../shared/text-locale.js';
 import { LocalizeController } from '../shared/localized.js';
+import { CustomStatesController } from '../shared/custom-states.js';
 import { addFeatureMessages } from '../shared/feature-messages.js';
 import { failureMessage } from '../shared/failure-message.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -19,6 +20,7 @@ import { MethodsLoader } from './methods-loader.js';
 import { PhoneNumbersController } from './phone-numbers.js';
 import { channelText, kindName } from './labels.js';
 import { emptyNote, failure, loading, offlineNote } from './page-states.js';
+import { pageStates, type PageState } from './states.js';
 import type { ActionsHost, PageActions } from './actions.js';
 
 /**
@@ -83,6 +85,14 @@ const loadActions = () => import('./actions.js');
  * @cssprop --si-methods-row-background - Background of each method's row.
  * @cssprop --si-color-danger - The Delete button of the confirmation. Default the error colour.
  * @cssprop --si-color-accent - Accent of buttons and focus rings, shared by every element.
+ *
+ * @cssstate loading - The list is loading (the first time, or again after a failure).
+ * @cssstate empty - The list is shown, and holds no method.
+ * @cssstate error - The list could not be loaded: the failure and Try again are shown.
+ * @cssstate offline - The device has no connection.
+ * @cssstate busy - A change is under way (a deletion, the default), or a dialog or the wizard is being opened.
+ * @cssstate adding - The wizard is open to add a method.
+ * @cssstate changing - The wizard is open to change a method.
  */
 export class SecurityInfoMethods extends LitElement {
   static override styles = [tokens, methodsStyles];
@@ -149,6 +159,14 @@ export class SecurityInfoMethods extends LitElement {
     this.offline = false;
     this.unavailable = false;
     new LocalizeController(this);
+    new CustomStatesController<PageState>(this, () =>
+      pageStates(
+        this.loader,
+        this.offline,
+        !!this.actions?.busy,
+        this.renderRoot.querySelector('security-info-wizard'),
+      ),
+    );
   }
 
   override connectedCallback(): void {
