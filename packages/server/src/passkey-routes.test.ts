@@ -327,6 +327,19 @@ describe('PATCH /methods/{id}', () => {
     assert.ok(entries.some((entry) => entry.action === 'method-renamed' && entry.methodId === method.id));
   });
 
+  it('refuses a name that would reorder or break the text around it: every bidi control, line and paragraph separators', async () => {
+    const server = passkeyServer();
+    const method = await server.enroll(softAuthenticator());
+    // U+061C is the Arabic letter mark, a bidi control as U+200E is; U+2028 and U+2029 end a line as \n does.
+    for (const name of ['a\u061Cb', 'a\u200Eb', 'a\u202Eb', 'a\u2067b', 'a\u2028b', 'a\u2029b', 'a\u0085b'])
+      assert.equal((await server.rename(method.id, name)).status, 400, JSON.stringify(name));
+    // A joiner inside an emoji is part of the name, not a control.
+    assert.equal((await server.rename(method.id, 'Laptop \u{1F469}\u200D\u{1F4BB}')).status, 204);
+    // Length counts code points: 64 emoji are a name, 65 are not.
+    assert.equal((await server.rename(method.id, '\u{1F511}'.repeat(64))).status, 204);
+    assert.equal((await server.rename(method.id, '\u{1F511}'.repeat(65))).status, 400);
+  });
+
   it('refuses to name a method that has no name (422)', async () => {
     const server = passkeyServer();
     const challengeId = await server.start();

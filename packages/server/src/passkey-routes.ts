@@ -39,8 +39,9 @@ const NAME_MAX = 64;
 /** 32 random bytes: the WebAuthn user handle, the same for all of a person's passkeys, never their user id. */
 const USER_HANDLE_BYTES = 32;
 const BASE64URL = /^[A-Za-z0-9_-]{1,2048}$/;
-// Bidirectional controls would let a name reorder the text shown around it.
-const CONTROL = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+// Bidirectional controls (all of them, U+061C too) would let a name reorder the text shown around it; line and
+// paragraph separators would break it over lines as a newline does. Joiners stay: emoji sequences need them.
+const CONTROL = /[\p{Cc}\p{Bidi_Control}\p{Zl}\p{Zp}]/u;
 const TRANSPORTS: readonly string[] = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'];
 
 /** A passkey's name as a person typed it: trimmed, 1 to 64 characters, on one line. A 400 says what is wrong. */
