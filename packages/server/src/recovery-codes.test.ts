@@ -1,11 +1,12 @@
 // Recovery codes through the handler: a set made on the person's page, shown once and kept only as hashes; each code
 // used once through the service API, also when two checks race; a new set ends the old one; guesses are limited.
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PGlite } from '@electric-sql/pglite';
 import type { SecurityInfoPolicy } from '@security-info/core';
 import type { SecurityInfoHandlerOptions } from './options.js';
 import { pgliteClient } from './pglite-store.js';
+import { openPostgresStore, type PostgresStore } from './postgres-store.js';
 import {
   RECOVERY_ALPHABET,
   hashRecoveryCodes,
@@ -16,6 +17,7 @@ import {
 import { migrate } from './sql-schema.js';
 import { createSqlStore } from './sql-store.js';
 import { BASE, body, setup } from './test-support.js';
+import { startPostgres, type TestPostgres } from './test-postgres.js';
 
 const POLICY: SecurityInfoPolicy = {
   methods: [{ id: 'phone', purposes: ['mfa', 'password-reset'] }],
@@ -210,5 +212,48 @@ describe('a recovery code at sign-in (the service API)', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('recovery codes on PostgreSQL (several connections, as several instances have)', () => {
+  let postgres: TestPostgres;
+  let store: PostgresStore;
+  before(async () => {
+    postgres = await startPostgres();
+    store = await openPostgresStore({ connectionString: postgres.connectionString, max: 8 });
+  });
+  after(async () => {
+    await store?.close();
+    await postgres?.stop();
+  });
+
+  it('lets one of six racing checks with the same code win, each on its own connection', async () => {
+    const server = recoveryServer({ store, limits: { maxConsecutiveFailures: 20 } });
+    const { codes, method } = await server.codes('carol');
+    const answers = await Promise.all(Array.from({ length: 6 }, () => server.use(method.id, codes[2], 'carol')));
+    assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 422, 422, 422, 422, 422]);
+    assert.deepEqual((await server.listMethods('carol')).methods[0]!.recoveryCodes, { remaining: 9, total: 10 });
+  });
+
+  it('counts every one of racing wrong codes, so guessing in parallel does not escape the limit', async () => {
+    const server = recoveryServer({ store, limits: { maxConsecutiveFailures: 4 } });
+    const { method } = await server.codes('dave');
+    const guesses = Array.from({ length: 8 }, (_, index) => `${'ABCDEFGH'[index]!.repeat(5)}-AAAAA-AAAAA`);
+    const answers = await Promise.all(guesses.map((guess) => server.use(method.id, guess, 'dave')));
+    const statuses = answers.map((answer) => answer.status);
+    assert.equal(statuses.filter((status) => status === 422).length, 3, statuses.join());
+    assert.equal(statuses.filter((status) => status === 429).length, 5, statuses.join());
+  });
+
+  it('ends the old set when a new one is made while a code of it is being checked', async () => {
+    const server = recoveryServer({ store });
+    const { codes, method } = await server.codes('erin');
+    const [used, fresh] = await Promise.all([server.use(method.id, codes[0], 'erin'), server.codes('erin')]);
+    // Either the check came first (and the new set came after it), or the new set did and the old code is gone.
+    assert.ok([200, 404, 409, 422].includes(used.status), String(used.status));
+    assert.equal((await server.use(fresh.method.id, codes[1], 'erin')).status, 422);
+    const listed = (await server.listMethods('erin')).methods;
+    assert.equal(listed.length, 1);
+    assert.deepEqual(listed[0]!.recoveryCodes, { remaining: 10, total: 10 });
   });
 });
