@@ -442,6 +442,38 @@ describe('passkey sign-in through the service API', () => {
     assert.equal((await refusal(expired)).error, 'code-expired');
   });
 
+  it('keeps each ceremony’s challenge to its own: a registration’s is no sign-in, a sign-in’s no registration, a code’s neither', async () => {
+    const server = passkeyServer();
+    const authenticator = softAuthenticator();
+    const method = await server.enroll(authenticator);
+    // A registration's challenge, signed as an assertion, offered to the sign-in check.
+    const setup = await server.begin();
+    const asSignIn = await server.check(
+      setup.challengeId,
+      authenticator.assert({ ...setup.options, rpId: 'portal.test' }),
+    );
+    assert.equal((await refusal(asSignIn)).status, 404);
+    // A sign-in's challenge, answered with a new passkey, offered to registration.
+    const started = await server.startSignIn(method.id);
+    const other = softAuthenticator();
+    const made = other.register({ ...started.options, rp: { id: 'portal.test' }, user: { id: 'aGFuZGxl' } });
+    assert.equal((await refusal(await server.finish(started.verificationId, made, 'Other'))).status, 404);
+    // A code for a phone is no passkey ceremony, and a passkey's verification takes no code.
+    const phoneChallenge = await server.start();
+    assert.equal(
+      (await refusal(await server.check(phoneChallenge, authenticator.assert(started.options)))).status,
+      404,
+    );
+    const withCode = await server.service(`/users/alice/verifications/${started.verificationId}/check`, {
+      code: '123456',
+    });
+    assert.equal(withCode.status, 404);
+    // None of them was used up by the attempts: the sign-in still goes through.
+    const right = await server.check(started.verificationId, authenticator.assert(started.options));
+    assert.equal(right.status, 200, await right.clone().text());
+    assert.equal((await server.listMethods()).methods.filter((listed) => listed.kind === 'passkey').length, 1);
+  });
+
   it('counts failed assertions in the per-user limit of wrong codes, and then refuses even a right one', async () => {
     const server = passkeyServer({ limits: { maxConsecutiveFailures: 3 } });
     const authenticator = softAuthenticator();
