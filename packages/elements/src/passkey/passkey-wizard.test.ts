@@ -175,6 +175,18 @@ describe('the passkey step of the wizard', () => {
     await expectAccessible(wizard);
   });
 
+  it('waits for a sign-in the backend asks for, then has the same answer checked once more', async () => {
+    await addAuthenticator();
+    const adapter = memory();
+    adapter.injectFault('finishPasskey', 'reauthentication-required');
+    const wizard = await mount(adapter);
+    wizard.addEventListener('security-info-reauthenticate', (event) => event.detail.retryAfter(Promise.resolve()));
+    (await createButton(wizard)).click();
+    await nameField(wizard);
+    expect(adapter.calls.startPasskey, 'one dialog: the answer was kept for after the sign-in').to.equal(1);
+    expect(adapter.calls.finishPasskey).to.equal(2);
+  });
+
   it('says the device is offline, as the other steps do', async () => {
     await addAuthenticator();
     const adapter = memory();

@@ -353,7 +353,7 @@ export class WizardMethods implements ReactiveController {
       ?unsupported=${!passkeys?.supportsPasskeys()}
       ?created=${!!passkey?.registered}
       .name=${passkey?.registered?.name ?? ''}
-      .pending=${!!state.request}
+      .pending=${!!state.request && !signingIn(state)}
       .failure=${failure}
       .error=${failure ? '' : this.errorText(state)}
       @passkey-create=${this.onPasskeyCreate}
