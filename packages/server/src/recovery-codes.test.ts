@@ -117,7 +117,7 @@ describe('POST /recovery-codes', () => {
     const entries = await server.store.transaction((tx) => tx.listAudit({ userId: 'alice', limit: 10 }));
     assert.deepEqual(
       entries.map((entry) => entry.action),
-      ['method-added', 'method-replaced'],
+      ['method-added', 'method-replaced', 'recovery-code-used'],
     );
   });
 
@@ -166,6 +166,26 @@ describe('a recovery code at sign-in (the service API)', () => {
     const listed = (await server.listMethods()).methods[0]!;
     assert.deepEqual(listed.recoveryCodes, { remaining: 9, total: 10 });
     assert.equal(listed.lastUsedAt, new Date(server.now()).toISOString());
+  });
+
+  it('leaves an audit entry and tells the person when a code is used, so a stolen code does not go unseen', async () => {
+    const notices: { userId: string; action: string; methodId: string | null }[] = [];
+    const server = recoveryServer({ onNotice: (notice) => void notices.push(notice) });
+    const { codes, method } = await server.codes();
+    notices.length = 0;
+    assert.equal((await server.use(method.id, 'AAAAA-AAAAA-AAAAA')).status, 422);
+    assert.equal((await server.use(method.id, codes[4])).status, 200);
+    await new Promise((resolve) => setImmediate(resolve));
+    const entries = await server.store.transaction((tx) => tx.listAudit({ userId: 'alice', limit: 10 }));
+    const used = entries.filter((entry) => entry.action === 'recovery-code-used');
+    assert.equal(used.length, 1, 'one entry, for the right code only');
+    assert.equal(used[0]!.actor, 'service:sign-in');
+    assert.equal(used[0]!.methodId, method.id);
+    assert.ok(!JSON.stringify(entries).includes(codes[4]!.replace(/-/g, '')), 'no code in the trail');
+    assert.deepEqual(
+      notices.map(({ userId, action, methodId }) => ({ userId, action, methodId })),
+      [{ userId: 'alice', action: 'recovery-code-used', methodId: method.id }],
+    );
   });
 
   it('lets one of two racing checks with the same code win', async () => {

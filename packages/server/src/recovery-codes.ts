@@ -4,7 +4,8 @@
  * drawn from `crypto.randomBytes` without bias, and shown once in groups of five. The server keeps them only as
  * scrypt hashes under one random salt per set; the service API's check hashes the code typed once, and compares it
  * with every unused hash of the set in one transaction under the user's lock, so a code works once, also when two
- * checks race. A new set replaces the old one in one step; wrong codes count in the user's limits.
+ * checks race. A code used up leaves an audit entry and a notice. A new set replaces the old one in one step; wrong
+ * codes count in the user's limits.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { Caller, Challenges } from './challenges.js';
@@ -144,7 +145,7 @@ export function createRecoveryRoutes(
       options.dependencyTimeoutMs,
       'hashing',
     );
-    return challenges.checkUser(
+    const result = await challenges.checkUser(
       caller,
       async (tx) => {
         await tx.lockUser(caller.userId);
@@ -166,9 +167,13 @@ export function createRecoveryRoutes(
         const hashes = setOf(current).hashes.map((hash, index) => (index === found ? null : hash));
         const used = { ...current, lastUsedAt: options.clock(), data: { ...current.data, hashes } };
         await tx.putMethod(used);
+        // A code used up changes the method: it leaves an entry, and the person is told, as for every change.
+        await registrations.audit(tx, caller, 'recovery-code-used', used);
         return { verified: true as const, methodId: current.id, recoveryCodes: recoveryCodesLeft(used) };
       },
     );
+    registrations.notify(caller.userId, 'recovery-code-used', method);
+    return result;
   }
 
   return { generate, verifyRegistered };

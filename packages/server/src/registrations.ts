@@ -264,6 +264,7 @@ export function createRegistrations(options: ResolvedOptions) {
 
   return {
     view,
+    audit,
     registerMethod,
     registerPhone,
     remove,

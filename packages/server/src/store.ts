@@ -83,7 +83,9 @@ export type AuditAction =
   | 'method-renamed'
   | 'default-changed'
   | 'methods-reset'
-  | 'user-erased';
+  | 'user-erased'
+  /** A recovery code was used up at sign-in: one fewer is left, and the person may want to know it was not them. */
+  | 'recovery-code-used';
 
 /** One change to a user's methods: who, what, when, from where. */
 export interface AuditEntry {
