@@ -333,6 +333,9 @@ describe('PATCH /methods/{id}', () => {
     // U+061C is the Arabic letter mark, a bidi control as U+200E is; U+2028 and U+2029 end a line as \n does.
     for (const name of ['a\u061Cb', 'a\u200Eb', 'a\u202Eb', 'a\u2067b', 'a\u2028b', 'a\u2029b', 'a\u0085b'])
       assert.equal((await server.rename(method.id, name)).status, 400, JSON.stringify(name));
+    // A name nothing of which shows (a zero-width space, a lone joiner, a mark on nothing) lists as a blank row.
+    for (const name of ['\u200B', '\u200D', '\u200B\u200C', '\u0301'])
+      assert.equal((await server.rename(method.id, name)).status, 400, JSON.stringify(name));
     // A joiner inside an emoji is part of the name, not a control.
     assert.equal((await server.rename(method.id, 'Laptop \u{1F469}\u200D\u{1F4BB}')).status, 204);
     // Length counts code points: 64 emoji are a name, 65 are not.

@@ -42,13 +42,20 @@ const BASE64URL = /^[A-Za-z0-9_-]{1,2048}$/;
 // Bidirectional controls (all of them, U+061C too) would let a name reorder the text shown around it; line and
 // paragraph separators would break it over lines as a newline does. Joiners stay: emoji sequences need them.
 const CONTROL = /[\p{Cc}\p{Bidi_Control}\p{Zl}\p{Zp}]/u;
+// A letter, digit, symbol or punctuation: a name of zero-width characters or marks alone would list as a blank row.
+const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
 const TRANSPORTS: readonly string[] = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'];
 
-/** A passkey's name as a person typed it: trimmed, 1 to 64 characters, on one line. A 400 says what is wrong. */
+/**
+ * A passkey's name as a person typed it: trimmed, 1 to 64 characters (code points), on one line, with something
+ * visible in it. A 400 says what is wrong.
+ */
 export function readPasskeyName(value: unknown): string {
   const name = typeof value === 'string' ? value.trim() : '';
-  if (name === '' || [...name].length > NAME_MAX || CONTROL.test(name) || wellFormed(name) !== name)
-    throw badRequest(`name must be 1 to ${NAME_MAX} characters after trimming, without control characters.`);
+  if (!VISIBLE.test(name) || [...name].length > NAME_MAX || CONTROL.test(name) || wellFormed(name) !== name)
+    throw badRequest(
+      `name must be 1 to ${NAME_MAX} characters after trimming, something visible, without control characters.`,
+    );
   return name;
 }
 
