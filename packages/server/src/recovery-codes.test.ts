@@ -188,6 +188,23 @@ describe('a recovery code at sign-in (the service API)', () => {
     );
   });
 
+  it('never writes a code to the log, right, wrong or used again, even when a notice fails', async () => {
+    const server = recoveryServer({
+      onNotice: () => {
+        throw new Error('the mail server is down');
+      },
+    });
+    const { codes, method } = await server.codes();
+    await server.use(method.id, codes[0]);
+    await server.use(method.id, codes[0]);
+    await server.use(method.id, codes[1]!.toLowerCase().replace(/-/g, ' '));
+    await server.use(method.id, 'ZZZZZ-ZZZZZ-ZZZZZ');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.ok(server.logged.length > 0, 'the failed notices are logged');
+    const text = server.logged.join('\n').toUpperCase().replace(/[\s-]/g, '');
+    for (const code of codes) assert.ok(!text.includes(code.replace(/-/g, '')), 'a code in the log');
+  });
+
   it('lets one of two racing checks with the same code win', async () => {
     const server = recoveryServer();
     const { codes, method } = await server.codes();
