@@ -4,7 +4,6 @@
  * explicitly so that the (large) metadata can be loaded when it is needed, see {@link loadPhoneMetadata}.
  */
 import {
-  AsYouType,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
   type CountryCode,
@@ -17,6 +16,7 @@ import {
   metadataVersion,
   nonGeographicCodes,
 } from './generated/phone-metadata/index.js';
+import { layOutPhoneNumber } from './phone-layout.js';
 
 export type PhoneMetadata = MetadataJson;
 
@@ -241,16 +241,15 @@ export function formatAsYouType(
   if (missingPhoneData(digits, region, metadata).length > 0) return { text: raw, caret: Math.min(caret, raw.length) };
   const before = ascii.slice(0, caret);
   const digitsBefore = [...before].filter((ch) => isDigit(ch) || ch === '+').length;
-  const formatter = new AsYouType(regionOf(region, metadata), metadata);
-  const text = formatter.input(digits);
+  const laid = layOutPhoneNumber(digits, regionOf(region, metadata), metadata);
+  const text = laid.text;
   let position = 0;
   let seen = 0;
   while (position < text.length && seen < digitsBefore) {
     const ch = text[position++]!;
     if (isDigit(ch) || ch === '+') seen++;
   }
-  const detected = formatter.getCountry();
-  return detected ? { text, caret: position, region: detected } : { text, caret: position };
+  return laid.region ? { text, caret: position, region: laid.region } : { text, caret: position };
 }
 
 /**
