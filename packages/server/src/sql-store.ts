@@ -293,6 +293,9 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
     },
 
     async findPasskey(credentialId) {
+      // Registrations of one credential at once queue here, so that only the first finds it free: the others see its
+      // row once it commits, rather than all finding none and all but one breaking the unique index (a 503).
+      await sql.query(LOCK, [`passkey:${credentialId}`]);
       const { rows } = await sql.query<MethodRow>(
         `select ${METHOD_COLUMNS} from methods where kind = 'passkey' and data->>'credentialId' = $1`,
         [credentialId],

@@ -540,6 +540,28 @@ function storeContract(name: string, fixture: Fixture) {
         assert.equal((await store.transaction((tx) => tx.getChallenge(c.id)))!.attemptsLeft, 950);
       });
 
+      it('lets one of 10 registrations of the same passkey at once find it free, the others find it taken', async () => {
+        const credentialId = unique('credential');
+        const outcomes = await Promise.all(
+          Array.from({ length: 10 }, () =>
+            store.transaction(async (tx) => {
+              if (await tx.findPasskey(credentialId)) return 'taken';
+              // Long enough for the others to look meanwhile, were nothing to stop them.
+              await new Promise((resolve) => setTimeout(resolve, 20));
+              const holder = unique('user');
+              await tx.putMethod(
+                method(holder, { kind: 'passkey', phoneNumber: null, channel: null, data: { credentialId } }),
+              );
+              return 'registered';
+            }),
+          ),
+        );
+        assert.deepEqual(
+          outcomes.filter((outcome) => outcome === 'registered'),
+          ['registered'],
+        );
+      });
+
       it('lets exactly max of 20 parallel sends through', async () => {
         const key = unique('key');
         const decisions = await Promise.all(

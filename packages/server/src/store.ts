@@ -129,7 +129,9 @@ export interface StoreTransaction {
   listMethods(userId: string): Promise<StoredMethod[]>;
   /**
    * The passkey registered under a WebAuthn credential id (base64url), whoever holds it: a credential is one
-   * person's. Answers `undefined` when no one has registered it.
+   * person's. Answers `undefined` when no one has registered it. Takes a lock on the credential id for the rest of
+   * the transaction: of transactions that look for the same credential at once, the later ones see what the first
+   * one wrote.
    */
   findPasskey(credentialId: string): Promise<StoredMethod | undefined>;
   /** Inserts or replaces a method. */
