@@ -8,6 +8,7 @@ export * from './policy-sections.js';
 export * from './channels.js';
 export * from './phone.js';
 export * from './memory-adapter.js';
+export * from './recovery-code.js';
 export * from './enrollment.js';
 export * from './sign-in.js';
 export * from './challenge.js';

@@ -3,21 +3,8 @@
  * The codes themselves are not kept at all (a real backend keeps slow, salted hashes to check them at sign-in):
  * nothing that lists the methods, or reads the adapter, sees them again; the list says how many are left.
  */
+import { newRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-code.js';
 import type { AdapterCallOptions, MethodKind, RecoveryCodes, Registrations } from './types.js';
-
-/** How many codes a set holds. */
-export const RECOVERY_CODE_COUNT = 10;
-
-// 32 characters without look-alikes (no 0 or O, no 1 or I): 5 bits each, so 12 of them carry 60 bits.
-const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-const LENGTH = 12;
-
-/** One code: 12 random characters of `ALPHABET`, in three groups of four for reading (`7KQM-4XPD-W9TN`). */
-export function newRecoveryCode(): string {
-  // 256 is a multiple of 32: every character equally likely.
-  const text = Array.from(crypto.getRandomValues(new Uint8Array(LENGTH)), (byte) => ALPHABET[byte % 32]).join('');
-  return `${text.slice(0, 4)}-${text.slice(4, 8)}-${text.slice(8)}`;
-}
 
 /** What this needs of the adapter's registry. */
 interface Registry {

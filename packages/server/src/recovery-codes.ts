@@ -1,13 +1,13 @@
 /**
  * Recovery codes (NIST SP 800-63B look-up secrets): ten one-time codes a person keeps for when every other method
- * is lost. Each is 15 characters of an alphabet without look-alikes (no 0, O, 1, I or L: 30 symbols, 73 bits),
- * drawn from `crypto.randomBytes` without bias, and shown once in groups of five. The server keeps them only as
- * scrypt hashes under one random salt per set; the service API's check hashes the code typed once, and compares it
- * with every unused hash of the set in one transaction under the user's lock, so a code works once, also when two
- * checks race. A code used up leaves an audit entry and a notice. A new set replaces the old one in one step; wrong
- * codes count in the user's limits.
+ * is lost, in core's format (recovery-code.ts: 15 characters without look-alikes, 73 bits, in groups of five), shown
+ * once. The server keeps them only as scrypt hashes under one random salt per set; the service API's check hashes
+ * the code typed once, and compares it with every unused hash of the set in one transaction under the user's lock,
+ * so a code works once, also when two checks race. A code used up leaves an audit entry and a notice. A new set
+ * replaces the old one in one step; wrong codes count in the user's limits.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { newRecoveryCode, RECOVERY_CODE_COUNT } from '@security-info/core';
 import type { Caller, Challenges } from './challenges.js';
 import { Refusal, badRequest, respond } from './http.js';
 import type { ResolvedOptions } from './options.js';
@@ -17,12 +17,6 @@ import type { StoredMethod } from './store.js';
 import { within } from './timeout.js';
 
 const KIND = 'recovery-codes';
-/** Crockford's base32 without 0 and 1 (which it reads as O, I and L): what is left cannot be misread. */
-export const RECOVERY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const RECOVERY_CODE_COUNT = 10;
-/** 15 symbols of 30: log2(30^15), about 73.6 bits, above the 60 a look-up secret needs here. */
-export const RECOVERY_CODE_LENGTH = 15;
-const GROUP = 5;
 /**
  * N = 2^14 (16 MiB, about 25 ms): the codes carry 73 bits, so even a fast guess costs 2^72 of these; what the
  * hash slows down is someone who copied the database, and the per-user limits slow down everyone else.
@@ -34,18 +28,6 @@ interface StoredSet {
   salt: string;
   params: ScryptParams;
   hashes: (string | null)[];
-}
-
-/** A new code, grouped for reading: `XXXXX-XXXXX-XXXXX`. */
-export function newRecoveryCode(): string {
-  let code = '';
-  while (code.length < RECOVERY_CODE_LENGTH) {
-    for (const byte of randomBytes(RECOVERY_CODE_LENGTH * 2)) {
-      // 240 is the largest multiple of 30 under 256: bytes above it are dropped, so every symbol is as likely.
-      if (byte < 240 && code.length < RECOVERY_CODE_LENGTH) code += RECOVERY_ALPHABET[byte % 30];
-    }
-  }
-  return code.match(new RegExp(`.{1,${GROUP}}`, 'g'))!.join('-');
 }
 
 /** A code as typed: any case, with or without spaces and dashes. A 400 for what cannot be one. */

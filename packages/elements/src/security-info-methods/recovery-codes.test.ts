@@ -44,7 +44,7 @@ const codes = (remaining: number): PreloadedMethod => ({
   addedAt: '2026-05-01T10:00:00Z',
   recoveryCodes: { remaining, total: 10 },
 });
-const CODE = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
+const CODE = /^[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/;
 
 /** The offer of a first set, once the policy has been read. */
 async function offer(el: SecurityInfoMethods) {
@@ -107,7 +107,7 @@ describe('security-info-methods: recovery codes', () => {
     for (const code of shown) expect(code).to.match(CODE);
     // Read character by character, each code an item of a list named for what it holds.
     const list = getByRole(open, 'list', { name: 'Save your recovery codes' });
-    expect(list.querySelector('li')!.getAttribute('aria-label')).to.match(/^(\w \w \w \w, ){2}\w \w \w \w$/);
+    expect(list.querySelector('li')!.getAttribute('aria-label')).to.match(/^(\w \w \w \w \w, ){2}\w \w \w \w \w$/);
     expect(getComputedStyle(list).fontFamily).to.match(/mono|Menlo|Consolas/);
     expect(focused()).to.equal('heading "Save your recovery codes"');
     expect(announced(el)).to.include('Recovery codes created.');
