@@ -123,6 +123,13 @@ describe('passkeyName', () => {
     assert.equal(passkeyName('x'.repeat(65)), undefined);
     assert.equal(passkeyName('🔑'.repeat(64)), '🔑'.repeat(64));
     assert.equal(passkeyName(3), undefined);
+    // The server's rule: one line, nothing that reorders the text around it, something visible, whole characters.
+    assert.equal(passkeyName('Work\u202Epot laptop'), undefined);
+    assert.equal(passkeyName('Work\u2028laptop'), undefined);
+    assert.equal(passkeyName('\u200B\u200D'), undefined);
+    assert.equal(passkeyName('Key \uD83D'), undefined);
+    assert.equal(passkeyName('Tab\there'), undefined);
+    assert.equal(passkeyName('👩‍💻 Desk'), '👩‍💻 Desk');
   });
 });
 

@@ -6,7 +6,7 @@
  * a credential is one person's, whoever registered it first. Answers that fail a check are refused as `invalid-code`
  * with a `reason` (`PasskeyFailureReason`); at sign-in they count in the user's limits as wrong codes do.
  */
-import type { PasskeyFailureReason } from '@security-info/core';
+import { passkeyName, PASSKEY_NAME_MAX, type PasskeyFailureReason } from '@security-info/core';
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -35,26 +35,17 @@ export const PASSKEY_CHALLENGE_SECONDS = 5 * 60;
 export const PASSKEY_BODY_BYTES = 16 * 1024;
 /** The name of a passkey registered without one. */
 export const DEFAULT_PASSKEY_NAME = 'Passkey';
-const NAME_MAX = 64;
 /** 32 random bytes: the WebAuthn user handle, the same for all of a person's passkeys, never their user id. */
 const USER_HANDLE_BYTES = 32;
 const BASE64URL = /^[A-Za-z0-9_-]{1,2048}$/;
-// Bidirectional controls (all of them, U+061C too) would let a name reorder the text shown around it; line and
-// paragraph separators would break it over lines as a newline does. Joiners stay: emoji sequences need them.
-const CONTROL = /[\p{Cc}\p{Bidi_Control}\p{Zl}\p{Zp}]/u;
-// A letter, digit, symbol or punctuation: a name of zero-width characters or marks alone would list as a blank row.
-const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
 const TRANSPORTS: readonly string[] = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'];
 
-/**
- * A passkey's name as a person typed it: trimmed, 1 to 64 characters (code points), on one line, with something
- * visible in it. A 400 says what is wrong.
- */
+/** A passkey's name as a person typed it, by core's rule (`passkeyName`). A 400 says what is wrong. */
 export function readPasskeyName(value: unknown): string {
-  const name = typeof value === 'string' ? value.trim() : '';
-  if (!VISIBLE.test(name) || [...name].length > NAME_MAX || CONTROL.test(name) || wellFormed(name) !== name)
+  const name = passkeyName(value);
+  if (name === undefined)
     throw badRequest(
-      `name must be 1 to ${NAME_MAX} characters after trimming, something visible, without control characters.`,
+      `name must be 1 to ${PASSKEY_NAME_MAX} characters after trimming, something visible, without control characters.`,
     );
   return name;
 }
