@@ -20,14 +20,21 @@ export interface MethodSelectDetail {
   method: MethodId;
 }
 
-/** Outlines drawn with the stroke their `<svg>` sets. */
-const ICONS: Record<MethodId, SVGTemplateResult> = {
-  'authenticator-app': svg`<rect x="6" y="2.5" width="12" height="19" rx="2.5"/><path d="M9.5 12.2l1.8 1.8 3.4-3.6"/>`,
-  phone: svg`<path d="M7.2 3.5l2.6-.4 1.6 4.1-1.9 1.4a11 11 0 0 0 5.9 5.9l1.4-1.9 4.1 1.6-.4 2.6a2 2 0 0 1-2.1 1.7A15.5 15.5 0 0 1 3.8 5.6a2 2 0 0 1 1.7-2.1z"/>`,
-  email: svg`<rect x="3" y="5.5" width="18" height="13" rx="2"/><path d="M3.5 7l8.5 6 8.5-6"/>`,
-  'security-questions': svg`<circle cx="12" cy="12" r="9"/><path d="M9.6 9.4a2.5 2.5 0 1 1 3.4 2.4c-.7.3-1 .8-1 1.5v.6"/><circle cx="12" cy="16.8" r="1" fill="currentColor" stroke="none"/>`,
-  passkey: svg`<circle cx="9" cy="8" r="4"/><path d="M3 20a6 6 0 0 1 10-4.5"/><circle cx="17.5" cy="13.5" r="2.5"/><path d="M17.5 16v5l1.5-1.2"/>`,
-};
+let icons: Record<MethodId, SVGTemplateResult> | undefined;
+let iconsLoading: Promise<void> | undefined;
+
+/**
+ * Loads the methods' icons (method-icons.ts), once: the wizard asks as it starts, beside the policy request, and a
+ * picker when it connects. A picker shows its list at once and draws the icons when they are here; a load that
+ * failed (offline) is tried again next time.
+ */
+export function loadMethodIcons(): Promise<void> {
+  iconsLoading ??= import('./method-icons.js').then(
+    ({ methodIcons }) => void (icons = methodIcons(svg)),
+    () => void (iconsLoading = undefined),
+  );
+  return iconsLoading;
+}
 
 function methodName(method: MethodId): string {
   switch (method) {
@@ -133,6 +140,11 @@ export class MethodPicker extends StepElement(LitElement) {
     new LocalizeController(this);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadMethodIcons().then(() => this.requestUpdate());
+  }
+
   private choose(method: MethodId): void {
     if (this.pending || this.selecting) return;
     // One intent, one event: a double click lands in the same task burst. IntentLock's rule (shared/intent-lock.ts)
@@ -175,9 +187,8 @@ export class MethodPicker extends StepElement(LitElement) {
             stroke-linecap="round"
             stroke-linejoin="round"
             aria-hidden="true"
-            focusable="false"
           >
-            ${ICONS[method]}
+            ${icons?.[method] ?? nothing}
           </svg>
           <button
             type="button"

@@ -155,7 +155,7 @@ export class CountryComboboxController implements ReactiveController {
           @mousedown=${keepFocus}
           @click=${this.#onToggle}
         >
-          <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+          <svg viewBox="0 0 20 20" aria-hidden="true">
             ${svg`<path d="M5 7.5l5 5 5-5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`}
           </svg>
         </button>

@@ -20,8 +20,7 @@ import { failureMessage } from '../shared/failure-message.js';
 import { focusHeading, type Step } from '../shared/step.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { wizardStyles } from './security-info-wizard.styles.js';
-import '../method-picker/method-picker.js';
-import type { MethodSelectDetail } from '../method-picker/method-picker.js';
+import { loadMethodIcons, type MethodSelectDetail } from '../method-picker/method-picker.js';
 import type { WizardSteps } from './wizard-steps.js';
 import type { WizardMethods } from './wizard-methods.js';
 
@@ -317,6 +316,8 @@ export class SecurityInfoWizard extends LitElement {
     const { policy, purpose, start } = this;
     this.runner.start({ policy, purpose, start });
     this.loadStep();
+    // The method step's icons come while the policy does, so the step shows with them.
+    if (!this.required) void loadMethodIcons();
     // The phone step is the likely next one: fetch it while the person reads.
     const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
     idle(() => loadSteps().catch(() => undefined));

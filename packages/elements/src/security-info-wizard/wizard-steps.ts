@@ -337,7 +337,7 @@ export class WizardSteps implements ReactiveController {
   }
 
   private renderDone(state: EnrollmentState): TemplateResult {
-    return html`<svg class="done-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    return html`<svg class="done-icon" viewBox="0 0 24 24" aria-hidden="true">
         ${svg`<circle cx="12" cy="12" r="11" fill="none" stroke="currentColor" stroke-width="2"/><path d="M7 12.5l3.2 3.2L17 9" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>`}
       </svg>
       <h2 part="heading" tabindex="-1">
