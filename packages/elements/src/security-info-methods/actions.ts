@@ -19,7 +19,7 @@ import {
 } from '@security-info/core';
 import { msg, str } from '../shared/lit-localize.js';
 import { emit } from '../shared/events.js';
-import { hostLocale } from '../shared/host-locale.js';
+import { textLocale } from '../shared/text-locale.js';
 import { errorMessage } from '../shared/error-messages.js';
 import { AnnouncerController } from '../shared/announcer.js';
 import { OperationsController, type Operation } from './operations.js';
@@ -434,7 +434,7 @@ export class PageActions {
               })
             : errorMessage(row.code, {
                 retryAfterSeconds: row.retryAfterSeconds,
-                locale: hostLocale(this.host.element),
+                locale: textLocale(this.host.element),
               })
         }
       </p>`;

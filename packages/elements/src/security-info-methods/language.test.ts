@@ -78,4 +78,19 @@ describe('security-info-methods: in other languages', () => {
     expect(button(el, 'حذف الهاتف +31 6 •••• 5678')).to.exist;
     await expectAccessible(el);
   });
+
+  it('writes a long wait in the words’ language, whatever the page’s lang says', async () => {
+    await setLocale('de');
+    // The page says English, the words are German: "2 Stunden", as the dates are German, never "2 hours".
+    const parentNode = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    const adapter = backend();
+    adapter.injectFault('removeMethod', { code: 'rate-limited', retryAfterSeconds: 7200 });
+    const el = await page(adapter, { parentNode });
+    await waitUntil(() => getByRole(el, 'heading').textContent?.includes('Sicherheitsinformationen'), 'no German');
+    button(el, 'Löschen Telefon +31 6 •••• 5678').click();
+    const confirm = await dialog(el);
+    getByRole(confirm, 'button', { name: 'Löschen' }).click();
+    await waitUntil(() => queryByRole(el, 'alert'), 'no failure shown');
+    expect(getByRole(el, 'alert').textContent).to.contain('2 Stunden');
+  });
 });

@@ -29,6 +29,20 @@ describe('security-info-wizard: the language of the code message', () => {
     expect(issued[0]!.locale).to.equal('de');
   });
 
+  it('writes a wait in that language too, whatever the page’s lang says', async () => {
+    await setLocale('de');
+    const { adapter } = issuing();
+    adapter.injectFault('sendCode', { code: 'too-many-attempts', retryAfterSeconds: 7200 });
+    const page = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    const wizard = await mount(adapter, { parentNode: page });
+    await step(wizard, 'phone');
+    await waitUntil(() => queryByRole(wizard, 'textbox'), 'no number field');
+    await typeInto(getByRole(wizard, 'textbox'), '612345678');
+    await press('Enter');
+    // "2 Stunden" among German words, never "2 hours".
+    await waitUntil(() => queryByRole(wizard, 'alert')?.textContent?.includes('2 Stunden'), 'no wait in German');
+  });
+
   it('asks for a resent code in that language too', async () => {
     const { adapter, issued } = issuing({ resendInSeconds: 0 });
     const wizard: SecurityInfoWizard = await mount(adapter);

@@ -29,6 +29,7 @@ import { addEnrollMessages } from '../shared/enroll-messages.js';
 import { emit } from '../shared/events.js';
 import { errorMessage } from '../shared/error-messages.js';
 import { getLocale } from '../shared/localization.js';
+import { textLocale } from '../shared/text-locale.js';
 import { PLACE, placeIn } from '../shared/placeholder.js';
 import { signInWait } from './sign-in.js';
 import { renderDone, renderSequence, renderSummary, SEQUENCE_STYLES } from './wizard-sequence.js';
@@ -288,7 +289,10 @@ export class WizardMethods implements ReactiveController {
   private errorText(state: EnrollmentState, except: readonly string[] = []): string {
     const error = state.error;
     if (!error || except.includes(error.code)) return '';
-    return errorMessage(error.code, { retryAfterSeconds: error.retryAfterSeconds });
+    return errorMessage(error.code, {
+      retryAfterSeconds: error.retryAfterSeconds,
+      locale: textLocale(this.host.element),
+    });
   }
 
   /** The wizard's Cancel and the wait for a sign-in, in a step's row of buttons. */

@@ -27,6 +27,7 @@ import { emit } from '../shared/events.js';
 import { focusHeading } from '../shared/step.js';
 import { errorMessage, landlineMessage } from '../shared/error-messages.js';
 import { getLocale } from '../shared/localization.js';
+import { textLocale } from '../shared/text-locale.js';
 import { PLACE, placeIn } from '../shared/placeholder.js';
 import { askToSignIn, signInWait } from './sign-in.js';
 import '../security-info-phone/security-info-phone.js';
@@ -228,7 +229,7 @@ export class WizardSteps implements ReactiveController {
     if (error.retryAfterSeconds !== undefined && error.code === 'rate-limited' && !this.retryCountdown.running)
       return '';
     const retryAfterSeconds = error.retryAfterSeconds !== undefined ? this.retryCountdown.remaining : undefined;
-    return errorMessage(error.code, { retryAfterSeconds });
+    return errorMessage(error.code, { retryAfterSeconds, locale: textLocale(this.host.element) });
   }
 
   /** The registered number, masked by its region's format once that has loaded; its last digits until then. */
