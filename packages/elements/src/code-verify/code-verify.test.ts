@@ -1,5 +1,6 @@
 import './code-verify.js';
 import type { CodeVerify } from './code-verify.js';
+import { setLocale } from '../shared/localization.js';
 import {
   deepActiveElement,
   expect,
@@ -342,6 +343,16 @@ describe('code-verify', () => {
       });
       expect(alertText(el)).to.equal(alert);
       expect(statusText(el)).to.equal(status);
+    });
+
+    it('writes a long lock in the words’ language', async () => {
+      await setLocale('de');
+      try {
+        const el = await verifier({ status: 'too-many-attempts', 'retry-after-seconds': '7200' });
+        await waitUntil(() => shownText(el).includes('2 Stunden'), 'the wait is not in German');
+      } finally {
+        await setLocale('en');
+      }
     });
 
     it('keeps focus in the step when a lock disables the focused field', async () => {

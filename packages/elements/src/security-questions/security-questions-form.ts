@@ -13,7 +13,7 @@ import { msg } from '../shared/lit-localize.js';
 import { defineElement } from '../shared/define.js';
 import { LocalizeController } from '../shared/localized.js';
 import { addEnrollMessages } from '../shared/enroll-messages.js';
-import { hostLocale } from '../shared/host-locale.js';
+import { textLocale } from '../shared/text-locale.js';
 import { emit } from '../shared/events.js';
 import { StepElement } from '../shared/step.js';
 import { IntentLock } from '../shared/intent-lock.js';
@@ -206,7 +206,7 @@ export class SecurityQuestionsForm extends StepElement(LitElement) {
 
   protected override render() {
     const check = this.#check();
-    const number = new Intl.NumberFormat(hostLocale(this));
+    const number = new Intl.NumberFormat(textLocale(this));
     const fix = this.shown && !check.ok;
     const summary =
       this.error ||
