@@ -12,33 +12,33 @@ function issuing(options: { resendInSeconds?: number } = {}) {
   return { adapter: memory({ ...options, onCode: (code) => issued.push(code) }), issued };
 }
 
+/** The wizard in German on a page whose lang is `lang`, a number typed in its phone step and sent. */
+async function sendInGerman(adapter: ReturnType<typeof memory>, lang: string): Promise<SecurityInfoWizard> {
+  await setLocale('de');
+  const page = await fixture<HTMLDivElement>(html`<div lang=${lang}></div>`);
+  const wizard = await mount(adapter, { parentNode: page });
+  await step(wizard, 'phone');
+  // The number field is the step's only textbox (the region picker is a combobox).
+  await waitUntil(() => queryByRole(wizard, 'textbox'), 'no number field');
+  await typeInto(getByRole(wizard, 'textbox'), '612345678');
+  await press('Enter');
+  return wizard;
+}
+
 describe('security-info-wizard: the language of the code message', () => {
   afterEach(() => setLocale('en'));
 
   it('asks for the code in the language the steps are shown in', async () => {
-    await setLocale('de');
     const { adapter, issued } = issuing();
-    const page = await fixture<HTMLDivElement>(html`<div lang="de"></div>`);
-    const wizard = await mount(adapter, { parentNode: page });
-    await step(wizard, 'phone');
-    // The number field is the step's only textbox (the region picker is a combobox).
-    await waitUntil(() => queryByRole(wizard, 'textbox'), 'no number field');
-    await typeInto(getByRole(wizard, 'textbox'), '612345678');
-    await press('Enter');
+    await sendInGerman(adapter, 'de');
     await waitUntil(() => issued.length === 1, 'no code was issued');
     expect(issued[0]!.locale).to.equal('de');
   });
 
   it('writes a wait in that language too, whatever the page’s lang says', async () => {
-    await setLocale('de');
     const { adapter } = issuing();
     adapter.injectFault('sendCode', { code: 'too-many-attempts', retryAfterSeconds: 7200 });
-    const page = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
-    const wizard = await mount(adapter, { parentNode: page });
-    await step(wizard, 'phone');
-    await waitUntil(() => queryByRole(wizard, 'textbox'), 'no number field');
-    await typeInto(getByRole(wizard, 'textbox'), '612345678');
-    await press('Enter');
+    const wizard = await sendInGerman(adapter, 'en');
     // "2 Stunden" among German words, never "2 hours".
     await waitUntil(() => queryByRole(wizard, 'alert')?.textContent?.includes('2 Stunden'), 'no wait in German');
   });
