@@ -19,7 +19,11 @@ export interface FormattedInputOptions {
   field(): HTMLInputElement | null;
   /** Rewrites `text` for display, keeping the caret after the digit it followed (see core's `formatAsYouType`). */
   format(text: string, caret: number): Formatted;
-  /** After each edit the person makes (typing, deleting, pasting, undoing), once the field shows it formatted. */
+  /**
+   * After each edit the person makes (typing, deleting, pasting, undoing), once the field shows it formatted. The field
+   * shows the edit already, so no update is asked for: the host asks for one when something it renders follows the
+   * text (a message about the number), and keeps a keystroke cheap otherwise.
+   */
   edited(): void;
 }
 
@@ -87,7 +91,6 @@ export class FormattedInputController implements ReactiveController {
       this.#value = previous.text;
       this.#last = previous;
       this.#show(event.target as HTMLInputElement, previous);
-      this.#host.requestUpdate();
       this.#options.edited();
     },
   };
@@ -121,7 +124,6 @@ export class FormattedInputController implements ReactiveController {
     this.#value = formatted.text;
     this.#last = formatted;
     this.#show(field, formatted);
-    this.#host.requestUpdate();
     this.#options.edited();
   }
 

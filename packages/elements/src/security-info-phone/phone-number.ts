@@ -28,7 +28,10 @@ export type PhoneNumberHost = ReactiveControllerHost &
 export interface PhoneNumberOptions extends Required<PhoneDataOptions> {
   /** The region whose data to load while none is chosen: the one that will be. */
   likelyRegion(): string;
-  /** After each edit the person makes to the number, once the field shows it formatted. */
+  /**
+   * After each edit the person makes to the number, once the field shows it formatted (and the data it needs is asked
+   * for): the host asks for an update if something it renders follows the number.
+   */
   edited(): void;
   /** The person left the field. */
   left(): void;
@@ -65,6 +68,7 @@ export class PhoneNumberController implements ReactiveController {
       format: (text, caret) => this.#format(text, caret),
       edited: () => {
         this.#waiting = undefined; // What the person types wins over a value still waiting for its data.
+        this.need(); // A calling code typed: its data, without waiting for an update the edit may not ask for.
         options.edited();
       },
     });

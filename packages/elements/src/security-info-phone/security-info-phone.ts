@@ -223,6 +223,11 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   }
 
   protected override updated(): void {
+    this.#syncForm();
+  }
+
+  /** The form's value and validity, from the number as the field shows it. */
+  #syncForm(): void {
     const check = this.#number.check();
     const number = this.#number.text;
     const input = this.renderRoot.querySelector<HTMLInputElement>('#number') ?? undefined;
@@ -275,6 +280,13 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     if (this.error) this.error = '';
     this.#submitting.release();
     this.#updateProblem();
+    if (this.#showProblems) {
+      this.requestUpdate(); // The message about the number follows what is typed.
+    } else {
+      // Nothing rendered follows the text, which the field shows already: no update for a keystroke, only the form's
+      // value and validity.
+      this.#syncForm();
+    }
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   }
 
