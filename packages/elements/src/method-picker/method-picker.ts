@@ -36,53 +36,45 @@ export function loadMethodIcons(): Promise<void> {
   return iconsLoading;
 }
 
-function methodName(method: MethodId): string {
-  switch (method) {
-    case 'authenticator-app':
-      return msg('Authenticator app', { id: 'method-picker.app', desc: 'Name of the authenticator app method.' });
-    case 'phone':
-      return msg('Phone', { id: 'method-picker.phone', desc: 'Name of the phone method (text message or call).' });
-    case 'email':
-      return msg('Email', { id: 'method-picker.email', desc: 'Name of the email method.' });
-    case 'security-questions':
-      return msg('Security questions', {
-        id: 'method-picker.questions',
-        desc: 'Name of the security questions method.',
-      });
-    case 'passkey':
-      return msg('Passkey', { id: 'method-picker.passkey', desc: 'Name of the passkey method (WebAuthn).' });
-  }
-}
-
-function methodDescription(method: MethodId): string {
-  switch (method) {
-    case 'authenticator-app':
-      return msg('Approve sign-ins or get codes in an app on your phone.', {
-        id: 'method-picker.app-description',
-        desc: 'One line under "Authenticator app".',
-      });
-    case 'phone':
-      return msg('Get a code by text message or phone call.', {
-        id: 'method-picker.phone-description',
-        desc: 'One line under "Phone".',
-      });
-    case 'email':
-      return msg('Get a code by email to reset your password.', {
-        id: 'method-picker.email-description',
-        desc: 'One line under "Email".',
-      });
-    case 'security-questions':
-      return msg('Answer questions only you know to reset your password.', {
-        id: 'method-picker.questions-description',
-        desc: 'One line under "Security questions".',
-      });
-    case 'passkey':
-      return msg('Sign in with your face, fingerprint or screen lock.', {
-        id: 'method-picker.passkey-description',
-        desc: 'One line under "Passkey".',
-      });
-  }
-}
+/** Each method's name and the line under it, in the language shown. */
+const WORDS: Record<MethodId, () => [name: string, description: string]> = {
+  'authenticator-app': () => [
+    msg('Authenticator app', { id: 'method-picker.app', desc: 'Name of the authenticator app method.' }),
+    msg('Approve sign-ins or get codes in an app on your phone.', {
+      id: 'method-picker.app-description',
+      desc: 'One line under "Authenticator app".',
+    }),
+  ],
+  phone: () => [
+    msg('Phone', { id: 'method-picker.phone', desc: 'Name of the phone method (text message or call).' }),
+    msg('Get a code by text message or phone call.', {
+      id: 'method-picker.phone-description',
+      desc: 'One line under "Phone".',
+    }),
+  ],
+  email: () => [
+    msg('Email', { id: 'method-picker.email', desc: 'Name of the email method.' }),
+    msg('Get a code by email to reset your password.', {
+      id: 'method-picker.email-description',
+      desc: 'One line under "Email".',
+    }),
+  ],
+  'security-questions': () => [
+    msg('Security questions', { id: 'method-picker.questions', desc: 'Name of the security questions method.' }),
+    msg('Answer questions only you know to reset your password.', {
+      id: 'method-picker.questions-description',
+      desc: 'One line under "Security questions".',
+    }),
+  ],
+  passkey: () => [
+    msg('Passkey', { id: 'method-picker.passkey', desc: 'Name of the passkey method (WebAuthn).' }),
+    msg('Sign in with your face, fingerprint or screen lock.', {
+      id: 'method-picker.passkey-description',
+      desc: 'One line under "Passkey".',
+    }),
+  ],
+};
+const methodName = (method: MethodId) => WORDS[method]()[0];
 
 /**
  * "Which method would you like to add?": the verification methods the organization allows for a purpose,
@@ -178,18 +170,7 @@ export class MethodPicker extends StepElement(LitElement) {
       ${offered.map((method) => {
         const registered = this.registered.includes(method);
         return html`<li class="card" part="method-card">
-          <svg
-            part="icon"
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="1.6"
-            stroke-linecap="round"
-            stroke-linejoin="round"
-            aria-hidden="true"
-          >
-            ${icons?.[method] ?? nothing}
-          </svg>
+          <svg part="icon" viewBox="0 0 24 24" aria-hidden="true">${icons?.[method] ?? nothing}</svg>
           <button
             type="button"
             class="method"
@@ -200,7 +181,7 @@ export class MethodPicker extends StepElement(LitElement) {
           >
             ${methodName(method)}
           </button>
-          <span class="description" id="${method}-description">${methodDescription(method)}</span>
+          <span class="description" id="${method}-description">${WORDS[method]()[1]}</span>
           ${
             registered
               ? html`<span class="registered" id="${method}-registered">
