@@ -145,15 +145,31 @@ function regionOfCode(regions: readonly string[], digits: string, rest: string, 
   return open.length === 1 ? open[0] : undefined;
 }
 
-/** After a `+` or an international access prefix: the calling code, then the number in its international format. */
-function international(lead: string, digits: string, metadata: MetadataJson): PhoneLayout | undefined {
+/** Which region of a calling code's a number belongs to, when known (see `regionOfCode`). */
+type RegionOf = (
+  regions: readonly string[],
+  digits: string,
+  rest: string,
+  metadata: MetadataJson,
+) => string | undefined;
+
+/**
+ * After a `+` or an international access prefix: the calling code, then the number in its international format, in
+ * its region's formats when `regionOf` tells the region, else in those of the code's main region.
+ */
+function international(
+  lead: string,
+  digits: string,
+  metadata: MetadataJson,
+  regionOf?: RegionOf,
+): PhoneLayout | undefined {
   const code = callingCodeIn(digits, metadata);
   if (!code) return undefined;
   const regions = metadata.country_calling_codes[code] ?? [];
   const main = planOf(metadata, regions[0]) ?? (metadata.nonGeographic?.[code] as Plan | undefined);
   if (!main) return undefined;
   const rest = digits.slice(code.length);
-  const region = regionOfCode(regions, digits, rest, metadata);
+  const region = regionOf?.(regions, digits, rest, metadata);
   const plan = planOf(metadata, region) ?? main;
   const text = `${lead}${code}${rest ? ` ${national(rest, '', plan, main, true)}` : ''}`;
   return region ? { text, region } : { text };
@@ -165,14 +181,23 @@ function international(lead: string, digits: string, metadata: MetadataJson): Ph
  * a national number of `region`. The metadata must hold the calling codes involved (see `missingPhoneData`).
  */
 export function layOutPhoneNumber(digits: string, region: string | undefined, metadata: MetadataJson): PhoneLayout {
-  if (digits.startsWith('+')) return international('+', digits.slice(1), metadata) ?? { text: digits };
+  if (digits.startsWith('+')) return international('+', digits.slice(1), metadata, regionOfCode) ?? { text: digits };
   const plan = planOf(metadata, region);
   if (!plan || !region) return { text: digits };
   const access = compiled(`^(?:${plan[1] as string})`).exec(digits)?.[0];
-  const abroad = access ? international(`${access} `, digits.slice(access.length), metadata) : undefined;
+  const abroad = access ? international(`${access} `, digits.slice(access.length), metadata, regionOfCode) : undefined;
   if (abroad) return abroad;
   const split = splitPrefix(digits, plan);
   if (!split) return { text: digits, region };
   const main = planOf(metadata, metadata.country_calling_codes[plan[0] as string]?.[0]) ?? plan;
   return { text: national(split[1], split[0], plan, main, false), region };
+}
+
+/**
+ * An international number (`+` and digits) laid out in its calling code's format, without telling its region: what
+ * a masked number needs, without the parser that telling the region takes (see `maskPhoneNumber`). Undefined for
+ * digits with no calling code the metadata holds.
+ */
+export function layOutInternational(digits: string, metadata: MetadataJson): string | undefined {
+  return digits.startsWith('+') ? international('+', digits.slice(1), metadata)?.text : undefined;
 }

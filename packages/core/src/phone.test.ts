@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import metadataJson from 'libphonenumber-js/min/metadata';
 import examples from 'libphonenumber-js/mobile/examples';
-import { AsYouType, type CountryCode } from 'libphonenumber-js/core/es6';
+import { AsYouType, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core/es6';
 import {
   callingCodeOf,
   checkPhoneNumber,
@@ -144,6 +144,20 @@ test('maskPhoneNumber keeps the calling code, a short first group and the last d
   for (const number of ['+31612345678', '+12015550123', '+447400123456']) {
     assert.ok(!maskPhoneNumber(number, metadata).includes(number.slice(-8, -4)), number);
   }
+});
+
+test('maskPhoneNumber groups every region’s example number as libphonenumber-js’s international format does', () => {
+  let masked = 0;
+  for (const [region, national] of Object.entries(examples as Record<string, string>)) {
+    const e164 = `+${callingCodeOf(region)}${national}`;
+    const parsed = parsePhoneNumberFromString(e164, {}, metadata)!;
+    const groups = parsed.formatInternational().split(' ');
+    const first = groups.length >= 3 && groups[1]!.length <= 3 && national.length >= 8 ? `${groups[1]} ` : '';
+    const tail = national.slice(-(national.length > 6 ? 4 : 2));
+    assert.equal(maskPhoneNumber(e164, metadata), `${groups[0]} ${first}•••• ${tail}`, e164);
+    masked++;
+  }
+  assert.ok(masked > 240, `only ${masked} examples`);
 });
 
 test('maskPhoneNumber masks a number complete once this page loaded its data, even when the caller has none yet', async () => {

@@ -16,7 +16,7 @@ import {
   metadataVersion,
   nonGeographicCodes,
 } from './generated/phone-metadata/index.js';
-import { layOutPhoneNumber } from './phone-layout.js';
+import { layOutInternational, layOutPhoneNumber } from './phone-layout.js';
 
 export type PhoneMetadata = MetadataJson;
 
@@ -264,12 +264,12 @@ export function maskPhoneNumber(e164: string, metadata?: PhoneMetadata): string 
   // What this page loaded already (the phone step loads a number's data before it can submit it) counts too, so a
   // number is masked complete the first time it is shown, not first by its last digits and then in full.
   const data = covers(metadata) ? metadata : covers(partial) ? partial : undefined;
-  const parsed = data ? parsePhoneNumberFromString(digits, {}, data) : undefined;
-  if (!parsed) return `•••• ${tail(digits.replace('+', ''))}`;
-  const national = parsed.nationalNumber as string;
-  const groups = parsed.formatInternational().split(' ').slice(1);
+  // "+31 6 12345678": the calling code, then the national number in its groups.
+  const [code, ...groups] = (data && layOutInternational(digits, data)?.split(' ')) || [];
+  const national = groups.join('');
+  if (!code || national.length < 2) return `•••• ${tail(digits.replace('+', ''))}`;
   const first = groups.length >= 2 && groups[0]!.length <= 3 && national.length >= 8 ? `${groups[0]} ` : '';
-  return `+${parsed.countryCallingCode} ${first}•••• ${tail(national)}`;
+  return `${code} ${first}•••• ${tail(national)}`;
 }
 
 /** The chunk of the metadata that holds a calling code: the last one whose first code sorts before it. */
