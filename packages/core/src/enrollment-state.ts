@@ -60,6 +60,11 @@ export type PasskeyStepReason =
 export interface PasskeyProgress {
   /** The backend's options for the browser's dialog, under their challenge. */
   setup?: PasskeySetup;
+  /**
+   * Until when (milliseconds since the epoch) the options may open the dialog once more after the person cancelled
+   * it, with time left to answer before their challenge ends.
+   */
+  reusableUntil?: number;
   /** The browser's answer, until the backend has checked it. */
   response?: PasskeyRegistrationResponse;
   /** The passkey registered: its registration id and name. From then on the step asks for a name. */
@@ -159,10 +164,13 @@ export type EnrollmentEvent =
   | { type: 'questions-submitted'; questionIds: string[] }
   /** Security questions: the backend registered them. */
   | { type: 'questions-set'; requestId: number }
-  /** Passkey: the person pressed "Create passkey": the options are asked for, then the browser's dialog opens. */
-  | { type: 'passkey-requested' }
-  /** Passkey: the backend's options for the dialog. */
-  | { type: 'passkey-started'; requestId: number; setup: PasskeySetup }
+  /**
+   * Passkey: the person pressed "Create passkey" (`at`, milliseconds since the epoch): the options are asked for, then
+   * the browser's dialog opens; after a cancelled dialog, the options in hand open it again at once, while they last.
+   */
+  | { type: 'passkey-requested'; at?: number }
+  /** Passkey: the backend's options for the dialog, received `at` (milliseconds since the epoch). */
+  | { type: 'passkey-started'; requestId: number; setup: PasskeySetup; at?: number }
   /** Passkey: the browser's answer, for the backend to check. */
   | { type: 'passkey-answered'; requestId: number; response: PasskeyRegistrationResponse }
   /** Passkey: the backend checked the answer and registered the passkey. */

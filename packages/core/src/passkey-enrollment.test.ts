@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { enrollmentTransition as next, initialEnrollment, type EnrollmentState } from './enrollment.js';
+import type { PasskeyStepReason } from './enrollment-state.js';
 import { enrolledMethod } from './methods-enrollment.js';
 import { passkeyDialogFailure, passkeyName } from './passkey-enrollment.js';
 import { EnrollmentRunner } from './runner.js';
@@ -102,6 +103,47 @@ describe('the passkey step', () => {
     const again = next(failed, { type: 'passkey-requested' });
     assert.equal(again.request?.operation, 'startPasskey');
     assert.equal(again.error, undefined);
+  });
+
+  it('opens the dialog again with the options in hand after a cancel, in the press, while their challenge lasts', () => {
+    const T = Date.UTC(2026, 11, 2);
+    const requested = next(initialEnrollment({ policy, start: 'passkey' }), { type: 'passkey-requested', at: T });
+    const started = next(requested, { type: 'passkey-started', requestId: id(requested), setup, at: T + 100 });
+    const cancelled = (reason: PasskeyStepReason) =>
+      next(started, { type: 'failed', requestId: id(started), error: { code: 'unknown', reason } });
+    // The options' 60 s, less a minute for the second dialog: none left; with five minutes, four are.
+    const long = { ...setup, options: { ...setup.options, timeout: 300_000 } };
+    const startedLong = next(requested, {
+      type: 'passkey-started',
+      requestId: id(requested),
+      setup: long,
+      at: T + 100,
+    });
+    const cancelledLong = next(startedLong, {
+      type: 'failed',
+      requestId: id(startedLong),
+      error: { code: 'unknown', reason: 'passkey-cancelled' },
+    });
+    const again = next(cancelledLong, { type: 'passkey-requested', at: T + 200_000 });
+    assert.equal(again.request?.operation, 'createPasskey');
+    assert.deepEqual(again.passkey?.setup, long);
+    assert.equal(again.error, undefined);
+    // Too late, another failure, or a press whose time is not known: new options first.
+    assert.equal(
+      next(cancelledLong, { type: 'passkey-requested', at: T + 241_000 }).request?.operation,
+      'startPasskey',
+    );
+    assert.equal(
+      next(cancelled('passkey-cancelled'), { type: 'passkey-requested', at: T + 1000 }).request?.operation,
+      'startPasskey',
+    );
+    const exists = next(startedLong, {
+      type: 'failed',
+      requestId: id(startedLong),
+      error: { code: 'unknown', reason: 'passkey-exists' },
+    });
+    assert.equal(next(exists, { type: 'passkey-requested', at: T + 1000 }).request?.operation, 'startPasskey');
+    assert.equal(next(cancelledLong, { type: 'passkey-requested' }).request?.operation, 'startPasskey');
   });
 });
 

@@ -35,14 +35,25 @@ export function passkeyTransition(state: EnrollmentState, event: EnrollmentEvent
   const { step, request, passkey = {} } = state;
   if (step !== 'passkey') return state;
   switch (event.type) {
-    case 'passkey-requested':
+    case 'passkey-requested': {
       // One creation per press: nothing while one is under way, nor once a passkey is registered.
       if (request || passkey.registered) return state;
+      // After a cancelled dialog, the options in hand open it again in the press itself, with no call before it: a
+      // browser that opens the dialog only in answer to a press (Safari) refuses one opened after a round trip.
+      const { setup, response, reusableUntil = 0 } = passkey;
+      const cancelled = state.error?.reason === 'passkey-cancelled';
+      if (setup && !response && cancelled && event.at !== undefined && event.at < reusableUntil)
+        return { ...withRequest(state, 'createPasskey'), passkey: { setup, reusableUntil } };
       return { ...withRequest(state, 'startPasskey'), passkey: {} };
+    }
 
-    case 'passkey-started':
+    case 'passkey-started': {
       if (!answers(state, event.requestId, 'startPasskey')) return state;
-      return { ...withRequest(state, 'createPasskey'), passkey: { setup: event.setup } };
+      const { setup, at } = event;
+      // The challenge lasts as long as the dialog may stay open; a second dialog needs a minute of it.
+      const reusableUntil = at === undefined ? 0 : at + (setup.options.timeout ?? DIALOG_MS) - REOPEN_MARGIN_MS;
+      return { ...withRequest(state, 'createPasskey'), passkey: { setup, reusableUntil } };
+    }
 
     case 'passkey-answered':
       if (!answers(state, event.requestId, 'createPasskey')) return state;
@@ -122,6 +133,8 @@ export function passkeyDialogFailure(error: unknown, elapsedMs: number, timeoutM
 
 /** How long a dialog stays open when the options say nothing: WebAuthn's recommended range tops out at 10 minutes. */
 const DIALOG_MS = 300_000;
+/** The least time a challenge must have left to open the dialog with it once more. */
+const REOPEN_MARGIN_MS = 60_000;
 
 const REFUSED: readonly string[] = ['unknown', 'invalid-code', 'code-expired'];
 const cannot = (what: string) => new SecurityInfoError('unknown', `The adapter cannot ${what}.`);
@@ -149,7 +162,7 @@ export function passkeyCalls({ createPasskey, passkeyName: suggested }: PasskeyI
       const setup = await adapter.startPasskey({ signal });
       if (typeof setup?.challengeId !== 'string' || typeof setup.options?.challenge !== 'string')
         throw new SecurityInfoError('unknown', 'The passkey setup breaks the contract.');
-      return { type: 'passkey-started', requestId: id, setup };
+      return { type: 'passkey-started', requestId: id, setup, at: Date.now() };
     },
     createPasskey: create,
     async finishPasskey({ id }, { adapter, state, signal }) {

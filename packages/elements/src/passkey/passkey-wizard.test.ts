@@ -136,6 +136,9 @@ describe('the passkey step of the wizard', () => {
     await addAuthenticator();
     (await createButton(wizard)).click();
     await nameField(wizard);
+    // The dialog opened again in the press itself, with the options asked for the first time: no call before it.
+    expect(adapter.calls.startPasskey).to.equal(1);
+    expect(adapter.calls.finishPasskey).to.equal(1);
   });
 
   it('says this device has a passkey for the account already', async () => {

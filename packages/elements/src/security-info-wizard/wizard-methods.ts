@@ -235,7 +235,7 @@ export class WizardMethods implements ReactiveController {
   private readonly onResend = (event: CustomEvent<CodeResendDetail>) =>
     this.dispatch({ type: 'resend-requested', channel: event.detail.channel });
 
-  private readonly onPasskeyCreate = () => this.dispatch({ type: 'passkey-requested' });
+  private readonly onPasskeyCreate = () => this.dispatch({ type: 'passkey-requested', at: Date.now() });
   private readonly onPasskeySave = (event: CustomEvent<PasskeySaveDetail>) =>
     this.dispatch({ type: 'passkey-named', name: event.detail.name });
 
