@@ -2,6 +2,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { SecurityInfoPolicy } from '@security-info/core';
 import './method-picker.js';
 import type { MethodPicker } from './method-picker.js';
+import { setLocale } from '../shared/localization.js';
 import {
   deepActiveElement,
   fixtureInDarkMode,
@@ -103,6 +104,20 @@ describe('method-picker', () => {
     const el = page.querySelector('method-picker')!;
     await el.updateComplete;
     expect(el.shadowRoot!.textContent).to.contain("doesn't allow Phone, Email, Security questions und Passkey here");
+  });
+
+  it('joins them in the words’ language once another was chosen, whatever the lang', async () => {
+    await setLocale('de');
+    try {
+      const page = await fixture<HTMLDivElement>(
+        html`<div lang="en"><method-picker .policy=${noPhone} purpose="password-reset"></method-picker></div>`,
+      );
+      const el = page.querySelector('method-picker')!;
+      await el.updateComplete;
+      expect(el.shadowRoot!.textContent).to.contain('Telefon, E-Mail, Sicherheitsfragen und Passkey');
+    } finally {
+      await setLocale('en');
+    }
   });
 
   it('explains an empty policy instead of showing nothing', async () => {

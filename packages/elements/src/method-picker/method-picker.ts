@@ -10,6 +10,7 @@ import {
 import { defineElement } from '../shared/define.js';
 import { listConverter } from '../shared/converters.js';
 import { hostLocale } from '../shared/host-locale.js';
+import { getLocale, sourceLocale } from '../shared/localization.js';
 import { StepElement } from '../shared/step.js';
 import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
@@ -198,7 +199,11 @@ export class MethodPicker extends StepElement(LitElement) {
   }
 
   private renderWithheld(withheld: MethodId[]) {
-    const list = new Intl.ListFormat(hostLocale(this), { type: 'conjunction' }).format(withheld.map(methodName));
+    // The names are joined in the words' language ("E-Mail und Passkey"), in the page's while the words are English.
+    const words = getLocale();
+    const list = new Intl.ListFormat(words === sourceLocale ? hostLocale(this) : words, { type: 'conjunction' }).format(
+      withheld.map(methodName),
+    );
     return html`<p class="note" part="note">
       ${msg(str`Your organization doesn't allow ${list} here. If you need one, contact your administrator.`, {
         id: 'method-picker.withheld',
