@@ -29,7 +29,10 @@ const planOf = (metadata: MetadataJson, region: string | undefined) =>
 
 const PARENS_ONLY = /^\(?\$1\)?$/;
 const regexps = new Map<string, RegExp>();
-/** A compiled pattern of the metadata; a few dozen serve a person's typing, so each is compiled once. */
+/**
+ * A compiled pattern of the metadata (or the template made from one): a few dozen serve a person's typing, so each is
+ * compiled once. None is global, so none keeps state between uses.
+ */
 const compiled = (source: string): RegExp => {
   let found = regexps.get(source);
   if (!found) regexps.set(source, (found = new RegExp(source)));
@@ -37,11 +40,14 @@ const compiled = (source: string): RegExp => {
 };
 const startsWith = (pattern: string, digits: string) => compiled(`^(?:${pattern})`).test(digits);
 
-/** The calling code the digits start with, of those the metadata knows (its data loaded or not). */
-function callingCodeIn(digits: string, metadata: MetadataJson): string | undefined {
+/**
+ * The calling code the digits start with, of those `known` accepts: calling codes are one to three digits, and none
+ * begins another, so the first one found is the one.
+ */
+export function callingCodeIn(digits: string, known: (code: string) => unknown): string | undefined {
   for (let length = 1; length <= 3 && length <= digits.length; length++) {
     const code = digits.slice(0, length);
-    if (metadata.country_calling_codes[code] || metadata.nonGeographic?.[code]) return code;
+    if (known(code)) return code;
   }
   return undefined;
 }
@@ -70,7 +76,7 @@ function inFormat(national: string, pattern: string, layout: string): string | u
   const whole = compiled(`^(?:${pattern})$`);
   if (whole.test(national)) return national.replace(whole, layout);
   // The longest number the format takes, as a template of placeholders (9s).
-  const greedy = new RegExp(pattern.replace(/\[[^\]]*\]/g, '\\d').replace(/\d(?=[^,}][^,}])/g, '\\d'));
+  const greedy = compiled(pattern.replace(/\[[^\]]*\]/g, '\\d').replace(/\d(?=[^,}][^,}])/g, '\\d'));
   const longest = greedy.exec('9'.repeat(17))?.[0].replace(greedy, layout);
   if (!longest || longest.split('9').length - 1 < national.length) return undefined;
   let next = 0;
@@ -163,7 +169,10 @@ function international(
   metadata: MetadataJson,
   regionOf?: RegionOf,
 ): PhoneLayout | undefined {
-  const code = callingCodeIn(digits, metadata);
+  const code = callingCodeIn(
+    digits,
+    (known) => metadata.country_calling_codes[known] || metadata.nonGeographic?.[known],
+  );
   if (!code) return undefined;
   const regions = metadata.country_calling_codes[code] ?? [];
   const main = planOf(metadata, regions[0]) ?? (metadata.nonGeographic?.[code] as Plan | undefined);

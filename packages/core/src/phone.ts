@@ -16,7 +16,7 @@ import {
   metadataVersion,
   nonGeographicCodes,
 } from './generated/phone-metadata/index.js';
-import { layOutInternational, layOutPhoneNumber } from './phone-layout.js';
+import { callingCodeIn, layOutInternational, layOutPhoneNumber } from './phone-layout.js';
 
 export type PhoneMetadata = MetadataJson;
 
@@ -107,13 +107,8 @@ export function callingCodeOf(region: string): string | undefined {
 const nonGeographic = new Set(nonGeographicCodes);
 
 /** The calling code an international number's digits start with ("4420…" -> "44"), if there is one. */
-function leadingCallingCode(digits: string): string | undefined {
-  for (let length = 1; length <= 3 && length <= digits.length; length++) {
-    const code = digits.slice(0, length);
-    if (callingCodes[code] || nonGeographic.has(code)) return code;
-  }
-  return undefined;
-}
+const leadingCallingCode = (digits: string) =>
+  callingCodeIn(digits, (code) => callingCodes[code] || nonGeographic.has(code));
 
 /**
  * The calling codes whose metadata the helpers need for this input and region: the region's own, and the
