@@ -80,14 +80,14 @@ export function wrongCode(attemptsRemaining: number | undefined): string {
 }
 
 export function resendWait(seconds: number): string {
-  return msg(str`You can ask for a new code in ${formatWait(seconds, getLocale())}.`, {
+  return msg(str`You can ask for a new code in ${formatWait(seconds)}.`, {
     id: 'code-verify.resend-wait',
     desc: 'The cooldown before another code may be requested; the placeholder is a wait such as 0:25.',
   });
 }
 
 export function retryWait(seconds: number): string {
-  return msg(str`You can try again in ${formatWait(seconds, getLocale())}.`, {
+  return msg(str`You can try again in ${formatWait(seconds)}.`, {
     id: 'code-verify.retry-wait',
     desc: 'After too many wrong codes: when entering a code is possible again; the placeholder is a wait such as 4:59.',
   });

@@ -3,9 +3,13 @@ import { msg, str } from './lit-localize.js';
 import type { SecurityInfoErrorCode } from '@security-info/core';
 import { numberFormat } from './intl.js';
 import { failureMessage } from './failure-message.js';
+import { getLocale } from './localization.js';
 
-/** "0:25" for short waits, "2 hours" style for long ones, in the active locale's digits. */
-export function formatWait(seconds: number, locale?: string): string {
+/**
+ * "0:25" for short waits, "2 hours" style for long ones, in `locale`: by default the language the elements' words are
+ * in (an element passes its `textLocale`, which refines it with its `lang`'s region).
+ */
+export function formatWait(seconds: number, locale: string = getLocale()): string {
   const whole = Math.max(0, Math.ceil(seconds));
   if (whole < 3600) {
     const digits = numberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
