@@ -21,10 +21,20 @@ test('a page in English downloads no localization runtime before the phone step'
   for (const key of initial) {
     const inputs = Object.keys(outputs[key]!.inputs);
     assert.ok(
-      !inputs.some((input) => input.includes('@lit/localize/init/runtime.js') || input.endsWith('lit-localize.js')),
+      !inputs.some((input) => input.endsWith('shared/localization-runtime.ts') || input.endsWith('lit-localize.js')),
       `${key} carries the localization runtime`,
     );
   }
+});
+
+test('the runtime imports nothing: no module the first view has is cut into a file of its own for it', async () => {
+  const { outputs } = await bundled;
+  const runtime = Object.values(outputs).find((output) => output.entryPoint?.endsWith('localization-runtime.ts'));
+  assert.ok(runtime, 'no file for the runtime');
+  assert.deepEqual(
+    runtime.imports.filter((imported) => imported.kind === 'import-statement'),
+    [],
+  );
 });
 
 test("another language's strings wait for the runtime only: nothing else that the first step did not load", async () => {

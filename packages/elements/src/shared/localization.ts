@@ -6,7 +6,7 @@
  * after the current task, so a host page that configures `@lit/localize` itself in its start-up code keeps
  * that role (its `loadLocale` then includes this library's templates: see docs/localization.md).
  */
-import { defaultMsg, LOCALE_STATUS_EVENT, msg } from './lit-localize.js';
+import { _installMsgImplementation, defaultMsg, LOCALE_STATUS_EVENT, msg } from './lit-localize.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 import { state, type SupportedLocale } from './localization-state.js';
 import type { MessageLoaders } from './localization-runtime.js';
@@ -78,7 +78,7 @@ export function configureSecurityInfoLocalization(): Promise<boolean> {
     ({ configure }) => {
       if (state.mode === 'unset') {
         try {
-          state.controls = configure(state.features, sourceLocale);
+          state.controls = configure(state.features, sourceLocale, _installMsgImplementation);
           state.mode = 'own';
         } catch {
           state.mode = 'host'; // The page configured @lit/localize while the runtime was on its way.
@@ -117,9 +117,7 @@ async function apply(tag: string): Promise<SupportedLocale> {
     if (!(await configureSecurityInfoLocalization()) || !state.controls) return sourceLocale;
     await state.controls.setLocale(locale);
   } catch {
-    // A module that failed to load leaves the language shown in place. @lit/localize would answer the next
-    // request for the same language with this same failure: settle it on the language shown, so it can be retried.
-    if (state.controls && state.wanted === locale) state.controls.setLocale(getLocale()).catch(() => {});
+    // A module that failed to load leaves the language shown in place; asking for it again loads it anew.
   }
   return getLocale() as SupportedLocale;
 }
