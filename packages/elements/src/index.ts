@@ -1,8 +1,9 @@
 /**
  * The package's root: defines each element when its tag first appears in the document (autoload.ts), and exports
- * the helpers to load them sooner, the types, and the localization functions. The classes are exported by each
- * element's own entry (`@security-info/elements/security-info-wizard.js`...), which also defines its element at
- * once.
+ * the helpers to load them sooner and the types. The classes are exported by each element's own entry
+ * (`@security-info/elements/security-info-wizard.js`...), which also defines its element at once, and the
+ * localization functions by `@security-info/elements/localization.js`: a re-export here would put their modules in
+ * every page's first download through the root (a bundler counts a module a page's entry reaches, used or not).
  */
 export { defineAll, whenDefined, type SecurityInfoTag } from './autoload.js';
 export type {
@@ -22,4 +23,3 @@ export type {
   SecurityInfoMethodsChange,
   SecurityInfoMethodsChangeDetail,
 } from './security-info-methods/security-info-methods.js';
-export { setLocale, getLocale, resolveLocale } from './shared/localization.js';

@@ -2,6 +2,7 @@
 // as `npm run bench` does (esbuild, code-split) and check the shape that the byte figures rely on.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import type { Metafile } from 'esbuild';
 // @ts-expect-error: a plain script, no types.
 import { forOtherLanguages, loadedUpFront, productionBuild } from '../../../../scripts/bench/production-bundle.mjs';
@@ -60,4 +61,22 @@ test("another language's strings wait for the runtime only: nothing else that th
       [],
       `${key} imports a chunk: a locale module imports nothing`,
     );
+});
+
+test("the package root's own file imports nothing: until a tag appears, a page has downloaded the autoloader alone", async () => {
+  const { metafile } = (await productionBuild({
+    stdin: {
+      contents: "import '@security-info/elements';",
+      resolveDir: fileURLToPath(new URL('../../../..', import.meta.url)),
+      loader: 'js',
+    },
+    logLevel: 'silent',
+  })) as { metafile: Metafile };
+  const [, root] = Object.entries(metafile.outputs).find(([, output]) => output.entryPoint === '<stdin>') ?? [];
+  assert.ok(root, 'no file for the root');
+  assert.deepEqual(
+    root.imports.filter((imported) => imported.kind === 'import-statement'),
+    [],
+  );
+  assert.ok(root.imports.some((imported) => imported.kind === 'dynamic-import'));
 });
