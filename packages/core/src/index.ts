@@ -1,5 +1,6 @@
 export type * from './types.js';
 export * from './registrations.js';
+export * from './passkey-name.js';
 export * from './errors.js';
 export * from './policy.js';
 export * from './policy-read.js';

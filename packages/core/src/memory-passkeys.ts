@@ -5,7 +5,7 @@
  * registry's `passkey` methods.
  */
 import { SecurityInfoError } from './errors.js';
-import { passkeyName } from './passkey-enrollment.js';
+import { passkeyName } from './passkey-name.js';
 import type {
   AdapterCallOptions,
   FinishPasskeyRequest,

@@ -8,27 +8,10 @@
  */
 import type { EnrollmentEvent, EnrollmentFailure, EnrollmentState, PasskeyStepReason } from './enrollment-state.js';
 import { failureCode, SecurityInfoError, toSecurityInfoError, type NormalizeErrorContext } from './errors.js';
-import { PASSKEY_NAME_MAX } from './registrations.js';
+import { passkeyName } from './passkey-name.js';
 import { answers, settled, withRequest } from './requests.js';
 import type { EnrollmentCall, EnrollmentCalls } from './runner.js';
 import type { PasskeyCreationOptions, PasskeyRegistrationResponse, RegisteredMethod } from './types.js';
-
-// Control characters, half a character, bidirectional controls (which would reorder the text shown around a name)
-// and line or paragraph separators have no place in a name on one line. Joiners stay: emoji sequences need them.
-const NOT_IN_NAMES = /[\p{Cc}\p{Cs}\p{Bidi_Control}\p{Zl}\p{Zp}]/u;
-// A letter, digit, symbol or punctuation: a name of zero-width characters or marks alone would list as a blank row.
-const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
-
-/**
- * A passkey's name as the contract takes it, or undefined for one it refuses: trimmed, 1 to 64 characters (code
- * points), on one line, with something visible in it. The reference server applies this same rule.
- */
-export function passkeyName(name: unknown): string | undefined {
-  if (typeof name !== 'string') return undefined;
-  const trimmed = name.trim();
-  const fits = VISIBLE.test(trimmed) && !NOT_IN_NAMES.test(trimmed) && [...trimmed].length <= PASSKEY_NAME_MAX;
-  return fits ? trimmed : undefined;
-}
 
 /** The next state for a passkey's events; any other event leaves the state as it is, the same object. */
 export function passkeyTransition(state: EnrollmentState, event: EnrollmentEvent): EnrollmentState {

@@ -34,9 +34,10 @@ const E164 = /^\+[1-9]\d{1,14}$/;
 // address is what is shown, not a message or markup a broken backend put in its place.
 const MAX_ADDRESS = 254;
 const ADDRESS = /^[^@\s]+@[^@\s]+$/u;
-// A date and time with an offset, as `Date.prototype.toISOString` writes it (fractions of a second optional).
 /** The longest name a passkey may have, in characters (code points), as `RenameMethodRequest` says. */
 export const PASSKEY_NAME_MAX = 64;
+
+// A date and time with an offset, as `Date.prototype.toISOString` writes it (fractions of a second optional).
 const ISO_8601 = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d{1,9})?(?:Z|[+-](\d\d):(\d\d))$/;
 
 function malformed(what: string): SecurityInfoError {

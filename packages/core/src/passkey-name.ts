@@ -1,0 +1,22 @@
+/**
+ * The rule for a passkey's name, which the Security info page, the wizard's passkey step, the memory adapter and the
+ * reference server all apply. A module of its own: the page reads its list without it, and loads it with its dialogs.
+ */
+import { PASSKEY_NAME_MAX } from './registrations.js';
+
+// Control characters, half a character, bidirectional controls (which would reorder the text shown around a name)
+// and line or paragraph separators have no place in a name on one line. Joiners stay: emoji sequences need them.
+const NOT_IN_NAMES = /[\p{Cc}\p{Cs}\p{Bidi_Control}\p{Zl}\p{Zp}]/u;
+// A letter, digit, symbol or punctuation: a name of zero-width characters or marks alone would list as a blank row.
+const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
+
+/**
+ * A passkey's name as the contract takes it, or undefined for one it refuses: trimmed, 1 to 64 characters (code
+ * points), on one line, with something visible in it. The reference server applies this same rule.
+ */
+export function passkeyName(name: unknown): string | undefined {
+  if (typeof name !== 'string') return undefined;
+  const trimmed = name.trim();
+  const fits = VISIBLE.test(trimmed) && !NOT_IN_NAMES.test(trimmed) && [...trimmed].length <= PASSKEY_NAME_MAX;
+  return fits ? trimmed : undefined;
+}
