@@ -5,14 +5,9 @@
  * rather than with the library's `AsYouType` keeps the phone step about 5 KB gzipped lighter and each keystroke
  * cheap. The layout only adds spaces and punctuation: every digit typed stays, in order, so a caret can follow it.
  */
-import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core/es6';
+import type { MetadataJson } from 'libphonenumber-js/core/es6';
+import { callingCodeIn, compiled, planOf, readPhoneNumber, type Plan } from './phone-parse.js';
 
-/**
- * A numbering plan as the minified metadata stores it: [calling code, international access prefix, …, formats,
- * national prefix, its formatting rule, the national prefix for parsing, its transform rule, whether the prefix is
- * optional when formatting, leading digits, …].
- */
-type Plan = readonly unknown[];
 /** [pattern, format, leading digits patterns, national prefix formatting rule, prefix optional, international format] */
 type NumberFormat = readonly [string, string, string[]?, (string | 0)?, (0 | 1)?, string?];
 
@@ -23,34 +18,8 @@ export interface PhoneLayout {
   region?: string;
 }
 
-/** A region's numbering plan, when the metadata holds it. */
-const planOf = (metadata: MetadataJson, region: string | undefined) =>
-  region ? ((metadata.countries as Record<string, Plan | undefined>)[region] ?? undefined) : undefined;
-
 const PARENS_ONLY = /^\(?\$1\)?$/;
-const regexps = new Map<string, RegExp>();
-/**
- * A compiled pattern of the metadata (or the template made from one): a few dozen serve a person's typing, so each is
- * compiled once. None is global, so none keeps state between uses.
- */
-const compiled = (source: string): RegExp => {
-  let found = regexps.get(source);
-  if (!found) regexps.set(source, (found = new RegExp(source)));
-  return found;
-};
 const startsWith = (pattern: string, digits: string) => compiled(`^(?:${pattern})`).test(digits);
-
-/**
- * The calling code the digits start with, of those `known` accepts: calling codes are one to three digits, and none
- * begins another, so the first one found is the one.
- */
-export function callingCodeIn(digits: string, known: (code: string) => unknown): string | undefined {
-  for (let length = 1; length <= 3 && length <= digits.length; length++) {
-    const code = digits.slice(0, length);
-    if (known(code)) return code;
-  }
-  return undefined;
-}
 
 /**
  * Whether a format's leading digits allow `digits`: the pattern for their length (one per digit from the third on),
@@ -142,7 +111,7 @@ function splitPrefix(digits: string, plan: Plan): [prefix: string, rest: string]
  */
 function regionOfCode(regions: readonly string[], digits: string, rest: string, metadata: MetadataJson) {
   if (regions.length <= 1) return regions[0];
-  const parsed = parsePhoneNumberFromString(`+${digits}`, {}, metadata)?.country;
+  const parsed = readPhoneNumber(`+${digits}`, undefined, metadata)?.region;
   if (parsed) return parsed;
   const leading = (region: string) => planOf(metadata, region)?.[10] as string | 0 | undefined;
   const claimed = regions.find((region) => leading(region) && startsWith(leading(region) as string, rest));

@@ -1,14 +1,9 @@
 /**
- * Phone-number helpers over libphonenumber-js: read whatever a person types or pastes, format it as they
- * type, validate it with a reason, and mask a number for display. Every helper takes the metadata
+ * Phone-number helpers over libphonenumber-js's metadata: read whatever a person types or pastes, format it as
+ * they type (phone-layout.ts), validate it with a reason (phone-parse.ts), and mask a number for display. Every helper takes the metadata
  * explicitly so that the (large) metadata can be loaded when it is needed, see {@link loadPhoneMetadata}.
  */
-import {
-  parsePhoneNumberFromString,
-  validatePhoneNumberLength,
-  type CountryCode,
-  type MetadataJson,
-} from 'libphonenumber-js/core/es6';
+import type { CountryCode, MetadataJson } from 'libphonenumber-js/core/es6';
 import {
   callingCodes,
   chunkLoaders,
@@ -16,7 +11,8 @@ import {
   metadataVersion,
   nonGeographicCodes,
 } from './generated/phone-metadata/index.js';
-import { callingCodeIn, layOutInternational, layOutPhoneNumber } from './phone-layout.js';
+import { layOutInternational, layOutPhoneNumber } from './phone-layout.js';
+import { callingCodeIn, isValidNumber, lengthProblem, readPhoneNumber, type ReadNumber } from './phone-parse.js';
 
 export type PhoneMetadata = MetadataJson;
 
@@ -149,15 +145,18 @@ export function missingPhoneData(raw: string, region: string | undefined, metada
 const INTERNATIONAL_PREFIXES = ['00', '011'];
 
 function parseNormalized(digits: string, region: CountryCode | undefined, metadata: PhoneMetadata) {
-  const parsed = parsePhoneNumberFromString(digits, region ? { defaultCountry: region } : {}, metadata);
-  if (parsed?.isValid() || digits.startsWith('+')) return parsed;
+  const valid = (read: ReadNumber | undefined): read is ReadNumber => !!read && isValidNumber(read, metadata);
+  const parsed = readPhoneNumber(digits, region, metadata);
+  if (valid(parsed) || digits.startsWith('+')) return parsed;
   for (const prefix of INTERNATIONAL_PREFIXES) {
     if (!digits.startsWith(prefix)) continue;
-    const intl = parsePhoneNumberFromString(`+${digits.slice(prefix.length)}`, {}, metadata);
-    if (intl?.isValid()) return intl;
+    const intl = readPhoneNumber(`+${digits.slice(prefix.length)}`, undefined, metadata);
+    if (valid(intl)) return intl;
   }
   return parsed;
 }
+
+const e164Of = ({ callingCode, nationalNumber }: ReadNumber) => `+${callingCode}${nationalNumber}`;
 
 const LENGTH_PROBLEMS: Record<string, PhoneProblem> = {
   TOO_SHORT: 'too-short',
@@ -187,13 +186,9 @@ export function checkPhoneNumber(raw: string, options: PhoneCheckOptions, metada
     return { valid: false, problem: 'region-required' };
   }
   const parsed = parseNormalized(digits, chosen, metadata);
-  const region = parsed?.country ?? chosen;
-  if (!parsed || !parsed.isValid()) {
-    const length = validatePhoneNumberLength(
-      parsed ? parsed.number : digits,
-      chosen ? { defaultCountry: chosen } : {},
-      metadata,
-    );
+  const region = parsed?.region ?? chosen;
+  if (!parsed || !isValidNumber(parsed, metadata)) {
+    const length = lengthProblem(parsed ? e164Of(parsed) : digits, chosen, metadata);
     let problem = (length && LENGTH_PROBLEMS[length]) || 'invalid-for-region';
     // A calling code that no region has is a wrong number, not a missing region.
     if (problem === 'region-required' && digits.startsWith('+')) problem = 'invalid-for-region';
@@ -203,7 +198,7 @@ export function checkPhoneNumber(raw: string, options: PhoneCheckOptions, metada
   if (options.allowedRegions && !options.allowedRegions.some((r) => r.toUpperCase() === region)) {
     return { valid: false, problem: 'region-not-allowed', region };
   }
-  return { valid: true, e164: parsed.number, region, nationalNumber: parsed.nationalNumber };
+  return { valid: true, e164: e164Of(parsed), region, nationalNumber: parsed.nationalNumber };
 }
 
 export interface FormattedInput {
