@@ -125,7 +125,7 @@ function withoutPrefix(digits: string, plan: Plan, metadata: MetadataJson): stri
 }
 
 /** The digits after the region's international access prefix ("00", "011"), unless a calling code cannot follow. */
-function withoutAccessPrefix(digits: string, plan: Plan): string | undefined {
+export function withoutAccessPrefix(digits: string, plan: Plan): string | undefined {
   const match = plan[1] ? compiled(plan[1] as string).exec(digits) : null;
   if (!match || match.index !== 0) return undefined;
   const rest = digits.slice(match[0].length);

@@ -12,7 +12,15 @@ import {
   nonGeographicCodes,
 } from './generated/phone-metadata/index.js';
 import { layOutInternational, layOutPhoneNumber } from './phone-layout.js';
-import { callingCodeIn, isValidNumber, lengthProblem, readPhoneNumber, type ReadNumber } from './phone-parse.js';
+import {
+  callingCodeIn,
+  isValidNumber,
+  lengthProblem,
+  planOf,
+  readPhoneNumber,
+  withoutAccessPrefix,
+  type ReadNumber,
+} from './phone-parse.js';
 
 export type PhoneMetadata = MetadataJson;
 
@@ -131,11 +139,18 @@ const hasCallingCode = (code: string, metadata: PhoneMetadata) =>
 /**
  * The calling codes this input and region need that `metadata` does not hold yet (all of them without
  * metadata): load them with {@link loadPhoneMetadataFor} before relying on the other helpers. Empty with the
- * full metadata.
+ * full metadata. Once the region's own data is here, a number dialled with its own international access prefix
+ * (`010` in Japan, `0011` in Australia, `810` in Russia) needs its calling code's data too.
  */
 export function missingPhoneData(raw: string, region: string | undefined, metadata?: PhoneMetadata): string[] {
   const codes = phoneCallingCodesFor(raw, region);
-  return metadata ? codes.filter((code) => !hasCallingCode(code, metadata)) : codes;
+  if (!metadata) return codes;
+  const plan = planOf(metadata, region?.toUpperCase());
+  const digits = plan ? normalizePhoneInput(raw.slice(0, MAX_INPUT * 4)) : null;
+  const dialled = digits && !digits.startsWith('+') ? withoutAccessPrefix(digits, plan!) : undefined;
+  const code = dialled ? leadingCallingCode(dialled) : undefined;
+  if (code && !codes.includes(code)) codes.push(code);
+  return codes.filter((known) => !hasCallingCode(known, metadata));
 }
 
 /**
