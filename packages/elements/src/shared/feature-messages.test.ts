@@ -56,6 +56,25 @@ describe('messages of a feature that loads on demand', () => {
     expect(asked).to.deep.equal(['nl']);
   });
 
+  it('of a feature that arrives while the language loads show with it', async () => {
+    let release!: () => void;
+    const first: MessageLoaders = {
+      de: () => new Promise((resolve) => (release = () => resolve({ templates: {} }))),
+    };
+    addMessages(first);
+    const el = await fixture(html`<feature-greeting></feature-greeting>`);
+    const switched = setLocale('de');
+    await waitUntil(() => release !== undefined, 'the first feature’s German messages were never asked for');
+    // The page still shows English: the second feature registers in the middle of the change.
+    const { asked, loaders } = feature();
+    addMessages(loaders);
+    release();
+    expect(await switched).to.equal('de');
+    await (el as LitElement).updateComplete;
+    expect(text(el)).to.equal('Willkommen');
+    expect(asked).to.deep.equal(['de']);
+  });
+
   it('that fail to load leave the feature in English and the rest of the page in its language', async () => {
     addMessages({ fr: () => Promise.reject(new TypeError('Failed to fetch')) });
     const el = await fixture(html`<feature-greeting></feature-greeting>`);

@@ -44,9 +44,13 @@ export async function withFeatures(
 ): Promise<LocaleModule> {
   const entry = { templates: { ...(await module).templates }, merged: new Set<MessageLoaders>() };
   loaded.set(locale, entry);
-  // A feature's messages that fail to load leave that feature in English; the next `addMessages` or language
-  // change tries again.
-  await mergeFeatures(locale, features).catch(() => {});
+  try {
+    // `features` is the page's own list: a feature registered while this locale loads is merged before it shows.
+    while (features.some((feature) => !entry.merged.has(feature))) await mergeFeatures(locale, features);
+  } catch {
+    // A feature's messages that fail to load leave that feature in English; the next `addMessages` or language
+    // change tries again.
+  }
   return { templates: entry.templates };
 }
 
