@@ -114,8 +114,8 @@ function withoutPrefix(digits: string, plan: Plan, metadata: MetadataJson): stri
   const national =
     plan[8] && groups > 0 && match[groups] ? digits.replace(prefix, plan[8] as string) : digits.slice(match[0].length);
   if (national === digits) return national;
-  const pattern2 = plan[2] as string;
-  if (entirely(digits, pattern2) && !entirely(national, pattern2)) return digits;
+  const nationalPattern = plan[2] as string;
+  if (entirely(digits, nationalPattern) && !entirely(national, nationalPattern)) return digits;
   if (plan[3]) {
     const region = regionOfNumber(metadata, plan[0] as string, national);
     const length = lengthOf(national, planOf(metadata, region) ?? plan);
@@ -145,6 +145,11 @@ function codeWithoutPlus(digits: string, plan: Plan, metadata: MetadataJson): st
 
 type Reading = { problem: 'NOT_A_NUMBER' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_COUNTRY' } | { number: ReadNumber };
 
+/**
+ * Reads the digits for `region`: an international number (after `+`, the region's access prefix, or its calling code
+ * typed without either) by its calling code, whose region the national number then tells; a national one as the
+ * region's. What is wrong when they are no number, by libphonenumber-js's names.
+ */
 function read(digits: string, region: string | undefined, metadata: MetadataJson): Reading {
   // At least two digits, or three after a plus.
   if (!/^\d{2}$|^\+?\d{3,}$/.test(digits))
@@ -166,6 +171,7 @@ function read(digits: string, region: string | undefined, metadata: MetadataJson
     if (!code) return { problem: 'INVALID_COUNTRY' };
     number = number.slice(1 + code.length);
   }
+  // A number with its calling code belongs to a region only as its national number tells.
   let found = region;
   let plan: Plan | undefined;
   if (code) {
