@@ -119,10 +119,14 @@ const leadingCallingCode = (digits: string) =>
  * one an international number starts with (`+44…`, `0044…`, `011 44…`).
  */
 export function phoneCallingCodesFor(raw: string, region?: string): string[] {
+  return codesFor(normalizePhoneInput(raw.slice(0, MAX_INPUT * 4)), region);
+}
+
+/** {@link phoneCallingCodesFor} of input normalized already. */
+function codesFor(digits: string | null, region?: string): string[] {
   const codes = new Set<string>();
   const own = region ? callingCodeOf(region) : undefined;
   if (own) codes.add(own);
-  const digits = normalizePhoneInput(raw.slice(0, MAX_INPUT * 4));
   if (digits) {
     const prefix = digits.startsWith('+') ? '+' : INTERNATIONAL_PREFIXES.find((p) => digits.startsWith(p));
     const code = prefix === undefined ? undefined : leadingCallingCode(digits.slice(prefix.length));
@@ -143,11 +147,11 @@ const hasCallingCode = (code: string, metadata: PhoneMetadata) =>
  * (`010` in Japan, `0011` in Australia, `810` in Russia) needs its calling code's data too.
  */
 export function missingPhoneData(raw: string, region: string | undefined, metadata?: PhoneMetadata): string[] {
-  const codes = phoneCallingCodesFor(raw, region);
+  const digits = normalizePhoneInput(raw.slice(0, MAX_INPUT * 4));
+  const codes = codesFor(digits, region);
   if (!metadata) return codes;
   const plan = planOf(metadata, region?.toUpperCase());
-  const digits = plan ? normalizePhoneInput(raw.slice(0, MAX_INPUT * 4)) : null;
-  const dialled = digits && !digits.startsWith('+') ? withoutAccessPrefix(digits, plan!) : undefined;
+  const dialled = plan && digits && !digits.startsWith('+') ? withoutAccessPrefix(digits, plan) : undefined;
   const code = dialled ? leadingCallingCode(dialled) : undefined;
   if (code && !codes.includes(code)) codes.push(code);
   return codes.filter((known) => !hasCallingCode(known, metadata));
