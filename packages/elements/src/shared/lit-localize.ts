@@ -11,7 +11,6 @@
  */
 export { msg, _installMsgImplementation } from '@lit/localize/init/install.js';
 export { str } from '@lit/localize/internal/str-tag.js';
-export { updateWhenLocaleChanges } from '@lit/localize/internal/localized-controller.js';
 export { LOCALE_STATUS_EVENT } from '@lit/localize/internal/locale-status-event.js';
 // What `msg` is until somebody configures @lit/localize: how `localization.ts` tells that a host page did.
 export { defaultMsg } from '@lit/localize/internal/default-msg.js';

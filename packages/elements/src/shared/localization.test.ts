@@ -60,6 +60,25 @@ describe('following the document language', () => {
     await waitUntil(() => getLocale() === 'ar', 'Arabic never loaded');
   });
 
+  it('stops re-rendering an element once it leaves the page, and starts again when it comes back', async () => {
+    const picker = await fixture<MethodPicker>(html`<method-picker .policy=${policy}></method-picker>`);
+    const parent = picker.parentElement!;
+    let updates = 0;
+    const original = picker.requestUpdate.bind(picker);
+    picker.requestUpdate = (...args: Parameters<MethodPicker['requestUpdate']>) => {
+      updates++;
+      original(...args);
+    };
+    const ready = () => dispatchEvent(new CustomEvent('lit-localize-status', { detail: { status: 'ready' } }));
+    picker.remove();
+    ready();
+    expect(updates, 'updates while away').to.equal(0);
+    parent.append(picker);
+    updates = 0;
+    ready();
+    expect(updates, 'updates once back').to.be.greaterThan(0);
+  });
+
   it('falls back to English for a language it does not have, without an error', async () => {
     followDocumentLanguage();
     document.documentElement.lang = 'tlh';
