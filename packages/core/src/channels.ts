@@ -2,7 +2,7 @@
  * Channels per region: how a code may reach a number, as a policy's phone section says. One rule for the server
  * (which refuses the rest), the wizard and the phone step (which offer only these).
  */
-import { CHANNELS } from './policy.js';
+import { CHANNELS } from './policy-words.js';
 import type { Channel, SecurityInfoPolicy } from './types.js';
 
 /**

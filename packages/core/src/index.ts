@@ -3,6 +3,7 @@ export * from './registrations.js';
 export * from './passkey-name.js';
 export * from './errors.js';
 export * from './policy.js';
+export * from './policy-words.js';
 export * from './policy-read.js';
 export * from './policy-parse.js';
 export * from './policy-sections.js';

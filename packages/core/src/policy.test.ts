@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isCountryAllowed, offeredMethods, withheldMethods } from './policy.js';
+import { isCountryAllowed, METHOD_PURPOSES, offeredMethods, withheldMethods } from './policy.js';
+import { METHOD_IDS } from './policy-words.js';
 import { parsePolicy } from './policy-parse.js';
 import { PolicyFormatError } from './policy-read.js';
 import type { SecurityInfoPolicy } from './types.js';
@@ -43,6 +44,11 @@ test('withheld methods are those that could serve the purpose but the organizati
     'security-questions',
     'passkey',
   ]);
+});
+
+test('what each method serves names every method the contract knows, in its order', () => {
+  // withheldMethods lists methods in this order without importing the vocabulary (see policy.ts).
+  assert.deepEqual(Object.keys(METHOD_PURPOSES), METHOD_IDS);
 });
 
 test('a duplicate method is offered once', () => {

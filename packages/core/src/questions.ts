@@ -2,7 +2,7 @@
  * Security questions: the predefined list and the rules answers must keep, one implementation for the questions
  * step (which words each problem) and the server (which refuses answers that break them).
  */
-import { DEFAULT_REQUIRED_ANSWERS } from './policy.js';
+import { DEFAULT_REQUIRED_ANSWERS } from './policy-words.js';
 import type { SecurityQuestionAnswer } from './types.js';
 
 /**
