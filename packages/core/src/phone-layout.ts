@@ -6,7 +6,7 @@
  * cheap. The layout only adds spaces and punctuation: every digit typed stays, in order, so a caret can follow it.
  */
 import type { MetadataJson } from 'libphonenumber-js/core/es6';
-import { callingCodeIn, compiled, planOf, readPhoneNumber, type Plan } from './phone-parse.js';
+import { callingCodeIn, compiledAtStart, compiledWhole, planOf, readPhoneNumber, type Plan } from './phone-parse.js';
 
 /** [pattern, format, leading digits patterns, national prefix formatting rule, prefix optional, international format] */
 type NumberFormat = readonly [string, string, string[]?, (string | 0)?, (0 | 1)?, string?];
@@ -19,7 +19,7 @@ export interface PhoneLayout {
 }
 
 const PARENS_ONLY = /^\(?\$1\)?$/;
-const startsWith = (pattern: string, digits: string) => compiled(`^(?:${pattern})`).test(digits);
+const startsWith = (pattern: string, digits: string) => compiledAtStart(pattern).test(digits);
 
 /**
  * Whether a format's leading digits allow `digits`: the pattern for their length (one per digit from the third on),
@@ -37,16 +37,28 @@ function leadsWith(format: NumberFormat, digits: string): boolean {
   return false;
 }
 
+/** Templates of the longest number each format takes, by its pattern, then by the layout it is written in. */
+const templates = new Map<string, Map<string, string | undefined>>();
+
+/** The longest number a format's pattern takes, laid out, as a template of placeholders (9s). */
+function longestOf(pattern: string, layout: string): string | undefined {
+  let byLayout = templates.get(pattern);
+  if (!byLayout) templates.set(pattern, (byLayout = new Map()));
+  if (byLayout.has(layout)) return byLayout.get(layout);
+  const greedy = new RegExp(pattern.replace(/\[[^\]]*\]/g, '\\d').replace(/\d(?=[^,}][^,}])/g, '\\d'));
+  const longest = greedy.exec('9'.repeat(17))?.[0].replace(greedy, layout);
+  byLayout.set(layout, longest);
+  return longest;
+}
+
 /**
  * The number's digits laid out in `format`: all of them in it when they complete it, otherwise in its longest
  * groups, cut after the last digit. Undefined when there are more digits than the format holds.
  */
 function inFormat(national: string, pattern: string, layout: string): string | undefined {
-  const whole = compiled(`^(?:${pattern})$`);
+  const whole = compiledWhole(pattern);
   if (whole.test(national)) return national.replace(whole, layout);
-  // The longest number the format takes, as a template of placeholders (9s).
-  const greedy = compiled(pattern.replace(/\[[^\]]*\]/g, '\\d').replace(/\d(?=[^,}][^,}])/g, '\\d'));
-  const longest = greedy.exec('9'.repeat(17))?.[0].replace(greedy, layout);
+  const longest = longestOf(pattern, layout);
   if (!longest || longest.split('9').length - 1 < national.length) return undefined;
   let next = 0;
   let end = 0;
@@ -98,7 +110,7 @@ function national(digits: string, prefix: string, plan: Plan, main: Plan, intern
 /** Splits a national prefix from what follows; undefined when reading the number would change its digits. */
 function splitPrefix(digits: string, plan: Plan): [prefix: string, rest: string] | undefined {
   const pattern = (plan[7] || plan[5]) as string | 0;
-  const match = pattern ? compiled(`^(?:${pattern})`).exec(digits) : null;
+  const match = pattern ? compiledAtStart(pattern).exec(digits) : null;
   if (!match?.[0]) return ['', digits];
   if (plan[8] && match.length > 1 && match[match.length - 1]) return undefined;
   return [match[0], digits.slice(match[0].length)];
@@ -162,7 +174,7 @@ export function layOutPhoneNumber(digits: string, region: string | undefined, me
   if (digits.startsWith('+')) return international('+', digits.slice(1), metadata, regionOfCode) ?? { text: digits };
   const plan = planOf(metadata, region);
   if (!plan || !region) return { text: digits };
-  const access = compiled(`^(?:${plan[1] as string})`).exec(digits)?.[0];
+  const access = compiledAtStart(plan[1] as string).exec(digits)?.[0];
   const abroad = access ? international(`${access} `, digits.slice(access.length), metadata, regionOfCode) : undefined;
   if (abroad) return abroad;
   const split = splitPrefix(digits, plan);

@@ -31,17 +31,26 @@ export type LengthProblem = 'NOT_A_NUMBER' | 'INVALID_COUNTRY' | 'TOO_SHORT' | '
 const MIN_NATIONAL = 2;
 const MAX_NATIONAL = 17;
 
-const regexps = new Map<string, RegExp>();
 /**
- * A compiled pattern of the metadata (or one made from it): a few dozen serve a person's typing, so each is compiled
- * once. None is global, so none keeps state between uses.
+ * Compiled patterns of the metadata: a few dozen serve a person's typing, so each is compiled once. Each cache is
+ * keyed by the metadata's own string, not by one made from it (`^(?:…)$`): the metadata's strings are the same at
+ * every keystroke, so a lookup neither builds a string nor hashes one anew. None is global, so none keeps state
+ * between uses.
  */
-export const compiled = (source: string): RegExp => {
-  let found = regexps.get(source);
-  if (!found) regexps.set(source, (found = new RegExp(source)));
+const atStart = new Map<string, RegExp>();
+const whole = new Map<string, RegExp>();
+
+function cached(cache: Map<string, RegExp>, pattern: string, before: string, after: string): RegExp {
+  let found = cache.get(pattern);
+  if (!found) cache.set(pattern, (found = new RegExp(before + pattern + after)));
   return found;
-};
-const entirely = (text: string, pattern: string) => compiled(`^(?:${pattern})$`).test(text);
+}
+
+/** A pattern of the metadata that must match at the start of a text. */
+export const compiledAtStart = (pattern: string): RegExp => cached(atStart, pattern, '^(?:', ')');
+/** A pattern of the metadata that must match a whole text. */
+export const compiledWhole = (pattern: string): RegExp => cached(whole, pattern, '^(?:', ')$');
+const entirely = (text: string, pattern: string) => compiledWhole(pattern).test(text);
 
 /** A region's numbering plan, when the metadata holds it. */
 export const planOf = (metadata: MetadataJson, region: string | undefined) =>
@@ -97,7 +106,7 @@ function regionOfNumber(metadata: MetadataJson, code: string, national: string):
     const plan = planOf(metadata, region);
     if (!plan) return false;
     const leading = plan[10] as string | undefined;
-    return leading ? !!national && national.search(compiled(leading)) === 0 : hasType(national, plan);
+    return leading ? !!national && compiledAtStart(leading).test(national) : hasType(national, plan);
   });
 }
 
@@ -107,7 +116,7 @@ function regionOfNumber(metadata: MetadataJson, code: string, national: string):
  */
 function withoutPrefix(digits: string, plan: Plan, metadata: MetadataJson): string {
   const pattern = (plan[7] || plan[5]) as string | undefined;
-  const prefix = digits && pattern ? compiled(`^(?:${pattern})`) : undefined;
+  const prefix = digits && pattern ? compiledAtStart(pattern) : undefined;
   const match = prefix?.exec(digits);
   if (!prefix || !match) return digits;
   const groups = match.length - 1;
@@ -126,8 +135,8 @@ function withoutPrefix(digits: string, plan: Plan, metadata: MetadataJson): stri
 
 /** The digits after the region's international access prefix ("00", "011"), unless a calling code cannot follow. */
 export function withoutAccessPrefix(digits: string, plan: Plan): string | undefined {
-  const match = plan[1] ? compiled(plan[1] as string).exec(digits) : null;
-  if (!match || match.index !== 0) return undefined;
+  const match = plan[1] ? compiledAtStart(plan[1] as string).exec(digits) : null;
+  if (!match) return undefined;
   const rest = digits.slice(match[0].length);
   return rest.startsWith('0') ? undefined : rest;
 }
