@@ -54,8 +54,12 @@ const DIGIT_ZEROS = [
   0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1b50, 0xa8d0, 0xa900, 0xaa50, 0xff10,
 ];
 
+const NOT_ASCII = /[\u0080-\uffff]/;
+
 /** Turns every Unicode decimal digit (full-width, Arabic-Indic, Persian, Devanagari, Thai...) into ASCII. */
 export function toAsciiDigits(text: string): string {
+  // What people type is ASCII almost always, and a test without the Unicode flag is the cheaper scan.
+  if (!NOT_ASCII.test(text)) return text;
   return text.replace(/[\u0080-\u{10ffff}]/gu, (ch) => {
     if (ch === '\uff0b') return '+';
     const cp = ch.codePointAt(0)!;
@@ -65,7 +69,8 @@ export function toAsciiDigits(text: string): string {
 }
 
 // Characters that may stand between the digits of a phone number as people write it.
-const SEPARATORS = /[\s.\-‐-―−()[\]/\\\u00a0\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+// All of them in the Basic Multilingual Plane: no Unicode flag, whose matching is slower.
+const SEPARATORS = /[\s.\-‐-―−()[\]/\\\u00a0\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Reduces what a person typed or pasted to `+` and ASCII digits: drops a `tel:` scheme and its
@@ -135,10 +140,27 @@ function codesFor(digits: string | null, region?: string): string[] {
   return [...codes];
 }
 
-const hasCallingCode = (code: string, metadata: PhoneMetadata) =>
-  nonGeographic.has(code)
+/**
+ * The calling codes found in each metadata object. A load makes a new object (see `loadPhoneMetadataFor`), and data
+ * is never taken out of one, so a code found stays found; +1 alone has 25 regions to look for, at every keystroke.
+ */
+const found = new WeakMap<PhoneMetadata, Set<string>>();
+
+function hasCallingCode(code: string, metadata: PhoneMetadata): boolean {
+  let codes = found.get(metadata);
+  if (codes?.has(code)) return true;
+  const has = nonGeographic.has(code)
     ? Boolean((metadata.nonGeographic as Record<string, unknown> | undefined)?.[code])
     : (callingCodes[code] ?? []).every((region) => region in metadata.countries);
+  if (has) {
+    if (!codes) found.set(metadata, (codes = new Set()));
+    codes.add(code);
+  }
+  return has;
+}
+
+/** The last answer of `missingPhoneData`, with what it was asked. */
+let lastMissing: { raw: string; region?: string; metadata?: PhoneMetadata; codes: string[] } | undefined;
 
 /**
  * The calling codes this input and region need that `metadata` does not hold yet (all of them without
@@ -147,14 +169,20 @@ const hasCallingCode = (code: string, metadata: PhoneMetadata) =>
  * (`010` in Japan, `0011` in Australia, `810` in Russia) needs its calling code's data too.
  */
 export function missingPhoneData(raw: string, region: string | undefined, metadata?: PhoneMetadata): string[] {
+  // A field asks several times per keystroke (to load, to format, to check): the last answer serves them all.
+  const last = lastMissing;
+  if (last && last.raw === raw && last.region === region && last.metadata === metadata) return [...last.codes];
   const digits = normalizePhoneInput(raw.slice(0, MAX_INPUT * 4));
-  const codes = codesFor(digits, region);
-  if (!metadata) return codes;
-  const plan = planOf(metadata, region?.toUpperCase());
-  const dialled = plan && digits && !digits.startsWith('+') ? withoutAccessPrefix(digits, plan) : undefined;
-  const code = dialled ? leadingCallingCode(dialled) : undefined;
-  if (code && !codes.includes(code)) codes.push(code);
-  return codes.filter((known) => !hasCallingCode(known, metadata));
+  let codes = codesFor(digits, region);
+  if (metadata) {
+    const plan = planOf(metadata, region?.toUpperCase());
+    const dialled = plan && digits && !digits.startsWith('+') ? withoutAccessPrefix(digits, plan) : undefined;
+    const code = dialled ? leadingCallingCode(dialled) : undefined;
+    if (code && !codes.includes(code)) codes.push(code);
+    codes = codes.filter((known) => !hasCallingCode(known, metadata));
+  }
+  lastMissing = { raw, region, metadata, codes };
+  return [...codes];
 }
 
 /**
