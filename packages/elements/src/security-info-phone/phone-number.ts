@@ -4,6 +4,7 @@
  * checked, and shown from an E.164 value, which waits for the data of its calling code.
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { msg } from '../shared/lit-localize.js';
 import {
   checkPhoneNumber,
@@ -54,6 +55,8 @@ export class PhoneNumberController implements ReactiveController {
   #waiting: string | undefined;
   /** The last check, reused while the number, the region, the allowed regions and the data stay the same. */
   #last: { key: string; metadata: PhoneMetadata; result: PhoneCheck } | undefined;
+  /** The number field, found once: renders keep it, and a keystroke asks for it more than once. */
+  #field: HTMLInputElement | null = null;
 
   readonly #host: PhoneNumberHost;
   readonly #options: PhoneNumberOptions;
@@ -64,7 +67,7 @@ export class PhoneNumberController implements ReactiveController {
     host.addController(this);
     this.#data = new PhoneDataController(host, options);
     this.#input = new FormattedInputController(host, {
-      field: () => host.renderRoot.querySelector<HTMLInputElement>('#number'),
+      field: () => this.field,
       format: (text, caret) => this.#format(text, caret),
       edited: () => {
         this.#waiting = undefined; // What the person types wins over a value still waiting for its data.
@@ -72,6 +75,12 @@ export class PhoneNumberController implements ReactiveController {
         options.edited();
       },
     });
+  }
+
+  /** The number field, once rendered. */
+  get field(): HTMLInputElement | null {
+    if (!this.#field?.isConnected) this.#field = this.#host.renderRoot.querySelector<HTMLInputElement>('#number');
+    return this.#field;
   }
 
   /** The region the number is read for. */
@@ -170,6 +179,8 @@ export class PhoneNumberController implements ReactiveController {
 
   render({ invalid, describedBy, disabled, readonly, required }: PhoneNumberState) {
     const typing = this.#input.listeners;
+    // The field shows each edit without a render (a keystroke asks for none), so what was rendered last may not be
+    // what it shows: `live` compares the text with the field's own value (a form reset after typing empties it).
     return html`<label for="number" part="label">
         ${msg('Phone number', { id: 'phone.number-label', desc: 'Label of the phone number field.' })}
       </label>
@@ -180,7 +191,7 @@ export class PhoneNumberController implements ReactiveController {
         inputmode="tel"
         autocomplete="tel"
         enterkeyhint="next"
-        .value=${this.text}
+        .value=${live(this.text)}
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${describedBy}
         ?disabled=${disabled}

@@ -657,6 +657,32 @@ describe('security-info-phone: validation', () => {
     expect(message(el)).to.match(/too short/);
   });
 
+  it('renders nothing while a number is typed and no problem shows, and follows each edit once one does', async () => {
+    const el = await phone();
+    const rendering = el as unknown as { render(): unknown };
+    const render = rendering.render.bind(el);
+    let renders = 0;
+    rendering.render = () => {
+      renders++;
+      return render();
+    };
+    // Too short at each digit, then whole: the problem changes, and nothing is shown.
+    await typeInto(numberField(el), '0612345678');
+    await el.updateComplete;
+    expect(renders, 'renders while typing').to.equal(0);
+    expect(numberField(el).value).to.equal('06 12345678');
+    await press('Backspace');
+    await press('Tab');
+    await el.updateComplete;
+    expect(message(el)).to.match(/isn't a valid number for Netherlands/);
+    renders = 0;
+    numberField(el).focus();
+    await press('8');
+    await el.updateComplete;
+    expect(message(el)).to.equal('');
+    expect(renders, 'renders once the problem shows').to.be.greaterThan(0);
+  });
+
   it('never throws on junk: letters, emoji, markup, 10,000 characters', async () => {
     const el = await phone();
     for (const junk of [

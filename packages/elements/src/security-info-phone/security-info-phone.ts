@@ -99,7 +99,6 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     error: {},
     suggestedChannel: { attribute: 'suggested-channel' },
     metadata: { state: true },
-    problem: { state: true },
   };
 
   /** The country or region chosen at first (ISO 3166-1 alpha-2); else the policy's, else the locale's. */
@@ -131,10 +130,24 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
 
   /** The phone data loaded so far, as state: its arrival re-renders and is acted on (see `dataArrived`). */
   declare private metadata: PhoneMetadata | undefined;
-  declare private problem: PhoneProblem | undefined;
 
   /** Problems are shown only after Next or leaving the field; from then on they follow the edits. */
   #showProblems = false;
+  #problem: PhoneProblem | undefined;
+
+  /**
+   * What is wrong with the number, kept up to date as it is typed. Not reactive state: until problems are shown, a
+   * change of it renders nothing, and a keystroke asks for no update.
+   */
+  private get problem(): PhoneProblem | undefined {
+    return this.#problem;
+  }
+
+  private set problem(problem: PhoneProblem | undefined) {
+    if (problem === this.#problem) return;
+    this.#problem = problem;
+    if (this.#showProblems) this.requestUpdate();
+  }
   /** One intent, one event: a number submitted is not submitted again until the host answers or it changes. */
   readonly #submitting = new IntentLock<string>({ timeout: 1000 });
   /** Next was pressed before the phone number data arrived: submit when it does. */
@@ -230,7 +243,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   #syncForm(): void {
     const check = this.#number.check();
     const number = this.#number.text;
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#number') ?? undefined;
+    const input = this.#number.field ?? undefined;
     this.internals.setFormValue(check?.valid ? check.e164 : null, number);
     if (!number.trim() && this.required) {
       this.internals.setValidity({ valueMissing: true }, this.#problemText('required'), input);
@@ -328,6 +341,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   #submit(): void {
     if (this.pending || this.isDisabled || this.#submitting.current) return;
     this.#showProblems = true;
+    this.requestUpdate(); // The problem known already shows now.
     const check = this.#number.check();
     if (!this.#number.text.trim()) {
       this.problem = 'required';
