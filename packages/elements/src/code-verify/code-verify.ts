@@ -295,8 +295,8 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     const missing = this.code || this.required ? incompleteCode(this.code, this.codeLength) : undefined;
     const problem = missing ?? this.problem;
     const flag = missing === 'required' ? 'valueMissing' : missing ? 'tooShort' : 'customError';
-    if (!problem) this.internals.setValidity({});
-    else this.internals.setValidity({ [flag]: true }, text.problem(problem, this.codeLength), input ?? undefined);
+    if (!problem) this.setValidity({});
+    else this.setValidity({ [flag]: true }, text.problem(problem, this.codeLength), input ?? undefined);
   }
 
   /** Takes a code typed or pasted into `input`, or read by the browser: its digits, or why it is not one. */

@@ -129,13 +129,12 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
     const check = checkEmail(this.#text);
     this.internals.setFormValue('email' in check ? check.email : null, this.#text);
     if (!this.#text.trim()) {
-      if (this.required)
-        this.internals.setValidity({ valueMissing: true }, text.problem('required'), input ?? undefined);
-      else this.internals.setValidity({});
+      if (this.required) this.setValidity({ valueMissing: true }, text.problem('required'), input ?? undefined);
+      else this.setValidity({});
     } else if ('problem' in check) {
-      this.internals.setValidity({ customError: true }, text.problem(check.problem), input ?? undefined);
+      this.setValidity({ customError: true }, text.problem(check.problem), input ?? undefined);
     } else {
-      this.internals.setValidity({});
+      this.setValidity({});
     }
   }
 

@@ -683,6 +683,26 @@ describe('security-info-phone: validation', () => {
     expect(renders, 'renders once the problem shows').to.be.greaterThan(0);
   });
 
+  it('tells the form of its validity only when it changes, and the form always knows the latest', async () => {
+    const el = await phone();
+    const internals = (el as unknown as { internals: ElementInternals }).internals;
+    const setValidity = internals.setValidity.bind(internals);
+    const told: string[] = [];
+    internals.setValidity = (flags = {}, message = '', anchor?: HTMLElement) => {
+      told.push(`${Object.keys(flags).join()}: ${message}`);
+      setValidity(flags, message, anchor);
+    };
+    await typeInto(numberField(el), '0612345678');
+    // Ten keystrokes, and each change of problem told once: never the same twice in a row.
+    expect(told.length).to.be.within(2, 4);
+    told.forEach((validity, i) => expect(validity).not.to.equal(told[i - 1]));
+    expect(told.at(-1)).to.equal(': ');
+    expect(el.validity.valid).to.equal(true);
+    await press('Backspace');
+    expect(el.validity.customError).to.equal(true);
+    expect(el.validationMessage).to.match(/isn't a valid number for Netherlands/);
+  });
+
   it('never throws on junk: letters, emoji, markup, 10,000 characters', async () => {
     const el = await phone();
     for (const junk of [

@@ -246,11 +246,11 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     const input = this.#number.field ?? undefined;
     this.internals.setFormValue(check?.valid ? check.e164 : null, number);
     if (!number.trim() && this.required) {
-      this.internals.setValidity({ valueMissing: true }, this.#problemText('required'), input);
+      this.setValidity({ valueMissing: true }, this.#problemText('required'), input);
     } else if (number.trim() && check && !check.valid) {
-      this.internals.setValidity({ customError: true }, this.#problemText(check.problem), input);
+      this.setValidity({ customError: true }, this.#problemText(check.problem), input);
     } else {
-      this.internals.setValidity({});
+      this.setValidity({});
     }
   }
 

@@ -63,6 +63,21 @@ export abstract class FormAssociatedElement extends LitElement {
     return this.internals.reportValidity();
   }
 
+  /** What `setValidity` set last. */
+  #validity: { key: string; anchor: HTMLElement | undefined } | undefined;
+
+  /**
+   * Sets the control's validity (no flags: valid), unless it is what was set last: a field sets it at every
+   * keystroke, and the platform's call is not free. The controls set their validity through here only, so the last
+   * one set is the one the platform holds.
+   */
+  protected setValidity(flags: ValidityStateFlags = {}, message = '', anchor?: HTMLElement): void {
+    const key = `${Object.keys(flags).filter((flag) => flags[flag as keyof ValidityStateFlags])}\n${message}`;
+    if (this.#validity?.key === key && this.#validity.anchor === anchor) return;
+    this.#validity = { key, anchor };
+    this.internals.setValidity(flags, message, anchor);
+  }
+
   /** True when the control itself or an ancestor fieldset is disabled. */
   protected get isDisabled(): boolean {
     return this.disabled || this.formDisabled;
