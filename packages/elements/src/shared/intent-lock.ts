@@ -37,8 +37,8 @@ export class IntentLock<Intent extends string | number | boolean | object> {
 
   /** The intent settled, or the element was reset: the next one may start. */
   release(): void {
+    if (this.intent === undefined) return; // Free already: every edit releases it.
     clearTimeout(this.timer);
-    if (this.intent === undefined) return;
     this.intent = undefined;
     this.options.host?.requestUpdate();
   }
