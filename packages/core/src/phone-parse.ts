@@ -98,27 +98,16 @@ function hasType(national: string, plan: Plan): boolean {
   });
 }
 
-/** The last answer of `regionOfNumber`, with what it was asked. */
-let lastRegion: { metadata: MetadataJson; code: string; national: string; region: string | undefined } | undefined;
-
-/**
- * The region of a calling code a national number belongs to: by its leading digits, or by its types of number. A
- * number that is not valid yet tries every region of its code (25 for +1), and checking one reads it twice (once
- * as typed, once with its calling code, for its length): the last answer serves the second time.
- */
+/** The region of a calling code a national number belongs to: by its leading digits, or by its types of number. */
 function regionOfNumber(metadata: MetadataJson, code: string, national: string): string | undefined {
   const regions = regionsOf(metadata, code);
   if (!regions || regions.length <= 1) return regions?.[0];
-  const last = lastRegion;
-  if (last && last.metadata === metadata && last.code === code && last.national === national) return last.region;
-  const region = regions.find((region) => {
+  return regions.find((region) => {
     const plan = planOf(metadata, region);
     if (!plan) return false;
     const leading = plan[10] as string | undefined;
     return leading ? !!national && compiledAtStart(leading).test(national) : hasType(national, plan);
   });
-  lastRegion = { metadata, code, national, region };
-  return region;
 }
 
 /**

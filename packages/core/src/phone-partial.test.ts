@@ -28,3 +28,15 @@ test("a number dialled with the region's own international access prefix asks fo
     });
   }
 });
+
+test('metadata a host adds to in place is read afresh: a calling code missing before is found once it is there', async () => {
+  // A subclass of the phone field may load data its own way, into one object it keeps adding to.
+  const loaded = await loadPhoneMetadataFor(['31', '44']);
+  const metadata = { ...loaded, countries: { NL: loaded.countries.NL! } as typeof loaded.countries };
+  const number = '+44 20 7946 0958';
+  assert.deepEqual(missingPhoneData(number, 'NL', metadata), ['44']);
+  assert.throws(() => checkPhoneNumber(number, { region: 'NL' }, metadata), RangeError);
+  Object.assign(metadata.countries, loaded.countries);
+  assert.deepEqual(missingPhoneData(number, 'NL', metadata), []);
+  assert.equal(checkPhoneNumber(number, { region: 'NL' }, metadata).valid, true);
+});

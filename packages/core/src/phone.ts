@@ -141,8 +141,9 @@ function codesFor(digits: string | null, region?: string): string[] {
 }
 
 /**
- * The calling codes found in each metadata object. A load makes a new object (see `loadPhoneMetadataFor`), and data
- * is never taken out of one, so a code found stays found; +1 alone has 25 regions to look for, at every keystroke.
+ * The calling codes found in each metadata object, asked about several times per keystroke (+1 alone has 25 regions
+ * to look for). Only codes found are remembered: data is added to metadata (a load makes a new object, a host's own
+ * loader may add to the same one), never taken out, so a code found stays found and one missing is looked for again.
  */
 const found = new WeakMap<PhoneMetadata, Set<string>>();
 
@@ -159,9 +160,6 @@ function hasCallingCode(code: string, metadata: PhoneMetadata): boolean {
   return has;
 }
 
-/** The last answer of `missingPhoneData`, with what it was asked. */
-let lastMissing: { raw: string; region?: string; metadata?: PhoneMetadata; codes: string[] } | undefined;
-
 /**
  * The calling codes this input and region need that `metadata` does not hold yet (all of them without
  * metadata): load them with {@link loadPhoneMetadataFor} before relying on the other helpers. Empty with the
@@ -169,20 +167,14 @@ let lastMissing: { raw: string; region?: string; metadata?: PhoneMetadata; codes
  * (`010` in Japan, `0011` in Australia, `810` in Russia) needs its calling code's data too.
  */
 export function missingPhoneData(raw: string, region: string | undefined, metadata?: PhoneMetadata): string[] {
-  // A field asks several times per keystroke (to load, to format, to check): the last answer serves them all.
-  const last = lastMissing;
-  if (last && last.raw === raw && last.region === region && last.metadata === metadata) return [...last.codes];
   const digits = normalizePhoneInput(raw.slice(0, MAX_INPUT * 4));
-  let codes = codesFor(digits, region);
-  if (metadata) {
-    const plan = planOf(metadata, region?.toUpperCase());
-    const dialled = plan && digits && !digits.startsWith('+') ? withoutAccessPrefix(digits, plan) : undefined;
-    const code = dialled ? leadingCallingCode(dialled) : undefined;
-    if (code && !codes.includes(code)) codes.push(code);
-    codes = codes.filter((known) => !hasCallingCode(known, metadata));
-  }
-  lastMissing = { raw, region, metadata, codes };
-  return [...codes];
+  const codes = codesFor(digits, region);
+  if (!metadata) return codes;
+  const plan = planOf(metadata, region?.toUpperCase());
+  const dialled = plan && digits && !digits.startsWith('+') ? withoutAccessPrefix(digits, plan) : undefined;
+  const code = dialled ? leadingCallingCode(dialled) : undefined;
+  if (code && !codes.includes(code)) codes.push(code);
+  return codes.filter((known) => !hasCallingCode(known, metadata));
 }
 
 /**
