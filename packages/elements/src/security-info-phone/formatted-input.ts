@@ -57,6 +57,7 @@ export class FormattedInputController implements ReactiveController {
   set text(text: string) {
     this.#value = text;
     this.#last = { text, caret: text.length };
+    this.#write(this.#options.field(), text);
     this.#host.requestUpdate();
   }
 
@@ -74,6 +75,7 @@ export class FormattedInputController implements ReactiveController {
     this.#value = formatted.text;
     this.#last = formatted;
     if (focused) this.#show(field, formatted);
+    else this.#write(field, formatted.text);
     this.#host.requestUpdate();
   }
 
@@ -125,6 +127,15 @@ export class FormattedInputController implements ReactiveController {
     this.#last = formatted;
     this.#show(field, formatted);
     this.#options.edited();
+  }
+
+  /**
+   * Writes the text into the field, as every change of it does: the field shows each edit without a render (a
+   * keystroke asks for none), so a render's binding cannot tell when the field differs from what it rendered last
+   * (a form reset after typing would leave the number there).
+   */
+  #write(field: HTMLInputElement | null, text: string): void {
+    if (field && field.value !== text) field.value = text;
   }
 
   #show(field: HTMLInputElement, { text, caret }: Formatted): void {

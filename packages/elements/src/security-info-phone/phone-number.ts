@@ -4,7 +4,6 @@
  * checked, and shown from an E.164 value, which waits for the data of its calling code.
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { msg } from '../shared/lit-localize.js';
 import {
   checkPhoneNumber,
@@ -24,7 +23,7 @@ import { allowedRegions, type PhoneSettings } from './phone-settings.js';
  * in the number chooses; its settings say which regions a number may belong to.
  */
 export type PhoneNumberHost = ReactiveControllerHost &
-  PhoneSettings & { country: string; readonly renderRoot: ParentNode };
+  PhoneSettings & { country: string; readonly renderRoot: ParentNode | undefined };
 
 export interface PhoneNumberOptions extends Required<PhoneDataOptions> {
   /** The region whose data to load while none is chosen: the one that will be. */
@@ -79,7 +78,9 @@ export class PhoneNumberController implements ReactiveController {
 
   /** The number field, once rendered. */
   get field(): HTMLInputElement | null {
-    if (!this.#field?.isConnected) this.#field = this.#host.renderRoot.querySelector<HTMLInputElement>('#number');
+    // Before the element first connects it has no render root (a value set early).
+    if (!this.#field?.isConnected)
+      this.#field = this.#host.renderRoot?.querySelector<HTMLInputElement>('#number') ?? null;
     return this.#field;
   }
 
@@ -179,8 +180,6 @@ export class PhoneNumberController implements ReactiveController {
 
   render({ invalid, describedBy, disabled, readonly, required }: PhoneNumberState) {
     const typing = this.#input.listeners;
-    // The field shows each edit without a render (a keystroke asks for none), so what was rendered last may not be
-    // what it shows: `live` compares the text with the field's own value (a form reset after typing empties it).
     return html`<label for="number" part="label">
         ${msg('Phone number', { id: 'phone.number-label', desc: 'Label of the phone number field.' })}
       </label>
@@ -191,7 +190,7 @@ export class PhoneNumberController implements ReactiveController {
         inputmode="tel"
         autocomplete="tel"
         enterkeyhint="next"
-        .value=${live(this.text)}
+        .value=${this.text}
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${describedBy}
         ?disabled=${disabled}

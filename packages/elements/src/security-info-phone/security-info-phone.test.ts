@@ -559,6 +559,12 @@ describe('security-info-phone: the number', () => {
     input.dispatchEvent(composing('０６１２'));
     await el.updateComplete;
     expect(input.value).to.equal('０６１２', 'untouched while composing');
+    // A render while the person composes (the language arrives, the host sets a property) leaves it alone too.
+    dispatchEvent(new CustomEvent('lit-localize-status', { detail: { status: 'ready' } }));
+    el.error = '';
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(input.value).to.equal('０６１２', 'untouched by a render while composing');
     input.value = '０６１２３４';
     input.dispatchEvent(composing('０６１２３４'));
     input.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '０６１２３４' }));
