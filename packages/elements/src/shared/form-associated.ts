@@ -74,8 +74,8 @@ export abstract class FormAssociatedElement extends LitElement {
   protected setValidity(flags: ValidityStateFlags = {}, message = '', anchor?: HTMLElement): void {
     const key = `${Object.keys(flags).filter((flag) => flags[flag as keyof ValidityStateFlags])}\n${message}`;
     if (this.#validity?.key === key && this.#validity.anchor === anchor) return;
-    this.#validity = { key, anchor };
     this.internals.setValidity(flags, message, anchor);
+    this.#validity = { key, anchor };
   }
 
   /** True when the control itself or an ancestor fieldset is disabled. */
