@@ -36,7 +36,9 @@ export function offeredMethods(policy: SecurityInfoPolicy, purpose?: Purpose): M
  */
 export function withheldMethods(policy: SecurityInfoPolicy, purpose?: Purpose): MethodId[] {
   const offered = offeredMethods(policy, purpose);
-  return (Object.keys(METHOD_PURPOSES) as MethodId[]).filter((id) => methodServes(id, purpose) && !offered.includes(id));
+  return (Object.keys(METHOD_PURPOSES) as MethodId[]).filter(
+    (id) => methodServes(id, purpose) && !offered.includes(id),
+  );
 }
 
 /** Whether the policy lets a number from `region` be registered. */
