@@ -2,7 +2,7 @@
 // `install` is a fake here, so the page's `@lit/localize` stays unconfigured.
 import { str, type LocaleModule } from '@lit/localize';
 import type { MsgFn } from '@lit/localize/internal/types.js';
-import { configure } from './localization-runtime.js';
+import { configure, withFeatures, type MessageLoaders } from './localization-runtime.js';
 import { expect } from '../../test/helpers.js';
 
 /** A translated `str` template, as the generated locale modules write one: its values are the English one's indices. */
@@ -111,5 +111,31 @@ describe('the localization runtime', () => {
     expect(controls.getLocale()).to.equal('en');
     expect(told).to.deep.equal([]);
     stop();
+  });
+
+  it('merges into each load of a language what arrives while it loads, though the language loads twice at once', async () => {
+    const later = (templates: Record<string, string>) => () =>
+      new Promise<LocaleModule>((resolve) => setTimeout(() => resolve({ templates }), 20));
+    const wizard: MessageLoaders = { de: later({ 'wizard.title': 'Sicherheitsinfo' }) };
+    const page: MessageLoaders = { de: () => Promise.resolve({ templates: { 'page.title': 'Sicherheitsinfos' } }) };
+    const features = [wizard];
+    const first = withFeatures('de', Promise.resolve(german), features);
+    await new Promise((resolve) => setTimeout(resolve));
+    // While the first load merges the wizard's messages, the page's feature arrives and the language loads again.
+    features.push(page);
+    const second = withFeatures('de', Promise.resolve(german), features);
+    const timeout = new Promise<'stuck'>((resolve) => setTimeout(() => resolve('stuck'), 1000));
+    for (const [which, load] of [
+      ['first', first],
+      ['second', second],
+    ] as const) {
+      const module = await Promise.race([load, timeout]);
+      expect(module, `the ${which} load finished`).not.to.equal('stuck');
+      expect((module as LocaleModule).templates, `the ${which} load`).to.include({
+        greeting: 'Hallo',
+        'wizard.title': 'Sicherheitsinfo',
+        'page.title': 'Sicherheitsinfos',
+      });
+    }
   });
 });

@@ -19,12 +19,20 @@ export type MessageLoaders = Readonly<Partial<Record<string, () => Promise<Local
  * Per locale, the templates handed to `@lit/localize` (which keeps that object and looks messages up in it) and
  * the features merged into them so far: a feature that arrives later adds its messages to the same object.
  */
-const loaded = new Map<string, { templates: Templates; merged: Set<MessageLoaders> }>();
+interface Entry {
+  templates: Templates;
+  merged: Set<MessageLoaders>;
+}
+const loaded = new Map<string, Entry>();
 
 /** Adds to a locale's templates the messages of each feature not merged yet. */
 export async function mergeFeatures(locale: string, features: readonly MessageLoaders[]): Promise<void> {
   const entry = loaded.get(locale);
-  if (!entry) return;
+  if (entry) await mergeInto(entry, locale, features);
+}
+
+/** Adds to `entry` the messages of each feature it does not have yet. */
+async function mergeInto(entry: Entry, locale: string, features: readonly MessageLoaders[]): Promise<void> {
   await Promise.all(
     features
       .filter((feature) => !entry.merged.has(feature))
@@ -46,7 +54,9 @@ export async function withFeatures(
   loaded.set(locale, entry);
   try {
     // `features` is the page's own list: a feature registered while this locale loads is merged before it shows.
-    while (features.some((feature) => !entry.merged.has(feature))) await mergeFeatures(locale, features);
+    // Into this entry, not the locale's latest: a second load of the locale meanwhile would otherwise leave this loop
+    // waiting for merges that go elsewhere.
+    while (features.some((feature) => !entry.merged.has(feature))) await mergeInto(entry, locale, features);
   } catch {
     // A feature's messages that fail to load leave that feature in English; the next `addMessages` or language
     // change tries again.
