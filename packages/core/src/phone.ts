@@ -1,7 +1,8 @@
 /**
  * Phone-number helpers over libphonenumber-js's metadata: read whatever a person types or pastes, format it as
- * they type (phone-layout.ts), validate it with a reason (phone-parse.ts), and mask a number for display. Every helper takes the metadata
- * explicitly so that the (large) metadata can be loaded when it is needed, see {@link loadPhoneMetadata}.
+ * they type (phone-layout.ts), validate it with a reason (phone-parse.ts), and mask a number for display. Every
+ * helper takes the metadata explicitly so that the (large) metadata can be loaded when it is needed, see
+ * {@link loadPhoneMetadata}.
  */
 import type { CountryCode, MetadataJson } from 'libphonenumber-js/core/es6';
 import {
@@ -167,7 +168,11 @@ function hasCallingCode(code: string, metadata: PhoneMetadata): boolean {
  * (`010` in Japan, `0011` in Australia, `810` in Russia) needs its calling code's data too.
  */
 export function missingPhoneData(raw: string, region: string | undefined, metadata?: PhoneMetadata): string[] {
-  const digits = normalizePhoneInput(raw.slice(0, MAX_INPUT * 4));
+  return missingFor(normalizePhoneInput(raw.slice(0, MAX_INPUT * 4)), region, metadata);
+}
+
+/** {@link missingPhoneData} of input normalized already. */
+function missingFor(digits: string | null, region: string | undefined, metadata?: PhoneMetadata): string[] {
   const codes = codesFor(digits, region);
   if (!metadata) return codes;
   const plan = planOf(metadata, region?.toUpperCase());
@@ -211,12 +216,12 @@ const LENGTH_PROBLEMS: Record<string, PhoneProblem> = {
  */
 export function checkPhoneNumber(raw: string, options: PhoneCheckOptions, metadata: PhoneMetadata): PhoneCheck {
   if (raw.trim() === '') return { valid: false, problem: 'required' };
-  const missing = raw.length <= MAX_INPUT * 4 ? missingPhoneData(raw, options.region, metadata) : [];
+  if (raw.length > MAX_INPUT * 4) return { valid: false, problem: 'too-long' };
+  const digits = normalizePhoneInput(raw);
+  const missing = missingFor(digits, options.region, metadata);
   if (missing.length > 0) {
     throw new RangeError(`The phone metadata of +${missing.join(', +')} is not loaded: see loadPhoneMetadataFor().`);
   }
-  if (raw.length > MAX_INPUT * 4) return { valid: false, problem: 'too-long' };
-  const digits = normalizePhoneInput(raw);
   if (digits === null) return { valid: false, problem: 'not-a-number' };
   if (digits.replace('+', '') === '') return { valid: false, problem: 'required' };
   if (digits.length > MAX_INPUT) return { valid: false, problem: 'too-long' };
@@ -267,7 +272,7 @@ export function formatAsYouType(
     return { text: raw, caret: Math.min(caret, raw.length) };
   }
   // Without the data of the number's calling code, it stays as typed (the caller loads it and asks again).
-  if (missingPhoneData(digits, region, metadata).length > 0) return { text: raw, caret: Math.min(caret, raw.length) };
+  if (missingFor(digits, region, metadata).length > 0) return { text: raw, caret: Math.min(caret, raw.length) };
   const before = ascii.slice(0, caret);
   const digitsBefore = [...before].filter((ch) => isDigit(ch) || ch === '+').length;
   const laid = layOutPhoneNumber(digits, regionOf(region, metadata), metadata);
