@@ -139,7 +139,7 @@ export class FormattedInputController implements ReactiveController {
   }
 
   #show(field: HTMLInputElement, { text, caret }: Formatted): void {
-    if (field.value !== text) field.value = text;
+    this.#write(field, text);
     field.setSelectionRange(caret, caret);
   }
 }
