@@ -15,6 +15,14 @@ export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const SHRINK_NOTICE = 256;
 
 /**
+ * How far past its baseline a figure may go and still count as not grown. A first view's files name the lazily
+ * loaded chunks they import by a hash of their contents, so a change to a chunk loaded later alone renames it, and
+ * the first view's gzipped size moves by a few bytes (seen: -2 to +7) with no code of it changed. Real growth is
+ * larger than this, and the baseline itself never moves up by it.
+ */
+export const HASH_NOISE = 16;
+
+/**
  * @param {readonly Budget[]} budgets
  * @param {Readonly<Record<string, number>>} baseline known overshoots by name, in bytes
  * @returns {{ lines: string[], failed: number }} what to print, and how many budgets fail the run
@@ -27,7 +35,7 @@ export function judgeBudgets(budgets, baseline) {
       ? `Budget broken: ${b.name} is ${kb(b.gzip)} gzip, budget ${kb(b.budget)}.`
       : `Budget broken: ${b.name}.`;
     const known = baseline[b.name];
-    if (known !== undefined && b.gzip <= known) {
+    if (known !== undefined && b.gzip <= known + HASH_NOISE) {
       lines.push(`${line} Known and not grown (baseline ${kb(known)}).`);
     } else {
       lines.push(known !== undefined ? `${line} It grew past its baseline of ${kb(known)}.` : line);

@@ -1,7 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { judgeBudgets, kb } from './budgets.mjs';
+import { HASH_NOISE, judgeBudgets, kb } from './budgets.mjs';
 
 /**
  * @param {string} name
@@ -34,9 +34,16 @@ test('a known overshoot that has not grown is reported, and passes', () => {
 });
 
 test('a known overshoot that grew fails', () => {
-  const { lines, failed } = judgeBudgets([figure('wizard', 2049, 1024)], { wizard: 2048 });
+  const { lines, failed } = judgeBudgets([figure('wizard', 2048 + HASH_NOISE + 1, 1024)], { wizard: 2048 });
   assert.equal(failed, 1);
   assert.match(lines[0] ?? '', /It grew past its baseline of 2\.0 KB\.$/);
+});
+
+test('a known overshoot a few bytes past its baseline passes: the hashed names of later chunks move it', () => {
+  assert.ok(HASH_NOISE > 7 && HASH_NOISE <= 16); // seen: up to 7 B from renames alone; real growth is more
+  const { lines, failed } = judgeBudgets([figure('wizard', 2048 + HASH_NOISE, 1024)], { wizard: 2048 });
+  assert.equal(failed, 0);
+  assert.match(lines[0] ?? '', /Known and not grown/);
 });
 
 test('a figure well below its baseline asks for the baseline to be lowered', () => {
