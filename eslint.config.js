@@ -73,6 +73,30 @@ export default tseslint.config(
     },
   },
   {
+    // The localization runtime finds a translation by the message's id, and translators read its `desc`: a `msg()`
+    // without them would stay in English in every language.
+    files: ['packages/elements/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='msg'][arguments.length<2]",
+          message: 'Give msg() its options: { id, desc }.',
+        },
+        {
+          selector:
+            "CallExpression[callee.name='msg'] > ObjectExpression:not(:has(Property[key.name='id'][value.type='Literal']))",
+          message: 'Give msg() an id (a string literal): the runtime looks translations up by it.',
+        },
+        {
+          selector: "CallExpression[callee.name='msg'] > ObjectExpression:not(:has(Property[key.name='desc']))",
+          message: 'Give msg() a desc: what translators read.',
+        },
+      ],
+    },
+  },
+  {
     // chai's `expect(x).to.exist` style assertions are expressions.
     files: ['**/*.test.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
