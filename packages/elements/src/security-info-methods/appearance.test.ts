@@ -38,6 +38,16 @@ describe('security-info-methods: appearance', () => {
     await expectAccessible(el);
   });
 
+  it('sets what identifies a method apart from its kind, in the rows and the default', async () => {
+    const el = await page(backend());
+    const identifiers = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="identifier"]')];
+    expect(identifiers.some((part) => part.closest('[part~="default-method"]'))).to.be.true;
+    for (const part of identifiers) {
+      const kind = Number(getComputedStyle(part.parentElement!).fontWeight);
+      expect(Number(getComputedStyle(part).fontWeight), part.textContent ?? '').to.be.lessThan(kind);
+    }
+  });
+
   it('fits 320 px without scrolling sideways, in the list and in a dialog', async () => {
     await setViewport({ width: 320, height: 640 });
     try {

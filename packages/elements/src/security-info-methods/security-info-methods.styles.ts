@@ -70,6 +70,11 @@ export const methodsStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* The kind in bold, what identifies it not: "Passkey Work laptop" reads as a kind and a name. */
+  [part~='identifier'] {
+    font-weight: 400;
+  }
+
   .detail {
     color: var(--_text-muted);
     font-size: 0.875em;
