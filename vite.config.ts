@@ -8,8 +8,9 @@ import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
 import { defineConfig, type Logger, type Plugin } from 'vite';
-import { DEFAULT_POLICY } from '@security-info/core';
+import { DEMO_POLICY } from './demo/policy.ts';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const COMMAND = path.join(ROOT, 'packages/server/src/command/main.ts');
@@ -26,11 +27,14 @@ interface Backend {
   stop(): Promise<void>;
 }
 
-/** Starts the command on the demo's folder and policy; its output goes to this terminal, a line at a time. */
-function startBackend(logger: Logger): Backend {
+/**
+ * Starts the command on the demo's folder and policy; its output goes to this terminal, a line at a time. Passkeys
+ * are bound to `localhost` and made on the page at `port`.
+ */
+function startBackend(logger: Logger, port: number | undefined): Backend {
   mkdirSync(DATA_DIR, { recursive: true });
   const policyFile = path.join(DATA_DIR, 'policy.json');
-  writeFileSync(policyFile, `${JSON.stringify(DEFAULT_POLICY, null, 2)}\n`);
+  writeFileSync(policyFile, `${JSON.stringify(DEMO_POLICY, null, 2)}\n`);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -39,6 +43,9 @@ function startBackend(logger: Logger): Backend {
     HOST: '127.0.0.1',
     SECURITY_INFO_DATA_DIR: DATA_DIR,
     SECURITY_INFO_POLICY: policyFile,
+    SECURITY_INFO_RP_ID: 'localhost',
+    SECURITY_INFO_RP_NAME: 'Contoso (demo)',
+    SECURITY_INFO_RP_ORIGINS: `http://localhost${port ? `:${port}` : ''}`,
   };
   // The demo runs on its embedded database, whatever the shell has for a deployment.
   delete env.DATABASE_URL;
@@ -138,13 +145,20 @@ function securityInfoBackend(): Plugin {
   /** Mounts the forwarding; the service starts once the server listens (or at the first request). */
   const mount = (server: {
     middlewares: { use(handler: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): void };
-    httpServer: { once(event: 'listening', listener: () => void): unknown } | null;
+    httpServer: {
+      once(event: 'listening', listener: () => void): unknown;
+      address(): AddressInfo | string | null;
+    } | null;
     config: { logger: Logger };
     close(): Promise<void>;
   }) => {
     let backend: Backend | undefined;
     let closed = false;
-    const started = () => (backend ??= startBackend(server.config.logger));
+    const port = () => {
+      const address = server.httpServer?.address();
+      return typeof address === 'object' && address ? address.port : undefined;
+    };
+    const started = () => (backend ??= startBackend(server.config.logger, port()));
     server.httpServer?.once('listening', () => {
       if (!closed) started();
     });

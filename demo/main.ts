@@ -9,6 +9,7 @@ import {
   type MemoryAdapterOperation,
   type SecurityInfoAdapter,
 } from '@security-info/core';
+import { DEMO_POLICY } from './policy.js';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const useMemory = new URLSearchParams(location.search).get('adapter') === 'memory';
@@ -21,6 +22,7 @@ let memory: MemoryAdapter | undefined;
 function adapter(): SecurityInfoAdapter {
   if (!useMemory) return createFetchAdapter({ baseUrl: '/api/security-info' });
   memory = createMemoryAdapter({
+    policy: DEMO_POLICY,
     latency: 600,
     voiceConfirmation: $<HTMLInputElement>('#voice-keypress').checked ? 'keypress' : 'code',
     onCode: ({ code, channel, challengeId }) => {

@@ -2,7 +2,7 @@
 // `npm run test:examples`: builds every example and drives each, end to end in Chromium, through the Security info
 // page against the reference backend on its embedded database: the empty list, Add, the wizard enrolling a phone
 // with the code it was sent, and the list showing that phone masked; then the demo portal of `npm start`, with each
-// of its adapters. Prints a plain `N passed, N failed` line.
+// of its adapters, adding a phone and then a passkey. Prints a plain `N passed, N failed` line.
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -272,6 +272,59 @@ async function check(browser, name, url, readCode, typed) {
   }
 }
 
+/**
+ * Adds a passkey on the demo's Security info page, with Chromium's virtual authenticator standing for the person's
+ * device: Add, Passkey, Create passkey, the name offered, Save, Done; then the list shows it and the host heard of
+ * the change. The page must be on `localhost`, the relying party the demo's backend is set up with.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} name
+ * @param {string} url
+ */
+async function checkPasskey(browser, name, url) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  /** @type {string[]} */
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(messageOf(error)));
+  try {
+    const cdp = await page.createCDPSession();
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    await page.goto(url);
+    await waitFor('Add', () => byRole(page, 'button', 'Add sign-in method').click());
+    await waitFor('the passkey method', () => byRole(page, 'button', 'Passkey').click());
+    await waitFor('Create passkey', () => byRole(page, 'button', 'Create passkey').click());
+    const named = await waitFor('the name offered', () =>
+      byRole(page, 'textbox', 'Passkey name')
+        .map((field) => /** @type {HTMLInputElement} */ (field).value)
+        .wait(),
+    );
+    if (!named) throw new Error('no name was offered for the new passkey');
+    await waitFor('Save', () => byRole(page, 'button', 'Save').click());
+    await waitFor('Done', () => byRole(page, 'button', 'Done').click());
+    await waitFor('the passkey in the list', () => byRole(page, 'button', `Rename Passkey ${named}`).wait());
+    await shows(page, 'Security info updated (added).');
+    if (errors.length) throw new Error(errors.join('; '));
+    passed++;
+    console.log(`  ✔ ${name}: a passkey added through the Security info page, end to end`);
+  } catch (error) {
+    failed++;
+    console.log(`  ✖ ${name}: ${messageOf(error)}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+  } finally {
+    await context.close();
+  }
+}
+
 await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 const address = server.address();
 if (!address || typeof address === 'string') throw new Error('the examples server has no port');
@@ -331,6 +384,14 @@ try {
       () => async () => printed.at(-1) ?? null,
       '+31 6 12345678',
     );
+    // Passkeys are bound to a domain name: the demo's relying party is localhost, on the port it is served on.
+    const onLocalhost = (/** @type {string} */ path) => {
+      const url = new URL(path, `${demo}/`);
+      url.hostname = 'localhost';
+      return url.href;
+    };
+    await checkPasskey(browser, 'demo (in-browser adapter, passkey)', onLocalhost('?adapter=memory'));
+    await checkPasskey(browser, 'demo (reference backend, passkey)', onLocalhost('/'));
   } finally {
     console.warn = warn;
     await vite.close();
