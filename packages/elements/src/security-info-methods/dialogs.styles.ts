@@ -16,6 +16,14 @@ export const dialogStyles = css`
     inline-size: min(34rem, 100% - 2rem);
   }
 
+  /* Over the wizard (in its dialog or in place of the list) the title is a line above the step's own heading, not a
+     second heading as large. */
+  h2:has(+ security-info-wizard) {
+    font-size: 0.875em;
+    color: var(--_text-muted);
+    margin-block-end: 0.75rem;
+  }
+
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
   }

@@ -32,6 +32,13 @@ async function found(el: Element, role: string, name: string | RegExp): Promise<
   return getByRole<HTMLElement>(el, role, { name });
 }
 
+/** The title over the wizard reads as a line above the step's heading, not as a second heading of the same size. */
+function titledAbove(title: Element, step: Element): void {
+  const size = (heading: Element) => parseFloat(getComputedStyle(heading).fontSize);
+  expect(size(title), 'the title as large as the step').to.be.lessThan(size(step) * 0.75);
+  expect(step.getBoundingClientRect().top - title.getBoundingClientRect().bottom).to.be.at.least(8);
+}
+
 /** Records what the wizard asks the backend to send; `hang` keeps each send waiting until it is aborted. */
 function recording(adapter: MemoryAdapter, hang = false) {
   const sent: SendCodeRequest[] = [];
@@ -77,7 +84,7 @@ describe('security-info-methods: Add', () => {
     expect(nameOf(add)).to.equal('Add sign-in method');
     expect(focused()).to.equal('heading "Add sign-in method"');
     expect(customElements.get('security-info-wizard')).to.exist;
-    await found(el, 'heading', 'Which method would you like to add?');
+    titledAbove(add.querySelector('h2')!, await found(el, 'heading', 'Which method would you like to add?'));
     await expectAccessible(el);
   });
 
@@ -197,7 +204,8 @@ describe('security-info-methods: inline', () => {
     // The page's own list is gone (the wizard's method picker is a list too).
     expect(el.shadowRoot!.querySelector('[part="list"]')).to.equal(null);
     await waitUntil(() => focused() === 'heading "Add sign-in method"', 'focus did not move in');
-    await found(el, 'heading', 'Which method would you like to add?');
+    const section = el.shadowRoot!.querySelector('section')!;
+    titledAbove(section.querySelector('h2')!, await found(el, 'heading', 'Which method would you like to add?'));
     await expectAccessible(el);
     (await found(el, 'button', 'Cancel')).click();
     await waitUntil(() => el.shadowRoot!.querySelector('[part="list"]'), 'the list did not come back');
