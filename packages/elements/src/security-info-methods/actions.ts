@@ -261,7 +261,7 @@ export class PageActions {
   loaded(registrations: Registrations): void {
     if (this.modal.current) return; // The wizard's Done is still to come: it decides then (finished).
     const added = this.added(registrations);
-    const key = added ? `change:${added.id}` : this.focusAfterLoad;
+    const key = added ? `*:${added.id}` : this.focusAfterLoad;
     this.focusAfterLoad = this.completed = undefined;
     // Only while focus is on the page (or was lost with a row): a person who went elsewhere is not pulled back.
     const { element } = this.host;
@@ -354,7 +354,7 @@ export class PageActions {
       // Focus goes to the new phone's Change; when the list does not show it yet, once it does (loaded).
       const added = this.added();
       if (added) this.completed = undefined;
-      this.modal.close(added ? `change:${added.id}` : undefined);
+      this.modal.close(added ? `*:${added.id}` : undefined);
     },
     close: () => this.close(),
     cancel: (event) => {

@@ -33,7 +33,10 @@ export class ModalController<T> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Moves focus to the `[data-focus="key"]` control (or the heading) after the next update. */
+  /**
+   * Moves focus to the `[data-focus="key"]` control (or the heading) after the next update; `*:id` to the first
+   * control whose key ends in `:id`.
+   */
   refocus(key: string): void {
     this.returnTo = key;
     this.focus = 'return';
@@ -55,7 +58,10 @@ export class ModalController<T> implements ReactiveController {
       // An update may come after the element left the page, where a dialog cannot open.
       else if (!dialog.open && dialog.isConnected) dialog.showModal();
     } else if (this.focus === 'return') {
-      const control = root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(this.returnTo)}"]`);
+      // `*:id` is the first of the controls keyed `<action>:id`: a row's first action, whichever its kind offers.
+      const [any, id] = /^\*(:.*)$/.exec(this.returnTo) ?? [];
+      const key = CSS.escape(id ?? this.returnTo);
+      const control = root.querySelector<HTMLElement>(any ? `[data-focus$="${key}"]` : `[data-focus="${key}"]`);
       (control ?? root.querySelector<HTMLElement>('h2'))?.focus();
     } else return;
     this.focus = undefined;

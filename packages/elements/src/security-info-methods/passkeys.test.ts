@@ -1,6 +1,7 @@
 // Passkeys on the Security info page: each a row with its name, when it was added and last used, and whether it is
 // synced; Rename through a small dialog, Delete with the confirmation that names it, and Add still offering more.
-import { type RegisteredMethod, type SecurityInfoAdapter } from '@security-info/core';
+import { DEFAULT_POLICY, type RegisteredMethod, type SecurityInfoAdapter } from '@security-info/core';
+import { executeServerCommand } from '@web/test-runner-commands';
 import './security-info-methods.js';
 import type { SecurityInfoMethods } from './security-info-methods.js';
 import {
@@ -10,6 +11,7 @@ import {
   getByRole,
   html,
   press,
+  queryByRole,
   recordEvents,
   typeInto,
   waitUntil,
@@ -188,5 +190,38 @@ describe('security-info-methods: passkeys', () => {
     const open = await dialog(el);
     await waitUntil(() => open.querySelector('security-info-wizard'), 'the wizard never opened', { timeout: 3000 });
     expect(open.querySelector('security-info-wizard')!.registered).to.deep.equal(['authenticator-app']);
+  });
+
+  it('adds a passkey made by the browser; Done gives focus to the new row, at its Rename', async () => {
+    await executeServerCommand('virtual-authenticator', { action: 'add', options: {} });
+    try {
+      const policy = {
+        ...DEFAULT_POLICY,
+        methods: [...DEFAULT_POLICY.methods, { id: 'passkey' as const, purposes: ['mfa' as const] }],
+      };
+      const el = await page(backend(undefined, { policy }));
+      const events = recordEvents(el, 'security-info-methods-change');
+      button(el, 'Add sign-in method').click();
+      const open = await dialog(el);
+      const find = (role: string, name: string | RegExp) => () => queryByRole<HTMLElement>(open, role, { name });
+      await waitUntil(find('button', /^Passkey/), 'no Passkey at the method step', { timeout: 5000 });
+      find('button', /^Passkey/)()!.click();
+      await waitUntil(find('button', 'Create passkey'), 'no Create passkey', { timeout: 10_000 });
+      find('button', 'Create passkey')()!.click();
+      await waitUntil(find('textbox', 'Passkey name'), 'the name step never showed', { timeout: 5000 });
+      const name = (find('textbox', 'Passkey name')() as HTMLInputElement).value;
+      find('button', 'Save')()!.click();
+      await waitUntil(find('button', 'Done'), 'no Done', { timeout: 5000 });
+      find('button', 'Done')()!.click();
+      await waitUntil(
+        () => focused() === `button "Rename Passkey ${name}"`,
+        "focus did not move to the new passkey's Rename",
+      );
+      expect(announced(el)).to.contain('Passkey added.');
+      expect(events.map((event) => event.detail.change)).to.deep.equal(['added']);
+      await expectAccessible(el);
+    } finally {
+      await executeServerCommand('virtual-authenticator', { action: 'remove' });
+    }
   });
 });
