@@ -15,6 +15,7 @@ import { errorMessage } from '../shared/error-messages.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { StepElement } from '../shared/step.js';
 import { hostLocale } from '../shared/host-locale.js';
+import { textLocale } from '../shared/text-locale.js';
 import { IntentLock } from '../shared/intent-lock.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { fieldStyles } from '../shared/field.styles.js';
@@ -152,8 +153,10 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   readonly #submitting = new IntentLock<string>({ timeout: 1000 });
   /** Next was pressed before the phone number data arrived: submit when it does. */
   #submitWhenReady = false;
-  /** The language regions are named in, read at each update. */
+  /** The nearest `lang`, read at each update: where the person likely is (the country chosen first). */
   #locale: string | undefined;
+  /** The language regions are named and sorted in, read at each update: the words' (text-locale.ts). */
+  #names: string | undefined;
   /** The custom states set last: only a change is set, as setting one costs even when it is set already. */
   #states: Record<string, boolean> = {};
   /** The channels offered for the chosen region, found at each update. */
@@ -220,7 +223,8 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
 
   protected override willUpdate(changed: PropertyValues): void {
     this.#locale = hostLocale(this);
-    this.#combobox.offer(this.#locale, allowedRegions(this));
+    this.#names = textLocale(this);
+    this.#combobox.offer(this.#names, allowedRegions(this));
     if (changed.has('metadata') && this.metadata) this.#dataArrived(changed.get('metadata') === undefined);
     const unchosen = this.metadata && !this.country && !this.#number.text;
     if (unchosen && (changed.has('defaultCountry') || changed.has('policy'))) this.country = this.#pickDefaultCountry();
@@ -371,7 +375,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   // --- Rendering ------------------------------------------------------------------------------------------
 
   #countryName(code: string): string {
-    return code ? (this.#combobox.option(code)?.name ?? regionName(code, this.#locale)) : '';
+    return code ? (this.#combobox.option(code)?.name ?? regionName(code, this.#names)) : '';
   }
 
   #problemText(problem: PhoneProblem): string {
