@@ -46,6 +46,11 @@ describe('security-info-methods: appearance', () => {
       const kind = Number(getComputedStyle(part.parentElement!).fontWeight);
       expect(Number(getComputedStyle(part).fontWeight), part.textContent ?? '').to.be.lessThan(kind);
     }
+    // A dialog's title names the method in one weight.
+    button(el, 'Delete Phone +31 6 •••• 5678').click();
+    const title = (await dialog(el)).querySelector('h2')!;
+    const number = title.querySelector('[part~="identifier"]')!;
+    expect(getComputedStyle(number).fontWeight).to.equal(getComputedStyle(title).fontWeight);
   });
 
   it('fits 320 px without scrolling sideways, in the list and in a dialog', async () => {

@@ -24,6 +24,11 @@ export const dialogStyles = css`
     margin-block-end: 0.75rem;
   }
 
+  /* A dialog's title names the method whole in its own weight (the list sets the identifier apart). */
+  h2 [part~='identifier'] {
+    font-weight: inherit;
+  }
+
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
   }
