@@ -16,6 +16,7 @@ const everything: SecurityInfoPolicy = {
     { id: 'phone', purposes: ['mfa', 'password-reset'] },
     { id: 'email', purposes: ['password-reset'] },
     { id: 'security-questions', purposes: ['password-reset'] },
+    { id: 'passkey', purposes: ['mfa', 'password-reset'] },
   ],
 };
 
@@ -48,4 +49,19 @@ export const Pending: Story = { args: { purpose: 'mfa', pending: true } };
 export const RightToLeft: Story = {
   args: { purpose: 'mfa' },
   decorators: [(story) => html`<div dir="rtl" lang="ar">${story()}</div>`],
+};
+/**
+ * The icons are decoration, in a file of their own that loads beside the policy: when it cannot load (offline), the
+ * list is complete without them. Shown here by hiding them through their part.
+ */
+export const WithoutIcons: Story = {
+  decorators: [
+    (story) =>
+      html`<style>
+          .without-icons method-picker::part(icon) {
+            display: none;
+          }
+        </style>
+        <div class="without-icons">${story()}</div>`,
+  ],
 };

@@ -14,6 +14,7 @@ import { createServer as createViteServer } from 'vite';
 import { createSecurityInfoMiddleware, TEST_LIMITS } from '@security-info/server';
 import { openPGliteStore } from '@security-info/server/pglite';
 import { CHROME_ARGS, findBrowser } from './find-browser.mjs';
+import { PLATFORM_AUTHENTICATOR } from './web-test-runner/virtual-authenticator.mjs';
 
 /** @typedef {import('puppeteer-core').Page} Page */
 /** @typedef {import('puppeteer-core').BrowserContext} BrowserContext */
@@ -242,15 +243,15 @@ let passed = 0;
 let failed = 0;
 
 /**
- * Opens `url` in a browser context of its own, signed in as a new person, and adds a phone there; counts and prints
- * the outcome.
+ * Runs `steps` on a page of its own: a browser context signed in as a new person (named after the run), where any
+ * error the page throws fails the run too; counts and prints the outcome.
  * @param {import('puppeteer-core').Browser} browser
  * @param {string} name
- * @param {string} url
- * @param {(page: Page) => ReadCode} readCode
- * @param {string} [typed]
+ * @param {string} url what the person opens, on the host the cookie is for
+ * @param {string} outcome what the run shows when it passes
+ * @param {(page: Page) => Promise<void>} steps from opening `url` on
  */
-async function check(browser, name, url, readCode, typed) {
+async function endToEnd(browser, name, url, outcome, steps) {
   const context = await browser.createBrowserContext();
   await context.setCookie({ name: USER_COOKIE, value: name.replace(/\W+/g, '-'), domain: new URL(url).hostname });
   const page = await context.newPage();
@@ -259,11 +260,10 @@ async function check(browser, name, url, readCode, typed) {
   const errors = [];
   page.on('pageerror', (error) => errors.push(messageOf(error)));
   try {
-    await page.goto(url);
-    await addPhone(page, readCode(page), typed);
+    await steps(page);
     if (errors.length) throw new Error(errors.join('; '));
     passed++;
-    console.log(`  ✔ ${name}: a phone added through the Security info page, end to end`);
+    console.log(`  ✔ ${name}: ${outcome}, end to end`);
   } catch (error) {
     failed++;
     console.log(`  ✖ ${name}: ${messageOf(error)}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
@@ -273,6 +273,20 @@ async function check(browser, name, url, readCode, typed) {
 }
 
 /**
+ * Opens `url` and adds a phone there (addPhone).
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} name
+ * @param {string} url
+ * @param {(page: Page) => ReadCode} readCode
+ * @param {string} [typed]
+ */
+const check = (browser, name, url, readCode, typed) =>
+  endToEnd(browser, name, url, 'a phone added through the Security info page', async (page) => {
+    await page.goto(url);
+    await addPhone(page, readCode(page), typed);
+  });
+
+/**
  * Adds a passkey on the demo's Security info page, with Chromium's virtual authenticator standing for the person's
  * device: Add, Passkey, Create passkey, the name offered, Save, Done; then the list shows it and the host heard of
  * the change. The page must be on `localhost`, the relying party the demo's backend is set up with.
@@ -280,26 +294,11 @@ async function check(browser, name, url, readCode, typed) {
  * @param {string} name
  * @param {string} url
  */
-async function checkPasskey(browser, name, url) {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  /** @type {string[]} */
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(messageOf(error)));
-  try {
+const checkPasskey = (browser, name, url) =>
+  endToEnd(browser, name, url, 'a passkey added through the Security info page', async (page) => {
     const cdp = await page.createCDPSession();
-    await cdp.send('WebAuthn.enable');
-    await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    await cdp.send('WebAuthn.enable', { enableUI: false });
+    await cdp.send('WebAuthn.addVirtualAuthenticator', { options: PLATFORM_AUTHENTICATOR });
     await page.goto(url);
     await waitFor('Add', () => byRole(page, 'button', 'Add sign-in method').click());
     await waitFor('the passkey method', () => byRole(page, 'button', 'Passkey').click());
@@ -314,16 +313,7 @@ async function checkPasskey(browser, name, url) {
     await waitFor('Done', () => byRole(page, 'button', 'Done').click());
     await waitFor('the passkey in the list', () => byRole(page, 'button', `Rename Passkey ${named}`).wait());
     await shows(page, 'Security info updated (added).');
-    if (errors.length) throw new Error(errors.join('; '));
-    passed++;
-    console.log(`  ✔ ${name}: a passkey added through the Security info page, end to end`);
-  } catch (error) {
-    failed++;
-    console.log(`  ✖ ${name}: ${messageOf(error)}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
-  } finally {
-    await context.close();
-  }
-}
+  });
 
 await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 const address = server.address();

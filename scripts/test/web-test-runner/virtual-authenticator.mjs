@@ -17,6 +17,20 @@ import { devTools } from './devtools.mjs';
  *   | { action: 'credentials' }} VirtualAuthenticatorPayload
  */
 
+/**
+ * A person's device as the tests stand it in: a platform authenticator that holds passkeys, verifies the person and
+ * answers at once.
+ * @type {Required<AuthenticatorOptions>}
+ */
+export const PLATFORM_AUTHENTICATOR = {
+  protocol: 'ctap2',
+  transport: 'internal',
+  hasResidentKey: true,
+  hasUserVerification: true,
+  isUserVerified: true,
+  automaticPresenceSimulation: true,
+};
+
 /** The authenticators each page added, by the DevTools session that added them. */
 /** @type {WeakMap<object, string[]>} */
 const added = new WeakMap();
@@ -41,15 +55,7 @@ export function virtualAuthenticatorCommand() {
           // The browser's own dialog stays closed: the authenticator answers as the options say.
           await client.send('WebAuthn.enable', { enableUI: false });
           const { authenticatorId } = await client.send('WebAuthn.addVirtualAuthenticator', {
-            options: {
-              protocol: 'ctap2',
-              transport: 'internal',
-              hasResidentKey: true,
-              hasUserVerification: true,
-              isUserVerified: true,
-              automaticPresenceSimulation: true,
-              ...payload.options,
-            },
+            options: { ...PLATFORM_AUTHENTICATOR, ...payload.options },
           });
           ids.push(authenticatorId);
           return { authenticatorId };

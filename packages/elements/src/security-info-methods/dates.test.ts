@@ -1,7 +1,8 @@
 // "Added …" and "Last used …" in the language of the words around them: the language chosen with setLocale (or
 // followed from the document), else the element's lang; again when the language changes.
 import './security-info-methods.js';
-import { followDocumentLanguage, setLocale } from '../shared/localization.js';
+import { setLocale } from '../shared/localization.js';
+import { onEnglishPage } from '../../test/language.js';
 import { expect, fixture, getByRole, html, waitUntil } from '../../test/helpers.js';
 import { backend, page, rows } from '../../test/methods.js';
 
@@ -12,16 +13,7 @@ const dates = (el: HTMLElement) =>
     .replace(/ (Change|Ändern) .*$/, '');
 
 describe('security-info-methods: dates', () => {
-  let lang: string;
-  before(() => {
-    lang = document.documentElement.lang;
-    document.documentElement.lang = 'en';
-  });
-  after(async () => {
-    await setLocale('en');
-    followDocumentLanguage();
-    document.documentElement.lang = lang;
-  });
+  onEnglishPage();
 
   // First: nothing has been chosen with setLocale yet on this page.
   it('formats them in French by the element’s lang="fr", as nothing else was asked for', async () => {

@@ -2,7 +2,8 @@
 // setLocale (or followed from the document), else the nearest lang. The country chosen first still follows the lang.
 import './security-info-phone.js';
 import type { SecurityInfoPhone } from './security-info-phone.js';
-import { followDocumentLanguage, setLocale } from '../shared/localization.js';
+import { setLocale } from '../shared/localization.js';
+import { onEnglishPage } from '../../test/language.js';
 import { expect, expectAccessible, fixture, getByRole, html, press, waitUntil } from '../../test/helpers.js';
 
 const picker = (el: SecurityInfoPhone) => getByRole<HTMLInputElement>(el, 'combobox');
@@ -28,16 +29,7 @@ async function listed(el: SecurityInfoPhone): Promise<string[]> {
 }
 
 describe('security-info-phone: region names', () => {
-  let lang: string;
-  before(() => {
-    lang = document.documentElement.lang;
-    document.documentElement.lang = 'en';
-  });
-  after(async () => {
-    await setLocale('en');
-    followDocumentLanguage();
-    document.documentElement.lang = lang;
-  });
+  onEnglishPage();
 
   // First: nothing has been chosen with setLocale yet on this page.
   it('names them in French by the element’s lang="fr", as nothing else was asked for', async () => {
