@@ -68,6 +68,23 @@ describe('FormattedInputController', () => {
     await expectAccessible(host);
   });
 
+  it('sets the caret only where formatting moved it: a keystroke that changes no grouping leaves it be', async () => {
+    const { host, field } = await grouped();
+    const original = field.setSelectionRange.bind(field);
+    let set = 0;
+    field.setSelectionRange = (...args: Parameters<HTMLInputElement['setSelectionRange']>) => {
+      set++;
+      original(...args);
+    };
+    await typeInto(field, '12');
+    expect(set, 'two digits, one group').to.equal(0);
+    await typeInto(field, '34');
+    await host.updateComplete;
+    expect(field.value).to.equal('123 4');
+    expect(set, 'the fourth digit starts a group').to.equal(1);
+    expect(field.selectionStart).to.equal(field.value.length);
+  });
+
   it('keeps the caret after the digit typed in the middle', async () => {
     const { host, field, digitsBeforeCaret } = await grouped();
     await typeInto(field, '123456');

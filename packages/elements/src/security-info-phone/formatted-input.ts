@@ -107,7 +107,7 @@ export class FormattedInputController implements ReactiveController {
     let caret = field.selectionStart ?? text.length;
     const before = this.#last;
     // Deleting a separator alone would change nothing once formatted: delete the digit beside it, as people mean.
-    if (digitsOf(text) === digitsOf(before.text) && text.length < before.text.length) {
+    if (text.length < before.text.length && digitsOf(text) === digitsOf(before.text)) {
       if (inputType === 'deleteContentBackward') {
         const cut = [...text.slice(0, caret)].reverse().findIndex(isDigit);
         if (cut >= 0) {
@@ -139,7 +139,9 @@ export class FormattedInputController implements ReactiveController {
   }
 
   #show(field: HTMLInputElement, { text, caret }: Formatted): void {
+    const same = field.value === text;
     this.#write(field, text);
-    field.setSelectionRange(caret, caret);
+    // Typing that needs no new grouping leaves the caret where it belongs: setting it again costs a selection update.
+    if (!same || field.selectionStart !== caret || field.selectionEnd !== caret) field.setSelectionRange(caret, caret);
   }
 }
