@@ -351,7 +351,8 @@ export class PageActions {
       this.changed(replaced ? 'replaced' : 'added', undefined, kind);
     },
     finished: () => {
-      // Focus goes to the new phone's Change; when the list does not show it yet, once it does (loaded).
+      // Focus goes to the new method's first action (a phone's Change, a passkey's Rename); when the list does not
+      // show it yet, once it does (loaded).
       const added = this.added();
       if (added) this.completed = undefined;
       this.modal.close(added ? `*:${added.id}` : undefined);

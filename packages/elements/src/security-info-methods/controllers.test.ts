@@ -3,6 +3,7 @@
 import type { Registrations, SecurityInfoAdapter } from '@security-info/core';
 import { callAdapter, type CallFailure } from './call.js';
 import { MethodsLoader } from './methods-loader.js';
+import { ModalController } from './modal.js';
 import { OperationsController, type Operation } from './operations.js';
 import { PhoneNumbersController } from './phone-numbers.js';
 import type { PhoneFormat } from './phone-format.js';
@@ -235,5 +236,28 @@ describe('PhoneNumbersController', () => {
     await waitUntil(() => numbers.masked('+31612345678'));
     numbers.need(['+31612345678']);
     expect(loads).to.equal(1);
+  });
+});
+
+describe('ModalController', () => {
+  it('gives focus to the first action of a row by its id, not to a row whose id only ends the same', async () => {
+    const host = await testHost();
+    const modal = new ModalController<string>(host);
+    for (const key of ['change:tenant:7', 'delete:tenant:7', 'rename:7', 'delete:7']) {
+      const button = document.createElement('button');
+      button.dataset['focus'] = key;
+      button.textContent = key;
+      host.renderRoot.append(button);
+    }
+    const focused = () => host.shadowRoot!.activeElement?.textContent;
+    modal.refocus('*:7');
+    await host.updateComplete;
+    expect(focused()).to.equal('rename:7');
+    modal.refocus('*:tenant:7');
+    await host.updateComplete;
+    expect(focused()).to.equal('change:tenant:7');
+    modal.refocus('delete:7');
+    await host.updateComplete;
+    expect(focused()).to.equal('delete:7');
   });
 });

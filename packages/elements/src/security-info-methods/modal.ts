@@ -59,9 +59,13 @@ export class ModalController<T> implements ReactiveController {
       else if (!dialog.open && dialog.isConnected) dialog.showModal();
     } else if (this.focus === 'return') {
       // `*:id` is the first of the controls keyed `<action>:id`: a row's first action, whichever its kind offers.
-      const [any, id] = /^\*(:.*)$/.exec(this.returnTo) ?? [];
-      const key = CSS.escape(id ?? this.returnTo);
-      const control = root.querySelector<HTMLElement>(any ? `[data-focus$="${key}"]` : `[data-focus="${key}"]`);
+      const id = this.returnTo.startsWith('*:') ? this.returnTo.slice(2) : undefined;
+      const control =
+        id === undefined
+          ? root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(this.returnTo)}"]`)
+          : [...root.querySelectorAll<HTMLElement>('[data-focus]')].find(
+              (each) => each.dataset['focus']!.replace(/^[^:]*:/, '') === id,
+            );
       (control ?? root.querySelector<HTMLElement>('h2'))?.focus();
     } else return;
     this.focus = undefined;
