@@ -85,12 +85,17 @@ export default tseslint.config(
           message: 'Give msg() its options: { id, desc }.',
         },
         {
+          selector: "CallExpression[callee.name='msg'][arguments.length>1][arguments.1.type!='ObjectExpression']",
+          message: 'Give msg() its options as an object literal, { id, desc }: extraction reads them from the source.',
+        },
+        {
           selector:
-            "CallExpression[callee.name='msg'] > ObjectExpression:not(:has(Property[key.name='id'][value.type='Literal']))",
+            "CallExpression[callee.name='msg'] > ObjectExpression:not(:has(> Property:matches([key.name='id'], [key.value='id'])[value.type='Literal'][value.raw=/^['\"]/]))",
           message: 'Give msg() an id (a string literal): the runtime looks translations up by it.',
         },
         {
-          selector: "CallExpression[callee.name='msg'] > ObjectExpression:not(:has(Property[key.name='desc']))",
+          selector:
+            "CallExpression[callee.name='msg'] > ObjectExpression:not(:has(> Property:matches([key.name='desc'], [key.value='desc'])))",
           message: 'Give msg() a desc: what translators read.',
         },
       ],
