@@ -28,10 +28,20 @@ interface Backend {
 }
 
 /**
- * Starts the command on the demo's folder and policy; its output goes to this terminal, a line at a time. Passkeys
- * are bound to `localhost` and made on the page at `port`.
+ * Where people open the demo, which passkeys are bound to: DEMO_ORIGIN when it is reached some other way (a tunnel,
+ * a forwarded port, `https://…`), else localhost on the port Vite listens on.
  */
-function startBackend(logger: Logger, port: number | undefined): Backend {
+function pageOrigin(logger: Logger, port: number | undefined): URL {
+  if (process.env.DEMO_ORIGIN) return new URL(process.env.DEMO_ORIGIN);
+  if (!port) logger.warn('security-info demo: no port known yet; passkeys work on http://localhost (set DEMO_ORIGIN).');
+  return new URL(`http://localhost${port ? `:${port}` : ''}`);
+}
+
+/**
+ * Starts the command on the demo's folder and policy; its output goes to this terminal, a line at a time. Passkeys
+ * are made on the page at `page`, and bound to its host name.
+ */
+function startBackend(logger: Logger, page: URL): Backend {
   mkdirSync(DATA_DIR, { recursive: true });
   const policyFile = path.join(DATA_DIR, 'policy.json');
   writeFileSync(policyFile, `${JSON.stringify(DEMO_POLICY, null, 2)}\n`);
@@ -43,13 +53,14 @@ function startBackend(logger: Logger, port: number | undefined): Backend {
     HOST: '127.0.0.1',
     SECURITY_INFO_DATA_DIR: DATA_DIR,
     SECURITY_INFO_POLICY: policyFile,
-    SECURITY_INFO_RP_ID: 'localhost',
+    SECURITY_INFO_RP_ID: page.hostname,
     SECURITY_INFO_RP_NAME: 'Contoso (demo)',
-    SECURITY_INFO_RP_ORIGINS: `http://localhost${port ? `:${port}` : ''}`,
+    SECURITY_INFO_RP_ORIGINS: page.origin,
   };
   // The demo runs on its embedded database, whatever the shell has for a deployment.
   delete env.DATABASE_URL;
   delete env.DEMO_DATA_DIR;
+  delete env.DEMO_ORIGIN;
 
   const child: ChildProcess = spawn(
     process.execPath,
@@ -158,7 +169,7 @@ function securityInfoBackend(): Plugin {
       const address = server.httpServer?.address();
       return typeof address === 'object' && address ? address.port : undefined;
     };
-    const started = () => (backend ??= startBackend(server.config.logger, port()));
+    const started = () => (backend ??= startBackend(server.config.logger, pageOrigin(server.config.logger, port())));
     server.httpServer?.once('listening', () => {
       if (!closed) started();
     });
