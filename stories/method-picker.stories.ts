@@ -52,14 +52,14 @@ export const RightToLeft: Story = {
 };
 /**
  * The icons are decoration, in a file of their own that loads beside the policy: when it cannot load (offline), the
- * list is complete without them. Shown here by hiding them through their part.
+ * list is complete without them, each icon's place kept empty. Shown here by hiding them through their part.
  */
 export const WithoutIcons: Story = {
   decorators: [
     (story) =>
       html`<style>
           .without-icons method-picker::part(icon) {
-            display: none;
+            visibility: hidden;
           }
         </style>
         <div class="without-icons">${story()}</div>`,

@@ -18,7 +18,7 @@ export const dialogStyles = css`
 
   /* Over the wizard (in its dialog or in place of the list) the title is a line above the step's own heading, not a
      second heading as large. */
-  h2:has(+ security-info-wizard) {
+  h2.above {
     font-size: 0.875em;
     color: var(--_text-muted);
     margin-block-end: 0.75rem;

@@ -208,7 +208,9 @@ function wizardHeading(replaces: RegisteredMethod | undefined): string {
 }
 
 function wizard(open: Open & { type: 'wizard' }, on: DialogHandlers): TemplateResult {
-  return html`<h2 id="dialog-title" part="dialog-heading" tabindex="-1" autofocus>${wizardHeading(open.replaces)}</h2>
+  return html`<h2 id="dialog-title" class="above" part="dialog-heading" tabindex="-1" autofocus>
+      ${wizardHeading(open.replaces)}
+    </h2>
     <security-info-wizard
       .adapter=${open.adapter}
       .policy=${open.policy}
