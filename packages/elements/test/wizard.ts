@@ -44,13 +44,15 @@ export async function step(wizard: SecurityInfoWizard, name: string): Promise<vo
   await wizard.updateComplete;
 }
 
+/** Waits (3 s by default) for a control inside `within` (shadow roots included) by its role and name, and returns it. */
 export async function waitUntilFound(
-  wizard: SecurityInfoWizard,
+  within: Element,
   role: string,
   name: string | RegExp,
+  timeout = 3000,
 ): Promise<HTMLElement> {
-  await waitUntil(() => queryByRole(wizard, role, { name }), `no ${role} named ${String(name)}`, { timeout: 3000 });
-  return getByRole<HTMLElement>(wizard, role, { name });
+  await waitUntil(() => queryByRole(within, role, { name }), `no ${role} named ${String(name)}`, { timeout });
+  return getByRole<HTMLElement>(within, role, { name });
 }
 
 /** Types a national number into the phone step and presses Next. */

@@ -11,12 +11,12 @@ import {
   getByRole,
   html,
   press,
-  queryByRole,
   recordEvents,
   typeInto,
   waitUntil,
 } from '../../test/helpers.js';
 import { announced, backend, button, dialog, focused, nameOf, page, rows, shown, text } from '../../test/methods.js';
+import { waitUntilFound } from '../../test/wizard.js';
 
 const base = {
   lastUsedAt: null,
@@ -203,16 +203,12 @@ describe('security-info-methods: passkeys', () => {
       const events = recordEvents(el, 'security-info-methods-change');
       button(el, 'Add sign-in method').click();
       const open = await dialog(el);
-      const find = (role: string, name: string | RegExp) => () => queryByRole<HTMLElement>(open, role, { name });
-      await waitUntil(find('button', /^Passkey/), 'no Passkey at the method step', { timeout: 5000 });
-      find('button', /^Passkey/)()!.click();
-      await waitUntil(find('button', 'Create passkey'), 'no Create passkey', { timeout: 10_000 });
-      find('button', 'Create passkey')()!.click();
-      await waitUntil(find('textbox', 'Passkey name'), 'the name step never showed', { timeout: 5000 });
-      const name = (find('textbox', 'Passkey name')() as HTMLInputElement).value;
-      find('button', 'Save')()!.click();
-      await waitUntil(find('button', 'Done'), 'no Done', { timeout: 5000 });
-      find('button', 'Done')()!.click();
+      (await waitUntilFound(open, 'button', /^Passkey/, 5000)).click();
+      // The passkey step's module loads on demand, through the dev server's transforms the first time.
+      (await waitUntilFound(open, 'button', 'Create passkey', 10_000)).click();
+      const name = ((await waitUntilFound(open, 'textbox', 'Passkey name', 5000)) as HTMLInputElement).value;
+      (await waitUntilFound(open, 'button', 'Save')).click();
+      (await waitUntilFound(open, 'button', 'Done', 5000)).click();
       await waitUntil(
         () => focused() === `button "Rename Passkey ${name}"`,
         "focus did not move to the new passkey's Rename",

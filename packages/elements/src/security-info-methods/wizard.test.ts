@@ -2,16 +2,7 @@
 import type { MemoryAdapter, SecurityInfoAdapter, SendCodeRequest } from '@security-info/core';
 import './security-info-methods.js';
 import type { SecurityInfoMethods } from './security-info-methods.js';
-import {
-  expect,
-  expectAccessible,
-  getByRole,
-  press,
-  queryByRole,
-  recordEvents,
-  typeInto,
-  waitUntil,
-} from '../../test/helpers.js';
+import { expect, expectAccessible, getByRole, press, recordEvents, typeInto, waitUntil } from '../../test/helpers.js';
 import {
   HOME_PHONE,
   WORK_PHONE,
@@ -25,12 +16,7 @@ import {
   focused,
   nameOf,
 } from '../../test/methods.js';
-
-/** Waits for a control of the wizard (or of the page) to show, by role and name. */
-async function found(el: Element, role: string, name: string | RegExp): Promise<HTMLElement> {
-  await waitUntil(() => queryByRole(el, role, { name }), `no ${role} named ${String(name)}`, { timeout: 3000 });
-  return getByRole<HTMLElement>(el, role, { name });
-}
+import { waitUntilFound } from '../../test/wizard.js';
 
 /** The title over the wizard reads as a line above the step's heading, not as a second heading of the same size. */
 function titledAbove(title: Element, step: Element): void {
@@ -66,12 +52,12 @@ async function enroll(
   national: string,
   heading = 'Your phone was registered',
 ): Promise<void> {
-  await typeInto(await found(el, 'textbox', 'Phone number'), national);
+  await typeInto(await waitUntilFound(el, 'textbox', 'Phone number'), national);
   getByRole(el, 'button', { name: 'Next' }).click();
   await waitUntil(() => adapter.lastCode, 'no code was sent');
-  await typeInto(await found(el, 'textbox', /code/i), adapter.lastCode!.code);
+  await typeInto(await waitUntilFound(el, 'textbox', /code/i), adapter.lastCode!.code);
   getByRole(el, 'button', { name: 'Verify' }).click();
-  await found(el, 'heading', heading);
+  await waitUntilFound(el, 'heading', heading);
 }
 
 describe('security-info-methods: Add', () => {
@@ -84,7 +70,7 @@ describe('security-info-methods: Add', () => {
     expect(nameOf(add)).to.equal('Add sign-in method');
     expect(focused()).to.equal('heading "Add sign-in method"');
     expect(customElements.get('security-info-wizard')).to.exist;
-    titledAbove(add.querySelector('h2')!, await found(el, 'heading', 'Which method would you like to add?'));
+    titledAbove(add.querySelector('h2')!, await waitUntilFound(el, 'heading', 'Which method would you like to add?'));
     await expectAccessible(el);
   });
 
@@ -103,8 +89,8 @@ describe('security-info-methods: Add', () => {
     const cancelled = recordEvents(el, 'security-info-cancel');
     button(el, 'Add sign-in method').click();
     await dialog(el);
-    (await found(el, 'button', 'Phone')).click();
-    await typeInto(await found(el, 'textbox', 'Phone number'), '612345678');
+    (await waitUntilFound(el, 'button', 'Phone')).click();
+    await typeInto(await waitUntilFound(el, 'textbox', 'Phone number'), '612345678');
     getByRole(el, 'button', { name: 'Next' }).click();
     await waitUntil(() => sent.length === 1, 'no code was asked for');
     await press('Escape');
@@ -120,7 +106,7 @@ describe('security-info-methods: Add', () => {
     const el = await page(backend());
     button(el, 'Add sign-in method').click();
     await dialog(el);
-    (await found(el, 'button', 'Cancel')).click();
+    (await waitUntilFound(el, 'button', 'Cancel')).click();
     await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'the dialog stayed open');
     expect(focused()).to.equal('button "Add sign-in method"');
   });
@@ -131,7 +117,7 @@ describe('security-info-methods: Add', () => {
     const cancelled = recordEvents(el, 'security-info-cancel');
     button(el, 'Add sign-in method').click();
     await dialog(el);
-    (await found(el, 'button', 'Phone')).click();
+    (await waitUntilFound(el, 'button', 'Phone')).click();
     await enroll(el, adapter, '612345678');
     await press('Escape');
     await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'the dialog stayed open');
@@ -146,7 +132,7 @@ describe('security-info-methods: Add', () => {
     const changes = recordEvents(el, 'security-info-methods-change');
     button(el, 'Add sign-in method').click();
     await dialog(el);
-    (await found(el, 'button', 'Phone')).click();
+    (await waitUntilFound(el, 'button', 'Phone')).click();
     await enroll(el, adapter, '612345678');
     await waitUntil(() => rows(el)[0]?.startsWith('Phone +31 6 •••• 5678'), 'the new phone was not listed');
     expect(announced(el)).to.contain('Phone added.');
@@ -167,7 +153,7 @@ describe('security-info-methods: Change phone', () => {
     button(el, 'Change Phone +44 20 •••• 0000').click();
     const change = await dialog(el);
     expect(nameOf(change)).to.equal('Change phone');
-    const country = (await found(el, 'combobox', 'Country or region')) as HTMLInputElement;
+    const country = (await waitUntilFound(el, 'combobox', 'Country or region')) as HTMLInputElement;
     expect(country.value).to.equal('United Kingdom (+44)');
     await expectAccessible(el);
     await enroll(el, memory, '7400123456', 'Your phone number was changed');
@@ -184,7 +170,7 @@ describe('security-info-methods: Change phone', () => {
     const el = await page(memory);
     button(el, 'Change Phone +44 20 •••• 0000').click();
     await dialog(el);
-    await typeInto(await found(el, 'textbox', 'Phone number'), '7400123456');
+    await typeInto(await waitUntilFound(el, 'textbox', 'Phone number'), '7400123456');
     getByRole(el, 'button', { name: 'Next' }).click();
     await waitUntil(() => memory.lastCode, 'no code was sent');
     await press('Escape');
@@ -199,15 +185,18 @@ describe('security-info-methods: inline', () => {
   it('shows the wizard in place of the list, and the list again when it ends', async () => {
     const el = await page(backend(), { inline: true });
     button(el, 'Add sign-in method').click();
-    await found(el, 'region', 'Add sign-in method');
+    await waitUntilFound(el, 'region', 'Add sign-in method');
     expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
     // The page's own list is gone (the wizard's method picker is a list too).
     expect(el.shadowRoot!.querySelector('[part="list"]')).to.equal(null);
     await waitUntil(() => focused() === 'heading "Add sign-in method"', 'focus did not move in');
     const section = el.shadowRoot!.querySelector('section')!;
-    titledAbove(section.querySelector('h2')!, await found(el, 'heading', 'Which method would you like to add?'));
+    titledAbove(
+      section.querySelector('h2')!,
+      await waitUntilFound(el, 'heading', 'Which method would you like to add?'),
+    );
     await expectAccessible(el);
-    (await found(el, 'button', 'Cancel')).click();
+    (await waitUntilFound(el, 'button', 'Cancel')).click();
     await waitUntil(() => el.shadowRoot!.querySelector('[part="list"]'), 'the list did not come back');
     expect(text(el.shadowRoot!.querySelector('[part="list"]')!)).to.contain('Phone');
     await waitUntil(() => focused() === 'button "Add sign-in method"', 'focus was not given back');
