@@ -35,7 +35,7 @@ export class ModalController<T> implements ReactiveController {
 
   /**
    * Moves focus to the `[data-focus="key"]` control (or the heading) after the next update; `*:id` to the first
-   * control whose key ends in `:id`.
+   * control keyed `<action>:id`, whatever the action.
    */
   refocus(key: string): void {
     this.returnTo = key;

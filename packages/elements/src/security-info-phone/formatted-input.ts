@@ -132,16 +132,17 @@ export class FormattedInputController implements ReactiveController {
   /**
    * Writes the text into the field, as every change of it does: the field shows each edit without a render (a
    * keystroke asks for none), so a render's binding cannot tell when the field differs from what it rendered last
-   * (a form reset after typing would leave the number there).
+   * (a form reset after typing would leave the number there). Whether the field's text changed.
    */
-  #write(field: HTMLInputElement | null, text: string): void {
-    if (field && field.value !== text) field.value = text;
+  #write(field: HTMLInputElement | null, text: string): boolean {
+    if (!field || field.value === text) return false;
+    field.value = text;
+    return true;
   }
 
   #show(field: HTMLInputElement, { text, caret }: Formatted): void {
-    const same = field.value === text;
-    this.#write(field, text);
     // Typing that needs no new grouping leaves the caret where it belongs: setting it again costs a selection update.
-    if (!same || field.selectionStart !== caret || field.selectionEnd !== caret) field.setSelectionRange(caret, caret);
+    if (this.#write(field, text) || field.selectionStart !== caret || field.selectionEnd !== caret)
+      field.setSelectionRange(caret, caret);
   }
 }

@@ -223,7 +223,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
 
   protected override willUpdate(changed: PropertyValues): void {
     this.#locale = hostLocale(this);
-    this.#names = textLocale(this);
+    this.#names = textLocale(this, this.#locale);
     this.#combobox.offer(this.#names, allowedRegions(this));
     if (changed.has('metadata') && this.metadata) this.#dataArrived(changed.get('metadata') === undefined);
     const unchosen = this.metadata && !this.country && !this.#number.text;

@@ -9,8 +9,8 @@ import { hostLocale } from './host-locale.js';
 import { getLocale, resolveLocale, sourceLocale } from './localization.js';
 import { state } from './localization-state.js';
 
-export function textLocale(element: Element): string | undefined {
-  const lang = hostLocale(element);
+/** The language of `element`'s words; `lang` is its `hostLocale`, for a caller that has read it already. */
+export function textLocale(element: Element, lang = hostLocale(element)): string | undefined {
   const active = getLocale();
   if (state.mode === 'host' || (active === sourceLocale && !state.chosen)) return lang;
   return lang && resolveLocale(lang) === active ? lang : active;
