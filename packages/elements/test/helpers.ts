@@ -4,7 +4,8 @@ export * from './queries.js';
 export { expectAccessible } from './axe.js';
 export { setViewport, emulateMedia } from '@web/test-runner-commands';
 
-import { fixture as openWcFixture } from '@open-wc/testing';
+import { fixture as openWcFixture, waitUntil } from '@open-wc/testing';
+import { getByRole, queryByRole } from './queries.js';
 import { emulateMedia as emulate, executeServerCommand } from '@web/test-runner-commands';
 import type { ReactiveElement, TemplateResult } from 'lit';
 import { expect } from '@open-wc/testing';
@@ -101,4 +102,15 @@ export async function expectOneSubmitPerAnswer(
   await el.updateComplete;
   button().click();
   expect(sent).to.have.length(2);
+}
+
+/** Waits (3 s by default) for a control inside `within` (shadow roots included) by its role and name, and returns it. */
+export async function waitUntilFound(
+  within: Element,
+  role: string,
+  name: string | RegExp,
+  timeout = 3000,
+): Promise<HTMLElement> {
+  await waitUntil(() => queryByRole(within, role, { name }), `no ${role} named ${String(name)}`, { timeout });
+  return getByRole<HTMLElement>(within, role, { name });
 }

@@ -8,7 +8,9 @@ import {
 } from '@security-info/core';
 import '../src/security-info-wizard/security-info-wizard.js';
 import type { SecurityInfoWizard } from '../src/security-info-wizard/security-info-wizard.js';
-import { fixture, getByRole, html, queryByRole, typeInto, waitUntil } from './helpers.js';
+import { fixture, getByRole, html, typeInto, waitUntil, waitUntilFound } from './helpers.js';
+
+export { waitUntilFound };
 
 export const phoneOnly: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['mfa', 'password-reset'] }] };
 
@@ -42,17 +44,6 @@ export async function step(wizard: SecurityInfoWizard, name: string): Promise<vo
     timeout: 3000,
   });
   await wizard.updateComplete;
-}
-
-/** Waits (3 s by default) for a control inside `within` (shadow roots included) by its role and name, and returns it. */
-export async function waitUntilFound(
-  within: Element,
-  role: string,
-  name: string | RegExp,
-  timeout = 3000,
-): Promise<HTMLElement> {
-  await waitUntil(() => queryByRole(within, role, { name }), `no ${role} named ${String(name)}`, { timeout });
-  return getByRole<HTMLElement>(within, role, { name });
 }
 
 /** Types a national number into the phone step and presses Next. */

@@ -14,9 +14,9 @@ import {
   recordEvents,
   typeInto,
   waitUntil,
+  waitUntilFound,
 } from '../../test/helpers.js';
 import { announced, backend, button, dialog, focused, nameOf, page, rows, shown, text } from '../../test/methods.js';
-import { waitUntilFound } from '../../test/wizard.js';
 
 const base = {
   lastUsedAt: null,

@@ -2,7 +2,16 @@
 import type { MemoryAdapter, SecurityInfoAdapter, SendCodeRequest } from '@security-info/core';
 import './security-info-methods.js';
 import type { SecurityInfoMethods } from './security-info-methods.js';
-import { expect, expectAccessible, getByRole, press, recordEvents, typeInto, waitUntil } from '../../test/helpers.js';
+import {
+  expect,
+  expectAccessible,
+  getByRole,
+  press,
+  recordEvents,
+  typeInto,
+  waitUntil,
+  waitUntilFound,
+} from '../../test/helpers.js';
 import {
   HOME_PHONE,
   WORK_PHONE,
@@ -16,7 +25,6 @@ import {
   focused,
   nameOf,
 } from '../../test/methods.js';
-import { waitUntilFound } from '../../test/wizard.js';
 
 /** The title over the wizard reads as a line above the step's heading, not as a second heading of the same size. */
 function titledAbove(title: Element, step: Element): void {
