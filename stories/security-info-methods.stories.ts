@@ -187,7 +187,7 @@ export const Methods: Story = {};
 export const Loading: Story = { args: { fault: ['listMethods', 'hang'] } };
 /** Nothing registered yet: the page explains and offers Add. */
 export const Empty: Story = { args: { methods: [] } };
-/** The last method the organization requires: the page says why it cannot be deleted, before anyone tries. */
+/** The only method for two-step verification: the page says why it cannot be deleted, before anyone tries. */
 export const RequiredMethod: Story = { args: { methods: [phone] } };
 /** The list could not load for want of a connection: Try again (and it loads by itself once back online). */
 export const LoadFailedOffline: Story = { args: { fault: ['listMethods', 'network'] } };

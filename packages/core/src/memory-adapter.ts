@@ -325,7 +325,10 @@ function createRegistry(options: MemoryAdapterOptions, policy: SecurityInfoPolic
       const method = find(id);
       if (!method) throw notFound();
       if (required(method))
-        throw new SecurityInfoError('method-required', 'This is the last method the organization requires.');
+        throw new SecurityInfoError(
+          'method-required',
+          'Removing this method would leave fewer two-step methods than the organization requires: add another first.',
+        );
       methods.splice(methods.indexOf(method), 1);
       keepDefault();
     },

@@ -212,7 +212,7 @@ export function createRegistrations(options: ResolvedOptions) {
       throw new Refusal(
         409,
         'method-required',
-        'This is the last method your organization requires: add another first.',
+        'Removing this method would leave fewer two-step methods than the organization requires: add another first.',
       );
     await requireRecent(caller, 'remove');
     await tx.deleteMethod(caller.userId, id);

@@ -101,7 +101,7 @@ describe('security-info-methods: Delete', () => {
     expect(changes.map((event) => event.detail.change)).to.deep.equal(['removed']);
     await waitUntil(() => focused() === 'button "Add sign-in method"', 'focus was lost with the row');
     // The app is the one method left, so the page now says it cannot be deleted.
-    expect(rows(el)[0]).to.contain("so it can't be deleted");
+    expect(rows(el)[0]).to.contain("this method can't be deleted until you add another");
     await expectAccessible(el);
   });
 
@@ -140,9 +140,9 @@ describe('security-info-methods: Delete', () => {
     getByRole(await askToDelete(el), 'button', { name: 'Delete' }).click();
     await waitUntil(() => rows(el).length === 1, 'the list was not loaded again');
     expect(rowMessage(el, 'Phone')).to.contain(
-      "This is the last method your organization requires, so it can't be removed.",
+      "Your organization requires you to keep a way to verify it's you, so this method can't be removed",
     );
-    expect(rows(el)[0]).to.contain("so it can't be deleted");
+    expect(rows(el)[0]).to.contain("this method can't be deleted until you add another");
   });
 });
 

@@ -80,11 +80,13 @@ describe('security-info-methods: the list', () => {
 
   it('says beside the last method the organization requires that it cannot be deleted, before anyone tries', async () => {
     const el = await page(backend([WORK_PHONE]));
-    expect(rows(el)[0]).to.contain("Your organization requires this method, so it can't be deleted.");
+    expect(rows(el)[0]).to.contain(
+      "Your organization requires you to keep a way to verify it's you, so this method can't be deleted",
+    );
     const remove = button(el, 'Delete Phone +31 6 •••• 5678');
     expect(remove.getAttribute('aria-disabled')).to.equal('true');
     const description = el.shadowRoot!.getElementById(remove.getAttribute('aria-describedby')!)!;
-    expect(description.textContent).to.contain('Add another method first.');
+    expect(description.textContent).to.contain('until you add another.');
     remove.click();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);

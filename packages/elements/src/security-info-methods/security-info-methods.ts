@@ -348,10 +348,13 @@ export class SecurityInfoMethods extends LitElement {
           method.removable
             ? nothing
             : html`<span class="note" part="note" id="required-${id}">
-                ${msg("Your organization requires this method, so it can't be deleted. Add another method first.", {
-                  id: 'methods.required',
-                  desc: 'Under a method that cannot be deleted because it is the last one the organization requires.',
-                })}
+                ${msg(
+                  "Your organization requires you to keep a way to verify it's you, so this method can't be deleted until you add another.",
+                  {
+                    id: 'methods.required',
+                    desc: 'Under a method that cannot be deleted: without it the person would keep fewer methods for two-step verification than the organization requires.',
+                  },
+                )}
               </span>`
         }
       </div>

@@ -83,10 +83,10 @@ export function errorMessage(code: SecurityInfoErrorCode, context: ErrorMessageC
       });
     case 'method-required':
       return msg(
-        "This is the last method your organization requires, so it can't be removed. Add another method first.",
+        "Your organization requires you to keep a way to verify it's you, so this method can't be removed until you add another.",
         {
           id: 'error.method-required',
-          desc: 'The person tried to remove the last sign-in method their organization requires.',
+          desc: 'The person tried to remove a method, but the organization requires them to keep at least as many methods for two-step verification as they have.',
         },
       );
     default:

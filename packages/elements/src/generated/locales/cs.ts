@@ -35,7 +35,7 @@
 'error.invalid-code': `Tento kód není správný. Zkontrolujte nejnovější zprávu a zkuste to znovu.`,
 'error.landline-call': `Toto číslo vypadá jako pevná linka, která nepřijímá SMS. Můžeme vám místo toho zavolat.`,
 'error.landline-mobile': `Toto číslo vypadá jako pevná linka, která nepřijímá SMS. Zadejte číslo mobilního telefonu.`,
-'error.method-required': `Toto je poslední metoda, kterou vaše organizace vyžaduje, proto ji nelze odebrat. Nejdříve přidejte jinou metodu.`,
+'error.method-required': `Vaše organizace vyžaduje, abyste si ponechali způsob ověření své totožnosti, takže tuto metodu nelze odebrat, dokud nepřidáte jinou.`,
 'error.network': `Zdá se, že jste offline. Zkontrolujte připojení a zkuste to znovu. Nic z toho, co jste zadali, se neztratilo.`,
 'error.number-rejected': `Toto číslo nelze použít k přihlášení. Zadejte jiné číslo.`,
 'error.rate-limited': `Bylo vyžádáno příliš mnoho kódů. Počkejte několik minut a zkuste to znovu.`,

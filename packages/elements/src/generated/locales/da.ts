@@ -35,7 +35,7 @@
 'error.invalid-code': `Koden er forkert. Tjek den seneste besked, og prøv igen.`,
 'error.landline-call': `Nummeret ser ud til at være en fastnettelefon, der ikke kan modtage sms'er. Vi kan ringe til dig i stedet.`,
 'error.landline-mobile': `Nummeret ser ud til at være en fastnettelefon, der ikke kan modtage sms'er. Skriv et mobilnummer.`,
-'error.method-required': `Dette er den sidste metode, som din organisation kræver, så den kan ikke fjernes. Tilføj først en anden metode.`,
+'error.method-required': `Din organisation kræver, at du beholder en måde til at bekræfte, at det er dig, så denne metode kan ikke fjernes, før du tilføjer en anden.`,
 'error.network': `Du ser ud til at være offline. Tjek din forbindelse, og prøv igen. Det, du har skrevet, går ikke tabt.`,
 'error.number-rejected': `Dette nummer kan ikke bruges til login. Skriv et andet nummer.`,
 'error.rate-limited': `Der er bedt om for mange koder. Vent et par minutter, og prøv så igen.`,

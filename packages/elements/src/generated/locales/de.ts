@@ -35,7 +35,7 @@
 'error.invalid-code': `Dieser Code ist nicht richtig. Prüfen Sie die neueste Nachricht und versuchen Sie es erneut.`,
 'error.landline-call': `Diese Nummer scheint ein Festnetzanschluss zu sein, der keine SMS empfangen kann. Wir können Sie stattdessen anrufen.`,
 'error.landline-mobile': `Diese Nummer scheint ein Festnetzanschluss zu sein, der keine SMS empfangen kann. Geben Sie eine Mobilnummer ein.`,
-'error.method-required': `Dies ist die letzte Methode, die Ihre Organisation verlangt, daher kann sie nicht entfernt werden. Fügen Sie zuerst eine andere Methode hinzu.`,
+'error.method-required': `Ihre Organisation verlangt, dass Sie eine Möglichkeit behalten, Ihre Identität zu bestätigen. Daher kann diese Methode erst entfernt werden, wenn Sie eine andere hinzufügen.`,
 'error.network': `Sie scheinen offline zu sein. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut. Ihre Eingaben bleiben erhalten.`,
 'error.number-rejected': `Diese Nummer kann nicht für die Anmeldung verwendet werden. Geben Sie eine andere Nummer ein.`,
 'error.rate-limited': `Es wurden zu viele Codes angefordert. Warten Sie einige Minuten und versuchen Sie es dann erneut.`,

@@ -35,7 +35,7 @@
 'error.invalid-code': `⟦Thát çödé ísñ't ríght. Çhéçk thé látést mésságé áñd trý ágáíñ. · · · · · · · · · · · ·⟧`,
 'error.landline-call': `⟦Thís ñümbér lööks líké á láñdlíñé, whíçh çáñ't réçéívé téxts. Wé çáñ çáll ýöü íñstéád. · · · · · · · · · · · · · · · · ·⟧`,
 'error.landline-mobile': `⟦Thís ñümbér lööks líké á láñdlíñé, whíçh çáñ't réçéívé téxts. Éñtér á möbílé ñümbér. · · · · · · · · · · · · · · · · ·⟧`,
-'error.method-required': `⟦Thís ís thé lást méthöd ýöür örgáñízátíöñ réqüírés, sö ít çáñ't bé rémövéd. Ådd áñöthér méthöd fírst. · · · · · · · · · · · · · · · · · · · ·⟧`,
+'error.method-required': `⟦Yöür örgáñízátíöñ réqüírés ýöü tö kéép á wáý tö vérífý ít's ýöü, sö thís méthöd çáñ't bé rémövéd üñtíl ýöü ádd áñöthér. · · · · · · · · · · · · · · · · · · · · · · · ·⟧`,
 'error.network': `⟦Yöü séém tö bé öfflíñé. Çhéçk ýöür çöññéçtíöñ, théñ trý ágáíñ. Ñöthíñg ýöü éñtéréd ís löst. · · · · · · · · · · · · · · · · · ·⟧`,
 'error.number-rejected': `⟦Thís ñümbér çáñ't bé üséd för sígñ-íñ. Éñtér á dífféréñt ñümbér. · · · · · · · · · · · · ·⟧`,
 'error.rate-limited': `⟦Töö máñý çödés wéré réqüéstéd. Wáít á féw míñütés, théñ trý ágáíñ. · · · · · · · · · · · · ·⟧`,

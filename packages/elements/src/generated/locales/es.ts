@@ -35,7 +35,7 @@
 'error.invalid-code': `Ese código no es correcto. Revisa el último mensaje y vuelve a intentarlo.`,
 'error.landline-call': `Este número parece un fijo, que no puede recibir SMS. Podemos llamarte en su lugar.`,
 'error.landline-mobile': `Este número parece un fijo, que no puede recibir SMS. Escribe un número de móvil.`,
-'error.method-required': `Es el último método que exige tu organización, así que no se puede quitar. Añade primero otro método.`,
+'error.method-required': `Tu organización exige que conserves una forma de verificar que eres tú, así que no se puede quitar este método hasta que añadas otro.`,
 'error.network': `Parece que no tienes conexión. Compruébala y vuelve a intentarlo. No se ha perdido nada de lo que escribiste.`,
 'error.number-rejected': `Este número no se puede usar para iniciar sesión. Escribe otro número.`,
 'error.rate-limited': `Se han pedido demasiados códigos. Espera unos minutos y vuelve a intentarlo.`,

@@ -35,7 +35,7 @@
 'error.invalid-code': `Koodi on väärä. Tarkista uusin viesti ja yritä uudelleen.`,
 'error.landline-call': `Numero näyttää lankapuhelinnumerolta, johon ei voi lähettää tekstiviestejä. Voimme soittaa sinulle sen sijaan.`,
 'error.landline-mobile': `Numero näyttää lankapuhelinnumerolta, johon ei voi lähettää tekstiviestejä. Anna matkapuhelinnumero.`,
-'error.method-required': `Tämä on viimeinen organisaatiosi vaatima menetelmä, joten sitä ei voi poistaa. Lisää ensin toinen menetelmä.`,
+'error.method-required': `Organisaatiosi edellyttää, että sinulla säilyy tapa vahvistaa henkilöllisyytesi, joten tätä menetelmää ei voi poistaa ennen kuin lisäät toisen.`,
 'error.network': `Näytät olevan offline-tilassa. Tarkista yhteys ja yritä uudelleen. Syöttämäsi tiedot säilyvät.`,
 'error.number-rejected': `Tätä numeroa ei voi käyttää kirjautumiseen. Anna toinen numero.`,
 'error.rate-limited': `Koodeja on pyydetty liian monta. Odota muutama minuutti ja yritä sitten uudelleen.`,

@@ -35,7 +35,7 @@
 'error.invalid-code': `Ce code est incorrect. Vérifiez le dernier message et réessayez.`,
 'error.landline-call': `Ce numéro semble être une ligne fixe, qui ne peut pas recevoir de SMS. Nous pouvons vous appeler à la place.`,
 'error.landline-mobile': `Ce numéro semble être une ligne fixe, qui ne peut pas recevoir de SMS. Saisissez un numéro de mobile.`,
-'error.method-required': `C'est la dernière méthode exigée par votre organisation : elle ne peut pas être supprimée. Ajoutez d'abord une autre méthode.`,
+'error.method-required': `Votre organisation exige que vous conserviez un moyen de confirmer votre identité : cette méthode ne peut donc pas être retirée tant que vous n'en avez pas ajouté une autre.`,
 'error.network': `Vous semblez être hors ligne. Vérifiez votre connexion, puis réessayez. Ce que vous avez saisi est conservé.`,
 'error.number-rejected': `Ce numéro ne peut pas être utilisé pour la connexion. Saisissez un autre numéro.`,
 'error.rate-limited': `Trop de codes ont été demandés. Patientez quelques minutes, puis réessayez.`,

@@ -35,7 +35,7 @@
 'error.invalid-code': `A kód nem megfelelő. Nézze meg a legutóbbi üzenetet, és próbálja újra.`,
 'error.landline-call': `Ez a szám vezetékesnek tűnik, amely nem tud SMS-t fogadni. Helyette fel is tudjuk hívni.`,
 'error.landline-mobile': `Ez a szám vezetékesnek tűnik, amely nem tud SMS-t fogadni. Adjon meg egy mobilszámot.`,
-'error.method-required': `Ez az utolsó módszer, amelyet a szervezete megkövetel, ezért nem távolítható el. Előbb adjon hozzá egy másik módszert.`,
+'error.method-required': `A szervezete megköveteli, hogy megtartson egy módot a személyazonossága igazolására, ezért ez a módszer nem távolítható el, amíg nem ad hozzá egy másikat.`,
 'error.network': `Úgy tűnik, nincs kapcsolat. Ellenőrizze a kapcsolatot, és próbálja újra. A megadott adatok nem vesztek el.`,
 'error.number-rejected': `Ez a szám nem használható bejelentkezéshez. Adjon meg másik számot.`,
 'error.rate-limited': `Túl sok kódot kértek. Várjon néhány percet, majd próbálja újra.`,

@@ -35,7 +35,7 @@
 'error.invalid-code': `Kode itu salah. Periksa pesan terbaru dan coba lagi.`,
 'error.landline-call': `Nomor ini sepertinya telepon rumah, yang tidak bisa menerima SMS. Kami bisa menelepon Anda sebagai gantinya.`,
 'error.landline-mobile': `Nomor ini sepertinya telepon rumah, yang tidak bisa menerima SMS. Masukkan nomor ponsel.`,
-'error.method-required': `Ini adalah metode terakhir yang diwajibkan organisasi Anda, jadi tidak dapat dihapus. Tambahkan metode lain terlebih dahulu.`,
+'error.method-required': `Organisasi Anda mewajibkan Anda untuk tetap memiliki cara memverifikasi identitas Anda, jadi metode ini tidak dapat dihapus sampai Anda menambahkan metode lain.`,
 'error.network': `Sepertinya Anda sedang offline. Periksa koneksi, lalu coba lagi. Yang sudah Anda masukkan tidak hilang.`,
 'error.number-rejected': `Nomor ini tidak dapat digunakan untuk masuk. Masukkan nomor lain.`,
 'error.rate-limited': `Terlalu banyak kode yang diminta. Tunggu beberapa menit, lalu coba lagi.`,

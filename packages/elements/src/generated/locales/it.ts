@@ -35,7 +35,7 @@
 'error.invalid-code': `Il codice non è corretto. Controlla l'ultimo messaggio e riprova.`,
 'error.landline-call': `Questo numero sembra un fisso, che non può ricevere SMS. Possiamo invece chiamarti.`,
 'error.landline-mobile': `Questo numero sembra un fisso, che non può ricevere SMS. Inserisci un numero di cellulare.`,
-'error.method-required': `Questo è l'ultimo metodo richiesto dalla tua organizzazione, quindi non può essere rimosso. Aggiungi prima un altro metodo.`,
+'error.method-required': `La tua organizzazione richiede che tu mantenga un modo per verificare la tua identità, quindi questo metodo non può essere rimosso finché non ne aggiungi un altro.`,
 'error.network': `Sembra che tu sia offline. Controlla la connessione e riprova. Quello che hai inserito non va perso.`,
 'error.number-rejected': `Questo numero non può essere usato per l'accesso. Inserisci un altro numero.`,
 'error.rate-limited': `Sono stati richiesti troppi codici. Attendi qualche minuto e riprova.`,

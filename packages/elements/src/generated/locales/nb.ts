@@ -35,7 +35,7 @@
 'error.invalid-code': `Koden er feil. Sjekk den nyeste meldingen og prøv igjen.`,
 'error.landline-call': `Nummeret ser ut til å være en fasttelefon, som ikke kan motta SMS. Vi kan ringe deg i stedet.`,
 'error.landline-mobile': `Nummeret ser ut til å være en fasttelefon, som ikke kan motta SMS. Skriv inn et mobilnummer.`,
-'error.method-required': `Dette er den siste metoden organisasjonen din krever, så den kan ikke fjernes. Legg til en annen metode først.`,
+'error.method-required': `Organisasjonen din krever at du beholder en måte å bekrefte at det er deg på, så denne metoden kan ikke fjernes før du legger til en annen.`,
 'error.network': `Det ser ut som du er frakoblet. Sjekk tilkoblingen og prøv igjen. Det du har skrevet inn, går ikke tapt.`,
 'error.number-rejected': `Dette nummeret kan ikke brukes til pålogging. Skriv inn et annet nummer.`,
 'error.rate-limited': `Det er bedt om for mange koder. Vent noen minutter, og prøv igjen.`,

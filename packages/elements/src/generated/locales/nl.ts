@@ -35,7 +35,7 @@
 'error.invalid-code': `Die code klopt niet. Bekijk het laatste bericht en probeer het opnieuw.`,
 'error.landline-call': `Dit lijkt een vast nummer, dat geen sms'jes kan ontvangen. We kunnen je in plaats daarvan bellen.`,
 'error.landline-mobile': `Dit lijkt een vast nummer, dat geen sms'jes kan ontvangen. Voer een mobiel nummer in.`,
-'error.method-required': `Dit is de laatste methode die uw organisatie vereist, dus u kunt deze niet verwijderen. Voeg eerst een andere methode toe.`,
+'error.method-required': `Je organisatie vereist dat je een manier behoudt om te bevestigen dat jij het bent, dus je kunt deze methode pas verwijderen als je een andere hebt toegevoegd.`,
 'error.network': `Je lijkt offline te zijn. Controleer je verbinding en probeer het opnieuw. Wat je hebt ingevoerd, blijft bewaard.`,
 'error.number-rejected': `Dit nummer kan niet worden gebruikt om aan te melden. Voer een ander nummer in.`,
 'error.rate-limited': `Er zijn te veel codes aangevraagd. Wacht een paar minuten en probeer het dan opnieuw.`,

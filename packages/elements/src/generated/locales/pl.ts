@@ -35,7 +35,7 @@
 'error.invalid-code': `Ten kod jest nieprawidłowy. Sprawdź najnowszą wiadomość i spróbuj ponownie.`,
 'error.landline-call': `Ten numer wygląda na stacjonarny i nie odbiera SMS-ów. Możemy zamiast tego zadzwonić.`,
 'error.landline-mobile': `Ten numer wygląda na stacjonarny i nie odbiera SMS-ów. Wpisz numer komórkowy.`,
-'error.method-required': `To ostatnia metoda wymagana przez Twoją organizację, więc nie można jej usunąć. Najpierw dodaj inną metodę.`,
+'error.method-required': `Twoja organizacja wymaga zachowania sposobu potwierdzania tożsamości, więc nie można usunąć tej metody, dopóki nie dodasz innej.`,
 'error.network': `Wygląda na to, że nie masz połączenia. Sprawdź połączenie i spróbuj ponownie. Wpisane dane nie zostały utracone.`,
 'error.number-rejected': `Tego numeru nie można użyć do logowania. Wpisz inny numer.`,
 'error.rate-limited': `Zażądano zbyt wielu kodów. Poczekaj kilka minut i spróbuj ponownie.`,

@@ -35,7 +35,7 @@
 'error.invalid-code': `Esse código não está certo. Confira a última mensagem e tente de novo.`,
 'error.landline-call': `Este número parece ser um telefone fixo, que não recebe SMS. Podemos ligar para você.`,
 'error.landline-mobile': `Este número parece ser um telefone fixo, que não recebe SMS. Digite um número de celular.`,
-'error.method-required': `Este é o último método exigido pela sua organização, então ele não pode ser removido. Adicione outro método primeiro.`,
+'error.method-required': `Sua organização exige que você mantenha uma forma de confirmar que é você, então este método não pode ser removido até que você adicione outro.`,
 'error.network': `Parece que você está sem conexão. Verifique sua conexão e tente de novo. Nada do que você digitou foi perdido.`,
 'error.number-rejected': `Este número não pode ser usado para entrar. Digite outro número.`,
 'error.rate-limited': `Foram pedidos códigos demais. Aguarde alguns minutos e tente de novo.`,

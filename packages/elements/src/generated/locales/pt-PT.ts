@@ -35,7 +35,7 @@
 'error.invalid-code': `Esse código não está correto. Verifique a última mensagem e tente novamente.`,
 'error.landline-call': `Este número parece ser um telefone fixo, que não recebe SMS. Em vez disso, podemos ligar-lhe.`,
 'error.landline-mobile': `Este número parece ser um telefone fixo, que não recebe SMS. Introduza um número de telemóvel.`,
-'error.method-required': `Este é o último método exigido pela sua organização, pelo que não pode ser removido. Adicione primeiro outro método.`,
+'error.method-required': `A sua organização exige que mantenha uma forma de confirmar que é você, pelo que este método não pode ser removido até adicionar outro.`,
 'error.network': `Parece estar sem ligação. Verifique a ligação e tente novamente. Nada do que introduziu se perdeu.`,
 'error.number-rejected': `Este número não pode ser utilizado para iniciar sessão. Introduza outro número.`,
 'error.rate-limited': `Foram pedidos demasiados códigos. Aguarde alguns minutos e tente novamente.`,

@@ -35,7 +35,7 @@
 'error.invalid-code': `Codul nu este corect. Verificați ultimul mesaj și încercați din nou.`,
 'error.landline-call': `Acest număr pare a fi un telefon fix, care nu poate primi SMS-uri. Vă putem suna în schimb.`,
 'error.landline-mobile': `Acest număr pare a fi un telefon fix, care nu poate primi SMS-uri. Introduceți un număr de mobil.`,
-'error.method-required': `Aceasta este ultima metodă cerută de organizația dvs., deci nu poate fi eliminată. Adăugați mai întâi altă metodă.`,
+'error.method-required': `Organizația dvs. solicită să păstrați o modalitate de a confirma că sunteți dvs., așa că această metodă nu poate fi eliminată până nu adăugați alta.`,
 'error.network': `Se pare că sunteți offline. Verificați conexiunea și încercați din nou. Nu s-a pierdut nimic din ce ați introdus.`,
 'error.number-rejected': `Acest număr nu poate fi folosit pentru conectare. Introduceți alt număr.`,
 'error.rate-limited': `Au fost cerute prea multe coduri. Așteptați câteva minute, apoi încercați din nou.`,

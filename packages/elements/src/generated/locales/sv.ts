@@ -35,7 +35,7 @@
 'error.invalid-code': `Koden stämmer inte. Kontrollera det senaste meddelandet och försök igen.`,
 'error.landline-call': `Numret verkar vara en fast telefon, som inte kan ta emot sms. Vi kan ringa dig i stället.`,
 'error.landline-mobile': `Numret verkar vara en fast telefon, som inte kan ta emot sms. Ange ett mobilnummer.`,
-'error.method-required': `Det här är den sista metoden som din organisation kräver, så den kan inte tas bort. Lägg först till en annan metod.`,
+'error.method-required': `Din organisation kräver att du behåller ett sätt att bekräfta att det är du, så den här metoden kan inte tas bort förrän du lägger till en annan.`,
 'error.network': `Du verkar vara offline. Kontrollera anslutningen och försök igen. Inget du har angett går förlorat.`,
 'error.number-rejected': `Det här numret kan inte användas för inloggning. Ange ett annat nummer.`,
 'error.rate-limited': `För många koder har begärts. Vänta några minuter och försök sedan igen.`,

@@ -35,7 +35,7 @@
 'error.invalid-code': `Bu kod doğru değil. En son mesajı kontrol edip tekrar deneyin.`,
 'error.landline-call': `Bu numara SMS alamayan bir sabit hat gibi görünüyor. Bunun yerine sizi arayabiliriz.`,
 'error.landline-mobile': `Bu numara SMS alamayan bir sabit hat gibi görünüyor. Bir cep telefonu numarası girin.`,
-'error.method-required': `Bu, kuruluşunuzun gerektirdiği son yöntem olduğundan kaldırılamaz. Önce başka bir yöntem ekleyin.`,
+'error.method-required': `Kuruluşunuz, kimliğinizi doğrulamanın bir yolunu korumanızı zorunlu tutuyor. Bu yüzden başka bir yöntem ekleyene kadar bu yöntem kaldırılamaz.`,
 'error.network': `Çevrimdışı görünüyorsunuz. Bağlantınızı kontrol edip tekrar deneyin. Girdiğiniz hiçbir şey kaybolmadı.`,
 'error.number-rejected': `Bu numara oturum açmak için kullanılamaz. Başka bir numara girin.`,
 'error.rate-limited': `Çok fazla kod istendi. Birkaç dakika bekleyip tekrar deneyin.`,

@@ -35,7 +35,7 @@
 'error.invalid-code': `Mã không đúng. Hãy xem tin nhắn mới nhất rồi thử lại.`,
 'error.landline-call': `Số này có vẻ là điện thoại cố định, không nhận được tin nhắn. Chúng tôi có thể gọi cho bạn thay vào đó.`,
 'error.landline-mobile': `Số này có vẻ là điện thoại cố định, không nhận được tin nhắn. Hãy nhập số di động.`,
-'error.method-required': `Đây là phương thức cuối cùng mà tổ chức của bạn yêu cầu nên không thể xóa. Hãy thêm phương thức khác trước.`,
+'error.method-required': `Tổ chức của bạn yêu cầu bạn giữ lại một cách để xác minh danh tính, nên không thể xóa phương thức này cho đến khi bạn thêm phương thức khác.`,
 'error.network': `Có vẻ bạn đang ngoại tuyến. Hãy kiểm tra kết nối rồi thử lại. Những gì bạn đã nhập vẫn còn.`,
 'error.number-rejected': `Không thể dùng số này để đăng nhập. Hãy nhập số khác.`,
 'error.rate-limited': `Đã yêu cầu quá nhiều mã. Hãy đợi vài phút rồi thử lại.`,

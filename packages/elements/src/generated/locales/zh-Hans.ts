@@ -35,7 +35,7 @@
 'error.invalid-code': `验证码不正确。请查看最新消息后重试。`,
 'error.landline-call': `此号码似乎是固定电话，无法接收短信。我们可以改为给你打电话。`,
 'error.landline-mobile': `此号码似乎是固定电话，无法接收短信。请输入手机号码。`,
-'error.method-required': `这是你的组织要求的最后一种方式，因此无法删除。请先添加另一种方式。`,
+'error.method-required': `你的组织要求你保留一种验证身份的方法，因此在你添加其他方法之前，无法移除此方法。`,
 'error.network': `你似乎处于离线状态。请检查网络连接后重试。你输入的内容不会丢失。`,
 'error.number-rejected': `此号码不能用于登录。请输入其他号码。`,
 'error.rate-limited': `请求的验证码过多。请等待几分钟后重试。`,

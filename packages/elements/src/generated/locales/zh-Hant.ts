@@ -35,7 +35,7 @@
 'error.invalid-code': `驗證碼不正確。請查看最新訊息後再試一次。`,
 'error.landline-call': `此號碼似乎是市內電話，無法接收簡訊。我們可以改為打電話給你。`,
 'error.landline-mobile': `此號碼似乎是市內電話，無法接收簡訊。請輸入手機號碼。`,
-'error.method-required': `這是你的組織要求的最後一種方式，因此無法移除。請先新增另一種方式。`,
+'error.method-required': `你的組織要求你保留一種驗證身分的方法，因此在你新增其他方法之前，無法移除此方法。`,
 'error.network': `你似乎已離線。請檢查連線後再試一次。你輸入的內容不會遺失。`,
 'error.number-rejected': `此號碼無法用於登入。請輸入其他號碼。`,
 'error.rate-limited': `要求的驗證碼太多。請等候幾分鐘後再試。`,

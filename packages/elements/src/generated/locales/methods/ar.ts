@@ -65,7 +65,7 @@ export const templates = {'methods.add': `إضافة طريقة تسجيل دخ�
 'methods.rename-save': `حفظ`,
 'methods.rename-title': `إعادة تسمية مفتاح المرور`,
 'methods.renamed': str`تمت إعادة التسمية: ${0}.`,
-'methods.required': `تشترط مؤسستك هذه الطريقة، لذا لا يمكن حذفها. أضف طريقة أخرى أولاً.`,
+'methods.required': `تشترط مؤسستك أن تحتفظ بطريقة لإثبات هويتك، لذا لا يمكن حذف هذه الطريقة حتى تضيف طريقة أخرى.`,
 'methods.retry': `إعادة المحاولة`,
 'methods.save': `حفظ`,
 'methods.saving': `جارٍ الحفظ…`,

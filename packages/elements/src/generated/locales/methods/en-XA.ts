@@ -65,7 +65,7 @@ export const templates = {'methods.add': `⟦Ådd sígñ-íñ méthöd · · · 
 'methods.rename-save': `⟦Sávé ·⟧`,
 'methods.rename-title': `⟦Réñámé pásskéý · · ·⟧`,
 'methods.renamed': str`⟦${0} réñáméd. · ·⟧`,
-'methods.required': `⟦Yöür örgáñízátíöñ réqüírés thís méthöd, sö ít çáñ't bé délétéd. Ådd áñöthér méthöd fírst. · · · · · · · · · · · · · · · · · ·⟧`,
+'methods.required': `⟦Yöür örgáñízátíöñ réqüírés ýöü tö kéép á wáý tö vérífý ít's ýöü, sö thís méthöd çáñ't bé délétéd üñtíl ýöü ádd áñöthér. · · · · · · · · · · · · · · · · · · · · · · · ·⟧`,
 'methods.retry': `⟦Trý ágáíñ · ·⟧`,
 'methods.save': `⟦Sávé ·⟧`,
 'methods.saving': `⟦Sávíñg… ·⟧`,

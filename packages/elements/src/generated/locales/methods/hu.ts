@@ -65,7 +65,7 @@ export const templates = {'methods.add': `Bejelentkezési módszer hozzáadása`
 'methods.rename-save': `Mentés`,
 'methods.rename-title': `Azonosítókulcs átnevezése`,
 'methods.renamed': str`Átnevezve: ${0}.`,
-'methods.required': `A szervezete megköveteli ezt a módszert, ezért nem törölhető. Előbb adjon hozzá egy másik módszert.`,
+'methods.required': `A szervezete megköveteli, hogy megtartson egy módot a személyazonossága igazolására, ezért ez a módszer nem törölhető, amíg nem ad hozzá egy másikat.`,
 'methods.retry': `Újra`,
 'methods.save': `Mentés`,
 'methods.saving': `Mentés…`,

@@ -65,7 +65,7 @@ export const templates = {'methods.add': `Adicionar método de início de sessã
 'methods.rename-save': `Guardar`,
 'methods.rename-title': `Mudar o nome da chave de acesso`,
 'methods.renamed': str`${0}: nome alterado.`,
-'methods.required': `A sua organização exige este método, pelo que não pode ser eliminado. Adicione primeiro outro método.`,
+'methods.required': `A sua organização exige que mantenha uma forma de confirmar que é você, pelo que este método não pode ser eliminado até adicionar outro.`,
 'methods.retry': `Tentar novamente`,
 'methods.save': `Guardar`,
 'methods.saving': `A guardar…`,

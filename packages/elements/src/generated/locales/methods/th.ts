@@ -65,7 +65,7 @@ export const templates = {'methods.add': `เพิ่มวิธีลงช�
 'methods.rename-save': `บันทึก`,
 'methods.rename-title': `เปลี่ยนชื่อพาสคีย์`,
 'methods.renamed': str`เปลี่ยนชื่อ ${0} แล้ว`,
-'methods.required': `องค์กรของคุณกำหนดให้ต้องมีวิธีนี้ จึงลบไม่ได้ โปรดเพิ่มวิธีอื่นก่อน`,
+'methods.required': `องค์กรของคุณกำหนดให้ต้องมีวิธียืนยันตัวตนไว้ จึงลบวิธีนี้ไม่ได้จนกว่าคุณจะเพิ่มวิธีอื่น`,
 'methods.retry': `ลองอีกครั้ง`,
 'methods.save': `บันทึก`,
 'methods.saving': `กำลังบันทึก…`,
