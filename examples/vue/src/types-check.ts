@@ -4,4 +4,5 @@ import type { GlobalComponents } from 'vue';
 
 export type Wizard = GlobalComponents['security-info-wizard'];
 export type Page = GlobalComponents['security-info-methods'];
-export const registered: [Wizard, Page] extends [object, object] ? true : false = true;
+export type Passkey = GlobalComponents['passkey-setup'];
+export const registered: [Wizard, Page, Passkey] extends [object, object, object] ? true : false = true;

@@ -11,6 +11,10 @@ import type {
   SecurityInfoPhone,
   SecurityInfoWizard,
 } from '@security-info/elements';
+import type { AuthenticatorAppSetup } from '@security-info/elements/authenticator-app-setup.js';
+import type { EmailAddress } from '@security-info/elements/email-address.js';
+import type { PasskeySetup } from '@security-info/elements/passkey-setup.js';
+import type { SecurityQuestionsForm } from '@security-info/elements/security-questions-form.js';
 
 type Props<E extends HTMLElement, Own extends keyof E, Events> = DetailedHTMLProps<HTMLAttributes<E>, E> &
   Partial<Pick<E, Own>> &
@@ -76,6 +80,31 @@ declare module 'react' {
           'default-country'?: string;
           'onsecurity-info-methods-change'?: On<'security-info-methods-change'>;
           'onsecurity-info-reauthenticate'?: On<'security-info-reauthenticate'>;
+        }
+      >;
+      'authenticator-app-setup': Props<
+        AuthenticatorAppSetup,
+        'uri' | 'secret' | 'hideBack' | 'pending' | 'error',
+        { 'hide-back'?: boolean; 'onapp-continue'?: On<'app-continue'>; onback?: On<'back'> }
+      >;
+      'email-address': Props<
+        EmailAddress,
+        'value' | 'replacing' | 'hideBack' | 'pending' | 'error' | 'name' | 'disabled' | 'required',
+        { 'hide-back'?: boolean; 'onemail-submit'?: On<'email-submit'>; onback?: On<'back'> }
+      >;
+      'security-questions-form': Props<
+        SecurityQuestionsForm,
+        'questions' | 'required' | 'hideBack' | 'pending' | 'error',
+        { 'hide-back'?: boolean; 'onquestions-submit'?: On<'questions-submit'>; onback?: On<'back'> }
+      >;
+      'passkey-setup': Props<
+        PasskeySetup,
+        'unsupported' | 'created' | 'name' | 'failure' | 'error' | 'hideBack' | 'pending',
+        {
+          'hide-back'?: boolean;
+          'onpasskey-create'?: On<'passkey-create'>;
+          'onpasskey-save'?: On<'passkey-save'>;
+          onback?: On<'back'>;
         }
       >;
     }

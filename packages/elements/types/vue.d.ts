@@ -18,6 +18,10 @@ import type {
   SecurityInfoStepDetail,
   SecurityInfoWizard,
 } from '@security-info/elements';
+import type { AuthenticatorAppSetup } from '@security-info/elements/authenticator-app-setup.js';
+import type { EmailAddress, EmailSubmitDetail } from '@security-info/elements/email-address.js';
+import type { PasskeySaveDetail, PasskeySetup } from '@security-info/elements/passkey-setup.js';
+import type { QuestionsSubmitDetail, SecurityQuestionsForm } from '@security-info/elements/security-questions-form.js';
 
 type Element<E, Own extends keyof E, Events> = DefineComponent<Partial<Pick<E, Own>> & Events>;
 
@@ -79,6 +83,36 @@ declare module 'vue' {
       {
         onSecurityInfoMethodsChange?: (event: CustomEvent<SecurityInfoMethodsChangeDetail>) => void;
         onSecurityInfoReauthenticate?: (event: CustomEvent<SecurityInfoReauthenticateDetail>) => void;
+      }
+    >;
+    'authenticator-app-setup': Element<
+      AuthenticatorAppSetup,
+      'uri' | 'secret' | 'hideBack' | 'pending' | 'error',
+      { onAppContinue?: (event: CustomEvent<void>) => void; onBack?: (event: CustomEvent<void>) => void }
+    >;
+    'email-address': Element<
+      EmailAddress,
+      'value' | 'replacing' | 'hideBack' | 'pending' | 'error' | 'name' | 'disabled' | 'required',
+      {
+        onEmailSubmit?: (event: CustomEvent<EmailSubmitDetail>) => void;
+        onBack?: (event: CustomEvent<void>) => void;
+      }
+    >;
+    'security-questions-form': Element<
+      SecurityQuestionsForm,
+      'questions' | 'required' | 'hideBack' | 'pending' | 'error',
+      {
+        onQuestionsSubmit?: (event: CustomEvent<QuestionsSubmitDetail>) => void;
+        onBack?: (event: CustomEvent<void>) => void;
+      }
+    >;
+    'passkey-setup': Element<
+      PasskeySetup,
+      'unsupported' | 'created' | 'name' | 'failure' | 'error' | 'hideBack' | 'pending',
+      {
+        onPasskeyCreate?: (event: CustomEvent<void>) => void;
+        onPasskeySave?: (event: CustomEvent<PasskeySaveDetail>) => void;
+        onBack?: (event: CustomEvent<void>) => void;
       }
     >;
   }
