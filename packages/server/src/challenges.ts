@@ -224,19 +224,52 @@ export function createChallenges(options: ResolvedOptions) {
         : challenge.codeHash !== null;
 
   /**
-   * Counts a wrong answer for the user, across challenges and methods; past the user's cap each one starts a wait
-   * twice as long as the one before. Answers the end of that wait, or 0.
+   * A caller's wrong answers in a row, counted twice: from the caller's client (its address), where a guesser waits
+   * after `maxConsecutiveFailures`, and from all clients together, where everyone waits after
+   * `maxConsecutiveFailuresAcrossClients`. So a stranger who knows a user name and guesses from one address makes
+   * only that address wait, and guessing spread over many addresses still ends.
    */
-  async function countFailure(tx: StoreTransaction, userId: string, failures: FailureState, at: number) {
-    const count = failures.count + 1;
-    const over = count - limits.maxConsecutiveFailures;
-    const lockedUntil = over >= 0 ? at + limits.failureLockoutSeconds * 1000 * 2 ** Math.min(over, 20) : 0;
-    await tx.putFailures(userId, { count, lockedUntil, lastFailureAt: at });
-    return lockedUntil;
+  interface Failures {
+    client: FailureState;
+    all: FailureState;
   }
 
-  const clearFailures = async (tx: StoreTransaction, userId: string, failures: FailureState) => {
-    if (failures.count > 0) await tx.putFailures(userId, { count: 0, lockedUntil: 0, lastFailureAt: 0 });
+  async function readFailures(tx: StoreTransaction, caller: Caller): Promise<Failures> {
+    return { all: await tx.getFailures(caller.userId), client: await tx.getFailures(caller.userId, caller.client) };
+  }
+
+  /** The end of the wait the counts impose, or 0. */
+  const lockedUntilOf = (failures: Failures) => Math.max(failures.client.lockedUntil, failures.all.lockedUntil);
+
+  /**
+   * Counts a wrong answer in both counts; past a count's cap each one starts a wait twice as long as the one before.
+   * Answers the end of the longer wait, or 0, and how many wrong answers remain before one begins.
+   */
+  async function countFailure(tx: StoreTransaction, caller: Caller, failures: Failures, at: number) {
+    const next = (state: FailureState, cap: number) => {
+      const count = state.count + 1;
+      const over = count - cap;
+      const lockedUntil = over >= 0 ? at + limits.failureLockoutSeconds * 1000 * 2 ** Math.min(over, 20) : 0;
+      return { count, lockedUntil, lastFailureAt: at };
+    };
+    const client = next(failures.client, limits.maxConsecutiveFailures);
+    const all = next(failures.all, limits.maxConsecutiveFailuresAcrossClients);
+    await tx.putFailures(caller.userId, client, caller.client);
+    await tx.putFailures(caller.userId, all);
+    return {
+      lockedUntil: Math.max(client.lockedUntil, all.lockedUntil),
+      remaining: Math.min(
+        limits.maxConsecutiveFailures - client.count,
+        limits.maxConsecutiveFailuresAcrossClients - all.count,
+      ),
+    };
+  }
+
+  /** A right answer ends both runs: the caller's, and the one across clients (NIST counts consecutive failures). */
+  const clearFailures = async (tx: StoreTransaction, caller: Caller, failures: Failures) => {
+    const none = { count: 0, lockedUntil: 0, lastFailureAt: 0 };
+    if (failures.client.count > 0) await tx.putFailures(caller.userId, none, caller.client);
+    if (failures.all.count > 0) await tx.putFailures(caller.userId, none);
   };
 
   type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal; outcome: CheckOutcome };
@@ -268,8 +301,8 @@ export function createChallenges(options: ResolvedOptions) {
       const current = await tx.getChallenge(id);
       if (!current || current.userId !== caller.userId || current.purpose !== purpose || !kinds.includes(current.kind))
         return refuse(noSuchChallenge(), 'not-found');
-      const failures = await tx.getFailures(caller.userId);
-      if (failures.lockedUntil > at) return refuse(userLocked(failures.lockedUntil, at));
+      const failures = await readFailures(tx, caller);
+      if (lockedUntilOf(failures) > at) return refuse(userLocked(lockedUntilOf(failures), at));
       if (current.verified) return refuse(new Refusal(409, 'unknown', 'This code was used already.'), 'used');
       if (!usable(current) || at > current.expiresAt)
         return refuse(new Refusal(410, 'code-expired', 'The code has expired.'), 'expired');
@@ -277,12 +310,12 @@ export function createChallenges(options: ResolvedOptions) {
       const matched = await match(current);
       if (matched !== null) {
         await tx.putChallenge({ ...current, verified: true, codeHash: null });
-        await clearFailures(tx, caller.userId, failures);
+        await clearFailures(tx, caller, failures);
         return { ok: true, value: await onRight(tx, current, matched) };
       }
       const next = { ...current, attemptsLeft: current.attemptsLeft - 1 };
       await tx.putChallenge(next);
-      const lockedUntil = await countFailure(tx, caller.userId, failures, at);
+      const { lockedUntil } = await countFailure(tx, caller, failures, at);
       // A wrong code is counted as one, whether or not it also locks.
       if (lockedUntil) return refuse(userLocked(lockedUntil, at), 'invalid-code');
       return refuse(
@@ -327,16 +360,15 @@ export function createChallenges(options: ResolvedOptions) {
   ): Promise<T> {
     const at = now();
     const outcome = await transaction(async (tx): Promise<Outcome<T>> => {
-      const failures = await tx.getFailures(caller.userId);
-      if (failures.lockedUntil > at) return refuse(userLocked(failures.lockedUntil, at));
+      const failures = await readFailures(tx, caller);
+      if (lockedUntilOf(failures) > at) return refuse(userLocked(lockedUntilOf(failures), at));
       const matched = await match(tx);
       if (matched !== null && !(matched instanceof Mismatch)) {
-        await clearFailures(tx, caller.userId, failures);
+        await clearFailures(tx, caller, failures);
         return { ok: true, value: await onRight(tx, matched) };
       }
-      const lockedUntil = await countFailure(tx, caller.userId, failures, at);
-      // No challenge to count down: what remains is the user's, before the wait begins.
-      const attemptsRemaining = limits.maxConsecutiveFailures - failures.count - 1;
+      // No challenge to count down: what remains is the caller's, before the wait begins.
+      const { lockedUntil, remaining: attemptsRemaining } = await countFailure(tx, caller, failures, at);
       const why = matched instanceof Mismatch ? matched : undefined;
       return refuse(
         lockedUntil

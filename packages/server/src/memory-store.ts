@@ -31,7 +31,8 @@ const copyMethod = (method: StoredMethod): StoredMethod => ({ ...method, data: s
 export function createMemoryStore(): MemoryStore {
   const challenges = new Map<string, StoredChallenge>();
   const rates = createRateLog();
-  const failures = new Map<string, FailureState>();
+  // By user, then by client ('' for the user's count across clients).
+  const failures = new Map<string, Map<string, FailureState>>();
   const methods = new Map<string, StoredMethod[]>();
   const defaults = new Map<string, string>();
   const audit: AuditEntry[] = [];
@@ -46,6 +47,7 @@ export function createMemoryStore(): MemoryStore {
     const stagedChallenges = new Map<string, StoredChallenge>();
     const stagedMethods = new Map<string, StoredMethod[]>();
     const stagedFailures = new Map<string, FailureState>();
+    const failureKey = (userId: string, client: string) => JSON.stringify([userId, client]);
     const stagedDefaults = new Map<string, string | null>();
     const userMethods = (userId: string) => stagedMethods.get(userId) ?? methods.get(userId) ?? [];
     const tx: StoreTransaction = {
@@ -63,15 +65,21 @@ export function createMemoryStore(): MemoryStore {
         // the side of refusing.
         return rates.consume(charges, now);
       },
-      async getFailures(userId) {
-        return { ...(stagedFailures.get(userId) ?? failures.get(userId) ?? NO_FAILURES) };
+      async getFailures(userId, client = '') {
+        return {
+          ...(stagedFailures.get(failureKey(userId, client)) ?? failures.get(userId)?.get(client) ?? NO_FAILURES),
+        };
       },
-      async putFailures(userId, state) {
+      async putFailures(userId, state, client = '') {
         const copy = { ...state };
-        stagedFailures.set(userId, copy);
-        staged.push(() =>
-          copy.count === 0 && copy.lockedUntil === 0 ? failures.delete(userId) : failures.set(userId, copy),
-        );
+        stagedFailures.set(failureKey(userId, client), copy);
+        staged.push(() => {
+          const byClient = failures.get(userId) ?? new Map<string, FailureState>();
+          if (copy.count === 0 && copy.lockedUntil === 0) byClient.delete(client);
+          else byClient.set(client, copy);
+          if (byClient.size) failures.set(userId, byClient);
+          else failures.delete(userId);
+        });
       },
       async lockUser() {
         // One transaction at a time already.
@@ -151,8 +159,11 @@ export function createMemoryStore(): MemoryStore {
       }
       rates.sweep(now);
       // A user's count stays until a success clears it (NIST counts consecutive failures), or for 30 days.
-      for (const [userId, state] of failures) {
-        if (state.lockedUntil <= now && state.lastFailureAt + FAILURE_MEMORY_MS <= now) failures.delete(userId);
+      for (const [userId, byClient] of failures) {
+        for (const [client, state] of byClient) {
+          if (state.lockedUntil <= now && state.lastFailureAt + FAILURE_MEMORY_MS <= now) byClient.delete(client);
+        }
+        if (!byClient.size) failures.delete(userId);
       }
     },
     async ping() {

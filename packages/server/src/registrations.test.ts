@@ -274,8 +274,11 @@ describe('the service API', () => {
     assert.deepEqual(seen, ['send', 'sign-in']);
   });
 
-  it('counts sign-in wrong codes in the same per-user limit as enrollment', async () => {
-    const server = withMethods({ ...options, limits: { maxConsecutiveFailures: 3 } });
+  it('counts sign-in wrong codes in the person’s count across clients, with enrollment’s', async () => {
+    const server = withMethods({
+      ...options,
+      limits: { maxConsecutiveFailures: 3, maxConsecutiveFailuresAcrossClients: 3 },
+    });
     await server.enroll('+31612345678');
     const [phone] = (await server.list()).methods;
     const started = await server.service('POST', '/users/alice/verifications', { methodId: phone!.id });
@@ -327,5 +330,61 @@ describe('the service API', () => {
     const listed = (await (await server.service('GET', `/users/${id}/methods`)).json()) as Registrations;
     assert.equal(listed.methods.length, 1);
     assert.equal((await server.service('GET', '/users/%E0%A4%A/methods')).status, 400);
+  });
+});
+
+describe('attack: locking a person out by guessing at their sign-in', () => {
+  // The sign-in service calls for whoever typed a user name: a stranger's wrong codes arrive by the same route as
+  // the person's right one, told apart only by the address the sign-in service passes on.
+  const generous = {
+    sendsPerUser: [{ max: 1000, windowSeconds: 60 }],
+    sendsPerNumber: [{ max: 1000, windowSeconds: 60 }],
+  };
+
+  async function signIn(server: ReturnType<typeof withMethods>, clientAddress: string) {
+    const [phone] = (await server.list()).methods;
+    const started = await server.service('POST', '/users/alice/verifications', { methodId: phone!.id, clientAddress });
+    assert.equal(started.status, 201, await started.clone().text());
+    const { verificationId } = (await started.json()) as { verificationId: string };
+    server.advance(61);
+    return (code: string) =>
+      server.service('POST', `/users/alice/verifications/${verificationId}/check`, { code, clientAddress });
+  }
+
+  it('makes the guesser’s address wait, not the person signing in from theirs', async () => {
+    const server = withMethods({ serviceCredentials: { 'sign-in': SERVICE_TOKEN }, limits: generous });
+    await server.enroll('+31612345678');
+    let refused = 0;
+    for (let round = 0; round < 6; round++) {
+      const check = await signIn(server, '203.0.113.7');
+      for (let i = 0; i < 5; i++) if ((await check(server.wrongCode())).status === 429) refused++;
+    }
+    assert.ok(refused >= 10, `the stranger was made to wait (${refused} of 30 refused)`);
+    const check = await signIn(server, '198.51.100.20');
+    const answer = await check(server.lastCode());
+    assert.equal(answer.status, 200, await answer.clone().text());
+    // The stranger's address still waits, the person's right code notwithstanding.
+    const again = await signIn(server, '203.0.113.7');
+    assert.equal((await again(server.lastCode())).status, 429);
+  });
+
+  it('still makes every address wait when the guesses come from many', async () => {
+    const server = withMethods({
+      serviceCredentials: { 'sign-in': SERVICE_TOKEN },
+      limits: { ...generous, maxConsecutiveFailures: 3, maxConsecutiveFailuresAcrossClients: 10 },
+    });
+    await server.enroll('+31612345678');
+    // Two wrong codes from each of five addresses: under each address's 3, the tenth reaches the person's 10.
+    const statuses: number[] = [];
+    for (let address = 1; address <= 5; address++) {
+      const check = await signIn(server, `203.0.113.${address}`);
+      for (let i = 0; i < 2; i++) statuses.push((await check(server.wrongCode())).status);
+    }
+    assert.deepEqual(statuses, [...Array<number>(9).fill(422), 429]);
+    const check = await signIn(server, '198.51.100.20');
+    const answer = await check(server.lastCode());
+    assert.equal(answer.status, 429);
+    // What is left of the 15 minutes' wait that the tenth began, a minute before.
+    assert.equal((await body(answer)).retryAfterSeconds, 900 - 61);
   });
 });

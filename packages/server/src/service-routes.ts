@@ -67,14 +67,22 @@ export function createServiceRoutes(
     actor: `service:${service}`,
   });
 
+  /**
+   * The person's address, which only the sign-in service saw and may pass on as `clientAddress`: what the per-client
+   * limits and wrong-answer counts are about. Without it, `fallback`.
+   */
+  function personsClient(body: Record<string, unknown>, fallback: string): string {
+    if (body.clientAddress !== undefined && typeof body.clientAddress !== 'string')
+      throw badRequest('clientAddress must be an IP address.');
+    return addressKey(body.clientAddress) ?? fallback;
+  }
+
   /** Starts a sign-in check of a registered method: for a phone, a code sent to it. */
   async function startVerification(service: Caller, body: Record<string, unknown>): Promise<Response> {
     const methodId = readId(body.methodId, 'methodId');
-    // The per-client limit is about the person's address, which only the sign-in service saw: it may pass it on.
-    // Without it the limit falls to the user, so one busy sign-in service does not throttle everyone.
-    if (body.clientAddress !== undefined && typeof body.clientAddress !== 'string')
-      throw badRequest('clientAddress must be an IP address.');
-    const caller = { ...service, client: addressKey(body.clientAddress) ?? `${service.actor}:${service.userId}` };
+    // Without the person's address the send limit falls to the user, so one busy sign-in service does not
+    // throttle everyone.
+    const caller = { ...service, client: personsClient(body, `${service.actor}:${service.userId}`) };
     const locale = readLocale(body.locale);
     const method = (await challenges.transaction((tx) => tx.listMethods(caller.userId))).find((m) => m.id === methodId);
     if (!method) throw notFound();
@@ -113,7 +121,9 @@ export function createServiceRoutes(
   }
 
   /** Checks the answer; a right one updates the method's last use, wrong ones count in the user's limits. */
-  async function checkVerification(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
+  async function checkVerification(service: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
+    // Wrong answers count for the person's address, and for the person across addresses (challenges.ts).
+    const caller = { ...service, client: personsClient(body, `${service.actor}:${service.userId}`) };
     // A passkey's check carries the browser's assertion instead of a code.
     if (body.response !== undefined && passkeys) return passkeys.checkSignIn(caller, id, body);
     const code = readCode(body.code);
@@ -136,7 +146,8 @@ export function createServiceRoutes(
   }
 
   /** A sign-in check of a method that needs nothing sent, by its kind; a phone's starts a verification instead. */
-  async function verifyMethod(caller: Caller, methodId: string, body: Record<string, unknown>): Promise<Response> {
+  async function verifyMethod(service: Caller, methodId: string, body: Record<string, unknown>): Promise<Response> {
+    const caller = { ...service, client: personsClient(body, `${service.actor}:${service.userId}`) };
     const method = (await challenges.transaction((tx) => tx.listMethods(caller.userId))).find((m) => m.id === methodId);
     if (!method) throw notFound();
     const verifier = verifiers[method.kind];

@@ -100,6 +100,23 @@ export const MIGRATIONS: readonly Migration[] = [
       create unique index methods_passkey_credential on methods ((data->>'credentialId')) where kind = 'passkey';
     `,
   },
+  {
+    // Consecutive wrong answers per user and client (an address key), beside the user's count across clients: a
+    // guesser at one address waits without making the person wait elsewhere. A table of its own, so instances still
+    // running the previous version keep writing failure_counts as they did while the new ones roll out.
+    version: 4,
+    sql: `
+      create table client_failure_counts (
+        user_id text not null,
+        client text not null,
+        count integer not null,
+        locked_until bigint not null,
+        last_failure_at bigint not null,
+        primary key (user_id, client)
+      );
+      create index client_failure_counts_forget on client_failure_counts (last_failure_at);
+    `,
+  },
 ];
 
 /**

@@ -252,12 +252,15 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
       return { allowed: true };
     },
 
-    async getFailures(userId) {
+    async getFailures(userId, client = '') {
       // The advisory lock covers a user with no row yet: two first wrong codes must count two.
-      await sql.query(LOCK, [`failures:${userId}`]);
+      await sql.query(LOCK, [client ? `failures:${JSON.stringify([userId, client])}` : `failures:${userId}`]);
       const { rows } = await sql.query<{ count: number; locked_until: unknown; last_failure_at: unknown }>(
-        'select count, locked_until, last_failure_at from failure_counts where user_id = $1 for update',
-        [userId],
+        client
+          ? `select count, locked_until, last_failure_at from client_failure_counts
+             where user_id = $1 and client = $2 for update`
+          : 'select count, locked_until, last_failure_at from failure_counts where user_id = $1 for update',
+        client ? [userId, client] : [userId],
       );
       const row = rows[0];
       if (!row) return { ...NO_FAILURES };
@@ -268,17 +271,28 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
       };
     },
 
-    async putFailures(userId, state) {
+    async putFailures(userId, state, client = '') {
       if (state.count === 0 && state.lockedUntil === 0) {
-        await sql.query('delete from failure_counts where user_id = $1', [userId]);
+        if (client)
+          await sql.query('delete from client_failure_counts where user_id = $1 and client = $2', [userId, client]);
+        else await sql.query('delete from failure_counts where user_id = $1', [userId]);
         return;
       }
-      await sql.query(
-        `insert into failure_counts (user_id, count, locked_until, last_failure_at) values ($1, $2, $3, $4)
-         on conflict (user_id) do update set
-           count = excluded.count, locked_until = excluded.locked_until, last_failure_at = excluded.last_failure_at`,
-        [userId, state.count, state.lockedUntil, state.lastFailureAt],
-      );
+      const values = [userId, state.count, state.lockedUntil, state.lastFailureAt];
+      const update =
+        'count = excluded.count, locked_until = excluded.locked_until, last_failure_at = excluded.last_failure_at';
+      if (client)
+        await sql.query(
+          `insert into client_failure_counts (user_id, count, locked_until, last_failure_at, client)
+           values ($1, $2, $3, $4, $5) on conflict (user_id, client) do update set ${update}`,
+          [...values, client],
+        );
+      else
+        await sql.query(
+          `insert into failure_counts (user_id, count, locked_until, last_failure_at) values ($1, $2, $3, $4)
+           on conflict (user_id) do update set ${update}`,
+          values,
+        );
     },
 
     lockUser,
@@ -379,6 +393,7 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
            m as (delete from methods where user_id = $1),
            d as (delete from default_methods where user_id = $1),
            f as (delete from failure_counts where user_id = $1),
+           k as (delete from client_failure_counts where user_id = $1),
            c as (delete from challenges where user_id = $1)
          delete from audit_entries where user_id = $1`,
         [userId],
@@ -438,10 +453,11 @@ export function createSqlStore(client: SqlClient, options: SqlStoreOptions = {})
       await client.query('delete from challenges where expires_at < $1', [now - CHALLENGE_GRACE_MS]);
       await client.query('delete from rate_events where expires_at <= $1', [now]);
       // A user's count stays until a success clears it (NIST counts consecutive failures), or for 30 days.
-      await client.query('delete from failure_counts where locked_until <= $1 and last_failure_at <= $2', [
-        now,
-        now - FAILURE_MEMORY_MS,
-      ]);
+      for (const table of ['failure_counts', 'client_failure_counts'])
+        await client.query(`delete from ${table} where locked_until <= $1 and last_failure_at <= $2`, [
+          now,
+          now - FAILURE_MEMORY_MS,
+        ]);
       await options.afterSweep?.(client);
     },
 

@@ -306,6 +306,33 @@ function storeContract(name: string, fixture: Fixture) {
         await store.transaction((tx) => tx.putFailures(userId, { count: 0, lockedUntil: 0, lastFailureAt: T + 2 }));
         assert.deepEqual(await store.transaction((tx) => tx.getFailures(userId)), NO_FAILURES);
       });
+
+      it('keep each client’s count apart from the others’ and from the count across clients', async () => {
+        const userId = unique('user');
+        await store.transaction(async (tx) => {
+          await tx.putFailures(userId, { count: 7, lockedUntil: 0, lastFailureAt: T });
+          await tx.putFailures(userId, { count: 3, lockedUntil: T + MINUTE, lastFailureAt: T }, '203.0.113.7');
+          await tx.putFailures(userId, { count: 1, lockedUntil: 0, lastFailureAt: T }, '2001:db8:1:2::/64');
+        });
+        await store.transaction(async (tx) => {
+          assert.equal((await tx.getFailures(userId)).count, 7);
+          assert.equal((await tx.getFailures(userId, '')).count, 7);
+          assert.deepEqual(await tx.getFailures(userId, '203.0.113.7'), {
+            count: 3,
+            lockedUntil: T + MINUTE,
+            lastFailureAt: T,
+          });
+          assert.equal((await tx.getFailures(userId, '2001:db8:1:2::/64')).count, 1);
+          assert.deepEqual(await tx.getFailures(userId, '198.51.100.1'), NO_FAILURES);
+          assert.deepEqual(await tx.getFailures(unique('user'), '203.0.113.7'), NO_FAILURES);
+        });
+        await store.transaction((tx) => tx.putFailures(userId, NO_FAILURES, '203.0.113.7'));
+        await store.transaction(async (tx) => {
+          assert.deepEqual(await tx.getFailures(userId, '203.0.113.7'), NO_FAILURES);
+          assert.equal((await tx.getFailures(userId)).count, 7);
+          assert.equal((await tx.getFailures(userId, '2001:db8:1:2::/64')).count, 1);
+        });
+      });
     });
 
     describe('methods', () => {
@@ -442,6 +469,7 @@ function storeContract(name: string, fixture: Fixture) {
             await tx.putMethod(m);
             await tx.setDefaultMethod(userId, m.id);
             await tx.putFailures(userId, { count: 2, lockedUntil: 0, lastFailureAt: T });
+            await tx.putFailures(userId, { count: 2, lockedUntil: 0, lastFailureAt: T }, '203.0.113.7');
             const c = challenge({ userId });
             await tx.putChallenge(c);
             await tx.addAudit(auditEntry(userId, { methodId: m.id }));
@@ -454,12 +482,14 @@ function storeContract(name: string, fixture: Fixture) {
           assert.deepEqual(await tx.listMethods(gone), []);
           assert.equal(await tx.getDefaultMethod(gone), null);
           assert.deepEqual(await tx.getFailures(gone), NO_FAILURES);
+          assert.deepEqual(await tx.getFailures(gone, '203.0.113.7'), NO_FAILURES);
           assert.equal(await tx.getChallenge(gonesChallenge), undefined);
           assert.deepEqual(await tx.listAudit({ userId: gone, limit: 10 }), []);
 
           assert.equal((await tx.listMethods(kept)).length, 1);
           assert.notEqual(await tx.getDefaultMethod(kept), null);
           assert.equal((await tx.getFailures(kept)).count, 2);
+          assert.equal((await tx.getFailures(kept, '203.0.113.7')).count, 2);
           assert.equal((await tx.getChallenge(keptsChallenge))?.userId, kept);
           assert.equal((await tx.listAudit({ userId: kept, limit: 10 })).length, 1);
         });
@@ -511,17 +541,23 @@ function storeContract(name: string, fixture: Fixture) {
 
       it('forgets a count of wrong codes after 30 days, but not while it locks', async () => {
         const [plain, locked] = [unique('user'), unique('user')];
-        await store.transaction(async (tx) => {
-          await tx.putFailures(plain, { count: 2, lockedUntil: 0, lastFailureAt: LATER });
-          await tx.putFailures(locked, { count: 9, lockedUntil: LATER + FAILURE_MEMORY_MS + 1, lastFailureAt: LATER });
-        });
+        const until = LATER + FAILURE_MEMORY_MS + 1;
+        // Each client's count as the count across clients: the client's address is kept no longer.
+        for (const client of ['', '203.0.113.7'])
+          await store.transaction(async (tx) => {
+            await tx.putFailures(plain, { count: 2, lockedUntil: 0, lastFailureAt: LATER }, client);
+            await tx.putFailures(locked, { count: 9, lockedUntil: until, lastFailureAt: LATER }, client);
+          });
+        const count = (userId: string, client: string) =>
+          store.transaction(async (tx) => (await tx.getFailures(userId, client)).count);
+        const counts = async (userId: string) => [await count(userId, ''), await count(userId, '203.0.113.7')];
         await store.sweep(LATER + FAILURE_MEMORY_MS - 1);
-        assert.equal((await store.transaction((tx) => tx.getFailures(plain))).count, 2);
+        assert.deepEqual(await counts(plain), [2, 2]);
         await store.sweep(LATER + FAILURE_MEMORY_MS);
-        assert.deepEqual(await store.transaction((tx) => tx.getFailures(plain)), NO_FAILURES);
-        assert.equal((await store.transaction((tx) => tx.getFailures(locked))).count, 9);
+        assert.deepEqual(await counts(plain), [0, 0]);
+        assert.deepEqual(await counts(locked), [9, 9]);
         await store.sweep(LATER + FAILURE_MEMORY_MS + 1);
-        assert.deepEqual(await store.transaction((tx) => tx.getFailures(locked)), NO_FAILURES);
+        assert.deepEqual(await counts(locked), [0, 0]);
       });
     });
 

@@ -49,7 +49,7 @@ export function phoneChannel(challenge: StoredChallenge): Channel {
   return challenge.channel;
 }
 
-/** Consecutive wrong codes of one user, across challenges. */
+/** Consecutive wrong codes of one user, across challenges (from one client, or from all of them). */
 export interface FailureState {
   count: number;
   /** No verification before this time (milliseconds since the epoch); 0 when not locked. */
@@ -122,8 +122,12 @@ export interface StoreTransaction {
    * any limit spends no one's budget.
    */
   consume(charges: readonly RateCharge[], now: number): Promise<RateDecision>;
-  getFailures(userId: string): Promise<FailureState>;
-  putFailures(userId: string, state: FailureState): Promise<void>;
+  /**
+   * A user's consecutive wrong answers: from one client (`client`, an address key), or from all clients together
+   * (`client` left out, or `''`). Each client's count is a row of its own, removed with the user's.
+   */
+  getFailures(userId: string, client?: string): Promise<FailureState>;
+  putFailures(userId: string, state: FailureState, client?: string): Promise<void>;
   /** Serializes the transactions that change one user's methods (a row or advisory lock on the user). */
   lockUser(userId: string): Promise<void>;
   listMethods(userId: string): Promise<StoredMethod[]>;
