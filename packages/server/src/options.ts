@@ -397,7 +397,8 @@ function checkWindows(name: string, windows: unknown): void {
   if (
     !Array.isArray(windows) ||
     windows.some(
-      (w: RateWindow) => typeof w !== 'object' || !Number.isInteger(w.max) || w.max < 0 || !(w.windowSeconds > 0),
+      (w: RateWindow | null) =>
+        !w || typeof w !== 'object' || !Number.isInteger(w.max) || w.max < 0 || !(w.windowSeconds > 0),
     )
   ) {
     throw new ConfigurationError(`limits.${name} must be a list of { max, windowSeconds }.`);
@@ -540,6 +541,8 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   for (const name of ['sendsPerUser', 'sendsPerNumber', 'sendsPerClient', 'sendsPerCountry', 'sendsOverall'] as const)
     checkWindows(name, limits[name]);
+  if (!limits.sendsByCountry || typeof limits.sendsByCountry !== 'object' || Array.isArray(limits.sendsByCountry))
+    throw new ConfigurationError('limits.sendsByCountry must be an object of lists of { max, windowSeconds }.');
   for (const [region, windows] of Object.entries(limits.sendsByCountry))
     checkWindows(`sendsByCountry.${region}`, windows);
   for (const name of [

@@ -285,6 +285,17 @@ describe('configFromEnv: every variable', () => {
     );
   });
 
+  it('changes the limits named in SECURITY_INFO_LIMITS, the others keeping their defaults', () => {
+    const limits = {
+      maxConsecutiveFailures: 10,
+      maxConsecutiveFailuresAcrossClients: 50,
+      sendsByCountry: { NL: [{ max: 50, windowSeconds: 60 }] },
+    };
+    const config = started({ ...PRODUCTION, SECURITY_INFO_LIMITS: JSON.stringify(limits) });
+    assert.deepEqual(config.options.limits, limits);
+    assert.equal(started(PRODUCTION).options.limits, undefined);
+  });
+
   it('treats an empty variable as unset', () => {
     assert.deepEqual(started({ ...DEVELOPMENT, PORT: '', SECURITY_INFO_BASE_PATH: '' }).listen.port, 8787);
   });
@@ -330,6 +341,17 @@ describe('configFromEnv: malformed values, each named', () => {
       'SECURITY_INFO_SMTP_URL',
       { SECURITY_INFO_SMTP_URL: 'https://smtp.example.com', SECURITY_INFO_MAIL_FROM: 'a@example.com' },
     ],
+    ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: 'maxAttempts=3' }, /not JSON/],
+    ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '[{"maxAttempts": 3}]' }, /JSON object/],
+    ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: 'null' }, /JSON object/],
+    ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '{"maxConsecutiveFailure": 10}' }, /maxConsecutiveFailure,/],
+    ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '{"maxAttempts": "three"}' }, /maxAttempts must be/],
+    ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '{"maxAttempts": 0}' }, /maxAttempts must be/],
+    ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '{"codeLength": 3}' }, /codeLength/],
+    ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '{"sendsPerUser": [null]}' }, /sendsPerUser must be/],
+    ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '{"sendsPerUser": {"max": 5}}' }, /sendsPerUser must be/],
+    ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '{"sendsByCountry": null}' }, /sendsByCountry must be/],
+    ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '{"sendsByCountry": {"NL": 5}}' }, /sendsByCountry\.NL/],
   ];
   for (const [variable, env, pattern] of cases) {
     it(`${variable}=${Object.values(env).at(-1)!.slice(0, 40)}`, () =>

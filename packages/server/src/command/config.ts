@@ -11,9 +11,11 @@ import { createJwtAuthenticator } from '../jwt.js';
 import type { NodeHandlerOptions } from '../node.js';
 import {
   ConfigurationError,
+  DEFAULT_LIMITS,
   DEFAULT_SERVER_POLICY,
   MIN_SECRET_BYTES,
   resolveOptions,
+  type Limits,
   type SecurityInfoHandlerOptions,
 } from '../options.js';
 import { checkQuestionsPolicy } from '../questions.js';
@@ -169,6 +171,13 @@ export const VARIABLES: readonly Variable[] = [
     default: 'none',
     meaning: "the portal's host: texts end with `@host #code`, so browsers offer the code there only",
   },
+  {
+    name: 'SECURITY_INFO_LIMITS',
+    default: "the server's (docs/server.md)",
+    meaning:
+      'the limits to change, as JSON: `{"maxConsecutiveFailures": 10, "sendsByCountry": {"NL": [{"max": 50, ' +
+      '"windowSeconds": 60}]}}`; the others keep their defaults',
+  },
   { name: 'SECURITY_INFO_METRICS', default: 'on', meaning: '`off` to not serve `/metrics`' },
 ];
 
@@ -226,6 +235,7 @@ const TWILIO_OPTIONS: readonly [RegExp, string][] = [
 ];
 const SMTP_OPTIONS: readonly [RegExp, string][] = [[/from/, 'SECURITY_INFO_MAIL_FROM']];
 const HANDLER_OPTIONS: readonly [RegExp, string][] = [
+  [/^limits\./, 'SECURITY_INFO_LIMITS'],
   [/offers email/, 'SECURITY_INFO_SMTP_URL'],
   [/securityQuestions/, 'SECURITY_INFO_SECURITY_QUESTIONS'],
   [/totpIssuer/, 'SECURITY_INFO_TOTP_ISSUER'],
@@ -451,6 +461,9 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     }
     serviceCredentials[entry.slice(0, at)] = entry.slice(at + 1);
   }
+  const limitsText = get('SECURITY_INFO_LIMITS');
+  const limits = limitsText === undefined ? undefined : readLimits(limitsText);
+  if (typeof limits === 'string') fail('SECURITY_INFO_LIMITS', limits);
   const metricsText = get('SECURITY_INFO_METRICS') ?? 'on';
   if (metricsText !== 'on' && metricsText !== 'off')
     fail('SECURITY_INFO_METRICS', `must be on or off, not "${metricsText}".`);
@@ -495,6 +508,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     ...(trustProxy > 0 ? { trustProxy, clientKey: forwardedFor(trustProxy) } : {}),
     ...(Object.keys(serviceCredentials).length ? { serviceCredentials } : {}),
     ...(totpIssuer !== undefined ? { totpIssuer } : {}),
+    ...(limits && typeof limits === 'object' ? { limits } : {}),
     ...(rpId !== undefined && rpName !== undefined && rpOrigins.length ? { rpId, rpName, rpOrigins } : {}),
   };
 
@@ -536,6 +550,25 @@ function readQuestions(text: string): SecurityQuestionsPolicy | string {
   } catch (error) {
     return `${describeThrown(error)}.`;
   }
+}
+
+/**
+ * `SECURITY_INFO_LIMITS`: a JSON object of the limits to change. Answers them, or why they are not limits; their
+ * values are checked by the handler's own rules (resolveOptions), as a host's code would be.
+ */
+function readLimits(text: string): Partial<Limits> | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return `is not JSON (${(error as Error).message}).`;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return 'must be a JSON object of limits, such as {"maxConsecutiveFailures": 10}.';
+  const unknown = Object.keys(value).filter((name) => !Object.hasOwn(DEFAULT_LIMITS, name));
+  if (unknown.length)
+    return `names ${unknown.join(', ')}, not limits of the server (${Object.keys(DEFAULT_LIMITS).join(', ')}).`;
+  return value as Partial<Limits>;
 }
 
 function describeThrown(error: unknown): string {
