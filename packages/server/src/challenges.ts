@@ -9,7 +9,13 @@ import { Refusal, type RefusalDetails } from './http.js';
 import { chargeSend, type Destination } from './limits.js';
 import type { CheckedNumber } from './number-check.js';
 import type { CheckOutcome, ResolvedOptions } from './options.js';
-import { phoneChannel, type FailureState, type StoreTransaction, type StoredChallenge } from './store.js';
+import {
+  FAILURE_MEMORY_MS,
+  phoneChannel,
+  type FailureState,
+  type StoreTransaction,
+  type StoredChallenge,
+} from './store.js';
 import { DependencyTimeout, within } from './timeout.js';
 
 /** Who is calling and from where, as the handler established it. */
@@ -224,53 +230,49 @@ export function createChallenges(options: ResolvedOptions) {
         : challenge.codeHash !== null;
 
   /**
-   * A caller's wrong answers in a row, counted twice: from the caller's client (its address), where a guesser waits
-   * after `maxConsecutiveFailures`, and from all clients together, where everyone waits after
-   * `maxConsecutiveFailuresAcrossClients`. So a stranger who knows a user name and guesses from one address makes
-   * only that address wait, and guessing spread over many addresses still ends.
+   * The wrong answers in a row that a check counts in. An address where the person answered right within the last
+   * 30 days is known, and keeps a count of its own; every other address shares one count per person, the one a
+   * person's wrong answers always had. So strangers who know a user name and guess, from one address or many, make
+   * each other wait after `maxConsecutiveFailures`, as before, but not the person at an address they used before;
+   * and the person's right answer there leaves the strangers' count as it is.
    */
   interface Failures {
-    client: FailureState;
-    all: FailureState;
+    state: FailureState;
+    /** The address's own count, or '' for the shared one. */
+    key: string;
   }
 
-  async function readFailures(tx: StoreTransaction, caller: Caller): Promise<Failures> {
-    return { all: await tx.getFailures(caller.userId), client: await tx.getFailures(caller.userId, caller.client) };
+  async function readFailures(tx: StoreTransaction, caller: Caller, at: number): Promise<Failures> {
+    const own = await tx.getFailures(caller.userId, caller.client);
+    if ((own.lastSuccessAt ?? 0) > at - FAILURE_MEMORY_MS) return { state: own, key: caller.client };
+    return { state: await tx.getFailures(caller.userId), key: '' };
   }
-
-  /** The end of the wait the counts impose, or 0. */
-  const lockedUntilOf = (failures: Failures) => Math.max(failures.client.lockedUntil, failures.all.lockedUntil);
 
   /**
-   * Counts a wrong answer in both counts; past a count's cap each one starts a wait twice as long as the one before.
-   * Answers the end of the longer wait, or 0, and how many wrong answers remain before one begins.
+   * Counts a wrong answer; past `maxConsecutiveFailures` each one starts a wait twice as long as the one before.
+   * Answers the end of that wait, or 0, and how many wrong answers remain before one begins.
    */
-  async function countFailure(tx: StoreTransaction, caller: Caller, failures: Failures, at: number) {
-    const next = (state: FailureState, cap: number) => {
-      const count = state.count + 1;
-      const over = count - cap;
-      const lockedUntil = over >= 0 ? at + limits.failureLockoutSeconds * 1000 * 2 ** Math.min(over, 20) : 0;
-      return { count, lockedUntil, lastFailureAt: at };
-    };
-    const client = next(failures.client, limits.maxConsecutiveFailures);
-    const all = next(failures.all, limits.maxConsecutiveFailuresAcrossClients);
-    await tx.putFailures(caller.userId, client, caller.client);
-    await tx.putFailures(caller.userId, all);
-    return {
-      lockedUntil: Math.max(client.lockedUntil, all.lockedUntil),
-      remaining: Math.min(
-        limits.maxConsecutiveFailures - client.count,
-        limits.maxConsecutiveFailuresAcrossClients - all.count,
-      ),
-    };
+  async function countFailure(tx: StoreTransaction, caller: Caller, { state, key }: Failures, at: number) {
+    const count = state.count + 1;
+    const over = count - limits.maxConsecutiveFailures;
+    const lockedUntil = over >= 0 ? at + limits.failureLockoutSeconds * 1000 * 2 ** Math.min(over, 20) : 0;
+    await tx.putFailures(caller.userId, { ...state, count, lockedUntil, lastFailureAt: at }, key);
+    return { lockedUntil, remaining: limits.maxConsecutiveFailures - count };
   }
 
-  /** A right answer ends both runs: the caller's, and the one across clients (NIST counts consecutive failures). */
-  const clearFailures = async (tx: StoreTransaction, caller: Caller, failures: Failures) => {
-    const none = { count: 0, lockedUntil: 0, lastFailureAt: 0 };
-    if (failures.client.count > 0) await tx.putFailures(caller.userId, none, caller.client);
-    if (failures.all.count > 0) await tx.putFailures(caller.userId, none);
-  };
+  /**
+   * A right answer ends the run it ended (NIST counts consecutive failures), and makes the address known: from now
+   * on its wrong answers are its own.
+   */
+  async function clearFailures(tx: StoreTransaction, caller: Caller, { state, key }: Failures, at: number) {
+    await tx.putFailures(
+      caller.userId,
+      { count: 0, lockedUntil: 0, lastFailureAt: 0, lastSuccessAt: at },
+      caller.client,
+    );
+    if (key === '' && state.count > 0)
+      await tx.putFailures(caller.userId, { count: 0, lockedUntil: 0, lastFailureAt: 0 });
+  }
 
   type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal; outcome: CheckOutcome };
   const refuse = (refusal: Refusal, outcome: CheckOutcome = 'locked') => ({ ok: false as const, refusal, outcome });
@@ -301,8 +303,8 @@ export function createChallenges(options: ResolvedOptions) {
       const current = await tx.getChallenge(id);
       if (!current || current.userId !== caller.userId || current.purpose !== purpose || !kinds.includes(current.kind))
         return refuse(noSuchChallenge(), 'not-found');
-      const failures = await readFailures(tx, caller);
-      if (lockedUntilOf(failures) > at) return refuse(userLocked(lockedUntilOf(failures), at));
+      const failures = await readFailures(tx, caller, at);
+      if (failures.state.lockedUntil > at) return refuse(userLocked(failures.state.lockedUntil, at));
       if (current.verified) return refuse(new Refusal(409, 'unknown', 'This code was used already.'), 'used');
       if (!usable(current) || at > current.expiresAt)
         return refuse(new Refusal(410, 'code-expired', 'The code has expired.'), 'expired');
@@ -310,7 +312,7 @@ export function createChallenges(options: ResolvedOptions) {
       const matched = await match(current);
       if (matched !== null) {
         await tx.putChallenge({ ...current, verified: true, codeHash: null });
-        await clearFailures(tx, caller, failures);
+        await clearFailures(tx, caller, failures, at);
         return { ok: true, value: await onRight(tx, current, matched) };
       }
       const next = { ...current, attemptsLeft: current.attemptsLeft - 1 };
@@ -360,11 +362,11 @@ export function createChallenges(options: ResolvedOptions) {
   ): Promise<T> {
     const at = now();
     const outcome = await transaction(async (tx): Promise<Outcome<T>> => {
-      const failures = await readFailures(tx, caller);
-      if (lockedUntilOf(failures) > at) return refuse(userLocked(lockedUntilOf(failures), at));
+      const failures = await readFailures(tx, caller, at);
+      if (failures.state.lockedUntil > at) return refuse(userLocked(failures.state.lockedUntil, at));
       const matched = await match(tx);
       if (matched !== null && !(matched instanceof Mismatch)) {
-        await clearFailures(tx, caller, failures);
+        await clearFailures(tx, caller, failures, at);
         return { ok: true, value: await onRight(tx, matched) };
       }
       // No challenge to count down: what remains is the caller's, before the wait begins.

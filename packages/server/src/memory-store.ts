@@ -75,7 +75,7 @@ export function createMemoryStore(): MemoryStore {
         stagedFailures.set(failureKey(userId, client), copy);
         staged.push(() => {
           const byClient = failures.get(userId) ?? new Map<string, FailureState>();
-          if (copy.count === 0 && copy.lockedUntil === 0) byClient.delete(client);
+          if (copy.count === 0 && copy.lockedUntil === 0 && !copy.lastSuccessAt) byClient.delete(client);
           else byClient.set(client, copy);
           if (byClient.size) failures.set(userId, byClient);
           else failures.delete(userId);
@@ -161,7 +161,8 @@ export function createMemoryStore(): MemoryStore {
       // A user's count stays until a success clears it (NIST counts consecutive failures), or for 30 days.
       for (const [userId, byClient] of failures) {
         for (const [client, state] of byClient) {
-          if (state.lockedUntil <= now && state.lastFailureAt + FAILURE_MEMORY_MS <= now) byClient.delete(client);
+          const last = Math.max(state.lastFailureAt, state.lastSuccessAt ?? 0);
+          if (state.lockedUntil <= now && last + FAILURE_MEMORY_MS <= now) byClient.delete(client);
         }
         if (!byClient.size) failures.delete(userId);
       }

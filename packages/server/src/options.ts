@@ -38,16 +38,10 @@ export interface Limits {
   /** Sends overall, shared by everyone. Default 60 a minute and 1,000 an hour. */
   sendsOverall: RateWindow[];
   /**
-   * Consecutive wrong codes per user from one client (an address), across challenges and methods, before that
-   * client waits. Default 20.
+   * Consecutive wrong codes per user, across challenges and methods, before verification waits. Default 20. An
+   * address where the person answered right in the last 30 days keeps a count of its own; all others share one.
    */
   maxConsecutiveFailures: number;
-  /**
-   * Consecutive wrong codes per user from all clients together before every check of theirs waits, wherever it comes
-   * from: what stops guessing spread over many addresses. Default 100, the most NIST SP 800-63B (5.2.2) allows.
-   * Setting it to `maxConsecutiveFailures` counts a person's wrong codes as one, whoever sent them.
-   */
-  maxConsecutiveFailuresAcrossClients: number;
   /** The first wait after `maxConsecutiveFailures`; each further wrong code doubles it. Default 900 (15 minutes). */
   failureLockoutSeconds: number;
   /** Largest request body accepted, in bytes. Default 2048. */
@@ -83,7 +77,6 @@ export const DEFAULT_LIMITS: Limits = {
     { max: 1000, windowSeconds: 3600 },
   ],
   maxConsecutiveFailures: 20,
-  maxConsecutiveFailuresAcrossClients: 100,
   failureLockoutSeconds: 900,
   maxBodyBytes: 2048,
   codeLength: 6,
@@ -100,7 +93,6 @@ export const TEST_LIMITS: Partial<Limits> = {
   sendsPerCountry: [{ max: 10_000, windowSeconds: 60 }],
   sendsOverall: [{ max: 10_000, windowSeconds: 60 }],
   maxConsecutiveFailures: 10_000,
-  maxConsecutiveFailuresAcrossClients: 10_000,
 };
 
 export const DEFAULT_SERVER_POLICY: SecurityInfoPolicy = {
@@ -551,7 +543,6 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
     'resendAfterSeconds',
     'maxSendsPerChallenge',
     'maxConsecutiveFailures',
-    'maxConsecutiveFailuresAcrossClients',
     'failureLockoutSeconds',
     'maxBodyBytes',
   ] as const)

@@ -274,21 +274,58 @@ describe('the service API', () => {
     assert.deepEqual(seen, ['send', 'sign-in']);
   });
 
-  it('counts sign-in wrong codes in the person’s count across clients, with enrollment’s', async () => {
-    const server = withMethods({
-      ...options,
-      limits: { maxConsecutiveFailures: 3, maxConsecutiveFailuresAcrossClients: 3 },
-    });
+  it('counts sign-in wrong codes with enrollment’s, at an address the person used or in strangers’ count', async () => {
+    const server = withMethods({ ...options, limits: { maxConsecutiveFailures: 3 } });
+    // Enrolled from 192.0.2.1 (the session's address here): a right code there makes it known.
     await server.enroll('+31612345678');
     const [phone] = (await server.list()).methods;
     const started = await server.service('POST', '/users/alice/verifications', { methodId: phone!.id });
     const { verificationId } = (await started.json()) as { verificationId: string };
-    for (let i = 0; i < 2; i++)
-      await server.service('POST', `/users/alice/verifications/${verificationId}/check`, { code: server.wrongCode() });
+    const check = () =>
+      server.service('POST', `/users/alice/verifications/${verificationId}/check`, { code: server.wrongCode() });
+    // Two wrong codes at sign-in, from no address given: strangers' count.
+    for (let i = 0; i < 2; i++) assert.equal((await check()).status, 422);
+    // The person's known address counts its own: two wrong codes there, no wait yet.
     const id = await server.start('+31687654321');
-    const third = await server.verify(id, server.wrongCode());
+    for (let i = 0; i < 2; i++) assert.equal((await server.verify(id, server.wrongCode())).status, 422);
+    // The third at sign-in reaches strangers' 3.
+    const third = await check();
     assert.equal(third.status, 429);
     assert.equal((await body(third)).retryAfterSeconds, 900);
+    // And the third at the known address reaches its own.
+    assert.equal((await server.verify(id, server.wrongCode())).status, 429);
+  });
+
+  it('charges a sign-in resend to the person’s address, not to the sign-in service’s for everyone', async () => {
+    const server = withMethods({
+      ...options,
+      limits: { sendsPerCountry: [{ max: 1000, windowSeconds: 60 }], sendsOverall: [{ max: 1000, windowSeconds: 60 }] },
+    });
+    // More people than one address may send to in an hour (30), each resending once at sign-in.
+    const statuses = new Set<number>();
+    for (let n = 1; n <= 32; n++) {
+      const [user, home] = [`user${n}`, `198.51.100.${n}`];
+      const sent = await server.post(
+        '/phone/challenges',
+        { phoneNumber: `+316123456${String(n).padStart(2, '0')}`, channel: 'sms' },
+        { user, client: home },
+      );
+      const { challengeId } = (await sent.json()) as { challengeId: string };
+      assert.equal((await server.verify(challengeId, server.lastCode(), { user, client: home })).status, 204);
+      const [phone] = (await server.list(user)).methods;
+      const started = await server.service('POST', `/users/${user}/verifications`, {
+        methodId: phone!.id,
+        clientAddress: home,
+      });
+      const { verificationId } = (await started.json()) as { verificationId: string };
+      server.advance(31);
+      const resent = await server.service('POST', `/users/${user}/verifications/${verificationId}/resend`, {
+        channel: 'sms',
+        clientAddress: home,
+      });
+      statuses.add(resent.status);
+    }
+    assert.deepEqual([...statuses], [200]);
   });
 
   it('lists, resets and erases a user’s methods, each in the audit trail', async () => {
@@ -351,40 +388,47 @@ describe('attack: locking a person out by guessing at their sign-in', () => {
       server.service('POST', `/users/alice/verifications/${verificationId}/check`, { code, clientAddress });
   }
 
-  it('makes the guesser’s address wait, not the person signing in from theirs', async () => {
+  it('makes strangers wait, not the person at an address where they signed in before', async () => {
     const server = withMethods({ serviceCredentials: { 'sign-in': SERVICE_TOKEN }, limits: generous });
     await server.enroll('+31612345678');
+    // The person signs in from home once: the address is known from then on.
+    const home = await signIn(server, '198.51.100.20');
+    assert.equal((await home(server.lastCode())).status, 200);
+    // A stranger who knows the user name guesses from one address, then from others.
     let refused = 0;
     for (let round = 0; round < 6; round++) {
-      const check = await signIn(server, '203.0.113.7');
+      const check = await signIn(server, `203.0.113.${round < 3 ? 7 : round}`);
       for (let i = 0; i < 5; i++) if ((await check(server.wrongCode())).status === 429) refused++;
     }
     assert.ok(refused >= 10, `the stranger was made to wait (${refused} of 30 refused)`);
-    const check = await signIn(server, '198.51.100.20');
-    const answer = await check(server.lastCode());
+    // The person, at home, is not.
+    const again = await signIn(server, '198.51.100.20');
+    const answer = await again(server.lastCode());
     assert.equal(answer.status, 200, await answer.clone().text());
-    // The stranger's address still waits, the person's right code notwithstanding.
-    const again = await signIn(server, '203.0.113.7');
-    assert.equal((await again(server.lastCode())).status, 429);
+    // Their right code leaves the strangers waiting, at every address the person has not used.
+    for (const address of ['203.0.113.7', '203.0.113.99']) {
+      const stranger = await signIn(server, address);
+      assert.equal((await stranger(server.lastCode())).status, 429, address);
+    }
   });
 
-  it('still makes every address wait when the guesses come from many', async () => {
+  it('counts the guesses of many addresses as one: no more of them than before', async () => {
     const server = withMethods({
       serviceCredentials: { 'sign-in': SERVICE_TOKEN },
-      limits: { ...generous, maxConsecutiveFailures: 3, maxConsecutiveFailuresAcrossClients: 10 },
+      limits: { ...generous, maxConsecutiveFailures: 10 },
     });
     await server.enroll('+31612345678');
-    // Two wrong codes from each of five addresses: under each address's 3, the tenth reaches the person's 10.
+    // Two wrong codes from each of five addresses (IPv6 ones among them): the tenth reaches the one count of 10.
     const statuses: number[] = [];
-    for (let address = 1; address <= 5; address++) {
-      const check = await signIn(server, `203.0.113.${address}`);
+    for (const address of ['203.0.113.1', '203.0.113.2', '2001:db8:0:1::7', '2001:db8:0:2::7', '2001:db8:0:3::7']) {
+      const check = await signIn(server, address);
       for (let i = 0; i < 2; i++) statuses.push((await check(server.wrongCode())).status);
     }
     assert.deepEqual(statuses, [...Array<number>(9).fill(422), 429]);
+    // A new address waits too, what is left of the 15 minutes the tenth began a minute before.
     const check = await signIn(server, '198.51.100.20');
     const answer = await check(server.lastCode());
     assert.equal(answer.status, 429);
-    // What is left of the 15 minutes' wait that the tenth began, a minute before.
     assert.equal((await body(answer)).retryAfterSeconds, 900 - 61);
   });
 });

@@ -106,7 +106,8 @@ export function createServiceRoutes(
     return respond(201, { ...challenges.body(challenge), verificationId: challenge.id, kind: method.kind });
   }
 
-  async function resendVerification(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
+  async function resendVerification(service: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
+    const caller = { ...service, client: personsClient(body, `${service.actor}:${service.userId}`) };
     const existing = await challenges.own(id, caller.userId, 'sign-in');
     if (existing.kind === 'email' && email) return email.resendSignIn(caller, existing, readLocale(body.locale));
     const channel = readChannel(body.channel);
@@ -122,7 +123,7 @@ export function createServiceRoutes(
 
   /** Checks the answer; a right one updates the method's last use, wrong ones count in the user's limits. */
   async function checkVerification(service: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
-    // Wrong answers count for the person's address, and for the person across addresses (challenges.ts).
+    // Wrong answers count for the person's address when they answered right there before, else with strangers'.
     const caller = { ...service, client: personsClient(body, `${service.actor}:${service.userId}`) };
     // A passkey's check carries the browser's assertion instead of a code.
     if (body.response !== undefined && passkeys) return passkeys.checkSignIn(caller, id, body);

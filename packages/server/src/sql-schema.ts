@@ -101,9 +101,10 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // Consecutive wrong answers per user and client (an address key), beside the user's count across clients: a
-    // guesser at one address waits without making the person wait elsewhere. A table of its own, so instances still
-    // running the previous version keep writing failure_counts as they did while the new ones roll out.
+    // Consecutive wrong answers at each address where the person answered right (for 30 days after), apart from the
+    // count every other address shares (failure_counts): strangers guessing make each other wait, not the person at
+    // an address they used before. A table of its own: instances of the previous version keep counting everyone in
+    // failure_counts, as the new ones count strangers there, while they roll out.
     version: 4,
     sql: `
       create table client_failure_counts (
@@ -112,9 +113,9 @@ export const MIGRATIONS: readonly Migration[] = [
         count integer not null,
         locked_until bigint not null,
         last_failure_at bigint not null,
+        last_success_at bigint not null,
         primary key (user_id, client)
       );
-      create index client_failure_counts_forget on client_failure_counts (last_failure_at);
     `,
   },
 ];

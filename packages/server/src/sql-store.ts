@@ -255,12 +255,28 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
     async getFailures(userId, client = '') {
       // The advisory lock covers a user with no row yet: two first wrong codes must count two.
       await sql.query(LOCK, [client ? `failures:${JSON.stringify([userId, client])}` : `failures:${userId}`]);
-      const { rows } = await sql.query<{ count: number; locked_until: unknown; last_failure_at: unknown }>(
-        client
-          ? `select count, locked_until, last_failure_at from client_failure_counts
-             where user_id = $1 and client = $2 for update`
-          : 'select count, locked_until, last_failure_at from failure_counts where user_id = $1 for update',
-        client ? [userId, client] : [userId],
+      if (!client) {
+        const { rows } = await sql.query<{ count: number; locked_until: unknown; last_failure_at: unknown }>(
+          'select count, locked_until, last_failure_at from failure_counts where user_id = $1 for update',
+          [userId],
+        );
+        const row = rows[0];
+        if (!row) return { ...NO_FAILURES };
+        return {
+          count: row.count,
+          lockedUntil: toNumber(row.locked_until),
+          lastFailureAt: toNumber(row.last_failure_at),
+        };
+      }
+      const { rows } = await sql.query<{
+        count: number;
+        locked_until: unknown;
+        last_failure_at: unknown;
+        last_success_at: unknown;
+      }>(
+        `select count, locked_until, last_failure_at, last_success_at from client_failure_counts
+         where user_id = $1 and client = $2 for update`,
+        [userId, client],
       );
       const row = rows[0];
       if (!row) return { ...NO_FAILURES };
@@ -268,31 +284,34 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
         count: row.count,
         lockedUntil: toNumber(row.locked_until),
         lastFailureAt: toNumber(row.last_failure_at),
+        lastSuccessAt: toNumber(row.last_success_at),
       };
     },
 
     async putFailures(userId, state, client = '') {
-      if (state.count === 0 && state.lockedUntil === 0) {
-        if (client)
-          await sql.query('delete from client_failure_counts where user_id = $1 and client = $2', [userId, client]);
-        else await sql.query('delete from failure_counts where user_id = $1', [userId]);
+      const none = state.count === 0 && state.lockedUntil === 0;
+      if (!client) {
+        if (none) await sql.query('delete from failure_counts where user_id = $1', [userId]);
+        else
+          await sql.query(
+            `insert into failure_counts (user_id, count, locked_until, last_failure_at) values ($1, $2, $3, $4)
+             on conflict (user_id) do update set
+               count = excluded.count, locked_until = excluded.locked_until, last_failure_at = excluded.last_failure_at`,
+            [userId, state.count, state.lockedUntil, state.lastFailureAt],
+          );
         return;
       }
-      const values = [userId, state.count, state.lockedUntil, state.lastFailureAt];
-      const update =
-        'count = excluded.count, locked_until = excluded.locked_until, last_failure_at = excluded.last_failure_at';
-      if (client)
-        await sql.query(
-          `insert into client_failure_counts (user_id, count, locked_until, last_failure_at, client)
-           values ($1, $2, $3, $4, $5) on conflict (user_id, client) do update set ${update}`,
-          [...values, client],
-        );
-      else
-        await sql.query(
-          `insert into failure_counts (user_id, count, locked_until, last_failure_at) values ($1, $2, $3, $4)
-           on conflict (user_id) do update set ${update}`,
-          values,
-        );
+      if (none && !state.lastSuccessAt) {
+        await sql.query('delete from client_failure_counts where user_id = $1 and client = $2', [userId, client]);
+        return;
+      }
+      await sql.query(
+        `insert into client_failure_counts (user_id, client, count, locked_until, last_failure_at, last_success_at)
+         values ($1, $2, $3, $4, $5, $6)
+         on conflict (user_id, client) do update set count = excluded.count, locked_until = excluded.locked_until,
+           last_failure_at = excluded.last_failure_at, last_success_at = excluded.last_success_at`,
+        [userId, client, state.count, state.lockedUntil, state.lastFailureAt, state.lastSuccessAt ?? 0],
+      );
     },
 
     lockUser,
@@ -453,11 +472,16 @@ export function createSqlStore(client: SqlClient, options: SqlStoreOptions = {})
       await client.query('delete from challenges where expires_at < $1', [now - CHALLENGE_GRACE_MS]);
       await client.query('delete from rate_events where expires_at <= $1', [now]);
       // A user's count stays until a success clears it (NIST counts consecutive failures), or for 30 days.
-      for (const table of ['failure_counts', 'client_failure_counts'])
-        await client.query(`delete from ${table} where locked_until <= $1 and last_failure_at <= $2`, [
-          now,
-          now - FAILURE_MEMORY_MS,
-        ]);
+      await client.query('delete from failure_counts where locked_until <= $1 and last_failure_at <= $2', [
+        now,
+        now - FAILURE_MEMORY_MS,
+      ]);
+      // A known address is forgotten 30 days after the person's last right answer there, or its last wrong one.
+      await client.query(
+        `delete from client_failure_counts
+         where locked_until <= $1 and last_failure_at <= $2 and last_success_at <= $2`,
+        [now, now - FAILURE_MEMORY_MS],
+      );
       await options.afterSweep?.(client);
     },
 

@@ -307,22 +307,24 @@ function storeContract(name: string, fixture: Fixture) {
         assert.deepEqual(await store.transaction((tx) => tx.getFailures(userId)), NO_FAILURES);
       });
 
-      it('keep each client’s count apart from the others’ and from the count across clients', async () => {
+      it('keep each client’s count and last right answer apart from the others’ and from the shared count', async () => {
         const userId = unique('user');
+        const known = { count: 3, lockedUntil: T + MINUTE, lastFailureAt: T, lastSuccessAt: T - MINUTE };
         await store.transaction(async (tx) => {
           await tx.putFailures(userId, { count: 7, lockedUntil: 0, lastFailureAt: T });
-          await tx.putFailures(userId, { count: 3, lockedUntil: T + MINUTE, lastFailureAt: T }, '203.0.113.7');
-          await tx.putFailures(userId, { count: 1, lockedUntil: 0, lastFailureAt: T }, '2001:db8:1:2::/64');
+          await tx.putFailures(userId, known, '203.0.113.7');
+          await tx.putFailures(
+            userId,
+            { count: 0, lockedUntil: 0, lastFailureAt: 0, lastSuccessAt: T },
+            '2001:db8:1::/48',
+          );
         });
         await store.transaction(async (tx) => {
           assert.equal((await tx.getFailures(userId)).count, 7);
           assert.equal((await tx.getFailures(userId, '')).count, 7);
-          assert.deepEqual(await tx.getFailures(userId, '203.0.113.7'), {
-            count: 3,
-            lockedUntil: T + MINUTE,
-            lastFailureAt: T,
-          });
-          assert.equal((await tx.getFailures(userId, '2001:db8:1:2::/64')).count, 1);
+          assert.deepEqual(await tx.getFailures(userId, '203.0.113.7'), known);
+          // No count, but a right answer: kept, for the address to stay known.
+          assert.equal((await tx.getFailures(userId, '2001:db8:1::/48')).lastSuccessAt, T);
           assert.deepEqual(await tx.getFailures(userId, '198.51.100.1'), NO_FAILURES);
           assert.deepEqual(await tx.getFailures(unique('user'), '203.0.113.7'), NO_FAILURES);
         });
@@ -330,7 +332,7 @@ function storeContract(name: string, fixture: Fixture) {
         await store.transaction(async (tx) => {
           assert.deepEqual(await tx.getFailures(userId, '203.0.113.7'), NO_FAILURES);
           assert.equal((await tx.getFailures(userId)).count, 7);
-          assert.equal((await tx.getFailures(userId, '2001:db8:1:2::/64')).count, 1);
+          assert.equal((await tx.getFailures(userId, '2001:db8:1::/48')).lastSuccessAt, T);
         });
       });
     });
@@ -542,7 +544,7 @@ function storeContract(name: string, fixture: Fixture) {
       it('forgets a count of wrong codes after 30 days, but not while it locks', async () => {
         const [plain, locked] = [unique('user'), unique('user')];
         const until = LATER + FAILURE_MEMORY_MS + 1;
-        // Each client's count as the count across clients: the client's address is kept no longer.
+        // A client's count as the shared one: the client's address is kept no longer.
         for (const client of ['', '203.0.113.7'])
           await store.transaction(async (tx) => {
             await tx.putFailures(plain, { count: 2, lockedUntil: 0, lastFailureAt: LATER }, client);
@@ -558,6 +560,24 @@ function storeContract(name: string, fixture: Fixture) {
         assert.deepEqual(await counts(locked), [9, 9]);
         await store.sweep(LATER + FAILURE_MEMORY_MS + 1);
         assert.deepEqual(await counts(locked), [0, 0]);
+      });
+
+      it('forgets a known address 30 days after the last right answer there', async () => {
+        const userId = unique('user');
+        const right = LATER + 10 * MINUTE;
+        await store.transaction((tx) =>
+          tx.putFailures(
+            userId,
+            { count: 1, lockedUntil: 0, lastFailureAt: LATER, lastSuccessAt: right },
+            '203.0.113.7',
+          ),
+        );
+        const known = () =>
+          store.transaction(async (tx) => (await tx.getFailures(userId, '203.0.113.7')).lastSuccessAt);
+        await store.sweep(right + FAILURE_MEMORY_MS - 1);
+        assert.equal(await known(), right);
+        await store.sweep(right + FAILURE_MEMORY_MS);
+        assert.equal(await known(), undefined);
       });
     });
 

@@ -56,6 +56,11 @@ export interface FailureState {
   lockedUntil: number;
   /** When the last wrong code was counted; a count left alone for 30 days is forgotten. */
   lastFailureAt: number;
+  /**
+   * One client's count only: when the person last answered right from it. For 30 days after, the client is known
+   * and its wrong answers are counted apart from strangers'; its row is kept that long.
+   */
+  lastSuccessAt?: number;
 }
 
 export const NO_FAILURES: FailureState = { count: 0, lockedUntil: 0, lastFailureAt: 0 };
@@ -123,8 +128,9 @@ export interface StoreTransaction {
    */
   consume(charges: readonly RateCharge[], now: number): Promise<RateDecision>;
   /**
-   * A user's consecutive wrong answers: from one client (`client`, an address key), or from all clients together
-   * (`client` left out, or `''`). Each client's count is a row of its own, removed with the user's.
+   * A user's consecutive wrong answers: at one client (`client`, an address key, with when the person last answered
+   * right there), or the count the other clients share (`client` left out, or `''`). Each client's is a row of its
+   * own, removed with the user's; a row with no count, no wait and no right answer is none.
    */
   getFailures(userId: string, client?: string): Promise<FailureState>;
   putFailures(userId: string, state: FailureState, client?: string): Promise<void>;

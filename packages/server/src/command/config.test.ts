@@ -288,7 +288,6 @@ describe('configFromEnv: every variable', () => {
   it('changes the limits named in SECURITY_INFO_LIMITS, the others keeping their defaults', () => {
     const limits = {
       maxConsecutiveFailures: 10,
-      maxConsecutiveFailuresAcrossClients: 50,
       sendsByCountry: { NL: [{ max: 50, windowSeconds: 60 }] },
     };
     const config = started({ ...PRODUCTION, SECURITY_INFO_LIMITS: JSON.stringify(limits) });
