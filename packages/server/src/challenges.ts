@@ -242,10 +242,19 @@ export function createChallenges(options: ResolvedOptions) {
     key: string;
   }
 
+  /** Whether a client's count says the person answered right there in the last 30 days. */
+  const isKnown = (own: FailureState, at: number) => (own.lastSuccessAt ?? 0) > at - FAILURE_MEMORY_MS;
+
   async function readFailures(tx: StoreTransaction, caller: Caller, at: number): Promise<Failures> {
     const own = await tx.getFailures(caller.userId, caller.client);
-    if ((own.lastSuccessAt ?? 0) > at - FAILURE_MEMORY_MS) return { state: own, key: caller.client };
+    if (isKnown(own, at)) return { state: own, key: caller.client };
     return { state: await tx.getFailures(caller.userId), key: '' };
+  }
+
+  /** Whether the caller's client is one where the person answered right in the last 30 days. */
+  async function knownClient(caller: Caller): Promise<boolean> {
+    const at = now();
+    return transaction(async (tx) => isKnown(await tx.getFailures(caller.userId, caller.client), at));
   }
 
   /**
@@ -385,7 +394,7 @@ export function createChallenges(options: ResolvedOptions) {
     return settle('sign-in', outcome);
   }
 
-  return { start, own, resend, check, checkChallenge, checkUser, body, transaction };
+  return { start, own, resend, check, checkChallenge, checkUser, knownClient, body, transaction };
 }
 
 export type Challenges = ReturnType<typeof createChallenges>;

@@ -74,17 +74,23 @@ function passkeyServer(options: Partial<SecurityInfoHandlerOptions> = {}) {
         body: JSON.stringify(json),
       }),
     );
-  async function startSignIn(methodId: string, user = 'alice'): Promise<SignIn> {
-    const response = await service(`/users/${user}/verifications`, { methodId });
+  async function startSignIn(methodId: string, user = 'alice', clientAddress?: string): Promise<SignIn> {
+    const response = await service(`/users/${user}/verifications`, { methodId, clientAddress });
     assert.equal(response.status, 201, await response.clone().text());
     return (await response.json()) as SignIn;
   }
-  const check = (verificationId: string, response: unknown, user = 'alice') =>
-    service(`/users/${user}/verifications/${verificationId}/check`, { response });
-  /** A sign-in with the authenticator's passkey, bent or not: the check's answer. */
-  async function signIn(authenticator: SoftAuthenticator, methodId: string, bend: Bend = {}, user = 'alice') {
-    const started = await startSignIn(methodId, user);
-    return check(started.verificationId, authenticator.assert(started.options, bend), user);
+  const check = (verificationId: string, response: unknown, user = 'alice', clientAddress?: string) =>
+    service(`/users/${user}/verifications/${verificationId}/check`, { response, clientAddress });
+  /** A sign-in with the authenticator's passkey, bent or not, at `clientAddress` if given: the check's answer. */
+  async function signIn(
+    authenticator: SoftAuthenticator,
+    methodId: string,
+    bend: Bend = {},
+    user = 'alice',
+    clientAddress?: string,
+  ) {
+    const started = await startSignIn(methodId, user, clientAddress);
+    return check(started.verificationId, authenticator.assert(started.options, bend), user, clientAddress);
   }
   return { ...server, begin, finish, enroll, listMethods, rename, service, startSignIn, check, signIn };
 }
@@ -374,6 +380,23 @@ describe('passkey sign-in through the service API', () => {
     assert.equal(listed.lastUsedAt, new Date(server.now()).toISOString());
     const [stored] = await server.store.transaction((tx) => tx.listMethods('alice'));
     assert.equal(stored!.data.counter, 1);
+  });
+
+  it('keeps a budget of sign-ins for the person at an address they used, which strangers cannot spend', async () => {
+    const server = passkeyServer();
+    const authenticator = softAuthenticator();
+    const method = await server.enroll(authenticator);
+    const home = '198.51.100.20';
+    assert.equal((await server.signIn(authenticator, method.id, {}, 'alice', home)).status, 200);
+    // A stranger who knows the user name asks for sign-ins until refused.
+    const asked = async (clientAddress: string) =>
+      (await server.service('/users/alice/verifications', { methodId: method.id, clientAddress })).status;
+    const strangers: number[] = [];
+    for (let i = 0; i < 6; i++) strangers.push(await asked(`203.0.113.${i}`));
+    // Five in ten minutes at addresses the person has not used; their own first sign-in, from a new address, was one.
+    assert.deepEqual(strangers, [201, 201, 201, 201, 429, 429]);
+    // The person at home signs in all the same.
+    assert.equal((await server.signIn(authenticator, method.id, {}, 'alice', home)).status, 200);
   });
 
   it('refuses a counter that does not grow (a cloned authenticator), and takes one that does', async () => {

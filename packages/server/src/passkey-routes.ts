@@ -151,8 +151,16 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
             { key: `user:${caller.userId}`, windows: limits.sendsPerUser },
             { key: `client:${caller.client}`, windows: limits.sendsPerClient },
           ]
-        : // A sign-in has a budget of its own, so that enrolling cannot spend it (or the other way round).
-          [{ key: `passkey-sign-in:${caller.userId}`, windows: limits.sendsPerUser }];
+        : // A sign-in has a budget of its own, so that enrolling cannot spend it (or the other way round); at an
+          // address where the person answered right before, one apart from strangers', who may spend theirs.
+          [
+            {
+              key: (await challenges.knownClient(caller))
+                ? `passkey-sign-in:${caller.userId}:${caller.client}`
+                : `passkey-sign-in:${caller.userId}`,
+              windows: limits.sendsPerUser,
+            },
+          ];
     const decision = await challenges.transaction((tx) => tx.consume(charges, now()));
     if (!decision.allowed)
       throw new Refusal(429, 'rate-limited', 'Too many passkey requests: wait before trying again.', {
