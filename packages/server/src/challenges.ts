@@ -122,7 +122,12 @@ export function createChallenges(options: ResolvedOptions) {
   async function start(caller: Caller, request: NewChallenge | NewEmailChallenge): Promise<StoredChallenge> {
     const email = 'email' in request ? request.email : undefined;
     const destination = 'email' in request ? { email: request.email } : request.number;
-    await chargeSend(options, { ...caller, purpose: request.purpose, ...destination });
+    await chargeSend(options, {
+      ...caller,
+      purpose: request.purpose,
+      ...destination,
+      known: await knownAt(caller, request.purpose),
+    });
     const at = now();
     const id = randomId();
     const code = randomCode(limits.codeLength);
@@ -183,7 +188,12 @@ export function createChallenges(options: ResolvedOptions) {
     // The same checks run again inside the transaction; these spare the limits a request that cannot succeed.
     const early = resendRefusal(existing, now());
     if (early) throw early;
-    await chargeSend(options, { ...caller, purpose: existing.purpose, ...destination });
+    await chargeSend(options, {
+      ...caller,
+      purpose: existing.purpose,
+      ...destination,
+      known: await knownAt(caller, existing.purpose),
+    });
     const code = randomCode(limits.codeLength);
     const codeHash = await hash(existing.id, code);
     const at = now();
@@ -256,6 +266,10 @@ export function createChallenges(options: ResolvedOptions) {
     const at = now();
     return transaction(async (tx) => isKnown(await tx.getFailures(caller.userId, caller.client), at));
   }
+
+  /** For a sign-in's send, whether the caller's client is known (limits.ts); an enrollment's never asks. */
+  const knownAt = async (caller: Caller, purpose: StoredChallenge['purpose']) =>
+    purpose === 'sign-in' && (await knownClient(caller));
 
   /**
    * Counts a wrong answer; past `maxConsecutiveFailures` each one starts a wait twice as long as the one before.

@@ -20,7 +20,13 @@ export type Destination =
  * have a budget of their own there, so that nobody can spend a person's sign-in or password-reset codes by enrolling
  * their number or address to an account of their own.
  */
-export type SendContext = { userId: string; client: string; purpose?: 'enroll' | 'sign-in' } & Destination;
+export type SendContext = {
+  userId: string;
+  client: string;
+  purpose?: 'enroll' | 'sign-in';
+  /** A sign-in's client where the person answered right in the last 30 days: its person budgets are its own. */
+  known?: boolean;
+} & Destination;
 
 /**
  * One mailbox's key, however it is written: lowercase, the domain in ASCII, and without a `+tag` (which most
@@ -41,13 +47,17 @@ export function mailboxKey(email: string): string {
 export async function chargeSend(options: ResolvedOptions, context: SendContext): Promise<void> {
   const { limits } = options;
   const { region } = context;
+  // A sign-in is asked for by whoever typed a user name: its codes have person budgets apart from enrollment's, and
+  // a client where the person answered right before has its own, which strangers asking in their name cannot spend.
+  const signIn = context.purpose === 'sign-in';
+  const own = signIn && context.known ? `:${context.client}` : '';
   const charges: RateCharge[] = [
-    { key: `user:${context.userId}`, windows: limits.sendsPerUser },
+    { key: `${signIn ? 'user-sign-in' : 'user'}:${context.userId}${own}`, windows: limits.sendsPerUser },
     { key: `client:${context.client}`, windows: limits.sendsPerClient },
     {
-      key: `${context.email === undefined ? 'number' : 'email'}${context.purpose === 'sign-in' ? '-sign-in' : ''}:${
+      key: `${context.email === undefined ? 'number' : 'email'}${signIn ? '-sign-in' : ''}:${
         context.email === undefined ? context.phoneNumber : mailboxKey(context.email)
-      }`,
+      }${own}`,
       windows: limits.sendsPerNumber,
     },
     ...(region === undefined

@@ -370,7 +370,7 @@ describe('the service API', () => {
   });
 });
 
-describe('attack: locking a person out by guessing at their sign-in', () => {
+describe('attack: locking a person out of their sign-in by acting in their name', () => {
   // The sign-in service calls for whoever typed a user name: a stranger's wrong codes arrive by the same route as
   // the person's right one, told apart only by the address the sign-in service passes on.
   const generous = {
@@ -410,6 +410,23 @@ describe('attack: locking a person out by guessing at their sign-in', () => {
       const stranger = await signIn(server, address);
       assert.equal((await stranger(server.lastCode())).status, 429, address);
     }
+  });
+
+  it('keeps sending the person sign-in codes at home while strangers asking in their name are refused', async () => {
+    const server = withMethods({ serviceCredentials: { 'sign-in': SERVICE_TOKEN } });
+    await server.enroll('+31612345678');
+    const home = await signIn(server, '198.51.100.20');
+    assert.equal((await home(server.lastCode())).status, 200);
+    const [phone] = (await server.list()).methods;
+    const ask = async (clientAddress: string) =>
+      (await server.service('POST', '/users/alice/verifications', { methodId: phone!.id, clientAddress })).status;
+    // Strangers ask for codes from address after address, until the person's budget for strangers is spent.
+    const strangers: number[] = [];
+    for (let i = 1; i <= 6; i++) strangers.push(await ask(`203.0.113.${i}`));
+    assert.ok(strangers.includes(429), `strangers were refused at last: ${strangers.join(', ')}`);
+    // The person at home still gets a code, and can still add a number of their own.
+    assert.equal(await ask('198.51.100.20'), 201);
+    assert.equal((await server.post('/phone/challenges', { phoneNumber: '+31687654321', channel: 'sms' })).status, 201);
   });
 
   it('counts the guesses of many addresses as one: no more of them than before', async () => {
