@@ -25,6 +25,8 @@ export interface Caller {
   request: Request;
   /** `user`, or `service:<name>` for the service API. */
   actor: string;
+  /** The service API's caller passed no address of the person: `client` stands for every such caller. */
+  unidentified?: boolean;
 }
 
 export interface NewChallenge {
@@ -241,28 +243,39 @@ export function createChallenges(options: ResolvedOptions) {
 
   /**
    * The wrong answers in a row that a check counts in. An address where the person answered right within the last
-   * 30 days is known, and keeps a count of its own; every other address shares one count per person, the one a
-   * person's wrong answers always had. So strangers who know a user name and guess, from one address or many, make
-   * each other wait after `maxConsecutiveFailures`, as before, but not the person at an address they used before;
-   * and the person's right answer there leaves the strangers' count as it is.
+   * 30 days is known; the known addresses share one count per person, and every other address shares another, the
+   * one a person's wrong answers always had. So strangers who know a user name and guess, from one address or many,
+   * make each other wait after `maxConsecutiveFailures`, as before, but not the person at an address they used
+   * before; the person's right answer there leaves the strangers' count as it is; and no number of addresses adds
+   * guesses: two counts of `maxConsecutiveFailures` at most, before every check waits.
    */
   interface Failures {
     state: FailureState;
-    /** The address's own count, or '' for the shared one. */
+    /** The count's client key: KNOWN, or '' for strangers'. */
     key: string;
   }
 
-  /** Whether a client's count says the person answered right there in the last 30 days. */
+  /** The client key of the known addresses' count: no address key is `*`. */
+  const KNOWN = '*';
+
+  /**
+   * Whether a caller's client can be known: an address, not the service API's stand-in when the sign-in service
+   * passed none (every caller without one would share it).
+   */
+  const identified = (caller: Caller) => !caller.unidentified && caller.client !== KNOWN;
+
+  /** Whether a client's row says the person answered right there in the last 30 days. */
   const isKnown = (own: FailureState, at: number) => (own.lastSuccessAt ?? 0) > at - FAILURE_MEMORY_MS;
 
   async function readFailures(tx: StoreTransaction, caller: Caller, at: number): Promise<Failures> {
-    const own = await tx.getFailures(caller.userId, caller.client);
-    if (isKnown(own, at)) return { state: own, key: caller.client };
+    if (identified(caller) && isKnown(await tx.getFailures(caller.userId, caller.client), at))
+      return { state: await tx.getFailures(caller.userId, KNOWN), key: KNOWN };
     return { state: await tx.getFailures(caller.userId), key: '' };
   }
 
   /** Whether the caller's client is one where the person answered right in the last 30 days. */
   async function knownClient(caller: Caller): Promise<boolean> {
+    if (!identified(caller)) return false;
     const at = now();
     return transaction(async (tx) => isKnown(await tx.getFailures(caller.userId, caller.client), at));
   }
@@ -284,17 +297,25 @@ export function createChallenges(options: ResolvedOptions) {
   }
 
   /**
-   * A right answer ends the run it ended (NIST counts consecutive failures), and makes the address known: from now
-   * on its wrong answers are its own.
+   * A right answer ends the run it ended (NIST counts consecutive failures) and, when `remember`, makes the address
+   * known. Security questions' answers do neither at a stranger's address: they can be found out.
    */
-  async function clearFailures(tx: StoreTransaction, caller: Caller, { state, key }: Failures, at: number) {
-    await tx.putFailures(
-      caller.userId,
-      { count: 0, lockedUntil: 0, lastFailureAt: 0, lastSuccessAt: at },
-      caller.client,
-    );
-    if (key === '' && state.count > 0)
-      await tx.putFailures(caller.userId, { count: 0, lockedUntil: 0, lastFailureAt: 0 });
+  async function clearFailures(
+    tx: StoreTransaction,
+    caller: Caller,
+    { state, key }: Failures,
+    at: number,
+    remember: boolean,
+  ) {
+    if (remember && identified(caller))
+      await tx.putFailures(
+        caller.userId,
+        { count: 0, lockedUntil: 0, lastFailureAt: 0, lastSuccessAt: at },
+        caller.client,
+      );
+    // Nor does such an answer end strangers' run: it would give a stranger who found the answers more guesses.
+    if (state.count > 0 && (remember || key === KNOWN))
+      await tx.putFailures(caller.userId, { count: 0, lockedUntil: 0, lastFailureAt: 0 }, key);
   }
 
   type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal; outcome: CheckOutcome };
@@ -335,7 +356,7 @@ export function createChallenges(options: ResolvedOptions) {
       const matched = await match(current);
       if (matched !== null) {
         await tx.putChallenge({ ...current, verified: true, codeHash: null });
-        await clearFailures(tx, caller, failures, at);
+        await clearFailures(tx, caller, failures, at, true);
         return { ok: true, value: await onRight(tx, current, matched) };
       }
       const next = { ...current, attemptsLeft: current.attemptsLeft - 1 };
@@ -382,6 +403,7 @@ export function createChallenges(options: ResolvedOptions) {
     caller: Caller,
     match: (tx: StoreTransaction) => Promise<M | Mismatch | null>,
     onRight: (tx: StoreTransaction, matched: M) => Promise<T>,
+    { remember = true }: { remember?: boolean } = {},
   ): Promise<T> {
     const at = now();
     const outcome = await transaction(async (tx): Promise<Outcome<T>> => {
@@ -389,7 +411,7 @@ export function createChallenges(options: ResolvedOptions) {
       if (failures.state.lockedUntil > at) return refuse(userLocked(failures.state.lockedUntil, at));
       const matched = await match(tx);
       if (matched !== null && !(matched instanceof Mismatch)) {
-        await clearFailures(tx, caller, failures, at);
+        await clearFailures(tx, caller, failures, at, remember);
         return { ok: true, value: await onRight(tx, matched) };
       }
       // No challenge to count down: what remains is the caller's, before the wait begins.

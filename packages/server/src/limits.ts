@@ -48,16 +48,16 @@ export async function chargeSend(options: ResolvedOptions, context: SendContext)
   const { limits } = options;
   const { region } = context;
   // A sign-in is asked for by whoever typed a user name: its codes have person budgets apart from enrollment's, and
-  // a client where the person answered right before has its own, which strangers asking in their name cannot spend.
-  const signIn = context.purpose === 'sign-in';
-  const own = signIn && context.known ? `:${context.client}` : '';
+  // the clients where the person answered right before share others, which strangers asking in their name cannot
+  // spend. So a number gets at most twice its sign-in budget, however many addresses ask.
+  const purpose = context.purpose !== 'sign-in' ? '' : context.known ? '-sign-in-known' : '-sign-in';
   const charges: RateCharge[] = [
-    { key: `${signIn ? 'user-sign-in' : 'user'}:${context.userId}${own}`, windows: limits.sendsPerUser },
+    { key: `user${purpose}:${context.userId}`, windows: limits.sendsPerUser },
     { key: `client:${context.client}`, windows: limits.sendsPerClient },
     {
-      key: `${context.email === undefined ? 'number' : 'email'}${signIn ? '-sign-in' : ''}:${
+      key: `${context.email === undefined ? 'number' : 'email'}${purpose}:${
         context.email === undefined ? context.phoneNumber : mailboxKey(context.email)
-      }${own}`,
+      }`,
       windows: limits.sendsPerNumber,
     },
     ...(region === undefined

@@ -152,12 +152,11 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
             { key: `client:${caller.client}`, windows: limits.sendsPerClient },
           ]
         : // A sign-in has a budget of its own, so that enrolling cannot spend it (or the other way round); at an
-          // address where the person answered right before, one apart from strangers', who may spend theirs.
+          // address where the person answered right before, one apart from strangers', who may spend theirs (all
+          // such addresses share it).
           [
             {
-              key: (await challenges.knownClient(caller))
-                ? `passkey-sign-in:${caller.userId}:${caller.client}`
-                : `passkey-sign-in:${caller.userId}`,
+              key: `${(await challenges.knownClient(caller)) ? 'passkey-sign-in-known' : 'passkey-sign-in'}:${caller.userId}`,
               windows: limits.sendsPerUser,
             },
           ];

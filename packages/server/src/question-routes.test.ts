@@ -45,11 +45,11 @@ function withQuestions(options: Parameters<typeof setup>[0] = {}) {
   const save = (json: unknown, user = 'alice') => call('PUT', '/security-questions', json, { user });
   const list = async (user = 'alice') =>
     (await (await call('GET', '/methods', undefined, { user })).json()) as Registrations;
-  const check = (userId: string, methodId: string, answers: unknown) =>
+  const check = (userId: string, methodId: string, answers: unknown, clientAddress?: string) =>
     call(
       'POST',
       `/service/users/${userId}/methods/${methodId}/verify`,
-      { answers },
+      { answers, clientAddress },
       {
         user: null,
         headers: { authorization: `Bearer ${SERVICE_TOKEN}` },
@@ -256,6 +256,19 @@ describe('security questions at sign-in', () => {
     assert.equal((await body(locked)).error, 'too-many-attempts');
     server.advance(61);
     assert.equal((await server.check('alice', id, ANSWERS)).status, 200);
+  });
+
+  it('gives a stranger who knows the answers nothing of the person’s: no known address, no count cleared', async () => {
+    const server = withQuestions({ limits: { maxConsecutiveFailures: 3, failureLockoutSeconds: 60 } });
+    const id = await server.register();
+    const wrong = [{ questionId: 'birth-city', answer: 'Amsterdam' }];
+    // Two wrong sets from one address, then the right set from another: the count of strangers stays at two.
+    for (let tries = 0; tries < 2; tries++)
+      assert.equal((await server.check('alice', id, wrong, '203.0.113.1')).status, 422);
+    assert.equal((await server.check('alice', id, ANSWERS, '203.0.113.2')).status, 200);
+    assert.equal((await server.check('alice', id, wrong, '203.0.113.1')).status, 429);
+    // Nor did the right set make its address one where the person signs in: it waits with the strangers.
+    assert.equal((await server.check('alice', id, wrong, '203.0.113.2')).status, 429);
   });
 
   it('checks only the user’s own method', async () => {

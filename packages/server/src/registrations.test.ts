@@ -429,6 +429,65 @@ describe('attack: locking a person out of their sign-in by acting in their name'
     assert.equal((await server.post('/phone/challenges', { phoneNumber: '+31687654321', channel: 'sms' })).status, 201);
   });
 
+  it('counts the addresses the person used as one too, and never a sign-in that passed no address', async () => {
+    const server = withMethods({
+      serviceCredentials: { 'sign-in': SERVICE_TOKEN },
+      limits: { ...generous, maxConsecutiveFailures: 3 },
+    });
+    await server.enroll('+31612345678');
+    // Right codes at home, at work, and once with no address passed.
+    for (const address of ['198.51.100.20', '198.51.100.30']) {
+      const check = await signIn(server, address);
+      assert.equal((await check(server.lastCode())).status, 200);
+    }
+    const [phone] = (await server.list()).methods;
+    const anonymous = await server.service('POST', '/users/alice/verifications', { methodId: phone!.id });
+    const { verificationId } = (await anonymous.json()) as { verificationId: string };
+    const noAddress = (code: string) =>
+      server.service('POST', `/users/alice/verifications/${verificationId}/check`, { code });
+    assert.equal((await noAddress(server.lastCode())).status, 200);
+    // Home and work share one count of 3: two wrong at home, the third at work waits.
+    const home = await signIn(server, '198.51.100.20');
+    for (let i = 0; i < 2; i++) assert.equal((await home(server.wrongCode())).status, 422);
+    const work = await signIn(server, '198.51.100.30');
+    assert.equal((await work(server.wrongCode())).status, 429);
+    // A check with no address is a stranger's: strangers' count, not yet started, answers.
+    const again = await server.service('POST', '/users/alice/verifications', { methodId: phone!.id });
+    const next = (await again.json()) as { verificationId: string };
+    const wrong = await server.service('POST', `/users/alice/verifications/${next.verificationId}/check`, {
+      code: server.wrongCode(),
+    });
+    assert.deepEqual([wrong.status, (await body(wrong)).attemptsRemaining], [422, 4]);
+  });
+
+  it('sends the addresses the person used one budget of codes, however many they are', async () => {
+    const server = withMethods({ serviceCredentials: { 'sign-in': SERVICE_TOKEN } });
+    await server.enroll('+31612345678');
+    const [phone] = (await server.list()).methods;
+    const start = (clientAddress: string) =>
+      server.service('POST', '/users/alice/verifications', { methodId: phone!.id, clientAddress });
+    // Ten addresses made known by a right code each, over a day.
+    for (let n = 1; n <= 10; n++) {
+      const started = await start(`198.51.100.${n}`);
+      assert.equal(started.status, 201, await started.clone().text());
+      const { verificationId } = (await started.json()) as { verificationId: string };
+      const checked = await server.service('POST', `/users/alice/verifications/${verificationId}/check`, {
+        code: server.lastCode(),
+        clientAddress: `198.51.100.${n}`,
+      });
+      assert.equal(checked.status, 200);
+      server.advance(2 * 3600);
+    }
+    // Then each asks for two codes within the hour: they share one budget (10 an hour to the person, 3 a minute to
+    // the number), as strangers share theirs.
+    let sent = 0;
+    for (let round = 0; round < 2; round++) {
+      for (let n = 1; n <= 10; n++) if ((await start(`198.51.100.${n}`)).status === 201) sent++;
+      server.advance(15 * 60);
+    }
+    assert.ok(sent > 0 && sent <= 10, `${sent} codes`);
+  });
+
   it('counts the guesses of many addresses as one: no more of them than before', async () => {
     const server = withMethods({
       serviceCredentials: { 'sign-in': SERVICE_TOKEN },

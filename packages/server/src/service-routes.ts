@@ -68,13 +68,17 @@ export function createServiceRoutes(
   });
 
   /**
-   * The person's address, which only the sign-in service saw and may pass on as `clientAddress`: what the per-client
-   * limits and wrong-answer counts are about. Without it, `fallback`.
+   * The caller as the person: their address, which only the sign-in service saw and may pass on as `clientAddress`,
+   * is what the per-client limits and wrong-answer counts are about. Without it, one stand-in per service and person,
+   * which is never a known address (challenges.ts).
    */
-  function personsClient(body: Record<string, unknown>, fallback: string): string {
+  function asPerson(service: Caller, body: Record<string, unknown>): Caller {
     if (body.clientAddress !== undefined && typeof body.clientAddress !== 'string')
       throw badRequest('clientAddress must be an IP address.');
-    return addressKey(body.clientAddress) ?? fallback;
+    const client = addressKey(body.clientAddress);
+    return client
+      ? { ...service, client }
+      : { ...service, client: `${service.actor}:${service.userId}`, unidentified: true };
   }
 
   /** Starts a sign-in check of a registered method: for a phone, a code sent to it. */
@@ -82,7 +86,7 @@ export function createServiceRoutes(
     const methodId = readId(body.methodId, 'methodId');
     // Without the person's address the send limit falls to the user, so one busy sign-in service does not
     // throttle everyone.
-    const caller = { ...service, client: personsClient(body, `${service.actor}:${service.userId}`) };
+    const caller = asPerson(service, body);
     const locale = readLocale(body.locale);
     const method = (await challenges.transaction((tx) => tx.listMethods(caller.userId))).find((m) => m.id === methodId);
     if (!method) throw notFound();
@@ -107,7 +111,7 @@ export function createServiceRoutes(
   }
 
   async function resendVerification(service: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
-    const caller = { ...service, client: personsClient(body, `${service.actor}:${service.userId}`) };
+    const caller = asPerson(service, body);
     const existing = await challenges.own(id, caller.userId, 'sign-in');
     if (existing.kind === 'email' && email) return email.resendSignIn(caller, existing, readLocale(body.locale));
     const channel = readChannel(body.channel);
@@ -124,7 +128,7 @@ export function createServiceRoutes(
   /** Checks the answer; a right one updates the method's last use, wrong ones count in the user's limits. */
   async function checkVerification(service: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
     // Wrong answers count for the person's address when they answered right there before, else with strangers'.
-    const caller = { ...service, client: personsClient(body, `${service.actor}:${service.userId}`) };
+    const caller = asPerson(service, body);
     // A passkey's check carries the browser's assertion instead of a code.
     if (body.response !== undefined && passkeys) return passkeys.checkSignIn(caller, id, body);
     const code = readCode(body.code);
@@ -148,7 +152,7 @@ export function createServiceRoutes(
 
   /** A sign-in check of a method that needs nothing sent, by its kind; a phone's starts a verification instead. */
   async function verifyMethod(service: Caller, methodId: string, body: Record<string, unknown>): Promise<Response> {
-    const caller = { ...service, client: personsClient(body, `${service.actor}:${service.userId}`) };
+    const caller = asPerson(service, body);
     const method = (await challenges.transaction((tx) => tx.listMethods(caller.userId))).find((m) => m.id === methodId);
     if (!method) throw notFound();
     const verifier = verifiers[method.kind];

@@ -101,10 +101,11 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // Consecutive wrong answers at each address where the person answered right (for 30 days after), apart from the
-    // count every other address shares (failure_counts): strangers guessing make each other wait, not the person at
-    // an address they used before. A table of its own: instances of the previous version keep counting everyone in
-    // failure_counts, as the new ones count strangers there, while they roll out.
+    // The addresses where each person answered right (for 30 days after), and, under the client key '*', the count
+    // of wrong answers those addresses share, apart from the one every other address shares (failure_counts):
+    // strangers guessing make each other wait, not the person at an address they used before. A table of its own:
+    // instances of the previous version keep counting everyone in failure_counts, as the new ones count strangers
+    // there, while they roll out.
     version: 4,
     sql: `
       create table client_failure_counts (
@@ -116,6 +117,7 @@ export const MIGRATIONS: readonly Migration[] = [
         last_success_at bigint not null,
         primary key (user_id, client)
       );
+      create index client_failure_counts_forget on client_failure_counts ((greatest(last_failure_at, last_success_at)));
     `,
   },
 ];

@@ -479,7 +479,7 @@ export function createSqlStore(client: SqlClient, options: SqlStoreOptions = {})
       // A known address is forgotten 30 days after the person's last right answer there, or its last wrong one.
       await client.query(
         `delete from client_failure_counts
-         where locked_until <= $1 and last_failure_at <= $2 and last_success_at <= $2`,
+         where greatest(last_failure_at, last_success_at) <= $2 and locked_until <= $1`,
         [now, now - FAILURE_MEMORY_MS],
       );
       await options.afterSweep?.(client);
