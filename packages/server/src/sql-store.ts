@@ -255,28 +255,17 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
     async getFailures(userId, client = '') {
       // The advisory lock covers a user with no row yet: two first wrong codes must count two.
       await sql.query(LOCK, [client ? `failures:${JSON.stringify([userId, client])}` : `failures:${userId}`]);
-      if (!client) {
-        const { rows } = await sql.query<{ count: number; locked_until: unknown; last_failure_at: unknown }>(
-          'select count, locked_until, last_failure_at from failure_counts where user_id = $1 for update',
-          [userId],
-        );
-        const row = rows[0];
-        if (!row) return { ...NO_FAILURES };
-        return {
-          count: row.count,
-          lockedUntil: toNumber(row.locked_until),
-          lastFailureAt: toNumber(row.last_failure_at),
-        };
-      }
       const { rows } = await sql.query<{
         count: number;
         locked_until: unknown;
         last_failure_at: unknown;
-        last_success_at: unknown;
+        last_success_at?: unknown;
       }>(
-        `select count, locked_until, last_failure_at, last_success_at from client_failure_counts
-         where user_id = $1 and client = $2 for update`,
-        [userId, client],
+        client
+          ? `select count, locked_until, last_failure_at, last_success_at from client_failure_counts
+             where user_id = $1 and client = $2 for update`
+          : 'select count, locked_until, last_failure_at from failure_counts where user_id = $1 for update',
+        client ? [userId, client] : [userId],
       );
       const row = rows[0];
       if (!row) return { ...NO_FAILURES };
@@ -284,7 +273,8 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
         count: row.count,
         lockedUntil: toNumber(row.locked_until),
         lastFailureAt: toNumber(row.last_failure_at),
-        lastSuccessAt: toNumber(row.last_success_at),
+        // A client's row says when the person last answered right there; the shared count has no such time.
+        ...(client ? { lastSuccessAt: toNumber(row.last_success_at) } : {}),
       };
     },
 
