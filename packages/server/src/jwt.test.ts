@@ -106,6 +106,28 @@ describe('createJwtAuthenticator', () => {
     });
   });
 
+  describe('when the person signed in', () => {
+    it('answers the accepted token’s auth_time for its request, and nothing for others', async () => {
+      const authenticate = authenticator();
+      const fresh = bearer(await sign({ auth_time: T - 120 }));
+      assert.equal(await authenticate(fresh), `${ISSUER}#user-1`);
+      assert.equal(authenticate.authenticatedAt(fresh), (T - 120) * 1000);
+      // A token without the claim, a refused token, a request never authenticated: no time.
+      const plain = bearer(await sign());
+      await authenticate(plain);
+      assert.equal(authenticate.authenticatedAt(plain), null);
+      const refused = bearer(await sign({ auth_time: T }, { key: stranger.privateKey }));
+      assert.equal(await authenticate(refused), null);
+      assert.equal(authenticate.authenticatedAt(refused), null);
+      assert.equal(authenticate.authenticatedAt(withAuthorization(undefined)), null);
+      for (const auth_time of ['1764064800', -1, 0]) {
+        const odd = bearer(await sign({ auth_time } as JWTPayload));
+        await authenticate(odd);
+        assert.equal(authenticate.authenticatedAt(odd), null, String(auth_time));
+      }
+    });
+  });
+
   describe('when the key set cannot be had', () => {
     it('rejects (so the handler answers 503) and tells onError when the key set URL is unreachable', async () => {
       const closed = createServer();

@@ -137,7 +137,19 @@ function isAccessToken(payload: JWTPayload, check: AccessTokenCheck): boolean {
  *
  * Throws at creation when the options could let an unsuitable token through.
  */
-export function createJwtAuthenticator(options: JwtAuthenticatorOptions): (request: Request) => Promise<string | null> {
+/** An `authenticate` for the handler, which also says when the person signed in, for `recentAuthentication`. */
+export interface JwtAuthenticator {
+  (request: Request): Promise<string | null>;
+  /**
+   * When the person signed in (milliseconds since the epoch), from the `auth_time` claim (RFC 9068, OpenID Connect)
+   * of the token this authenticator accepted for `request`; `null` when the token carries none, or none was
+   * accepted for it. The handler authenticates each request before it asks `recentAuthentication`:
+   * `recentAuthentication: (request) => (jwt.authenticatedAt(request) ?? 0) > Date.now() - 10 * 60_000`.
+   */
+  authenticatedAt(request: Request): number | null;
+}
+
+export function createJwtAuthenticator(options: JwtAuthenticatorOptions): JwtAuthenticator {
   const { issuer, audience } = options;
   if (typeof issuer !== 'string' || issuer === '') fail('issuer is required.');
   if (issuer.includes('#')) fail('issuer must not contain "#": it separates the issuer from the subject in user ids.');
@@ -215,7 +227,10 @@ export function createJwtAuthenticator(options: JwtAuthenticatorOptions): (reque
     }
   }
 
-  return async (request) => {
+  // The sign-in time of each request's accepted token, for as long as the request lives.
+  const signedIn = new WeakMap<Request, number>();
+
+  const authenticate = async (request: Request) => {
     const header = request.headers.get('authorization');
     if (header === null || header.length > MAX_HEADER_LENGTH) return null;
     const token = BEARER.exec(header)?.[1];
@@ -230,6 +245,12 @@ export function createJwtAuthenticator(options: JwtAuthenticatorOptions): (reque
     }
     if (!isAccessToken(payload, check)) return null;
     if (typeof payload.sub !== 'string' || payload.sub === '') return null;
+    const authTime = payload.auth_time;
+    if (typeof authTime === 'number' && Number.isFinite(authTime) && authTime > 0)
+      signedIn.set(request, authTime * 1000);
     return `${issuer}#${payload.sub}`;
   };
+  return Object.assign(authenticate, {
+    authenticatedAt: (request: Request) => signedIn.get(request) ?? null,
+  });
 }

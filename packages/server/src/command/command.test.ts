@@ -8,6 +8,9 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { startPostgres, type TestPostgres } from '../test-postgres.js';
 import { LOCK_FILE } from './lock.js';
 import { VARIABLES } from './config.js';
@@ -170,6 +173,80 @@ describe('security-info-server', { concurrency: true }, () => {
       assert.equal(response.connection, 'close');
       assert.equal(await service.exited, 0);
       assert.equal(fs.existsSync(path.join(dataDir, LOCK_FILE)), false);
+    });
+  });
+
+  describe('with access tokens and SECURITY_INFO_RECENT_SIGN_IN', inOrder, () => {
+    const ISSUER = 'https://id.example.test';
+    let keys: Server;
+    let dataDir: string;
+    let service: Awaited<ReturnType<typeof start>>;
+    let sign: (authTime?: number) => Promise<string>;
+
+    before(async () => {
+      const { privateKey, publicKey } = await generateKeyPair('ES256');
+      const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' }] });
+      keys = createServer((_request, response) => response.setHeader('content-type', 'application/json').end(jwks));
+      await new Promise<void>((resolve) => keys.listen(0, '127.0.0.1', resolve));
+      sign = (authTime) => {
+        const now = Math.floor(Date.now() / 1000);
+        return new SignJWT({
+          iss: ISSUER,
+          aud: 'security-info',
+          sub: 'alice',
+          ...(authTime ? { auth_time: authTime } : {}),
+        })
+          .setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'at+jwt' })
+          .setIssuedAt(now)
+          .setExpirationTime(now + 300)
+          .sign(privateKey);
+      };
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'security-info-command-'));
+      service = await start({
+        ...DEVELOPMENT,
+        SECURITY_INFO_AUTH: 'jwt',
+        SECURITY_INFO_JWKS_URL: `http://127.0.0.1:${(keys.address() as AddressInfo).port}/jwks`,
+        SECURITY_INFO_ISSUER: ISSUER,
+        SECURITY_INFO_AUDIENCE: 'security-info',
+        SECURITY_INFO_RECENT_SIGN_IN: '600',
+        SECURITY_INFO_DATA_DIR: dataDir,
+      });
+    });
+
+    after(async () => {
+      service?.child.kill('SIGKILL');
+      await service?.exited;
+      keys?.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    const send = async (phoneNumber: string, token: string) =>
+      fetch(`${service.origin}/api/security-info/phone/challenges`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ phoneNumber, channel: 'sms' }),
+      });
+
+    it('asks for a sign-in this recent, by the token’s auth_time, before a second method', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      // The first method needs no recent sign-in: there is nothing else to prove oneself with.
+      const first = await send('+31612345678', await sign());
+      assert.equal(first.status, 201, await first.clone().text());
+      const { challengeId } = (await first.json()) as { challengeId: string };
+      const [, code] = await waitFor(service, 'stderr', /sms code for \+31•••••5678: (\d{6})/);
+      const verified = await fetch(`${service.origin}/api/security-info/phone/challenges/${challengeId}/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await sign()}` },
+        body: JSON.stringify({ code }),
+      });
+      assert.equal(verified.status, 204);
+      // A second: a token with no auth_time, or an hour-old one, is asked to sign in again; a fresh one is not.
+      for (const token of [await sign(), await sign(now - 3600)]) {
+        const refused = await send('+31687654321', token);
+        assert.equal(refused.status, 403);
+        assert.equal(((await refused.json()) as { error: string }).error, 'reauthentication-required');
+      }
+      assert.equal((await send('+31687654321', await sign(now - 60))).status, 201);
     });
   });
 

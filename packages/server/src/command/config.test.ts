@@ -295,6 +295,13 @@ describe('configFromEnv: every variable', () => {
     assert.equal(started(PRODUCTION).options.limits, undefined);
   });
 
+  it('asks for a recent sign-in with SECURITY_INFO_RECENT_SIGN_IN, none without', async () => {
+    const config = started({ ...PRODUCTION, SECURITY_INFO_RECENT_SIGN_IN: '600' });
+    // A request no token was accepted for did not sign in recently.
+    assert.equal(await config.options.recentAuthentication?.(new Request('https://portal.example.com/')), false);
+    assert.equal(started(PRODUCTION).options.recentAuthentication, undefined);
+  });
+
   it('treats an empty variable as unset', () => {
     assert.deepEqual(started({ ...DEVELOPMENT, PORT: '', SECURITY_INFO_BASE_PATH: '' }).listen.port, 8787);
   });
@@ -340,6 +347,9 @@ describe('configFromEnv: malformed values, each named', () => {
       'SECURITY_INFO_SMTP_URL',
       { SECURITY_INFO_SMTP_URL: 'https://smtp.example.com', SECURITY_INFO_MAIL_FROM: 'a@example.com' },
     ],
+    ['SECURITY_INFO_RECENT_SIGN_IN', { SECURITY_INFO_RECENT_SIGN_IN: '10 minutes' }, /whole number of seconds/],
+    ['SECURITY_INFO_RECENT_SIGN_IN', { SECURITY_INFO_RECENT_SIGN_IN: '0' }, /whole number of seconds/],
+    ['SECURITY_INFO_RECENT_SIGN_IN', { SECURITY_INFO_AUTH: 'dev', SECURITY_INFO_RECENT_SIGN_IN: '600' }, /no effect/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: 'maxAttempts=3' }, /not JSON/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '[{"maxAttempts": 3}]' }, /JSON object/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: 'null' }, /JSON object/],

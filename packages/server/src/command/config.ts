@@ -76,6 +76,13 @@ export const VARIABLES: readonly Variable[] = [
     default: 'none: tokens must be typed `at+jwt`',
     meaning: 'a scope access tokens must hold, for issuers whose access tokens are not typed `at+jwt`',
   },
+  {
+    name: 'SECURITY_INFO_RECENT_SIGN_IN',
+    default: 'none: no check',
+    meaning:
+      "seconds: a change to security info needs a sign-in this recent, by the access token's `auth_time` (jwt " +
+      'only; tokens without it are asked to sign in again)',
+  },
   { name: 'SECURITY_INFO_DEV_USER', default: 'demo-user', meaning: 'the one user of `dev` auth' },
   {
     name: 'SECURITY_INFO_POLICY',
@@ -316,6 +323,11 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   const auth = get('SECURITY_INFO_AUTH') ?? (development ? 'dev' : undefined);
   const jwtVariables = ['SECURITY_INFO_JWKS_URL', 'SECURITY_INFO_ISSUER', 'SECURITY_INFO_AUDIENCE'];
   let authenticate: SecurityInfoHandlerOptions['authenticate'] | undefined;
+  let recentAuthentication: SecurityInfoHandlerOptions['recentAuthentication'];
+  const recentText = get('SECURITY_INFO_RECENT_SIGN_IN');
+  const recentSeconds = recentText !== undefined && /^\d{1,7}$/.test(recentText) ? Number(recentText) : NaN;
+  if (recentText !== undefined && !(recentSeconds >= 1))
+    fail('SECURITY_INFO_RECENT_SIGN_IN', `must be a whole number of seconds, such as 600, not "${recentText}".`);
   if (auth === 'jwt') {
     unused(['SECURITY_INFO_DEV_USER'], 'with SECURITY_INFO_AUTH=jwt');
     const missing = jwtVariables.filter((name) => get(name) === undefined);
@@ -323,7 +335,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     if (missing.length === 0) {
       const scope = get('SECURITY_INFO_JWT_SCOPE');
       try {
-        authenticate = createJwtAuthenticator({
+        const jwt = createJwtAuthenticator({
           jwksUrl: get('SECURITY_INFO_JWKS_URL')!,
           issuer: get('SECURITY_INFO_ISSUER')!,
           audience: list(get('SECURITY_INFO_AUDIENCE')!),
@@ -331,12 +343,16 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
           onError: (error) =>
             console.error(`[security-info] the identity provider's keys could not be had: ${describeError(error)}`),
         });
+        authenticate = jwt;
+        // A token that does not say when the person signed in is not a recent sign-in.
+        if (recentSeconds >= 1)
+          recentAuthentication = (request) => (jwt.authenticatedAt(request) ?? 0) >= Date.now() - recentSeconds * 1000;
       } catch (error) {
         errors.push(fromThrown(error, JWT_OPTIONS, 'SECURITY_INFO_AUTH'));
       }
     }
   } else if (auth === 'dev') {
-    unused([...jwtVariables, 'SECURITY_INFO_JWT_SCOPE'], 'with SECURITY_INFO_AUTH=dev');
+    unused([...jwtVariables, 'SECURITY_INFO_JWT_SCOPE', 'SECURITY_INFO_RECENT_SIGN_IN'], 'with SECURITY_INFO_AUTH=dev');
     if (!development)
       fail('SECURITY_INFO_AUTH', `=dev signs every request in as one user${inDevelopmentOnly}; use jwt.`);
     const user = get('SECURITY_INFO_DEV_USER') ?? 'demo-user';
@@ -509,6 +525,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     ...(Object.keys(serviceCredentials).length ? { serviceCredentials } : {}),
     ...(totpIssuer !== undefined ? { totpIssuer } : {}),
     ...(limits && typeof limits === 'object' ? { limits } : {}),
+    ...(recentAuthentication ? { recentAuthentication } : {}),
     ...(rpId !== undefined && rpName !== undefined && rpOrigins.length ? { rpId, rpName, rpOrigins } : {}),
   };
 
