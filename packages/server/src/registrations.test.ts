@@ -328,6 +328,21 @@ describe('the service API', () => {
     assert.deepEqual([...statuses], [200]);
   });
 
+  it('says once in the log that a clientAddress is not an address, without its value', async () => {
+    const server = withMethods(options);
+    await server.enroll('+31612345678');
+    const [phone] = (await server.list()).methods;
+    server.logged.length = 0;
+    for (const clientAddress of ['X-Forwarded-For: 203.0.113.7', 'unknown'])
+      assert.equal(
+        (await server.service('POST', '/users/alice/verifications', { methodId: phone!.id, clientAddress })).status,
+        201,
+      );
+    assert.equal(server.logged.length, 1, server.logged.join('\n'));
+    assert.match(server.logged[0]!, /service:sign-in passed a clientAddress that is not an IP address/);
+    assert.doesNotMatch(server.logged[0]!, /203\.0\.113|unknown/);
+  });
+
   it('lists, resets and erases a user’s methods, each in the audit trail', async () => {
     const server = withMethods(options);
     await server.enroll('+31612345678');

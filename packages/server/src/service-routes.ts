@@ -67,6 +67,8 @@ export function createServiceRoutes(
     actor: `service:${service}`,
   });
 
+  let warnedOfAddress = false;
+
   /**
    * The caller as the person: their address, which only the sign-in service saw and may pass on as `clientAddress`,
    * is what the per-client limits and wrong-answer counts are about. Without it, one stand-in per service and person,
@@ -76,6 +78,15 @@ export function createServiceRoutes(
     if (body.clientAddress !== undefined && typeof body.clientAddress !== 'string')
       throw badRequest('clientAddress must be an IP address.');
     const client = addressKey(body.clientAddress);
+    // Taken as no address at all, which protects the person less: said once, so a misconfigured sign-in service
+    // is noticed without filling the log (the value is not logged: it may be anything).
+    if (!client && body.clientAddress && !warnedOfAddress) {
+      warnedOfAddress = true;
+      options.logger.warn(
+        `[security-info] service:${service.actor.slice('service:'.length)} passed a clientAddress that is not an IP ` +
+          "address; pass the person's address as the connection gives it",
+      );
+    }
     return client
       ? { ...service, client }
       : { ...service, client: `${service.actor}:${service.userId}`, unidentified: true };

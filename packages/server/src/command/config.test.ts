@@ -302,6 +302,12 @@ describe('configFromEnv: every variable', () => {
     assert.equal(started(PRODUCTION).options.recentAuthentication, undefined);
   });
 
+  it('keeps the methods SECURITY_INFO_MINIMUM_MFA_METHODS asks for, 0 for none', () => {
+    assert.equal(started({ ...PRODUCTION, SECURITY_INFO_MINIMUM_MFA_METHODS: '2' }).options.minimumMfaMethods, 2);
+    assert.equal(started({ ...PRODUCTION, SECURITY_INFO_MINIMUM_MFA_METHODS: '0' }).options.minimumMfaMethods, 0);
+    assert.equal(started(PRODUCTION).options.minimumMfaMethods, undefined);
+  });
+
   it('treats an empty variable as unset', () => {
     assert.deepEqual(started({ ...DEVELOPMENT, PORT: '', SECURITY_INFO_BASE_PATH: '' }).listen.port, 8787);
   });
@@ -350,6 +356,8 @@ describe('configFromEnv: malformed values, each named', () => {
     ['SECURITY_INFO_RECENT_SIGN_IN', { SECURITY_INFO_RECENT_SIGN_IN: '10 minutes' }, /whole number of seconds/],
     ['SECURITY_INFO_RECENT_SIGN_IN', { SECURITY_INFO_RECENT_SIGN_IN: '0' }, /whole number of seconds/],
     ['SECURITY_INFO_RECENT_SIGN_IN', { SECURITY_INFO_AUTH: 'dev', SECURITY_INFO_RECENT_SIGN_IN: '600' }, /no effect/],
+    ['SECURITY_INFO_MINIMUM_MFA_METHODS', { SECURITY_INFO_MINIMUM_MFA_METHODS: 'one' }, /whole number/],
+    ['SECURITY_INFO_MINIMUM_MFA_METHODS', { SECURITY_INFO_MINIMUM_MFA_METHODS: '-1' }, /whole number/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: 'maxAttempts=3' }, /not JSON/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '[{"maxAttempts": 3}]' }, /JSON object/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: 'null' }, /JSON object/],

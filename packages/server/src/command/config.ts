@@ -179,6 +179,11 @@ export const VARIABLES: readonly Variable[] = [
     meaning: "the portal's host: texts end with `@host #code`, so browsers offer the code there only",
   },
   {
+    name: 'SECURITY_INFO_MINIMUM_MFA_METHODS',
+    default: '1',
+    meaning: 'how many methods able to serve two-step verification a person must keep; 0 lets them remove all',
+  },
+  {
     name: 'SECURITY_INFO_LIMITS',
     default: "the server's (docs/server.md)",
     meaning:
@@ -477,6 +482,11 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     }
     serviceCredentials[entry.slice(0, at)] = entry.slice(at + 1);
   }
+  const minimumText = get('SECURITY_INFO_MINIMUM_MFA_METHODS');
+  const minimumMfaMethods =
+    minimumText !== undefined && /^\d{1,2}$/.test(minimumText) ? Number(minimumText) : undefined;
+  if (minimumText !== undefined && minimumMfaMethods === undefined)
+    fail('SECURITY_INFO_MINIMUM_MFA_METHODS', `must be a whole number such as 1, not "${minimumText}".`);
   const limitsText = get('SECURITY_INFO_LIMITS');
   const limits = limitsText === undefined ? undefined : readLimits(limitsText);
   if (typeof limits === 'string') fail('SECURITY_INFO_LIMITS', limits);
@@ -526,6 +536,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     ...(totpIssuer !== undefined ? { totpIssuer } : {}),
     ...(limits && typeof limits === 'object' ? { limits } : {}),
     ...(recentAuthentication ? { recentAuthentication } : {}),
+    ...(minimumMfaMethods !== undefined ? { minimumMfaMethods } : {}),
     ...(rpId !== undefined && rpName !== undefined && rpOrigins.length ? { rpId, rpName, rpOrigins } : {}),
   };
 
