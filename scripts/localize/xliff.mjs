@@ -6,6 +6,7 @@
 //   node scripts/localize/xliff.mjs fill <locale> <table.json>    # writes the targets into xliff/<locale>.xlf
 //   node scripts/localize/xliff.mjs add <locale> <table.json>     # the same, keeping the targets the table lacks
 //   node scripts/localize/xliff.mjs pseudo                          # the en-XA pseudo-locale: accented, 40 % longer
+//   node scripts/localize/xliff.mjs stamp                           # records the English every locale was translated from
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -80,6 +81,24 @@ export function fillXliff(xml, locale, translate, { keep = false } = {}) {
   return { xml: out, missing };
 }
 
+/**
+ * Where the English each translation was made from is recorded (`stamp`), so that a message whose English changed
+ * under the same id, which extraction leaves with its old translations, is noticed (xliff.node.test.ts).
+ */
+export const STAMP = new URL('../../packages/elements/translated-from.json', import.meta.url);
+
+/**
+ * The ids whose English differs from the English their translations were made from, or was never recorded.
+ * @param {string} xml any locale's XLIFF (they share their sources)
+ * @param {Record<string, string>} stamped id -> the English the translations were made from
+ * @returns {string[]}
+ */
+export function staleUnits(xml, stamped) {
+  return Object.entries(sourceTable(xml))
+    .filter(([id, { text }]) => stamped[id] !== text)
+    .map(([id]) => id);
+}
+
 /** @type {Record<string, string>} */
 const ACCENTS = {
   a: 'á',
@@ -133,11 +152,20 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const missing = fillFile(locale, (id) => translations[id], command === 'add');
     console.log(`${locale}: ${missing} unit(s) without a translation`);
     if (missing) process.exitCode = 1;
+  } else if (command === 'stamp') {
+    const table = sourceTable(readFileSync(xliffFile('de'), 'utf8'));
+    const stamped = Object.fromEntries(
+      Object.keys(table)
+        .sort()
+        .map((id) => [id, table[id]?.text ?? '']),
+    );
+    writeFileSync(STAMP, `${JSON.stringify(stamped, null, 2)}\n`);
+    console.log(`${Object.keys(stamped).length} messages recorded as translated`);
   } else if (command === 'pseudo') {
     fillFile('en-XA', (_id, text) => pseudo(text));
     console.log('en-XA written');
   } else {
-    console.error('usage: node scripts/localize/xliff.mjs source | fill|add <locale> <table.json> | pseudo');
+    console.error('usage: node scripts/localize/xliff.mjs source | fill|add <locale> <table.json> | pseudo | stamp');
     process.exitCode = 2;
   }
 }

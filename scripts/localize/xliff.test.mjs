@@ -1,7 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fillXliff, pseudo, sourceTable, split } from './xliff.mjs';
+import { fillXliff, pseudo, sourceTable, split, staleUnits } from './xliff.mjs';
 
 const XLIFF = `<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
@@ -76,4 +76,13 @@ test('the pseudo-locale: accented, longer, bracketed, placeholders untouched', (
   assert.equal(pseudo('Next'), '⟦Ñéxt ·⟧');
   assert.equal(pseudo('{0} results'), '⟦{0} résülts · ·⟧');
   assert.ok(pseudo('Enter the code we sent').length > 'Enter the code we sent'.length * 1.3);
+});
+
+test('a message is stale when its English is not the English its translations were made from, or was never recorded', () => {
+  const recorded = { 'phone.results': '{0} results for {1}', terms: 'Terms & conditions' };
+  assert.deepEqual(staleUnits(XLIFF, recorded), []);
+  assert.deepEqual(staleUnits(XLIFF, { ...recorded, terms: 'Terms and conditions' }), ['terms']);
+  assert.deepEqual(staleUnits(XLIFF, { terms: 'Terms & conditions', gone: 'A message no longer there' }), [
+    'phone.results',
+  ]);
 });

@@ -2,6 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+// @ts-expect-error: a plain script, no types.
+import { STAMP, staleUnits } from '../../../../scripts/localize/xliff.mjs';
 
 const dir = new URL('../../xliff/', import.meta.url);
 const UNIT = /<trans-unit id="([^"]+)">\s*<source>([\s\S]*?)<\/source>(?:\s*<target([^>]*)>([\s\S]*?)<\/target>)?/g;
@@ -15,6 +17,18 @@ describe('XLIFF', () => {
   it('has one file per target locale', () => {
     const files = readdirSync(dir).map((file) => file.replace(/\.xlf$/, ''));
     assert.deepEqual(files.sort(), [...config.targetLocales].sort());
+  });
+
+  it('was translated from today’s English: a message reworded under its id is translated anew', () => {
+    // Extraction keeps a message's translations when its English changes: they would say what it used to.
+    const stamped = JSON.parse(readFileSync(STAMP as URL, 'utf8')) as Record<string, string>;
+    const stale = staleUnits(readFileSync(new URL('de.xlf', dir), 'utf8'), stamped) as string[];
+    assert.deepEqual(
+      stale,
+      [],
+      `English changed since these were translated: ${stale.join(', ')}. Translate them anew in every locale, then ` +
+        'run `node scripts/localize/xliff.mjs stamp` (docs/localization.md).',
+    );
   });
 
   for (const locale of config.targetLocales) {
