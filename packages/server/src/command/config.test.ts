@@ -300,6 +300,13 @@ describe('configFromEnv: every variable', () => {
     // A request no token was accepted for did not sign in recently.
     assert.equal(await config.options.recentAuthentication?.(new Request('https://portal.example.com/')), false);
     assert.equal(started(PRODUCTION).options.recentAuthentication, undefined);
+    const some = started({
+      ...PRODUCTION,
+      SECURITY_INFO_RECENT_SIGN_IN: '600',
+      SECURITY_INFO_RECENT_SIGN_IN_FOR: 'remove, set-default',
+    });
+    assert.deepEqual(some.options.reauthenticate, ['remove', 'set-default']);
+    assert.equal(config.options.reauthenticate, undefined, 'the handler’s default: all four');
   });
 
   it('keeps the methods SECURITY_INFO_MINIMUM_MFA_METHODS asks for, 0 for none', () => {
@@ -356,6 +363,16 @@ describe('configFromEnv: malformed values, each named', () => {
     ['SECURITY_INFO_RECENT_SIGN_IN', { SECURITY_INFO_RECENT_SIGN_IN: '10 minutes' }, /whole number of seconds/],
     ['SECURITY_INFO_RECENT_SIGN_IN', { SECURITY_INFO_RECENT_SIGN_IN: '0' }, /whole number of seconds/],
     ['SECURITY_INFO_RECENT_SIGN_IN', { SECURITY_INFO_AUTH: 'dev', SECURITY_INFO_RECENT_SIGN_IN: '600' }, /no effect/],
+    ['SECURITY_INFO_RECENT_SIGN_IN_FOR', { SECURITY_INFO_RECENT_SIGN_IN_FOR: 'add' }, /without SECURITY_INFO_RECENT/],
+    [
+      'SECURITY_INFO_RECENT_SIGN_IN_FOR',
+      {
+        SECURITY_INFO_AUTH: 'jwt',
+        SECURITY_INFO_RECENT_SIGN_IN: '600',
+        SECURITY_INFO_RECENT_SIGN_IN_FOR: 'add,delete',
+      },
+      /not delete/,
+    ],
     ['SECURITY_INFO_MINIMUM_MFA_METHODS', { SECURITY_INFO_MINIMUM_MFA_METHODS: 'one' }, /whole number/],
     ['SECURITY_INFO_MINIMUM_MFA_METHODS', { SECURITY_INFO_MINIMUM_MFA_METHODS: '-1' }, /whole number/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: 'maxAttempts=3' }, /not JSON/],

@@ -17,6 +17,7 @@ import {
   resolveOptions,
   type Limits,
   type SecurityInfoHandlerOptions,
+  type SensitiveOperation,
 } from '../options.js';
 import { checkQuestionsPolicy } from '../questions.js';
 import { consoleSender, type CodeSender, type EmailSender } from '../senders.js';
@@ -82,6 +83,11 @@ export const VARIABLES: readonly Variable[] = [
     meaning:
       "seconds: a change to security info needs a sign-in this recent, by the access token's `auth_time` (jwt " +
       'only; tokens without it are asked to sign in again)',
+  },
+  {
+    name: 'SECURITY_INFO_RECENT_SIGN_IN_FOR',
+    default: 'add,remove,replace,set-default',
+    meaning: 'which changes need the recent sign-in, separated by commas',
   },
   { name: 'SECURITY_INFO_DEV_USER', default: 'demo-user', meaning: 'the one user of `dev` auth' },
   {
@@ -333,6 +339,17 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   const recentSeconds = recentText !== undefined && /^\d{1,7}$/.test(recentText) ? Number(recentText) : NaN;
   if (recentText !== undefined && !(recentSeconds >= 1))
     fail('SECURITY_INFO_RECENT_SIGN_IN', `must be a whole number of seconds, such as 600, not "${recentText}".`);
+  const OPERATIONS: readonly SensitiveOperation[] = ['add', 'remove', 'replace', 'set-default'];
+  const forText = get('SECURITY_INFO_RECENT_SIGN_IN_FOR');
+  const reauthenticate = forText === undefined ? undefined : list(forText);
+  if (reauthenticate && recentText === undefined)
+    fail('SECURITY_INFO_RECENT_SIGN_IN_FOR', 'has no effect without SECURITY_INFO_RECENT_SIGN_IN.');
+  const unknownOperations = (reauthenticate ?? []).filter((name) => !(OPERATIONS as string[]).includes(name));
+  if (unknownOperations.length || reauthenticate?.length === 0)
+    fail(
+      'SECURITY_INFO_RECENT_SIGN_IN_FOR',
+      `must list some of ${OPERATIONS.join(', ')}${unknownOperations.length ? `, not ${unknownOperations.join(', ')}` : ''}.`,
+    );
   if (auth === 'jwt') {
     unused(['SECURITY_INFO_DEV_USER'], 'with SECURITY_INFO_AUTH=jwt');
     const missing = jwtVariables.filter((name) => get(name) === undefined);
@@ -357,7 +374,10 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
       }
     }
   } else if (auth === 'dev') {
-    unused([...jwtVariables, 'SECURITY_INFO_JWT_SCOPE', 'SECURITY_INFO_RECENT_SIGN_IN'], 'with SECURITY_INFO_AUTH=dev');
+    unused(
+      [...jwtVariables, 'SECURITY_INFO_JWT_SCOPE', 'SECURITY_INFO_RECENT_SIGN_IN', 'SECURITY_INFO_RECENT_SIGN_IN_FOR'],
+      'with SECURITY_INFO_AUTH=dev',
+    );
     if (!development)
       fail('SECURITY_INFO_AUTH', `=dev signs every request in as one user${inDevelopmentOnly}; use jwt.`);
     const user = get('SECURITY_INFO_DEV_USER') ?? 'demo-user';
@@ -536,6 +556,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     ...(totpIssuer !== undefined ? { totpIssuer } : {}),
     ...(limits && typeof limits === 'object' ? { limits } : {}),
     ...(recentAuthentication ? { recentAuthentication } : {}),
+    ...(recentAuthentication && reauthenticate ? { reauthenticate: reauthenticate as SensitiveOperation[] } : {}),
     ...(minimumMfaMethods !== undefined ? { minimumMfaMethods } : {}),
     ...(rpId !== undefined && rpName !== undefined && rpOrigins.length ? { rpId, rpName, rpOrigins } : {}),
   };
