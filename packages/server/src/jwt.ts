@@ -129,14 +129,6 @@ function isAccessToken(payload: JWTPayload, check: AccessTokenCheck): boolean {
   return true;
 }
 
-/**
- * An `authenticate` for the handler: reads `Authorization: Bearer <JWT>`, verifies the token's signature against
- * the issuer's keys and its issuer, audience, lifetime and access-token marks, and resolves with
- * `` `${issuer}#${sub}` `` (OpenID Connect issuers have no `#`, so two issuers' users never share an id), or
- * with null for a request that carries no acceptable token. It rejects only when the keys cannot be had.
- *
- * Throws at creation when the options could let an unsuitable token through.
- */
 /** An `authenticate` for the handler, which also says when the person signed in, for `recentAuthentication`. */
 export interface JwtAuthenticator {
   (request: Request): Promise<string | null>;
@@ -149,6 +141,14 @@ export interface JwtAuthenticator {
   authenticatedAt(request: Request): number | null;
 }
 
+/**
+ * An `authenticate` for the handler: reads `Authorization: Bearer <JWT>`, verifies the token's signature against
+ * the issuer's keys and its issuer, audience, lifetime and access-token marks, and resolves with
+ * `` `${issuer}#${sub}` `` (OpenID Connect issuers have no `#`, so two issuers' users never share an id), or
+ * with null for a request that carries no acceptable token. It rejects only when the keys cannot be had.
+ *
+ * Throws at creation when the options could let an unsuitable token through.
+ */
 export function createJwtAuthenticator(options: JwtAuthenticatorOptions): JwtAuthenticator {
   const { issuer, audience } = options;
   if (typeof issuer !== 'string' || issuer === '') fail('issuer is required.');

@@ -44,13 +44,19 @@ export function mailboxKey(email: string): string {
   return `${local}@${domain}`;
 }
 
+/**
+ * The suffix of a sign-in's person budgets: strangers share one, and the clients where the person answered right in
+ * the last 30 days another (codes here, passkey sign-ins in passkey-routes.ts).
+ */
+export const signInBudget = (known: boolean | undefined) => (known ? '-sign-in-known' : '-sign-in');
+
 export async function chargeSend(options: ResolvedOptions, context: SendContext): Promise<void> {
   const { limits } = options;
   const { region } = context;
   // A sign-in is asked for by whoever typed a user name: its codes have person budgets apart from enrollment's, and
   // the clients where the person answered right before share others, which strangers asking in their name cannot
   // spend. So a number gets at most twice its sign-in budget, however many addresses ask.
-  const purpose = context.purpose !== 'sign-in' ? '' : context.known ? '-sign-in-known' : '-sign-in';
+  const purpose = context.purpose === 'sign-in' ? signInBudget(context.known) : '';
   const charges: RateCharge[] = [
     { key: `user${purpose}:${context.userId}`, windows: limits.sendsPerUser },
     { key: `client:${context.client}`, windows: limits.sendsPerClient },

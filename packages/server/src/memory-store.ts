@@ -28,10 +28,13 @@ const copyChallenge = (challenge: StoredChallenge): StoredChallenge => ({
 });
 const copyMethod = (method: StoredMethod): StoredMethod => ({ ...method, data: structuredClone(method.data) });
 
+/** A staged failure count's key: its user and client key. */
+const failureKey = (userId: string, client: string) => JSON.stringify([userId, client]);
+
 export function createMemoryStore(): MemoryStore {
   const challenges = new Map<string, StoredChallenge>();
   const rates = createRateLog();
-  // By user, then by client ('' for the user's count across clients).
+  // By user, then by client key ('' for the count strangers share; see challenges.ts).
   const failures = new Map<string, Map<string, FailureState>>();
   const methods = new Map<string, StoredMethod[]>();
   const defaults = new Map<string, string>();
@@ -47,7 +50,6 @@ export function createMemoryStore(): MemoryStore {
     const stagedChallenges = new Map<string, StoredChallenge>();
     const stagedMethods = new Map<string, StoredMethod[]>();
     const stagedFailures = new Map<string, FailureState>();
-    const failureKey = (userId: string, client: string) => JSON.stringify([userId, client]);
     const stagedDefaults = new Map<string, string | null>();
     const userMethods = (userId: string) => stagedMethods.get(userId) ?? methods.get(userId) ?? [];
     const tx: StoreTransaction = {

@@ -38,8 +38,8 @@ export interface Limits {
   /** Sends overall, shared by everyone. Default 60 a minute and 1,000 an hour. */
   sendsOverall: RateWindow[];
   /**
-   * Consecutive wrong codes per user, across challenges and methods, before verification waits. Default 20. An
-   * address where the person answered right in the last 30 days keeps a count of its own; all others share one.
+   * Consecutive wrong codes per user, across challenges and methods, before verification waits. Default 20. The
+   * addresses where the person answered right in the last 30 days share a count of their own; all others share one.
    */
   maxConsecutiveFailures: number;
   /** The first wait after `maxConsecutiveFailures`; each further wrong code doubles it. Default 900 (15 minutes). */
@@ -124,8 +124,9 @@ export interface MethodNotice {
   at: number;
 }
 
-/** The operations that can require a recent sign-in (`reauthenticate`). */
-export type SensitiveOperation = 'add' | 'remove' | 'replace' | 'set-default';
+/** The operations that can require a recent sign-in (`reauthenticate`); all of them by default. */
+export const SENSITIVE_OPERATIONS = ['add', 'remove', 'replace', 'set-default'] as const;
+export type SensitiveOperation = (typeof SENSITIVE_OPERATIONS)[number];
 
 /** What `riskCheck` is told before a code is sent. */
 export interface RiskContext {
@@ -585,7 +586,7 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
     onVerified: options.onVerified,
     onNotice: options.onNotice,
     recentAuthentication: options.recentAuthentication,
-    reauthenticate: new Set(options.reauthenticate ?? ['add', 'remove', 'replace', 'set-default']),
+    reauthenticate: new Set(options.reauthenticate ?? SENSITIVE_OPERATIONS),
     minimumMfaMethods: wholeNumber('minimumMfaMethods', options.minimumMfaMethods ?? 1),
     serviceCredentials: serviceCredentials(options.serviceCredentials),
     dependencyTimeoutMs: positive('dependencyTimeoutMs', options.dependencyTimeoutMs ?? 10_000),

@@ -20,6 +20,7 @@ import { wellFormed } from './app-routes.js';
 import { Mismatch, noSuchChallenge, type Caller, type Challenges } from './challenges.js';
 import { randomId } from './codes.js';
 import { Refusal, badRequest, respond } from './http.js';
+import { signInBudget } from './limits.js';
 import type { RelyingParty, ResolvedOptions } from './options.js';
 import { readId } from './phone-routes.js';
 import type { RegistrationsApi } from './registrations.js';
@@ -156,7 +157,7 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
           // such addresses share it).
           [
             {
-              key: `${(await challenges.knownClient(caller)) ? 'passkey-sign-in-known' : 'passkey-sign-in'}:${caller.userId}`,
+              key: `passkey${signInBudget(await challenges.knownClient(caller))}:${caller.userId}`,
               windows: limits.sendsPerUser,
             },
           ];

@@ -83,7 +83,7 @@ export function createServiceRoutes(
     if (!client && body.clientAddress && !warnedOfAddress) {
       warnedOfAddress = true;
       options.logger.warn(
-        `[security-info] service:${service.actor.slice('service:'.length)} passed a clientAddress that is not an IP ` +
+        `[security-info] ${service.actor} passed a clientAddress that is not an IP ` +
           "address; pass the person's address as the connection gives it",
       );
     }

@@ -49,7 +49,7 @@ export function phoneChannel(challenge: StoredChallenge): Channel {
   return challenge.channel;
 }
 
-/** Consecutive wrong codes of one user, across challenges (from one client, or from all of them). */
+/** Consecutive wrong codes of one user, across challenges, in one of the counts a client key names. */
 export interface FailureState {
   count: number;
   /** No verification before this time (milliseconds since the epoch); 0 when not locked. */
@@ -57,8 +57,8 @@ export interface FailureState {
   /** When the last wrong code was counted; a count left alone for 30 days is forgotten. */
   lastFailureAt: number;
   /**
-   * One client's count only: when the person last answered right from it. For 30 days after, the client is known
-   * and its wrong answers are counted apart from strangers'; its row is kept that long.
+   * A client's row only: when the person last answered right from it. For 30 days after, the client is known and
+   * its wrong answers are counted apart from strangers' (challenges.ts); its row is kept that long.
    */
   lastSuccessAt?: number;
 }
@@ -128,9 +128,9 @@ export interface StoreTransaction {
    */
   consume(charges: readonly RateCharge[], now: number): Promise<RateDecision>;
   /**
-   * A user's consecutive wrong answers: at one client (`client`, an address key, with when the person last answered
-   * right there), or the count the other clients share (`client` left out, or `''`). Each client's is a row of its
-   * own, removed with the user's; a row with no count, no wait and no right answer is none.
+   * A user's consecutive wrong answers under a client key (an address key, with when the person last answered right
+   * there, or a key of the shared counts), or strangers' count (`client` left out, or `''`). Each key's is a row of
+   * its own, removed with the user's; a row with no count, no wait and no right answer is none.
    */
   getFailures(userId: string, client?: string): Promise<FailureState>;
   putFailures(userId: string, state: FailureState, client?: string): Promise<void>;

@@ -15,6 +15,7 @@ import {
   DEFAULT_SERVER_POLICY,
   MIN_SECRET_BYTES,
   resolveOptions,
+  SENSITIVE_OPERATIONS,
   type Limits,
   type SecurityInfoHandlerOptions,
   type SensitiveOperation,
@@ -86,7 +87,7 @@ export const VARIABLES: readonly Variable[] = [
   },
   {
     name: 'SECURITY_INFO_RECENT_SIGN_IN_FOR',
-    default: 'add,remove,replace,set-default',
+    default: SENSITIVE_OPERATIONS.join(','),
     meaning: 'which changes need the recent sign-in, separated by commas',
   },
   { name: 'SECURITY_INFO_DEV_USER', default: 'demo-user', meaning: 'the one user of `dev` auth' },
@@ -339,16 +340,17 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   const recentSeconds = recentText !== undefined && /^\d{1,7}$/.test(recentText) ? Number(recentText) : NaN;
   if (recentText !== undefined && !(recentSeconds >= 1))
     fail('SECURITY_INFO_RECENT_SIGN_IN', `must be a whole number of seconds, such as 600, not "${recentText}".`);
-  const OPERATIONS: readonly SensitiveOperation[] = ['add', 'remove', 'replace', 'set-default'];
   const forText = get('SECURITY_INFO_RECENT_SIGN_IN_FOR');
   const reauthenticate = forText === undefined ? undefined : list(forText);
   if (reauthenticate && recentText === undefined)
     fail('SECURITY_INFO_RECENT_SIGN_IN_FOR', 'has no effect without SECURITY_INFO_RECENT_SIGN_IN.');
-  const unknownOperations = (reauthenticate ?? []).filter((name) => !(OPERATIONS as string[]).includes(name));
+  const unknownOperations = (reauthenticate ?? []).filter(
+    (name) => !(SENSITIVE_OPERATIONS as readonly string[]).includes(name),
+  );
   if (unknownOperations.length || reauthenticate?.length === 0)
     fail(
       'SECURITY_INFO_RECENT_SIGN_IN_FOR',
-      `must list some of ${OPERATIONS.join(', ')}${unknownOperations.length ? `, not ${unknownOperations.join(', ')}` : ''}.`,
+      `must list some of ${SENSITIVE_OPERATIONS.join(', ')}${unknownOperations.length ? `, not ${unknownOperations.join(', ')}` : ''}.`,
     );
   if (auth === 'jwt') {
     unused(['SECURITY_INFO_DEV_USER'], 'with SECURITY_INFO_AUTH=jwt');
