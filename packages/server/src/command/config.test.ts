@@ -315,6 +315,17 @@ describe('configFromEnv: every variable', () => {
     assert.equal(started(PRODUCTION).options.minimumMfaMethods, undefined);
   });
 
+  it('waits for dependencies and request bodies as long as the time-outs say, in milliseconds', () => {
+    const config = started({
+      ...PRODUCTION,
+      SECURITY_INFO_DEPENDENCY_TIMEOUT_MS: '2500',
+      SECURITY_INFO_BODY_TIMEOUT_MS: '4000',
+    });
+    assert.equal(config.options.dependencyTimeoutMs, 2500);
+    assert.equal(config.options.bodyTimeoutMs, 4000);
+    assert.equal(started(PRODUCTION).options.bodyTimeoutMs, undefined, 'the handler’s default: 10 s');
+  });
+
   it('treats an empty variable as unset', () => {
     assert.deepEqual(started({ ...DEVELOPMENT, PORT: '', SECURITY_INFO_BASE_PATH: '' }).listen.port, 8787);
   });
@@ -375,6 +386,9 @@ describe('configFromEnv: malformed values, each named', () => {
     ],
     ['SECURITY_INFO_MINIMUM_MFA_METHODS', { SECURITY_INFO_MINIMUM_MFA_METHODS: 'one' }, /whole number/],
     ['SECURITY_INFO_MINIMUM_MFA_METHODS', { SECURITY_INFO_MINIMUM_MFA_METHODS: '-1' }, /whole number/],
+    ['SECURITY_INFO_BODY_TIMEOUT_MS', { SECURITY_INFO_BODY_TIMEOUT_MS: '10s' }, /whole number of milliseconds/],
+    ['SECURITY_INFO_BODY_TIMEOUT_MS', { SECURITY_INFO_BODY_TIMEOUT_MS: '0' }, /from 1 to 600000/],
+    ['SECURITY_INFO_DEPENDENCY_TIMEOUT_MS', { SECURITY_INFO_DEPENDENCY_TIMEOUT_MS: '900000' }, /from 1 to 600000/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: 'maxAttempts=3' }, /not JSON/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '[{"maxAttempts": 3}]' }, /JSON object/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: 'null' }, /JSON object/],

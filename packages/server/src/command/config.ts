@@ -197,6 +197,16 @@ export const VARIABLES: readonly Variable[] = [
       'the limits to change, as JSON: `{"maxConsecutiveFailures": 10, "sendsByCountry": {"NL": [{"max": 50, ' +
       '"windowSeconds": 60}]}}`; the others keep their defaults',
   },
+  {
+    name: 'SECURITY_INFO_DEPENDENCY_TIMEOUT_MS',
+    default: '10000',
+    meaning: 'how long a sender, the database or the identity provider may take before the request fails, in ms',
+  },
+  {
+    name: 'SECURITY_INFO_BODY_TIMEOUT_MS',
+    default: '10000',
+    meaning: "how long a request's body may take to arrive before it is answered 408, in ms",
+  },
   { name: 'SECURITY_INFO_METRICS', default: 'on', meaning: '`off` to not serve `/metrics`' },
 ];
 
@@ -512,6 +522,16 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   const limitsText = get('SECURITY_INFO_LIMITS');
   const limits = limitsText === undefined ? undefined : readLimits(limitsText);
   if (typeof limits === 'string') fail('SECURITY_INFO_LIMITS', limits);
+  /** A time-out in milliseconds: a whole number from 1 ms to ten minutes. */
+  const milliseconds = (name: string) => {
+    const text = get(name);
+    const value = text !== undefined && /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+    if (text !== undefined && !(value >= 1 && value <= 600_000))
+      fail(name, `must be a whole number of milliseconds from 1 to 600000, such as 10000, not "${text}".`);
+    return value >= 1 && value <= 600_000 ? value : undefined;
+  };
+  const dependencyTimeoutMs = milliseconds('SECURITY_INFO_DEPENDENCY_TIMEOUT_MS');
+  const bodyTimeoutMs = milliseconds('SECURITY_INFO_BODY_TIMEOUT_MS');
   const metricsText = get('SECURITY_INFO_METRICS') ?? 'on';
   if (metricsText !== 'on' && metricsText !== 'off')
     fail('SECURITY_INFO_METRICS', `must be on or off, not "${metricsText}".`);
@@ -560,6 +580,8 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     ...(recentAuthentication ? { recentAuthentication } : {}),
     ...(recentAuthentication && reauthenticate ? { reauthenticate: reauthenticate as SensitiveOperation[] } : {}),
     ...(minimumMfaMethods !== undefined ? { minimumMfaMethods } : {}),
+    ...(dependencyTimeoutMs !== undefined ? { dependencyTimeoutMs } : {}),
+    ...(bodyTimeoutMs !== undefined ? { bodyTimeoutMs } : {}),
     ...(rpId !== undefined && rpName !== undefined && rpOrigins.length ? { rpId, rpName, rpOrigins } : {}),
   };
 
