@@ -328,6 +328,53 @@ describe('the service API', () => {
     assert.deepEqual([...statuses], [200]);
   });
 
+  it('refuses a sign-in resend on a channel the policy or the risk check refuses now, as the start does', async () => {
+    const policy = {
+      methods: [{ id: 'phone' as const, purposes: ['mfa' as const] }],
+      phone: { allowedCountries: ['NL'], channels: ['sms', 'voice'] as ('sms' | 'voice')[] },
+    };
+    const asked: string[] = [];
+    let refuse = false;
+    const server = withMethods({
+      ...options,
+      policy,
+      riskCheck: ({ kind, channel }) => {
+        asked.push(`${kind} ${channel}`);
+        return !refuse;
+      },
+    });
+    await server.enroll('+31612345678');
+    // A landline, registered for calls: a text cannot reach it.
+    const sent = await server.post('/phone/challenges', { phoneNumber: '+31201234567', channel: 'voice' });
+    const { challengeId } = (await sent.json()) as { challengeId: string };
+    assert.equal((await server.verify(challengeId, server.lastCode())).status, 204);
+    const [mobile, landline] = (await server.list()).methods;
+    const start = async (methodId: string) => {
+      const started = await server.service('POST', '/users/alice/verifications', { methodId });
+      assert.equal(started.status, 201);
+      return ((await started.json()) as { verificationId: string }).verificationId;
+    };
+    const resend = (id: string, channel: string) =>
+      server.service('POST', `/users/alice/verifications/${id}/resend`, { channel });
+    const [toMobile, toLandline] = [await start(mobile!.id), await start(landline!.id)];
+    server.advance(61);
+    const sends = server.sent.length;
+    assert.equal((await body(await resend(toLandline, 'sms'))).error, 'channel-unavailable');
+    // The organization turns calls off.
+    policy.phone.channels = ['sms'];
+    assert.equal((await body(await resend(toMobile, 'voice'))).error, 'channel-unavailable');
+    // Its risk check refuses this person now.
+    refuse = true;
+    asked.length = 0;
+    assert.equal((await resend(toMobile, 'sms')).status, 429);
+    assert.deepEqual(asked, ['resend sms']);
+    // And it no longer allows the country.
+    refuse = false;
+    policy.phone.allowedCountries = ['BE'];
+    assert.equal((await body(await resend(toMobile, 'sms'))).error, 'number-rejected');
+    assert.equal(server.sent.length, sends, 'no message sent');
+  });
+
   it('says once in the log that a clientAddress is not an address, without its value', async () => {
     const server = withMethods(options);
     await server.enroll('+31612345678');

@@ -126,13 +126,17 @@ export function createServiceRoutes(
     const existing = await challenges.own(id, caller.userId, 'sign-in');
     if (existing.kind === 'email' && email) return email.resendSignIn(caller, existing, readLocale(body.locale));
     const channel = readChannel(body.channel);
-    const challenge = await challenges.resend(
-      caller,
-      existing,
+    const number = checkNumber(existing.phoneNumber);
+    // Checked again as at the start: the channel asked for now may be one the policy or the risk check refuses.
+    phone.checkPolicy(number, channel);
+    await phone.checkRisk({
+      ...caller,
+      phoneNumber: number.phoneNumber,
+      region: number.region,
       channel,
-      readLocale(body.locale),
-      checkNumber(existing.phoneNumber),
-    );
+      kind: 'resend',
+    });
+    const challenge = await challenges.resend(caller, existing, channel, readLocale(body.locale), number);
     return respond(200, { ...challenges.body(challenge), verificationId: challenge.id, kind: 'phone' });
   }
 
