@@ -239,6 +239,36 @@ describe('attack: resending without end', () => {
     assert.equal(server.sent.length, 2);
   });
 
+  it('charges parallel resends for the one code they send, not for each request', async () => {
+    const alerts: unknown[] = [];
+    const server = setup({
+      limits: {
+        // The person's own budgets wide, to see what the shared one is charged.
+        ...Object.fromEntries(
+          ['sendsPerUser', 'sendsPerClient', 'sendsPerNumber'].map((name) => [
+            name,
+            [{ max: 100, windowSeconds: 3600 }],
+          ]),
+        ),
+        sendsOverall: [{ max: 4, windowSeconds: 3600 }],
+      },
+      onAlert: (alert) => void alerts.push(alert),
+    });
+    const id = await server.start();
+    server.advance(31);
+    const statuses = (await Promise.all(Array.from({ length: 7 }, () => server.resend(id)))).map((r) => r.status);
+    assert.deepEqual(statuses.sort(), [200, 429, 429, 429, 429, 429, 429]);
+    // Two codes sent, two spent of the shared four: someone else's code still goes, and no alarm was raised.
+    const other = await server.post(
+      '/phone/challenges',
+      { phoneNumber: '+31687654321', channel: 'sms' },
+      { user: 'bob' },
+    );
+    assert.equal(other.status, 201);
+    assert.deepEqual(alerts, []);
+    assert.equal(server.sent.length, 3);
+  });
+
   it('refuses a resend after the challenge expired', async () => {
     const server = setup();
     const id = await server.start();

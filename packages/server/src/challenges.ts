@@ -6,7 +6,7 @@
 import type { Channel, CodeChannel } from '@security-info/core';
 import { createCodeHasher, equalInConstantTime, randomCode, randomId } from './codes.js';
 import { Refusal, type RefusalDetails } from './http.js';
-import { chargeSend, type Destination } from './limits.js';
+import { chargeSend, refuseSend, sendCharges, type Destination, type SendRefused } from './limits.js';
 import type { CheckedNumber } from './number-check.js';
 import type { CheckOutcome, ResolvedOptions } from './options.js';
 import {
@@ -187,10 +187,10 @@ export function createChallenges(options: ResolvedOptions) {
     locale: string | undefined,
     destination: Destination,
   ): Promise<StoredChallenge> {
-    // The same checks run again inside the transaction; these spare the limits a request that cannot succeed.
+    // The same checks run again inside the transaction; these spare the work a request that cannot succeed.
     const early = resendRefusal(existing, now());
     if (early) throw early;
-    await chargeSend(options, {
+    const charges = sendCharges(options, {
       ...caller,
       purpose: existing.purpose,
       ...destination,
@@ -199,11 +199,15 @@ export function createChallenges(options: ResolvedOptions) {
     const code = randomCode(limits.codeLength);
     const codeHash = await hash(existing.id, code);
     const at = now();
-    const outcome = await transaction(async (tx): Promise<StoredChallenge | Refusal> => {
+    const outcome = await transaction(async (tx): Promise<StoredChallenge | Refusal | SendRefused> => {
       const current = await tx.getChallenge(existing.id);
       if (!current) return noSuchChallenge();
       const refusal = resendRefusal(current, at);
       if (refusal) return refusal;
+      // Charged only by the resend that happens, under the challenge's lock: resends at once spend no more than
+      // the one code they send.
+      const decision = await tx.consume(charges, at);
+      if (!decision.allowed) return decision;
       const sends = current.sends + 1;
       const next: StoredChallenge = {
         ...current,
@@ -218,6 +222,7 @@ export function createChallenges(options: ResolvedOptions) {
       return next;
     });
     if (outcome instanceof Refusal) throw outcome;
+    if ('allowed' in outcome) return refuseSend(options, outcome, destination.region);
     await deliver(outcome, code, locale);
     return outcome;
   }

@@ -7,7 +7,7 @@
 import { domainToASCII } from 'node:url';
 import { Refusal } from './http.js';
 import type { ResolvedOptions } from './options.js';
-import type { RateCharge } from './store.js';
+import type { RateCharge, RateDecision } from './store.js';
 import { within } from './timeout.js';
 
 /** Where a code goes: a number (E.164, with its region) or an email address. */
@@ -51,13 +51,23 @@ export function mailboxKey(email: string): string {
 export const signInBudget = (known: boolean | undefined) => (known ? '-sign-in-known' : '-sign-in');
 
 export async function chargeSend(options: ResolvedOptions, context: SendContext): Promise<void> {
-  const { limits } = options;
+  const at = options.clock();
+  const decision = await within(
+    options.store.transaction((tx) => tx.consume(sendCharges(options, context), at)),
+    options.dependencyTimeoutMs,
+    'the store',
+  );
+  if (!decision.allowed) refuseSend(options, decision, context.region);
+}
+
+/** What one code to `context`'s destination costs, in every budget it counts in. */
+export function sendCharges({ limits }: ResolvedOptions, context: SendContext): RateCharge[] {
   const { region } = context;
   // A sign-in is asked for by whoever typed a user name: its codes have person budgets apart from enrollment's, and
   // the clients where the person answered right before share others, which strangers asking in their name cannot
   // spend. So a number gets at most twice its sign-in budget, however many addresses ask.
   const purpose = context.purpose === 'sign-in' ? signInBudget(context.known) : '';
-  const charges: RateCharge[] = [
+  return [
     { key: `user${purpose}:${context.userId}`, windows: limits.sendsPerUser },
     { key: `client:${context.client}`, windows: limits.sendsPerClient },
     {
@@ -71,13 +81,13 @@ export async function chargeSend(options: ResolvedOptions, context: SendContext)
       : [{ key: `country:${region}`, windows: limits.sendsByCountry[region] ?? limits.sendsPerCountry }]),
     { key: 'overall', windows: limits.sendsOverall },
   ];
-  const at = options.clock();
-  const decision = await within(
-    options.store.transaction((tx) => tx.consume(charges, at)),
-    options.dependencyTimeoutMs,
-    'the store',
-  );
-  if (decision.allowed) return;
+}
+
+/** A budget's refusal of a send: which budget, and when it has room again. */
+export type SendRefused = Extract<RateDecision, { allowed: false }>;
+
+/** A send over a limit: the host is alerted when it is a shared one (a country's, or overall), and the caller told. */
+export function refuseSend(options: ResolvedOptions, decision: SendRefused, region: string | undefined): never {
   const { retryAfterSeconds } = decision;
   try {
     if (decision.key === 'overall') options.onAlert({ limit: 'overall', retryAfterSeconds });
