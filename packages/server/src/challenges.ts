@@ -435,7 +435,17 @@ export function createChallenges(options: ResolvedOptions) {
     return settle('sign-in', outcome);
   }
 
-  return { start, own, resend, check, checkChallenge, checkUser, knownClient, body, transaction };
+  /**
+   * Refuses, before any slow hashing, a check of the person's answers while their wrong answers make them wait (the
+   * count `checkUser` reads, and reads again): guesses at a locked person cost the service no hash.
+   */
+  async function refuseWhileLocked(caller: Caller): Promise<void> {
+    const at = now();
+    const { lockedUntil } = (await transaction((tx) => readFailures(tx, caller, at))).state;
+    if (lockedUntil > at) settle('sign-in', refuse(userLocked(lockedUntil, at)));
+  }
+
+  return { start, own, resend, check, checkChallenge, checkUser, refuseWhileLocked, knownClient, body, transaction };
 }
 
 export type Challenges = ReturnType<typeof createChallenges>;

@@ -7,7 +7,7 @@ import { ConfigurationError } from './options.js';
 import { pgliteClient } from './pglite-store.js';
 import { migrate } from './sql-schema.js';
 import { createSqlStore } from './sql-store.js';
-import { body, requester, setup } from './test-support.js';
+import { body, requester, setup, watchHashing } from './test-support.js';
 
 const SERVICE_TOKEN = 'svc_0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -269,6 +269,35 @@ describe('security questions at sign-in', () => {
     assert.equal((await server.check('alice', id, wrong, '203.0.113.1')).status, 429);
     // Nor did the right set make its address one where the person signs in: it waits with the strangers.
     assert.equal((await server.check('alice', id, wrong, '203.0.113.2')).status, 429);
+  });
+
+  it('hashes the answers outside the store’s transactions, which the embedded stores run one at a time', async () => {
+    const watch = watchHashing();
+    try {
+      const server = withQuestions({ store: watch.store });
+      const id = await server.register();
+      watch.counts.hashes = watch.counts.inTransaction = 0;
+      assert.equal((await server.check('alice', id, ANSWERS)).status, 200);
+      assert.equal((await server.check('alice', id, [{ questionId: 'first-pet', answer: 'Bello' }])).status, 422);
+      assert.deepEqual(watch.counts, { hashes: 4, inTransaction: 0 });
+    } finally {
+      watch.restore();
+    }
+  });
+
+  it('hashes nothing while the person’s wrong answers make them wait', async () => {
+    const watch = watchHashing();
+    try {
+      const server = withQuestions({ store: watch.store, limits: { maxConsecutiveFailures: 2 } });
+      const id = await server.register();
+      const guess = [{ questionId: 'birth-city', answer: 'Amsterdam' }];
+      for (let tries = 0; tries < 2; tries++) await server.check('alice', id, guess);
+      watch.counts.hashes = 0;
+      for (let tries = 0; tries < 5; tries++) assert.equal((await server.check('alice', id, ANSWERS)).status, 429);
+      assert.equal(watch.counts.hashes, 0);
+    } finally {
+      watch.restore();
+    }
   });
 
   it('checks only the user’s own method', async () => {

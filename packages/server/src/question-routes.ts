@@ -7,17 +7,21 @@ import { Refusal, respond } from './http.js';
 import type { ResolvedOptions } from './options.js';
 import { readId } from './phone-routes.js';
 import {
-  answersMatch,
   checkQuestionsPolicy,
   hashAnswer,
+  hashAnswers,
+  hashesMatch,
   readAnswerList,
   readAnswers,
   type StoredAnswer,
 } from './questions.js';
 import { notFound, questionIdsOf, type RegistrationsApi } from './registrations.js';
+import type { StoredMethod } from './store.js';
 import { within } from './timeout.js';
 
 const KIND = 'security-questions';
+
+const answersOf = (method: StoredMethod) => (method.data.answers ?? []) as StoredAnswer[];
 
 export function createQuestionRoutes(
   options: ResolvedOptions,
@@ -93,13 +97,19 @@ export function createQuestionRoutes(
     const method = (await challenges.transaction((tx) => tx.listMethods(caller.userId))).find((m) => m.id === id);
     if (!method || method.kind !== KIND) throw notFound();
     const given = readAnswerList(body.answers, questionIdsOf(method).length);
+    await challenges.refuseWhileLocked(caller);
+    // Hashed outside the transaction, which only compares: a store that runs one transaction at a time (the
+    // embedded ones) is not held by the hashing of every guess.
+    const stored = answersOf(method);
+    const hashed = await within(hashAnswers(given, stored), options.dependencyTimeoutMs, 'hashing');
     const methodId = await challenges.checkUser(
       caller,
       async (tx) => {
-        // The set as it is now: a person who replaced their answers meanwhile is checked against the new ones.
         const current = (await tx.listMethods(caller.userId)).find((m) => m.id === id && m.kind === KIND);
         if (!current) throw new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
-        return (await answersMatch(given, (current.data.answers ?? []) as StoredAnswer[])) ? current : null;
+        // Answers replaced meanwhile: the ones given were hashed for the old set, and do not count as right.
+        const same = JSON.stringify(answersOf(current)) === JSON.stringify(stored);
+        return same && hashesMatch(given, hashed, stored) ? current : null;
       },
       async (tx, current) => {
         await tx.putMethod({ ...current, lastUsedAt: options.clock() });

@@ -77,6 +77,41 @@ export async function hashAnswer(
 }
 
 /**
+ * Each given answer hashed as the stored answer to its question was (under a throwaway salt for a question never
+ * answered, so that it costs as much as a wrong answer): the slow part of a check, done before its transaction.
+ */
+export function hashAnswers(
+  given: readonly SecurityQuestionAnswer[],
+  stored: readonly StoredAnswer[],
+): Promise<Buffer[]> {
+  return Promise.all(
+    given.map(({ questionId, answer }) => {
+      const kept = stored.find((candidate) => candidate.questionId === questionId);
+      return derive(
+        answer,
+        kept ? Buffer.from(kept.salt, 'base64url') : randomBytes(16),
+        kept?.params ?? SCRYPT_PARAMS,
+      );
+    }),
+  );
+}
+
+/** Whether every given answer's hash (`hashed`, by `hashAnswers` from the same `stored`) is the one stored; none given is no match. */
+export function hashesMatch(
+  given: readonly SecurityQuestionAnswer[],
+  hashed: readonly Buffer[],
+  stored: readonly StoredAnswer[],
+): boolean {
+  const results = given.map(({ questionId }, index) => {
+    const kept = stored.find((candidate) => candidate.questionId === questionId);
+    const expected = kept ? Buffer.from(kept.hash, 'base64url') : randomBytes(SCRYPT_PARAMS.keyLength);
+    const actual = hashed[index]!;
+    return kept !== undefined && actual.length === expected.length && timingSafeEqual(actual, expected);
+  });
+  return results.length > 0 && results.reduce((all, one) => all && one, true);
+}
+
+/**
  * Whether each given answer matches the stored answer to its question: every one is hashed and compared in
  * constant time, whatever the others gave, so the time says nothing of which was wrong. A question with no stored
  * answer is a wrong answer.
@@ -85,17 +120,7 @@ export async function answersMatch(
   given: readonly SecurityQuestionAnswer[],
   stored: readonly StoredAnswer[],
 ): Promise<boolean> {
-  const results = await Promise.all(
-    given.map(async ({ questionId, answer }) => {
-      const kept = stored.find((candidate) => candidate.questionId === questionId);
-      // Hashed all the same, under a throwaway salt, so a question never answered costs as much as a wrong answer.
-      const salt = kept ? Buffer.from(kept.salt, 'base64url') : randomBytes(16);
-      const expected = kept ? Buffer.from(kept.hash, 'base64url') : randomBytes(SCRYPT_PARAMS.keyLength);
-      const actual = await derive(answer, salt, kept?.params ?? SCRYPT_PARAMS);
-      return kept !== undefined && actual.length === expected.length && timingSafeEqual(actual, expected);
-    }),
-  );
-  return results.length > 0 && results.reduce((all, one) => all && one, true);
+  return hashesMatch(given, await hashAnswers(given, stored), stored);
 }
 
 /** The wording of a question of the policy: its own text, or a predefined one's English. */

@@ -10,7 +10,7 @@ import { openPostgresStore, type PostgresStore } from './postgres-store.js';
 import { hashRecoveryCodes, normalizeRecoveryCode, RECOVERY_SCRYPT } from './recovery-codes.js';
 import { migrate } from './sql-schema.js';
 import { createSqlStore } from './sql-store.js';
-import { BASE, body, setup } from './test-support.js';
+import { BASE, body, setup, watchHashing } from './test-support.js';
 import { startPostgres, type TestPostgres } from './test-postgres.js';
 
 const POLICY: SecurityInfoPolicy = {
@@ -202,6 +202,22 @@ describe('a recovery code at sign-in (the service API)', () => {
     const right = await server.use(method.id, codes[0]);
     assert.equal(right.status, 429);
     assert.deepEqual((await server.listMethods()).methods[0]!.recoveryCodes, { remaining: 10, total: 10 });
+  });
+
+  it('hashes no guess while the person’s wrong codes make them wait, and none inside a transaction', async () => {
+    const watch = watchHashing();
+    try {
+      const server = recoveryServer({ store: watch.store, limits: { maxConsecutiveFailures: 2 } });
+      const { method } = await server.codes();
+      watch.counts.hashes = watch.counts.inTransaction = 0;
+      for (const code of ['AAAAA-AAAAA-AAAAA', 'BBBBB-BBBBB-BBBBB']) await server.use(method.id, code);
+      assert.deepEqual(watch.counts, { hashes: 2, inTransaction: 0 });
+      for (let tries = 0; tries < 5; tries++)
+        assert.equal((await server.use(method.id, 'CCCCC-CCCCC-CCCCC')).status, 429);
+      assert.equal(watch.counts.hashes, 2, 'a locked person’s guesses cost no hash');
+    } finally {
+      watch.restore();
+    }
   });
 
   it('is another person’s method to no one: 404, and 400 for what is not a code', async () => {

@@ -121,6 +121,7 @@ export function createRecoveryRoutes(
     const method = (await challenges.transaction((tx) => tx.listMethods(caller.userId))).find((m) => m.id === id);
     if (!method || method.kind !== KIND) throw notFound();
     const { salt, params } = setOf(method);
+    await challenges.refuseWhileLocked(caller);
     // Hashed once, outside the transaction: the transaction only compares.
     const given = await within(
       derive(code, Buffer.from(String(salt), 'base64url'), params ?? RECOVERY_SCRYPT),

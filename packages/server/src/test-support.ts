@@ -1,9 +1,12 @@
 /** A handler on a clock the test moves, with a sender that keeps what it was given: for the server's tests. */
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { syncBuiltinESMExports } from 'node:module';
 import { createSecurityInfoHandler } from './handler.js';
 import type { SecurityInfoHandlerOptions } from './options.js';
 import type { CodeMessage } from './senders.js';
 import { createMemoryStore } from './memory-store.js';
+import type { SecurityInfoStore, StoreTransaction } from './store.js';
 
 export const BASE = 'http://portal.test/api/security-info';
 export const SECRET = 'a test secret of more than thirty-two bytes';
@@ -107,4 +110,39 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
     return error;
   }
   assert.fail('the promise was expected to reject');
+}
+
+/**
+ * Counts the slow hashes (scrypt) begun, and those begun while a transaction of `store` was open: a store that runs
+ * one transaction at a time (the memory store, PGlite) would hold every other request for each of those. Hand
+ * `watched.store` to the handler; `restore()` puts scrypt back.
+ */
+export function watchHashing(store: SecurityInfoStore = createMemoryStore()) {
+  const counts = { hashes: 0, inTransaction: 0 };
+  let open = 0;
+  const original = crypto.scrypt;
+  crypto.scrypt = ((...args: Parameters<typeof original>) => {
+    counts.hashes++;
+    if (open > 0) counts.inTransaction++;
+    return (original as (...all: unknown[]) => void)(...args);
+  }) as typeof original;
+  syncBuiltinESMExports();
+  const watched: SecurityInfoStore = Object.assign(Object.create(store) as SecurityInfoStore, {
+    async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+      open++;
+      try {
+        return await store.transaction(work);
+      } finally {
+        open--;
+      }
+    },
+  });
+  return {
+    counts,
+    store: watched,
+    restore() {
+      crypto.scrypt = original;
+      syncBuiltinESMExports();
+    },
+  };
 }
