@@ -22,6 +22,7 @@ import { describeError } from './redact.js';
 import { createRegistrations } from './registrations.js';
 import { createServiceRoutes } from './service-routes.js';
 import { DependencyTimeout, within } from './timeout.js';
+import { isUserId } from './store.js';
 
 /** How often, on the handler's own clock, expired challenges and passed rate windows are swept. */
 const SWEEP_EVERY_MS = 60_000;
@@ -116,7 +117,7 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
 
   async function authenticated(request: Request): Promise<string> {
     const userId = await wait(config.authenticate(request), 'authenticate');
-    if (typeof userId !== 'string' || userId === '' || userId.length > 512) {
+    if (!isUserId(userId)) {
       throw new Refusal(401, 'unauthenticated', 'Sign in to continue.', {}, { 'www-authenticate': 'Bearer' });
     }
     return userId;
@@ -125,7 +126,10 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
   function clientOf(request: Request, connection: ConnectionInfo): string {
     const client = config.clientKey(request, connection);
     if (client) return client.slice(0, 128);
-    logger.error('[security-info] no client address: pass the connection to the handler, or set clientKey');
+    logger.error(
+      '[security-info] no client address: behind proxies (trustProxy, SECURITY_INFO_TRUST_PROXY), the request lacks ' +
+        'the X-Forwarded-For entries they append; otherwise pass the connection to the handler, or set clientKey',
+    );
     throw new Refusal(503, 'unknown', 'The service is not configured to tell clients apart.');
   }
 

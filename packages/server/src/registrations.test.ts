@@ -2,6 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Registrations } from '@security-info/core';
 import type { MethodNotice } from './options.js';
+import { PGlite } from '@electric-sql/pglite';
+import { pgliteClient } from './pglite-store.js';
+import { migrate } from './sql-schema.js';
+import { createSqlStore } from './sql-store.js';
 import { body, requester, setup } from './test-support.js';
 
 const SERVICE_TOKEN = 'svc_0123456789abcdefghijklmnopqrstuvwxyz';
@@ -373,6 +377,27 @@ describe('the service API', () => {
     policy.phone.allowedCountries = ['BE'];
     assert.equal((await body(await resend(toMobile, 'sms'))).error, 'number-rejected');
     assert.equal(server.sent.length, sends, 'no message sent');
+  });
+
+  it('refuses a user id a database cannot keep (NUL, half a surrogate pair) with 400, and 401 from authenticate', async () => {
+    const client = pgliteClient(new PGlite());
+    await migrate(client);
+    const server = withMethods({ ...options, store: createSqlStore(client) });
+    for (const [method, path] of [
+      ['GET', '/users/a%00b/methods'],
+      ['DELETE', '/users/a%00b'],
+      ['POST', '/users/a%00b/verifications'],
+      ['GET', '/audit?userId=a%00b'],
+    ] as const) {
+      const response = await server.service(method, path, method === 'POST' ? { methodId: 'x' } : undefined);
+      assert.equal(response.status, 400, `${method} ${path}`);
+      assert.match(String((await body(response)).message), /without NUL/);
+    }
+    for (const userId of ['a\0b', 'a\ud800b']) {
+      const person = withMethods({ store: createSqlStore(client), authenticate: () => userId });
+      assert.equal((await person.call('GET', '/methods')).status, 401);
+    }
+    assert.deepEqual(server.logged, []);
   });
 
   it('says once in the log that a clientAddress is not an address, without its value', async () => {

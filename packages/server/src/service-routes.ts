@@ -14,6 +14,7 @@ import type { EmailRoutes } from './email-routes.js';
 import { readChannel, readCode, readId, readLocale, type PhoneRoutes } from './phone-routes.js';
 import type { PasskeyRoutes } from './passkey-routes.js';
 import { notFound, type RegistrationsApi } from './registrations.js';
+import { isUserId } from './store.js';
 
 /**
  * Checks a person's answer for a registered method that needs nothing sent (an authenticator app's code, security
@@ -34,6 +35,8 @@ async function sameSecret(given: string, expected: string): Promise<boolean> {
   );
   return equalInConstantTime(a!, b!);
 }
+
+const USER_ID_RULE = 'The user id must be 1 to 512 characters of Unicode, without NUL.';
 
 export function createServiceRoutes(
   options: ResolvedOptions,
@@ -199,7 +202,7 @@ export function createServiceRoutes(
       } catch {
         throw badRequest('The user id is not valid percent-encoding.');
       }
-      if (userId === '' || userId.length > 512) throw badRequest('The user id must be 1 to 512 characters.');
+      if (!isUserId(userId)) throw badRequest(USER_ID_RULE);
       return asService(service, userId, client, request);
     };
     const method = request.method;
@@ -212,6 +215,7 @@ export function createServiceRoutes(
       const limit = Math.min(500, Math.max(1, Number(url.searchParams.get('limit') ?? 100)));
       const userId = url.searchParams.get('userId') ?? undefined;
       if (!Number.isSafeInteger(after) || after < 0 || !Number.isFinite(limit)) throw badRequest('Bad paging.');
+      if (userId !== undefined && userId !== '' && !isUserId(userId)) throw badRequest(USER_ID_RULE);
       const entries = await challenges.transaction((tx) =>
         tx.listAudit({ ...(userId ? { userId } : {}), after, limit: Math.floor(limit) }),
       );

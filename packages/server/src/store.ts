@@ -63,6 +63,17 @@ export interface FailureState {
   lastSuccessAt?: number;
 }
 
+/**
+ * Whether a user id can be kept as it is: 1 to 512 characters of well-formed Unicode without NUL, which PostgreSQL's
+ * text cannot hold and two lone surrogates would become the same replacement character in.
+ */
+export const isUserId = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  value !== '' &&
+  value.length <= 512 &&
+  !value.includes('\0') &&
+  (value as string & { isWellFormed(): boolean }).isWellFormed();
+
 export const NO_FAILURES: FailureState = { count: 0, lockedUntil: 0, lastFailureAt: 0 };
 
 /** A method a user registered. */
