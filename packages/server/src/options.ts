@@ -391,11 +391,19 @@ function checkWindows(name: string, windows: unknown): void {
     !Array.isArray(windows) ||
     windows.some(
       (w: RateWindow | null) =>
-        !w || typeof w !== 'object' || !Number.isInteger(w.max) || w.max < 0 || !(w.windowSeconds > 0),
+        !w ||
+        typeof w !== 'object' ||
+        !Number.isInteger(w.max) ||
+        w.max < 0 ||
+        !Number.isInteger(w.windowSeconds) ||
+        w.windowSeconds < 1,
     )
   ) {
-    throw new ConfigurationError(`limits.${name} must be a list of { max, windowSeconds }.`);
+    throw new ConfigurationError(`limits.${name} must be a list of { max, windowSeconds }, whole numbers.`);
   }
+  // An empty list would be no limit at all, which nobody means by a list of limits.
+  if (windows.length === 0)
+    throw new ConfigurationError(`limits.${name} must list at least one window; for more sends, raise its max.`);
 }
 
 /** The issuer an authenticator app shows: a name a person recognizes, on one line. */
@@ -536,8 +544,12 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
     checkWindows(name, limits[name]);
   if (!limits.sendsByCountry || typeof limits.sendsByCountry !== 'object' || Array.isArray(limits.sendsByCountry))
     throw new ConfigurationError('limits.sendsByCountry must be an object of lists of { max, windowSeconds }.');
-  for (const [region, windows] of Object.entries(limits.sendsByCountry))
+  for (const [region, windows] of Object.entries(limits.sendsByCountry)) {
+    // Numbers' regions are in capitals: another key would never match, and its limit would silently not apply.
+    if (!/^[A-Z]{2}$/.test(region))
+      throw new ConfigurationError(`limits.sendsByCountry: "${region}" is not a region code in capitals, such as NL.`);
     checkWindows(`sendsByCountry.${region}`, windows);
+  }
   for (const name of [
     'codeTtlSeconds',
     'maxAttempts',
@@ -547,7 +559,8 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
     'failureLockoutSeconds',
     'maxBodyBytes',
   ] as const)
-    positive(`limits.${name}`, limits[name]);
+    if (!Number.isInteger(limits[name]) || limits[name] < 1)
+      throw new ConfigurationError(`limits.${name} must be a positive whole number.`);
   if (!Number.isInteger(limits.codeLength) || limits.codeLength < 4 || limits.codeLength > 10)
     throw new ConfigurationError('limits.codeLength must be a whole number from 4 to 10.');
 

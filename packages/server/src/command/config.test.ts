@@ -24,7 +24,14 @@ const PRODUCTION = {
 };
 const DEVELOPMENT = { NODE_ENV: 'development' };
 
-const files: Record<string, string> = { '/etc/security-info/policy.json': POLICY, '/etc/bad.json': '{ nope' };
+const files: Record<string, string> = {
+  '/etc/security-info/policy.json': POLICY,
+  '/etc/texts-only.json': JSON.stringify({
+    methods: [{ id: 'phone', purposes: ['mfa'] }],
+    phone: { channels: ['sms'] },
+  }),
+  '/etc/bad.json': '{ nope',
+};
 const sources = {
   cwd: '/srv',
   readText: (file: string) => {
@@ -147,9 +154,25 @@ describe('configFromEnv: every variable', () => {
       TWILIO_AUTH_TOKEN: 'token',
     };
     assert.equal(typeof started({ ...twilio, TWILIO_FROM: '+31201234567' }).options.sender?.send, 'function');
-    started({ ...twilio, TWILIO_MESSAGING_SERVICE_SID: `MG${'a'.repeat(32)}`, SECURITY_INFO_OTP_HOST: 'x.example' });
+    const service = { TWILIO_MESSAGING_SERVICE_SID: `MG${'a'.repeat(32)}`, SECURITY_INFO_OTP_HOST: 'x.example' };
+    // A messaging service sends texts only: the policy (texts only here) must not offer calls.
+    started({ ...twilio, ...service, SECURITY_INFO_POLICY: '/etc/texts-only.json' });
     refusesNaming(twilio, 'TWILIO_FROM', /TWILIO_MESSAGING_SERVICE_SID/);
     refusesNaming({ ...twilio, TWILIO_FROM: '+31201234567', TWILIO_AUTH_TOKEN: '' }, 'TWILIO_AUTH_TOKEN');
+  });
+
+  it('refuses Twilio without a number to call from when the policy offers codes by phone call', () => {
+    const twilio = {
+      ...PRODUCTION,
+      SECURITY_INFO_SENDER: 'twilio',
+      SECURITY_INFO_WEBHOOK_URL: '',
+      SECURITY_INFO_WEBHOOK_SECRET: '',
+      TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'token',
+    };
+    // The default policy offers calls: a messaging service, or a sender name, cannot place them.
+    refusesNaming({ ...twilio, TWILIO_MESSAGING_SERVICE_SID: `MG${'a'.repeat(32)}` }, 'TWILIO_FROM', /phone call/);
+    refusesNaming({ ...twilio, TWILIO_FROM: 'Contoso' }, 'TWILIO_FROM', /not "Contoso"/);
   });
 
   it('sends email codes over SMTP, from the address given, beside Twilio for phones', async () => {
@@ -400,6 +423,28 @@ describe('configFromEnv: malformed values, each named', () => {
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '{"sendsPerUser": {"max": 5}}' }, /sendsPerUser must be/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '{"sendsByCountry": null}' }, /sendsByCountry must be/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '{"sendsByCountry": {"NL": 5}}' }, /sendsByCountry\.NL/],
+    [
+      'SECURITY_INFO_SERVICE_CREDENTIALS',
+      { SECURITY_INFO_SERVICE_CREDENTIALS: `a=${'x'.repeat(32)},a=${'y'.repeat(32)}` },
+      /names a twice/,
+    ],
+    // Settings that would switch a limit off without a word.
+    [
+      'SECURITY_INFO_LIMITS',
+      { SECURITY_INFO_LIMITS: '{"sendsByCountry": {"nl": [{"max": 0, "windowSeconds": 60}]}}' },
+      /"nl" is not a region code in capitals/,
+    ],
+    ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '{"sendsPerUser": []}' }, /at least one window/],
+    [
+      'SECURITY_INFO_LIMITS',
+      { SECURITY_INFO_LIMITS: '{"codeTtlSeconds": 0.5}' },
+      /codeTtlSeconds must be a positive whole number/,
+    ],
+    [
+      'SECURITY_INFO_LIMITS',
+      { SECURITY_INFO_LIMITS: '{"sendsOverall": [{"max": 10, "windowSeconds": 0.5}]}' },
+      /whole numbers/,
+    ],
   ];
   for (const [variable, env, pattern] of cases) {
     it(`${variable}=${Object.values(env).at(-1)!.slice(0, 40)}`, () =>

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parsePolicy, PREDEFINED_QUESTION_IDS, type SecurityQuestionsPolicy } from '@security-info/core';
+import { channelsFor, parsePolicy, PREDEFINED_QUESTION_IDS, type SecurityQuestionsPolicy } from '@security-info/core';
 import { forwardedFor } from '../client.js';
 import { describeError } from '../redact.js';
 import { createJwtAuthenticator } from '../jwt.js';
@@ -501,6 +501,17 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
       `is required: the policy offers email, and SECURITY_INFO_SENDER=${senderName} sends no email (Twilio is not ` +
         'an email provider). Set SECURITY_INFO_SMTP_URL and SECURITY_INFO_MAIL_FROM, or use the webhook sender.',
     );
+  const effective = policy ?? DEFAULT_SERVER_POLICY;
+  const offersCalls =
+    effective.methods.some((m) => m.id === 'phone' && m.purposes.length) && channelsFor(effective).includes('voice');
+  const twilioFrom = get('TWILIO_FROM');
+  if (senderName === 'twilio' && offersCalls && !(twilioFrom !== undefined && /^\+[1-9]\d{6,14}$/.test(twilioFrom)))
+    fail(
+      'TWILIO_FROM',
+      `must be a number in E.164 (+15551234567)${twilioFrom === undefined ? '' : `, not "${twilioFrom}"`}: the ` +
+        'policy offers codes by phone call, and Twilio calls only from a number. Or leave calls out of the policy ' +
+        '(phone.channels: ["sms"]).',
+    );
   const trustText = get('SECURITY_INFO_TRUST_PROXY') ?? '0';
   const trustProxy = /^\d{1,2}$/.test(trustText) ? Number(trustText) : NaN;
   if (Number.isNaN(trustProxy))
@@ -512,7 +523,13 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
       fail('SECURITY_INFO_SERVICE_CREDENTIALS', 'must be name=token pairs separated by commas.');
       break;
     }
-    serviceCredentials[entry.slice(0, at)] = entry.slice(at + 1);
+    const name = entry.slice(0, at);
+    // A second token of one name would silently replace the first, and its caller be refused from then on.
+    if (Object.hasOwn(serviceCredentials, name)) {
+      fail('SECURITY_INFO_SERVICE_CREDENTIALS', `names ${name} twice: give each caller a name of its own.`);
+      break;
+    }
+    serviceCredentials[name] = entry.slice(at + 1);
   }
   const minimumText = get('SECURITY_INFO_MINIMUM_MFA_METHODS');
   const minimumMfaMethods =
