@@ -20,7 +20,8 @@ import {
 import { msg, str } from '../shared/lit-localize.js';
 import { emit } from '../shared/events.js';
 import { textLocale } from '../shared/text-locale.js';
-import { errorMessage } from '../shared/error-messages.js';
+import { errorMessage, formatWait } from '../shared/error-messages.js';
+import { numberFormat } from '../shared/intl.js';
 import { AnnouncerController } from '../shared/announcer.js';
 import { OperationsController, type Operation } from './operations.js';
 import { ModalController } from './modal.js';
@@ -54,6 +55,28 @@ export interface ActionsHost {
   unavailable(): void;
 }
 
+/**
+ * A change the backend refuses for now (a new set of recovery codes, a few an hour): not the wizard's words about
+ * codes sent, and the wait in whole minutes (or hours) rather than a clock, as this text stays as it is.
+ */
+function tooSoon(seconds: number | undefined, locale: string | undefined): string {
+  if (seconds === undefined)
+    return msg('Too many changes in a short time. Wait a few minutes, then try again.', {
+      id: 'methods.rate-limited',
+      desc: 'The backend refuses this change for now (too many in a short time).',
+    });
+  const wait =
+    seconds >= 3600
+      ? formatWait(seconds, locale)
+      : numberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(
+          Math.max(1, Math.ceil(seconds / 60)),
+        );
+  return msg(str`Too many changes in a short time. Try again in ${wait}.`, {
+    id: 'methods.rate-limited-wait',
+    desc: 'The backend refuses this change for now; the placeholder is a wait such as "2 minutes" or "1.5 hours".',
+  });
+}
+
 /** The wizard: loaded when Add or Change is pressed. */
 const loadWizard = () => import('../security-info-wizard/security-info-wizard.js');
 
@@ -75,6 +98,8 @@ export class PageActions {
   private focusAfterLoad: string | undefined;
   /** A dialog or the wizard waits for what it needs (the policy, the wizard's code). */
   private opening = false;
+  /** What changed while a modal dialog was open: said once it closes (release). */
+  private held: string | undefined;
   private readonly announcer: AnnouncerController;
   private policy: { adapter: SecurityInfoAdapter; policy: Promise<SecurityInfoPolicy | undefined> } | undefined;
   /** The organization lets people make recovery codes, and the adapter can: the page offers them. */
@@ -88,7 +113,8 @@ export class PageActions {
       done: (operation, id, codes) => (codes ? this.showCodes(codes) : this.changed(operation, id)),
       stale: () => host.loader.load(),
     });
-    this.modal = new ModalController(element);
+    // The page around a modal dialog is inert, its live region unheard: what changed is said once it closes.
+    this.modal = new ModalController(element, () => this.release());
     this.announcer = new AnnouncerController(element);
     // The dialogs' styles come with them.
     adoptStyles(element.renderRoot as ShadowRoot, [
@@ -219,12 +245,12 @@ export class PageActions {
 
   /** New codes are here: said, reported, and shown once. */
   private showCodes({ codes, method }: RecoveryCodes): void {
+    const view = new CodesDialog(codes, this.host.element, kindName('recovery-codes'));
+    this.modal.open({ type: 'codes', view }, method?.id ? `codes:${method.id}` : 'codes');
     this.announce(
       'recovery-codes',
       msg('Recovery codes created.', { id: 'methods.codes-created', desc: 'Announced.' }),
     );
-    const view = new CodesDialog(codes, this.host.element, kindName('recovery-codes'));
-    this.modal.open({ type: 'codes', view }, method?.id ? `codes:${method.id}` : 'codes');
   }
 
   /** Closes what is open; new codes are forgotten with their dialog. */
@@ -257,16 +283,30 @@ export class PageActions {
     );
   }
 
+  /** What changed while a modal dialog was open, said once it has closed. */
+  private release(): void {
+    if (this.held) this.announcer.announce(this.held);
+    this.held = undefined;
+  }
+
+  /** Whether focus is on the page, or was lost with a row: a person who went elsewhere is not pulled back. */
+  private focusHere(): boolean {
+    return this.host.element.matches(':focus-within') || document.activeElement === document.body;
+  }
+
   /** The list loaded again: focus goes to what shows the change, if it was lost with the row it was on. */
   loaded(registrations: Registrations): void {
     if (this.modal.current) return; // The wizard's Done is still to come: it decides then (finished).
     const added = this.added(registrations);
     const key = added ? `*:${added.id}` : this.focusAfterLoad;
     this.focusAfterLoad = this.completed = undefined;
-    // Only while focus is on the page (or was lost with a row): a person who went elsewhere is not pulled back.
-    const { element } = this.host;
-    const onPage = element.matches(':focus-within') || document.activeElement === document.body;
-    if (key && onPage) this.modal.refocus(key);
+    if (key && this.focusHere()) this.modal.refocus(key);
+  }
+
+  /** The list could not load again after a change: focus goes to Try again, as the row it was on is gone. */
+  failed(): void {
+    this.focusAfterLoad = undefined;
+    if (!this.modal.current && this.focusHere()) this.modal.refocus('retry');
   }
 
   /** The method the wizard registered, once the list shows it: a phone by its number, another by its new id. */
@@ -311,9 +351,10 @@ export class PageActions {
     );
   }
 
-  /** Says what changed, tells the host, and loads the list again to show it. */
+  /** Says what changed (once no modal dialog hides the page's live region), tells the host, and shows it. */
   private announce(change: SecurityInfoMethodsChange, words: string): void {
-    this.announcer.announce(words);
+    if (this.modal.current && !this.inline) this.held = words;
+    else this.announcer.announce(words);
     emit(this.host.element, 'security-info-methods-change', { change });
     this.host.loader.load();
   }
@@ -433,10 +474,12 @@ export class PageActions {
                 id: 'methods.not-signed-in',
                 desc: 'The person gave up signing in again; the change they asked for was not made.',
               })
-            : errorMessage(row.code, {
-                retryAfterSeconds: row.retryAfterSeconds,
-                locale: textLocale(this.host.element),
-              })
+            : row.code === 'rate-limited'
+              ? tooSoon(row.retryAfterSeconds, textLocale(this.host.element))
+              : errorMessage(row.code, {
+                  retryAfterSeconds: row.retryAfterSeconds,
+                  locale: textLocale(this.host.element),
+                })
         }
       </p>`;
     // The same words as the list's own wait (page-states.ts), written here so the two modules share no chunk for it.

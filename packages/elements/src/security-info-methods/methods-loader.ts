@@ -22,6 +22,8 @@ export interface MethodsLoaderOptions {
   timeout(): number;
   /** Each time a load brings the registrations. */
   loaded?(registrations: Registrations): void;
+  /** Each time a load fails (the failure and Try again show in place of the list). */
+  failed?(): void;
 }
 
 export class MethodsLoader implements ReactiveController {
@@ -77,6 +79,7 @@ export class MethodsLoader implements ReactiveController {
         this.status = 'failed';
         this.error = code;
         this.host.requestUpdate();
+        this.options.failed?.();
         // When the sign-in's code cannot load, the message stays: signing in elsewhere and Try again still work.
         if (isSignInReason(code) && !afterSignIn) this.signIn(code, attempt).catch(() => undefined);
       },

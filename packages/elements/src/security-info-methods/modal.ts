@@ -12,7 +12,11 @@ export class ModalController<T> implements ReactiveController {
   private returnTo = '';
   private focus: 'open' | 'return' | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode }) {
+  constructor(
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
+    /** Called each time what was open closes. */
+    private readonly closed?: () => void,
+  ) {
     host.addController(this);
   }
 
@@ -31,6 +35,7 @@ export class ModalController<T> implements ReactiveController {
     this.returnTo = returnTo;
     this.focus = 'return';
     this.host.requestUpdate();
+    this.closed?.();
   }
 
   /**

@@ -35,7 +35,7 @@ export const failure = (
 ): TemplateResult =>
   html`${waiting ? signingIn() : html`<p class="error" part="error" role="alert">${error && failureMessage(error)}</p>`}
     <div class="actions">
-      <button type="button" class="primary" part="button" @click=${retry}>
+      <button type="button" class="primary" part="button" data-focus="retry" @click=${retry}>
         ${msg('Try again', { id: 'methods.retry', desc: 'Button that loads the list again after a failure.' })}
       </button>
     </div>`;

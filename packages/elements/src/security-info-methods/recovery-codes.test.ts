@@ -110,9 +110,13 @@ describe('security-info-methods: recovery codes', () => {
     expect(list.querySelector('li')!.getAttribute('aria-label')).to.match(/^(\w \w \w \w \w, ){2}\w \w \w \w \w$/);
     expect(getComputedStyle(list).fontFamily).to.match(/mono|Menlo|Consolas/);
     expect(focused()).to.equal('heading "Save your recovery codes"');
-    expect(announced(el)).to.include('Recovery codes created.');
     expect(changes.map((event) => event.detail.change)).to.deep.equal(['recovery-codes']);
     await expectAccessible(el);
+    // Said once the dialog has closed: until then the page's live region is inert, and unheard.
+    expect(announced(el)).not.to.include('Recovery codes created.');
+    getByRole(open, 'button', { name: 'Done' }).click();
+    await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'the dialog stayed open');
+    expect(announced(el)).to.include('Recovery codes created.');
   });
 
   it('forgets the codes on Done, lists the set as ten left, and offers new codes in its row', async () => {

@@ -5,6 +5,13 @@ export const methodsStyles = css`
     max-inline-size: var(--si-methods-max-width, 40rem);
   }
 
+  /* A long word ("Sicherheitsinformationen") wraps rather than widen the page past a 320 px screen. */
+  h2,
+  h3 {
+    overflow-wrap: break-word;
+    hyphens: auto;
+  }
+
   .visually-hidden {
     position: absolute;
     inline-size: 1px;

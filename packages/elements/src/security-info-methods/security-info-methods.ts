@@ -136,6 +136,7 @@ export class SecurityInfoMethods extends LitElement {
       // Fetched while the person reads the list, so the first click does not wait for it.
       this.withActions(() => undefined);
     },
+    failed: () => this.actions?.failed(),
   });
   private readonly numbers = new PhoneNumbersController(this);
   private readonly parts: ActionsHost = {
@@ -247,7 +248,11 @@ export class SecurityInfoMethods extends LitElement {
         this.actions?.inline
           ? nothing
           : status === 'failed'
-            ? failure(this.loader, () => this.loader.load())
+            ? failure(this.loader, () => {
+                // Try again goes with the failure: focus waits on the heading, which every state shows.
+                this.renderRoot.querySelector('h2')?.focus();
+                this.loader.load();
+              })
             : status === 'ready' && registrations
               ? this.renderMethods(registrations)
               : loading()
@@ -318,7 +323,14 @@ export class SecurityInfoMethods extends LitElement {
         <span class="name" part="method-name" id="name-${id}">${this.describe(method)}</span>
         ${
           phone
-            ? html`<button type="button" class="link" part="reveal" @click=${() => this.toggle(id)}>
+            ? html`<button
+                  type="button"
+                  class="link"
+                  part="reveal"
+                  id="reveal-${id}"
+                  aria-labelledby="reveal-${id} name-${id}"
+                  @click=${() => this.toggle(id)}
+                >
                   ${
                     this.revealed.has(id)
                       ? msg('Hide number', {

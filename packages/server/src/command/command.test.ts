@@ -14,6 +14,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { startPostgres, type TestPostgres } from '../test-postgres.js';
 import { LOCK_FILE } from './lock.js';
 import { VARIABLES } from './config.js';
+import { describePostgresFailure } from './service.js';
 
 const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
@@ -71,7 +72,18 @@ async function start(env: Record<string, string>): Promise<Command & { origin: s
   return { ...command, origin: origin! };
 }
 
-// The three groups run side by side (the databases start meanwhile); each group's tests run in order.
+/** A port of 127.0.0.1 nothing listens on. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// The groups run side by side (the databases start meanwhile); each group's tests run in order.
 const inOrder = { concurrency: false };
 
 describe('security-info-server', { concurrency: true }, () => {
@@ -263,6 +275,31 @@ describe('security-info-server', { concurrency: true }, () => {
       assert.match(command.stderr(), /PORT must be a port number from 0 to 65535, not "eighty"/);
       assert.match(command.stderr(), /SECURITY_INFO_SECRETS is not a variable/);
       assert.doesNotMatch(command.stderr(), /\n\s+at /);
+    });
+  });
+
+  describe('on PostgreSQL that does not answer', inOrder, () => {
+    it('exits 1 naming PostgreSQL, DATABASE_URL without its password, and what to check', async () => {
+      const port = await closedPort();
+      const command = run({ ...DEVELOPMENT, DATABASE_URL: `postgres://app:s3cret-pw@127.0.0.1:${port}/security` });
+      assert.equal(await command.exited, 1);
+      assert.match(
+        command.stderr(),
+        new RegExp(
+          `security-info-server: not started: could not reach PostgreSQL at DATABASE_URL \\(app@127\\.0\\.0\\.1:${port}/` +
+            `security, password not shown\\): connect ECONNREFUSED 127\\.0\\.0\\.1:${port}; check that it runs`,
+        ),
+      );
+      assert.doesNotMatch(command.stdout() + command.stderr(), /s3cret-pw/);
+      assert.doesNotMatch(command.stderr(), /\n\s+at /, 'no stack trace');
+    });
+
+    it('masks the password in any reason the driver gives', () => {
+      const url = 'postgres://app:p%40ss@db.internal/security?sslmode=require';
+      const message = describePostgresFailure(url, new Error('bad URL postgres://app:p%40ss@db.internal and p@ss'));
+      assert.doesNotMatch(message, /p%40ss|p@ss/);
+      assert.match(message, /^could not open PostgreSQL at DATABASE_URL \(app@db\.internal:5432\/security, /);
+      assert.match(message, /check the user, password and database in DATABASE_URL/);
     });
   });
 

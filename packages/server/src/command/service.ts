@@ -38,14 +38,54 @@ export interface ServiceOutput {
   error(line: string): void;
 }
 
+/** Opening the database failed: the message says which database, where, and what to check, never a password. */
+export class DatabaseOpenError extends Error {
+  override name = 'DatabaseOpenError';
+}
+
+/** Errors of a server that was not reached: not running, a wrong host or port, a network in the way. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * Why PostgreSQL at `url` could not be opened, for the operator: `user@host:port/database` (no password), the
+ * driver's reason with any password in it masked, and what to check.
+ */
+export function describePostgresFailure(url: string, error: unknown): string {
+  let where = 'an unreadable URL';
+  const secrets: string[] = [];
+  try {
+    const parsed = new URL(url);
+    const user = decodeURIComponent(parsed.username);
+    const database = decodeURIComponent(parsed.pathname.slice(1));
+    where = `${user ? `${user}@` : ''}${parsed.hostname || 'localhost'}:${parsed.port || '5432'}/${database || user}`;
+    secrets.push(parsed.password, decodeURIComponent(parsed.password), parsed.searchParams.get('password') ?? '');
+  } catch {
+    // The URL was checked when the configuration was read; the driver's reason says the rest.
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  let reason = error instanceof Error ? error.message : String(error);
+  if (!reason && error instanceof AggregateError) reason = error.errors.map((each) => String(each?.message)).join('; ');
+  if (!reason) reason = typeof code === 'string' ? code : 'no reason given';
+  for (const secret of secrets) if (secret) reason = reason.split(secret).join('***');
+  return typeof code === 'string' && UNREACHABLE.has(code)
+    ? `could not reach PostgreSQL at DATABASE_URL (${where}, password not shown): ${reason}; check that it runs ` +
+        'and that DATABASE_URL names its host and port.'
+    : `could not open PostgreSQL at DATABASE_URL (${where}, password not shown): ${reason}; check the user, ` +
+        'password and database in DATABASE_URL, and that the user may create tables in it.';
+}
+
 async function openStore(config: ServiceConfig, out: ServiceOutput): Promise<SecurityInfoStore> {
   const { database } = config;
   if (database.kind === 'postgres') {
     const { openPostgresStore } = await import('../postgres-store.js');
-    return openPostgresStore({
-      connectionString: database.url,
-      onIdleError: (error) => out.error(`[security-info] a PostgreSQL connection failed: ${describeError(error)}`),
-    });
+    try {
+      return await openPostgresStore({
+        connectionString: database.url,
+        onIdleError: (error) => out.error(`[security-info] a PostgreSQL connection failed: ${describeError(error)}`),
+      });
+    } catch (error) {
+      throw new DatabaseOpenError(describePostgresFailure(database.url, error), { cause: error });
+    }
   }
   const { openPGliteStore } = await import('../pglite-store.js');
   return openPGliteStore({ dataDir: database.dataDir });
@@ -91,7 +131,9 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
     store,
     ...(metrics ? { metrics: metrics.hooks } : {}),
   });
+  // Stopping: readiness fails and each connection closes after its answer. Closing: no new connections either.
   let stopping = false;
+  let closing = false;
   const inFlight = new Set<ServerResponse>();
 
   async function operations(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {

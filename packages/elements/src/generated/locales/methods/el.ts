@@ -58,6 +58,8 @@ export const templates = {'methods.add': `Προσθήκη μεθόδου σύν
 'methods.passkey-synced': `Συγχρονίζεται με τις άλλες συσκευές σας`,
 'methods.questions-one': str`Απαντήθηκε ${0} ερώτηση`,
 'methods.questions-other': str`Απαντήθηκαν ${0} ερωτήσεις`,
+'methods.rate-limited': `Πάρα πολλές αλλαγές σε σύντομο χρονικό διάστημα. Περιμένετε λίγα λεπτά και δοκιμάστε ξανά.`,
+'methods.rate-limited-wait': str`Πάρα πολλές αλλαγές σε σύντομο χρονικό διάστημα. Δοκιμάστε ξανά σε ${0}.`,
 'methods.rename': `Μετονομασία`,
 'methods.rename-hint': str`Έως ${0} χαρακτήρες, για παράδειγμα η συσκευή στην οποία βρίσκεται.`,
 'methods.rename-label': `Όνομα`,

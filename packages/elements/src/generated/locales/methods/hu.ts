@@ -58,6 +58,8 @@ export const templates = {'methods.add': `Bejelentkezési módszer hozzáadása`
 'methods.passkey-synced': `Szinkronizálva a többi eszközével`,
 'methods.questions-one': str`${0} kérdés megválaszolva`,
 'methods.questions-other': str`${0} kérdés megválaszolva`,
+'methods.rate-limited': `Túl sok módosítás rövid idő alatt. Várjon néhány percet, majd próbálja újra.`,
+'methods.rate-limited-wait': str`Túl sok módosítás rövid idő alatt. Próbálja újra ${0} múlva.`,
 'methods.rename': `Átnevezés`,
 'methods.rename-hint': str`Legfeljebb ${0} karakter, például az eszköz, amelyen található.`,
 'methods.rename-label': `Név`,

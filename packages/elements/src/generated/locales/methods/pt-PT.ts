@@ -58,6 +58,8 @@ export const templates = {'methods.add': `Adicionar método de início de sessã
 'methods.passkey-synced': `Sincronizada com os seus outros dispositivos`,
 'methods.questions-one': str`${0} pergunta respondida`,
 'methods.questions-other': str`${0} perguntas respondidas`,
+'methods.rate-limited': `Demasiadas alterações num curto espaço de tempo. Aguarde alguns minutos e tente novamente.`,
+'methods.rate-limited-wait': str`Demasiadas alterações num curto espaço de tempo. Tente novamente dentro de ${0}.`,
 'methods.rename': `Mudar o nome`,
 'methods.rename-hint': str`Até ${0} carateres, por exemplo, o dispositivo em que está.`,
 'methods.rename-label': `Nome`,

@@ -58,6 +58,8 @@ export const templates = {'methods.add': `Добавить способ вход
 'methods.passkey-synced': `Синхронизируется с другими вашими устройствами`,
 'methods.questions-one': str`${0} вопрос с ответом`,
 'methods.questions-other': str`Вопросов с ответом: ${0}`,
+'methods.rate-limited': `Слишком много изменений за короткое время. Подождите несколько минут и повторите попытку.`,
+'methods.rate-limited-wait': str`Слишком много изменений за короткое время. Время до следующей попытки: ${0}.`,
 'methods.rename': `Переименовать`,
 'methods.rename-hint': str`До ${0} символов, например устройство, на котором он хранится.`,
 'methods.rename-label': `Название`,

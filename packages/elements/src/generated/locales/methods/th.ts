@@ -58,6 +58,8 @@ export const templates = {'methods.add': `เพิ่มวิธีลงช�
 'methods.passkey-synced': `ซิงค์กับอุปกรณ์อื่นของคุณแล้ว`,
 'methods.questions-one': str`ตอบคำถามแล้ว ${0} ข้อ`,
 'methods.questions-other': str`ตอบคำถามแล้ว ${0} ข้อ`,
+'methods.rate-limited': `มีการเปลี่ยนแปลงมากเกินไปในเวลาสั้นๆ โปรดรอสักครู่แล้วลองอีกครั้ง`,
+'methods.rate-limited-wait': str`มีการเปลี่ยนแปลงมากเกินไปในเวลาสั้นๆ โปรดลองอีกครั้งในอีก ${0}`,
 'methods.rename': `เปลี่ยนชื่อ`,
 'methods.rename-hint': str`ไม่เกิน ${0} อักขระ เช่น ชื่ออุปกรณ์ที่เก็บพาสคีย์นี้`,
 'methods.rename-label': `ชื่อ`,
