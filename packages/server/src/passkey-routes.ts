@@ -144,7 +144,11 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
     }
   }
 
-  /** Each ceremony writes a row: it counts in per-user and per-client budgets, so no one can fill the store. */
+  /**
+   * Each ceremony writes a row, so each counts in a budget and no one can fill the store: an enrollment in the
+   * person's and the client's, a sign-in in the person's sign-in budget only. A sign-in sends nothing that costs, and
+   * an office of people signing in from one address would soon spend a per-client budget that strangers share.
+   */
   async function charge(caller: Caller, purpose: 'enroll' | 'sign-in'): Promise<void> {
     const charges: RateCharge[] =
       purpose === 'enroll'
