@@ -72,6 +72,21 @@ async function start(env: Record<string, string>): Promise<Command & { origin: s
   return { ...command, origin: origin! };
 }
 
+/** A GET by node:http, whose answer shows its Connection header. */
+function get(url: string): Promise<{ status: number; connection: string | undefined; text: string }> {
+  return new Promise((resolve, reject) => {
+    request(url, (response) => {
+      let text = '';
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, connection: response.headers.connection, text }),
+      );
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
 /** A port of 127.0.0.1 nothing listens on. */
 function closedPort(): Promise<number> {
   return new Promise((resolve) => {
@@ -184,6 +199,39 @@ describe('security-info-server', { concurrency: true }, () => {
       assert.equal(response.status, 201, response.text);
       assert.equal(response.connection, 'close');
       assert.equal(await service.exited, 0);
+      assert.equal(fs.existsSync(path.join(dataDir, LOCK_FILE)), false);
+    });
+  });
+
+  describe('with SECURITY_INFO_STOP_DELAY_MS', inOrder, () => {
+    let dataDir: string;
+    let service: Awaited<ReturnType<typeof start>>;
+
+    before(async () => {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'security-info-command-'));
+      service = await start({ ...DEVELOPMENT, SECURITY_INFO_DATA_DIR: dataDir, SECURITY_INFO_STOP_DELAY_MS: '2000' });
+    });
+
+    after(async () => {
+      service?.child.kill('SIGKILL');
+      await service?.exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('on SIGTERM fails readiness but goes on answering for the delay, then exits 0', async () => {
+      const signalled = Date.now();
+      service.child.kill('SIGTERM');
+      await waitFor(service, 'stdout', /SIGTERM: stopping, readiness failing; still serving for 2000 ms/);
+      // New connections are still accepted: a load balancer's probes and the requests it still sends are answered.
+      const ready = await get(`${service.origin}/readyz`);
+      assert.equal(ready.status, 503);
+      assert.deepEqual(JSON.parse(ready.text), { status: 'stopping' });
+      assert.equal((await get(`${service.origin}/healthz`)).status, 200, 'alive all the same');
+      const policy = await get(`${service.origin}/api/security-info/policy`);
+      assert.equal(policy.status, 200, policy.text);
+      assert.equal(policy.connection, 'close', 'each connection closes after its answer');
+      assert.equal(await service.exited, 0);
+      assert.ok(Date.now() - signalled >= 2000, 'not before the delay');
       assert.equal(fs.existsSync(path.join(dataDir, LOCK_FILE)), false);
     });
   });

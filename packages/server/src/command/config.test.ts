@@ -79,6 +79,9 @@ describe('configFromEnv: development defaults', () => {
   });
 
   it('serves metrics', () => assert.equal(config.metrics, true));
+
+  it('stops accepting connections as soon as it stops: no load balancer to wait for', () =>
+    assert.equal(config.stopDelayMs, 0));
 });
 
 describe('configFromEnv: every variable', () => {
@@ -349,6 +352,13 @@ describe('configFromEnv: every variable', () => {
     assert.equal(started(PRODUCTION).options.bodyTimeoutMs, undefined, 'the handler’s default: 10 s');
   });
 
+  it('goes on serving for SECURITY_INFO_STOP_DELAY_MS when it stops, 5 s in production by default', () => {
+    assert.equal(started(PRODUCTION).stopDelayMs, 5000);
+    assert.equal(started({ ...PRODUCTION, SECURITY_INFO_STOP_DELAY_MS: '15000' }).stopDelayMs, 15_000);
+    assert.equal(started({ ...PRODUCTION, SECURITY_INFO_STOP_DELAY_MS: '0' }).stopDelayMs, 0);
+    assert.equal(started({ ...DEVELOPMENT, SECURITY_INFO_STOP_DELAY_MS: '2000' }).stopDelayMs, 2000);
+  });
+
   it('treats an empty variable as unset', () => {
     assert.deepEqual(started({ ...DEVELOPMENT, PORT: '', SECURITY_INFO_BASE_PATH: '' }).listen.port, 8787);
   });
@@ -412,6 +422,8 @@ describe('configFromEnv: malformed values, each named', () => {
     ['SECURITY_INFO_BODY_TIMEOUT_MS', { SECURITY_INFO_BODY_TIMEOUT_MS: '10s' }, /whole number of milliseconds/],
     ['SECURITY_INFO_BODY_TIMEOUT_MS', { SECURITY_INFO_BODY_TIMEOUT_MS: '0' }, /from 1 to 600000/],
     ['SECURITY_INFO_DEPENDENCY_TIMEOUT_MS', { SECURITY_INFO_DEPENDENCY_TIMEOUT_MS: '900000' }, /from 1 to 600000/],
+    ['SECURITY_INFO_STOP_DELAY_MS', { SECURITY_INFO_STOP_DELAY_MS: '5s' }, /whole number of milliseconds/],
+    ['SECURITY_INFO_STOP_DELAY_MS', { SECURITY_INFO_STOP_DELAY_MS: '600001' }, /from 0 to 600000/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: 'maxAttempts=3' }, /not JSON/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: '[{"maxAttempts": 3}]' }, /JSON object/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: 'null' }, /JSON object/],

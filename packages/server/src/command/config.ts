@@ -207,6 +207,13 @@ export const VARIABLES: readonly Variable[] = [
     default: '10000',
     meaning: "how long a request's body may take to arrive before it is answered 408, in ms",
   },
+  {
+    name: 'SECURITY_INFO_STOP_DELAY_MS',
+    default: '5000; 0 in development',
+    meaning:
+      'how long a stop goes on serving, with readiness failing, before it stops accepting connections, in ms: ' +
+      'time for load balancers to take the instance out',
+  },
   { name: 'SECURITY_INFO_METRICS', default: 'on', meaning: '`off` to not serve `/metrics`' },
 ];
 
@@ -224,6 +231,8 @@ export interface ServiceConfig {
   database: DatabaseConfig;
   /** Whether `/metrics` is served. */
   metrics: boolean;
+  /** How long a stop goes on serving, readiness failing, before it stops accepting connections. */
+  stopDelayMs: number;
 }
 
 /** A variable that stops the start, and why. */
@@ -240,6 +249,9 @@ export interface ConfigSources {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** How long a stop in production goes on serving by default: time for load balancers to take the instance out. */
+export const DEFAULT_STOP_DELAY_MS = 5_000;
 
 const KNOWN = new Set(VARIABLES.map((variable) => variable.name));
 
@@ -549,6 +561,20 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   };
   const dependencyTimeoutMs = milliseconds('SECURITY_INFO_DEPENDENCY_TIMEOUT_MS');
   const bodyTimeoutMs = milliseconds('SECURITY_INFO_BODY_TIMEOUT_MS');
+  const stopDelayText = get('SECURITY_INFO_STOP_DELAY_MS');
+  const stopDelayMs =
+    stopDelayText === undefined
+      ? development
+        ? 0
+        : DEFAULT_STOP_DELAY_MS
+      : /^\d{1,6}$/.test(stopDelayText)
+        ? Number(stopDelayText)
+        : NaN;
+  if (!(stopDelayMs <= 600_000))
+    fail(
+      'SECURITY_INFO_STOP_DELAY_MS',
+      `must be a whole number of milliseconds from 0 to 600000, such as 5000, not "${stopDelayText}".`,
+    );
   const metricsText = get('SECURITY_INFO_METRICS') ?? 'on';
   if (metricsText !== 'on' && metricsText !== 'off')
     fail('SECURITY_INFO_METRICS', `must be on or off, not "${metricsText}".`);
@@ -613,7 +639,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     }
   }
   if (errors.length > 0) return { errors };
-  return { options, listen: { port, host }, database, metrics: metricsText === 'on' };
+  return { options, listen: { port, host }, database, metrics: metricsText === 'on', stopDelayMs };
 }
 
 /**

@@ -37,7 +37,13 @@ async function main(args: readonly string[]): Promise<void> {
   let service: Awaited<ReturnType<typeof startService>> | undefined;
   let stopRequested: NodeJS.Signals | undefined;
   const stop = (signal: NodeJS.Signals) => {
-    out.info(`${NAME}: ${signal}: stopping, letting requests in flight finish`);
+    const delay = config.stopDelayMs;
+    out.info(
+      `${NAME}: ${signal}: stopping, ` +
+        (delay > 0
+          ? `readiness failing; still serving for ${delay} ms, then letting requests in flight finish`
+          : 'letting requests in flight finish'),
+    );
     service!.stop().then(
       () => {
         out.info(`${NAME}: stopped`);

@@ -20,7 +20,7 @@ export const REQUEST_TIMEOUT_MS = 30_000;
  * so that they, not this server, close it (a server closing first can race a request the balancer just sent).
  */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
-/** How long a stop waits for requests in flight before closing their connections. */
+/** How long a stop waits for requests in flight, once it no longer accepts connections, before closing them. */
 export const STOP_GRACE_MS = 10_000;
 /** How long the readiness check waits for the store. */
 const READY_TIMEOUT_MS = 2_000;
@@ -29,7 +29,10 @@ export interface RunningService {
   /** `http://host:port`, the port the server got. */
   origin: string;
   server: Server;
-  /** Stops accepting, lets requests in flight finish (at most {@link STOP_GRACE_MS}), closes the store and the lock. */
+  /**
+   * Fails readiness and goes on serving for the configured stop delay (for load balancers to take the instance out),
+   * then stops accepting, lets requests in flight finish (at most {@link STOP_GRACE_MS}), closes the store and the lock.
+   */
   stop(): Promise<void>;
 }
 
@@ -163,7 +166,7 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
       if (stopping) res.setHeader('connection', 'close');
       res.on('close', () => {
         inFlight.delete(res);
-        if (stopping) server.closeIdleConnections();
+        if (closing) server.closeIdleConnections();
       });
       const path = (req.url ?? '/').split('?')[0]!;
       operations(req, res, path)
@@ -203,6 +206,10 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
     stopped ??= (async () => {
       stopping = true;
       for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+      // Load balancers take a while to notice: until then the requests they send, and their probes, are answered
+      // (each connection closing after its answer), readiness with 503.
+      if (config.stopDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.stopDelayMs));
+      closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       let timer: ReturnType<typeof setTimeout> | undefined;
