@@ -68,12 +68,12 @@ describe('security-info-methods: the list', () => {
 
   it('shows a number in full when the person asks, and masks it again', async () => {
     const el = await page(backend([WORK_PHONE]));
-    button(el, 'Show number').click();
+    button(el, 'Show number Phone +31 6 •••• 5678').click();
     await el.updateComplete;
     expect(rows(el)[0]).to.contain('+31 6 12345678');
     expect(button(el, 'Change Phone +31 6 12345678')).to.exist;
     await expectAccessible(el);
-    button(el, 'Hide number').click();
+    button(el, 'Hide number Phone +31 6 12345678').click();
     await el.updateComplete;
     expect(rows(el)[0]).to.contain('+31 6 •••• 5678');
   });
@@ -125,7 +125,7 @@ describe('security-info-methods: the list', () => {
       names.push(focused());
     }
     expect(names).to.deep.equal([
-      'button "Show number"',
+      'button "Show number Phone +31 6 •••• 5678"',
       'button "Change Phone +31 6 •••• 5678"',
       'button "Delete Phone +31 6 •••• 5678"',
       'button "Change Authenticator app"',
