@@ -3,12 +3,12 @@
  * organization's sign-in checks a registered phone here, a helpdesk lists and resets a person's methods, privacy
  * requests erase a user, and auditors read the trail.
  */
-import type { MethodKind } from '@security-info/core';
+import type { Channel, MethodKind } from '@security-info/core';
 import { type Caller, type Challenges } from './challenges.js';
 import { equalInConstantTime } from './codes.js';
 import { Refusal, badRequest, respond } from './http.js';
 import { addressKey } from './client.js';
-import { checkNumber } from './number-check.js';
+import { checkNumber, type CheckedNumber } from './number-check.js';
 import type { ResolvedOptions } from './options.js';
 import type { EmailRoutes } from './email-routes.js';
 import { readChannel, readCode, readId, readLocale, type PhoneRoutes } from './phone-routes.js';
@@ -95,6 +95,15 @@ export function createServiceRoutes(
       : { ...service, client: `${service.actor}:${service.userId}`, unidentified: true };
   }
 
+  /**
+   * A sign-in code to a registered number, by `channel`: the policy of today decides (not the one the phone was
+   * registered under), then the host's risk check.
+   */
+  async function admit(caller: Caller, number: CheckedNumber, channel: Channel, kind: 'sign-in' | 'resend') {
+    phone.checkPolicy(number, channel);
+    await phone.checkRisk({ ...caller, phoneNumber: number.phoneNumber, region: number.region, channel, kind });
+  }
+
   /** Starts a sign-in check of a registered method: for a phone, a code sent to it. */
   async function startVerification(service: Caller, body: Record<string, unknown>): Promise<Response> {
     const methodId = readId(body.methodId, 'methodId');
@@ -111,15 +120,7 @@ export function createServiceRoutes(
       throw new Refusal(422, 'unknown', 'This method is not checked with a code sent by this service.');
     const channel = body.channel === undefined ? (method.channel ?? 'sms') : readChannel(body.channel);
     const number = checkNumber(method.phoneNumber);
-    // The policy of today decides, not the one the phone was registered under.
-    phone.checkPolicy(number, channel);
-    await phone.checkRisk({
-      ...caller,
-      phoneNumber: number.phoneNumber,
-      region: number.region,
-      channel,
-      kind: 'sign-in',
-    });
+    await admit(caller, number, channel, 'sign-in');
     const challenge = await challenges.start(caller, { number, channel, locale, purpose: 'sign-in', methodId });
     return respond(201, { ...challenges.body(challenge), verificationId: challenge.id, kind: method.kind });
   }
@@ -131,14 +132,7 @@ export function createServiceRoutes(
     const channel = readChannel(body.channel);
     const number = checkNumber(existing.phoneNumber);
     // Checked again as at the start: the channel asked for now may be one the policy or the risk check refuses.
-    phone.checkPolicy(number, channel);
-    await phone.checkRisk({
-      ...caller,
-      phoneNumber: number.phoneNumber,
-      region: number.region,
-      channel,
-      kind: 'resend',
-    });
+    await admit(caller, number, channel, 'resend');
     const challenge = await challenges.resend(caller, existing, channel, readLocale(body.locale), number);
     return respond(200, { ...challenges.body(challenge), verificationId: challenge.id, kind: 'phone' });
   }
