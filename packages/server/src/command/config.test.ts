@@ -23,6 +23,15 @@ const PRODUCTION = {
   SECURITY_INFO_WEBHOOK_SECRET: WEBHOOK_SECRET,
 };
 const DEVELOPMENT = { NODE_ENV: 'development' };
+/** Production with the Twilio sender, its account but not yet where messages come from. */
+const TWILIO = {
+  ...PRODUCTION,
+  SECURITY_INFO_SENDER: 'twilio',
+  SECURITY_INFO_WEBHOOK_URL: '',
+  SECURITY_INFO_WEBHOOK_SECRET: '',
+  TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+  TWILIO_AUTH_TOKEN: 'token',
+};
 
 const files: Record<string, string> = {
   '/etc/security-info/policy.json': POLICY,
@@ -31,6 +40,14 @@ const files: Record<string, string> = {
     phone: { channels: ['sms'] },
   }),
   '/etc/bad.json': '{ nope',
+  '/etc/email.json': JSON.stringify({
+    methods: [
+      { id: 'phone', purposes: ['mfa'] },
+      { id: 'email', purposes: ['password-reset'] },
+    ],
+  }),
+  '/etc/apps.json': JSON.stringify({ methods: [{ id: 'authenticator-app', purposes: ['mfa'] }] }),
+  '/etc/passkeys.json': JSON.stringify({ methods: [{ id: 'passkey', purposes: ['mfa'] }] }),
 };
 const sources = {
   cwd: '/srv',
@@ -148,53 +165,26 @@ describe('configFromEnv: every variable', () => {
   });
 
   it('sends through Twilio from a number or a messaging service', () => {
-    const twilio = {
-      ...PRODUCTION,
-      SECURITY_INFO_SENDER: 'twilio',
-      SECURITY_INFO_WEBHOOK_URL: '',
-      SECURITY_INFO_WEBHOOK_SECRET: '',
-      TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
-      TWILIO_AUTH_TOKEN: 'token',
-    };
-    assert.equal(typeof started({ ...twilio, TWILIO_FROM: '+31201234567' }).options.sender?.send, 'function');
+    assert.equal(typeof started({ ...TWILIO, TWILIO_FROM: '+31201234567' }).options.sender?.send, 'function');
     const service = { TWILIO_MESSAGING_SERVICE_SID: `MG${'a'.repeat(32)}`, SECURITY_INFO_OTP_HOST: 'x.example' };
     // A messaging service sends texts only: the policy (texts only here) must not offer calls.
-    started({ ...twilio, ...service, SECURITY_INFO_POLICY: '/etc/texts-only.json' });
-    refusesNaming(twilio, 'TWILIO_FROM', /TWILIO_MESSAGING_SERVICE_SID/);
-    refusesNaming({ ...twilio, TWILIO_FROM: '+31201234567', TWILIO_AUTH_TOKEN: '' }, 'TWILIO_AUTH_TOKEN');
+    started({ ...TWILIO, ...service, SECURITY_INFO_POLICY: '/etc/texts-only.json' });
+    refusesNaming(TWILIO, 'TWILIO_FROM', /TWILIO_MESSAGING_SERVICE_SID/);
+    refusesNaming({ ...TWILIO, TWILIO_FROM: '+31201234567', TWILIO_AUTH_TOKEN: '' }, 'TWILIO_AUTH_TOKEN');
   });
 
   it('refuses Twilio without a number to call from when the policy offers codes by phone call', () => {
-    const twilio = {
-      ...PRODUCTION,
-      SECURITY_INFO_SENDER: 'twilio',
-      SECURITY_INFO_WEBHOOK_URL: '',
-      SECURITY_INFO_WEBHOOK_SECRET: '',
-      TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
-      TWILIO_AUTH_TOKEN: 'token',
-    };
     // The default policy offers calls: a messaging service, or a sender name, cannot place them.
-    refusesNaming({ ...twilio, TWILIO_MESSAGING_SERVICE_SID: `MG${'a'.repeat(32)}` }, 'TWILIO_FROM', /phone call/);
-    refusesNaming({ ...twilio, TWILIO_FROM: 'Contoso' }, 'TWILIO_FROM', /not "Contoso"/);
+    refusesNaming({ ...TWILIO, TWILIO_MESSAGING_SERVICE_SID: `MG${'a'.repeat(32)}` }, 'TWILIO_FROM', /phone call/);
+    refusesNaming({ ...TWILIO, TWILIO_FROM: 'Contoso' }, 'TWILIO_FROM', /not "Contoso"/);
   });
 
   it('sends email codes over SMTP, from the address given, beside Twilio for phones', async () => {
     const twilio = {
-      ...PRODUCTION,
-      SECURITY_INFO_SENDER: 'twilio',
-      SECURITY_INFO_WEBHOOK_URL: '',
-      SECURITY_INFO_WEBHOOK_SECRET: '',
-      TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
-      TWILIO_AUTH_TOKEN: 'token',
+      ...TWILIO,
       TWILIO_FROM: '+31201234567',
-      SECURITY_INFO_POLICY: '/etc/email-policy.json',
+      SECURITY_INFO_POLICY: '/etc/email.json',
     };
-    files['/etc/email-policy.json'] = JSON.stringify({
-      methods: [
-        { id: 'phone', purposes: ['mfa'] },
-        { id: 'email', purposes: ['password-reset'] },
-      ],
-    });
     const { options } = started({
       ...twilio,
       SECURITY_INFO_SMTP_URL: 'smtps://mailer:secret@smtp.example.com',
@@ -203,21 +193,15 @@ describe('configFromEnv: every variable', () => {
     assert.equal(typeof options.emailSender?.sendEmail, 'function');
     refusesNaming(twilio, 'SECURITY_INFO_SMTP_URL', /Twilio is not an email provider/);
     // The webhook sender carries email itself; the console sender prints it.
-    assert.equal(
-      started({ ...PRODUCTION, SECURITY_INFO_POLICY: '/etc/email-policy.json' }).options.emailSender,
-      undefined,
-    );
-    started({ ...DEVELOPMENT, SECURITY_INFO_POLICY: '/etc/email-policy.json' });
+    assert.equal(started({ ...PRODUCTION, SECURITY_INFO_POLICY: '/etc/email.json' }).options.emailSender, undefined);
+    started({ ...DEVELOPMENT, SECURITY_INFO_POLICY: '/etc/email.json' });
   });
 
   it('names the authenticator apps’ issuer, and refuses one an app could not show on one line', () => {
-    assert.equal(started(DEVELOPMENT).options.totpIssuer, undefined);
-    assert.equal(started({ ...DEVELOPMENT, SECURITY_INFO_TOTP_ISSUER: 'Contoso' }).options.totpIssuer, 'Contoso');
-    refusesNaming(
-      { ...DEVELOPMENT, SECURITY_INFO_TOTP_ISSUER: 'x'.repeat(65) },
-      'SECURITY_INFO_TOTP_ISSUER',
-      /totpIssuer/,
-    );
+    const apps = { ...DEVELOPMENT, SECURITY_INFO_POLICY: '/etc/apps.json' };
+    assert.equal(started(apps).options.totpIssuer, undefined);
+    assert.equal(started({ ...apps, SECURITY_INFO_TOTP_ISSUER: 'Contoso' }).options.totpIssuer, 'Contoso');
+    refusesNaming({ ...apps, SECURITY_INFO_TOTP_ISSUER: 'x'.repeat(65) }, 'SECURITY_INFO_TOTP_ISSUER', /totpIssuer/);
   });
 
   it('sets up passkeys with the RP id, name and origins together, and says which one is missing', () => {
@@ -226,26 +210,25 @@ describe('configFromEnv: every variable', () => {
       SECURITY_INFO_RP_NAME: 'Example Corp',
       SECURITY_INFO_RP_ORIGINS: 'https://id.example.com, https://login.example.com',
     };
-    const { options } = started({ ...DEVELOPMENT, ...rp });
+    const offering = { ...DEVELOPMENT, SECURITY_INFO_POLICY: '/etc/passkeys.json' };
+    const { options } = started({ ...offering, ...rp });
     assert.equal(options.rpId, 'example.com');
     assert.equal(options.rpName, 'Example Corp');
     assert.deepEqual(options.rpOrigins, ['https://id.example.com', 'https://login.example.com']);
     assert.equal(started(DEVELOPMENT).options.rpId, undefined);
     refusesNaming(
-      { ...DEVELOPMENT, SECURITY_INFO_RP_ID: 'example.com', SECURITY_INFO_RP_NAME: 'Example Corp' },
+      { ...offering, SECURITY_INFO_RP_ID: 'example.com', SECURITY_INFO_RP_NAME: 'Example Corp' },
       'SECURITY_INFO_RP_ORIGINS',
       /together/,
     );
-    refusesNaming({ ...DEVELOPMENT, SECURITY_INFO_RP_ORIGINS: 'https://id.example.com' }, 'SECURITY_INFO_RP_ID');
+    refusesNaming({ ...offering, SECURITY_INFO_RP_ORIGINS: 'https://id.example.com' }, 'SECURITY_INFO_RP_ID');
     // A policy offering passkeys needs all three.
-    files['/etc/passkeys.json'] = JSON.stringify({ methods: [{ id: 'passkey', purposes: ['mfa'] }] });
-    const offering = { ...DEVELOPMENT, SECURITY_INFO_POLICY: '/etc/passkeys.json' };
     for (const variable of Object.keys(rp)) refusesNaming(offering, variable, /policy offers passkeys/);
     assert.equal(started({ ...offering, ...rp }).options.policy?.methods[0]?.id, 'passkey');
     // The handler's own checks, named by their variable.
-    refusesNaming({ ...DEVELOPMENT, ...rp, SECURITY_INFO_RP_ORIGINS: 'https://evil.test' }, 'SECURITY_INFO_RP_ORIGINS');
-    refusesNaming({ ...DEVELOPMENT, ...rp, SECURITY_INFO_RP_ID: 'https://example.com' }, 'SECURITY_INFO_RP_ID');
-    refusesNaming({ ...DEVELOPMENT, ...rp, SECURITY_INFO_RP_NAME: 'x'.repeat(65) }, 'SECURITY_INFO_RP_NAME');
+    refusesNaming({ ...offering, ...rp, SECURITY_INFO_RP_ORIGINS: 'https://evil.test' }, 'SECURITY_INFO_RP_ORIGINS');
+    refusesNaming({ ...offering, ...rp, SECURITY_INFO_RP_ID: 'https://example.com' }, 'SECURITY_INFO_RP_ID');
+    refusesNaming({ ...offering, ...rp, SECURITY_INFO_RP_NAME: 'x'.repeat(65) }, 'SECURITY_INFO_RP_NAME');
   });
 
   it('offers the security questions listed by id, or as JSON with questions of your own', () => {
@@ -269,11 +252,11 @@ describe('configFromEnv: every variable', () => {
       questions: [{ id: 'first-pet' }, { id: 'motto', text: 'Wat is je motto?' }],
       required: 2,
     });
-    // Without a policy file the default policy (phones) gains the questions, but does not offer them.
-    assert.equal(
-      started({ ...DEVELOPMENT, SECURITY_INFO_SECURITY_QUESTIONS: 'first-pet,first-car,dream-job' }).options.policy
-        ?.methods.length,
-      1,
+    // The default policy (phones) does not offer them: they would have no effect.
+    refusesNaming(
+      { ...DEVELOPMENT, SECURITY_INFO_SECURITY_QUESTIONS: 'first-pet,first-car,dream-job' },
+      'SECURITY_INFO_SECURITY_QUESTIONS',
+      /no effect when the policy offers no security questions/,
     );
     refusesNaming(env, 'SECURITY_INFO_SECURITY_QUESTIONS', /offers security questions but lists none/);
     refusesNaming(
@@ -397,12 +380,31 @@ describe('configFromEnv: malformed values, each named', () => {
     ['SECURITY_INFO_METRICS', { SECURITY_INFO_METRICS: 'maybe' }],
     ['SECURITY_INFO_DEV_USER', { SECURITY_INFO_DEV_USER: 'x'.repeat(513) }],
     ['SECURITY_INFO_OTP_HOST', { SECURITY_INFO_OTP_HOST: 'portal.example.com' }, /no effect/],
-    ['SECURITY_INFO_MAIL_FROM', { SECURITY_INFO_MAIL_FROM: 'security@example.com' }, /no effect/],
-    ['SECURITY_INFO_MAIL_FROM', { SECURITY_INFO_SMTP_URL: 'smtps://smtp.example.com' }, /required/],
-    ['SECURITY_INFO_MAIL_FROM', { SECURITY_INFO_SMTP_URL: 'smtps://smtp.example.com', SECURITY_INFO_MAIL_FROM: 'me' }],
+    [
+      'SECURITY_INFO_MAIL_FROM',
+      { SECURITY_INFO_POLICY: '/etc/email.json', SECURITY_INFO_MAIL_FROM: 'security@example.com' },
+      /no effect without SECURITY_INFO_SMTP_URL/,
+    ],
+    [
+      'SECURITY_INFO_MAIL_FROM',
+      { SECURITY_INFO_POLICY: '/etc/email.json', SECURITY_INFO_SMTP_URL: 'smtps://smtp.example.com' },
+      /required/,
+    ],
+    [
+      'SECURITY_INFO_MAIL_FROM',
+      {
+        SECURITY_INFO_POLICY: '/etc/email.json',
+        SECURITY_INFO_SMTP_URL: 'smtps://smtp.example.com',
+        SECURITY_INFO_MAIL_FROM: 'me',
+      },
+    ],
     [
       'SECURITY_INFO_SMTP_URL',
-      { SECURITY_INFO_SMTP_URL: 'https://smtp.example.com', SECURITY_INFO_MAIL_FROM: 'a@example.com' },
+      {
+        SECURITY_INFO_POLICY: '/etc/email.json',
+        SECURITY_INFO_SMTP_URL: 'https://smtp.example.com',
+        SECURITY_INFO_MAIL_FROM: 'a@example.com',
+      },
     ],
     ['SECURITY_INFO_RECENT_SIGN_IN', { SECURITY_INFO_RECENT_SIGN_IN: '10 minutes' }, /whole number of seconds/],
     ['SECURITY_INFO_RECENT_SIGN_IN', { SECURITY_INFO_RECENT_SIGN_IN: '0' }, /whole number of seconds/],
@@ -496,6 +498,49 @@ describe('configFromEnv: malformed values, each named', () => {
     refusesNaming({ ...DEVELOPMENT, SECURITY_INFO_JWKS_URL: 'https://x/keys' }, 'SECURITY_INFO_JWKS_URL', /dev/);
     refusesNaming({ ...DEVELOPMENT, SECURITY_INFO_WEBHOOK_URL: 'https://x/' }, 'SECURITY_INFO_WEBHOOK_URL', /console/);
     refusesNaming({ ...PRODUCTION, SECURITY_INFO_DEV_USER: 'erin' }, 'SECURITY_INFO_DEV_USER', /jwt/);
+  });
+
+  it('refuses the Twilio variables with another sender in production, not a developer’s shell’s', () => {
+    const account = {
+      TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 't',
+      TWILIO_FROM: '+31201234567',
+      TWILIO_MESSAGING_SERVICE_SID: `MG${'a'.repeat(32)}`,
+    };
+    const errors = refused({ ...PRODUCTION, ...account });
+    assert.deepEqual(
+      errors.map((error) => error.variable),
+      Object.keys(account),
+    );
+    for (const error of errors) assert.match(error.message, /has no effect with SECURITY_INFO_SENDER=webhook/);
+    started({ ...DEVELOPMENT, ...account });
+  });
+
+  it('refuses the variables of a method the policy does not offer', () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ SECURITY_INFO_TOTP_ISSUER: 'Contoso' }, /no effect when the policy offers no authenticator app/],
+      [{ SECURITY_INFO_RP_ID: 'example.com' }, /no effect when the policy offers no passkeys/],
+      [{ SECURITY_INFO_RP_NAME: 'Example Corp' }, /no effect when the policy offers no passkeys/],
+      [{ SECURITY_INFO_RP_ORIGINS: 'https://id.example.com' }, /no effect when the policy offers no passkeys/],
+      [{ SECURITY_INFO_SMTP_URL: 'smtps://smtp.example.com' }, /no effect when the policy offers no email/],
+      [{ SECURITY_INFO_MAIL_FROM: 'security@example.com' }, /no effect when the policy offers no email/],
+    ];
+    for (const [env, pattern] of cases) {
+      // The default policy offers phones only; so does the policy file.
+      refusesNaming({ ...DEVELOPMENT, ...env }, Object.keys(env)[0]!, pattern);
+      refusesNaming(
+        { ...PRODUCTION, SECURITY_INFO_POLICY: '/etc/security-info/policy.json', ...env },
+        Object.keys(env)[0]!,
+        pattern,
+      );
+    }
+    // A policy file that cannot be read is named alone: what it offers is not known.
+    assert.deepEqual(
+      refused({ ...DEVELOPMENT, SECURITY_INFO_POLICY: '/etc/bad.json', SECURITY_INFO_TOTP_ISSUER: 'Contoso' }).map(
+        (error) => error.variable,
+      ),
+      ['SECURITY_INFO_POLICY'],
+    );
   });
 
   it('refuses an unknown SECURITY_INFO_ variable, and leaves other variables alone', () => {

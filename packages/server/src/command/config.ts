@@ -254,6 +254,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export const DEFAULT_STOP_DELAY_MS = 5_000;
 
 const KNOWN = new Set(VARIABLES.map((variable) => variable.name));
+const TWILIO_VARIABLES = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM', 'TWILIO_MESSAGING_SERVICE_SID'];
 
 /** Option names in refusals of the code that owns a rule, and the variables that set them (most specific first). */
 const JWT_OPTIONS: readonly [RegExp, string][] = [
@@ -426,6 +427,10 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     }
   };
   if (senderName !== 'webhook') unused(webhookVariables, `with SECURITY_INFO_SENDER=${senderName ?? '(unset)'}`);
+  // Twilio's own tools read the same names, so a developer's shell may have them for something else: only a
+  // production start, which is configured for this service alone, refuses them.
+  if (senderName !== 'twilio' && !development)
+    unused(TWILIO_VARIABLES, `with SECURITY_INFO_SENDER=${senderName ?? '(unset)'}`);
   if (senderName === 'webhook') {
     const missing = webhookVariables.filter((name) => get(name) === undefined);
     for (const name of missing) fail(name, 'is required with SECURITY_INFO_SENDER=webhook.');
@@ -464,24 +469,10 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     fail('SECURITY_INFO_SENDER', `must be webhook, twilio or console, not "${senderName}".`);
   }
 
-  // How codes by email leave: SMTP, or the sender when it can send email.
-  const smtpUrl = get('SECURITY_INFO_SMTP_URL');
-  const mailFrom = get('SECURITY_INFO_MAIL_FROM');
-  let emailSender: EmailSender | undefined;
-  if (smtpUrl === undefined) {
-    unused(['SECURITY_INFO_MAIL_FROM'], 'without SECURITY_INFO_SMTP_URL');
-  } else if (mailFrom === undefined) {
-    fail('SECURITY_INFO_MAIL_FROM', 'is required with SECURITY_INFO_SMTP_URL: who the email codes come from.');
-  } else {
-    try {
-      emailSender = createSmtpSender({ url: smtpUrl, from: mailFrom });
-    } catch (error) {
-      errors.push(fromThrown(error, SMTP_OPTIONS, 'SECURITY_INFO_SMTP_URL'));
-    }
-  }
-
   // What is allowed, and from where.
   let policy: SecurityInfoHandlerOptions['policy'];
+  // Whether the policy is known: a policy file that cannot be read says nothing of what is unused.
+  let policyRead = true;
   const policyFile = get('SECURITY_INFO_POLICY');
   if (policyFile !== undefined) {
     const file = path.resolve(sources.cwd ?? process.cwd(), policyFile);
@@ -491,6 +482,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     } catch (error) {
       const reason = error instanceof SyntaxError ? `is not JSON (${error.message})` : describeThrown(error);
       fail('SECURITY_INFO_POLICY', `${file}: ${reason}.`);
+      policyRead = false;
     }
   }
   const questionsText = get('SECURITY_INFO_SECURITY_QUESTIONS');
@@ -506,16 +498,45 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   } catch (error) {
     errors.push(fromThrown(error, [], 'SECURITY_INFO_SECURITY_QUESTIONS'));
   }
-  const offersEmail = (policy ?? DEFAULT_SERVER_POLICY).methods.some((m) => m.id === 'email' && m.purposes.length);
+  const effective = policy ?? DEFAULT_SERVER_POLICY;
+  /** Whether the policy offers a method, for some purpose. */
+  const offers = (id: string) => effective.methods.some((method) => method.id === id && method.purposes.length > 0);
+  /** Refuses variables of a method the policy does not offer. */
+  const unusedUnless = (id: string, names: readonly string[], because: string) => {
+    if (policyRead && !offers(id)) unused(names, because);
+  };
+  unusedUnless(
+    'security-questions',
+    ['SECURITY_INFO_SECURITY_QUESTIONS'],
+    'when the policy offers no security questions',
+  );
+  const offersEmail = offers('email');
+
+  // How codes by email leave, when the policy offers email: SMTP, or the sender when it can send email.
+  const smtpUrl = get('SECURITY_INFO_SMTP_URL');
+  const mailFrom = get('SECURITY_INFO_MAIL_FROM');
+  let emailSender: EmailSender | undefined;
+  unusedUnless('email', ['SECURITY_INFO_SMTP_URL', 'SECURITY_INFO_MAIL_FROM'], 'when the policy offers no email');
+  if (offersEmail) {
+    if (smtpUrl === undefined) {
+      unused(['SECURITY_INFO_MAIL_FROM'], 'without SECURITY_INFO_SMTP_URL');
+    } else if (mailFrom === undefined) {
+      fail('SECURITY_INFO_MAIL_FROM', 'is required with SECURITY_INFO_SMTP_URL: who the email codes come from.');
+    } else {
+      try {
+        emailSender = createSmtpSender({ url: smtpUrl, from: mailFrom });
+      } catch (error) {
+        errors.push(fromThrown(error, SMTP_OPTIONS, 'SECURITY_INFO_SMTP_URL'));
+      }
+    }
+  }
   if (offersEmail && !emailSender && sender && !sender.sendEmail)
     fail(
       'SECURITY_INFO_SMTP_URL',
       `is required: the policy offers email, and SECURITY_INFO_SENDER=${senderName} sends no email (Twilio is not ` +
         'an email provider). Set SECURITY_INFO_SMTP_URL and SECURITY_INFO_MAIL_FROM, or use the webhook sender.',
     );
-  const effective = policy ?? DEFAULT_SERVER_POLICY;
-  const offersCalls =
-    effective.methods.some((m) => m.id === 'phone' && m.purposes.length) && channelsFor(effective).includes('voice');
+  const offersCalls = offers('phone') && channelsFor(effective).includes('voice');
   const twilioFrom = get('TWILIO_FROM');
   if (senderName === 'twilio' && offersCalls && !(twilioFrom !== undefined && /^\+[1-9]\d{6,14}$/.test(twilioFrom)))
     fail(
@@ -590,18 +611,20 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   const allowedOrigins = list(get('SECURITY_INFO_ALLOWED_ORIGINS') ?? '');
   const publicOrigin = get('SECURITY_INFO_PUBLIC_ORIGIN');
   const totpIssuer = get('SECURITY_INFO_TOTP_ISSUER');
-  // Passkeys: the three together or none, and all three when the policy offers passkeys.
+  unusedUnless('authenticator-app', ['SECURITY_INFO_TOTP_ISSUER'], 'when the policy offers no authenticator app');
+  // Passkeys: all three when the policy offers them, none when it does not.
   const rpVariables = ['SECURITY_INFO_RP_ID', 'SECURITY_INFO_RP_NAME', 'SECURITY_INFO_RP_ORIGINS'] as const;
   const [rpId, rpName, rpOriginsText] = rpVariables.map(get);
   const rpOrigins = list(rpOriginsText ?? '');
   const rpGiven = rpVariables.filter((name) => get(name) !== undefined);
-  const offersPasskeys = (policy ?? DEFAULT_SERVER_POLICY).methods.some((m) => m.id === 'passkey' && m.purposes.length);
-  if (rpGiven.length > 0 || offersPasskeys)
+  const offersPasskeys = offers('passkey');
+  unusedUnless('passkey', rpVariables, 'when the policy offers no passkeys');
+  if (offersPasskeys)
     for (const name of rpVariables)
       if (get(name) === undefined)
         fail(
           name,
-          offersPasskeys && rpGiven.length === 0
+          rpGiven.length === 0
             ? 'is required: the policy offers passkeys, which need SECURITY_INFO_RP_ID, _RP_NAME and _RP_ORIGINS.'
             : `is required with ${rpGiven.join(' and ')}: passkeys need the RP id, name and origins together.`,
         );
@@ -625,7 +648,9 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     ...(minimumMfaMethods !== undefined ? { minimumMfaMethods } : {}),
     ...(dependencyTimeoutMs !== undefined ? { dependencyTimeoutMs } : {}),
     ...(bodyTimeoutMs !== undefined ? { bodyTimeoutMs } : {}),
-    ...(rpId !== undefined && rpName !== undefined && rpOrigins.length ? { rpId, rpName, rpOrigins } : {}),
+    ...(offersPasskeys && rpId !== undefined && rpName !== undefined && rpOrigins.length
+      ? { rpId, rpName, rpOrigins }
+      : {}),
   };
 
   // The handler's own rules (the secret's length, origins, credentials), checked as it will check them.
