@@ -587,4 +587,36 @@ describe('configFromEnv: production is the default', () => {
     refusesNaming({ ...PRODUCTION, SECURITY_INFO_PREVIOUS_SECRETS: 'old' }, 'SECURITY_INFO_PREVIOUS_SECRETS'));
 
   it('starts a production configuration', () => assert.equal(started(PRODUCTION).options.development, false));
+
+  it('refuses origins over plain HTTP in production, but for this machine’s own', () => {
+    const passkeys = {
+      SECURITY_INFO_POLICY: '/etc/passkeys.json',
+      SECURITY_INFO_RP_ID: 'example.com',
+      SECURITY_INFO_RP_NAME: 'Example Corp',
+      SECURITY_INFO_RP_ORIGINS: 'https://id.example.com',
+    };
+    const cases: [string, Record<string, string>][] = [
+      ['SECURITY_INFO_PUBLIC_ORIGIN', { SECURITY_INFO_PUBLIC_ORIGIN: 'http://id.example.com' }],
+      [
+        'SECURITY_INFO_ALLOWED_ORIGINS',
+        { SECURITY_INFO_ALLOWED_ORIGINS: 'https://a.example.com,http://b.example.com' },
+      ],
+      ['SECURITY_INFO_RP_ORIGINS', { ...passkeys, SECURITY_INFO_RP_ORIGINS: 'http://id.example.com:8080' }],
+    ];
+    for (const [variable, env] of cases) {
+      refusesNaming({ ...PRODUCTION, ...env }, variable, /http:\/\/[a-z.]+(:8080)?, an http: origin: sessions and /);
+    }
+    // Development takes them, but for passkeys, which browsers offer on secure origins only (the handler's check).
+    started({ ...DEVELOPMENT, ...cases[0]![1], ...cases[1]![1] });
+    const local = started({
+      ...PRODUCTION,
+      SECURITY_INFO_PUBLIC_ORIGIN: 'http://localhost:8787',
+      SECURITY_INFO_ALLOWED_ORIGINS: 'http://127.0.0.1:5173,http://[::1]:5173',
+      ...passkeys,
+      SECURITY_INFO_RP_ID: 'localhost',
+      SECURITY_INFO_RP_ORIGINS: 'http://localhost:5173',
+    });
+    assert.equal(local.options.publicOrigin, 'http://localhost:8787');
+    assert.deepEqual(local.options.rpOrigins, ['http://localhost:5173']);
+  });
 });

@@ -255,6 +255,8 @@ export const DEFAULT_STOP_DELAY_MS = 5_000;
 
 const KNOWN = new Set(VARIABLES.map((variable) => variable.name));
 const TWILIO_VARIABLES = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM', 'TWILIO_MESSAGING_SERVICE_SID'];
+/** The hosts an `http:` origin may have in production: this machine's own. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Option names in refusals of the code that owns a rule, and the variables that set them (most specific first). */
 const JWT_OPTIONS: readonly [RegExp, string][] = [
@@ -628,6 +630,28 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
             ? 'is required: the policy offers passkeys, which need SECURITY_INFO_RP_ID, _RP_NAME and _RP_ORIGINS.'
             : `is required with ${rpGiven.join(' and ')}: passkeys need the RP id, name and origins together.`,
         );
+  // Sessions and codes would cross the network unencrypted: production takes plain HTTP from this machine only.
+  const refusePlainHttp = (name: string, origins: readonly string[]) => {
+    for (const origin of origins) {
+      let url: URL;
+      try {
+        url = new URL(origin);
+      } catch {
+        continue; // Not an origin at all: the handler's own check names it.
+      }
+      if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname))
+        fail(
+          name,
+          `has ${url.origin}, an http: origin: sessions and security codes would cross the network unencrypted. ` +
+            'Use https (http: only for localhost, 127.0.0.1 and ::1, or with NODE_ENV=development).',
+        );
+    }
+  };
+  if (!development) {
+    refusePlainHttp('SECURITY_INFO_PUBLIC_ORIGIN', publicOrigin === undefined ? [] : [publicOrigin]);
+    refusePlainHttp('SECURITY_INFO_ALLOWED_ORIGINS', allowedOrigins);
+    refusePlainHttp('SECURITY_INFO_RP_ORIGINS', offersPasskeys ? rpOrigins : []);
+  }
   const options: NodeHandlerOptions = {
     authenticate: authenticate ?? (() => null),
     development,
