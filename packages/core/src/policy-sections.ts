@@ -29,7 +29,11 @@ type Check = (valid: boolean, path: string) => asserts valid;
 
 function parseSecurityQuestions(value: unknown, check: Check): SecurityQuestionsPolicy {
   check(isRecord(value) && Array.isArray(value.questions), 'securityQuestions');
-  const { questions, required } = value as { questions: unknown[]; required?: unknown };
+  const { questions, required, requiredToReset } = value as {
+    questions: unknown[];
+    required?: unknown;
+    requiredToReset?: unknown;
+  };
   const out: SecurityQuestionsPolicy = { questions: [] };
   for (const question of questions) {
     const { id, text } = isRecord(question) ? question : {};
@@ -48,6 +52,13 @@ function parseSecurityQuestions(value: unknown, check: Check): SecurityQuestions
   const count = required ?? DEFAULT_REQUIRED_ANSWERS;
   check(isWhole(count) && count >= 1 && count <= out.questions.length, 'securityQuestions.required');
   if (required !== undefined) out.required = count;
+  if (requiredToReset !== undefined) {
+    check(
+      isWhole(requiredToReset) && requiredToReset >= 1 && requiredToReset <= count,
+      'securityQuestions.requiredToReset',
+    );
+    out.requiredToReset = requiredToReset;
+  }
   return out;
 }
 

@@ -148,6 +148,10 @@ test('parsePolicy refuses security questions of the wrong shape', () => {
     { questions: [{ id: 'a' }], required: 2 },
     { questions: [{ id: 'a' }, { id: 'b' }], required: 1.5 },
     { questions: [{ id: 'a' }], required: '1' },
+    // A reset checks at most as many answers as a person registers.
+    { questions: [{ id: 'a' }, { id: 'b' }], required: 1, requiredToReset: 2 },
+    { questions: [{ id: 'a' }, { id: 'b' }], required: 2, requiredToReset: 0 },
+    { questions: [{ id: 'a' }, { id: 'b' }], required: 2, requiredToReset: 1.5 },
   ]) {
     assert.throws(
       () => parsePolicy({ methods: [], securityQuestions }),
@@ -162,6 +166,13 @@ test('parsePolicy refuses security questions of the wrong shape', () => {
       questions: [longest],
       required: 1,
     },
+  );
+  assert.deepEqual(
+    parsePolicy({
+      methods: [],
+      securityQuestions: { questions: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], required: 3, requiredToReset: 2 },
+    }).securityQuestions,
+    { questions: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], required: 3, requiredToReset: 2 },
   );
 });
 

@@ -53,6 +53,12 @@ export interface SecurityQuestionsPolicy {
   questions: SecurityQuestion[];
   /** How many a person must answer (Microsoft Entra: 3 to 5). Default 3. */
   required?: number;
+  /**
+   * How many of a person's answers a password reset must check, at most `required` (Entra's "number of questions
+   * required to reset"). Default `required`. The reference server refuses a check with fewer, whatever the sign-in
+   * page sent, so that nobody answers the one question they found out.
+   */
+  requiredToReset?: number;
 }
 
 /** What a person must have set up for one purpose. */

@@ -24,6 +24,8 @@ const POLICY: SecurityInfoPolicy = {
       { id: 'motto', text: 'Wat is je motto?' },
     ],
     required: 3,
+    // A reset checks two of the three answers here (by default it would check all that are registered).
+    requiredToReset: 2,
   },
 };
 
@@ -230,7 +232,10 @@ describe('security questions at sign-in', () => {
         { questionId: 'motto', answer: 'Nooit opgeven' },
         { questionId: 'first-pet', answer: 'Bello' },
       ],
-      [{ questionId: 'first-car', answer: 'Fiat' }],
+      [
+        { questionId: 'first-car', answer: 'Fiat' },
+        { questionId: 'motto', answer: 'Nooit opgeven' },
+      ],
     ]) {
       const response = await server.check('alice', id, answers);
       assert.equal(response.status, 422);
@@ -244,10 +249,31 @@ describe('security questions at sign-in', () => {
     assert.equal((await server.list()).methods[0]!.lastUsedAt, null);
   });
 
+  it('refuses a check of fewer answers than a reset needs, whatever the sign-in page sent, counting nothing', async () => {
+    // By default a reset checks as many answers as the person registered: here all three.
+    const strict = withQuestions({
+      policy: { ...POLICY, securityQuestions: { ...POLICY.securityQuestions!, requiredToReset: undefined } },
+    });
+    const id = await strict.register();
+    const response = await strict.check('alice', id, ANSWERS.slice(0, 2));
+    assert.equal(response.status, 400);
+    assert.match(String((await body(response)).message), /answers to 3 of the person's questions; 2 given/);
+    assert.equal((await strict.check('alice', id, ANSWERS)).status, 200);
+    // The one answer a stranger found out is never enough, and is not counted as a guess either.
+    const server = withQuestions();
+    const two = await server.register();
+    assert.equal((await server.check('alice', two, [ANSWERS[1]])).status, 400);
+    const wrong = await server.check('alice', two, [ANSWERS[1], { questionId: 'motto', answer: 'x y z' }]);
+    assert.equal((await body(wrong)).attemptsRemaining, 19);
+  });
+
   it('locks guessing in the user’s failure limits: past the cap even the right answers wait', async () => {
     const server = withQuestions({ limits: { maxConsecutiveFailures: 3, failureLockoutSeconds: 60 } });
     const id = await server.register();
-    const guess = [{ questionId: 'birth-city', answer: 'Amsterdam' }];
+    const guess = [
+      { questionId: 'birth-city', answer: 'Amsterdam' },
+      { questionId: 'motto', answer: 'Nooit opgeven' },
+    ];
     const statuses = [];
     for (let tries = 0; tries < 3; tries++) statuses.push((await server.check('alice', id, guess)).status);
     assert.deepEqual(statuses, [422, 422, 429]);
@@ -261,7 +287,10 @@ describe('security questions at sign-in', () => {
   it('gives a stranger who knows the answers nothing of the person’s: no known address, no count cleared', async () => {
     const server = withQuestions({ limits: { maxConsecutiveFailures: 3, failureLockoutSeconds: 60 } });
     const id = await server.register();
-    const wrong = [{ questionId: 'birth-city', answer: 'Amsterdam' }];
+    const wrong = [
+      { questionId: 'birth-city', answer: 'Amsterdam' },
+      { questionId: 'motto', answer: 'Nooit opgeven' },
+    ];
     // Two wrong sets from one address, then the right set from another: the count of strangers stays at two.
     for (let tries = 0; tries < 2; tries++)
       assert.equal((await server.check('alice', id, wrong, '203.0.113.1')).status, 422);
@@ -278,8 +307,12 @@ describe('security questions at sign-in', () => {
       const id = await server.register();
       watch.counts.hashes = watch.counts.inTransaction = 0;
       assert.equal((await server.check('alice', id, ANSWERS)).status, 200);
-      assert.equal((await server.check('alice', id, [{ questionId: 'first-pet', answer: 'Bello' }])).status, 422);
-      assert.deepEqual(watch.counts, { hashes: 4, inTransaction: 0 });
+      const oneWrong = [
+        { questionId: 'first-pet', answer: 'Bello' },
+        { questionId: 'motto', answer: 'Nooit opgeven' },
+      ];
+      assert.equal((await server.check('alice', id, oneWrong)).status, 422);
+      assert.deepEqual(watch.counts, { hashes: 5, inTransaction: 0 });
     } finally {
       watch.restore();
     }
@@ -290,7 +323,10 @@ describe('security questions at sign-in', () => {
     try {
       const server = withQuestions({ store: watch.store, limits: { maxConsecutiveFailures: 2 } });
       const id = await server.register();
-      const guess = [{ questionId: 'birth-city', answer: 'Amsterdam' }];
+      const guess = [
+        { questionId: 'birth-city', answer: 'Amsterdam' },
+        { questionId: 'motto', answer: 'Nooit opgeven' },
+      ];
       for (let tries = 0; tries < 2; tries++) await server.check('alice', id, guess);
       watch.counts.hashes = 0;
       for (let tries = 0; tries < 5; tries++) assert.equal((await server.check('alice', id, ANSWERS)).status, 429);

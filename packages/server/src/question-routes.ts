@@ -3,10 +3,11 @@
  * sign-in for a password reset. Answers are hashed before anything is written and never logged or returned.
  */
 import type { Caller, Challenges } from './challenges.js';
-import { Refusal, respond } from './http.js';
+import { Refusal, badRequest, respond } from './http.js';
 import type { ResolvedOptions } from './options.js';
 import { readId } from './phone-routes.js';
 import {
+  answersToReset,
   checkQuestionsPolicy,
   hashAnswer,
   hashAnswers,
@@ -96,7 +97,14 @@ export function createQuestionRoutes(
     checkOffered();
     const method = (await challenges.transaction((tx) => tx.listMethods(caller.userId))).find((m) => m.id === id);
     if (!method || method.kind !== KIND) throw notFound();
-    const given = readAnswerList(body.answers, questionIdsOf(method).length);
+    const registered = questionIdsOf(method).length;
+    const given = readAnswerList(body.answers, registered);
+    // However few the sign-in page asked or sent: one answer found out is not enough.
+    const needed = Math.min(answersToReset(policy), registered);
+    if (given.length < needed)
+      throw badRequest(
+        `A password reset checks answers to ${needed} of the person's questions; ${given.length} given.`,
+      );
     await challenges.refuseWhileLocked(caller);
     // Hashed outside the transaction, which only compares: a store that runs one transaction at a time (the
     // embedded ones) is not held by the hashing of every guess.

@@ -134,6 +134,10 @@ export function questionText(policy: SecurityInfoPolicy, questionId: string): st
 export const requiredAnswers = (policy: SecurityInfoPolicy) =>
   policy.securityQuestions?.required ?? DEFAULT_REQUIRED_ANSWERS;
 
+/** How many answers a password reset checks: the policy's `requiredToReset`, by default as many as are registered. */
+export const answersToReset = (policy: SecurityInfoPolicy) =>
+  policy.securityQuestions?.requiredToReset ?? requiredAnswers(policy);
+
 /**
  * Refuses at start a policy that offers security questions without questions a person could answer: none listed,
  * a question without text that is not a predefined one, or fewer questions than must be answered.
@@ -156,6 +160,11 @@ export function checkQuestionsPolicy(policy: SecurityInfoPolicy): void {
       );
   if (section.questions.length < requiredAnswers(policy))
     throw new ConfigurationError('securityQuestions: fewer questions are listed than a person must answer.');
+  const toReset = answersToReset(policy);
+  if (!Number.isInteger(toReset) || toReset < 1 || toReset > requiredAnswers(policy))
+    throw new ConfigurationError(
+      'securityQuestions.requiredToReset must be a whole number from 1 to the answers a person registers (required).',
+    );
 }
 
 const RULES: Record<AnswerProblem, string> = {
