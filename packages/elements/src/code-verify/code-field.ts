@@ -9,6 +9,7 @@ import { retryWait } from './code-verify.messages.js';
  * Positional arguments, as the module's other render functions take, keep the element's bundle small.
  *
  * @param length Digits in the code.
+ * @param quiet The message is the host's countdown, said once already: shown outside the alert.
  * @param invalid Marks the field invalid for assistive technology.
  * @param disabled Disabled or locked: nothing can be typed.
  * @param readonly The host checks a code: the field can be read, not changed.
@@ -18,6 +19,7 @@ import { retryWait } from './code-verify.messages.js';
 export function codeField(
   length: number,
   message: string,
+  quiet: boolean,
   invalid: boolean,
   disabled: boolean,
   readonly: boolean,
@@ -52,7 +54,8 @@ export function codeField(
         desc: 'Hint under the code field; the placeholder is the number of digits.',
       })}
     </p>
-    <p id="message" class="error" part="error" role="alert">${message}</p>
+    <p id=${quiet ? nothing : 'message'} class="error" part="error" role="alert">${quiet ? '' : message}</p>
+    ${quiet ? html`<p id="message" class="error" part="error">${message}</p>` : nothing}
     ${retryIn ? html`<p class="wait" part="wait">${retryWait(retryIn)}</p>` : nothing}
   </div>`;
 }

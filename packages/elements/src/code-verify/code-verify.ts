@@ -60,7 +60,8 @@ export type CodeVerifyStatus = 'idle' | 'invalid-code' | 'code-expired' | 'too-m
  * tells the person when.
  *
  * Announcements: errors through an alert that is linked to the field; the start and the end of a wait through
- * a polite status region. Countdowns tick visibly but are never announced each second.
+ * a polite status region. Countdowns tick visibly but are never announced each second: a host message that counts
+ * a wait down (`errorCountsDown`) is said once by the alert, then shown outside it.
  *
  * Styling by state: the custom states below, and the reflected `pending`, `status`, `channel`, `disabled` and
  * `required` attributes.
@@ -117,6 +118,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     attemptsRemaining: { type: Number, attribute: 'attempts-remaining' },
     retryAfterSeconds: { type: Number, attribute: 'retry-after-seconds' },
     error: {},
+    errorCountsDown: { type: Boolean, attribute: 'error-counts-down' },
     code: { state: true },
     problem: { state: true },
   };
@@ -155,6 +157,12 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
   declare retryAfterSeconds: number | undefined;
   /** A message from the host for any other failure (network, time-out...); shown and announced. */
   declare error: string;
+  /**
+   * `error` counts a wait down, the host setting it anew as the time passes ("You can ask again in 0:29."): the
+   * alert says it once, as it appears, and from its first change on it is shown outside the alert, so that a
+   * screen reader does not read it out each second.
+   */
+  declare errorCountsDown: boolean;
 
   declare private code: string;
   declare private problem: text.InputProblem | undefined;
@@ -182,6 +190,8 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
   /** The new code asked for, by its channel, until the host answers: shown while it is sent. */
   private readonly resending = new IntentLock<Channel>({ host: this });
   private hadFocus = false;
+  /** The host's countdown has changed since the alert said it (`errorCountsDown`): shown outside the alert. */
+  private quietError = false;
 
   constructor() {
     super();
@@ -196,6 +206,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     this.attemptsRemaining = undefined;
     this.retryAfterSeconds = undefined;
     this.error = '';
+    this.errorCountsDown = false;
     this.code = '';
     new LocalizeController(this);
   }
@@ -274,6 +285,8 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
       this.resending.release();
     }
     if (changed.has('pending') && this.pending) this.announcer.clear();
+    // A message that was there already and changed is a countdown going on, not news.
+    if (changed.has('error')) this.quietError = this.errorCountsDown && !!this.error && !!changed.get('error');
     if (changed.has('webOtp') || changed.has('channel')) this.otp.listen();
     this.hadFocus = this.matches(':focus-within');
     this.toggleState('pending', this.pending);
@@ -354,7 +367,8 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
   protected override render() {
     const { pending } = this;
     const problem = this.problem ? text.problem(this.problem, this.codeLength) : '';
-    const message = problem || text.statusAlert(this.status, this.attemptsRemaining) || this.error;
+    const own = problem || text.statusAlert(this.status, this.attemptsRemaining);
+    const message = own || this.error;
     const invalid = Boolean(problem) || this.status === 'invalid-code' || this.status === 'code-expired';
     const disabled = this.isDisabled || this.locked;
     const sending = pending ? this.resending.current : undefined;
@@ -366,7 +380,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
         <slot name="intro">${text.intro(this.channel, this.destination, this.phoneData.metadata)}</slot>
       </p>
       <form novalidate @submit=${this.onSubmit}>
-        ${codeField(this.codeLength, message, invalid, disabled, pending, this.required, this.typing, this.lockout.remaining)}
+        ${codeField(this.codeLength, message, !own && this.quietError, invalid, disabled, pending, this.required, this.typing, this.lockout.remaining)}
         ${verifyActions(disabled, pending, pending && !sending, this.onBack)}
       </form>
       <slot name="resend">

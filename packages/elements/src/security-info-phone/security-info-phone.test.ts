@@ -30,6 +30,11 @@ import { formControlTests } from '../../test/form-control.js';
 const numberField = (el: SecurityInfoPhone) => getByRole<HTMLInputElement>(el, 'textbox', { name: 'Phone number' });
 const picker = (el: SecurityInfoPhone) => getByRole<HTMLInputElement>(el, 'combobox', { name: 'Country or region' });
 const message = (el: SecurityInfoPhone) => getByRole(el, 'alert', { hidden: true }).textContent?.trim() ?? '';
+/** The text of every live region, where a change is spoken. */
+const liveText = (el: SecurityInfoPhone) =>
+  [...el.shadowRoot!.querySelectorAll('[role="alert"], [role="status"], [aria-live]')]
+    .map((region) => region.textContent ?? '')
+    .join(' ');
 // Options are read from the DOM: asking the accessibility tree about 245 of them is slow.
 const options = (el: SecurityInfoPhone) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
 const next = (el: SecurityInfoPhone) => getByRole(el, 'button', { name: 'Next' });
@@ -778,6 +783,29 @@ describe('security-info-phone: channels and submit', () => {
     await typeInto(numberField(el), '9');
     await el.updateComplete;
     expect(el.error).to.equal('');
+  });
+
+  it('says a host message that counts down once, then counts it down outside every live region', async () => {
+    const el = await phone();
+    await typeInto(numberField(el), '0612345678');
+    const wait = (time: string) => `Too many codes were requested. You can ask again in ${time}.`;
+    el.errorCountsDown = true;
+    el.error = wait('0:30');
+    await el.updateComplete;
+    expect(message(el), 'the alert says it as it appears').to.equal(wait('0:30'));
+    el.error = wait('0:29');
+    await el.updateComplete;
+    expect(liveText(el)).not.to.contain('0:29');
+    expect(liveText(el)).not.to.contain('Too many codes');
+    const shown = el.shadowRoot!.querySelector('[part~="error"]:not(:empty)')!;
+    expect(shown.textContent!.trim()).to.equal(wait('0:29'));
+    expect(numberField(el).getAttribute('aria-describedby')).to.equal(shown.id);
+    await expectAccessible(el);
+    el.error = '';
+    await el.updateComplete;
+    el.error = 'You seem to be offline.';
+    await el.updateComplete;
+    expect(message(el), 'the next message is said again').to.equal('You seem to be offline.');
   });
 
   it("offers the host's suggested channel under its message, and submits with it in one action", async () => {

@@ -55,6 +55,9 @@ export interface PhoneSubmitDetail {
  * separators, `tel:` links and digits of any script. A number with a calling code switches the country.
  * Problems are shown when Next is pressed or the field is left, never while the first digits are typed.
  *
+ * Announcements: a problem or a host error through an alert linked to the number field; a host message that counts
+ * a wait down (`errorCountsDown`) is said once, as it appears, and then counts down outside the alert.
+ *
  * @customElement security-info-phone
  * @summary The phone number step: country or region, number, text or call.
  *
@@ -98,6 +101,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     channel: { reflect: true },
     readonly: { type: Boolean, reflect: true },
     error: {},
+    errorCountsDown: { type: Boolean, attribute: 'error-counts-down' },
     suggestedChannel: { attribute: 'suggested-channel' },
     metadata: { state: true },
   };
@@ -122,6 +126,12 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   declare pending: boolean;
   /** A message from the host, such as the backend rejecting the number; cleared when the number is edited. */
   declare error: string;
+  /**
+   * `error` counts a wait down, the host setting it anew as the time passes ("You can ask again in 0:29."): the
+   * alert says it once, as it appears, and from its first change on it is shown outside the alert, so that a
+   * screen reader does not read it out each second.
+   */
+  declare errorCountsDown: boolean;
   /**
    * A channel the host suggests with its `error`, such as `voice` for a number that cannot receive text messages:
    * a button under the message ("Call me") chooses it and submits in one go. Shown while the error is, and only
@@ -161,6 +171,8 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   #states: Record<string, boolean> = {};
   /** The channels offered for the chosen region, found at each update. */
   #available: Channel[] = [];
+  /** The host's countdown has changed since the alert said it (`errorCountsDown`): shown outside the alert. */
+  #quietError = false;
 
   readonly #combobox = new CountryComboboxController(this, {
     chosen: () => this.country,
@@ -191,6 +203,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     this.channel = 'sms';
     this.readonly = false;
     this.error = '';
+    this.errorCountsDown = false;
     this.suggestedChannel = undefined;
     new LocalizeController(this);
   }
@@ -232,6 +245,8 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     const available = (this.#available = offeredChannels(this, this.country));
     if (available.length > 0 && !available.includes(this.channel)) this.channel = available[0]!;
     if (changed.has('error') && this.error) this.#showProblems = true;
+    // A message that was there already and changed is a countdown going on, not news.
+    if (changed.has('error')) this.#quietError = this.errorCountsDown && !!this.error && !!changed.get('error');
     if ((changed.has('pending') && !this.pending) || changed.has('error')) this.#submitting.release();
     const invalid = this.#showProblems && (this.problem !== undefined || Boolean(this.error));
     const states: Record<string, boolean> = { pending: this.pending, loading: !this.metadata, invalid };
@@ -385,6 +400,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   protected override render() {
     const problem = this.#showProblems && this.problem ? this.#problemText(this.problem) : '';
     const message = problem || this.error;
+    const quiet = !problem && this.#quietError;
     const disabled = this.isDisabled || this.pending;
     return html`
       <h2 part="heading" tabindex="-1">
@@ -410,7 +426,8 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
             readonly: this.readonly || this.pending,
             required: this.required,
           })}
-          <p id="phone-message" class="error" part="error" role="alert">${message}</p>
+          <p id=${quiet ? nothing : 'phone-message'} class="error" part="error" role="alert">${quiet ? '' : message}</p>
+          ${quiet ? html`<p id="phone-message" class="error" part="error">${message}</p>` : nothing}
           ${suggestedChannel({
             channel: message === this.error && !disabled && this.error ? this.suggestedChannel : undefined,
             available: this.#available,

@@ -17,7 +17,7 @@ export const wizardStyles = css`
     color: var(--_text-muted);
   }
 
-  .error[role='alert'] {
+  .error {
     margin-block: 0 var(--_space);
   }
 

@@ -87,6 +87,9 @@ function offeredInstead({ error, phone, policy }: EnrollmentState): Channel | un
 /** A number text messages cannot reach, but a call can. */
 const isLandline = (error: EnrollmentError) => error.code === 'channel-unavailable' && error.reason === 'landline';
 
+/** The last failure's message counts a wait down (see `errorText`): the steps say it once, then show it quietly. */
+const countsDown = (state: EnrollmentState) => state.error?.retryAfterSeconds !== undefined;
+
 export class WizardSteps implements ReactiveController {
   /**
    * The code being verified, only while a call needs it: the verification, and after a refusal for a sign-in
@@ -221,15 +224,25 @@ export class WizardSteps implements ReactiveController {
 
   // --- Rendering --------------------------------------------------------------------------------------------
 
-  /** The message for the last failure, with the wait counting down; nothing once a wait is over. */
+  /**
+   * The message for the last failure, with the wait counting down; once a wait is over, nothing for `rate-limited`
+   * and the message without its wait for any other. It changes each second: shown in a live region it would be read
+   * out each second, so the steps say it once (`errorCountsDown`, `quietError`).
+   */
   private errorText(state: EnrollmentState, except: readonly string[] = []): string {
     const error = state.error;
     if (!error || except.includes(error.code)) return '';
     if (isLandline(error)) return landlineMessage(offeredInstead(state) === 'voice');
-    if (error.retryAfterSeconds !== undefined && error.code === 'rate-limited' && !this.retryCountdown.running)
-      return '';
-    const retryAfterSeconds = error.retryAfterSeconds !== undefined ? this.retryCountdown.remaining : undefined;
+    const waiting = countsDown(state) && this.retryCountdown.running;
+    if (countsDown(state) && error.code === 'rate-limited' && !waiting) return '';
+    const retryAfterSeconds = waiting ? this.retryCountdown.remaining : undefined;
     return errorMessage(error.code, { retryAfterSeconds, locale: textLocale(this.host.element) });
+  }
+
+  /** The wait in the last failure's message has counted down since it was shown and said: it stays out of the alert. */
+  private quietError(state: EnrollmentState): boolean {
+    const wait = state.error?.retryAfterSeconds;
+    return wait !== undefined && this.retryCountdown.remaining < Math.ceil(wait);
   }
 
   /** The registered number, masked by its region's format once that has loaded; its last digits until then. */
@@ -248,6 +261,7 @@ export class WizardSteps implements ReactiveController {
       .pending=${state.request?.operation === 'sendCode'}
       ?disabled=${signingIn(state)}
       .error=${this.errorText(state)}
+      .errorCountsDown=${countsDown(state)}
       .suggestedChannel=${offeredInstead(state)}
       @phone-submit=${this.onPhoneSubmit}
     >
@@ -285,6 +299,7 @@ export class WizardSteps implements ReactiveController {
       .attemptsRemaining=${error?.attemptsRemaining}
       .retryAfterSeconds=${status === 'too-many-attempts' ? error?.retryAfterSeconds : undefined}
       .error=${this.errorText(state, verifyStatus ? CODE_STATUSES : [])}
+      .errorCountsDown=${countsDown(state)}
       @code-submit=${this.onCodeSubmit}
       @code-resend=${this.onResend}
       @back=${this.onBack}
@@ -296,6 +311,8 @@ export class WizardSteps implements ReactiveController {
     const masked = this.masked(state);
     const waiting = state.request?.operation === 'awaitCallConfirmation';
     const calling = state.request?.operation === 'resendCode';
+    const message = this.errorText(state);
+    const quiet = this.quietError(state);
     return html`<h2 part="heading" tabindex="-1">
         ${placeIn(
           msg(str`We're calling ${PLACE}`, {
@@ -322,7 +339,8 @@ export class WizardSteps implements ReactiveController {
         }
       </p>
       ${signInWait(state)}
-      <p class="error" part="error" role="alert">${this.errorText(state)}</p>
+      <p class="error" part="error" role="alert">${quiet ? '' : message}</p>
+      ${quiet ? html`<p class="error" part="error">${message}</p>` : nothing}
       <div class="actions">
         <button type="button" class="primary" part="button" ?disabled=${calling} @click=${this.onCallAgain}>
           ${msg('Call again', { id: 'wizard.call-again', desc: 'Button that places the verification call again.' })}
