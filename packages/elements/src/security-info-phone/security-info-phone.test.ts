@@ -785,6 +785,28 @@ describe('security-info-phone: channels and submit', () => {
     expect(el.error).to.equal('');
   });
 
+  it('marks the number invalid for a host error about the number, and for no other', async () => {
+    const el = await phone();
+    await typeInto(numberField(el), '0612345678');
+    for (const other of [
+      'You seem to be offline. Check your connection, then try again. Nothing you entered is lost.',
+      'The server is taking too long to answer. Try again.',
+      "We can't reach this number that way right now. Choose another option or try again later.",
+    ]) {
+      el.error = other;
+      await el.updateComplete;
+      expect(message(el), 'shown and announced as before').to.equal(other);
+      expect(numberField(el).getAttribute('aria-invalid'), other).to.equal('false');
+      await expectAccessible(el);
+    }
+    el.error = "This number can't be used for sign-in. Enter a different number.";
+    el.numberRejected = true;
+    await el.updateComplete;
+    expect(message(el)).to.contain("can't be used");
+    expect(numberField(el).getAttribute('aria-invalid')).to.equal('true');
+    await expectAccessible(el);
+  });
+
   it('says a host message that counts down once, then counts it down outside every live region', async () => {
     const el = await phone();
     await typeInto(numberField(el), '0612345678');
@@ -800,6 +822,7 @@ describe('security-info-phone: channels and submit', () => {
     const shown = el.shadowRoot!.querySelector('[part~="error"]:not(:empty)')!;
     expect(shown.textContent!.trim()).to.equal(wait('0:29'));
     expect(numberField(el).getAttribute('aria-describedby')).to.equal(shown.id);
+    expect(numberField(el).getAttribute('aria-invalid')).to.equal('false');
     await expectAccessible(el);
     el.error = '';
     await el.updateComplete;

@@ -56,7 +56,8 @@ export interface PhoneSubmitDetail {
  * Problems are shown when Next is pressed or the field is left, never while the first digits are typed.
  *
  * Announcements: a problem or a host error through an alert linked to the number field; a host message that counts
- * a wait down (`errorCountsDown`) is said once, as it appears, and then counts down outside the alert.
+ * a wait down (`errorCountsDown`) is said once, as it appears, and then counts down outside the alert. The field is
+ * marked invalid only for what is wrong with the number: its own problems, and a host error with `numberRejected`.
  *
  * @customElement security-info-phone
  * @summary The phone number step: country or region, number, text or call.
@@ -101,6 +102,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     channel: { reflect: true },
     readonly: { type: Boolean, reflect: true },
     error: {},
+    numberRejected: { type: Boolean, attribute: 'number-rejected' },
     errorCountsDown: { type: Boolean, attribute: 'error-counts-down' },
     suggestedChannel: { attribute: 'suggested-channel' },
     metadata: { state: true },
@@ -126,6 +128,12 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   declare pending: boolean;
   /** A message from the host, such as the backend rejecting the number; cleared when the number is edited. */
   declare error: string;
+  /**
+   * `error` is about the number itself (the backend refused it, or it cannot take the codes it would be sent): the
+   * number field is marked invalid with it. Other messages (offline, a slow or failing server, a wait, a channel
+   * that is down for now) say nothing against what was typed, and leave the field as it is. Cleared with `error`.
+   */
+  declare numberRejected: boolean;
   /**
    * `error` counts a wait down, the host setting it anew as the time passes ("You can ask again in 0:29."): the
    * alert says it once, as it appears, and from its first change on it is shown outside the alert, so that a
@@ -186,6 +194,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
       // Next waits for the data (submitWhenReady): say why nothing happens.
       if (!this.#submitWhenReady) return;
       this.#submitWhenReady = false;
+      this.numberRejected = false;
       this.error = errorMessage('network');
     },
     edited: () => this.#edited(),
@@ -203,6 +212,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     this.channel = 'sms';
     this.readonly = false;
     this.error = '';
+    this.numberRejected = false;
     this.errorCountsDown = false;
     this.suggestedChannel = undefined;
     new LocalizeController(this);
@@ -309,7 +319,10 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
 
   /** The person edited the number: a host error and the lock on the number before go; problems follow the edit. */
   #edited(): void {
-    if (this.error) this.error = '';
+    if (this.error) {
+      this.error = '';
+      this.numberRejected = false;
+    }
     this.#submitting.release();
     this.#updateProblem();
     if (this.#showProblems) {
@@ -420,7 +433,8 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
         })}
         <div class="field">
           ${this.#number.render({
-            invalid: Boolean(message),
+            // Offline, a slow server or a channel down for now is nothing wrong with what was typed.
+            invalid: Boolean(problem) || (this.numberRejected && Boolean(this.error)),
             describedBy: 'phone-message',
             disabled: this.isDisabled,
             readonly: this.readonly || this.pending,

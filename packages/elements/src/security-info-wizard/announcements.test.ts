@@ -1,5 +1,6 @@
 // The phone's steps as a screen reader hears them: a wait the backend asked for is said once and then counts down
-// outside every live region.
+// outside every live region, and the number field is called invalid only when the number is what is wrong.
+import type { MemoryAdapterFault, SecurityInfoPolicy } from '@security-info/core';
 import './security-info-wizard.js';
 import type { SecurityInfoWizard } from './security-info-wizard.js';
 import { expect, expectAccessible, getByRole, waitUntil } from '../../test/helpers.js';
@@ -44,13 +45,17 @@ async function expectSaidOnceThenCounted(wizard: SecurityInfoWizard): Promise<vo
   await expectAccessible(wizard);
 }
 
+const numberInvalid = async (wizard: SecurityInfoWizard) =>
+  (await waitUntilFound(wizard, 'textbox', 'Phone number')).getAttribute('aria-invalid');
+
 describe('security-info-wizard: a wait is said once', () => {
-  it('on the phone step', async () => {
+  it('on the phone step, and the number is not called invalid for it', async () => {
     const adapter = memory();
     adapter.injectFault('sendCode', RATE_LIMITED);
     const wizard = await mount(adapter);
     await enterPhone(wizard);
     await expectSaidOnceThenCounted(wizard);
+    expect(await numberInvalid(wizard)).to.equal('false');
   });
 
   it('on the code step, when a new code is refused', async () => {
@@ -73,5 +78,42 @@ describe('security-info-wizard: a wait is said once', () => {
     adapter.injectFault('resendCode', RATE_LIMITED);
     getByRole(wizard, 'button', { name: 'Call again' }).click();
     await expectSaidOnceThenCounted(wizard);
+  });
+});
+
+describe('security-info-wizard: the number is called invalid only when it is what is wrong', () => {
+  const LANDLINE = { code: 'channel-unavailable', reason: 'landline' } as const;
+  const cases: [string, MemoryAdapterFault, RegExp, string][] = [
+    ['offline', 'network', /offline/, 'false'],
+    ['a failure on the server', 'unknown', /Something went wrong/, 'false'],
+    ['a slow server', 'timeout', /taking too long/, 'false'],
+    ['a channel down for now', 'channel-unavailable', /can't reach this number that way/, 'false'],
+    ['a landline, with a call offered instead', LANDLINE, /We can call you instead/, 'false'],
+    ['a number refused', 'number-rejected', /can't be used for sign-in/, 'true'],
+  ];
+  for (const [name, fault, message, invalid] of cases) {
+    it(`${invalid === 'true' ? 'is' : 'is not'} for ${name}`, async () => {
+      const adapter = memory();
+      adapter.injectFault('sendCode', fault);
+      const wizard = await mount(adapter);
+      await enterPhone(wizard);
+      await expectMessage(wizard, message);
+      expect(await numberInvalid(wizard)).to.equal(invalid);
+      await expectAccessible(wizard);
+    });
+  }
+
+  it('is for a landline when no call can be offered: another number is needed', async () => {
+    const policy: SecurityInfoPolicy = {
+      methods: [{ id: 'phone', purposes: ['mfa'] }],
+      phone: { channels: ['sms', 'voice'], channelsByCountry: { NL: ['sms'] } },
+    };
+    const adapter = memory({ policy });
+    adapter.injectFault('sendCode', LANDLINE);
+    const wizard = await mount(adapter, { policy });
+    await enterPhone(wizard, '201234567');
+    await expectMessage(wizard, /Enter a mobile number/);
+    expect(await numberInvalid(wizard)).to.equal('true');
+    await expectAccessible(wizard);
   });
 });

@@ -87,6 +87,18 @@ function offeredInstead({ error, phone, policy }: EnrollmentState): Channel | un
 /** A number text messages cannot reach, but a call can. */
 const isLandline = (error: EnrollmentError) => error.code === 'channel-unavailable' && error.reason === 'landline';
 
+/**
+ * Whether the last failure is about the number itself, so the phone step marks the number field invalid: the backend
+ * refused it (`number-rejected`), or it is a landline and no call can be offered, so only another number will do.
+ * Everything else says nothing against what was typed: offline, a slow or failing server, a session to renew, a wait
+ * (`rate-limited`), and the channel's problems (`channel-unavailable` without a reason, a landline the person can be
+ * called on instead), which a choice of channel or time solves, not an edit of the number.
+ */
+function numberRejected(state: EnrollmentState): boolean {
+  const error = state.error;
+  return error?.code === 'number-rejected' || (!!error && isLandline(error) && offeredInstead(state) !== 'voice');
+}
+
 /** The last failure's message counts a wait down (see `errorText`): the steps say it once, then show it quietly. */
 const countsDown = (state: EnrollmentState) => state.error?.retryAfterSeconds !== undefined;
 
@@ -261,6 +273,7 @@ export class WizardSteps implements ReactiveController {
       .pending=${state.request?.operation === 'sendCode'}
       ?disabled=${signingIn(state)}
       .error=${this.errorText(state)}
+      .numberRejected=${numberRejected(state)}
       .errorCountsDown=${countsDown(state)}
       .suggestedChannel=${offeredInstead(state)}
       @phone-submit=${this.onPhoneSubmit}
