@@ -102,7 +102,7 @@ describe('<passkey-setup>', () => {
     await el.updateComplete;
     expect(events).to.have.length(0);
     expect(nameField(el).getAttribute('aria-invalid')).to.equal('true');
-    expect(el.shadowRoot!.querySelector('[part~="hint"]')!.textContent).to.match(/1 to 64 characters/);
+    expect(alertText(el)).to.equal('Enter a name of 1 to 64 characters.');
     expect(deepActiveElement()).to.equal(nameField(el));
     await expectAccessible(el);
     nameField(el).value = 'x'.repeat(65);
@@ -112,6 +112,32 @@ describe('<passkey-setup>', () => {
     await typeInto(nameField(el), '  Work laptop ');
     await press('Enter');
     expect(events.map((event) => event.detail)).to.deep.equal([{ name: 'Work laptop' }]);
+  });
+
+  it('announces what is wrong with the name through the alert, linked to the field, at each Save', async () => {
+    const el = await ready(html`<passkey-setup created error="We couldn't reach the server."></passkey-setup>`);
+    await typeInto(nameField(el), ' ');
+    await press('Enter');
+    await el.updateComplete;
+    const alert = getByRole(el, 'alert', { hidden: true });
+    expect(alertText(el), 'said by the alert, in place of the older message').to.equal(
+      'Enter a name of 1 to 64 characters.',
+    );
+    expect(nameField(el).getAttribute('aria-describedby')!.split(' ')).to.include(alert.id);
+    expect(nameField(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.textContent!.match(/Enter a name of 1 to 64/g), 'shown once').to.have.length(1);
+    await expectAccessible(el);
+    // The field has the focus already: a second Save must say it again, as a new message.
+    const said = [...alert.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim());
+    await press('Enter');
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('Enter a name of 1 to 64 characters.');
+    expect(alert.contains(said!), 'the same text node would not be read again').to.equal(false);
+    await typeInto(nameField(el), 'Work laptop');
+    await press('Enter');
+    await el.updateComplete;
+    expect(nameField(el).getAttribute('aria-invalid')).to.equal('false');
+    expect(nameField(el).getAttribute('aria-describedby')).to.equal('name-hint');
   });
 
   it('is used with the keyboard alone: Tab to Create, Enter presses it', async () => {

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { defineElement } from '../shared/define.js';
 import { LocalizeController } from '../shared/localized.js';
 import { addFeatureMessages } from '../shared/feature-messages.js';
@@ -42,10 +43,11 @@ export interface PasskeySaveDetail {
  * @csspart heading - The step's heading.
  * @csspart intro - What a passkey is, and what happens next.
  * @csspart status - The line shown while the browser's dialog is open.
- * @csspart error - What went wrong, with the way forward (and that this browser has no passkeys).
+ * @csspart error - What went wrong, with the way forward (and that this browser has no passkeys), or what is wrong
+ *   with the name.
  * @csspart label - The name field's label.
  * @csspart input - The name field.
- * @csspart hint - How long the name may be, or what is wrong with it.
+ * @csspart hint - How long the name may be.
  * @csspart button - Every button.
  * @csspart create - The Create passkey button.
  * @csspart save - The Save button.
@@ -65,6 +67,7 @@ export class PasskeySetup extends StepElement(LitElement) {
     error: {},
     hideBack: { type: Boolean, attribute: 'hide-back' },
     invalid: { state: true },
+    saves: { state: true },
   };
 
   /** The browser cannot create passkeys at all (no WebAuthn): said up front, and no Create button. */
@@ -80,10 +83,13 @@ export class PasskeySetup extends StepElement(LitElement) {
   /** Leaves Back out, where the step is the first of the flow. */
   declare hideBack: boolean;
   declare private invalid: boolean;
+  /** Saves refused for the name: each says what is wrong anew, though the field has the focus already. */
+  declare private saves: number;
 
   constructor() {
     super();
     this.unsupported = this.created = this.hideBack = this.invalid = false;
+    this.saves = 0;
     this.name = this.failure = this.error = '';
     new LocalizeController(this);
   }
@@ -103,8 +109,12 @@ export class PasskeySetup extends StepElement(LitElement) {
     const input = this.renderRoot.querySelector('input')!;
     const name = input.value.trim();
     this.invalid = !name || [...name].length > NAME_MAX;
-    if (this.invalid) input.focus();
-    else emit(this, 'passkey-save', { name });
+    if (this.invalid) {
+      this.saves++;
+      input.focus();
+    } else {
+      emit(this, 'passkey-save', { name });
+    }
   };
 
   private readonly onBack = () => emit(this, 'back', undefined);
@@ -149,6 +159,9 @@ export class PasskeySetup extends StepElement(LitElement) {
 
   private renderName(message: string) {
     const { pending, invalid } = this;
+    // What is wrong with the name is said by the alert, as the hint under the field is no live region and the field
+    // has the focus already. A new text at each Save refused, so that the same words are said again.
+    const nameMessage = invalid ? keyed(this.saves, text.nameInvalid()) : message;
     return html`<h2 part="heading" tabindex="-1">${text.nameHeading()}</h2>
       <p part="intro">${text.nameIntro()}</p>
       <form novalidate @submit=${this.onSave}>
@@ -161,14 +174,12 @@ export class PasskeySetup extends StepElement(LitElement) {
             autocomplete="off"
             .defaultValue=${this.name}
             aria-invalid=${invalid ? 'true' : 'false'}
-            aria-describedby="name-hint"
+            aria-describedby=${invalid ? 'name-message name-hint' : 'name-hint'}
           />
-          <p id="name-hint" class=${invalid ? 'hint error' : 'hint'} part="hint">
-            ${invalid ? text.nameInvalid() : text.nameHint()}
-          </p>
+          <p id="name-hint" class="hint" part="hint">${text.nameHint()}</p>
         </div>
         <p class="status" part="status" role="status">${this.renderWaiting()}</p>
-        <p class="error" part="error" role="alert">${message}</p>
+        <p id="name-message" class="error" part="error" role="alert">${nameMessage}</p>
         <div class="actions">
           <button type="submit" class="primary" part="button save" aria-disabled=${pending ? 'true' : 'false'}>
             ${text.save()}
