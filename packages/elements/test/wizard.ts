@@ -54,6 +54,14 @@ export async function enterPhone(wizard: SecurityInfoWizard, national = '6123456
   getByRole(wizard, 'button', { name: 'Next' }).click();
 }
 
+/** Chooses "Call me", types a national number and presses Next: the wizard at its call step, waiting for the call. */
+export async function toCallStep(wizard: SecurityInfoWizard, national = '612345678'): Promise<void> {
+  await step(wizard, 'phone');
+  (await waitUntilFound(wizard, 'radio', 'Call me')).click();
+  await enterPhone(wizard, national);
+  await step(wizard, 'call');
+}
+
 /** Types a code into the code step and presses Verify. */
 export async function enterCode(wizard: SecurityInfoWizard, code: string): Promise<void> {
   await step(wizard, 'code');

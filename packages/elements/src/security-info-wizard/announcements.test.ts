@@ -1,10 +1,10 @@
 // The phone's steps as a screen reader hears them: a wait the backend asked for is said once and then counts down
 // outside every live region, and the number field is called invalid only when the number is what is wrong.
-import type { MemoryAdapterFault, SecurityInfoPolicy } from '@security-info/core';
+import type { MemoryAdapterFault } from '@security-info/core';
 import './security-info-wizard.js';
 import type { SecurityInfoWizard } from './security-info-wizard.js';
 import { expect, expectAccessible, getByRole, waitUntil } from '../../test/helpers.js';
-import { enterPhone, expectMessage, memory, mount, step, waitUntilFound } from '../../test/wizard.js';
+import { enterPhone, expectMessage, memory, mount, step, waitUntilFound, toCallStep } from '../../test/wizard.js';
 
 const RATE_LIMITED = { code: 'rate-limited', retryAfterSeconds: 90 } as const;
 
@@ -71,10 +71,7 @@ describe('security-info-wizard: a wait is said once', () => {
   it('on the call step, when Call again is refused', async () => {
     const adapter = memory({ voiceConfirmation: 'keypress' });
     const wizard = await mount(adapter);
-    await step(wizard, 'phone');
-    (await waitUntilFound(wizard, 'radio', 'Call me')).click();
-    await enterPhone(wizard);
-    await step(wizard, 'call');
+    await toCallStep(wizard);
     adapter.injectFault('resendCode', RATE_LIMITED);
     getByRole(wizard, 'button', { name: 'Call again' }).click();
     await expectSaidOnceThenCounted(wizard);
@@ -102,18 +99,4 @@ describe('security-info-wizard: the number is called invalid only when it is wha
       await expectAccessible(wizard);
     });
   }
-
-  it('is for a landline when no call can be offered: another number is needed', async () => {
-    const policy: SecurityInfoPolicy = {
-      methods: [{ id: 'phone', purposes: ['mfa'] }],
-      phone: { channels: ['sms', 'voice'], channelsByCountry: { NL: ['sms'] } },
-    };
-    const adapter = memory({ policy });
-    adapter.injectFault('sendCode', LANDLINE);
-    const wizard = await mount(adapter, { policy });
-    await enterPhone(wizard, '201234567');
-    await expectMessage(wizard, /Enter a mobile number/);
-    expect(await numberInvalid(wizard)).to.equal('true');
-    await expectAccessible(wizard);
-  });
 });

@@ -45,6 +45,8 @@ describe('security-info-wizard: a landline', () => {
     await enterPhone(wizard, '201234567');
     await expectMessage(wizard, USE_A_MOBILE);
     expect(queryByRole(wizard, 'button', { name: 'Call me' })).to.equal(null);
+    // Only another number helps: the number is what is marked wrong.
+    expect((await waitUntilFound(wizard, 'textbox', 'Phone number')).getAttribute('aria-invalid')).to.equal('true');
     await expectAccessible(wizard);
   });
 });

@@ -4,7 +4,7 @@ import { createMemoryAdapter } from '@security-info/core';
 import './security-info-wizard.js';
 import type { SecurityInfoWizard } from './security-info-wizard.js';
 import { expect, expectAccessible, getByRole, waitUntil } from '../../test/helpers.js';
-import { codeOf, enterCode, enterPhone, memory, mount, step, waitUntilFound } from '../../test/wizard.js';
+import { codeOf, enterCode, enterPhone, memory, mount, step, waitUntilFound, toCallStep } from '../../test/wizard.js';
 
 const pageStyles: HTMLStyleElement[] = [];
 
@@ -99,10 +99,7 @@ describe('security-info-wizard: the whole phone number in no attribute', () => {
   it('writes the whole number nowhere while a call waits to be answered', async () => {
     const adapter = memory({ voiceConfirmation: 'keypress' });
     const wizard = await mount(adapter);
-    await step(wizard, 'phone');
-    (await waitUntilFound(wizard, 'radio', 'Call me')).click();
-    await enterPhone(wizard);
-    await step(wizard, 'call');
+    await toCallStep(wizard);
     expect(wholeNumber(wizard)).to.deep.equal([]);
   });
 });

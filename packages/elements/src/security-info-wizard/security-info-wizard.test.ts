@@ -25,6 +25,7 @@ import {
   phoneOnly,
   step,
   waitUntilFound,
+  toCallStep,
 } from '../../test/wizard.js';
 
 const unhandled: unknown[] = [];
@@ -119,10 +120,7 @@ describe('security-info-wizard: the whole flow', () => {
   it('waits for a voice call to be answered, then finishes', async () => {
     const adapter = memory({ voiceConfirmation: 'keypress' });
     const wizard = await mount(adapter);
-    await step(wizard, 'phone');
-    (await waitUntilFound(wizard, 'radio', 'Call me')).click();
-    await enterPhone(wizard);
-    await step(wizard, 'call');
+    await toCallStep(wizard);
     expect(getByRole(wizard, 'heading', { name: /We're calling \+31 6 •+ 5678/ })).to.exist;
     await expectAccessible(wizard);
     const complete = nextEvent(wizard, 'security-info-complete');
