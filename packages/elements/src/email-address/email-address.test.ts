@@ -203,12 +203,27 @@ describe('email-address', () => {
     el.error = "We couldn't send a code. Try again in a few minutes.";
     await el.updateComplete;
     expect(message(el)).to.equal("We couldn't send a code. Try again in a few minutes.");
-    expect(field(el).getAttribute('aria-invalid')).to.equal('true');
+    // A failure that says nothing against the address leaves the field as it is.
+    expect(field(el).getAttribute('aria-invalid')).to.equal('false');
     await expectAccessible(el);
     await sendKeys({ press: 'Backspace' });
     await el.updateComplete;
     expect(message(el)).to.equal('');
     expect(el.error).to.equal('');
+  });
+
+  it('marks the field invalid for a host error only when the host says the address is refused', async () => {
+    const el = await email();
+    await typeInto(field(el), 'ana@example.com');
+    el.error = "This address can't be used.";
+    el.addressRejected = true;
+    await el.updateComplete;
+    expect(field(el).getAttribute('aria-invalid')).to.equal('true');
+    await expectAccessible(el);
+    // Edited, it is another address: nothing against it yet.
+    await sendKeys({ press: 'Backspace' });
+    await el.updateComplete;
+    expect([el.addressRejected, field(el).getAttribute('aria-invalid')]).to.deep.equal([false, 'false']);
   });
 
   it('shows a value the host sets, and gives it back', async () => {

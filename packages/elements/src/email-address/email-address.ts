@@ -50,7 +50,7 @@ export interface EmailSubmitDetail {
  * @csspart back - The Back button.
  *
  * @cssstate pending - The host is working (also the reflected `pending` attribute).
- * @cssstate invalid - A problem with the address, or a host error, is shown.
+ * @cssstate invalid - A problem with the address, or a host error, is shown (the field itself is marked invalid only for the address's problems and a host error with `addressRejected`).
  *
  * @cssprop --si-color-accent - Buttons and focus ring.
  * @cssprop --si-color-error - Error messages and the invalid field's border.
@@ -64,6 +64,7 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
     replacing: { type: Boolean },
     hideBack: { type: Boolean, attribute: 'hide-back' },
     error: {},
+    addressRejected: { type: Boolean, attribute: 'address-rejected' },
     problem: { state: true },
   };
 
@@ -78,6 +79,12 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
   declare pending: boolean;
   /** A message from the host, such as the backend refusing the address; cleared when the address is edited. */
   declare error: string;
+  /**
+   * The host's `error` is about the address itself (the backend refused it): the field is marked invalid for it. A
+   * failure that says nothing against what was typed (offline, a slow server, a wait) leaves the field as it is.
+   * Cleared when the address is edited.
+   */
+  declare addressRejected: boolean;
 
   declare private problem: EmailProblem | undefined;
 
@@ -92,6 +99,7 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
     super();
     this.replacing = false;
     this.error = '';
+    this.addressRejected = false;
     new LocalizeController(this);
   }
 
@@ -154,6 +162,7 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
   readonly #onInput = (event: InputEvent) => {
     this.#text = (event.target as HTMLInputElement).value;
     if (this.error) this.error = '';
+    this.addressRejected = false;
     this.#submitting.release();
     this.#updateProblem();
     this.requestUpdate();
@@ -192,8 +201,13 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
 
   // --- Rendering ------------------------------------------------------------------------------------------
 
+  /** The address's own problem, once shown. */
+  #problemShown(): string {
+    return this.#showProblems && this.problem ? text.problem(this.problem) : '';
+  }
+
   #message(): string {
-    return (this.#showProblems && this.problem ? text.problem(this.problem) : '') || this.error;
+    return this.#problemShown() || this.error;
   }
 
   protected override render() {
@@ -221,7 +235,7 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
             autocapitalize="off"
             dir="ltr"
             maxlength="300"
-            aria-invalid=${message ? 'true' : 'false'}
+            aria-invalid=${this.#problemShown() || (this.error && this.addressRejected) ? 'true' : 'false'}
             aria-describedby="email-message"
             ?required=${this.required}
             ?disabled=${this.isDisabled}

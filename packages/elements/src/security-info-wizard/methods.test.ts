@@ -156,6 +156,24 @@ describe('security-info-wizard: email', () => {
   });
 });
 
+describe('security-info-wizard: email, refused', () => {
+  for (const [what, error, invalid] of [
+    ['offline', new SecurityInfoError('network'), 'false'],
+    ['a wait', new SecurityInfoError('rate-limited', undefined, { retryAfterSeconds: 60 }), 'false'],
+    ['an address the backend refuses', new SecurityInfoError('number-rejected'), 'true'],
+  ] as const) {
+    it(`marks the address invalid for ${what} only when the address is what is wrong`, async () => {
+      const { adapter } = backend({ sendEmailCode: () => Promise.reject(error) });
+      const wizard = await mount(adapter, 'email');
+      await enterEmail(wizard);
+      const field = await waitUntilFound(wizard, 'textbox', 'Email address');
+      await waitUntil(() => partText(wizard, 'error'), 'no failure shown');
+      expect(field.getAttribute('aria-invalid')).to.equal(invalid);
+      await expectAccessible(wizard);
+    });
+  }
+});
+
 describe('security-info-wizard: authenticator app', () => {
   it('computes the RFC 6238 code of its test vector (SHA-1, time 59)', async () => {
     const seed = new TextEncoder().encode('12345678901234567890') as Uint8Array<ArrayBuffer>;

@@ -308,6 +308,7 @@ export class WizardMethods implements ReactiveController {
       ?replacing=${!!this.host.element.replaces}
       ?disabled=${signingIn(state)}
       .error=${this.errorText(state)}
+      ?address-rejected=${state.error?.code === 'number-rejected'}
       @email-submit=${this.onEmailSubmit}
       ?hide-back=${!state.showsMethods}
       @back=${this.onBack}
