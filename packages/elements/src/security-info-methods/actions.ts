@@ -21,7 +21,6 @@ import { msg, str } from '../shared/lit-localize.js';
 import { emit } from '../shared/events.js';
 import { textLocale } from '../shared/text-locale.js';
 import { errorMessage, formatWait } from '../shared/error-messages.js';
-import { numberFormat } from '../shared/intl.js';
 import { AnnouncerController } from '../shared/announcer.js';
 import { OperationsController, type Operation } from './operations.js';
 import { ModalController } from './modal.js';
@@ -65,12 +64,7 @@ function tooSoon(seconds: number | undefined, locale: string | undefined): strin
       id: 'methods.rate-limited',
       desc: 'The backend refuses this change for now (too many in a short time).',
     });
-  const wait =
-    seconds >= 3600
-      ? formatWait(seconds, locale)
-      : numberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(
-          Math.max(1, Math.ceil(seconds / 60)),
-        );
+  const wait = formatWait(seconds, locale, true);
   return msg(str`Too many changes in a short time. Try again in ${wait}.`, {
     id: 'methods.rate-limited-wait',
     desc: 'The backend refuses this change for now; the placeholder is a wait such as "2 minutes" or "1.5 hours".',

@@ -174,6 +174,17 @@ describe('security-info-wizard: email, refused', () => {
   }
 });
 
+describe('security-info-wizard: a wait on the other methods’ steps', () => {
+  it('is said in words, as nothing there counts it down: never a clock that stands still', async () => {
+    const refusal = new SecurityInfoError('rate-limited', undefined, { retryAfterSeconds: 90 });
+    const { adapter } = backend({ sendEmailCode: () => Promise.reject(refusal) });
+    const wizard = await mount(adapter, 'email');
+    await enterEmail(wizard);
+    await waitUntil(() => partText(wizard, 'error'), 'no failure shown');
+    expect(partText(wizard, 'error')).to.equal('Too many codes were requested. You can ask again in 2 minutes.');
+  });
+});
+
 describe('security-info-wizard: authenticator app', () => {
   it('computes the RFC 6238 code of its test vector (SHA-1, time 59)', async () => {
     const seed = new TextEncoder().encode('12345678901234567890') as Uint8Array<ArrayBuffer>;

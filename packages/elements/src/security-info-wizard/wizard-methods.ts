@@ -285,13 +285,17 @@ export class WizardMethods implements ReactiveController {
     }
   }
 
-  /** The message for the last failure (with the wait the backend asked for), except the codes in `except`. */
+  /**
+   * The message for the last failure (with the wait the backend asked for, in words, as nothing here counts it
+   * down), except the codes in `except`.
+   */
   private errorText(state: EnrollmentState, except: readonly string[] = []): string {
     const error = state.error;
     if (!error || except.includes(error.code)) return '';
     return errorMessage(error.code, {
       retryAfterSeconds: error.retryAfterSeconds,
       locale: textLocale(this.host.element),
+      still: true,
     });
   }
 

@@ -7,10 +7,15 @@ import { getLocale } from './localization.js';
 
 /**
  * "0:25" for short waits, "2 hours" style for long ones, in `locale`: by default the language the elements' words are
- * in (an element passes its `textLocale`, which refines it with its `lang`'s region).
+ * in (an element passes its `textLocale`, which refines it with its `lang`'s region). `inWords` for a text that does
+ * not count down, where a clock would look stuck: short waits in whole minutes, rounded up ("1 minute").
  */
-export function formatWait(seconds: number, locale: string = getLocale()): string {
+export function formatWait(seconds: number, locale: string = getLocale(), inWords = false): string {
   const whole = Math.max(0, Math.ceil(seconds));
+  if (whole < 3600 && inWords)
+    return numberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(
+      Math.max(1, Math.ceil(whole / 60)),
+    );
   if (whole < 3600) {
     const digits = numberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
     const minutes = numberFormat(locale, { useGrouping: false });
@@ -28,12 +33,16 @@ export function formatWait(seconds: number, locale: string = getLocale()): strin
 export interface ErrorMessageContext {
   retryAfterSeconds?: number | undefined;
   locale?: string | undefined;
+  /** The message stays as it is (nothing counts its wait down): the wait in words, not as a clock. */
+  still?: boolean | undefined;
 }
 
 /** The message for an error code; each says what to do. */
 export function errorMessage(code: SecurityInfoErrorCode, context: ErrorMessageContext = {}): string {
   const wait =
-    context.retryAfterSeconds !== undefined ? formatWait(context.retryAfterSeconds, context.locale) : undefined;
+    context.retryAfterSeconds !== undefined
+      ? formatWait(context.retryAfterSeconds, context.locale, context.still)
+      : undefined;
   switch (code) {
     case 'invalid-code':
       return msg("That code isn't right. Check the latest message and try again.", {
