@@ -8,7 +8,8 @@ import type { PhoneChallenge } from './types.js';
 export const MAX_BACKEND_SECONDS = 86_400;
 
 // Letters, digits and RFC 3986's other unreserved characters: the id goes into a URL path unchanged in meaning.
-const CHALLENGE_ID = /^[A-Za-z0-9._~-]{1,256}$/;
+// Dots alone would be a path's "." or "..": never an id.
+const CHALLENGE_ID = /^(?!\.+$)[A-Za-z0-9._~-]{1,256}$/;
 
 function malformed(field: string): SecurityInfoError {
   return new SecurityInfoError('unknown', `The backend answered with a challenge whose ${field} is not valid.`);

@@ -127,6 +127,61 @@ describe('createFetchAdapter', () => {
     await assert.rejects(aborted.getPolicy({ signal: controller.signal }), { name: 'AbortError' });
   });
 
+  it('never follows a redirect: the code and the host headers stay with the backend', async () => {
+    const moved = () => new Response(null, { status: 307, headers: { location: 'https://elsewhere.example/steal' } });
+    const { adapter, requests } = adapterWith(moved, { headers: { 'x-csrf-token': 'token' } });
+    const error = await rejection(adapter.verifyCode(verify, { signal: signal() }));
+    assert.equal(error.code, 'unknown');
+    assert.match(error.message, /redirect/);
+    // The browser is told to stop at it, so the request is never sent on.
+    assert.equal(requests[0]!.init.redirect, 'manual');
+    // A host's own fetch that followed anyway: its answer is not believed.
+    const followed = adapterWith(() => {
+      const answer = new Response(null, { status: 204 });
+      Object.defineProperty(answer, 'redirected', { value: true });
+      return answer;
+    }).adapter;
+    assert.equal((await rejection(followed.verifyCode(verify, { signal: signal() }))).code, 'unknown');
+  });
+
+  it('stops at a redirect to another server, which hears nothing (Node’s fetch, as a browser’s)', async (t) => {
+    const { createServer } = await import('node:http');
+    const heard: string[] = [];
+    const listen = (handler: Parameters<typeof createServer>[1]) =>
+      new Promise<{ url: string; close: () => void }>((resolve) => {
+        const server = createServer(handler).listen(0, '127.0.0.1', () => {
+          const { port } = server.address() as { port: number };
+          resolve({ url: `http://127.0.0.1:${port}`, close: () => server.close() });
+        });
+      });
+    const elsewhere = await listen((request, response) => {
+      heard.push(`${request.method} ${request.url}`);
+      response.writeHead(204, { 'access-control-allow-origin': '*' }).end();
+    });
+    const backend = await listen((_request, response) =>
+      response.writeHead(308, { location: `${elsewhere.url}/steal` }).end(),
+    );
+    t.after(() => {
+      elsewhere.close();
+      backend.close();
+    });
+    const adapter = createFetchAdapter({ baseUrl: `${backend.url}/api/security-info` });
+    assert.equal((await rejection(adapter.verifyCode(verify, { signal: signal() }))).code, 'unknown');
+    assert.deepEqual(heard, []);
+  });
+
+  it('refuses an id of dots alone, which a URL would resolve to another route, before asking', async () => {
+    const { adapter, requests } = adapterWith(() => new Response(null, { status: 204 }));
+    for (const id of ['.', '..'])
+      assert.equal((await rejection(adapter.removeMethod({ id }, { signal: signal() }))).code, 'unknown');
+    assert.equal(requests.length, 0);
+    // Nor is one taken from the backend.
+    const odd = adapterWith(() =>
+      json(201, { challengeId: '..', codeLength: 6, expiresInSeconds: 300, resendInSeconds: 30, confirmation: 'code' }),
+    ).adapter;
+    assert.equal((await rejection(odd.sendCode(sms, { signal: signal() }))).code, 'unknown');
+  });
+
   it('adds the host headers and credentials to every request', async () => {
     const { adapter, requests } = adapterWith(() => json(200, { methods: [] }), {
       headers: async () => ({ 'x-csrf-token': 't0k3n' }),

@@ -121,7 +121,8 @@ const PASSKEY_REASONS: readonly PasskeyFailureReason[] = [
   'not-verified',
 ];
 // The same rule as a challenge id, and base64url (the WebAuthn options' buffers).
-const OPAQUE_ID = /^[A-Za-z0-9._~-]{1,256}$/;
+// An id of dots alone is a path's "." or "..", which a URL resolves away, even percent-encoded: never an id.
+const OPAQUE_ID = /^(?!\.+$)[A-Za-z0-9._~-]{1,256}$/;
 const BASE64URL = /^[A-Za-z0-9_-]{16,1024}$/;
 const RECOVERY_CODE = /^[A-Z0-9](?:[A-Z0-9 -]{0,62}[A-Z0-9])?$/;
 const MAX_RECOVERY_CODES = 100;
@@ -447,9 +448,24 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
       method,
       headers,
       credentials: options.credentials ?? 'same-origin',
+      // A redirect is no answer of the contract. Followed, it would carry the code, the number or the answers, and
+      // the host's headers, to wherever the backend (or a proxy before it) pointed: the browser stops at it.
+      redirect: 'manual',
       signal,
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
+    // `opaqueredirect` in a browser, the 3xx itself in Node; `redirected` from a host's `fetch` that followed anyway.
+    if (
+      response.type === 'opaqueredirect' ||
+      response.redirected ||
+      (response.status >= 300 && response.status < 400)
+    ) {
+      discard(response);
+      throw new SecurityInfoError(
+        'unknown',
+        'The backend answered with a redirect, which the contract does not allow.',
+      );
+    }
     if (response.status === 401) return { unauthorized: await errorFrom(response) };
     if (!response.ok) throw await errorFrom(response);
     if (response.status !== expected) {
@@ -534,8 +550,12 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
     return readChallenge(await answer);
   }
 
-  // Ids are opaque: whatever one holds, it stays one path segment.
-  const id = (opaque: string) => encodeURIComponent(opaque);
+  // Ids are opaque: whatever one holds, it stays one path segment. Dots alone would be "." or "..", which the URL
+  // resolves away (percent-encoded too), so the request would go to another route: refused before it is sent.
+  const id = (opaque: string) => {
+    if (/^\.+$/.test(opaque)) throw new SecurityInfoError('unknown', 'An id of dots alone is not an id.');
+    return encodeURIComponent(opaque);
+  };
 
   return {
     async getPolicy({ signal }) {

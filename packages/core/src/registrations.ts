@@ -29,7 +29,8 @@ export function methodPurposes(kind: MethodKind, policy: SecurityInfoPolicy): Pu
 }
 
 // The same rule as a challenge id: RFC 3986's unreserved characters, so an id goes into a URL path unchanged.
-const METHOD_ID = /^[A-Za-z0-9._~-]{1,256}$/;
+// Dots alone would be a path's "." or ".." in the requests that name a method: never an id.
+const METHOD_ID = /^(?!\.+$)[A-Za-z0-9._~-]{1,256}$/;
 const E164 = /^\+[1-9]\d{1,14}$/;
 // RFC 5321's limit on an address. The backend checked the address when it was added: this only makes sure an
 // address is what is shown, not a message or markup a broken backend put in its place.
