@@ -44,8 +44,11 @@ export function initialEnrollment(options: EnrollmentOptions = {}): EnrollmentSt
 export function startTransition(state: EnrollmentState, event: EnrollmentEvent): EnrollmentState {
   if (state.step === 'done' || state.step === 'cancelled') return state;
   switch (event.type) {
-    case 'cancel':
-      return { ...state, step: 'cancelled', request: null };
+    case 'cancel': {
+      // The app's key leaves the state with its step (whatever the wizard's host keeps a reference to).
+      const { app: _app, ...rest } = state;
+      return { ...rest, step: 'cancelled', request: null };
+    }
 
     case 'interrupted':
       return state.request ? settled(state) : state;
@@ -85,7 +88,8 @@ export function startTransition(state: EnrollmentState, event: EnrollmentEvent):
       // Back from a method's first step when the methods were shown; `show-methods` from any step but a sequence's.
       const leaves = event.type === 'back' ? state.step === state.method && state.showsMethods : !state.sequence;
       if (!leaves || !state.policy || state.step === 'methods') return state;
-      const { error: _error, challenge: _challenge, ...rest } = state;
+      // The app's key goes with its challenge: a person who comes back to the app is given a new one.
+      const { error: _error, challenge: _challenge, app: _app, ...rest } = state;
       return { ...rest, step: 'methods', showsMethods: true, request: null, locked: false };
     }
 

@@ -112,6 +112,21 @@ describe('the authenticator app steps', () => {
     assert.equal(done.app, undefined);
   });
 
+  it('forgets the key when the person leaves its steps: back to the methods, shown the methods, or cancelled', () => {
+    const starting = next(chosen('authenticator-app'), { type: 'app-requested' });
+    const shown = next(starting, { type: 'app-started', requestId: id(starting), setup });
+    assert.equal(shown.app?.secret, setup.secret);
+    for (const left of [
+      next(shown, { type: 'back' }),
+      next(appAtCode(), { type: 'show-methods' }),
+      next(shown, { type: 'cancel' }),
+      next(appAtCode(), { type: 'cancel' }),
+    ]) {
+      assert.ok(['methods', 'cancelled'].includes(left.step), left.step);
+      assert.equal(left.app, undefined, `the key stayed at ${left.step}`);
+    }
+  });
+
   it('needs a new key after the methods were shown again: the old one is no challenge any more', () => {
     const methods = next(appAtCode(), { type: 'show-methods' });
     const again = next(methods, { type: 'method-chosen', method: 'authenticator-app' });
