@@ -306,6 +306,10 @@ describe('security-info-server', { concurrency: true }, () => {
         assert.equal(refused.status, 403);
         assert.equal(((await refused.json()) as { error: string }).error, 'reauthentication-required');
       }
+      // The operator is told, once, why a token without auth_time is never a recent sign-in.
+      await waitFor(service, 'stderr', /an access token without auth_time/);
+      assert.equal((await send('+31687654321', await sign())).status, 403);
+      assert.equal(service.stderr().match(/without auth_time/g)?.length, 1);
       assert.equal((await send('+31687654321', await sign(now - 60))).status, 201);
     });
   });

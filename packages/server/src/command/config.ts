@@ -393,9 +393,22 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
             console.error(`[security-info] the identity provider's keys could not be had: ${describeError(error)}`),
         });
         authenticate = jwt;
-        // A token that does not say when the person signed in is not a recent sign-in.
+        // A token that does not say when the person signed in is not a recent sign-in: said once in the log, as an
+        // identity provider that never sends auth_time would have every change ask for a new sign-in.
+        let told = false;
         if (recentSeconds >= 1)
-          recentAuthentication = (request) => (jwt.authenticatedAt(request) ?? 0) >= Date.now() - recentSeconds * 1000;
+          recentAuthentication = (request) => {
+            const at = jwt.authenticatedAt(request);
+            if (at === null && !told) {
+              told = true;
+              console.warn(
+                '[security-info] an access token without auth_time: SECURITY_INFO_RECENT_SIGN_IN cannot tell when ' +
+                  'the person signed in, so the changes it covers ask them to sign in again. Have the identity ' +
+                  'provider put auth_time in its access tokens.',
+              );
+            }
+            return (at ?? 0) >= Date.now() - recentSeconds * 1000;
+          };
       } catch (error) {
         errors.push(fromThrown(error, JWT_OPTIONS, 'SECURITY_INFO_AUTH'));
       }
