@@ -114,3 +114,30 @@ export async function waitUntilFound(
   await waitUntil(() => queryByRole(within, role, { name }), `no ${role} named ${String(name)}`, { timeout });
   return getByRole<HTMLElement>(within, role, { name });
 }
+
+/**
+ * Holds a field element to the rule for a host message that counts a wait down (`errorCountsDown`): its alert says
+ * the message as it appears; from the first change on, the message is shown, and read with `field`, outside every
+ * live region, and the field is not called invalid for it.
+ */
+export async function expectCountdownSaidOnce(
+  el: ReactiveElement & { error: string; errorCountsDown: boolean },
+  field: () => HTMLElement,
+): Promise<void> {
+  const wait = (time: string) => `Too many codes were requested. You can ask again in ${time}.`;
+  const live = () =>
+    [...el.shadowRoot!.querySelectorAll('[role="alert"], [role="status"], [aria-live]')]
+      .map((region) => region.textContent ?? '')
+      .join(' ');
+  el.errorCountsDown = true;
+  el.error = wait('0:30');
+  await el.updateComplete;
+  expect(live(), 'the alert says it as it appears').to.contain(wait('0:30'));
+  el.error = wait('0:29');
+  await el.updateComplete;
+  expect(live()).not.to.contain('Too many codes');
+  const shown = el.shadowRoot!.querySelector('[part~="error"]:not(:empty)')!;
+  expect(shown.textContent!.trim()).to.equal(wait('0:29'));
+  expect(field().getAttribute('aria-describedby')!.split(' ')).to.include(shown.id);
+  expect(field().getAttribute('aria-invalid')).to.equal('false');
+}

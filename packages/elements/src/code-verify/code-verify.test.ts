@@ -22,6 +22,7 @@ import {
   setViewport,
   typeInto,
   waitUntil,
+  expectCountdownSaidOnce,
 } from '../../test/helpers.js';
 import { formControlTests } from '../../test/form-control.js';
 
@@ -376,18 +377,7 @@ describe('code-verify', () => {
 
     it('says a host message that counts down once, then counts it down outside every live region', async () => {
       const el = await verifier();
-      const wait = (time: string) => `Too many codes were requested. You can ask again in ${time}.`;
-      el.errorCountsDown = true;
-      el.error = wait('0:30');
-      await el.updateComplete;
-      expect(alertText(el), 'the alert says it as it appears').to.equal(wait('0:30'));
-      el.error = wait('0:29');
-      await el.updateComplete;
-      const live = [...el.shadowRoot!.querySelectorAll('[role="alert"], [role="status"], [aria-live]')];
-      expect(live.map((region) => region.textContent).join(' ')).not.to.contain('Too many codes');
-      const shown = el.shadowRoot!.querySelector('[part~="error"]:not(:empty)')!;
-      expect(shown.textContent!.trim()).to.equal(wait('0:29'));
-      expect(field(el).getAttribute('aria-describedby')!.split(' ')).to.include(shown.id);
+      await expectCountdownSaidOnce(el, () => field(el));
       await expectAccessible(el);
       el.error = '';
       await el.updateComplete;
