@@ -11,6 +11,7 @@ import type { CheckedNumber } from './number-check.js';
 import type { CheckOutcome, ResolvedOptions } from './options.js';
 import {
   FAILURE_MEMORY_MS,
+  NO_FAILURES,
   phoneChannel,
   type FailureState,
   type StoreTransaction,
@@ -313,14 +314,9 @@ export function createChallenges(options: ResolvedOptions) {
     remember: boolean,
   ) {
     if (remember && identified(caller))
-      await tx.putFailures(
-        caller.userId,
-        { count: 0, lockedUntil: 0, lastFailureAt: 0, lastSuccessAt: at },
-        caller.client,
-      );
+      await tx.putFailures(caller.userId, { ...NO_FAILURES, lastSuccessAt: at }, caller.client);
     // Nor does such an answer end strangers' run: it would give a stranger who found the answers more guesses.
-    if (state.count > 0 && (remember || key === KNOWN))
-      await tx.putFailures(caller.userId, { count: 0, lockedUntil: 0, lastFailureAt: 0 }, key);
+    if (state.count > 0 && (remember || key === KNOWN)) await tx.putFailures(caller.userId, NO_FAILURES, key);
   }
 
   type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal; outcome: CheckOutcome };

@@ -35,6 +35,12 @@ const ANSWERS = [
   { questionId: 'motto', answer: 'Nooit opgeven' },
 ];
 
+/** Two of the answers a reset checks here, the first wrong. */
+const ONE_WRONG = [
+  { questionId: 'birth-city', answer: 'Amsterdam' },
+  { questionId: 'motto', answer: 'Nooit opgeven' },
+];
+
 function withQuestions(options: Parameters<typeof setup>[0] = {}) {
   const notices: string[] = [];
   const server = setup({
@@ -270,12 +276,8 @@ describe('security questions at sign-in', () => {
   it('locks guessing in the user’s failure limits: past the cap even the right answers wait', async () => {
     const server = withQuestions({ limits: { maxConsecutiveFailures: 3, failureLockoutSeconds: 60 } });
     const id = await server.register();
-    const guess = [
-      { questionId: 'birth-city', answer: 'Amsterdam' },
-      { questionId: 'motto', answer: 'Nooit opgeven' },
-    ];
     const statuses = [];
-    for (let tries = 0; tries < 3; tries++) statuses.push((await server.check('alice', id, guess)).status);
+    for (let tries = 0; tries < 3; tries++) statuses.push((await server.check('alice', id, ONE_WRONG)).status);
     assert.deepEqual(statuses, [422, 422, 429]);
     const locked = await server.check('alice', id, ANSWERS);
     assert.equal(locked.status, 429);
@@ -287,17 +289,13 @@ describe('security questions at sign-in', () => {
   it('gives a stranger who knows the answers nothing of the person’s: no known address, no count cleared', async () => {
     const server = withQuestions({ limits: { maxConsecutiveFailures: 3, failureLockoutSeconds: 60 } });
     const id = await server.register();
-    const wrong = [
-      { questionId: 'birth-city', answer: 'Amsterdam' },
-      { questionId: 'motto', answer: 'Nooit opgeven' },
-    ];
     // Two wrong sets from one address, then the right set from another: the count of strangers stays at two.
     for (let tries = 0; tries < 2; tries++)
-      assert.equal((await server.check('alice', id, wrong, '203.0.113.1')).status, 422);
+      assert.equal((await server.check('alice', id, ONE_WRONG, '203.0.113.1')).status, 422);
     assert.equal((await server.check('alice', id, ANSWERS, '203.0.113.2')).status, 200);
-    assert.equal((await server.check('alice', id, wrong, '203.0.113.1')).status, 429);
+    assert.equal((await server.check('alice', id, ONE_WRONG, '203.0.113.1')).status, 429);
     // Nor did the right set make its address one where the person signs in: it waits with the strangers.
-    assert.equal((await server.check('alice', id, wrong, '203.0.113.2')).status, 429);
+    assert.equal((await server.check('alice', id, ONE_WRONG, '203.0.113.2')).status, 429);
   });
 
   it('hashes the answers outside the store’s transactions, which the embedded stores run one at a time', async () => {
@@ -307,11 +305,7 @@ describe('security questions at sign-in', () => {
       const id = await server.register();
       watch.counts.hashes = watch.counts.inTransaction = 0;
       assert.equal((await server.check('alice', id, ANSWERS)).status, 200);
-      const oneWrong = [
-        { questionId: 'first-pet', answer: 'Bello' },
-        { questionId: 'motto', answer: 'Nooit opgeven' },
-      ];
-      assert.equal((await server.check('alice', id, oneWrong)).status, 422);
+      assert.equal((await server.check('alice', id, ONE_WRONG)).status, 422);
       assert.deepEqual(watch.counts, { hashes: 5, inTransaction: 0 });
     } finally {
       watch.restore();
@@ -323,11 +317,7 @@ describe('security questions at sign-in', () => {
     try {
       const server = withQuestions({ store: watch.store, limits: { maxConsecutiveFailures: 2 } });
       const id = await server.register();
-      const guess = [
-        { questionId: 'birth-city', answer: 'Amsterdam' },
-        { questionId: 'motto', answer: 'Nooit opgeven' },
-      ];
-      for (let tries = 0; tries < 2; tries++) await server.check('alice', id, guess);
+      for (let tries = 0; tries < 2; tries++) await server.check('alice', id, ONE_WRONG);
       watch.counts.hashes = 0;
       for (let tries = 0; tries < 5; tries++) assert.equal((await server.check('alice', id, ANSWERS)).status, 429);
       assert.equal(watch.counts.hashes, 0);

@@ -4,15 +4,21 @@ import type { SecurityInfoPolicy } from '@security-info/core';
 import { ConfigurationError } from './options.js';
 import { Refusal } from './http.js';
 import {
-  answersMatch,
   checkQuestionsPolicy,
   hashAnswer,
+  hashAnswers,
+  hashesMatch,
   PREDEFINED_QUESTION_TEXT,
   readAnswers,
   readAnswerList,
   SCRYPT_PARAMS,
 } from './questions.js';
-import { PREDEFINED_QUESTION_IDS } from '@security-info/core';
+import { PREDEFINED_QUESTION_IDS, type SecurityQuestionAnswer } from '@security-info/core';
+import type { StoredAnswer } from './questions.js';
+
+/** A check as the service API makes one: the answers hashed as stored, then compared. */
+const answersMatch = async (given: SecurityQuestionAnswer[], stored: StoredAnswer[]) =>
+  hashesMatch(given, await hashAnswers(given, stored), stored);
 
 const POLICY: SecurityInfoPolicy = {
   methods: [{ id: 'security-questions', purposes: ['password-reset'] }],

@@ -96,7 +96,11 @@ export function hashAnswers(
   );
 }
 
-/** Whether every given answer's hash (`hashed`, by `hashAnswers` from the same `stored`) is the one stored; none given is no match. */
+/**
+ * Whether every given answer's hash (`hashed`, by `hashAnswers` from the same `stored`) is the one stored: each is
+ * compared in constant time, whatever the others gave, so the time says nothing of which was wrong. A question with
+ * no stored answer is a wrong answer, and none given is no match.
+ */
 export function hashesMatch(
   given: readonly SecurityQuestionAnswer[],
   hashed: readonly Buffer[],
@@ -109,18 +113,6 @@ export function hashesMatch(
     return kept !== undefined && actual.length === expected.length && timingSafeEqual(actual, expected);
   });
   return results.length > 0 && results.reduce((all, one) => all && one, true);
-}
-
-/**
- * Whether each given answer matches the stored answer to its question: every one is hashed and compared in
- * constant time, whatever the others gave, so the time says nothing of which was wrong. A question with no stored
- * answer is a wrong answer.
- */
-export async function answersMatch(
-  given: readonly SecurityQuestionAnswer[],
-  stored: readonly StoredAnswer[],
-): Promise<boolean> {
-  return hashesMatch(given, await hashAnswers(given, stored), stored);
 }
 
 /** The wording of a question of the policy: its own text, or a predefined one's English. */

@@ -587,30 +587,19 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   const limitsText = get('SECURITY_INFO_LIMITS');
   const limits = limitsText === undefined ? undefined : readLimits(limitsText);
   if (typeof limits === 'string') fail('SECURITY_INFO_LIMITS', limits);
-  /** A time-out in milliseconds: a whole number from 1 ms to ten minutes. */
-  const milliseconds = (name: string) => {
+  /** A time in milliseconds: a whole number from `least` to ten minutes; `undefined` when unset or refused. */
+  const milliseconds = (name: string, least: number, example: number) => {
     const text = get(name);
     const value = text !== undefined && /^\d{1,6}$/.test(text) ? Number(text) : NaN;
-    if (text !== undefined && !(value >= 1 && value <= 600_000))
-      fail(name, `must be a whole number of milliseconds from 1 to 600000, such as 10000, not "${text}".`);
-    return value >= 1 && value <= 600_000 ? value : undefined;
+    const valid = value >= least && value <= 600_000;
+    if (text !== undefined && !valid)
+      fail(name, `must be a whole number of milliseconds from ${least} to 600000, such as ${example}, not "${text}".`);
+    return valid ? value : undefined;
   };
-  const dependencyTimeoutMs = milliseconds('SECURITY_INFO_DEPENDENCY_TIMEOUT_MS');
-  const bodyTimeoutMs = milliseconds('SECURITY_INFO_BODY_TIMEOUT_MS');
-  const stopDelayText = get('SECURITY_INFO_STOP_DELAY_MS');
+  const dependencyTimeoutMs = milliseconds('SECURITY_INFO_DEPENDENCY_TIMEOUT_MS', 1, 10_000);
+  const bodyTimeoutMs = milliseconds('SECURITY_INFO_BODY_TIMEOUT_MS', 1, 10_000);
   const stopDelayMs =
-    stopDelayText === undefined
-      ? development
-        ? 0
-        : DEFAULT_STOP_DELAY_MS
-      : /^\d{1,6}$/.test(stopDelayText)
-        ? Number(stopDelayText)
-        : NaN;
-  if (!(stopDelayMs <= 600_000))
-    fail(
-      'SECURITY_INFO_STOP_DELAY_MS',
-      `must be a whole number of milliseconds from 0 to 600000, such as 5000, not "${stopDelayText}".`,
-    );
+    milliseconds('SECURITY_INFO_STOP_DELAY_MS', 0, DEFAULT_STOP_DELAY_MS) ?? (development ? 0 : DEFAULT_STOP_DELAY_MS);
   const metricsText = get('SECURITY_INFO_METRICS') ?? 'on';
   if (metricsText !== 'on' && metricsText !== 'off')
     fail('SECURITY_INFO_METRICS', `must be on or off, not "${metricsText}".`);
