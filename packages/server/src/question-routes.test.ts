@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { stat } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Registrations, SecurityInfoPolicy } from '@security-info/core';
 import { createSecurityInfoHandler } from './handler.js';
@@ -310,6 +311,29 @@ describe('security questions at sign-in', () => {
     } finally {
       watch.restore();
     }
+  });
+
+  it('leaves the thread pool to the rest of the service while a flood of checks is hashed', async () => {
+    const server = withQuestions();
+    const id = await server.register();
+    // A sign-in page forwarding 30 strangers' guesses at once: 60 slow hashes.
+    const flood = Array.from({ length: 30 }, () => server.check('alice', id, ONE_WRONG));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // What every request needs from the same pool (a file, a sender's DNS lookup) still gets a thread at once.
+    const started = performance.now();
+    await stat(import.meta.filename);
+    const waited = performance.now() - started;
+    const answers = await Promise.all(flood);
+    assert.ok(waited < 250, `a file read waited ${Math.round(waited)} ms behind the hashing`);
+    const statuses = answers.map((answer) => answer.status);
+    // Each answered: wrong, or busy with a time to come back; never a crash.
+    assert.ok(
+      statuses.every((status) => status === 422 || status === 503),
+      statuses.join(),
+    );
+    assert.ok(statuses.includes(503), 'nothing was turned away');
+    for (const answer of answers.filter(({ status }) => status === 503))
+      assert.ok(Number(answer.headers.get('retry-after')) > 0);
   });
 
   it('hashes nothing while the person’s wrong answers make them wait', async () => {

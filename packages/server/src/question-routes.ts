@@ -3,6 +3,7 @@
  * sign-in for a password reset. Answers are hashed before anything is written and never logged or returned.
  */
 import type { Caller, Challenges } from './challenges.js';
+import { slowHashes } from './hashing.js';
 import { Refusal, badRequest, respond } from './http.js';
 import type { ResolvedOptions } from './options.js';
 import { readId } from './phone-routes.js';
@@ -10,7 +11,7 @@ import {
   answersToReset,
   checkQuestionsPolicy,
   hashAnswer,
-  hashAnswers,
+  answerHashes,
   hashesMatch,
   readAnswerList,
   readAnswers,
@@ -72,7 +73,10 @@ export function createQuestionRoutes(
     // Checked before the hashing is paid for, and again in the transaction that writes.
     await registrations.requireRecent(caller, existing ? 'replace' : 'add', methods.length === 0);
     await charge(caller);
-    const stored: StoredAnswer[] = await Promise.all(answers.map((answer) => hashAnswer(answer)));
+    const stored: StoredAnswer[] = await slowHashes(
+      answers.map((answer) => () => hashAnswer(answer)),
+      options.dependencyTimeoutMs,
+    );
     const { method, action } = await challenges.transaction((tx) =>
       registrations.registerMethod(tx, caller, {
         kind: KIND,
@@ -109,7 +113,7 @@ export function createQuestionRoutes(
     // Hashed outside the transaction, which only compares: a store that runs one transaction at a time (the
     // embedded ones) is not held by the hashing of every guess.
     const stored = answersOf(method);
-    const hashed = await within(hashAnswers(given, stored), options.dependencyTimeoutMs, 'hashing');
+    const hashed = await slowHashes(answerHashes(given, stored), options.dependencyTimeoutMs);
     const methodId = await challenges.checkUser(
       caller,
       async (tx) => {

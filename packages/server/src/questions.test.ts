@@ -6,7 +6,7 @@ import { Refusal } from './http.js';
 import {
   checkQuestionsPolicy,
   hashAnswer,
-  hashAnswers,
+  answerHashes,
   hashesMatch,
   PREDEFINED_QUESTION_TEXT,
   readAnswers,
@@ -18,7 +18,7 @@ import type { StoredAnswer } from './questions.js';
 
 /** A check as the service API makes one: the answers hashed as stored, then compared. */
 const answersMatch = async (given: SecurityQuestionAnswer[], stored: StoredAnswer[]) =>
-  hashesMatch(given, await hashAnswers(given, stored), stored);
+  hashesMatch(given, await Promise.all(answerHashes(given, stored).map((hash) => hash())), stored);
 
 const POLICY: SecurityInfoPolicy = {
   methods: [{ id: 'security-questions', purposes: ['password-reset'] }],

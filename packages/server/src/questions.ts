@@ -2,7 +2,7 @@
  * Security questions on the server: the policy's questions checked at start, answers read against core's rules,
  * and each answer kept only as a slow, salted hash (scrypt), compared in constant time.
  */
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   checkAnswers,
   DEFAULT_REQUIRED_ANSWERS,
@@ -14,6 +14,7 @@ import {
   type SecurityInfoPolicy,
   type SecurityQuestionAnswer,
 } from '@security-info/core';
+import { scryptHash, type ScryptParams } from './hashing.js';
 import { badRequest } from './http.js';
 import { ConfigurationError } from './options.js';
 
@@ -34,14 +35,7 @@ export const PREDEFINED_QUESTION_TEXT: Record<PredefinedQuestionId, string> = {
   'first-car': 'What was the make of your first car?',
 };
 
-/** scrypt's cost: N = 2^15, r = 8, p = 1 (OWASP's floor for scrypt), a 32-byte hash. About 32 MiB and 50 ms. */
-export interface ScryptParams {
-  N: number;
-  r: number;
-  p: number;
-  keyLength: number;
-}
-
+/** scrypt's cost for answers: N = 2^15, r = 8, p = 1 (OWASP's floor for scrypt), a 32-byte hash. 32 MiB, about 50 ms. */
 export const SCRYPT_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 };
 
 /** One answer as it is stored: the hash of its normalized text under its own salt, with the cost beside it. */
@@ -57,47 +51,33 @@ export interface StoredAnswer {
 const ANSWER_MAX = 200;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
-function derive(answer: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
-  const { N, r, p, keyLength } = params;
-  return new Promise((resolve, reject) =>
-    // maxmem: scrypt needs 128 * N * r bytes, just over Node's 32 MiB default at these parameters.
-    scrypt(normalizeAnswer(answer), salt, keyLength, { N, r, p, maxmem: 256 * N * r }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
-  );
-}
-
 /** Hashes an answer (normalized first) under a fresh 16-byte salt. */
 export async function hashAnswer(
   { questionId, answer }: SecurityQuestionAnswer,
   params: ScryptParams = SCRYPT_PARAMS,
 ): Promise<StoredAnswer> {
   const salt = randomBytes(16);
-  return { questionId, salt: b64(salt), hash: b64(await derive(answer, salt, params)), params };
+  return { questionId, salt: b64(salt), hash: b64(await scryptHash(normalizeAnswer(answer), salt, params)), params };
 }
 
 /**
- * Each given answer hashed as the stored answer to its question was (under a throwaway salt for a question never
- * answered, so that it costs as much as a wrong answer): the slow part of a check, done before its transaction.
+ * The hashes of each given answer as the stored answer to its question was made (under a throwaway salt for a
+ * question never answered, so that it costs as much as a wrong answer), as jobs for the gate (hashing.ts): the slow
+ * part of a check, done before its transaction.
  */
-export function hashAnswers(
+export function answerHashes(
   given: readonly SecurityQuestionAnswer[],
   stored: readonly StoredAnswer[],
-): Promise<Buffer[]> {
-  return Promise.all(
-    given.map(({ questionId, answer }) => {
-      const kept = stored.find((candidate) => candidate.questionId === questionId);
-      return derive(
-        answer,
-        kept ? Buffer.from(kept.salt, 'base64url') : randomBytes(16),
-        kept?.params ?? SCRYPT_PARAMS,
-      );
-    }),
-  );
+): (() => Promise<Buffer>)[] {
+  return given.map(({ questionId, answer }) => {
+    const kept = stored.find((candidate) => candidate.questionId === questionId);
+    const salt = kept ? Buffer.from(kept.salt, 'base64url') : randomBytes(16);
+    return () => scryptHash(normalizeAnswer(answer), salt, kept?.params ?? SCRYPT_PARAMS);
+  });
 }
 
 /**
- * Whether every given answer's hash (`hashed`, by `hashAnswers` from the same `stored`) is the one stored: each is
+ * Whether every given answer's hash (`hashed`, by `answerHashes` from the same `stored`) is the one stored: each is
  * compared in constant time, whatever the others gave, so the time says nothing of which was wrong. A question with
  * no stored answer is a wrong answer, and none given is no match.
  */

@@ -6,15 +6,14 @@
  * so a code works once, also when two checks race. A code used up leaves an audit entry and a notice. A new set
  * replaces the old one in one step; wrong codes count in the user's limits.
  */
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { newRecoveryCode, RECOVERY_CODE_COUNT } from '@security-info/core';
 import type { Caller, Challenges } from './challenges.js';
+import { scryptHash, slowHashes, type ScryptParams } from './hashing.js';
 import { Refusal, badRequest, respond } from './http.js';
 import type { ResolvedOptions } from './options.js';
-import type { ScryptParams } from './questions.js';
 import { notFound, recoveryCodesLeft, type RegistrationsApi } from './registrations.js';
 import type { StoredMethod } from './store.js';
-import { within } from './timeout.js';
 
 const KIND = 'recovery-codes';
 /**
@@ -36,20 +35,18 @@ export function normalizeRecoveryCode(value: unknown): string {
   return value.toUpperCase().replace(/[\s-]/g, '');
 }
 
-function derive(code: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
-  const { N, r, p, keyLength } = params;
-  return new Promise((resolve, reject) =>
-    scrypt(code, salt, keyLength, { N, r, p, maxmem: 256 * N * r }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
-  );
-}
-
-/** Hashes a new set under a fresh salt. */
-export async function hashRecoveryCodes(codes: readonly string[], params = RECOVERY_SCRYPT): Promise<StoredSet> {
+/** Hashes a new set under a fresh salt, through the gate of slow hashes (hashing.ts). */
+export async function hashRecoveryCodes(
+  codes: readonly string[],
+  timeoutMs: number,
+  params = RECOVERY_SCRYPT,
+): Promise<StoredSet> {
   const salt = randomBytes(16);
-  const hashes = await Promise.all(
-    codes.map(async (code) => (await derive(normalizeRecoveryCode(code), salt, params)).toString('base64url')),
+  const hashes = await slowHashes(
+    codes.map(
+      (code) => async () => (await scryptHash(normalizeRecoveryCode(code), salt, params)).toString('base64url'),
+    ),
+    timeoutMs,
   );
   return { salt: salt.toString('base64url'), params, hashes };
 }
@@ -97,7 +94,7 @@ export function createRecoveryRoutes(
     await registrations.requireRecent(caller, existing ? 'replace' : 'add', methods.length === 0);
     await charge(caller);
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    const set = await hashRecoveryCodes(codes);
+    const set = await hashRecoveryCodes(codes, options.dependencyTimeoutMs);
     const { method, action, view } = await challenges.transaction(async (tx) => {
       const registered = await registrations.registerMethod(tx, caller, {
         kind: KIND,
@@ -123,11 +120,12 @@ export function createRecoveryRoutes(
     const { salt, params } = setOf(method);
     await challenges.refuseWhileLocked(caller);
     // Hashed once, outside the transaction: the transaction only compares.
-    const given = await within(
-      derive(code, Buffer.from(String(salt), 'base64url'), params ?? RECOVERY_SCRYPT),
-      options.dependencyTimeoutMs,
-      'hashing',
-    );
+    const given = (
+      await slowHashes(
+        [() => scryptHash(code, Buffer.from(String(salt), 'base64url'), params ?? RECOVERY_SCRYPT)],
+        options.dependencyTimeoutMs,
+      )
+    )[0]!;
     const result = await challenges.checkUser(
       caller,
       async (tx) => {
