@@ -151,6 +151,20 @@ describe('the authenticator app steps', () => {
     assert.equal(back.app?.secret, SECRET);
     assert.equal(next(back, { type: 'verified', requestId: id(verifying) }), back);
   });
+
+  it('goes back to a new key when the old one expired or locked, as nothing can be sent again for an app', () => {
+    for (const code of ['code-expired', 'too-many-attempts'] as const) {
+      const verifying = next(appAtCode(), { type: 'code-submitted' });
+      const over = next(verifying, { type: 'failed', requestId: id(verifying), error: new SecurityInfoError(code) });
+      const back = next(over, { type: 'back' });
+      assert.equal(back.step, 'authenticator-app', code);
+      assert.equal(back.challenge, undefined, `the ${code} key is kept`);
+      assert.equal(back.app, undefined, `the ${code} key is kept`);
+      assert.equal(back.locked, false, code);
+      assert.equal(back.error, undefined, code);
+      assert.equal(next(back, { type: 'app-requested' }).request?.operation, 'startAuthenticatorApp', code);
+    }
+  });
 });
 
 describe('the security questions step', () => {

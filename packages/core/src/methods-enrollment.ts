@@ -5,7 +5,7 @@
  * runner-methods.ts), so the phone flow never downloads it.
  *
  * The code step is the phone's `code` step, with `method` saying whose code it is; Back from it returns to the
- * address (email) or to the key (the same key: the app has it already).
+ * address (email) or to the key (the same key: the app has it already; a new one once the backend is done with it).
  */
 import type { EnrolledMethod, EnrollmentEvent, EnrollmentState } from './enrollment-state.js';
 import { passkeyTransition } from './passkey-enrollment.js';
@@ -70,11 +70,14 @@ export function methodsTransition(state: EnrollmentState, event: EnrollmentEvent
 
     case 'back': {
       if (step !== 'code') return state;
-      const { error: _error, challenge, ...rest } = state;
-      // Email: the address again, for another code. The app: the same key, still in the person's app.
-      return method === 'email'
-        ? { ...rest, step: 'email', request: null, locked: false }
-        : { ...rest, challenge, step: 'authenticator-app', request: null };
+      const { error, challenge, app, ...rest } = state;
+      // Email: the address again, for another code. The app: the same key, still in the person's app, unless the
+      // backend is done with it (expired, or locked by wrong codes): nothing is sent again for an app, so Back is the
+      // way to a new key, which the step asks for when it has none.
+      if (method === 'email') return { ...rest, step: 'email', request: null, locked: false };
+      if (state.locked || error?.code === 'code-expired')
+        return { ...rest, step: 'authenticator-app', request: null, locked: false };
+      return { ...rest, app, challenge, step: 'authenticator-app', request: null };
     }
 
     default:

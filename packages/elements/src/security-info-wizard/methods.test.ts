@@ -252,6 +252,38 @@ describe('security-info-wizard: authenticator app', () => {
     await step(wizard, 'code');
   });
 
+  it('leads Back from a key the backend is done with (expired) to a new key, and enrolls with it', async () => {
+    const { adapter, calls } = backend();
+    const start = adapter.startAuthenticatorApp!.bind(adapter);
+    adapter.startAuthenticatorApp = async (request, options) => ({
+      ...(await start(request, options)),
+      challengeId: `app-${calls.length}`,
+    });
+    const verify = adapter.verifyCode.bind(adapter);
+    const tried: string[] = [];
+    adapter.verifyCode = async (request, options) => {
+      tried.push(request.challengeId);
+      if (request.challengeId === 'app-1') throw new SecurityInfoError('code-expired');
+      return verify(request, options);
+    };
+    const wizard = await mount(adapter, 'authenticator-app');
+    await waitUntilFound(wizard, 'image', 'QR code for your authenticator app');
+    getByRole(wizard, 'button', { name: 'Next' }).click();
+    await enterCode(wizard, await totp(base32(SECRET)));
+    await expectMessage(wizard, /That code has expired/);
+    await expectAccessible(wizard);
+    getByRole(wizard, 'button', { name: 'Back' }).click();
+    await step(wizard, 'authenticator-app');
+    await waitUntil(() => calls.filter(([name]) => name === 'startAuthenticatorApp').length === 2, 'no new key');
+    await waitUntilFound(wizard, 'image', 'QR code for your authenticator app');
+    await expectAccessible(wizard);
+    getByRole(wizard, 'button', { name: 'Next' }).click();
+    const complete = nextEvent(wizard, 'security-info-complete');
+    await enterCode(wizard, await totp(base32(SECRET)));
+    expect((await complete).detail).to.deep.equal({ method: 'authenticator-app' });
+    expect(tried, 'the second code is checked against the new key').to.deep.equal(['app-1', 'app-2']);
+  });
+
   it('says what failed when the key could not be made, and Next asks again', async () => {
     let refusals = 1;
     const { adapter, calls } = backend();
