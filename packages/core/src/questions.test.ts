@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkAnswers, normalizeAnswer, PREDEFINED_QUESTION_IDS } from './questions.js';
+import { checkAnswers, MAX_ANSWER_LENGTH, normalizeAnswer, PREDEFINED_QUESTION_IDS } from './questions.js';
 
 const wording: Record<string, string> = {
   'first-pet': 'What was the name of your first pet?',
@@ -41,6 +41,20 @@ test('an empty answer, or one without a question, is required', () => {
 test('under three characters after normalizing is too short; three characters of any script pass', () => {
   const check = checkAnswers(answers(['first-pet', ' Ｒｘ  '], ['birth-city', '東京都'], ['motto', 'ab']), options);
   assert.deepEqual(check.answers, ['too-short', undefined, 'too-short']);
+});
+
+test('over 200 characters as typed is too long: the length the server refuses, said before it is sent', () => {
+  assert.equal(MAX_ANSWER_LENGTH, 200);
+  const check = checkAnswers(
+    answers(
+      ['first-pet', 'x'.repeat(201)],
+      ['birth-city', ' '.repeat(150) + 'Utrecht' + ' '.repeat(50)],
+      ['motto', 'y'.repeat(10_000)],
+    ),
+    options,
+  );
+  assert.deepEqual(check.answers, ['too-long', 'too-long', 'too-long']);
+  assert.equal(checkAnswers(answers(['first-pet', 'x'.repeat(200)]), { required: 1 }).ok, true);
 });
 
 test('a question chosen twice is refused on its second use', () => {

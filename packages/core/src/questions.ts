@@ -25,7 +25,8 @@ export const PREDEFINED_QUESTION_IDS = [
 export type PredefinedQuestionId = (typeof PREDEFINED_QUESTION_IDS)[number];
 
 /** A rule one answer breaks. */
-export type AnswerProblem = 'required' | 'too-short' | 'repeated-question' | 'same-answer' | 'repeats-question';
+export type AnswerProblem =
+  'required' | 'too-short' | 'too-long' | 'repeated-question' | 'same-answer' | 'repeats-question';
 
 export interface AnswersCheck {
   /** One per answer, in order: the first rule it breaks, or `undefined` when it keeps them all. */
@@ -46,6 +47,9 @@ export interface CheckAnswersOptions {
 /** Answers shorter than this, in characters after normalizing, are too easy to guess. */
 export const MIN_ANSWER_LENGTH = 3;
 
+/** Answers longer than this, in UTF-16 code units as typed, are refused (the server reads no longer ones). */
+export const MAX_ANSWER_LENGTH = 200;
+
 /**
  * An answer as it is compared and hashed: Unicode NFKC (full-width and compatibility forms folded), lowercase,
  * runs of white space as one space, trimmed. "Rex", " rex " and "ＲＥＸ" are the same answer.
@@ -62,8 +66,9 @@ const words = (text: string) =>
 
 /**
  * Checks answers against the rules: each answer given (`required`), at least {@link MIN_ANSWER_LENGTH}
- * characters (`too-short`), each question once (`repeated-question`), no answer used twice (`same-answer`), no
- * answer that equals or is part of its question's wording (`repeats-question`); and at least `required` of them.
+ * characters (`too-short`) and at most {@link MAX_ANSWER_LENGTH} as typed (`too-long`), each question once
+ * (`repeated-question`), no answer used twice (`same-answer`), no answer that equals or is part of its question's
+ * wording (`repeats-question`); and at least `required` of them.
  * A repeat is reported on its second occurrence, so the first stays as the person typed it.
  */
 export function checkAnswers(answers: SecurityQuestionAnswer[], options: CheckAnswersOptions = {}): AnswersCheck {
@@ -78,6 +83,7 @@ export function checkAnswers(answers: SecurityQuestionAnswer[], options: CheckAn
     if (normalized) given.add(normalized);
     if (!questionId || !normalized) return 'required';
     if (repeated) return 'repeated-question';
+    if (answer.length > MAX_ANSWER_LENGTH) return 'too-long';
     if ([...normalized].length < MIN_ANSWER_LENGTH) return 'too-short';
     const bare = words(answer);
     if (wording && (!bare || words(wording).includes(bare))) return 'repeats-question';

@@ -6,6 +6,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   checkAnswers,
   DEFAULT_REQUIRED_ANSWERS,
+  MAX_ANSWER_LENGTH,
   SECURITY_QUESTION_ID,
   normalizeAnswer,
   PREDEFINED_QUESTION_IDS,
@@ -48,7 +49,6 @@ export interface StoredAnswer {
   params: ScryptParams;
 }
 
-const ANSWER_MAX = 200;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
 /** Hashes an answer (normalized first) under a fresh 16-byte salt. */
@@ -142,6 +142,7 @@ export function checkQuestionsPolicy(policy: SecurityInfoPolicy): void {
 const RULES: Record<AnswerProblem, string> = {
   required: 'every question needs an answer',
   'too-short': 'each answer needs at least 3 characters',
+  'too-long': `each answer has at most ${MAX_ANSWER_LENGTH} characters`,
   'repeated-question': 'each question can be chosen once',
   'same-answer': 'each answer must be different',
   'repeats-question': 'an answer cannot repeat its question',
@@ -158,8 +159,8 @@ export function readAnswerList(value: unknown, max: number): SecurityQuestionAns
     const { questionId, answer } = (entry ?? {}) as Record<string, unknown>;
     if (typeof questionId !== 'string' || !SECURITY_QUESTION_ID.test(questionId))
       throw badRequest('questionId must be a question id.');
-    if (typeof answer !== 'string' || answer.length > ANSWER_MAX)
-      throw badRequest(`answer must be a string of at most ${ANSWER_MAX} characters.`);
+    if (typeof answer !== 'string' || answer.length > MAX_ANSWER_LENGTH)
+      throw badRequest(`answer must be a string of at most ${MAX_ANSWER_LENGTH} characters.`);
     return { questionId, answer };
   });
   if (new Set(answers.map((answer) => answer.questionId)).size !== answers.length)

@@ -13,6 +13,7 @@ import {
   html,
   nextEvent,
   press,
+  paste,
   queryAllByRole,
   recordEvents,
   typeInto,
@@ -167,6 +168,29 @@ describe('security-questions-form', () => {
       await expectAccessible(el);
     });
   }
+
+  it('says a pasted answer of 10,000 characters is too long, at its field, rather than sending it', async () => {
+    const el = await form();
+    const sent = recordEvents(el, 'questions-submit');
+    await fillAll(el);
+    const field = answer(el, 2);
+    field.select();
+    paste(field, 'Utrecht '.repeat(1250));
+    await el.updateComplete;
+    await pressSave(el);
+    expect(messageOf(field)).to.equal('Enter an answer of at most 200 characters.');
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect(deepActiveElement()).to.equal(field);
+    expect(summary(el)).to.match(/Some answers need a change/);
+    expect(sent).to.have.length(0);
+    await expectAccessible(el);
+    field.select();
+    paste(field, 'Utrecht');
+    await el.updateComplete;
+    expect(messageOf(field)).to.equal('');
+    await pressSave(el);
+    expect(sent).to.have.length(1);
+  });
 
   it('follows the edits once Save was pressed, and saves when all is fixed', async () => {
     const el = await form();

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
+  MAX_ANSWER_LENGTH,
   MIN_ANSWER_LENGTH,
   PREDEFINED_QUESTION_IDS,
   checkAnswers,
@@ -217,6 +218,7 @@ export class SecurityQuestionsForm extends StepElement(LitElement) {
           })
         : '');
     const chosen = this.rows.map((row) => row.questionId);
+    const limits = [number.format(MIN_ANSWER_LENGTH), number.format(MAX_ANSWER_LENGTH)] as const;
     return html`
       <h2 part="heading" tabindex="-1">
         ${msg('Set up security questions', { id: 'enroll.questions.heading', desc: 'Heading of the step.' })}
@@ -238,7 +240,7 @@ export class SecurityQuestionsForm extends StepElement(LitElement) {
           const questionProblem =
             problem === 'repeated-question' || (problem === 'required' && !row.questionId) ? problem : undefined;
           const answerProblem = questionProblem ? undefined : (problem as Exclude<AnswerProblem, 'repeated-question'>);
-          return this.#renderRow(i, n, row, chosen, questionProblem, answerProblem, number.format(MIN_ANSWER_LENGTH));
+          return this.#renderRow(i, n, row, chosen, questionProblem, answerProblem, limits);
         })}
         <div class="actions" part="actions">
           <button type="submit" class="primary" part="button save" aria-disabled=${this.pending ? 'true' : 'false'}>
@@ -272,7 +274,7 @@ export class SecurityQuestionsForm extends StepElement(LitElement) {
     chosen: string[],
     questionProblem: 'required' | 'repeated-question' | undefined,
     answerProblem: Exclude<AnswerProblem, 'repeated-question'> | undefined,
-    min: string,
+    [min, max]: readonly [string, string],
   ) {
     // Each question once: one chosen in another row is not offered here.
     const offered = this.questions.filter(
@@ -317,7 +319,7 @@ export class SecurityQuestionsForm extends StepElement(LitElement) {
           @input=${(event: InputEvent) => this.#edit(i, { answer: (event.target as HTMLInputElement).value })}
         />
         <p id="answer-${i}-message" class="error" part="error">
-          ${answerProblem ? text.answerProblem(answerProblem, min) : ''}
+          ${answerProblem ? text.answerProblem(answerProblem, min, max) : ''}
         </p>
       </div>
     </div>`;

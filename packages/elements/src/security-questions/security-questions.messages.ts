@@ -86,8 +86,10 @@ export function questionProblem(problem: 'required' | 'repeated-question'): stri
       });
 }
 
-/** What to do about an answer; `min` is the fewest characters an answer may have, formatted. */
-export function answerProblem(problem: Exclude<AnswerProblem, 'repeated-question'>, min: string): string {
+/**
+ * What to do about an answer; `min` and `max` are the fewest and the most characters an answer may have, formatted.
+ */
+export function answerProblem(problem: Exclude<AnswerProblem, 'repeated-question'>, min: string, max: string): string {
   switch (problem) {
     case 'required':
       return msg('Enter an answer.', { id: 'enroll.questions.answer-required', desc: 'An answer field is empty.' });
@@ -95,6 +97,11 @@ export function answerProblem(problem: Exclude<AnswerProblem, 'repeated-question
       return msg(str`Enter an answer of at least ${min} characters.`, {
         id: 'enroll.questions.too-short',
         desc: 'An answer is too short; the placeholder is the fewest characters allowed (3).',
+      });
+    case 'too-long':
+      return msg(str`Enter an answer of at most ${max} characters.`, {
+        id: 'enroll.questions.too-long',
+        desc: 'An answer is too long; the placeholder is the most characters allowed (200).',
       });
     case 'same-answer':
       return msg('You gave this answer already. Use a different answer for each question.', {

@@ -58,6 +58,7 @@ export const templates = {'enroll.app.add': `Προσθέστε λογαριασ
 'enroll.questions.same-answer': `Έχετε ήδη δώσει αυτή την απάντηση. Χρησιμοποιήστε διαφορετική απάντηση για κάθε ερώτηση.`,
 'enroll.questions.save': `Αποθήκευση`,
 'enroll.questions.summary': `Ορισμένες απαντήσεις χρειάζονται αλλαγή. Το μήνυμα κάτω από την καθεμία εξηγεί τι να κάνετε.`,
+'enroll.questions.too-long': str`Εισαγάγετε μια απάντηση με έως ${0} χαρακτήρες.`,
 'enroll.questions.too-short': str`Εισαγάγετε μια απάντηση με τουλάχιστον ${0} χαρακτήρες.`,
 'enroll.sequence.app': `Εφαρμογή ελέγχου ταυτότητας`,
 'enroll.sequence.email': `Email`,

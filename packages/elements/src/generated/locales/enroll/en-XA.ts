@@ -58,6 +58,7 @@ export const templates = {'enroll.app.add': `⟦Ådd áñ áççöüñt. · · �
 'enroll.questions.same-answer': `⟦Yöü gávé thís áñswér álréádý. Ûsé á dífféréñt áñswér för éáçh qüéstíöñ. · · · · · · · · · · · · · ·⟧`,
 'enroll.questions.save': `⟦Sávé ·⟧`,
 'enroll.questions.summary': `⟦Sömé áñswérs ñééd á çháñgé. Thé mésságé üñdér éáçh öñé sáýs whát tö dö. · · · · · · · · · · · · · ·⟧`,
+'enroll.questions.too-long': str`⟦Éñtér áñ áñswér öf át möst ${0} çháráçtérs. · · · · · · · ·⟧`,
 'enroll.questions.too-short': str`⟦Éñtér áñ áñswér öf át léást ${0} çháráçtérs. · · · · · · · ·⟧`,
 'enroll.sequence.app': `⟦Åüthéñtíçátör ápp · · ·⟧`,
 'enroll.sequence.email': `⟦Émáíl ·⟧`,

@@ -58,6 +58,7 @@ export const templates = {'enroll.app.add': `नया खाता जोड़
 'enroll.questions.same-answer': `आप यह जवाब पहले ही दे चुके हैं। हर प्रश्न के लिए अलग जवाब दें।`,
 'enroll.questions.save': `सहेजें`,
 'enroll.questions.summary': `कुछ जवाबों में बदलाव ज़रूरी है। हर जवाब के नीचे दिया गया मैसेज बताता है कि क्या करना है।`,
+'enroll.questions.too-long': str`अधिकतम ${0} वर्णों का जवाब डालें।`,
 'enroll.questions.too-short': str`कम से कम ${0} वर्णों का जवाब डालें।`,
 'enroll.sequence.app': `ऑथेंटिकेटर ऐप`,
 'enroll.sequence.email': `ईमेल`,

@@ -58,6 +58,7 @@ export const templates = {'enroll.app.add': `アカウントを追加します�
 'enroll.questions.same-answer': `この回答はすでに使用しています。質問ごとに異なる回答を使用してください。`,
 'enroll.questions.save': `保存`,
 'enroll.questions.summary': `一部の回答を修正する必要があります。各回答の下のメッセージで修正方法を確認してください。`,
+'enroll.questions.too-long': str`${0} 文字以内の回答を入力してください。`,
 'enroll.questions.too-short': str`${0} 文字以上の回答を入力してください。`,
 'enroll.sequence.app': `認証アプリ`,
 'enroll.sequence.email': `メール`,

@@ -58,6 +58,7 @@ export const templates = {'enroll.app.add': `Добавьте учётную з�
 'enroll.questions.same-answer': `Этот ответ уже использован. Для каждого вопроса нужен свой ответ.`,
 'enroll.questions.save': `Сохранить`,
 'enroll.questions.summary': `Некоторые ответы нужно изменить. Сообщение под каждым из них подскажет, что сделать.`,
+'enroll.questions.too-long': str`Ответ слишком длинный. Максимум символов: ${0}.`,
 'enroll.questions.too-short': str`Ответ слишком короткий. Минимум символов: ${0}.`,
 'enroll.sequence.app': `Приложение для проверки подлинности`,
 'enroll.sequence.email': `Электронная почта`,

@@ -58,6 +58,7 @@ export const templates = {'enroll.app.add': `Додайте обліковий �
 'enroll.questions.same-answer': `Цю відповідь уже використано. Для кожного запитання потрібна інша відповідь.`,
 'enroll.questions.save': `Зберегти`,
 'enroll.questions.summary': `Деякі відповіді потрібно змінити. Повідомлення під кожною з них підкаже, що зробити.`,
+'enroll.questions.too-long': str`Відповідь задовга. Максимум символів: ${0}.`,
 'enroll.questions.too-short': str`Відповідь закоротка. Мінімум символів: ${0}.`,
 'enroll.sequence.app': `Програма автентифікації`,
 'enroll.sequence.email': `Електронна пошта`,
