@@ -114,6 +114,23 @@ describe('<passkey-setup>', () => {
     expect(events.map((event) => event.detail)).to.deep.equal([{ name: 'Work laptop' }]);
   });
 
+  it('refuses a pasted name the backend would refuse: invisible, or with controls that reorder text', async () => {
+    const el = await ready(html`<passkey-setup created .name=${'Chrome on Windows'}></passkey-setup>`);
+    const events = recordEvents(el, 'passkey-save');
+    for (const name of ['\u200b\u200b', 'Work\u202e laptop', 'Work\u2028laptop', '\u0301\u0301']) {
+      nameField(el).value = name;
+      getByRole(el, 'button', { name: 'Save' }).click();
+      await el.updateComplete;
+      expect(events, JSON.stringify(name)).to.have.length(0);
+      expect(alertText(el)).to.equal('Enter a name of 1 to 64 characters.');
+      expect(nameField(el).getAttribute('aria-invalid')).to.equal('true');
+    }
+    await expectAccessible(el);
+    nameField(el).value = 'Work laptop 👩‍💻';
+    getByRole(el, 'button', { name: 'Save' }).click();
+    expect(events.map((event) => event.detail)).to.deep.equal([{ name: 'Work laptop 👩‍💻' }]);
+  });
+
   it('announces what is wrong with the name through the alert, linked to the field, at each Save', async () => {
     const el = await ready(html`<passkey-setup created error="We couldn't reach the server."></passkey-setup>`);
     await typeInto(nameField(el), ' ');

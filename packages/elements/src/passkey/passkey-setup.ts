@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import { passkeyName } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
 import { LocalizeController } from '../shared/localized.js';
 import { addFeatureMessages } from '../shared/feature-messages.js';
@@ -13,11 +14,8 @@ import * as text from './passkey-setup.messages.js';
 // The step's words in the other languages load with this module, never with another method's steps.
 addFeatureMessages(() => import('../generated/locales/passkey/index.js'));
 
-/** The longest name, in characters (code points), as the contract's `RenameMethodRequest` takes it. */
-const NAME_MAX = 64;
-
 export interface PasskeySaveDetail {
-  /** The name, trimmed: 1 to 64 characters. */
+  /** The name, trimmed, as core's `passkeyName` takes it: 1 to 64 characters, on one line, something visible. */
   name: string;
 }
 
@@ -107,13 +105,14 @@ export class PasskeySetup extends StepElement(LitElement) {
     event.preventDefault();
     if (this.pending) return;
     const input = this.renderRoot.querySelector('input')!;
-    const name = input.value.trim();
-    this.invalid = !name || [...name].length > NAME_MAX;
-    if (this.invalid) {
+    // The rule the backend applies: a name it would refuse is said here, at the field, not as a failed save.
+    const name = passkeyName(input.value);
+    this.invalid = !name;
+    if (name) {
+      emit(this, 'passkey-save', { name });
+    } else {
       this.saves++;
       input.focus();
-    } else {
-      emit(this, 'passkey-save', { name });
     }
   };
 
