@@ -292,6 +292,21 @@ describe('a passkey with the memory adapter', () => {
     assert.equal((await adapter.listMethods({ signal })).methods[0]?.passkey?.name, 'Phone');
   });
 
+  it('shows the suggested name when the backend answers with a name no one could save', async () => {
+    for (const malformed of [42, { text: 'x' }, 'x'.repeat(10_000), '\u200b', 'Evil\u202eexe.']) {
+      const adapter = createMemoryAdapter({ policy });
+      const finish = adapter.finishPasskey.bind(adapter);
+      adapter.finishPasskey = async (request, options) => {
+        const method = await finish(request, options);
+        return { ...method, passkey: { name: malformed as string } };
+      };
+      const run = runner(adapter);
+      run.dispatch({ type: 'passkey-requested' });
+      const named = await until(run, (state) => !!state.passkey?.registered || !!state.error);
+      assert.equal(named.passkey?.registered?.name, 'Chrome on Windows', JSON.stringify(malformed).slice(0, 20));
+    }
+  });
+
   it('says why the dialog failed, and that the backend refused the answer', async () => {
     const cancelled = runner(createMemoryAdapter({ policy }), {
       createPasskey: () => Promise.reject(new DOMException('no', 'NotAllowedError')),

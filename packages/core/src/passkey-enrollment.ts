@@ -170,9 +170,14 @@ export function passkeyCalls({ createPasskey, passkeyName: suggested }: PasskeyI
         throw new PasskeyError(`passkey-${said}`, { cause: error });
       }
       if (typeof method?.id !== 'string') throw new SecurityInfoError('unknown', 'The passkey was not registered.');
-      // A backend that keeps no name gives the one suggested: the person sees what they may change.
-      const named = method.passkey?.name ? method : { ...method, passkey: { ...method.passkey, name: name ?? '' } };
-      return { type: 'passkey-created', requestId: id, method: named };
+      // A backend that keeps no name, or answers one that breaks the rule (not text, too long, invisible), gives the
+      // one suggested: the person sees a name they may keep or change, never one they could not save.
+      const kept = passkeyName(method.passkey?.name) ?? name ?? '';
+      return {
+        type: 'passkey-created',
+        requestId: id,
+        method: { ...method, passkey: { ...method.passkey, name: kept } },
+      };
     },
     async renameMethod({ id }, { adapter, state, signal }) {
       const { registered, naming } = state.passkey ?? {};
