@@ -307,6 +307,25 @@ describe('a passkey with the memory adapter', () => {
     }
   });
 
+  it('keeps its own time limit when the options say the dialog’s time out of range or as text', async () => {
+    for (const timeout of ['300000', 3_000_000_000, -1, Number.NaN]) {
+      const adapter = createMemoryAdapter({ policy });
+      const start = adapter.startPasskey.bind(adapter);
+      adapter.startPasskey = async (options) => {
+        const setup = await start(options);
+        return { ...setup, options: { ...setup.options, timeout: timeout as number } };
+      };
+      // The person takes a moment in the dialog, well within the runner's limit.
+      const slow = (options: PasskeyCreationOptions) =>
+        new Promise<PasskeyRegistrationResponse>((resolve) => setTimeout(() => resolve(answer(options)), 50));
+      const run = runner(adapter, { createPasskey: slow }, { timeout: 1000 });
+      run.dispatch({ type: 'passkey-requested' });
+      const after = await until(run, (state) => !!state.passkey?.registered || !!state.error);
+      assert.equal(after.error?.code, undefined, String(timeout));
+      assert.ok(after.passkey?.registered, String(timeout));
+    }
+  });
+
   it('says why the dialog failed, and that the backend refused the answer', async () => {
     const cancelled = runner(createMemoryAdapter({ policy }), {
       createPasskey: () => Promise.reject(new DOMException('no', 'NotAllowedError')),

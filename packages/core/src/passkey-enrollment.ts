@@ -34,7 +34,7 @@ export function passkeyTransition(state: EnrollmentState, event: EnrollmentEvent
       if (!answers(state, event.requestId, 'startPasskey')) return state;
       const { setup, at } = event;
       // The challenge lasts as long as the dialog may stay open; a second dialog needs a minute of it.
-      const reusableUntil = at === undefined ? 0 : at + (setup.options.timeout ?? DIALOG_MS) - REOPEN_MARGIN_MS;
+      const reusableUntil = at === undefined ? 0 : at + dialogMs(setup.options) - REOPEN_MARGIN_MS;
       return { ...withRequest(state, 'createPasskey'), passkey: { setup, reusableUntil } };
     }
 
@@ -116,6 +116,19 @@ export function passkeyDialogFailure(error: unknown, elapsedMs: number, timeoutM
 
 /** How long a dialog stays open when the options say nothing: WebAuthn's recommended range tops out at 10 minutes. */
 const DIALOG_MS = 300_000;
+/** The longest a dialog is believed to stay open: Chromium caps the options' `timeout` at ten minutes. */
+const MAX_DIALOG_MS = 600_000;
+
+/**
+ * How long the dialog may stay open by the options: their `timeout` in milliseconds, capped as a browser caps it, or
+ * the default when it is no positive number. The backend's value is a hint to the browser; as text, negative or huge
+ * it made the runner's own limit fire at once (a timer's delay wraps past 2^31 ms).
+ */
+const dialogMs = (options: PasskeyCreationOptions | undefined): number => {
+  const timeout = options?.timeout;
+  return typeof timeout === 'number' && timeout > 0 ? Math.min(timeout, MAX_DIALOG_MS) : DIALOG_MS;
+};
+
 /** The least time a challenge must have left to open the dialog with it once more. */
 const REOPEN_MARGIN_MS = 60_000;
 
@@ -127,7 +140,7 @@ export function passkeyCalls({ createPasskey, passkeyName: suggested }: PasskeyI
   const create: EnrollmentCall = async ({ id }, { state, signal }) => {
     const setup = state.passkey?.setup;
     if (!setup || !createPasskey) throw cannot('open the passkey dialog');
-    const timeout = setup.options.timeout ?? DIALOG_MS;
+    const timeout = dialogMs(setup.options);
     const started = Date.now();
     try {
       return { type: 'passkey-answered', requestId: id, response: await createPasskey(setup.options, signal) };
@@ -138,7 +151,7 @@ export function passkeyCalls({ createPasskey, passkeyName: suggested }: PasskeyI
     }
   };
   // The person reads and answers the dialog: the runner's time-out counts from the end of the dialog's own.
-  create.limit = (state, limit) => (state.passkey?.setup?.options.timeout ?? DIALOG_MS) + limit;
+  create.limit = (state, limit) => dialogMs(state.passkey?.setup?.options) + limit;
   return {
     async startPasskey({ id }, { adapter, signal }) {
       if (!adapter.startPasskey) throw cannot('add a passkey');
