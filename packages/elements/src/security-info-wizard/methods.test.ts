@@ -322,11 +322,20 @@ describe('security-info-wizard: security questions', () => {
     }
     await expectAccessible(wizard);
     const complete = nextEvent(wizard, 'security-info-complete');
-    getByRole(wizard, 'button', { name: 'Save' }).click();
-    expect((await complete).detail).to.deep.equal({
-      method: 'security-questions',
-      questionIds: ['first-pet', 'birth-city', 'first-school'],
-    });
+    // The answers are secrets: the step's event with them stays inside the wizard, out of the page's listeners.
+    const heard: Event[] = [];
+    const listen = (event: Event) => heard.push(event);
+    document.addEventListener('questions-submit', listen);
+    try {
+      getByRole(wizard, 'button', { name: 'Save' }).click();
+      expect((await complete).detail).to.deep.equal({
+        method: 'security-questions',
+        questionIds: ['first-pet', 'birth-city', 'first-school'],
+      });
+    } finally {
+      document.removeEventListener('questions-submit', listen);
+    }
+    expect(heard, 'the answers reached the page').to.have.length(0);
     await step(wizard, 'done');
     expect(getByRole(wizard, 'heading', { name: 'Your security questions were saved' })).to.exist;
     await expectAccessible(wizard);

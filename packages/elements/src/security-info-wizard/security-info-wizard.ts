@@ -93,9 +93,10 @@ const METHODS_PARTS =
  * states ask for. This element renders the state and feeds the person's actions into it.
  *
  * Events of the steps (`method-select`, `phone-submit`, `code-submit`, `code-resend`, `back`) bubble out of the
- * wizard too. Each method the picker offers leads to its steps: the phone's number and code; an email address and the
- * code sent to it; an authenticator app's QR code and key, then a code from the app; security questions; a passkey
- * made with the browser's own dialog, then named. A host that enrolls a method itself cancels `method-select` (an
+ * wizard too; `questions-submit` does not, as its answers are secrets the page never needs. Each method the picker
+ * offers leads to its steps: the phone's number and code; an email address and the code sent to it; an
+ * authenticator app's QR code and key, then a code from the app; security questions; a passkey made with the
+ * browser's own dialog, then named. A host that enrolls a method itself cancels `method-select` (an
  * ordinary listener on the wizard or further up will do), and `showMethods()` brings the method step back.
  *
  * With `required`, the wizard asks for what the organization requires (`policy.enrollment.required`) and the person

@@ -221,9 +221,10 @@ export class WizardMethods implements ReactiveController {
     this.dispatch({ type: this.host.runner.state?.challenge ? 'app-added' : 'app-requested' });
 
   private readonly onQuestionsSubmit = (event: CustomEvent<QuestionsSubmitDetail>) => {
-    const { answers } = event.detail;
-    this.answers = answers;
-    const questionIds = answers.map((answer) => answer.questionId);
+    // The answers are secrets the page never needs (it hears the question ids): their event ends here.
+    event.stopPropagation();
+    this.answers = event.detail.answers;
+    const questionIds = this.answers.map((answer) => answer.questionId);
     if (!this.dispatch({ type: 'questions-submitted', questionIds })) this.answers = undefined;
   };
 
