@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { CHROME_ARGS, findBrowser } from './scripts/test/find-browser.mjs';
 import { asShipped } from './scripts/test/web-test-runner/as-shipped.mjs';
 import { countingReporter } from './scripts/test/web-test-runner/counting-reporter.mjs';
@@ -29,6 +30,8 @@ export default {
   middleware: [strictCsp(), referenceBackend(), network.middleware],
   nodeResolve: { exportConditions: ['@security-info/source', 'browser', 'development'] },
   plugins: [
+    // What Chromium gives a screen reader, for what must be heard as it is (the recovery codes).
+    a11ySnapshotPlugin(),
     forcedColorsCommand(),
     virtualAuthenticatorCommand(),
     ...network.plugins,

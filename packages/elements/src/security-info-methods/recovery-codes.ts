@@ -31,6 +31,12 @@ const styles: CSSResult = css`
     user-select: text;
   }
 
+  /* The spelled form is text, which screen readers read in browse mode (an item's aria-label they may skip); it is
+     left out of a selection, so what is copied by hand is the codes alone. */
+  .spoken {
+    user-select: none;
+  }
+
   .codes li::marker {
     color: var(--_text-muted);
     font-size: 0.875em;
@@ -48,7 +54,10 @@ const styles: CSSResult = css`
   }
 `;
 
-/** A code as a screen reader should spell it: character by character, a pause between groups. */
+/**
+ * A code as a screen reader should spell it: character by character, a pause between groups. Shown to screen readers
+ * as the item's text, the code as printed hidden from them, so every reading mode hears the same.
+ */
 const spelled = (code: string) =>
   code
     .split('-')
@@ -172,7 +181,12 @@ export class CodesDialog implements CodesView {
         )}
       </p>
       <ol id="codes" class="codes" part="codes" dir="ltr" translate="no" aria-labelledby="dialog-title">
-        ${this.codes.map((code) => html`<li aria-label=${spelled(code)}>${code}</li>`)}
+        ${this.codes.map(
+          (code) =>
+            html`<li>
+              <span aria-hidden="true">${code}</span><span class="visually-hidden spoken">${spelled(code)}</span>
+            </li>`,
+        )}
       </ol>
       <p class="status" part="status" role="status">
         ${keyed(
