@@ -292,14 +292,15 @@ export class PageActions {
   loaded(registrations: Registrations): void {
     if (this.modal.current) return; // The wizard's Done is still to come: it decides then (finished).
     const added = this.added(registrations);
-    const key = added ? `*:${added.id}` : this.focusAfterLoad;
-    this.focusAfterLoad = this.completed = undefined;
+    // Or the control a dialog closed before the list showed it (the new recovery codes' row, after an early Done).
+    const key = added ? `*:${added.id}` : (this.focusAfterLoad ?? this.modal.missed);
+    this.focusAfterLoad = this.completed = this.modal.missed = undefined;
     if (key && this.focusHere()) this.modal.refocus(key);
   }
 
   /** The list could not load again after a change: focus goes to Try again, as the row it was on is gone. */
   failed(): void {
-    this.focusAfterLoad = undefined;
+    this.focusAfterLoad = this.modal.missed = undefined;
     if (!this.modal.current && this.focusHere()) this.modal.refocus('retry');
   }
 

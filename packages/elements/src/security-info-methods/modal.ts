@@ -9,8 +9,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class ModalController<T> implements ReactiveController {
   /** What is open, for the host's template. */
   current: T | undefined;
+  /**
+   * The control focus was to go back to, not there when what was open closed (the list not yet shown anew with the
+   * row it belongs to): focus went to the heading, and the host may move it on once the control shows.
+   */
+  missed: string | undefined;
   private returnTo = '';
-  private focus: 'open' | 'return' | undefined;
+  /** Where focus goes after the next update: into what opened, back to a control as it closed, or to a control. */
+  private focus: 'open' | 'close' | 'return' | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
@@ -33,7 +39,7 @@ export class ModalController<T> implements ReactiveController {
     if (this.current === undefined) return;
     this.current = undefined;
     this.returnTo = returnTo;
-    this.focus = 'return';
+    this.focus = 'close';
     this.host.requestUpdate();
     this.closed?.();
   }
@@ -62,7 +68,7 @@ export class ModalController<T> implements ReactiveController {
       if (!dialog) root.querySelector<HTMLElement>('[autofocus]')?.focus();
       // An update may come after the element left the page, where a dialog cannot open.
       else if (!dialog.open && dialog.isConnected) dialog.showModal();
-    } else if (this.focus === 'return') {
+    } else if (this.focus === 'close' || this.focus === 'return') {
       // `*:id` is the first of the controls keyed `<action>:id`: a row's first action, whichever its kind offers.
       const id = this.returnTo.startsWith('*:') ? this.returnTo.slice(2) : undefined;
       const control =
@@ -71,6 +77,7 @@ export class ModalController<T> implements ReactiveController {
           : [...root.querySelectorAll<HTMLElement>('[data-focus]')].find(
               (each) => each.dataset['focus']!.replace(/^[^:]*:/, '') === id,
             );
+      if (this.focus === 'close') this.missed = control ? undefined : this.returnTo;
       (control ?? root.querySelector<HTMLElement>('h2'))?.focus();
     } else return;
     this.focus = undefined;

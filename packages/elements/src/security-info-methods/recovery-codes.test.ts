@@ -158,6 +158,26 @@ describe('security-info-methods: recovery codes', () => {
     await waitUntil(() => focused() === 'button "Get new codes Recovery codes"', `focus is on ${focused()}`);
   });
 
+  it('gives focus to the new set’s Get new codes once the list shows it, when Done came first', async () => {
+    const adapter = backend([WORK_PHONE, APP], { policy: POLICY });
+    const el = await page(adapter);
+    const get = await offer(el);
+    // A slow backend: the list is shown anew only after the person pressed Done.
+    const listMethods = adapter.listMethods.bind(adapter);
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    adapter.listMethods = (options) => answered.then(() => listMethods(options));
+    get.focus();
+    get.click();
+    const open = await dialog(el);
+    await waitUntil(() => shownCodes(open).length === 10, 'no codes shown');
+    getByRole(open, 'button', { name: 'Done' }).click();
+    await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'the dialog stayed open');
+    answer();
+    await waitUntil(() => rows(el).some((row) => row.startsWith('Recovery codes 10 of 10 left')), 'no row');
+    await waitUntil(() => focused() === 'button "Get new codes Recovery codes"', `focus is on ${focused()}`);
+  });
+
   it('forgets the codes on Escape too', async () => {
     const el = await page(backend([WORK_PHONE, APP], { policy: POLICY }));
     const open = await firstSet(el);
