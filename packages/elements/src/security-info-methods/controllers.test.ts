@@ -260,4 +260,23 @@ describe('ModalController', () => {
     await host.updateComplete;
     expect(focused()).to.equal('delete:7');
   });
+
+  it('gives focus to the row of a method whose id is one of the page’s own keys, not to that control', async () => {
+    const host = await testHost();
+    const modal = new ModalController<string>(host);
+    // An id may be any of RFC 3986's unreserved characters: "add" and "default" are ids a backend may give.
+    for (const key of ['default', 'add', 'change:add', 'change:default']) {
+      const button = document.createElement('button');
+      button.dataset['focus'] = key;
+      button.textContent = key;
+      host.renderRoot.append(button);
+    }
+    const focused = () => host.shadowRoot!.activeElement?.textContent;
+    modal.refocus('*:add');
+    await host.updateComplete;
+    expect(focused()).to.equal('change:add');
+    modal.refocus('*:default');
+    await host.updateComplete;
+    expect(focused()).to.equal('change:default');
+  });
 });

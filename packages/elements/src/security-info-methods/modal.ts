@@ -74,7 +74,8 @@ export class ModalController<T> implements ReactiveController {
       const control =
         id === undefined
           ? root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(this.returnTo)}"]`)
-          : [...root.querySelectorAll<HTMLElement>('[data-focus]')].find(
+          : // Keyed with a colon: the page's own controls ("add", "default") are no row's, whatever a method's id.
+            [...root.querySelectorAll<HTMLElement>('[data-focus*=":"]')].find(
               (each) => each.dataset['focus']!.replace(/^[^:]*:/, '') === id,
             );
       if (this.focus === 'close') this.missed = control ? undefined : this.returnTo;
