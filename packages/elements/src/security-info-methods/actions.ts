@@ -22,7 +22,7 @@ import { emit } from '../shared/events.js';
 import { textLocale } from '../shared/text-locale.js';
 import { errorMessage, formatWait } from '../shared/error-messages.js';
 import { AnnouncerController } from '../shared/announcer.js';
-import { OperationsController, type Operation } from './operations.js';
+import { DEFAULT_ROW, FIRST_CODES_ROW, OperationsController, type Operation } from './operations.js';
 import { ModalController } from './modal.js';
 import { defaultChoices, renderOpen, type DialogHandlers, type Open } from './dialogs.js';
 import { dialogStyles } from './dialogs.styles.js';
@@ -234,7 +234,7 @@ export class PageActions {
   /** Makes a new set of recovery codes, replacing `method`'s, or the first set. */
   newCodes(method?: RegisteredMethod): void {
     if (this.busy || this.modal.current) return;
-    this.operations.run('codes', method?.id ?? 'codes');
+    this.operations.run('codes', method?.id ?? FIRST_CODES_ROW);
   }
 
   /** New codes are here: said, reported, and shown once. */
@@ -264,7 +264,7 @@ export class PageActions {
         const registrations = this.host.loader.registrations;
         if (!registrations) return;
         const order = policy?.methods.map((method) => method.id) ?? [];
-        this.operations.forget('default');
+        this.operations.forget(DEFAULT_ROW);
         this.modal.open(
           {
             type: 'default',
@@ -453,7 +453,7 @@ export class PageActions {
           desc: 'Button that makes a first set of recovery codes.',
         })}
       </button>
-      ${this.renderRow('codes')}
+      ${this.renderRow(FIRST_CODES_ROW)}
     </section>`;
   }
 

@@ -4,7 +4,7 @@ import type { Registrations, SecurityInfoAdapter } from '@security-info/core';
 import { callAdapter, type CallFailure } from './call.js';
 import { MethodsLoader } from './methods-loader.js';
 import { ModalController } from './modal.js';
-import { OperationsController, type Operation } from './operations.js';
+import { DEFAULT_ROW, OperationsController, type Operation } from './operations.js';
 import { PhoneNumbersController } from './phone-numbers.js';
 import type { PhoneFormat } from './phone-format.js';
 import { expect, waitUntil } from '../../test/helpers.js';
@@ -160,10 +160,10 @@ describe('OperationsController', () => {
     adapter.injectFault('setDefaultMethod', { code: 'rate-limited', retryAfterSeconds: 30 });
     const { controller } = operations(adapter);
     controller.run('default', 'app');
-    await waitUntil(() => controller.row('default')?.state === 'failed');
-    expect(controller.row('default')).to.deep.equal({ state: 'failed', code: 'rate-limited', retryAfterSeconds: 30 });
-    controller.forget('default');
-    expect(controller.row('default')).to.equal(undefined);
+    await waitUntil(() => controller.row(DEFAULT_ROW)?.state === 'failed');
+    expect(controller.row(DEFAULT_ROW)).to.deep.equal({ state: 'failed', code: 'rate-limited', retryAfterSeconds: 30 });
+    controller.forget(DEFAULT_ROW);
+    expect(controller.row(DEFAULT_ROW)).to.equal(undefined);
   });
 
   it('reports a refusal that shows the list out of date', async () => {

@@ -132,6 +132,18 @@ describe('security-info-methods: Delete', () => {
     await waitUntil(() => rows(el).length === 1, 'the second try failed');
   });
 
+  it('shows a failed deletion at its own row alone, for a method whose id is "default" too', async () => {
+    // An id may be any of RFC 3986's unreserved characters, the words the page keys its own places by among them.
+    const adapter = backend([APP, { ...WORK_PHONE, id: 'default' }]);
+    adapter.injectFault('removeMethod', 'network');
+    const el = await page(adapter);
+    getByRole(await askToDelete(el), 'button', { name: 'Delete' }).click();
+    await waitUntil(() => rowMessage(el, 'Phone').includes('You seem to be offline'), 'no failure at the row');
+    // Counted, not compared as elements: a failing comparison would print the page whole.
+    expect(el.shadowRoot!.querySelectorAll('[part="default"] [role="alert"]').length, 'at the default').to.equal(0);
+    expect(el.shadowRoot!.querySelectorAll('[role="alert"]').length).to.equal(1);
+  });
+
   it('says why when the backend refuses to delete a required method, and shows the list as it now is', async () => {
     // Two phones, of which one may go: the list says both can; meanwhile the other one went elsewhere.
     const adapter = backend([WORK_PHONE, HOME_PHONE], { policy: { methods: [{ id: 'phone', purposes: ['mfa'] }] } });

@@ -2,7 +2,7 @@
  * The changes the Security info page makes itself: removing a method, choosing the default, renaming a passkey and
  * making new recovery codes. One at a time (a
  * second click, or a click elsewhere while one runs, changes nothing); each shows its progress and its failure at
- * the row it concerns, keyed by the method's id (`default` for the default, `codes` for the first recovery codes). A change refused for a sign-in asks
+ * the row it concerns, keyed by the method's id (DEFAULT_ROW for the default, FIRST_CODES_ROW for the first recovery codes). A change refused for a sign-in asks
  * the host to sign the person in (sign-in.ts) and is made once more when it has; given up, nothing is changed and
  * the row says so.
  */
@@ -20,6 +20,13 @@ import { callAdapter, type CallFailure } from './call.js';
 import { askToSignIn } from './sign-in.js';
 
 export type Operation = 'remove' | 'default' | 'rename' | 'codes';
+
+/**
+ * The keys of the rows that are no method's: the default, and the offer of a first set of recovery codes. A colon is
+ * in no method's id (registrations.ts), so a method whose id is "default" or "codes" keeps its row to itself.
+ */
+export const DEFAULT_ROW = ':default';
+export const FIRST_CODES_ROW = ':codes';
 
 /** Why a change failed: the adapter's error, or `not-signed-in` when the host's sign-in was given up. */
 export type FailureCode = SecurityInfoErrorCode | 'not-signed-in';
@@ -59,7 +66,7 @@ export class OperationsController implements ReactiveController {
     host.addController(this);
   }
 
-  /** What is under way or went wrong at a row (a method's id, or `default`). */
+  /** What is under way or went wrong at a row (a method's id, or one of the keys above). */
   row(key: string): RowState | undefined {
     return this.rows.get(key);
   }
@@ -71,12 +78,12 @@ export class OperationsController implements ReactiveController {
 
   /**
    * Removes the method `id`, makes it the default, renames it (to `name`), or makes new recovery codes (`id` their
-   * registration's, or `codes` for the first set); nothing while another change runs.
+   * registration's, or FIRST_CODES_ROW for the first set); nothing while another change runs.
    */
   run(operation: Operation, id: string, name = ''): void {
-    const key = operation === 'default' ? 'default' : id;
+    const key = operation === 'default' ? DEFAULT_ROW : id;
     if (!this.lock.take(key)) return;
-    this.rows.delete('default');
+    this.rows.delete(DEFAULT_ROW);
     for (const [row, state] of this.rows) if (state.state === 'failed') this.rows.delete(row);
     void this.perform(operation, id, key, false, name);
   }

@@ -293,6 +293,7 @@ export class SecurityInfoMethods extends LitElement {
   private renderDefault({ methods, defaultMethodId }: Registrations): TemplateResult {
     const current = methods.find((method) => method.id === defaultMethodId);
     const choices = methods.filter((method) => method.purposes.includes('mfa')).length;
+    // Its change shows at the row keyed DEFAULT_ROW (operations.ts): with a colon, which no method's id has.
     return html`<div class="default" part="default">
       <span class="label" id="default-label">
         ${msg('Default sign-in method', {
@@ -308,7 +309,7 @@ export class SecurityInfoMethods extends LitElement {
           ? this.renderButton('default', 'default-label', (actions) => actions.chooseDefault())
           : nothing
       }
-      ${this.actions?.renderRow('default')}
+      ${this.actions?.renderRow(':default')}
     </div>`;
   }
 
