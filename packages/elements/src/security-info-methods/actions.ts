@@ -116,6 +116,10 @@ export class PageActions {
       dialogStyles,
     ]);
     element.requestUpdate();
+    // The element's own lang picks its dates' conventions (text-locale.ts): they follow a change to it. Here, not in
+    // the element, so the list's first view carries none of it; a change before this chunk arrived shows with the
+    // update just asked for.
+    new MutationObserver(() => element.requestUpdate()).observe(element, { attributeFilter: ['lang'] });
     this.offerCodes();
   }
 

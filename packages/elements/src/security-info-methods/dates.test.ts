@@ -42,6 +42,15 @@ describe('security-info-methods: dates', () => {
     expect(dates(el)).to.equal('Added 1 Sept 2025 Last used 30 Nov 2026');
   });
 
+  it('formats them again when only the element’s own lang changes (en-GB, then en-US)', async () => {
+    await setLocale('en');
+    const el = await page(backend());
+    el.lang = 'en-GB';
+    await waitUntil(() => dates(el) === 'Added 1 Sept 2025 Last used 30 Nov 2026', `still ${dates(el)}`);
+    el.lang = 'en-US';
+    await waitUntil(() => dates(el) === 'Added Sep 1, 2025 Last used Nov 30, 2026', `still ${dates(el)}`);
+  });
+
   it('follows the words, not a lang of another language, once a language was chosen', async () => {
     await setLocale('de');
     const parentNode = await fixture<HTMLDivElement>(html`<div lang="fr"></div>`);
