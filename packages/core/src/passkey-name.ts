@@ -2,7 +2,9 @@
  * The rule for a passkey's name, which the Security info page, the wizard's passkey step, the memory adapter and the
  * reference server all apply. A module of its own: the page reads its list without it, and loads it with its dialogs.
  */
-import { PASSKEY_NAME_MAX } from './registrations.js';
+
+/** The longest name a passkey may have, in characters (code points), as `RenameMethodRequest` says. */
+export const PASSKEY_NAME_MAX = 64;
 
 // Control characters, half a character, bidirectional controls (which would reorder the text shown around a name)
 // and line or paragraph separators have no place in a name on one line. Joiners stay: emoji sequences need them.

@@ -2,6 +2,7 @@
 import { SecurityInfoError } from './errors.js';
 import { METHOD_PURPOSES } from './policy.js';
 import { CHANNELS, PURPOSES, SECURITY_QUESTION_ID } from './policy-words.js';
+import { PASSKEY_NAME_MAX } from './passkey-name.js';
 import type { Channel, MethodKind, Purpose, RegisteredMethod, Registrations, SecurityInfoPolicy } from './types.js';
 
 // The shapes live with the rest of the contract in types.ts; they are exported from here too, beside their reader.
@@ -36,8 +37,6 @@ const E164 = /^\+[1-9]\d{1,14}$/;
 // address is what is shown, not a message or markup a broken backend put in its place.
 const MAX_ADDRESS = 254;
 const ADDRESS = /^[^@\s]+@[^@\s]+$/u;
-/** The longest name a passkey may have, in characters (code points), as `RenameMethodRequest` says. */
-export const PASSKEY_NAME_MAX = 64;
 
 // A date and time with an offset, as `Date.prototype.toISOString` writes it (fractions of a second optional).
 const ISO_8601 = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d{1,9})?(?:Z|[+-](\d\d):(\d\d))$/;
