@@ -240,43 +240,37 @@ describe('PhoneNumbersController', () => {
 });
 
 describe('ModalController', () => {
-  it('gives focus to the first action of a row by its id, not to a row whose id only ends the same', async () => {
+  /**
+   * A host holding a button for each focus key, and `refocus` through its modal controller: it answers the key of
+   * the button that has focus once the controller has moved it.
+   */
+  async function withButtons(keys: string[]) {
     const host = await testHost();
     const modal = new ModalController<string>(host);
-    for (const key of ['change:tenant:7', 'delete:tenant:7', 'rename:7', 'delete:7']) {
+    for (const key of keys) {
       const button = document.createElement('button');
       button.dataset['focus'] = key;
       button.textContent = key;
       host.renderRoot.append(button);
     }
-    const focused = () => host.shadowRoot!.activeElement?.textContent;
-    modal.refocus('*:7');
-    await host.updateComplete;
-    expect(focused()).to.equal('rename:7');
-    modal.refocus('*:tenant:7');
-    await host.updateComplete;
-    expect(focused()).to.equal('change:tenant:7');
-    modal.refocus('delete:7');
-    await host.updateComplete;
-    expect(focused()).to.equal('delete:7');
+    return async (key: string) => {
+      modal.refocus(key);
+      await host.updateComplete;
+      return host.shadowRoot!.activeElement?.textContent;
+    };
+  }
+
+  it('gives focus to the first action of a row by its id, not to a row whose id only ends the same', async () => {
+    const refocus = await withButtons(['change:tenant:7', 'delete:tenant:7', 'rename:7', 'delete:7']);
+    expect(await refocus('*:7')).to.equal('rename:7');
+    expect(await refocus('*:tenant:7')).to.equal('change:tenant:7');
+    expect(await refocus('delete:7')).to.equal('delete:7');
   });
 
   it('gives focus to the row of a method whose id is one of the page’s own keys, not to that control', async () => {
-    const host = await testHost();
-    const modal = new ModalController<string>(host);
     // An id may be any of RFC 3986's unreserved characters: "add" and "default" are ids a backend may give.
-    for (const key of ['default', 'add', 'change:add', 'change:default']) {
-      const button = document.createElement('button');
-      button.dataset['focus'] = key;
-      button.textContent = key;
-      host.renderRoot.append(button);
-    }
-    const focused = () => host.shadowRoot!.activeElement?.textContent;
-    modal.refocus('*:add');
-    await host.updateComplete;
-    expect(focused()).to.equal('change:add');
-    modal.refocus('*:default');
-    await host.updateComplete;
-    expect(focused()).to.equal('change:default');
+    const refocus = await withButtons(['default', 'add', 'change:add', 'change:default']);
+    expect(await refocus('*:add')).to.equal('change:add');
+    expect(await refocus('*:default')).to.equal('change:default');
   });
 });
