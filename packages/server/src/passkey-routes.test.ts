@@ -216,6 +216,21 @@ describe('POST /passkeys', () => {
     });
   }
 
+  it('names a failed check by the check, not by words the answer put in the signed challenge', async () => {
+    const server = passkeyServer();
+    const authenticator = softAuthenticator();
+    for (const words of ['origin', 'RP ID', 'user could not be verified', 'counter']) {
+      const { challengeId, options } = await server.begin();
+      const response = await server.finish(challengeId, authenticator.register(options, { challenge: words }));
+      assert.equal((await refusal(response)).reason, 'challenge', words);
+    }
+    const method = await server.enroll(authenticator);
+    for (const words of ['origin', 'RP ID', 'user could not be verified', 'counter']) {
+      const response = await server.signIn(authenticator, method.id, { challenge: words });
+      assert.equal((await refusal(response)).reason, 'challenge', words);
+    }
+  });
+
   it('accepts an origin of the list only: a page on a subdomain not listed is refused', async () => {
     const server = passkeyServer({ rpOrigins: ['https://portal.test', 'https://id.portal.test'] });
     const listed = await server.begin();

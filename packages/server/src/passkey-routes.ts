@@ -85,15 +85,26 @@ function readAuthenticationResponse(value: unknown): AuthenticationResponseJSON 
   return { clientExtensionResults: {}, ...credential } as unknown as AuthenticationResponseJSON;
 }
 
-/** What a failed check of the library says, as a reason a page can act on; the library's words stay in the logs. */
+/**
+ * The library's failed checks by the start of their message, which is the library's own text: what follows it quotes
+ * the answer (the challenge it signed, its origin), which the answer's sender chose and could make read as another
+ * check's failure.
+ */
+const FAILURES: readonly (readonly [RegExp, PasskeyFailureReason])[] = [
+  [/^(Unexpected (registration|authentication) response challenge |Custom challenge verifier )/, 'challenge'],
+  [
+    /^(Unexpected (registration|authentication) response origin |Unexpected cross-origin authentication response top origin |Detected cross-origin |Unexpected top origin )/,
+    'origin',
+  ],
+  [/^Unexpected RP ID hash/, 'rp-id'],
+  [/^User verification (was )?required, but user could not be verified/, 'user-verification'],
+  [/^Response counter value /, 'counter'],
+];
+
+/** What a failed check of the library says, as a reason a page can act on; the library's words are not answered. */
 export function failureReason(error: unknown): PasskeyFailureReason {
   const message = error instanceof Error ? error.message : '';
-  if (/origin/i.test(message)) return 'origin';
-  if (/RP ?ID/i.test(message)) return 'rp-id';
-  if (/user verification|user could not be verified/i.test(message)) return 'user-verification';
-  if (/challenge/i.test(message)) return 'challenge';
-  if (/counter/i.test(message)) return 'counter';
-  return 'not-verified';
+  return FAILURES.find(([pattern]) => pattern.test(message))?.[1] ?? 'not-verified';
 }
 
 const FAILURE_MESSAGES: Record<PasskeyFailureReason, string> = {
