@@ -231,6 +231,23 @@ describe('POST /passkeys', () => {
     }
   });
 
+  it('refuses an answer made in a frame on another site’s page, whether or not the browser names that page', async () => {
+    const server = passkeyServer();
+    const authenticator = softAuthenticator();
+    for (const bend of [{ crossOrigin: true }, { crossOrigin: true, topOrigin: 'https://evil.test' }]) {
+      const { challengeId, options } = await server.begin();
+      const response = await server.finish(challengeId, authenticator.register(options, bend));
+      assert.deepEqual(await refusal(response), { status: 422, error: 'invalid-code', reason: 'origin' });
+    }
+    assert.deepEqual((await server.listMethods()).methods, []);
+    const method = await server.enroll(authenticator);
+    for (const bend of [{ crossOrigin: true }, { crossOrigin: true, topOrigin: 'https://evil.test' }]) {
+      const response = await server.signIn(authenticator, method.id, bend);
+      assert.deepEqual(await refusal(response), { status: 422, error: 'invalid-code', reason: 'origin' });
+    }
+    assert.equal((await server.listMethods()).methods[0]!.lastUsedAt, null);
+  });
+
   it('accepts an origin of the list only: a page on a subdomain not listed is refused', async () => {
     const server = passkeyServer({ rpOrigins: ['https://portal.test', 'https://id.portal.test'] });
     const listed = await server.begin();

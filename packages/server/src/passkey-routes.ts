@@ -118,6 +118,22 @@ const FAILURE_MESSAGES: Record<PasskeyFailureReason, string> = {
   'not-verified': 'The passkey’s answer could not be verified.',
 };
 
+/**
+ * Whether the browser says the ceremony ran in a frame whose page is of another origin (`crossOrigin`, and, where the
+ * browser tells it, `topOrigin`). This server's pages are not meant to be framed, and the library checks neither at
+ * registration nor, when the browser leaves `topOrigin` out (Safari), at sign-in: a page framing the person's own one
+ * could have them answer it.
+ */
+function framed(clientDataJSON: string): boolean {
+  try {
+    const data: unknown = JSON.parse(Buffer.from(clientDataJSON, 'base64url').toString('utf8'));
+    return isRecord(data) && (data.crossOrigin === true || data.topOrigin !== undefined);
+  } catch {
+    // Not JSON: the library refuses it.
+    return false;
+  }
+}
+
 const mismatch = (reason: PasskeyFailureReason) => new Mismatch(reason, FAILURE_MESSAGES[reason]);
 const refusal = (reason: PasskeyFailureReason, status: 409 | 422 = 422) =>
   new Refusal(status, 'invalid-code', FAILURE_MESSAGES[reason], { reason });
@@ -269,6 +285,7 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
     const name = body.name === undefined ? DEFAULT_PASSKEY_NAME : readPasskeyName(body.name);
     const claimed = await claim(caller, challengeId, 'enroll');
     const origins = originsFor(rp, caller.request);
+    if (framed(response.response.clientDataJSON)) throw refusal('origin');
     let verified: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
     try {
       verified = await verifyRegistrationResponse({
@@ -357,6 +374,7 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
       caller,
       async (tx) => {
         await tx.lockUser(caller.userId);
+        if (framed(response.response.clientDataJSON)) return mismatch('origin');
         const method = passkeysOf(await tx.listMethods(caller.userId)).find(
           (candidate) => candidate.data.credentialId === response.id,
         );

@@ -67,6 +67,9 @@ export interface Bend {
   counter?: number;
   /** The user handle a discoverable credential reports. */
   userHandle?: string;
+  /** Made in a frame on another site's page (`crossOrigin`), naming that page's origin when given (`topOrigin`). */
+  crossOrigin?: boolean;
+  topOrigin?: string;
   /** Registers the credential it holds again, rather than making a new one. */
   same?: boolean;
 }
@@ -103,7 +106,8 @@ export function softAuthenticator({
         type,
         challenge: bend.challenge ?? challenge,
         origin: bend.origin ?? origin,
-        crossOrigin: false,
+        crossOrigin: bend.crossOrigin ?? false,
+        ...(bend.topOrigin ? { topOrigin: bend.topOrigin } : {}),
       }),
     );
   const flags = (bend: Bend, extra = 0) => UP | (bend.uv === false ? 0 : UV) | BE | BS | extra;
