@@ -182,6 +182,19 @@ describe('POST /passkeys', () => {
     assert.equal((unnamed.passkey as { name: string }).name, 'Passkey');
   });
 
+  it('keeps each transport the browser names once, and none it does not know', async () => {
+    const server = passkeyServer();
+    const { challengeId, options } = await server.begin();
+    const answer = softAuthenticator().register(options) as { id: string; response: Record<string, unknown> };
+    answer.response.transports = [...Array<string>(2000).fill('usb'), 'carrier-pigeon', 'internal', 'usb'];
+    const registered = await body(await server.finish(challengeId, answer));
+    assert.deepEqual((registered.passkey as { transports: string[] }).transports, ['usb', 'internal']);
+    const next = await server.begin();
+    assert.deepEqual(next.options.excludeCredentials, [
+      { id: answer.id, type: 'public-key', transports: ['usb', 'internal'] },
+    ]);
+  });
+
   it('refuses a credential registered already, to this person or another (409 already-registered)', async () => {
     const server = passkeyServer();
     const authenticator = softAuthenticator();

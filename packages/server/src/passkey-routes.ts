@@ -139,10 +139,15 @@ const refusal = (reason: PasskeyFailureReason, status: 409 | 422 = 422) =>
   new Refusal(status, 'invalid-code', FAILURE_MESSAGES[reason], { reason });
 
 const bytes = (base64url: string) => new Uint8Array(Buffer.from(base64url, 'base64url'));
-const transportsOf = (method: StoredMethod) =>
-  (Array.isArray(method.data.transports) ? method.data.transports : []).filter(
-    (transport): transport is AuthenticatorTransport => TRANSPORTS.includes(transport as string),
-  );
+/** The transports WebAuthn knows among `list`, each once: a browser names a few; an answer may repeat one 2,000 times. */
+const knownTransports = (list: unknown): AuthenticatorTransport[] => [
+  ...new Set(
+    (Array.isArray(list) ? list : []).filter((transport): transport is AuthenticatorTransport =>
+      TRANSPORTS.includes(transport as string),
+    ),
+  ),
+];
+const transportsOf = (method: StoredMethod) => knownTransports(method.data.transports);
 const passkeysOf = (methods: readonly StoredMethod[]) =>
   methods.filter((method) => method.kind === 'passkey' && typeof method.data.credentialId === 'string');
 
@@ -312,9 +317,7 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
             credentialId: credential.id,
             publicKey: Buffer.from(credential.publicKey).toString('base64url'),
             counter: credential.counter,
-            transports: (credential.transports ?? response.response.transports ?? []).filter((transport) =>
-              TRANSPORTS.includes(transport),
-            ),
+            transports: knownTransports(credential.transports ?? response.response.transports),
             backedUp: credentialBackedUp,
             deviceType: credentialDeviceType,
             userHandle: claimed.data.userHandle,
