@@ -1,9 +1,10 @@
 // Passkeys through the handler, with a software authenticator: registration from the person's page, its list entry
 // and name, and sign-in through the service API; each attack's answer is refused with its reason, and would pass
 // without the check named in the test.
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SecurityInfoPolicy } from '@security-info/core';
+import { SettingsService } from '@simplewebauthn/server';
 import { createSecurityInfoHandler } from './handler.js';
 import { ConfigurationError, TEST_LIMITS, type SecurityInfoHandlerOptions } from './options.js';
 import { BASE, SECRET, body, setup, type Call } from './test-support.js';
@@ -136,6 +137,26 @@ describe('POST /passkey/registration-options', () => {
     assert.equal((await server.begin()).options.user.id, options.user.id);
     // Another person's passkeys are not theirs to exclude.
     assert.deepEqual((await server.begin({ user: 'bob' })).options.excludeCredentials, []);
+  });
+
+  it('offers and takes EdDSA, ES256 and RS256 only, on a runtime that also has ML-DSA', async (t) => {
+    // Node 24 has ML-DSA; the library then offers ML-DSA-44 too, whose 2,420-byte signatures no assertion could carry.
+    t.after(() => mock.restoreAll());
+    mock.method(SettingsService, 'runtimeSupportsPQC', () => true);
+    const server = passkeyServer();
+    const { challengeId, options } = await server.begin();
+    const params = (options as unknown as { pubKeyCredParams: { alg: number }[] }).pubKeyCredParams;
+    assert.deepEqual(
+      params.map((param) => param.alg),
+      [-8, -7, -257],
+    );
+    const mlDsa = softAuthenticator().register(options, { alg: -48 });
+    assert.deepEqual(await refusal(await server.finish(challengeId, mlDsa)), {
+      status: 422,
+      error: 'invalid-code',
+      reason: 'not-verified',
+    });
+    assert.deepEqual((await server.listMethods()).methods, []);
   });
 
   it('answers 404 on a server without a relying party, and 422 when the policy offers no passkeys', async () => {

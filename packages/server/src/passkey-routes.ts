@@ -39,6 +39,12 @@ export const DEFAULT_PASSKEY_NAME = 'Passkey';
 /** 32 random bytes: the WebAuthn user handle, the same for all of a person's passkeys, never their user id. */
 const USER_HANDLE_BYTES = 32;
 const BASE64URL = /^[A-Za-z0-9_-]{1,2048}$/;
+/**
+ * The key algorithms offered and taken (COSE): EdDSA, ES256 and RS256, on every runtime. The library adds ML-DSA-44
+ * where the runtime has it (Node 24): its keys and 2,420-byte signatures outgrow the fields' 2,048 characters, so a
+ * passkey of it would register and never sign in.
+ */
+const ALGORITHMS = [-8, -7, -257];
 const TRANSPORTS: readonly string[] = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'];
 
 /** A passkey's name as a person typed it, by core's rule (`passkeyName`). A 400 says what is wrong. */
@@ -271,6 +277,7 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
       userID: bytes(userHandle),
       timeout: PASSKEY_CHALLENGE_SECONDS * 1000,
       attestationType: 'none',
+      supportedAlgorithmIDs: ALGORITHMS,
       excludeCredentials: passkeys.map((method) => ({
         id: String(method.data.credentialId),
         transports: transportsOf(method),
@@ -299,6 +306,7 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
         expectedOrigin: origins,
         expectedRPID: rp.id,
         requireUserVerification: true,
+        supportedAlgorithmIDs: ALGORITHMS,
       });
     } catch (error) {
       throw refusal(failureReason(error));

@@ -70,6 +70,8 @@ export interface Bend {
   /** Made in a frame on another site's page (`crossOrigin`), naming that page's origin when given (`topOrigin`). */
   crossOrigin?: boolean;
   topOrigin?: string;
+  /** The COSE algorithm its public key claims, instead of ES256's -7. */
+  alg?: number;
   /** Registers the credential it holds again, rather than making a new one. */
   same?: boolean;
 }
@@ -126,7 +128,7 @@ export function softAuthenticator({
       const jwk = key.publicKey.export({ format: 'jwk' });
       const coseKey = new Map<Cbor, Cbor>([
         [1, 2],
-        [3, -7],
+        [3, bend.alg ?? -7],
         [-1, 1],
         [-2, new Uint8Array(Buffer.from(jwk.x!, 'base64url'))],
         [-3, new Uint8Array(Buffer.from(jwk.y!, 'base64url'))],
