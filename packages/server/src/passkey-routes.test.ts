@@ -203,6 +203,23 @@ describe('POST /passkeys', () => {
     assert.equal((unnamed.passkey as { name: string }).name, 'Passkey');
   });
 
+  it('refuses a credential id of no bytes or of more than 1023, as WebAuthn says, and takes 1023', async () => {
+    const server = passkeyServer();
+    for (const length of [0, 1024]) {
+      const { challengeId, options } = await server.begin();
+      const answer = softAuthenticator().register(options, { credentialId: new Uint8Array(length).fill(7) });
+      assert.deepEqual(await refusal(await server.finish(challengeId, answer)), {
+        status: 422,
+        error: 'invalid-code',
+        reason: 'not-verified',
+      });
+    }
+    assert.deepEqual((await server.listMethods()).methods, []);
+    const { challengeId, options } = await server.begin();
+    const longest = softAuthenticator().register(options, { credentialId: new Uint8Array(1023).fill(7) });
+    assert.equal((await server.finish(challengeId, longest)).status, 201);
+  });
+
   it('keeps each transport the browser names once, and none it does not know', async () => {
     const server = passkeyServer();
     const { challengeId, options } = await server.begin();

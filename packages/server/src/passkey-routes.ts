@@ -313,6 +313,10 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
     }
     if (!verified.verified) throw refusal('not-verified');
     const { credential, credentialBackedUp, credentialDeviceType } = verified.registrationInfo;
+    // WebAuthn's limit (a credential id of more than 1023 bytes fails the ceremony), and no empty id: either would be
+    // handed to the browser in every later ceremony of the person's, in excludeCredentials and allowCredentials.
+    const idBytes = Buffer.from(credential.id, 'base64url').length;
+    if (idBytes < 1 || idBytes > 1023) throw refusal('not-verified');
     const { method, action, view } = await challenges.transaction(async (tx: StoreTransaction) => {
       if (await tx.findPasskey(credential.id)) throw refusal('already-registered', 409);
       const registered = await registrations.registerMethod(tx, caller, {

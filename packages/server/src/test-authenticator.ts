@@ -70,6 +70,8 @@ export interface Bend {
   /** Made in a frame on another site's page (`crossOrigin`), naming that page's origin when given (`topOrigin`). */
   crossOrigin?: boolean;
   topOrigin?: string;
+  /** The credential id its authenticator data carries (the answer's `id` stays the credential's). */
+  credentialId?: Uint8Array;
   /** The COSE algorithm its public key claims, instead of ES256's -7. */
   alg?: number;
   /** Registers the credential it holds again, rather than making a new one. */
@@ -139,8 +141,11 @@ export function softAuthenticator({
         new Uint8Array([flags(bend, AT)]),
         uint32(bend.counter ?? counter),
         new Uint8Array(16),
-        new Uint8Array([credentialId.length >> 8, credentialId.length & 0xff]),
-        credentialId,
+        new Uint8Array([
+          (bend.credentialId ?? credentialId).length >> 8,
+          (bend.credentialId ?? credentialId).length & 0xff,
+        ]),
+        bend.credentialId ?? credentialId,
         cbor(coseKey),
       );
       const attestationObject = cbor({ fmt: 'none', attStmt: {}, authData });
