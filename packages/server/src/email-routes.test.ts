@@ -260,6 +260,18 @@ describe('email codes', () => {
     assert.deepEqual(methods[0]!.email, { address: 'new@example.com' });
   });
 
+  it('keeps one method for one mailbox, its domain in Unicode or as xn--', async () => {
+    const server = withEmail();
+    await server.enrollEmail('info@münchen.de');
+    const [first] = (await server.list()).methods;
+    await server.enrollEmail('INFO@xn--mnchen-3ya.de');
+    const { methods } = await server.list();
+    assert.equal(methods.length, 1);
+    assert.equal(methods[0]!.id, first!.id);
+    // The method shows the address as it was verified last.
+    assert.deepEqual(methods[0]!.email, { address: 'INFO@xn--mnchen-3ya.de' });
+  });
+
   it('withdraws the code when the email is not delivered', async () => {
     const server = withEmail({
       sender: {

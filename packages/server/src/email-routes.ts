@@ -3,6 +3,7 @@
  * resend it, verify it. A right code registers the address in the same transaction that uses the code up. Codes,
  * limits and checks are the phone's (challenges.ts), with the address as the destination.
  */
+import { domainToASCII } from 'node:url';
 import { checkEmail, type EmailProblem } from '@security-info/core';
 import type { Caller, Challenges } from './challenges.js';
 import { noSuchChallenge } from './challenges.js';
@@ -26,6 +27,19 @@ export function readEmail(value: unknown): string {
   const checked = checkEmail(value);
   if ('problem' in checked) throw badRequest(PROBLEMS[checked.problem]);
   return checked.email;
+}
+
+/**
+ * Whether two addresses `checkEmail` passed name one mailbox: the local part in any case, the domain in Unicode or as
+ * `xn--` (IDNA's ASCII form, which also drops what it ignores). Unlike the budgets' key, a `+tag` makes another address.
+ */
+function sameAddress(a: string, b: string): boolean {
+  const canonical = (address: string) => {
+    const at = address.lastIndexOf('@');
+    const domain = address.slice(at + 1).toLowerCase();
+    return `${address.slice(0, at).toLowerCase()}@${domainToASCII(domain) || domain}`;
+  };
+  return canonical(a) === canonical(b);
 }
 
 /** A challenge's answer without `confirmation`: an email is never confirmed by a key press. */
@@ -99,8 +113,8 @@ export function createEmailRoutes(
           kind: 'email',
           replaces: challenge.methodId,
           fields: { phoneNumber: null, channel: null, data: { address } },
-          // The address registered already keeps its method (and its history).
-          same: (registered) => String(registered.data.address).toLowerCase() === address.toLowerCase(),
+          // The address registered already keeps its method (and its history), however its domain was written.
+          same: (registered) => sameAddress(String(registered.data.address), address),
         });
       },
       ['email'],
