@@ -83,6 +83,16 @@ test('internationalized domains pass in Unicode (lowercased) and as xn--', () =>
   assert.equal(email('info@XN--FSQU00A.XN--3LR804GUIC'), 'info@xn--fsqu00a.xn--3lr804guic');
 });
 
+test('a domain with an invisible character is refused: IDNA drops it, so it would show a domain it is not', () => {
+  for (const invisible of ['\ufe0f', '\u034f', '\u180b', '\u{e0100}', '\u3164', '\u115f', '\u200b', '\u00ad']) {
+    const input = `jan@exa${invisible}mple.com`;
+    assert.equal(problem(input), 'domain', JSON.stringify(input));
+  }
+  // Marks that show, as scripts combine them, still pass.
+  assert.equal(email('info@मेल.भारत'), 'info@मेल.भारत');
+  assert.equal(email('info@ca\u0301fe.fr'), 'info@ca\u0301fe.fr'.normalize('NFKC'));
+});
+
 test('full-width @ and dots fold to ASCII, as a Japanese or Chinese keyboard types them', () => {
   assert.equal(email('ｊａｎ＠ｅｘａｍｐｌｅ．ｃｏｍ'), 'jan@example.com');
   assert.equal(email('jan@例え。テスト'), 'jan@例え.テスト');

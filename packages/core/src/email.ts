@@ -15,6 +15,9 @@ const MAX_LABEL = 63;
 const DOT_ATOM = /^[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*$/;
 // A label of an internationalized domain in Unicode (marks for scripts that combine them) or in its ASCII form.
 const LABEL = /^[\p{L}\p{M}\p{Nd}](?:[\p{L}\p{M}\p{Nd}-]*[\p{L}\p{M}\p{Nd}])?$/u;
+// Characters that show nothing (variation selectors, the grapheme joiner, Hangul fillers...): IDNA drops or refuses
+// them, so a domain with one would show as a domain it is not, and the same mailbox could be written many ways.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
 // Dots that IDNA treats as a full stop (ideographic and half-width); NFKC already folds the full-width one.
 const DOTS = /[\u3002\uff61]/g;
 
@@ -41,6 +44,7 @@ export function checkEmail(input: string): { email: string } | { problem: EmailP
   const labels = domain.split('.');
   const valid =
     labels.length > 1 &&
+    !INVISIBLE.test(domain) &&
     labels.every((label) => label.length <= MAX_LABEL && LABEL.test(label)) &&
     // A top-level domain is never all digits: that is an IP address, which mail to people does not use.
     !/^\d+$/.test(labels.at(-1) ?? '');
