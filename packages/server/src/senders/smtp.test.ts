@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { checkEmail } from '@security-info/core';
 import { ConfigurationError, type ServerLogger } from '../options.js';
 import { smtpSink } from '../test-smtp-sink.js';
 import { createSmtpSender, type SmtpSenderOptions } from './smtp.js';
@@ -52,6 +53,32 @@ describe('SMTP sender', () => {
     // The sink shows the envelope's domain in Unicode again; the header is as it was sent.
     assert.deepEqual(sink.received[0]!.rcptTo, ['info@münchen.de']);
     assert.equal(sink.received[0]!.headers.to, 'info@xn--mnchen-3ya.de');
+  });
+
+  it('sends an address with every character a local part may hold to it alone, in one RCPT TO and one To', async (t) => {
+    const commands: string[] = [];
+    const recorded = await smtpSink(t, {
+      onMailFrom(address, _session, callback) {
+        commands.push(`MAIL ${address.address}`);
+        callback();
+      },
+      onRcptTo(address, _session, callback) {
+        commands.push(`RCPT ${address.address}`);
+        callback();
+      },
+    });
+    // Every dot-atom character checkEmail lets through, an encoded word among them.
+    const email = "o'brien!#$%&*+/=?^_`{|}~-=?utf-8?B?QEJjYzo=?=@example.com";
+    assert.deepEqual(checkEmail(email), { email });
+    await createSmtpSender({ url: recorded.url, from: FROM }).sendEmail({ email, code: CODE });
+    assert.deepEqual(commands, ['MAIL security@example.com', `RCPT ${email}`]);
+    const [received] = recorded.received;
+    assert.deepEqual(received!.rcptTo, [email]);
+    const head = received!.raw.slice(0, received!.raw.indexOf('\r\n\r\n'));
+    assert.deepEqual(
+      head.split('\r\n').filter((line) => /^(?:to|cc|bcc):/i.test(line)),
+      [`To: ${email}`],
+    );
   });
 
   it('signs in with the credentials of the URL', async (t) => {
