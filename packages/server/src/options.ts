@@ -137,6 +137,11 @@ export interface RiskContext {
   region: string;
   /** `email` for a code by email (then `email` is the address). */
   channel: CodeChannel;
+  /**
+   * The address as `checkEmail` normalized it: the local part as typed, the domain lowercased, in Unicode or as
+   * `xn--` as the person wrote it. Compare domains in one form (`domainToASCII` of `node:url`), or a list of refused
+   * domains is passed by writing one the other way.
+   */
   email?: string;
   /** The client key (an address or /64 prefix). */
   client: string;
