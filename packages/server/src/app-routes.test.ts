@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PGlite } from '@electric-sql/pglite';
 import type { SecurityInfoPolicy } from '@security-info/core';
-import { base32Decode } from '@security-info/core';
+import { base32Decode, readAppSetup } from '@security-info/core';
 import { createMemoryStore } from './memory-store.js';
 import type { SecurityInfoHandlerOptions } from './options.js';
 import { pgliteClient } from './pglite-store.js';
@@ -105,6 +105,20 @@ describe('POST /authenticator-app/challenges', () => {
     const server = appServer({ accountLabel: async (userId) => `${userId} \uD83D` });
     const { otpauthUri } = await server.begin();
     assert.match(otpauthUri, /:alice%20%EF%BF%BD\?secret=/);
+  });
+
+  it('keeps the URI within the 2048 characters a setup may have, shortening a long account label', async () => {
+    for (const label of ['a'.repeat(3000), '\u4e2d'.repeat(400), '\u{1F600}'.repeat(300)]) {
+      const server = appServer({ totpIssuer: '\u4e2d'.repeat(64), accountLabel: async () => label });
+      const started = await server.begin();
+      assert.ok(started.otpauthUri.length <= 2048, `${started.otpauthUri.length} characters`);
+      // The client takes it as a setup to show: the contract's checks pass.
+      assert.equal(readAppSetup(started).otpauthUri, started.otpauthUri);
+      const shown = decodeURIComponent(new URL(started.otpauthUri).pathname.split(':')[1]!);
+      assert.ok(shown.endsWith('\u2026'), shown.slice(-8));
+      assert.ok(label.startsWith(shown.slice(0, -1)));
+      assert.ok(shown.length > 60, `${shown.length} characters of the label kept`);
+    }
   });
 
   it('does not start with an issuer that is empty, too long, on two lines or holds half a character', () => {

@@ -28,14 +28,50 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Text as URI components can carry it: a lone surrogate becomes U+FFFD, as `String.prototype.toWellFormed` does. */
 export const wellFormed = (text: string) => text.replace(LONE_SURROGATE, '\uFFFD');
 
-/** `otpauth://totp/Issuer:label?secret=…&issuer=…`, the Key URI format apps read from a QR code. */
+/** The longest URI the contract lets a setup answer (what a QR code people scan holds): clients refuse a longer one. */
+export const MAX_OTPAUTH_URI = 2048;
+const ELLIPSIS = '\u2026';
+
+/** The characters a person sees, a combined emoji or an accented letter whole, where the runtime can tell them. */
+function graphemes(text: string): Iterable<string> {
+  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  if (!Segmenter) return text;
+  return Array.from(new Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (part) => part.segment);
+}
+
+/**
+ * `text` percent-encoded in at most `room` characters: whole, or its beginning and an ellipsis. An account label is
+ * the host's (a display name, an address, a user id of up to 512 characters), and a URI longer than the contract
+ * allows is a setup no client takes.
+ */
+function encodeWithin(text: string, room: number): string {
+  const whole = encodeURIComponent(text);
+  if (whole.length <= room) return whole;
+  const limit = room - encodeURIComponent(ELLIPSIS).length;
+  let kept = '';
+  let length = 0;
+  // Each character takes one encoded character at least: what lies past `room` cannot be kept (a pair cut there
+  // becomes U+FFFD, which is not kept either).
+  for (const part of graphemes(wellFormed(text.slice(0, room)))) {
+    const encoded = encodeURIComponent(part);
+    if (length + encoded.length > limit) break;
+    kept += encoded;
+    length += encoded.length;
+  }
+  return kept + encodeURIComponent(ELLIPSIS);
+}
+
+/**
+ * `otpauth://totp/Issuer:label?secret=…&issuer=…`, the Key URI format apps read from a QR code, in at most
+ * {@link MAX_OTPAUTH_URI} characters: a label too long for them is shortened, with an ellipsis.
+ */
 export function otpauthUri(issuer: string, label: string, secret: string): string {
   const encodedIssuer = encodeURIComponent(wellFormed(issuer));
   const { algorithm, digits, periodSeconds } = APP_TOTP;
-  return (
-    `otpauth://totp/${encodedIssuer}:${encodeURIComponent(wellFormed(label))}?secret=${secret}&issuer=${encodedIssuer}` +
-    `&algorithm=${algorithm}&digits=${digits}&period=${periodSeconds}`
-  );
+  const path = `otpauth://totp/${encodedIssuer}:`;
+  const query =
+    `?secret=${secret}&issuer=${encodedIssuer}` + `&algorithm=${algorithm}&digits=${digits}&period=${periodSeconds}`;
+  return path + encodeWithin(wellFormed(label), MAX_OTPAUTH_URI - path.length - query.length) + query;
 }
 
 export function createAppRoutes(options: ResolvedOptions, challenges: Challenges, registrations: RegistrationsApi) {
