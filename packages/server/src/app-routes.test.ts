@@ -197,6 +197,30 @@ describe('POST /authenticator-app/challenges/{id}/verify', () => {
     assert.equal((await server.verifyApp(started.challengeId, `${code.slice(0, 3)} ${code.slice(3)}`)).status, 204);
   });
 
+  it('takes a code typed in full-width or Arabic-Indic digits, as a keyboard of another script types it', async () => {
+    const server = appServer();
+    for (const zero of [0xff10, 0x660, 0x6f0]) {
+      const started = await server.begin();
+      const code = await server.codeOf(started.secret);
+      const native = [...code].map((digit) => String.fromCodePoint(zero + Number(digit))).join('');
+      assert.equal((await server.verifyApp(started.challengeId, native)).status, 204, native);
+    }
+  });
+
+  it('refuses a code that is not digits with a 400, and counts no wrong code for it', async () => {
+    const server = appServer();
+    const started = await server.begin();
+    const code = await server.codeOf(started.secret);
+    for (const junk of [`${code}x`, `x${code}`, `${code.slice(0, 3)}.${code.slice(3)}`, '', '   ', 'wrong']) {
+      const response = await server.verifyApp(started.challengeId, junk);
+      assert.equal(response.status, 400, JSON.stringify(junk));
+      assert.equal((await body(response)).error, 'unknown');
+    }
+    const wrong = await server.verifyApp(started.challengeId, await server.wrongCodeOf(started.secret));
+    assert.equal((await body(wrong)).attemptsRemaining, 4);
+    assert.equal((await server.verifyApp(started.challengeId, code)).status, 204);
+  });
+
   it('takes a setup once: its code again is refused', async () => {
     const server = appServer();
     const started = await server.begin();
@@ -332,6 +356,7 @@ describe('the secret at rest', () => {
     const server = appServer();
     const started = await server.begin();
     await server.verifyApp(started.challengeId, 'wrong');
+    await server.verifyApp(started.challengeId, await server.wrongCodeOf(started.secret));
     await server.verifyApp(started.challengeId, await server.codeOf(started.secret));
     await server.signIn('alice', 'no-such-method', '123456');
     assert.ok(server.logged.every((line) => !line.includes(started.secret)));
@@ -418,6 +443,19 @@ describe('POST /service/users/{userId}/methods/{methodId}/verify (an authenticat
     assert.equal((await server.signIn('alice', methodId, right)).status, 429);
     server.advance(901);
     assert.equal((await server.signIn('alice', methodId, await server.codeOf(secret))).status, 200);
+  });
+
+  it('takes a code in native digits, and refuses one that is not digits without counting it', async () => {
+    const server = appServer({ limits: { maxConsecutiveFailures: 3 } });
+    const { secret, methodId } = await server.enroll();
+    for (let i = 0; i < 5; i++) {
+      const junk = await server.signIn('alice', methodId, 'not a code');
+      assert.equal(junk.status, 400);
+    }
+    server.advance(30);
+    const code = await server.codeOf(secret);
+    const fullWidth = [...code].map((digit) => String.fromCodePoint(0xff10 + Number(digit))).join('');
+    assert.equal((await server.signIn('alice', methodId, fullWidth)).status, 200);
   });
 
   it('answers 404 for a method of another user', async () => {
