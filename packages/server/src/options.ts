@@ -208,12 +208,17 @@ export interface SecurityInfoHandlerOptions {
    * email (the webhook and console senders can; Twilio cannot).
    */
   emailSender?: EmailSender;
-  /** Key of the code hashes: at least 32 bytes, the same for every instance. Required in production. */
+  /**
+   * Key of the code hashes and of the sealed authenticator app secrets: at least 32 bytes, the same for every
+   * instance. Required in production.
+   */
   secret?: string | Uint8Array;
   /**
    * Keys that came before `secret`, while it is being rotated: a code hashed under one of them is still accepted,
-   * so codes sent just before the change keep working. New codes are always hashed under `secret`. Drop them once
-   * the codes of the old key have expired (`limits.codeTtlSeconds` after the last instance changed key).
+   * so codes sent just before the change keep working, and an authenticator app sealed under one still opens, and
+   * is sealed again under `secret` at its next use. New codes and seals always use `secret`. A key dropped once its
+   * codes expired (`limits.codeTtlSeconds`) also drops every app not used since, which must then be set up again:
+   * keep it as long as such apps matter (docs/server.md, "Rotating the secret").
    */
   previousSecrets?: readonly (string | Uint8Array)[];
   /**
@@ -529,7 +534,10 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
     }
     if (raw && raw.length > 0) secret = raw;
     else {
-      logger.warn('[security-info] development: no secret given, codes are keyed by a random one for this process.');
+      logger.warn(
+        '[security-info] development: no secret given, codes and authenticator apps are keyed by a random one ' +
+          'for this process (apps set up now stop working at restart).',
+      );
       secret = crypto.getRandomValues(new Uint8Array(MIN_SECRET_BYTES));
     }
   } else secret = raw;
