@@ -126,6 +126,13 @@ describe('POST /authenticator-app/challenges', () => {
       assert.throws(() => appServer({ totpIssuer }), /totpIssuer/, JSON.stringify(totpIssuer));
   });
 
+  it('does not start with an issuer holding a colon, which apps take for the end of the issuer in the label', () => {
+    // "Contoso: HR" would make the label Contoso: HR:alice, whose issuer an app reads as Contoso, not the issuer
+    // parameter's Contoso: HR (the Key URI format allows a colon in neither).
+    for (const totpIssuer of ['Contoso: HR', 'Contoso:HR', 'Contoso:'])
+      assert.throws(() => appServer({ totpIssuer }), /totpIssuer/, JSON.stringify(totpIssuer));
+  });
+
   it('is refused when the policy does not offer authenticator apps', async () => {
     const server = appServer({ policy: { methods: [{ id: 'phone', purposes: ['mfa'] }] } });
     const response = await server.startApp();

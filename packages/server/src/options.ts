@@ -283,7 +283,7 @@ export interface SecurityInfoHandlerOptions {
   metrics?: SecurityInfoMetrics;
   /**
    * The name an authenticator app shows above the account's codes (the `otpauth://` URI's issuer): your
-   * organization's or service's. Default "Security info".
+   * organization's or service's: 1 to 64 characters on one line, without a colon. Default "Security info".
    */
   totpIssuer?: string;
   /**
@@ -420,9 +420,10 @@ function checkWindows(name: string, windows: unknown): void {
 function totpIssuer(given: string | undefined): string {
   if (given === undefined) return 'Security info';
   const issuer = given.trim();
-  // Control characters, and a surrogate without its pair, which no URI can carry.
-  if (issuer === '' || issuer.length > 64 || /[\p{Cc}]|[\uD800-\uDFFF]/u.test(issuer))
-    throw new ConfigurationError('totpIssuer must be a name of 1 to 64 characters, on one line.');
+  // Control characters, and a surrogate without its pair, which no URI can carry; a colon, which ends the issuer in
+  // the URI's label (apps would read a shorter issuer there than in its issuer parameter).
+  if (issuer === '' || issuer.length > 64 || /[\p{Cc}:]|[\uD800-\uDFFF]/u.test(issuer))
+    throw new ConfigurationError('totpIssuer must be a name of 1 to 64 characters, on one line, without a colon.');
   return issuer;
 }
 
