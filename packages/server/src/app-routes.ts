@@ -4,11 +4,11 @@
  * accepted so that no code works twice, and the service API checks the app's codes at sign-in. The secret leaves
  * the server once, in the answer that starts the setup. Wrong codes count in the same limits as a phone's.
  */
-import { methodServes, toAsciiDigits } from '@security-info/core';
+import { methodServes } from '@security-info/core';
 import { base32Encode } from '@security-info/core';
 import type { Caller, Challenges } from './challenges.js';
 import { randomId } from './codes.js';
-import { Refusal, badRequest, respond } from './http.js';
+import { Refusal, respond } from './http.js';
 import type { ResolvedOptions } from './options.js';
 import { readCode, readId } from './phone-routes.js';
 import { notFound, type RegistrationsApi } from './registrations.js';
@@ -122,17 +122,6 @@ export function createAppRoutes(options: ResolvedOptions, challenges: Challenges
     }
   }
 
-  /**
-   * A code as an app shows it, spaces and hyphens aside, in the digits of any script (a sign-in page's field may
-   * not fold full-width or Arabic-Indic digits, as the elements do). Anything else is no code at all: a 400, not a
-   * wrong code counted against the person.
-   */
-  function readAppCode(value: unknown): string {
-    const code = toAsciiDigits(readCode(value)).replace(/[\s-]/g, '');
-    if (!/^[0-9]+$/.test(code)) throw badRequest('code must be a string of digits.');
-    return code;
-  }
-
   async function start(caller: Caller, body: Record<string, unknown>): Promise<Response> {
     checkPolicy();
     const replaces = body.replaces === undefined ? null : readId(body.replaces, 'replaces');
@@ -179,7 +168,7 @@ export function createAppRoutes(options: ResolvedOptions, challenges: Challenges
 
   /** The first code of the app: right, it registers the app (replacing `replaces`) in the same transaction. */
   async function verify(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
-    const code = readAppCode(body.code);
+    const code = readCode(body.code);
     checkPolicy();
     const at = now();
     const { method, action } = await challenges.checkChallenge(
@@ -212,7 +201,7 @@ export function createAppRoutes(options: ResolvedOptions, challenges: Challenges
    * the user's limits.
    */
   async function verifyRegistered(caller: Caller, methodId: string, body: Record<string, unknown>) {
-    const code = readAppCode(body.code);
+    const code = readCode(body.code);
     checkPolicy();
     const at = now();
     return challenges.checkUser(

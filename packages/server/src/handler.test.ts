@@ -151,6 +151,33 @@ describe('POST /phone/challenges/{id}/verify', () => {
     assert.equal(right.status, 429, 'the right code no longer works once locked');
   });
 
+  it('takes the right code typed in full-width or Arabic-Indic digits, or grouped by a space', async () => {
+    for (const write of [
+      (code: string) => [...code].map((digit) => String.fromCodePoint(0xff10 + Number(digit))).join(''),
+      (code: string) => [...code].map((digit) => String.fromCodePoint(0x660 + Number(digit))).join(''),
+      (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`,
+    ]) {
+      const server = setup();
+      const id = await server.start();
+      const written = write(server.lastCode());
+      assert.equal((await server.verify(id, written)).status, 204, written);
+    }
+  });
+
+  it('answers 400 to a code that is not digits, and counts no wrong code for it', async () => {
+    const server = setup();
+    const id = await server.start();
+    const code = server.lastCode();
+    for (const junk of [`${code}x`, `x${code}`, `${code.slice(0, 3)}.${code.slice(3)}`, '', '   ', 'wrong']) {
+      const response = await server.verify(id, junk);
+      assert.equal(response.status, 400, JSON.stringify(junk));
+      assert.equal((await body(response)).error, 'unknown');
+    }
+    const wrong = await server.verify(id, server.wrongCode());
+    assert.equal((await body(wrong)).attemptsRemaining, 4, 'the junk counted no wrong code');
+    assert.equal((await server.verify(id, code)).status, 204);
+  });
+
   it('lets a code expire after five minutes', async () => {
     const server = setup();
     const id = await server.start();

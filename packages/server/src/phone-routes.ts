@@ -3,7 +3,7 @@
  * verify it, and say whether a challenge is confirmed. A right code registers the phone in the same transaction
  * that uses the code up.
  */
-import { channelsFor, isCountryAllowed, methodServes, type Channel } from '@security-info/core';
+import { channelsFor, isCountryAllowed, methodServes, toAsciiDigits, type Channel } from '@security-info/core';
 import type { Caller, Challenges } from './challenges.js';
 import { Refusal, badRequest, respond } from './http.js';
 import { checkChannelForType, checkNumber, type CheckedNumber } from './number-check.js';
@@ -35,9 +35,15 @@ export function readId(value: unknown, name: string): string {
   return value;
 }
 
+/**
+ * A code as a person typed it: in the digits of any script (a sign-in page's field may not fold full-width or
+ * Arabic-Indic digits, as the elements do), spaces and hyphens aside. Anything else is no code at all: a 400, not a
+ * wrong code counted against the person.
+ */
 export function readCode(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 32) throw badRequest('code must be a string of digits.');
-  return value;
+  const code = typeof value === 'string' && value.length <= 32 ? toAsciiDigits(value).replace(/[\s-]/g, '') : '';
+  if (!/^[0-9]+$/.test(code)) throw badRequest('code must be a string of digits.');
+  return code;
 }
 
 export function createPhoneRoutes(options: ResolvedOptions, challenges: Challenges, registrations: RegistrationsApi) {
