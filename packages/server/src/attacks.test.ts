@@ -57,6 +57,10 @@ describe('attack: premium-rate and other numbers that cost or earn money', () =>
     ['US 1-900', '+19005551234'],
     ['US toll-free', '+18005551234'],
     ['NL 0900', '+31900123456'],
+    // "Personal numbers" forward calls anywhere at a rate their owner can earn from: UK 070 (often taken for a
+    // mobile's 07), DE 0700.
+    ['UK 070 personal number', '+447010000000'],
+    ['DE 0700 personal number', '+4970012345678'],
   ] as const) {
     it(`refuses a call or text to ${name}`, async () => {
       const server = setup();

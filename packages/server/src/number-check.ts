@@ -1,8 +1,9 @@
 /**
  * Which numbers the server will text or call. Fuller phone metadata than the browser's (libphonenumber-js's `max`
  * set, on the server only) tells a number's type, so numbers that earn their owner money per call or message
- * (premium-rate, shared-cost, UAN), cost the organization (toll-free), or reach no person (voicemail, pager, unknown
- * types) are refused, and text messages go only to numbers that can receive them.
+ * (premium-rate, shared-cost, UAN, personal numbers such as UK 070 and DE 0700, which forward calls anywhere at a rate
+ * their owner can share in), cost the organization (toll-free), or reach no person (voicemail, pager, unknown types)
+ * are refused, and text messages go only to numbers that can receive them.
  */
 import { parsePhoneNumberFromString, type NumberType } from 'libphonenumber-js/max';
 import type { Channel } from '@security-info/core';
@@ -21,6 +22,7 @@ const REFUSED_TYPES: ReadonlySet<NumberType> = new Set([
   'SHARED_COST',
   'TOLL_FREE',
   'UAN',
+  'PERSONAL_NUMBER',
   'VOICEMAIL',
   'PAGER',
 ]);
