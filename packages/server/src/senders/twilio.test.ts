@@ -26,10 +26,18 @@ interface Received {
 
 type Answer = { status: number; body: string } | 'hang';
 
-const created = (sid: string): Answer => ({ status: 201, body: JSON.stringify({ sid, status: 'queued' }) });
+/** Twilio's resource ids: two letters for the kind, 32 hexadecimal digits. */
+const MESSAGE_SID = 'SM0123456789abcdef0123456789abcdef';
+const CALL_SID = 'CA0123456789abcdef0123456789abcdef';
+
+const created = (sid: string, status = 'queued'): Answer => ({ status: 201, body: JSON.stringify({ sid, status }) });
+
+/** What Twilio answers a request it takes: the message or the call it created. */
+const createdFor = (request: Received): Answer =>
+  created(request.path.endsWith('/Calls.json') ? CALL_SID : MESSAGE_SID);
 
 /** Twilio's REST API as far as the sender uses it, on 127.0.0.1, keeping every request. */
-async function fakeTwilio(t: TestContext, answer: (request: Received) => Answer = () => created('SM1')) {
+async function fakeTwilio(t: TestContext, answer: (request: Received) => Answer = createdFor) {
   const received: Received[] = [];
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
@@ -186,7 +194,7 @@ describe('the Twilio sender', () => {
   });
 
   it('calls through the Calls API with TwiML that says the code slowly, digit by digit, twice', async (t) => {
-    const twilio = await fakeTwilio(t, () => created('CA1'));
+    const twilio = await fakeTwilio(t, () => created(CALL_SID));
     await sender(twilio.apiBase, { otpHost: 'portal.example.com' }).send({ ...MESSAGE, channel: 'voice' });
 
     const [request] = twilio.received as [Received];
@@ -291,6 +299,49 @@ describe('the Twilio sender', () => {
     assert.equal(error.message, 'Twilio refused the call: HTTP 503');
     assert.equal(twilio.received.length, 1);
     assertNothingSecret([...log.lines, error.message]);
+  });
+
+  it('rejects a success that is not the message Twilio created (a proxy’s page, a body cut short)', async (t) => {
+    const answers: Answer[] = [
+      { status: 200, body: '<html>Welcome to the office network</html>' },
+      { status: 201, body: `{"sid":"${MESSAGE_SID}` },
+      { status: 201, body: JSON.stringify({ status: 'queued' }) },
+      created(CALL_SID),
+      { status: 204, body: '' },
+    ];
+    const twilio = await fakeTwilio(t, () => answers[twilio.received.length - 1]!);
+    const log = logger();
+    const send = sender(twilio.apiBase, { logger: log });
+    const errors: Error[] = [];
+    for (const answer of answers) {
+      const error = await rejection(send.send(MESSAGE));
+      assert.equal(error.message, `Twilio answered HTTP ${answer.status} without the text message it created`);
+      errors.push(error);
+    }
+    assert.equal(twilio.received.length, answers.length, 'each asked once');
+    assertNothingSecret([...log.lines, ...errors.map((error) => error.message)]);
+  });
+
+  it('rejects a message or call that Twilio created failed or canceled, and takes one it accepted', async (t) => {
+    const answers: Answer[] = [
+      created(CALL_SID, 'failed'),
+      created(CALL_SID, 'canceled'),
+      created(MESSAGE_SID, 'failed'),
+      created(MESSAGE_SID, 'accepted'),
+      created(MESSAGE_SID.replace('SM', 'MM'), 'queued'),
+    ];
+    const twilio = await fakeTwilio(t, () => answers[twilio.received.length - 1]!);
+    const send = sender(twilio.apiBase);
+    const call = { ...MESSAGE, channel: 'voice' as const };
+    assert.equal((await rejection(send.send(call))).message, `Twilio created the call ${CALL_SID} as failed`);
+    assert.equal((await rejection(send.send(call))).message, `Twilio created the call ${CALL_SID} as canceled`);
+    assert.equal(
+      (await rejection(send.send(MESSAGE))).message,
+      `Twilio created the text message ${MESSAGE_SID} as failed`,
+    );
+    await send.send(MESSAGE);
+    await send.send(MESSAGE);
+    assert.equal(twilio.received.length, 5);
   });
 
   it('rejects within its time-out when Twilio never answers', async (t) => {

@@ -49,6 +49,24 @@ export class TwilioError extends Error {
 const E164 = /^\+[1-9]\d{1,14}$/;
 const ALPHANUMERIC_SENDER = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
 
+/** The ids of what each resource creates: a text message (`SM`, or `MM` with media), a call (`CA`). */
+const SIDS = { Messages: /^[SM]M[0-9a-f]{32}$/i, Calls: /^CA[0-9a-f]{32}$/i } as const;
+/** Statuses of a message or call that will never reach the person. */
+const DEAD: ReadonlySet<string> = new Set(['failed', 'undelivered', 'canceled']);
+
+/** The `sid` and `status` of the resource a 2xx answer carries, or `undefined` when it carries none. */
+function createdResource(body: string): { sid: string; status: string | undefined } | undefined {
+  let answer: unknown;
+  try {
+    answer = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof answer !== 'object' || answer === null) return undefined;
+  const { sid, status } = answer as { sid?: unknown; status?: unknown };
+  return typeof sid === 'string' ? { sid, status: typeof status === 'string' ? status : undefined } : undefined;
+}
+
 /** Twilio's error answer: `{ "code": 21211, "message": "...", "more_info": "...", "status": 400 }`. */
 function twilioError(status: number, body: string, what: string, secrets: string[]): TwilioError {
   let answer: { code?: unknown; message?: unknown } = {};
@@ -74,8 +92,8 @@ function twilioError(status: number, body: string, what: string, secrets: string
  * https://www.twilio.com/docs/voice/api/call-resource). Text messages say "Your verification code is 123456." in
  * the person's language (English, Dutch, German, French, Spanish, Italian, Portuguese; English otherwise), ending
  * with the origin-bound line when `otpHost` is set. Calls say the code slowly, digit by digit, twice, in a voice of
- * that language (Twilio picks its default voice for it). A refusal or no answer in time rejects, and the handler
- * withdraws the code.
+ * that language (Twilio picks its default voice for it). A refusal, no answer in time, or a success that does not
+ * carry the message or call Twilio created (or carries it failed) rejects, and the handler withdraws the code.
  */
 export function createTwilioSender(options: TwilioSenderOptions): CodeSender {
   const { accountSid, authToken, from, messagingServiceSid } = options;
@@ -131,6 +149,13 @@ export function createTwilioSender(options: TwilioSenderOptions): CodeSender {
       throw fail(
         twilioError(response.status, body, what, [message.phoneNumber, message.phoneNumber.slice(1), message.code]),
       );
+    // A 2xx is Twilio's only when it carries the resource it created: a proxy's or captive portal's page in its place
+    // would otherwise pass for a code sent, and the person would wait for one that never comes.
+    const created = createdResource(body);
+    if (!created || !SIDS[name].test(created.sid))
+      throw fail(new Error(`Twilio answered HTTP ${response.status} without the ${what} it created`));
+    if (created.status && DEAD.has(created.status))
+      throw fail(new Error(`Twilio created the ${what} ${created.sid} as ${created.status}`));
   }
 
   return {
