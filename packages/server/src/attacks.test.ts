@@ -131,6 +131,31 @@ describe('attack: pumping messages through many accounts, numbers and addresses'
     assert.deepEqual(statuses, [201, 201, 201, 201, 201, 429, 429, 429]);
   });
 
+  it('says to wait until every full limit has room, not only the first one', async () => {
+    const server = setup({
+      limits: {
+        sendsPerUser: [
+          { max: 1, windowSeconds: 60 },
+          { max: 2, windowSeconds: 3600 },
+        ],
+        sendsPerNumber: [{ max: 1, windowSeconds: 600 }],
+      },
+    });
+    await server.start('+31611111111');
+    server.advance(61);
+    await server.start('+31622222222');
+    server.advance(1);
+    // The person's minute has room again in 59 s, its hour in 3,538 s, the number's ten minutes in 599 s.
+    const refused = await server.sendCode('+31622222222');
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers.get('retry-after'), '3538');
+    assert.equal((await body(refused)).retryAfterSeconds, 3538);
+    server.advance(3537);
+    assert.equal((await server.sendCode('+31633333333')).status, 429, 'a second early');
+    server.advance(1);
+    assert.equal((await server.sendCode('+31633333333')).status, 201, 'on time');
+  });
+
   it("spends nobody's budget when the caller is over its own limit", async () => {
     const server = setup({ limits: { sendsPerUser: [{ max: 1, windowSeconds: 60 }] } });
     await server.start('+31611111111', 'sms', { user: 'mallory' });

@@ -32,6 +32,25 @@ describe('the rate log', () => {
     assert.deepEqual(hourly, { allowed: false, key: 'a', retryAfterSeconds: 3478 });
   });
 
+  it('says when every full window has room, the longest wait of all of them', () => {
+    const log = createRateLog();
+    const person = {
+      key: 'a',
+      windows: [
+        { max: 2, windowSeconds: 60 },
+        { max: 3, windowSeconds: 3600 },
+      ],
+    };
+    const number = { key: 'b', windows: perMinute(1) };
+    assert.equal(log.consume([person], 0).allowed, true);
+    assert.equal(log.consume([person], 61_000).allowed, true);
+    assert.equal(log.consume([person, number], 62_000).allowed, true);
+    // The person's minute is full until 121 s and its hour until 3,600 s; the number's minute until 122 s.
+    assert.deepEqual(log.consume([number, person], 63_000), { allowed: false, key: 'b', retryAfterSeconds: 3537 });
+    assert.equal(log.consume([number, person], 3_599_999).allowed, false);
+    assert.equal(log.consume([number, person], 3_600_000).allowed, true);
+  });
+
   it('charges all keys or none', () => {
     const log = createRateLog();
     const full = { key: 'full', windows: perMinute(1) };

@@ -46,6 +46,24 @@ export function windowRefusal(
   return { allowed: false, key, retryAfterSeconds: Math.max(1, wait) };
 }
 
+type Refused = Extract<RateDecision, { allowed: false }>;
+
+/**
+ * The refusal of a call from those of its full windows: named after the first (the order of the charges), with the
+ * longest wait, since the call goes through only once every one of them has room. A wait until the first had room
+ * would have the caller try again, and be refused again, as often as there are full windows.
+ */
+export function combineRefusals(refusals: Iterable<RateDecision | undefined>): Refused | undefined {
+  let combined: Refused | undefined;
+  for (const refused of refusals) {
+    if (!refused || refused.allowed) continue;
+    if (!combined) combined = refused;
+    else if (refused.retryAfterSeconds > combined.retryAfterSeconds)
+      combined = { ...combined, retryAfterSeconds: refused.retryAfterSeconds };
+  }
+  return combined;
+}
+
 const longestOf = (windows: readonly RateWindow[]) => Math.max(0, ...windows.map((w) => w.windowSeconds)) * 1000;
 const mostOf = (windows: readonly RateWindow[]) => Math.max(1, ...windows.map((w) => w.max));
 const asArray = (times: Times | undefined): readonly number[] =>
@@ -61,27 +79,25 @@ export function createRateLog() {
     return group;
   };
 
-  function refusal(key: string, times: readonly number[], windows: readonly RateWindow[], now: number) {
+  function* refusals(key: string, times: readonly number[], windows: readonly RateWindow[], now: number) {
     for (const window of windows) {
       const inWindow = times.length - firstAfter(times, now - window.windowSeconds * 1000);
-      const refused = windowRefusal(
-        key,
-        window,
-        inWindow >= window.max ? times[times.length - window.max] : undefined,
-        now,
-      );
-      if (refused) return refused;
+      yield windowRefusal(key, window, inWindow >= window.max ? times[times.length - window.max] : undefined, now);
     }
-    return undefined;
   }
 
   return {
-    /** Counts one event on every charge if each has room, and nothing otherwise. */
+    /**
+     * Counts one event on every charge if each has room, and nothing otherwise: then the first full charge is named,
+     * with the wait until every full window has room.
+     */
     consume(charges: readonly RateCharge[], now: number): RateDecision {
-      for (const { key, windows } of charges) {
-        const denied = refusal(key, asArray(groups.get(longestOf(windows))?.get(key)), windows, now);
-        if (denied) return denied;
-      }
+      const denied = combineRefusals(
+        charges.flatMap(({ key, windows }) => [
+          ...refusals(key, asArray(groups.get(longestOf(windows))?.get(key)), windows, now),
+        ]),
+      );
+      if (denied) return denied;
       for (const { key, windows } of charges) {
         const longest = longestOf(windows);
         const group = groupOf(longest);

@@ -19,7 +19,7 @@ import {
   type StoredChallenge,
   type StoredMethod,
 } from './store.js';
-import { windowRefusal } from './rate-log.js';
+import { combineRefusals, windowRefusal } from './rate-log.js';
 
 /** What runs a statement: a connection, or a transaction on one. */
 export interface SqlQueryable {
@@ -412,8 +412,9 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
 }
 
 /**
- * The first refusal, in the order of the charges and of their windows (as the memory store answers), given the
- * oldest counted event of each full window (indexed as the probes: charges' windows with a positive max).
+ * The refusal, as the memory store answers it (named after the first full window, in the order of the charges and
+ * of their windows, with the longest wait of them all), given the oldest counted event of each full window (indexed
+ * as the probes: charges' windows with a positive max).
  */
 function firstRefusal(
   charges: readonly RateCharge[],
@@ -421,13 +422,11 @@ function firstRefusal(
   now: number,
 ): RateDecision | undefined {
   let probe = 0;
-  for (const { key, windows } of charges) {
-    for (const window of windows) {
-      const refused = windowRefusal(key, window, oldest.get(probe++), now);
-      if (refused) return refused;
-    }
-  }
-  return undefined;
+  return combineRefusals(
+    charges.flatMap(({ key, windows }) =>
+      windows.map((window) => windowRefusal(key, window, window.max > 0 ? oldest.get(probe++) : undefined, now)),
+    ),
+  );
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

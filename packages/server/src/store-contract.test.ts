@@ -248,6 +248,28 @@ function storeContract(name: string, fixture: Fixture) {
         assert.deepEqual(await consume([charge], T + 122_000), { allowed: false, key, retryAfterSeconds: 3478 });
       });
 
+      it('says when every full window has room, the longest wait of all of them', async () => {
+        const person: RateCharge = {
+          key: unique('person'),
+          windows: [
+            { max: 2, windowSeconds: 60 },
+            { max: 3, windowSeconds: 3600 },
+          ],
+        };
+        const number = perMinute(unique('number'), 1);
+        assert.equal((await consume([person], T)).allowed, true);
+        assert.equal((await consume([person], T + 61_000)).allowed, true);
+        assert.equal((await consume([person, number], T + 62_000)).allowed, true);
+        // The person's minute is full until 121 s and its hour until 3,600 s; the number's minute until 122 s.
+        assert.deepEqual(await consume([number, person], T + 63_000), {
+          allowed: false,
+          key: number.key,
+          retryAfterSeconds: 3537,
+        });
+        assert.equal((await consume([number, person], T + 3_599_999)).allowed, false);
+        assert.equal((await consume([number, person], T + 3_600_000)).allowed, true);
+      });
+
       it('charges all keys or none', async () => {
         const full = perMinute(unique('full'), 1);
         const other = perMinute(unique('other'), 1);
@@ -280,6 +302,17 @@ function storeContract(name: string, fixture: Fixture) {
         const closed: RateCharge = { key: unique('closed'), windows: [{ max: 0, windowSeconds: 900 }] };
         assert.deepEqual(await consume([open, closed], T), { allowed: false, key: closed.key, retryAfterSeconds: 900 });
         assert.deepEqual(await consume([open], T + 1), { allowed: true });
+      });
+
+      it('counts a window with max 0 among the full ones, whatever comes after it', async () => {
+        const closed: RateCharge = { key: unique('closed'), windows: [{ max: 0, windowSeconds: 10 }] };
+        const full = perMinute(unique('full'), 1);
+        await consume([full], T);
+        assert.deepEqual(await consume([closed, full], T + 1000), {
+          allowed: false,
+          key: closed.key,
+          retryAfterSeconds: 59,
+        });
       });
 
       it('allows a call with no charges', async () => {

@@ -135,7 +135,8 @@ export interface StoreTransaction {
   putChallenge(challenge: StoredChallenge): Promise<void>;
   /**
    * Counts one event on every charge if every one of them still has room, and nothing otherwise: a caller over
-   * any limit spends no one's budget.
+   * any limit spends no one's budget. A refusal names the first full charge (in the order given) and waits until
+   * every full window of every charge has room again: the longest of their waits, at least a second.
    */
   consume(charges: readonly RateCharge[], now: number): Promise<RateDecision>;
   /**
