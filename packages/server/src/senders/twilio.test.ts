@@ -24,13 +24,14 @@ interface Received {
   form: Record<string, string>;
 }
 
-type Answer = { status: number; body: string } | 'hang';
+type Reply = { status: number; body: string };
+type Answer = Reply | 'hang';
 
 /** Twilio's resource ids: two letters for the kind, 32 hexadecimal digits. */
 const MESSAGE_SID = 'SM0123456789abcdef0123456789abcdef';
 const CALL_SID = 'CA0123456789abcdef0123456789abcdef';
 
-const created = (sid: string, status = 'queued'): Answer => ({ status: 201, body: JSON.stringify({ sid, status }) });
+const created = (sid: string, status = 'queued'): Reply => ({ status: 201, body: JSON.stringify({ sid, status }) });
 
 /** What Twilio answers a request it takes: the message or the call it created. */
 const createdFor = (request: Received): Answer =>
@@ -302,7 +303,7 @@ describe('the Twilio sender', () => {
   });
 
   it('rejects a success that is not the message Twilio created (a proxy’s page, a body cut short)', async (t) => {
-    const answers: Answer[] = [
+    const answers: Reply[] = [
       { status: 200, body: '<html>Welcome to the office network</html>' },
       { status: 201, body: `{"sid":"${MESSAGE_SID}` },
       { status: 201, body: JSON.stringify({ status: 'queued' }) },
