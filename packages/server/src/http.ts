@@ -32,11 +32,22 @@ export function respond(status: number, body?: unknown, headers: Record<string, 
   });
 }
 
+/** The longest wait the contract's `retryAfterSeconds` says: one day, the most a client believes. */
+const MAX_RETRY_AFTER_SECONDS = 86_400;
+
 export function refuse(refusal: Refusal): Response {
-  const retry = refusal.details.retryAfterSeconds;
+  // A longer wait (a wrong-code lock doubled round after round) is said as one day; asked again then, the service
+  // says what is left.
+  const wait = refusal.details.retryAfterSeconds;
+  const retry = wait === undefined ? undefined : Math.min(wait, MAX_RETRY_AFTER_SECONDS);
   return respond(
     refusal.status,
-    { error: refusal.code, message: refusal.message, ...refusal.details },
+    {
+      error: refusal.code,
+      message: refusal.message,
+      ...refusal.details,
+      ...(retry !== undefined ? { retryAfterSeconds: retry } : {}),
+    },
     { ...(retry !== undefined ? { 'retry-after': String(retry) } : {}), ...refusal.headers },
   );
 }
