@@ -154,6 +154,104 @@ describe('createJwtAuthenticator', () => {
     });
   });
 
+  describe('a key set server that fails or misbehaves', () => {
+    /** A key set server answering `answer` (changeable), counting its requests. */
+    async function keySetServer(answer: { status: number; body: string }) {
+      let requests = 0;
+      const server = createServer((_req, res) => {
+        requests += 1;
+        res.statusCode = answer.status;
+        res.setHeader('content-type', 'application/json');
+        res.end(answer.body);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return {
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`,
+        requests: () => requests,
+        close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      };
+    }
+
+    /** What a stranger can send: a well-formed token naming a key the key set has never had. */
+    const strangersToken = (n: number) => sign({}, { key: stranger.privateKey, kid: `made-up-${n}` });
+
+    it('asks a failing key set server again only after a pause, however many tokens arrive', async () => {
+      const answer = { status: 500, body: 'down' };
+      const keySet = await keySetServer(answer);
+      try {
+        let now = NOW;
+        const errors: unknown[] = [];
+        const authenticate = authenticator({ jwksUrl: keySet.url, clock: () => now, onError: (e) => errors.push(e) });
+        for (let n = 0; n < 10; n += 1)
+          await assert.rejects(authenticate(bearer(await strangersToken(n))), /keys could not be had/);
+        await assert.rejects(authenticate(bearer(await sign())), /keys could not be had/);
+        assert.equal(keySet.requests(), 1);
+        // The failure is told once, not once for each request refused while waiting.
+        assert.equal(errors.length, 1);
+
+        answer.status = 200;
+        answer.body = JSON.stringify(JWKS);
+        now += 4_000;
+        await assert.rejects(authenticate(bearer(await sign())), /keys could not be had/);
+        assert.equal(keySet.requests(), 1);
+        now += 1_000;
+        assert.equal(await authenticate(bearer(await sign())), `${ISSUER}#user-1`);
+        assert.equal(keySet.requests(), 2);
+      } finally {
+        await keySet.close();
+      }
+    });
+
+    it('refuses a key set larger than 1 MiB, and tells onError', async () => {
+      const padded = JSON.stringify({ ...JWKS, padding: 'x'.repeat(1024 * 1024) });
+      const keySet = await keySetServer({ status: 200, body: padded });
+      try {
+        const errors: unknown[] = [];
+        const authenticate = authenticator({ jwksUrl: keySet.url, onError: (e) => errors.push(e) });
+        await assert.rejects(authenticate(bearer(await sign())), /keys could not be had/);
+        assert.equal(errors.length, 1);
+        assert.match(String(errors[0]), /larger than/);
+      } finally {
+        await keySet.close();
+      }
+    });
+
+    it('does not follow a redirect of the key set URL', async () => {
+      const target = await keySetServer({ status: 200, body: JSON.stringify(JWKS) });
+      const redirecting = createServer((_req, res) => {
+        res.statusCode = 302;
+        res.setHeader('location', target.url);
+        res.end();
+      });
+      await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+      try {
+        const errors: unknown[] = [];
+        const authenticate = authenticator({
+          jwksUrl: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/jwks`,
+          onError: (e) => errors.push(e),
+        });
+        await assert.rejects(authenticate(bearer(await sign())), /keys could not be had/);
+        assert.equal(target.requests(), 0);
+        assert.equal(errors.length, 1);
+      } finally {
+        await new Promise<void>((resolve) => redirecting.close(() => resolve()));
+        await target.close();
+      }
+    });
+
+    it('refuses an answer that is not a key set, and waits before asking again', async () => {
+      const keySet = await keySetServer({ status: 200, body: '{"keys": "none"}' });
+      try {
+        const authenticate = authenticator({ jwksUrl: keySet.url, onError: () => undefined });
+        await assert.rejects(authenticate(bearer(await sign())), /keys could not be had/);
+        await assert.rejects(authenticate(bearer(await sign())), /keys could not be had/);
+        assert.equal(keySet.requests(), 1);
+      } finally {
+        await keySet.close();
+      }
+    });
+  });
+
   describe('the Authorization header', () => {
     it('refuses a request without one', async () => {
       assert.equal(await authenticator()(withAuthorization(undefined)), null);

@@ -2,7 +2,14 @@
  * `createJwtAuthenticator()`: an `authenticate` for the handler that accepts OAuth access tokens (JWTs) sent as
  * `Authorization: Bearer …` and checks them against an OpenID Connect issuer's published keys.
  */
-import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+import {
+  createRemoteJWKSet,
+  customFetch,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type JWTVerifyOptions,
+} from 'jose';
 
 /**
  * How an access token is told from an ID token or another token of the same issuer. Every check given must pass,
@@ -31,7 +38,8 @@ export interface JwtAuthenticatorOptions {
   /**
    * The issuer's key set: `jwks_uri` in its `/.well-known/openid-configuration`. There is no default, because
    * issuers publish it at different paths. Must be `https:`, or `http:` on a loopback address. Fetched on first
-   * use, cached, and fetched again when a token names a key it has not seen (at most every 30 seconds).
+   * use, cached, and fetched again when a token names a key it has not seen (at most every 30 seconds). A fetch
+   * that fails (not 200 within 5 seconds, a redirect, over 1 MiB, not a key set) is not tried again for 5 seconds.
    * Give either this or `keys`.
    */
   jwksUrl?: string | URL;
@@ -52,7 +60,8 @@ export interface JwtAuthenticatorOptions {
    * Called when a token could not be checked for a reason other than the token itself: the key set unreachable,
    * slow, or not a key set, or a `keys` function that threw. The authenticator then rejects, so the handler answers
    * 503 (an outage of the identity provider must not tell everyone their session ended). Refused tokens are not
-   * reported. The error never contains the token.
+   * reported, and neither are the requests refused in the 5 seconds after a failed fetch of `jwksUrl` (the failure
+   * was). The error never contains the token.
    */
   onError?: (error: unknown) => void;
   /** Time in milliseconds since the epoch. Default `Date.now`. */
@@ -60,6 +69,10 @@ export interface JwtAuthenticatorOptions {
 }
 
 const MAX_HEADER_LENGTH = 8 * 1024;
+/** The largest key set read. Issuers publish a few kilobytes; more is a misconfigured or hostile server. */
+const MAX_KEY_SET_BYTES = 1024 * 1024;
+/** How long after a failed fetch of the key set it is not asked for again (the requests meanwhile answer 503). */
+const KEY_SET_RETRY_MS = 5_000;
 /** RFC 6750: the scheme, one space or more, one b64token, nothing else. */
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
 
@@ -100,6 +113,83 @@ function keySetUrl(value: string | URL): URL {
     fail('jwksUrl must be https: (http: only on a loopback address), or the keys could be replaced in transit.');
   }
   return url;
+}
+
+/** A fetch of the key set failed; the message says why, never with a token. */
+class KeySetError extends Error {}
+
+/** A fetch of the key set was not even tried: the last one failed a moment ago, and was reported then. */
+class KeySetPause extends Error {}
+
+/** The body of a key set answer, read up to MAX_KEY_SET_BYTES; more is refused without reading it all. */
+async function readKeySet(response: Response): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  const tooLarge = () => new KeySetError(`the key set is larger than ${MAX_KEY_SET_BYTES} bytes`);
+  if (declared > MAX_KEY_SET_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const part = await reader.read();
+    if (part.done) break;
+    size += part.value.byteLength;
+    if (size > MAX_KEY_SET_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(part.value);
+  }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+function isKeySet(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const keys = (value as { keys?: unknown }).keys;
+  return Array.isArray(keys) && keys.every((key) => typeof key === 'object' && key !== null && !Array.isArray(key));
+}
+
+/**
+ * The key set behind `url`, fetched by jose (cached 10 minutes, again for an unknown `kid` at most every 30 seconds,
+ * 5 seconds at most per fetch, no redirects), with what jose leaves out: a size limit, and a pause after a failure.
+ * Without the pause, every request naming a key not in the set (anyone can write such a token) would have the
+ * issuer asked again while it is down: one request to it, and one error in the log, for each request to us.
+ */
+function remoteKeySet(url: URL, now: () => number): JWTVerifyGetKey {
+  let failedAt = -Infinity;
+  const fetchKeySet = async (resource: string, init: RequestInit): Promise<Response> => {
+    if (now() < failedAt + KEY_SET_RETRY_MS) throw new KeySetPause('the key set could not be fetched a moment ago');
+    try {
+      const response = await fetch(resource, init);
+      if (response.status !== 200) {
+        await response.body?.cancel().catch(() => undefined);
+        const redirect = response.status >= 300 && response.status < 400 ? ' (redirects are not followed)' : '';
+        throw new KeySetError(`the key set URL answered ${response.status}${redirect}`);
+      }
+      const text = await readKeySet(response);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new KeySetError('the key set URL answered something that is not JSON');
+      }
+      if (!isKeySet(json)) throw new KeySetError('the key set URL answered JSON that is not a key set');
+      return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
+    } catch (error) {
+      failedAt = now();
+      throw error;
+    }
+  };
+  return createRemoteJWKSet(url, { [customFetch]: fetchKeySet });
 }
 
 function seconds(name: string, value: number | undefined): number | undefined {
@@ -167,7 +257,6 @@ export function createJwtAuthenticator(options: JwtAuthenticatorOptions): JwtAut
   }
 
   if ((options.jwksUrl === undefined) === (options.keys === undefined)) fail('give either jwksUrl or keys.');
-  const keys = options.keys ?? createRemoteJWKSet(keySetUrl(options.jwksUrl!));
 
   const given = options.accessToken ?? { type: 'at+jwt' };
   const check: AccessTokenCheck = { ...given, ...(given.claims ? { claims: { ...given.claims } } : {}) };
@@ -184,6 +273,7 @@ export function createJwtAuthenticator(options: JwtAuthenticatorOptions): JwtAut
   const clockTolerance = seconds('clockToleranceSeconds', options.clockToleranceSeconds) ?? 30;
   const maxTokenAge = seconds('maxTokenAgeSeconds', options.maxTokenAgeSeconds);
   const now = options.clock ?? Date.now;
+  const keys = options.keys ?? remoteKeySet(keySetUrl(options.jwksUrl!), now);
 
   function verifyOptions(): JWTVerifyOptions {
     return {
@@ -240,7 +330,8 @@ export function createJwtAuthenticator(options: JwtAuthenticatorOptions): JwtAut
       payload = await verify(token);
     } catch (error) {
       if (TOKEN_FAULTS.has(codeOf(error) as string)) return null;
-      report(error);
+      // A pause after a failure was reported with the failure.
+      if (!(error instanceof KeySetPause)) report(error);
       throw new Error('The identity provider’s keys could not be had.');
     }
     if (!isAccessToken(payload, check)) return null;
