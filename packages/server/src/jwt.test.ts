@@ -458,6 +458,12 @@ describe('createJwtAuthenticator', () => {
       createJwtAuthenticator({ ...options, jwksUrl: new URL('https://id.example.test/jwks') });
     });
 
+    it('refuses a key set URL with a user name or password, which fetch never sends', () => {
+      const options = { issuer: ISSUER, audience: AUDIENCE };
+      for (const jwksUrl of ['https://client:secret@id.example.test/jwks', 'https://client@id.example.test/jwks'])
+        assert.throws(() => createJwtAuthenticator({ ...options, jwksUrl }), /user name or password/);
+    });
+
     it('refuses an access-token check that would let ID tokens through', () => {
       assert.throws(() => createJwtAuthenticator({ ...base, accessToken: {} }), /at least one check/);
       assert.throws(() => createJwtAuthenticator({ ...base, accessToken: { claims: {} } }), /at least one check/);

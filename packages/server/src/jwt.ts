@@ -112,6 +112,8 @@ function keySetUrl(value: string | URL): URL {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
     fail('jwksUrl must be https: (http: only on a loopback address), or the keys could be replaced in transit.');
   }
+  // fetch refuses such a URL on every request: each token would be answered 503, and the password end up in logs.
+  if (url.username !== '' || url.password !== '') fail('jwksUrl must not contain a user name or password.');
   return url;
 }
 
