@@ -146,6 +146,28 @@ describe('a recovery code at sign-in (the service API)', () => {
     assert.equal(listed.lastUsedAt, new Date(server.now()).toISOString());
   });
 
+  it('takes a right code as a sign-in page may pass it: full-width, other dashes, invisible characters', async () => {
+    const server = recoveryServer({ limits: { maxConsecutiveFailures: 3 } });
+    const { codes, method } = await server.codes();
+    // A full-width keyboard (Japanese, Chinese, Korean input) types letters, digits and the dash at U+FF01 and up.
+    const fullWidth = (code: string) =>
+      [...code].map((symbol) => String.fromCodePoint(symbol.codePointAt(0)! + 0xfee0)).join('');
+    const typed = [
+      fullWidth(codes[0]!),
+      fullWidth(codes[1]!.toLowerCase()).replaceAll('\uff0d', '\u3000'),
+      codes[2]!.replaceAll('-', '\u2013'), // en dash, as word processors turn a hyphen into
+      codes[3]!.replaceAll('-', '\u2010'), // hyphen
+      codes[4]!.replaceAll('-', '\u2212'), // minus sign
+      `\u200b${codes[5]!.replaceAll('-', '\u00ad')}\u2060`, // zero-width space, soft hyphen, word joiner
+    ];
+    for (const [index, code] of typed.entries()) {
+      const answer = await server.use(method.id, code);
+      const json = await body(answer);
+      assert.equal(answer.status, 200, `${JSON.stringify(code)}: ${JSON.stringify(json)}`);
+      assert.deepEqual(json.recoveryCodes, { remaining: 9 - index, total: 10 });
+    }
+  });
+
   it('leaves an audit entry and tells the person when a code is used, so a stolen code does not go unseen', async () => {
     const notices: { userId: string; action: string; methodId: string | null }[] = [];
     const server = recoveryServer({ onNotice: (notice) => void notices.push(notice) });

@@ -29,10 +29,21 @@ interface StoredSet {
   hashes: (string | null)[];
 }
 
-/** A code as typed: any case, with or without spaces and dashes. A 400 for what cannot be one. */
+/**
+ * What separates a code's groups, or nothing at all, wherever it was typed or pasted from: white space, every dash
+ * and hyphen (a word processor's en dash, the minus sign), and invisible format characters (a zero-width space, a
+ * soft hyphen) that copying from a document or a password manager can leave in.
+ */
+const SEPARATORS = /[\s\p{Pd}\u2212\p{Cf}]/gu;
+
+/**
+ * A code as typed: any case, with or without spaces and dashes, and in the full-width letters and digits an East
+ * Asian keyboard types (NFKC folds them), since a sign-in page may pass the text as it came. A 400 for what cannot
+ * be one.
+ */
 export function normalizeRecoveryCode(value: unknown): string {
   if (typeof value !== 'string' || value.length > 64) throw badRequest('code must be a recovery code.');
-  return value.toUpperCase().replace(/[\s-]/g, '');
+  return value.normalize('NFKC').toUpperCase().replace(SEPARATORS, '');
 }
 
 /** Hashes a new set under a fresh salt, through the gate of slow hashes (hashing.ts). */
