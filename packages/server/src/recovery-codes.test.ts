@@ -242,6 +242,34 @@ describe('a recovery code at sign-in (the service API)', () => {
     }
   });
 
+  it('answers 400 to text that cannot be a recovery code, spending no hash and none of the person’s wrong codes', async () => {
+    const watch = watchHashing();
+    try {
+      const server = recoveryServer({ store: watch.store, limits: { maxConsecutiveFailures: 3 } });
+      const { codes, method } = await server.codes();
+      watch.counts.hashes = 0;
+      const notCodes = [
+        '',
+        '123456', // an authenticator app's code, sent to the wrong method
+        codes[0]!.slice(0, -1), // one symbol short
+        `${codes[0]!}7`, // one too many
+        'OOOOO-IIIII-LLLLL', // letters the alphabet leaves out
+        '00000-11111-UUUUU',
+        'ÀAAAA-AAAAA-AAAAA',
+      ];
+      for (const code of notCodes) {
+        const answer = await server.use(method.id, code);
+        assert.equal(answer.status, 400, JSON.stringify(code));
+      }
+      assert.equal(watch.counts.hashes, 0, 'no slow hash for what cannot be a code');
+      const wrong = await server.use(method.id, 'AAAAA-AAAAA-AAAAA');
+      assert.equal((await body(wrong)).attemptsRemaining, 2, 'the first wrong code counted is this one');
+      assert.equal((await server.use(method.id, codes[0])).status, 200);
+    } finally {
+      watch.restore();
+    }
+  });
+
   it('is another person’s method to no one: 404, and 400 for what is not a code', async () => {
     const server = recoveryServer();
     const { codes, method } = await server.codes();

@@ -7,7 +7,7 @@
  * replaces the old one in one step; wrong codes count in the user's limits.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { newRecoveryCode, RECOVERY_CODE_COUNT } from '@security-info/core';
+import { newRecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_COUNT, RECOVERY_CODE_LENGTH } from '@security-info/core';
 import type { Caller, Challenges } from './challenges.js';
 import { scryptHash, slowHashes, type ScryptParams } from './hashing.js';
 import { Refusal, badRequest, respond } from './http.js';
@@ -35,15 +35,23 @@ interface StoredSet {
  * soft hyphen) that copying from a document or a password manager can leave in.
  */
 const SEPARATORS = /[\s\p{Pd}\u2212\p{Cf}]/gu;
+/** A code once read: its symbols, all of the alphabet, as many as a code has. */
+const CODE = new RegExp(`^[${RECOVERY_ALPHABET}]{${RECOVERY_CODE_LENGTH}}$`);
 
 /**
  * A code as typed: any case, with or without spaces and dashes, and in the full-width letters and digits an East
- * Asian keyboard types (NFKC folds them), since a sign-in page may pass the text as it came. A 400 for what cannot
- * be one.
+ * Asian keyboard types (NFKC folds them), since a sign-in page may pass the text as it came. What cannot be one
+ * (another length, a symbol the alphabet leaves out) is a 400: it could never be right, so it costs no slow hash
+ * and none of the person's wrong codes.
  */
 export function normalizeRecoveryCode(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 64) throw badRequest('code must be a recovery code.');
-  return value.normalize('NFKC').toUpperCase().replace(SEPARATORS, '');
+  const code =
+    typeof value === 'string' && value.length <= 64
+      ? value.normalize('NFKC').toUpperCase().replace(SEPARATORS, '')
+      : '';
+  if (!CODE.test(code))
+    throw badRequest('code must be a recovery code: 15 letters and digits, such as 7KQM4-XPDW9-TNHR2.');
+  return code;
 }
 
 /** Hashes a new set under a fresh salt, through the gate of slow hashes (hashing.ts). */
