@@ -99,6 +99,26 @@ describe('POST /recovery-codes', () => {
     );
   });
 
+  it('answers no set that another made at the same time has already replaced (a retry, a second tab)', async () => {
+    for (const first of [false, true]) {
+      const server = recoveryServer();
+      if (first) await server.codes();
+      const answers = await Promise.all([server.generate(), server.generate(), server.generate()]);
+      const made = answers.filter((answer) => answer.status === 201);
+      const refused = answers.filter((answer) => answer.status === 409);
+      assert.equal(made.length, 1, answers.map((answer) => answer.status).join());
+      assert.equal(refused.length, 2);
+      for (const answer of refused) assert.equal((await body(answer)).error, 'unknown');
+      // The set answered is the one registered: its codes work, so the person does not keep codes already void.
+      const { codes, method } = (await made[0]!.json()) as Codes;
+      assert.deepEqual(
+        (await server.listMethods()).methods.map((listed) => listed.id),
+        [method.id],
+      );
+      assert.equal((await server.use(method.id, codes[0])).status, 200);
+    }
+  });
+
   it('needs a recent sign-in to make a new set, when the host asks (403 reauthentication-required)', async () => {
     let recent = true;
     const server = recoveryServer({ recentAuthentication: () => recent });
@@ -324,6 +344,21 @@ describe('recovery codes on PostgreSQL (several connections, as several instance
     const statuses = answers.map((answer) => answer.status);
     assert.equal(statuses.filter((status) => status === 422).length, 3, statuses.join());
     assert.equal(statuses.filter((status) => status === 429).length, 5, statuses.join());
+  });
+
+  it('keeps the first of racing new sets and refuses the others, each on its own connection', async () => {
+    const server = recoveryServer({ store });
+    await server.codes('frank');
+    // Three: ten slow hashes each, and the gate lets 34 in at once.
+    const answers = await Promise.all(Array.from({ length: 3 }, () => server.generate('frank')));
+    const statuses = answers.map((answer) => answer.status).sort();
+    assert.deepEqual(statuses, [201, 409, 409]);
+    const { codes, method } = (await answers.find((answer) => answer.status === 201)!.json()) as Codes;
+    assert.deepEqual(
+      (await server.listMethods('frank')).methods.map((listed) => listed.id),
+      [method.id],
+    );
+    assert.equal((await server.use(method.id, codes[9], 'frank')).status, 200);
   });
 
   it('ends the old set when a new one is made while a code of it is being checked', async () => {

@@ -103,7 +103,8 @@ export function createRecoveryRoutes(
 
   /**
    * `POST {base}/recovery-codes`: a new set, replacing the person's (one set per person, in one step); needs a
-   * recent sign-in when the host asks for one (`add` for the first set, `replace` after).
+   * recent sign-in when the host asks for one (`add` for the first set, `replace` after). Of sets made at once, the
+   * first written is kept and the others are refused (409), so every set answered is the one registered.
    */
   async function generate(caller: Caller): Promise<Response> {
     checkOffered();
@@ -115,9 +116,16 @@ export function createRecoveryRoutes(
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     const set = await hashRecoveryCodes(codes, options.dependencyTimeoutMs);
     const { method, action, view } = await challenges.transaction(async (tx) => {
+      await tx.lockUser(caller.userId);
+      const current = (await tx.listMethods(caller.userId)).find((candidate) => candidate.kind === KIND);
+      // Another set was made since this one began (a retry after a time-out, a second tab): the first to be written
+      // stands. Written over, it would be void a moment after its codes were answered, and the person might keep
+      // those.
+      if (current?.id !== existing?.id)
+        throw new Refusal(409, 'unknown', 'A new set of recovery codes was made meanwhile: make another to see it.');
       const registered = await registrations.registerMethod(tx, caller, {
         kind: KIND,
-        replaces: null,
+        replaces: existing?.id ?? null,
         fields: { phoneNumber: null, channel: null, data: { ...set } },
         single: true,
       });
