@@ -91,6 +91,16 @@ describe('POST /authenticator-app/challenges', () => {
     assert.notEqual((await server.begin()).secret, started.secret);
   });
 
+  it("is no phone's challenge: the phone routes answer 404 to its id, and send nothing", async () => {
+    const server = appServer();
+    const { challengeId } = await server.begin();
+    server.advance(60);
+    const resent = await server.resend(challengeId);
+    assert.equal(resent.status, 404, await resent.clone().text());
+    assert.equal((await server.confirmation(challengeId)).status, 404);
+    assert.equal(server.sent.length, 0);
+  });
+
   it('names the issuer and the account as configured, percent-encoded', async () => {
     const server = appServer({ totpIssuer: 'Contoso & Co', accountLabel: async (userId) => `${userId}@contoso.com` });
     const { otpauthUri, secret } = await server.begin();

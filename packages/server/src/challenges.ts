@@ -157,10 +157,19 @@ export function createChallenges(options: ResolvedOptions) {
     return challenge;
   }
 
-  /** The caller's challenge of this purpose, or 404 when it does not exist or is someone else's. */
-  async function own(id: string, userId: string, purpose: StoredChallenge['purpose']): Promise<StoredChallenge> {
+  /**
+   * The caller's challenge of this purpose and one of these kinds, or 404 when it does not exist, is someone else's,
+   * or is another kind's (an app's setup is no phone's challenge to resend).
+   */
+  async function own(
+    id: string,
+    userId: string,
+    purpose: StoredChallenge['purpose'],
+    kinds: readonly StoredChallenge['kind'][],
+  ): Promise<StoredChallenge> {
     const challenge = await transaction((tx) => tx.getChallenge(id));
-    if (!challenge || challenge.userId !== userId || challenge.purpose !== purpose) throw noSuchChallenge();
+    if (!challenge || challenge.userId !== userId || challenge.purpose !== purpose || !kinds.includes(challenge.kind))
+      throw noSuchChallenge();
     return challenge;
   }
 

@@ -70,8 +70,8 @@ export function createEmailRoutes(
 
   /** The caller's email challenge of this purpose, or 404 (someone else's, or another kind's). */
   async function ownEmail(caller: Caller, id: string, purpose: StoredChallenge['purpose']) {
-    const existing = await challenges.own(id, caller.userId, purpose);
-    if (existing.kind !== 'email' || typeof existing.data.email !== 'string') throw noSuchChallenge();
+    const existing = await challenges.own(id, caller.userId, purpose, ['email']);
+    if (typeof existing.data.email !== 'string') throw noSuchChallenge();
     return { existing, email: existing.data.email };
   }
 

@@ -106,7 +106,7 @@ export function createPhoneRoutes(options: ResolvedOptions, challenges: Challeng
   async function resend(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
     const channel = readChannel(body.channel);
     const locale = readLocale(body.locale);
-    const existing = await challenges.own(id, caller.userId, 'enroll');
+    const existing = await challenges.own(id, caller.userId, 'enroll', ['phone']);
     const number = checkNumber(existing.phoneNumber);
     checkPolicy(number, channel);
     await checkRisk({ ...caller, phoneNumber: number.phoneNumber, region: number.region, channel, kind: 'resend' });
@@ -149,7 +149,7 @@ export function createPhoneRoutes(options: ResolvedOptions, challenges: Challeng
    * answer is the same for them, and a backend whose calls ask for a key press answers it when the key was pressed.
    */
   async function confirmation(caller: Caller, id: string): Promise<Response> {
-    const challenge = await challenges.own(id, caller.userId, 'enroll');
+    const challenge = await challenges.own(id, caller.userId, 'enroll', ['phone']);
     if (challenge.verified) return respond(200, { confirmed: true });
     // No code left (its delivery failed) or out of time: this challenge will never be confirmed.
     if (!challenge.codeHash || options.clock() > challenge.expiresAt)

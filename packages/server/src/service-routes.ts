@@ -127,7 +127,7 @@ export function createServiceRoutes(
 
   async function resendVerification(service: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
     const caller = asPerson(service, body);
-    const existing = await challenges.own(id, caller.userId, 'sign-in');
+    const existing = await challenges.own(id, caller.userId, 'sign-in', ['phone', 'email']);
     if (existing.kind === 'email' && email) return email.resendSignIn(caller, existing, readLocale(body.locale));
     const channel = readChannel(body.channel);
     const number = checkNumber(existing.phoneNumber);
