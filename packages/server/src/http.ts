@@ -1,5 +1,6 @@
 /** The handler's answers and how it reads request bodies: JSON only, bounded in size and in time. */
 import type { PasskeyFailureReason, SecurityInfoErrorCode, SecurityInfoErrorReason } from '@security-info/core';
+import { readBounded } from './bounded-read.js';
 
 export interface RefusalDetails {
   retryAfterSeconds?: number;
@@ -84,9 +85,6 @@ export async function readJson(
 /** Reads at most `limit` bytes of a body; more is refused without reading it all, and so is a body too slow to come. */
 async function readLimited(request: Request, limit: number, timeoutMs: number): Promise<string> {
   if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -94,33 +92,17 @@ async function readLimited(request: Request, limit: number, timeoutMs: number): 
       timeoutMs,
     );
   });
+  let all: Uint8Array | undefined;
   try {
-    for (;;) {
-      let part: ReadableStreamReadResult<Uint8Array>;
-      try {
-        part = await Promise.race([reader.read(), late]);
-      } catch (error) {
-        if (error instanceof Refusal) throw error;
-        // The client went away or the stream broke: nothing to answer that anyone will read, but answer anyway.
-        throw badRequest('The request body could not be read.');
-      }
-      if (part.done) break;
-      size += part.value.byteLength;
-      if (size > limit) throw new Refusal(413, 'unknown', 'The request body is too large.');
-      chunks.push(part.value);
-    }
+    all = await readBounded(request.body, limit, late);
   } catch (error) {
-    reader.cancel().catch(() => undefined);
-    throw error;
+    if (error instanceof Refusal) throw error;
+    // The client went away or the stream broke: nothing to answer that anyone will read, but answer anyway.
+    throw badRequest('The request body could not be read.');
   } finally {
     clearTimeout(timer);
   }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  if (!all) throw new Refusal(413, 'unknown', 'The request body is too large.');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(all);
   } catch {

@@ -10,6 +10,7 @@ import {
   type JWTVerifyGetKey,
   type JWTVerifyOptions,
 } from 'jose';
+import { readBounded } from './bounded-read.js';
 
 /**
  * How an access token is told from an ID token or another token of the same issuer. Every check given must pass,
@@ -132,25 +133,8 @@ async function readKeySet(response: Response): Promise<string> {
     throw tooLarge();
   }
   if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const part = await reader.read();
-    if (part.done) break;
-    size += part.value.byteLength;
-    if (size > MAX_KEY_SET_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(part.value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const all = await readBounded(response.body, MAX_KEY_SET_BYTES);
+  if (!all) throw tooLarge();
   return new TextDecoder().decode(all);
 }
 
