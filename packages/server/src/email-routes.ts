@@ -3,10 +3,10 @@
  * resend it, verify it. A right code registers the address in the same transaction that uses the code up. Codes,
  * limits and checks are the phone's (challenges.ts), with the address as the destination.
  */
-import { domainToASCII } from 'node:url';
 import { checkEmail, type EmailProblem } from '@security-info/core';
 import type { Caller, Challenges } from './challenges.js';
 import { noSuchChallenge } from './challenges.js';
+import { asciiAddress } from './email-address.js';
 import { Refusal, badRequest, respond } from './http.js';
 import type { ResolvedOptions } from './options.js';
 import { readCode, readId, readLocale, type PhoneRoutes } from './phone-routes.js';
@@ -34,12 +34,7 @@ export function readEmail(value: unknown): string {
  * `xn--` (IDNA's ASCII form, which also drops what it ignores). Unlike the budgets' key, a `+tag` makes another address.
  */
 function sameAddress(a: string, b: string): boolean {
-  const canonical = (address: string) => {
-    const at = address.lastIndexOf('@');
-    const domain = address.slice(at + 1).toLowerCase();
-    return `${address.slice(0, at).toLowerCase()}@${domainToASCII(domain) || domain}`;
-  };
-  return canonical(a) === canonical(b);
+  return asciiAddress(a, { lowercase: true }) === asciiAddress(b, { lowercase: true });
 }
 
 /** A challenge's answer without `confirmation`: an email is never confirmed by a key press. */

@@ -4,7 +4,7 @@
  * (shared on purpose: a circuit breaker against message pumping). All are charged together or not at all, so a
  * caller over any limit spends no one's budget.
  */
-import { domainToASCII } from 'node:url';
+import { asciiDomain } from './email-address.js';
 import { Refusal } from './http.js';
 import type { ResolvedOptions } from './options.js';
 import type { RateCharge, RateDecision } from './store.js';
@@ -35,7 +35,7 @@ export type SendContext = {
 export function mailboxKey(email: string): string {
   const at = email.lastIndexOf('@');
   let local = email.slice(0, at).toLowerCase().replace(/\+.*$/, '');
-  let domain = domainToASCII(email.slice(at + 1).toLowerCase()) || email.slice(at + 1).toLowerCase();
+  let domain = asciiDomain(email.slice(at + 1).toLowerCase());
   // Gmail delivers every dotting of a name, at either of its domains, to one inbox.
   if (domain === 'gmail.com' || domain === 'googlemail.com') {
     local = local.replaceAll('.', '');

@@ -1,8 +1,8 @@
 /** A sender of codes by email over SMTP (nodemailer): plain text in the person's language, over TLS. */
-import { domainToASCII } from 'node:url';
 import { checkEmail } from '@security-info/core';
 import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import { asciiAddress } from '../email-address.js';
 import { ConfigurationError, type ServerLogger } from '../options.js';
 import type { EmailSender } from '../senders.js';
 import { isLoopback } from './transport.js';
@@ -78,15 +78,6 @@ function checkFrom(from: unknown): { name: string; address: string } {
       'smtp: from must be an address, or a name and an address: Example Security <security@example.com>.',
     );
   return { name: parts[1] ?? '', address: asciiAddress(checked.email) };
-}
-
-/**
- * An address with its domain in ASCII (`xn--`): every server takes it, where a Unicode domain needs SMTPUTF8.
- * The local part is ASCII already (`checkEmail` allows nothing else).
- */
-function asciiAddress(address: string): string {
-  const at = address.lastIndexOf('@');
-  return `${address.slice(0, at)}@${domainToASCII(address.slice(at + 1)) || address.slice(at + 1)}`;
 }
 
 /** What a failure may say: nodemailer's error code and the server's status, never the server's words. */
