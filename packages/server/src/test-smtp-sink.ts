@@ -51,16 +51,31 @@ function parse(raw: string): Pick<ReceivedEmail, 'headers' | 'text'> {
   return { headers, text: text.replace(/\r\n/g, '\n') };
 }
 
+/** How long the sink waits before it answers, to play a slow server. */
+export interface SinkDelays {
+  /** Before the greeting, and before answering MAIL FROM and RCPT TO. */
+  stepMs?: number;
+  /** Before answering the "." that ends a message (which it keeps as soon as the "." arrives). */
+  endMs?: number;
+}
+
 /**
  * Listens on 127.0.0.1 without TLS (a loopback server may be spoken to in clear text), takes any sender without
- * authentication unless `options` say otherwise, and keeps what it received.
+ * authentication unless `options` say otherwise, and keeps what it received: `received` holds every message whose
+ * "." arrived, `closed` counts the connections that ended.
  */
-export async function smtpSink(t: TestContext, options: Partial<SMTPServerOptions> = {}) {
+export async function smtpSink(t: TestContext, options: Partial<SMTPServerOptions> = {}, delays: SinkDelays = {}) {
   const received: ReceivedEmail[] = [];
+  const state = { closed: 0 };
+  const later = (ms: number | undefined, answer: () => void) => (ms ? void setTimeout(answer, ms) : answer());
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     authOptional: true,
     logger: false,
+    onConnect: (_session, callback) => later(delays.stepMs, callback),
+    onMailFrom: (_address, _session, callback) => later(delays.stepMs, callback),
+    onRcptTo: (_address, _session, callback) => later(delays.stepMs, callback),
+    onClose: () => void state.closed++,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -72,7 +87,7 @@ export async function smtpSink(t: TestContext, options: Partial<SMTPServerOption
           raw,
           ...parse(raw),
         });
-        callback();
+        later(delays.endMs, callback);
       });
     },
     ...options,
@@ -80,5 +95,12 @@ export async function smtpSink(t: TestContext, options: Partial<SMTPServerOption
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const { port } = server.server.address() as AddressInfo;
-  return { port, url: `smtp://127.0.0.1:${port}`, received };
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    get closed() {
+      return state.closed;
+    },
+  };
 }
