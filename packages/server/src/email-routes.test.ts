@@ -4,6 +4,8 @@ import type { Registrations, SecurityInfoPolicy } from '@security-info/core';
 import { createSecurityInfoHandler } from './handler.js';
 import { ConfigurationError, type RiskContext } from './options.js';
 import type { CodeMessage, EmailCodeMessage } from './senders.js';
+import { createSmtpSender } from './senders/smtp.js';
+import { smtpSink } from './test-smtp-sink.js';
 import { body, requester, setup, type Call } from './test-support.js';
 
 const SERVICE_TOKEN = 'svc_0123456789abcdefghijklmnopqrstuvwxyz';
@@ -285,6 +287,22 @@ describe('email codes', () => {
     assert.equal(response.status, 422);
     assert.equal((await body(response)).error, 'channel-unavailable');
     assert.deepEqual(server.logged, ['[security-info] the sender refused an email']);
+  });
+
+  it('keeps the code of an email the SMTP server has whole but does not answer in time', async (t) => {
+    // The server may deliver it: a code withdrawn now would arrive dead.
+    const sink = await smtpSink(t, {}, { endMs: 1500 });
+    const server = withEmail({
+      emailSender: createSmtpSender({
+        url: sink.url,
+        from: 'security@example.com',
+        timeoutMs: 500,
+        logger: { warn() {}, error() {} },
+      }),
+    });
+    const id = await server.startEmail('jan@example.com');
+    const code = /\d{6}/.exec(sink.received[0]!.text)![0];
+    assert.equal((await server.verifyEmail(id, code)).status, 204);
   });
 
   it('tells riskCheck of the address, and a refusal stops the send', async () => {

@@ -137,6 +137,59 @@ describe('SMTP sender', () => {
     assert.equal(sink.received.length, 0);
   });
 
+  it('gives the whole email one time-out: a server slow at every step is left before the message is sent', async (t) => {
+    // Each step alone is well within the time-out; the greeting, MAIL and RCPT together are not.
+    const sink = await smtpSink(t, {}, { stepMs: 400 });
+    const log = logger();
+    const sender = createSmtpSender({ url: sink.url, from: FROM, timeoutMs: 1000, logger: log });
+    const started = performance.now();
+    await assert.rejects(
+      sender.sendEmail({ email: 'jan@example.com', code: CODE }),
+      /did not take an email \(ETIMEDOUT\)/,
+    );
+    const took = performance.now() - started;
+    assert.ok(took >= 950 && took < 1150, `gave up after ${Math.round(took)} ms`);
+    assert.deepEqual(log.lines, ['[security-info] the SMTP server did not take an email (ETIMEDOUT)']);
+    // Past the time the server would have taken the message, it has none: the connection was dropped, no "." sent.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.equal(sink.closed, 1);
+    assert.equal(sink.received.length, 0);
+  });
+
+  it('keeps the code of an email whose end was sent when the server does not answer it in time', async (t) => {
+    // The server has the whole message, "." included, but answers it after the time-out: it may deliver it.
+    const sink = await smtpSink(t, {}, { endMs: 1500 });
+    const log = logger();
+    const sender = createSmtpSender({ url: sink.url, from: FROM, timeoutMs: 500, logger: log });
+    const started = performance.now();
+    await sender.sendEmail({ email: 'jan@example.com', code: CODE });
+    const took = performance.now() - started;
+    assert.ok(took >= 450 && took < 800, `settled after ${Math.round(took)} ms`);
+    assert.equal(sink.received.length, 1);
+    assert.match(sink.received[0]!.text, new RegExp(CODE));
+    assert.deepEqual(log.lines, [
+      '[security-info] the SMTP server did not answer the end of an email in time; it may deliver it, so its code stays valid',
+    ]);
+  });
+
+  it('gives up in time in the middle of TLS', async (t) => {
+    // A port that takes the connection and never answers TLS's hello.
+    const { createServer } = await import('node:net');
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    t.after(() => {
+      silent.close();
+    });
+    const port = (silent.address() as { port: number }).port;
+    const sender = createSmtpSender({ url: `smtps://127.0.0.1:${port}`, from: FROM, timeoutMs: 300, logger: logger() });
+    const started = performance.now();
+    await assert.rejects(
+      sender.sendEmail({ email: 'jan@example.com', code: CODE }),
+      /did not take an email \(ETIMEDOUT\)/,
+    );
+    assert.ok(performance.now() - started < 1000);
+  });
+
   it('requires TLS from a server that is not on this machine', async (t) => {
     // The sink speaks no TLS: a sender that thinks it is elsewhere must refuse to send in clear text.
     const sink = await smtpSink(t);

@@ -1,7 +1,8 @@
 /** A sender of codes by email over SMTP (nodemailer): plain text in the person's language, over TLS. */
+import { connect as connectTcp, type Socket } from 'node:net';
+import { Readable } from 'node:stream';
 import { checkEmail } from '@security-info/core';
-import type { Transporter } from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import type SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import { asciiAddress } from '../email-address.js';
 import { ConfigurationError, type ServerLogger } from '../options.js';
 import type { EmailSender } from '../senders.js';
@@ -23,7 +24,10 @@ export interface SmtpSenderOptions {
   auth?: { user: string; pass: string };
   /** Who the emails come from: `security@example.com` or `Example Security <security@example.com>`. */
   from: string;
-  /** How long connecting, the greeting and each step may take. Default 8,000 ms, below the handler's 10 s. */
+  /**
+   * How long one email may take, all of it: connecting, TLS, the greeting, signing in, the envelope, the message and
+   * the server's answer to it. Default 8,000 ms, below the handler's `dependencyTimeoutMs` (10 s): keep it below.
+   */
   timeoutMs?: number;
   /** Where refusals are reported, never with an address or a code. Default: the console. */
   logger?: ServerLogger;
@@ -90,12 +94,110 @@ function describeSmtpError(error: unknown): string {
   return parts.filter(Boolean).join(' ');
 }
 
+/** Nodemailer's connection and message builder, loaded with the first email. */
+let nodemailer: ReturnType<typeof importNodemailer> | undefined;
+const importNodemailer = () =>
+  Promise.all([import('nodemailer/lib/smtp-connection/index.js'), import('nodemailer/lib/mail-composer/index.js')]);
+const loadNodemailer = () => (nodemailer ??= importNodemailer());
+
+/** An error worded as nodemailer's are, so that {@link describeSmtpError} can name it. */
+const smtpError = (message: string, code: string) => Object.assign(new Error(message), { code });
+
+/**
+ * How an email ended: `taken` when the server answered its end with a 2xx, `unconfirmed` when the deadline passed
+ * after the "." that ends it had been sent but before the server's answer.
+ */
+type Delivery = 'taken' | 'unconfirmed';
+
+/**
+ * One email, from connecting to the server's answer to its end, within `ms`. At the deadline the connection is
+ * destroyed, never closed politely: a server that has not received the "." must throw the message away, so an email
+ * still on its way then is never delivered. An email whose "." was sent is `unconfirmed`: the server may deliver it.
+ */
+function sendWithin(
+  Connection: typeof SMTPConnection,
+  server: Server,
+  message: { envelope: SMTPConnection.Envelope; raw: Buffer },
+  ms: number,
+): Promise<Delivery> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    // Whether the "." that ends the message may have been sent.
+    let ended = false;
+    let connection: SMTPConnection | undefined;
+    const settle = (outcome: Delivery | Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    // Our own socket, so that the deadline can destroy it at any step, DNS and TLS included.
+    const socket = connectTcp({ host: server.host, port: server.port });
+    const timer = setTimeout(() => {
+      settle(ended ? 'unconfirmed' : smtpError('the email took longer than its time-out', 'ETIMEDOUT'));
+      // Nodemailer's socket is the TLS one over ours once TLS has begun; before connecting it has none.
+      const tls = connection?._socket as Socket | false | undefined;
+      if (tls) tls.destroy();
+      socket.destroy();
+      connection?.close();
+    }, ms);
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      settle(smtpError(error.message, error.syscall === 'getaddrinfo' ? 'EDNS' : 'ECONNECTION')),
+    );
+    socket.once('connect', () => {
+      if (settled) return;
+      const smtp = (connection = new Connection({
+        host: server.host,
+        port: server.port,
+        secure: server.secure,
+        connection: socket,
+        requireTLS: !server.secure && !isLoopback(server.host),
+        // Nodemailer's own log would carry the envelope and the message.
+        logger: false,
+        debug: false,
+      }));
+      smtp.on('error', settle);
+      // A server that hangs up before it greets closes without an error.
+      smtp.once('end', () => settle(smtpError('the server closed the connection', 'ECONNECTION')));
+      const body = new Readable({
+        read() {
+          if (settled) return void this.destroy();
+          // Nodemailer sends the "." as soon as this ends: from here the server may deliver the email.
+          ended = true;
+          this.push(message.raw);
+          this.push(null);
+        },
+      });
+      const send = () =>
+        smtp.send(message.envelope, body, (error) => {
+          settle(error ?? 'taken');
+          smtp.close();
+        });
+      smtp.connect(() => {
+        // As nodemailer's transport does: credentials go only to a server that offers to take them.
+        if (!server.auth || !(smtp as { allowsAuth?: boolean }).allowsAuth) return send();
+        smtp.login(server.auth, (error) => {
+          if (!error) return send();
+          settle(error);
+          smtp.close();
+        });
+      });
+    });
+  });
+}
+
 /**
  * Sends each code as a plain-text email (no HTML, no links, nothing remote): the subject and the sentence in the
  * person's language, as the text messages are worded. The connection is encrypted: TLS from the start (`smtps:`,
  * port 465) or STARTTLS, which is required (only a server on this machine, such as a local relay, may be spoken
  * to in clear text). Nothing is logged but nodemailer's error code and the server's status; a refusal rejects, and
  * the handler withdraws the code. Nodemailer loads with the first email.
+ *
+ * One time-out covers each email from start to end. Past it, an email whose end (".") was not sent is never
+ * delivered: the send rejects and the code is withdrawn. An email whose end was sent but not answered may be
+ * delivered: the send resolves, so the code in it stays valid. Withdrawing it would risk a delivered email with a
+ * dead code; keeping it costs, when the email is lost, a resend after the cooldown.
  */
 export function createSmtpSender(options: SmtpSenderOptions): EmailSender {
   const server = serverOf(options);
@@ -106,28 +208,14 @@ export function createSmtpSender(options: SmtpSenderOptions): EmailSender {
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
     throw new ConfigurationError('smtp: timeoutMs must be a positive number.');
   const logger = options.logger ?? console;
-  let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
-  const connect = () =>
-    (transport ??= import('nodemailer').then(({ createTransport }) =>
-      createTransport({
-        ...server,
-        requireTLS: !server.secure && !isLoopback(server.host),
-        connectionTimeout: timeoutMs,
-        greetingTimeout: timeoutMs,
-        socketTimeout: timeoutMs,
-        // Nodemailer's own log would carry the envelope and the message.
-        logger: false,
-        debug: false,
-      }),
-    ));
-
   return {
     async sendEmail({ email, code, locale }) {
+      const deadline = performance.now() + timeoutMs;
       const { subject, text } = emailWording(code, locale);
+      let delivery: Delivery;
       try {
-        await (
-          await connect()
-        ).sendMail({
+        const [{ default: Connection }, { default: MailComposer }] = await loadNodemailer();
+        const message = new MailComposer({
           from,
           to: asciiAddress(email),
           subject,
@@ -136,12 +224,20 @@ export function createSmtpSender(options: SmtpSenderOptions): EmailSender {
           headers: { 'Auto-Submitted': 'auto-generated' },
           disableFileAccess: true,
           disableUrlAccess: true,
-        });
+        }).compile();
+        const raw = await message.build();
+        const left = deadline - performance.now();
+        if (left <= 0) throw smtpError('the email took longer than its time-out', 'ETIMEDOUT');
+        delivery = await sendWithin(Connection, server, { envelope: message.getEnvelope(), raw }, left);
       } catch (error) {
         const message = `the SMTP server did not take an email (${describeSmtpError(error)})`;
         logger.warn(`[security-info] ${message}`);
         throw new Error(message);
       }
+      if (delivery === 'unconfirmed')
+        logger.warn(
+          '[security-info] the SMTP server did not answer the end of an email in time; it may deliver it, so its code stays valid',
+        );
     },
   };
 }
