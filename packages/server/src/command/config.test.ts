@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFromEnv, helpText, VARIABLES, type ConfigError, type ServiceConfig } from './config.js';
+import { smtpSink } from '../test-smtp-sink.js';
 
 const SECRET = 'a secret of more than thirty-two bytes for tests';
 const WEBHOOK_SECRET = `whsec_${Buffer.from('twenty-four random bytes!!').toString('base64')}`;
@@ -195,6 +196,24 @@ describe('configFromEnv: every variable', () => {
     // The webhook sender carries email itself; the console sender prints it.
     assert.equal(started({ ...PRODUCTION, SECURITY_INFO_POLICY: '/etc/email.json' }).options.emailSender, undefined);
     started({ ...DEVELOPMENT, SECURITY_INFO_POLICY: '/etc/email.json' });
+  });
+
+  it('gives an email less time than the handler waits for it, when SECURITY_INFO_DEPENDENCY_TIMEOUT_MS is short', async (t) => {
+    // A server slow at every step: the email must be given up before the handler stops waiting (1 s).
+    const sink = await smtpSink(t, {}, { stepMs: 300 });
+    const { options } = started({
+      ...TWILIO,
+      TWILIO_FROM: '+31201234567',
+      SECURITY_INFO_POLICY: '/etc/email.json',
+      SECURITY_INFO_SMTP_URL: sink.url,
+      SECURITY_INFO_MAIL_FROM: 'security@example.com',
+      SECURITY_INFO_DEPENDENCY_TIMEOUT_MS: '1000',
+    });
+    t.mock.method(console, 'warn', () => undefined);
+    const begun = performance.now();
+    await assert.rejects(options.emailSender!.sendEmail({ email: 'jan@example.com', code: '123456' }), /ETIMEDOUT/);
+    const took = performance.now() - begun;
+    assert.ok(took < 950, `the email was given up after ${Math.round(took)} ms`);
   });
 
   it('names the authenticator apps’ issuer, and refuses one an app could not show on one line', () => {
