@@ -24,6 +24,7 @@ import { errorMessage, formatWait } from '../shared/error-messages.js';
 import { AnnouncerController } from '../shared/announcer.js';
 import { DEFAULT_ROW, FIRST_CODES_ROW, OperationsController, type Operation } from './operations.js';
 import { ModalController } from './modal.js';
+import { LangController } from './lang.js';
 import { defaultChoices, renderOpen, type DialogHandlers, type Open } from './dialogs.js';
 import { dialogStyles } from './dialogs.styles.js';
 import { callAdapter } from './call.js';
@@ -116,10 +117,10 @@ export class PageActions {
       dialogStyles,
     ]);
     element.requestUpdate();
-    // The element's own lang picks its dates' conventions (text-locale.ts): they follow a change to it. Here, not in
-    // the element, so the list's first view carries none of it; a change before this chunk arrived shows with the
-    // update just asked for.
-    new MutationObserver(() => element.requestUpdate()).observe(element, { attributeFilter: ['lang'] });
+    // The lang that applies to the element picks its dates' conventions (text-locale.ts): they follow a change to
+    // it, whether of the element's own lang, a wrapper's or the document's. A change before this chunk arrived shows
+    // with the update just asked for.
+    new LangController(element);
     this.offerCodes();
   }
 

@@ -51,6 +51,48 @@ describe('security-info-methods: dates', () => {
     await waitUntil(() => dates(el) === 'Added Sep 1, 2025 Last used Nov 30, 2026', `still ${dates(el)}`);
   });
 
+  it('formats them again when the lang of a wrapper changes, the element having none of its own', async () => {
+    await setLocale('en');
+    const parentNode = await fixture<HTMLDivElement>(html`<div lang="en-GB"></div>`);
+    const el = await page(backend(), { parentNode });
+    expect(dates(el)).to.equal('Added 1 Sept 2025 Last used 30 Nov 2026');
+    parentNode.lang = 'en-US';
+    await waitUntil(() => dates(el) === 'Added Sep 1, 2025 Last used Nov 30, 2026', `still ${dates(el)}`);
+  });
+
+  it('formats them again when the document’s lang changes, with no lang nearer the element', async () => {
+    await setLocale('en');
+    const el = await page(backend());
+    document.documentElement.lang = 'en-GB';
+    try {
+      await waitUntil(() => dates(el) === 'Added 1 Sept 2025 Last used 30 Nov 2026', `still ${dates(el)}`);
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+    await waitUntil(() => dates(el) === 'Added Sep 1, 2025 Last used Nov 30, 2026', `still ${dates(el)}`);
+  });
+
+  it('formats them again when the document’s lang changes, from inside another element’s shadow root', async () => {
+    await setLocale('en');
+    const outer = await fixture<HTMLDivElement>(html`<div></div>`);
+    const parentNode = outer.attachShadow({ mode: 'open' }).appendChild(document.createElement('div'));
+    const el = await page(backend(), { parentNode });
+    document.documentElement.lang = 'en-GB';
+    try {
+      await waitUntil(() => dates(el) === 'Added 1 Sept 2025 Last used 30 Nov 2026', `still ${dates(el)}`);
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+  });
+
+  it('formats them again when moved into a wrapper of another lang', async () => {
+    await setLocale('en');
+    const el = await page(backend());
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"></div>`);
+    wrapper.append(el);
+    await waitUntil(() => dates(el) === 'Added 1 Sept 2025 Last used 30 Nov 2026', `still ${dates(el)}`);
+  });
+
   it('follows the words, not a lang of another language, once a language was chosen', async () => {
     await setLocale('de');
     const parentNode = await fixture<HTMLDivElement>(html`<div lang="fr"></div>`);
