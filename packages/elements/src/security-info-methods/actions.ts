@@ -400,12 +400,29 @@ export class PageActions {
     },
     close: () => this.close(),
     cancel: (event) => {
+      const open = this.modal.current;
+      // New codes are shown only once: a first Escape keeps them and says so, as Done does not come by accident. A
+      // second is a choice made knowing it, and closes as Done does (the browser would not let it be refused
+      // without a click or a key between the two anyway).
+      if (open?.type === 'codes' && !open.view.warned) {
+        event.preventDefault();
+        return open.view.warn();
+      }
       // Escape on the wizard's dialog is its Cancel: its calls are aborted and the host hears of it (which closes
       // the dialog, through finished) before it goes.
       this.host.element.renderRoot.querySelector('security-info-wizard')?.cancel();
-      const open = this.modal.current;
       if (open?.type === 'codes') open.view.clear();
       this.modal.onCancel(event);
+    },
+    closed: (event) => {
+      const dialog = event.currentTarget as HTMLDialogElement;
+      const open = this.modal.current;
+      // Chromium closes the dialog in spite of a refused Escape when nothing was clicked or typed since the last one
+      // refused (or since the page loaded): new codes the page still holds are shown again, with the warning.
+      if (open?.type === 'codes' && !dialog.open && dialog.isConnected) {
+        dialog.showModal();
+        open.view.warn();
+      }
     },
   };
 

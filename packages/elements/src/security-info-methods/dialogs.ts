@@ -18,6 +18,10 @@ import { PLACE, placeIn } from '../shared/placeholder.js';
 /** The dialog that shows new recovery codes once (recovery-codes.ts): it renders itself and forgets them on close. */
 export interface CodesView {
   render(on: DialogHandlers): TemplateResult;
+  /** Escape was pressed once, and the dialog said the codes will not be shown again. */
+  readonly warned: boolean;
+  /** Says so, and moves focus there. */
+  warn(): void;
   /** Drops the codes and anything made from them (a download's URL, a print's frame). */
   clear(): void;
 }
@@ -51,6 +55,8 @@ export interface DialogHandlers {
   finished(event: Event): void;
   close(): void;
   cancel(event: Event): void;
+  /** The dialog closed, by the page or by the browser. */
+  closed(event: Event): void;
 }
 
 const cancelButton = (on: DialogHandlers, focus = true) =>
@@ -243,6 +249,7 @@ export function renderOpen(open: Open, inline: boolean, on: DialogHandlers): Tem
     aria-labelledby="dialog-title"
     aria-describedby=${open.type === 'wizard' ? nothing : 'dialog-body'}
     @cancel=${on.cancel}
+    @close=${on.closed}
   >
     ${content}
   </dialog>`;

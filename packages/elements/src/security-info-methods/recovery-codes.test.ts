@@ -2,11 +2,12 @@
 // may ask for, shown once with Copy, Download, Print and Done, forgotten when the dialog closes; the row says how
 // many are left and warns when few are.
 import { DEFAULT_POLICY, type PreloadedMethod } from '@security-info/core';
-import { a11ySnapshot } from '@web/test-runner-commands';
+import { a11ySnapshot, sendMouse } from '@web/test-runner-commands';
 import './security-info-methods.js';
 import type { SecurityInfoMethods } from './security-info-methods.js';
 import { printer } from './recovery-codes.js';
 import {
+  deepActiveElement,
   expect,
   expectAccessible,
   fixtureInDarkMode,
@@ -45,6 +46,8 @@ const codes = (remaining: number): PreloadedMethod => ({
   addedAt: '2026-05-01T10:00:00Z',
   recoveryCodes: { remaining, total: 10 },
 });
+/** What the dialog says on Escape. */
+const KEPT = "These codes won't be shown again. Save them, then select Done.";
 const CODE = /^[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/;
 
 /** The offer of a first set, once the policy has been read. */
@@ -89,6 +92,13 @@ async function firstSet(el: SecurityInfoMethods) {
   const open = await dialog(el);
   await waitUntil(() => shownCodes(open).length > 0, 'no codes shown');
   return open;
+}
+
+/** Clicks `element` with the mouse, as a person does: the page gets the user activation a script's click lacks. */
+async function clickOn(element: Element) {
+  element.scrollIntoView({ block: 'center' });
+  const { x, y, width, height } = element.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(x + width / 2), Math.round(y + height / 2)] });
 }
 
 /** Stands in for the clipboard: `refuse` makes it fail as a browser that does not allow it. */
@@ -178,14 +188,49 @@ describe('security-info-methods: recovery codes', () => {
     await waitUntil(() => focused() === 'button "Get new codes Recovery codes"', `focus is on ${focused()}`);
   });
 
-  it('forgets the codes on Escape too', async () => {
+  it('keeps the codes on Escape, and says with focus that they will not be shown again', async () => {
+    const el = await page(backend([WORK_PHONE, APP], { policy: POLICY }));
+    // Opened by a click of the script's, not the person's: Chromium does not let the page refuse this Escape, and
+    // closes the dialog, which the page shows again.
+    const open = await firstSet(el);
+    const codes = shownCodes(open);
+    await press('Escape');
+    await waitUntil(() => text(deepActiveElement()!) === KEPT, `focus is on ${focused()}`);
+    const shownAgain = el.shadowRoot!.querySelector('dialog')!;
+    expect(shownAgain.open).to.equal(true);
+    expect(shownAgain.matches(':modal')).to.equal(true);
+    expect(shownCodes(shownAgain)).to.deep.equal(codes);
+    await expectAccessible(el);
+    getByRole(shownAgain, 'button', { name: 'Done' }).click();
+  });
+
+  it('keeps the dialog open on Escape after the person’s own click, and says the codes will not be shown again', async () => {
+    const el = await page(backend([WORK_PHONE, APP], { policy: POLICY }));
+    // A click of the person's: the page may refuse one Escape, and the dialog never closes.
+    await clickOn(await offer(el));
+    const open = await dialog(el);
+    await waitUntil(() => shownCodes(open).length === 10, 'no codes shown');
+    const codes = shownCodes(open);
+    const closes = recordEvents(open, 'close');
+    await press('Escape');
+    await waitUntil(() => text(deepActiveElement()!) === KEPT, `focus is on ${focused()}`);
+    expect(closes).to.have.length(0);
+    expect(el.shadowRoot!.querySelector('dialog')).to.equal(open);
+    expect(open.open).to.equal(true);
+    expect(shownCodes(open)).to.deep.equal(codes);
+    getByRole(open, 'button', { name: 'Done' }).click();
+  });
+
+  it('forgets the codes on a second Escape, once it said they will not be shown again', async () => {
     const el = await page(backend([WORK_PHONE, APP], { policy: POLICY }));
     const open = await firstSet(el);
     const first = shownCodes(open)[0]!;
     await press('Escape');
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
+    await waitUntil(() => text(deepActiveElement()!) === KEPT, `focus is on ${focused()}`);
+    await press('Escape');
+    await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'the dialog stayed open');
     expect(el.shadowRoot!.textContent).not.to.include(first);
+    await waitUntil(() => focused() === 'button "Get new codes Recovery codes"', `focus is on ${focused()}`);
   });
 
   it('gives a screen reader each code spelled out as the text of its item, and never the code run together', async () => {

@@ -71,6 +71,8 @@ export class CodesDialog implements CodesView {
   private url: string | undefined;
   private frame: HTMLIFrameElement | undefined;
   private readonly made = new Date();
+  /** Escape was pressed once: the dialog said that the codes will not be shown again. */
+  warned = false;
 
   /**
    * `codes` is kept by reference and emptied on `clear()`; `title` heads the file and the print ("Recovery codes").
@@ -92,6 +94,16 @@ export class CodesDialog implements CodesView {
     this.url = undefined;
     this.frame?.remove();
     this.frame = undefined;
+  }
+
+  /**
+   * Says, with focus on it, that the codes will not be shown again and that Done closes the dialog: a stray Escape
+   * keeps them. Again after the dialog was shown anew, as showing it moved focus to its heading.
+   */
+  warn(): void {
+    this.warned = true;
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('#codes-kept')?.focus());
   }
 
   private get list(): HTMLElement | null {
@@ -208,6 +220,16 @@ export class CodesDialog implements CodesView {
           >`,
         )}
       </p>
+      ${
+        this.warned
+          ? html`<p id="codes-kept" class="note warning" part="note" tabindex="-1">
+              ${msg("These codes won't be shown again. Save them, then select Done.", {
+                id: 'methods.codes-not-again',
+                desc: 'Said in the dialog of new recovery codes when the person pressed Escape: the dialog stays open until they select its button "Done".',
+              })}
+            </p>`
+          : nothing
+      }
       <div class="actions">
         <button type="button" part="button" @click=${() => this.copy()}>
           ${msg('Copy', { id: 'methods.codes-copy', desc: 'Button that copies the recovery codes.' })}
