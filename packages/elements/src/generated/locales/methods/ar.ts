@@ -27,6 +27,7 @@ export const templates = {'methods.add': `إضافة طريقة تسجيل دخ�
 'methods.codes-left-other': str`يتبقى ${0} من ${1}`,
 'methods.codes-new': `الحصول على رموز جديدة`,
 'methods.codes-none-left': `لقد استخدمت كل رموز الاسترداد. احصل على رموز جديدة ليبقى لديك دائمًا طريق للعودة.`,
+'methods.codes-not-again': `لن تُعرض هذه الرموز مرة أخرى. احفظها، ثم اختر "تم".`,
 'methods.codes-print': `طباعة`,
 'methods.codes-title': `احفظ رموز الاسترداد`,
 'methods.codes-warning': `تُعرض هذه الرموز الآن فقط. احتفظ بها في مكان آمن: يعمل كل رمز مرة واحدة، والرموز التي كانت لديك من قبل لم تعد تعمل.`,

@@ -27,6 +27,7 @@ export const templates = {'methods.add': `⟦Ådd sígñ-íñ méthöd · · · 
 'methods.codes-left-other': str`⟦${0} öf ${1} léft · ·⟧`,
 'methods.codes-new': `⟦Gét ñéw çödés · · ·⟧`,
 'methods.codes-none-left': `⟦Yöü'vé üséd áll ýöür réçövérý çödés. Gét ñéw öñés sö ýöü stíll hávé á wáý báçk íñ. · · · · · · · · · · · · · · · ·⟧`,
+'methods.codes-not-again': `⟦Thésé çödés wöñ't bé shöwñ ágáíñ. Sávé thém, théñ séléçt Döñé. · · · · · · · · · · · ·⟧`,
 'methods.codes-print': `⟦Príñt ·⟧`,
 'methods.codes-title': `⟦Sávé ýöür réçövérý çödés · · · · ·⟧`,
 'methods.codes-warning': `⟦Thésé çödés áré shöwñ öñlý ñöw. Kéép thém söméwhéré sáfé: éáçh wörks öñçé, áñd çödés ýöü hád béföré ñö löñgér wörk. · · · · · · · · · · · · · · · · · · · · · · ·⟧`,

@@ -27,6 +27,7 @@ export const templates = {'methods.add': `Bejelentkezési módszer hozzáadása`
 'methods.codes-left-other': str`${0}/${1} maradt`,
 'methods.codes-new': `Új kódok kérése`,
 'methods.codes-none-left': `Az összes helyreállítási kódját felhasználta. Kérjen újakat, hogy mindig legyen módja visszajutni.`,
+'methods.codes-not-again': `Ezek a kódok többé nem jelennek meg. Mentse őket, majd válassza a Kész gombot.`,
 'methods.codes-print': `Nyomtatás`,
 'methods.codes-title': `Mentse a helyreállítási kódjait`,
 'methods.codes-warning': `Ezek a kódok csak most jelennek meg. Tartsa őket biztonságos helyen: mindegyik egyszer használható, a korábbi kódjai pedig már nem működnek.`,

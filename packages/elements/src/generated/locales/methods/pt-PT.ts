@@ -27,6 +27,7 @@ export const templates = {'methods.add': `Adicionar método de início de sessã
 'methods.codes-left-other': str`Restam ${0} de ${1}`,
 'methods.codes-new': `Obter novos códigos`,
 'methods.codes-none-left': `Utilizou todos os seus códigos de recuperação. Obtenha novos para ter sempre uma forma de voltar a entrar.`,
+'methods.codes-not-again': `Estes códigos não voltarão a ser mostrados. Guarde-os e selecione Concluído.`,
 'methods.codes-print': `Imprimir`,
 'methods.codes-title': `Guarde os seus códigos de recuperação`,
 'methods.codes-warning': `Estes códigos só são mostrados agora. Guarde-os num local seguro: cada um funciona uma vez e os códigos que tinha antes já não funcionam.`,
