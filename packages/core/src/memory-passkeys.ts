@@ -132,6 +132,14 @@ export function createMemoryPasskeys(
         if (data.challenge !== pending.challenge) throw refused('another challenge');
         if (typeof response.id !== 'string' || !response.id) throw refused('no credential id');
         const before = present();
+        // One credential, one passkey: a browser that ignored excludeCredentials gets the refusal a server gives.
+        if ([...kept].some(([id, { credentialId }]) => before.has(id) && credentialId === response.id))
+          throw Object.defineProperty(
+            new SecurityInfoError('invalid-code', 'This passkey is registered already.'),
+            // As the fetch adapter keeps a passkey's reason: on the error, for the step to say.
+            'reason',
+            { value: 'already-registered', enumerable: true },
+          );
         registry.register({ kind: 'passkey' }, null);
         const method = registry.view().methods.find((candidate) => !before.has(candidate.id))!;
         const transports = response.response.transports;

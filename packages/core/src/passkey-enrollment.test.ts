@@ -278,6 +278,22 @@ describe('a passkey with the memory adapter', () => {
     assert.equal((await adapter.listMethods({ signal })).methods.length, 1);
   });
 
+  it('refuses a credential registered already, as a server does, so the list never holds it twice', async () => {
+    const adapter = createMemoryAdapter({ policy });
+    const signal = new AbortController().signal;
+    const first = await adapter.startPasskey({ signal });
+    const registered = answer(first.options);
+    await adapter.finishPasskey({ challengeId: first.challengeId, response: registered }, { signal });
+    // The same authenticator's credential, answered to a new challenge (a browser that ignored excludeCredentials).
+    const second = await adapter.startPasskey({ signal });
+    const again = { ...answer(second.options), id: registered.id };
+    await assert.rejects(adapter.finishPasskey({ challengeId: second.challengeId, response: again }, { signal }), {
+      code: 'invalid-code',
+      reason: 'already-registered',
+    });
+    assert.equal((await adapter.listMethods({ signal })).methods.length, 1);
+  });
+
   it('renames with 1 to 64 characters only', async () => {
     const adapter = createMemoryAdapter({ policy });
     const signal = new AbortController().signal;
