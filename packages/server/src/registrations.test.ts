@@ -141,6 +141,42 @@ describe('the registered methods', () => {
     assert.equal(after.defaultMethodId, after.methods[0]!.id);
   });
 
+  it('refuses a replacement by a number registered already as another phone when the other is required', async () => {
+    // Replacing phone B by the number of phone A keeps A and removes B: a removal, under the organization's minimum.
+    const server = withMethods({ minimumMfaMethods: 2 });
+    await server.enroll('+31612345678');
+    await server.enroll('+31687654321');
+    const [first, second] = (await server.list()).methods;
+    const sent = await server.post('/phone/challenges', {
+      phoneNumber: '+31612345678',
+      channel: 'voice',
+      replaces: second!.id,
+    });
+    assert.equal(sent.status, 201);
+    const { challengeId } = (await sent.json()) as { challengeId: string };
+    const refused = await server.verify(challengeId, server.lastCode());
+    assert.equal(refused.status, 409);
+    assert.equal((await body(refused)).error, 'method-required');
+    assert.deepEqual(
+      (await server.list()).methods.map((method) => [method.id, method.phone?.channel]),
+      [
+        [first!.id, 'sms'],
+        [second!.id, 'sms'],
+      ],
+      'nothing changed',
+    );
+    // With one method required, the same replacement is allowed: A stays, with the channel chosen, and B goes.
+    const lenient = withMethods();
+    await lenient.enroll('+31612345678');
+    await lenient.enroll('+31687654321');
+    const [kept, replaced] = (await lenient.list()).methods;
+    await lenient.enroll('+31612345678', { replaces: replaced!.id });
+    assert.deepEqual(
+      (await lenient.list()).methods.map((method) => method.id),
+      [kept!.id],
+    );
+  });
+
   it('refuses to replace a method that is not the person’s phone', async () => {
     const server = withMethods();
     await server.enroll('+31612345678', {}, 'bob');

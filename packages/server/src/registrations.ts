@@ -165,8 +165,16 @@ export function createRegistrations(options: ResolvedOptions) {
         'unknown',
         `The ${kind === 'phone' ? 'phone' : 'method'} to replace is no longer registered.`,
       );
-    await requireRecent(caller, replaced ? 'replace' : 'add', methods.length === 0);
     const same = request.same && methods.find((method) => method.kind === kind && request.same!(method));
+    // Replaced by a number or address registered already as another method, the replaced one is simply removed:
+    // one method fewer, so it must not go below what the organization requires, as a removal would not.
+    if (caller.actor === 'user' && same && replaced && same.id !== replaced.id && required(replaced, methods))
+      throw new Refusal(
+        409,
+        'method-required',
+        'This is registered already as another method: replacing would leave fewer two-step methods than the organization requires.',
+      );
+    await requireRecent(caller, replaced ? 'replace' : 'add', methods.length === 0);
     const method: StoredMethod = same
       ? { ...same, ...fields }
       : { id: randomId(), userId: caller.userId, kind, addedAt: now(), lastUsedAt: null, ...fields };
