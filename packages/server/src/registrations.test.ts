@@ -368,6 +368,32 @@ describe('the service API', () => {
     assert.deepEqual([...statuses], [200]);
   });
 
+  it('sends no more codes for a sign-in check once its phone was removed or replaced', async () => {
+    const server = withMethods(options);
+    await server.enroll('+31612345678');
+    await server.enroll('+31687654321');
+    const [lost, kept] = (await server.list()).methods;
+    const start = async (methodId: string) => {
+      const started = await server.service('POST', '/users/alice/verifications', { methodId });
+      assert.equal(started.status, 201);
+      return ((await started.json()) as { verificationId: string }).verificationId;
+    };
+    const resend = (id: string) =>
+      server.service('POST', `/users/alice/verifications/${id}/resend`, { channel: 'sms' });
+    const [toLost, toKept] = [await start(lost!.id), await start(kept!.id)];
+    // The helpdesk removes a phone reported stolen; the person replaces the other by a new number.
+    assert.equal((await server.service('DELETE', `/users/alice/methods/${lost!.id}`)).status, 204);
+    await server.enroll('+31611111111', { replaces: kept!.id });
+    server.advance(31);
+    const sends = server.sent.length;
+    for (const id of [toLost, toKept]) {
+      const refused = await resend(id);
+      assert.equal(refused.status, 409);
+      assert.equal((await body(refused)).error, 'unknown');
+    }
+    assert.equal(server.sent.length, sends, 'no code went to a number no longer registered');
+  });
+
   it('refuses a sign-in resend on a channel the policy or the risk check refuses now, as the start does', async () => {
     const policy = {
       methods: [{ id: 'phone' as const, purposes: ['mfa' as const] }],

@@ -36,6 +36,8 @@ async function sameSecret(given: string, expected: string): Promise<boolean> {
   return equalInConstantTime(a!, b!);
 }
 
+const methodGone = () => new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
+
 const USER_ID_RULE = 'The user id must be 1 to 512 characters of Unicode, without NUL.';
 
 export function createServiceRoutes(
@@ -128,6 +130,10 @@ export function createServiceRoutes(
   async function resendVerification(service: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
     const caller = asPerson(service, body);
     const existing = await challenges.own(id, caller.userId, 'sign-in', ['phone', 'email']);
+    // Codes go only to what the person has registered: a phone or address removed or replaced since the check began
+    // (lost, stolen, given up) gets no more of them, as the check would refuse its code anyway.
+    const methods = await challenges.transaction((tx) => tx.listMethods(caller.userId));
+    if (!methods.some((method) => method.id === existing.methodId)) throw methodGone();
     if (existing.kind === 'email' && email) return email.resendSignIn(caller, existing, readLocale(body.locale));
     const channel = readChannel(body.channel);
     const number = checkNumber(existing.phoneNumber);
@@ -152,7 +158,7 @@ export function createServiceRoutes(
       async (tx, challenge) => {
         await tx.lockUser(caller.userId);
         const method = (await tx.listMethods(caller.userId)).find((m) => m.id === challenge.methodId);
-        if (!method) throw new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
+        if (!method) throw methodGone();
         await tx.putMethod({ ...method, lastUsedAt: options.clock() });
         return method.id;
       },
