@@ -24,6 +24,32 @@ test('normalizing folds width, case and white space', () => {
   assert.equal(normalizeAnswer('İstanbul'), 'i̇stanbul');
 });
 
+test('invisible characters a paste or a right-to-left keyboard leaves in are not part of an answer', () => {
+  // A zero-width space, a soft hyphen, a word joiner, direction marks and isolates, a byte order mark.
+  for (const typed of [
+    'Rex\u200b',
+    '\u200fRex',
+    'R\u00adex',
+    'Re\u2060x',
+    '\u2067Rex\u2069',
+    '\ufeffRex',
+    'R\u200ce\u200dx',
+  ])
+    assert.equal(normalizeAnswer(typed), 'rex', JSON.stringify(typed));
+  assert.equal(normalizeAnswer('Rex \u200b the\u00a0Dog'), 'rex the dog');
+  // Nothing visible is no answer, and invisible characters make no answer long enough.
+  const check = checkAnswers(
+    answers(['first-pet', '\u200b\u200b\u200b'], ['birth-city', 'Ut\u200b'], ['motto', 'Nooit opgeven']),
+    options,
+  );
+  assert.deepEqual(check.answers, ['required', 'too-short', undefined]);
+  const same = checkAnswers(
+    answers(['first-pet', 'Utrecht'], ['birth-city', 'Utr\u200becht'], ['motto', 'Nooit opgeven']),
+    options,
+  );
+  assert.deepEqual(same.answers, [undefined, 'same-answer', undefined]);
+});
+
 test('answers that keep every rule pass', () => {
   const check = checkAnswers(
     answers(['first-pet', 'Rex'], ['birth-city', 'Utrecht'], ['motto', 'Nooit opgeven']),

@@ -50,12 +50,17 @@ export const MIN_ANSWER_LENGTH = 3;
 /** Answers longer than this, in UTF-16 code units as typed, are refused (the server reads no longer ones). */
 export const MAX_ANSWER_LENGTH = 200;
 
+// Characters that show nothing (zero-width spaces and joiners, a soft hyphen, direction marks and isolates, a byte
+// order mark, variation selectors): a paste or a right-to-left keyboard leaves them in where the person sees none.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
 /**
- * An answer as it is compared and hashed: Unicode NFKC (full-width and compatibility forms folded), lowercase,
- * runs of white space as one space, trimmed. "Rex", " rex " and "ＲＥＸ" are the same answer.
+ * An answer as it is compared and hashed: Unicode NFKC (full-width and compatibility forms folded), invisible
+ * characters left out, lowercase, runs of white space as one space, trimmed. "Rex", " rex ", "ＲＥＸ" and "Rex"
+ * with a zero-width space or a right-to-left mark in it are the same answer.
  */
 export function normalizeAnswer(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
 // Letters and digits only, so "first pet" is found in "What was the name of your first pet?".

@@ -203,7 +203,8 @@ describe('security questions', () => {
       const row = (await db.query<{ data: { answers: Record<string, unknown>[] } }>('select data from methods'))
         .rows[0]!;
       for (const stored of row.data.answers) {
-        assert.deepEqual(Object.keys(stored).sort(), ['hash', 'params', 'questionId', 'salt']);
+        assert.deepEqual(Object.keys(stored).sort(), ['form', 'hash', 'params', 'questionId', 'salt']);
+        assert.equal(stored.form, 2);
         assert.deepEqual(stored.params, { N: 32768, r: 8, p: 1, keyLength: 32 });
       }
       assert.equal(new Set(row.data.answers.map((stored) => stored.salt)).size, 3, 'a salt per answer');
@@ -227,6 +228,16 @@ describe('security questions at sign-in', () => {
     assert.equal(response.status, 200);
     assert.deepEqual(await body(response), { verified: true, methodId: id });
     assert.notEqual((await server.list()).methods[0]!.lastUsedAt, null);
+  });
+
+  it('verifies answers with the invisible characters a paste or a right-to-left keyboard leaves in', async () => {
+    const server = withQuestions();
+    const id = await server.register();
+    const response = await server.check('alice', id, [
+      { questionId: 'motto', answer: '\u200fNooit\u200b opgeven\u200e' },
+      { questionId: 'first-pet', answer: '\ufeffRex the\u2060 Dog' },
+    ]);
+    assert.equal(response.status, 200, await response.clone().text());
   });
 
   it('refuses when one asked answer is wrong, or names a question not answered', async () => {

@@ -86,6 +86,26 @@ describe('security question answers', () => {
     assert.equal(await answersMatch([], stored), false);
   });
 
+  it('match when a paste or a right-to-left keyboard leaves invisible characters in', async () => {
+    const stored = [await hashAnswer({ questionId: 'birth-city', answer: 'Utrecht' })];
+    for (const answer of ['\u200fUtrecht', 'Utrecht\u200b', 'Ut\u00adrecht', '\u2067Utrecht\u2069'])
+      assert.equal(await answersMatch([{ questionId: 'birth-city', answer }], stored), true, JSON.stringify(answer));
+  });
+
+  it('check a set saved before invisible characters were left out as it was hashed then', async () => {
+    // A set saved then carries no form: its answers were hashed with every character kept.
+    const { scryptHash } = await import('./hashing.js');
+    const salt = Buffer.alloc(16, 7);
+    const old: StoredAnswer = {
+      questionId: 'first-pet',
+      salt: salt.toString('base64url'),
+      hash: (await scryptHash('re\u200bx', salt, SCRYPT_PARAMS)).toString('base64url'),
+      params: SCRYPT_PARAMS,
+    };
+    assert.equal(await answersMatch([{ questionId: 'first-pet', answer: 'RE\u200bX' }], [old]), true);
+    assert.equal(await answersMatch([{ questionId: 'first-pet', answer: 'rex' }], [old]), false);
+  });
+
   it('check against the parameters stored with them, so stronger ones can come later', async () => {
     const params = { ...SCRYPT_PARAMS, N: 2 ** 14 };
     const stored = [await hashAnswer({ questionId: 'first-pet', answer: 'Rex' }, params)];

@@ -47,7 +47,21 @@ export interface StoredAnswer {
   /** base64url. */
   hash: string;
   params: ScryptParams;
+  /** How the answer was normalized before hashing: {@link ANSWER_FORM}, or none for sets saved before it. */
+  form?: number;
 }
+
+/** Today's `normalizeAnswer`, as a stored answer records it. */
+export const ANSWER_FORM = 2;
+
+/**
+ * The normalizing of sets saved before `form` was recorded, which kept invisible characters. Their hashes were made
+ * from it, so they are checked with it: a person who typed their answer the same way as then still gets in.
+ */
+const firstForm = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+
+const normalizeFor = (kept: StoredAnswer | undefined) =>
+  kept && kept.form === undefined ? firstForm : normalizeAnswer;
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
@@ -57,7 +71,8 @@ export async function hashAnswer(
   params: ScryptParams = SCRYPT_PARAMS,
 ): Promise<StoredAnswer> {
   const salt = randomBytes(16);
-  return { questionId, salt: b64(salt), hash: b64(await scryptHash(normalizeAnswer(answer), salt, params)), params };
+  const hash = b64(await scryptHash(normalizeAnswer(answer), salt, params));
+  return { questionId, salt: b64(salt), hash, params, form: ANSWER_FORM };
 }
 
 /**
@@ -72,7 +87,7 @@ export function answerHashes(
   return given.map(({ questionId, answer }) => {
     const kept = stored.find((candidate) => candidate.questionId === questionId);
     const salt = kept ? Buffer.from(kept.salt, 'base64url') : randomBytes(16);
-    return () => scryptHash(normalizeAnswer(answer), salt, kept?.params ?? SCRYPT_PARAMS);
+    return () => scryptHash(normalizeFor(kept)(answer), salt, kept?.params ?? SCRYPT_PARAMS);
   });
 }
 
