@@ -12,6 +12,7 @@ import {
   metadataVersion,
   nonGeographicCodes,
 } from './generated/phone-metadata/index.js';
+import { toAsciiDigits } from './digits.js';
 import { layOutInternational, layOutPhoneNumber } from './phone-layout.js';
 import {
   callingCodeIn,
@@ -22,6 +23,8 @@ import {
   withoutAccessPrefix,
   type ReadNumber,
 } from './phone-parse.js';
+
+export { toAsciiDigits };
 
 export type PhoneMetadata = MetadataJson;
 
@@ -48,26 +51,6 @@ export type PhoneCheck =
 
 /** Longer input than any phone number, however formatted: analysed no further. */
 const MAX_INPUT = 64;
-
-// Code points of the zero of each decimal-digit block people type phone numbers in.
-const DIGIT_ZEROS = [
-  0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20,
-  0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1b50, 0xa8d0, 0xa900, 0xaa50, 0xff10,
-];
-
-const NOT_ASCII = /[\u0080-\uffff]/;
-
-/** Turns every Unicode decimal digit (full-width, Arabic-Indic, Persian, Devanagari, Thai...) into ASCII. */
-export function toAsciiDigits(text: string): string {
-  // What people type is ASCII almost always, and a test without the Unicode flag is the cheaper scan.
-  if (!NOT_ASCII.test(text)) return text;
-  return text.replace(/[\u0080-\u{10ffff}]/gu, (ch) => {
-    if (ch === '\uff0b') return '+';
-    const cp = ch.codePointAt(0)!;
-    for (const zero of DIGIT_ZEROS) if (cp >= zero && cp <= zero + 9) return String(cp - zero);
-    return ch;
-  });
-}
 
 // Characters that may stand between the digits of a phone number as people write it.
 // All of them in the Basic Multilingual Plane: no Unicode flag, whose matching is slower.

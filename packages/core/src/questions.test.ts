@@ -50,6 +50,11 @@ test('invisible characters a paste or a right-to-left keyboard leaves in are not
   assert.deepEqual(same.answers, [undefined, 'same-answer', undefined]);
 });
 
+test('digits of any script are the same answer: a keyboard of another script types its own', () => {
+  for (const typed of ['Peugeot ٢٠٦', 'Peugeot ۲۰۶', 'Peugeot २०६', 'Peugeot ２０６'])
+    assert.equal(normalizeAnswer(typed), 'peugeot 206', typed);
+});
+
 test('answers that keep every rule pass', () => {
   const check = checkAnswers(
     answers(['first-pet', 'Rex'], ['birth-city', 'Utrecht'], ['motto', 'Nooit opgeven']),

@@ -2,6 +2,7 @@
  * Security questions: the predefined list and the rules answers must keep, one implementation for the questions
  * step (which words each problem) and the server (which refuses answers that break them).
  */
+import { toAsciiDigits } from './digits.js';
 import { DEFAULT_REQUIRED_ANSWERS } from './policy-words.js';
 import type { SecurityQuestionAnswer } from './types.js';
 
@@ -56,11 +57,12 @@ const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /**
  * An answer as it is compared and hashed: Unicode NFKC (full-width and compatibility forms folded), invisible
- * characters left out, lowercase, runs of white space as one space, trimmed. "Rex", " rex ", "ＲＥＸ" and "Rex"
- * with a zero-width space or a right-to-left mark in it are the same answer.
+ * characters left out, digits of every script as ASCII, lowercase, runs of white space as one space, trimmed. "Rex",
+ * " rex ", "ＲＥＸ" and "Rex" with a zero-width space or a right-to-left mark in it are the same answer, and so are
+ * "206" and "٢٠٦".
  */
 export function normalizeAnswer(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return toAsciiDigits(text.normalize('NFKC').replace(INVISIBLE, '')).toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
 // Letters and digits only, so "first pet" is found in "What was the name of your first pet?".

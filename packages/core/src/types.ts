@@ -164,7 +164,7 @@ export interface AuthenticatorAppSetup {
 export interface SecurityQuestionAnswer {
   /** A `SecurityQuestion.id` of the policy. */
   questionId: string;
-  /** As the person typed it; the backend normalizes it (NFKC, invisible characters, case, white space) and keeps only a slow hash. */
+  /** As the person typed it; the backend normalizes it (NFKC, invisible characters, digits, case, white space) and keeps only a slow hash. */
   answer: string;
 }
 

@@ -92,6 +92,12 @@ describe('security question answers', () => {
       assert.equal(await answersMatch([{ questionId: 'birth-city', answer }], stored), true, JSON.stringify(answer));
   });
 
+  it('match with the digits of another script, as a phone set to another language types them', async () => {
+    const stored = [await hashAnswer({ questionId: 'first-car', answer: 'Peugeot 206' })];
+    for (const answer of ['Peugeot ٢٠٦', 'peugeot ۲۰۶'])
+      assert.equal(await answersMatch([{ questionId: 'first-car', answer }], stored), true, answer);
+  });
+
   it('check a set saved before invisible characters were left out as it was hashed then', async () => {
     // A set saved then carries no form: its answers were hashed with every character kept.
     const { scryptHash } = await import('./hashing.js');

@@ -55,8 +55,9 @@ export interface StoredAnswer {
 export const ANSWER_FORM = 2;
 
 /**
- * The normalizing of sets saved before `form` was recorded, which kept invisible characters. Their hashes were made
- * from it, so they are checked with it: a person who typed their answer the same way as then still gets in.
+ * The normalizing of sets saved before `form` was recorded, which kept invisible characters and read digits of other
+ * scripts as they were. Their hashes were made from it, so they are checked with it: a person who typed their answer
+ * the same way as then still gets in.
  */
 const firstForm = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
 
