@@ -59,10 +59,18 @@ const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
  * An answer as it is compared and hashed: Unicode NFKC (full-width and compatibility forms folded), invisible
  * characters left out, digits of every script as ASCII, lowercase, runs of white space as one space, trimmed. "Rex",
  * " rex ", "ＲＥＸ" and "Rex" with a zero-width space or a right-to-left mark in it are the same answer, and so are
- * "206" and "٢٠٦".
+ * "206" and "٢٠٦", and "İstanbul" and "istanbul" (the Turkish dotted and dotless i are one letter).
  */
 export function normalizeAnswer(text: string): string {
-  return toAsciiDigits(text.normalize('NFKC').replace(INVISIBLE, '')).toLowerCase().replace(/\s+/gu, ' ').trim();
+  return (
+    toAsciiDigits(text.normalize('NFKC').replace(INVISIBLE, ''))
+      .toLowerCase()
+      // Lowercasing outside Turkish makes İ an i with a dot above, and leaves ı apart from i: a Turkish keyboard's
+      // capital (İstanbul, Isparta) would then not match the same word typed in small letters.
+      .replace(/i\u0307|\u0131/gu, 'i')
+      .replace(/\s+/gu, ' ')
+      .trim()
+  );
 }
 
 // Letters and digits only, so "first pet" is found in "What was the name of your first pet?".

@@ -98,6 +98,12 @@ describe('security question answers', () => {
       assert.equal(await answersMatch([{ questionId: 'first-car', answer }], stored), true, answer);
   });
 
+  it('match a Turkish answer typed with a capital İ, or without it', async () => {
+    const stored = [await hashAnswer({ questionId: 'birth-city', answer: 'İstanbul' })];
+    for (const answer of ['istanbul', 'ISTANBUL', 'İSTANBUL'])
+      assert.equal(await answersMatch([{ questionId: 'birth-city', answer }], stored), true, answer);
+  });
+
   it('check a set saved before invisible characters were left out as it was hashed then', async () => {
     // A set saved then carries no form: its answers were hashed with every character kept.
     const { scryptHash } = await import('./hashing.js');
