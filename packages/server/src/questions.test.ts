@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { SecurityInfoPolicy } from '@security-info/core';
 import { ConfigurationError } from './options.js';
 import { Refusal } from './http.js';
@@ -224,5 +225,21 @@ describe('the policy of security questions', () => {
       );
     assert.doesNotThrow(() => checkQuestionsPolicy(POLICY));
     assert.doesNotThrow(() => checkQuestionsPolicy({ methods: [{ id: 'phone', purposes: ['mfa'] }] }));
+  });
+});
+
+describe('the predefined questions in English', () => {
+  it('are worded as the questions step words them, so no answer it accepted is refused here', () => {
+    // The step's English words are its messages' source text (security-questions.messages.ts).
+    const source = readFileSync(
+      new URL('../../elements/src/security-questions/security-questions.messages.ts', import.meta.url),
+      'utf8',
+    );
+    const worded = Object.fromEntries(
+      [...source.matchAll(/case '([a-z-]+)':\s*return msg\('([^']+)'/g)]
+        .map(([, id, text]) => [id, text])
+        .filter(([id]) => (PREDEFINED_QUESTION_IDS as readonly (string | undefined)[]).includes(id)),
+    );
+    assert.deepEqual(worded, PREDEFINED_QUESTION_TEXT);
   });
 });

@@ -21,19 +21,20 @@ import { ConfigurationError } from './options.js';
 
 /**
  * The predefined questions in English, for the rule that an answer must not repeat its question (the elements
- * word them in the person's language and check there too).
+ * word them in the person's language and check there too): the elements' English words, so that the server refuses
+ * no answer the questions step accepted in English.
  */
 export const PREDEFINED_QUESTION_TEXT: Record<PredefinedQuestionId, string> = {
   'first-pet': 'What was the name of your first pet?',
   'childhood-street': 'What was the name of the street you grew up on?',
   'first-school': 'What was the name of your first school?',
-  'birth-city': 'In which city were you born?',
+  'birth-city': 'In what city or town were you born?',
   'favorite-teacher': 'What was the name of your favorite teacher?',
-  'first-job': 'What was your first job?',
-  'childhood-friend': 'What was the name of your best friend as a child?',
+  'first-job': 'Where did you have your first job?',
+  'childhood-friend': 'What was the first name of your best friend as a child?',
   'first-concert': 'What was the first concert you went to?',
-  'dream-job': 'What was your dream job as a child?',
-  'first-car': 'What was the make of your first car?',
+  'dream-job': 'What job did you dream of as a child?',
+  'first-car': 'What was the make and model of your first car?',
 };
 
 /** scrypt's cost for answers: N = 2^15, r = 8, p = 1 (OWASP's floor for scrypt), a 32-byte hash. 32 MiB, about 50 ms. */
