@@ -137,6 +137,24 @@ describe('code-verify', () => {
       expect(field(el).value).to.equal('123456');
     });
 
+    it('takes a full-width code with its full-width dash or space as digits, with no complaint', async () => {
+      // What a Japanese input method gives for "123-456" or "123 456" typed in full-width mode.
+      for (const typed of ['１２３－４５６', '１２３ー４５６', '１２３\u3000４５６', '123\u2212456']) {
+        const el = await verifier({ 'auto-submit': '' });
+        const events = recordEvents(el, 'code-submit');
+        paste(field(el), typed);
+        await el.updateComplete;
+        expect(field(el).value, typed).to.equal('123456');
+        expect(alertText(el), typed).to.equal('');
+        expect(field(el).getAttribute('aria-invalid'), typed).to.equal('false');
+        expect(
+          events.map((event) => event.detail.code),
+          typed,
+        ).to.deep.equal(['123456']);
+        await expectAccessible(el);
+      }
+    });
+
     it('refuses letters with a message linked to the field', async () => {
       const el = await verifier();
       await typeInto(field(el), '12a');
