@@ -14,6 +14,7 @@ import { retryWait } from './code-verify.messages.js';
  * @param disabled Disabled or locked: nothing can be typed.
  * @param readonly The host checks a code: the field can be read, not changed.
  * @param typing Reads what is typed.
+ * @param paste Sees a paste before the browser makes it.
  * @param retryIn Seconds until the person may try again after too many wrong codes; 0 when no lockout runs.
  */
 export function codeField(
@@ -25,6 +26,7 @@ export function codeField(
   readonly: boolean,
   required: boolean,
   typing: InputMethodGuard,
+  paste: (event: ClipboardEvent) => void,
   retryIn: number,
 ) {
   return html`<div class="field">
@@ -47,6 +49,7 @@ export function codeField(
       ?required=${required}
       @input=${typing.input}
       @compositionend=${typing.compositionend}
+      @paste=${paste}
     />
     <p id="hint" class="hint" part="hint">
       ${msg(str`${length} digits`, {

@@ -122,6 +122,18 @@ describe('code-verify', () => {
       expect(alertText(el)).to.equal('');
     });
 
+    it('takes a whole code pasted into a field that holds some digits already, rather than mixing the two', async () => {
+      const el = await verifier({ 'auto-submit': '' });
+      const events = recordEvents(el, 'code-submit');
+      await typeInto(field(el), '98');
+      paste(field(el), '123 456');
+      await el.updateComplete;
+      expect(field(el).value).to.equal('123456');
+      expect(events.map((event) => event.detail.code)).to.deep.equal(['123456']);
+      expect(alertText(el)).to.equal('');
+      await expectAccessible(el);
+    });
+
     it('accepts a whole pasted message and keeps only its code', async () => {
       const el = await verifier();
       paste(field(el), 'Your code is 987654');

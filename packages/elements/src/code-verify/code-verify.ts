@@ -328,6 +328,14 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     (input) => this.take(input.value, input),
   );
 
+  /** A whole code pasted takes the place of what is there: beside a few digits typed, it would make a wrong one. */
+  private readonly onPaste = (event: ClipboardEvent) => {
+    const input = event.target as HTMLInputElement;
+    const { digits, letters } = readCode(event.clipboardData?.getData('text/plain') ?? '', this.codeLength);
+    // Selected, it is replaced by the browser's own paste, which the field then reads as any edit.
+    if (!letters && digits.length === this.codeLength) input.setSelectionRange(0, input.value.length);
+  };
+
   private readonly onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     this.submit();
@@ -380,7 +388,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
         <slot name="intro">${text.intro(this.channel, this.destination, this.phoneData.metadata)}</slot>
       </p>
       <form novalidate @submit=${this.onSubmit}>
-        ${codeField(this.codeLength, message, !own && this.quietError, invalid, disabled, pending, this.required, this.typing, this.lockout.remaining)}
+        ${codeField(this.codeLength, message, !own && this.quietError, invalid, disabled, pending, this.required, this.typing, this.onPaste, this.lockout.remaining)}
         ${verifyActions(disabled, pending, pending && !sending, this.onBack)}
       </form>
       <slot name="resend">
