@@ -22,3 +22,12 @@ export function passkeyName(name: unknown): string | undefined {
   const fits = VISIBLE.test(trimmed) && !NOT_IN_NAMES.test(trimmed) && [...trimmed].length <= PASSKEY_NAME_MAX;
   return fits ? trimmed : undefined;
 }
+
+/**
+ * A name as a person typed or pasted it into a field, by the same rule: the marks that set a direction (LRM, RLM,
+ * ALM) come along invisibly with pasted right-to-left text, so they are dropped rather than refused for what no
+ * one can see. The contract still refuses them in a name sent as it is.
+ */
+export function typedPasskeyName(typed: string): string | undefined {
+  return passkeyName(typed.replace(/[\u200e\u200f\u061c]/g, ''));
+}

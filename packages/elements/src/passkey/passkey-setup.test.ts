@@ -131,6 +131,18 @@ describe('<passkey-setup>', () => {
     expect(events.map((event) => event.detail)).to.deep.equal([{ name: 'Work laptop 👩‍💻' }]);
   });
 
+  it('saves a right-to-left name without the invisible direction marks pasted with it', async () => {
+    const el = await ready(html`<passkey-setup created .name=${'Chrome on Windows'}></passkey-setup>`);
+    const events = recordEvents(el, 'passkey-save');
+    nameField(el).value = '\u200fמפתח עבודה 🔑\u200f';
+    getByRole(el, 'button', { name: 'Save' }).click();
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('');
+    expect(nameField(el).getAttribute('aria-invalid')).to.equal('false');
+    expect(events.map((event) => event.detail)).to.deep.equal([{ name: 'מפתח עבודה 🔑' }]);
+    await expectAccessible(el);
+  });
+
   it('announces what is wrong with the name through the alert, linked to the field, at each Save', async () => {
     const el = await ready(html`<passkey-setup created error="We couldn't reach the server."></passkey-setup>`);
     await typeInto(nameField(el), ' ');

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { passkeyName } from '@security-info/core';
+import { typedPasskeyName } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
 import { LocalizeController } from '../shared/localized.js';
 import { addFeatureMessages } from '../shared/feature-messages.js';
@@ -106,7 +106,7 @@ export class PasskeySetup extends StepElement(LitElement) {
     if (this.pending) return;
     const input = this.renderRoot.querySelector('input')!;
     // The rule the backend applies: a name it would refuse is said here, at the field, not as a failed save.
-    const name = passkeyName(input.value);
+    const name = typedPasskeyName(input.value);
     this.invalid = !name;
     if (name) {
       emit(this, 'passkey-save', { name });

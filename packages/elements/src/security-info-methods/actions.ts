@@ -8,7 +8,7 @@
 import { adoptStyles, html, nothing, type LitElement, type TemplateResult } from 'lit';
 import {
   METHOD_IDS,
-  passkeyName,
+  typedPasskeyName,
   readPolicy,
   type RecoveryCodes,
   type MethodId,
@@ -366,7 +366,7 @@ export class PageActions {
       this.operations.run('remove', method.id);
     },
     rename: (method, typed) => {
-      const name = passkeyName(typed);
+      const name = typedPasskeyName(typed);
       const open = this.modal.current;
       if (!name) {
         if (open?.type === 'rename') this.modal.current = { ...open, problem: true };

@@ -135,6 +135,19 @@ describe('security-info-methods: passkeys', () => {
     expect(backendWithKeys.renames[0]!.name).to.equal(`${'k'.repeat(63)}🔑`);
   });
 
+  it('renames to a name pasted from right-to-left text, without its invisible direction marks', async () => {
+    const backendWithKeys = passkeys();
+    const el = await page(backendWithKeys.adapter);
+    const { open, field } = await askToRename(el, 'Pixel 9');
+    field.value = 'مفتاح العمل\u200f';
+    getByRole(open, 'button', { name: 'Save' }).click();
+    await el.updateComplete;
+    expect(open.querySelector('[role="alert"]'), 'no complaint about the name').to.equal(null);
+    await waitUntil(() => backendWithKeys.renames.length === 1, 'never renamed');
+    expect(backendWithKeys.renames[0]!.name).to.equal('مفتاح العمل');
+    await expectAccessible(el);
+  });
+
   it('changes nothing when the name is the same, or on Cancel', async () => {
     const backendWithKeys = passkeys();
     const el = await page(backendWithKeys.adapter);
