@@ -35,6 +35,23 @@ function raw(port: number, text: string): Promise<string> {
   });
 }
 
+/** Sends bytes as they are and resolves with everything the server wrote, once it closes (or "hung" after 3 s). */
+function exchange(port: number, ...parts: (string | Buffer)[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      for (const part of parts) socket.write(part);
+    });
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+    socket.setTimeout(3000, () => {
+      answer += '<hung>';
+      socket.destroy();
+    });
+  });
+}
+
 describe('the node:http listener', () => {
   it('answers TRACE and other methods it does not serve with 405 and stays up', async () => {
     const server = createServer(createSecurityInfoListener(options()));
@@ -63,6 +80,50 @@ describe('the node:http listener', () => {
       assert.equal(response.status, 404);
       assert.equal(((await response.json()) as { message: string }).message, 'No such method.');
     } finally {
+      server.close();
+    }
+  });
+
+  it('never leaves a keep-alive connection stuck behind a body it did not read', async () => {
+    const server = createServer(createSecurityInfoListener(options()));
+    const port = await listening(server);
+    const next = 'GET /api/security-info/policy HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n';
+    try {
+      // Refused before reading (declared too large, an unknown route) and refused half way (chunked, over the limit).
+      const declared = await exchange(
+        port,
+        'POST /api/security-info/phone/challenges HTTP/1.1\r\nHost: a\r\ncontent-type: application/json\r\n' +
+          'content-length: 300000\r\n\r\n',
+        Buffer.alloc(300_000, 0x20),
+        next,
+      );
+      const unknown = await exchange(
+        port,
+        'POST /api/security-info/nothing-here HTTP/1.1\r\nHost: a\r\ncontent-type: application/json\r\n' +
+          'content-length: 300000\r\n\r\n',
+        Buffer.alloc(300_000, 0x20),
+        next,
+      );
+      const chunked = await exchange(
+        port,
+        'POST /api/security-info/phone/challenges HTTP/1.1\r\nHost: a\r\ncontent-type: application/json\r\n' +
+          'transfer-encoding: chunked\r\n\r\n',
+        `1000\r\n${' '.repeat(4096)}\r\n`.repeat(60) + '0\r\n\r\n',
+        next,
+      );
+      for (const [answer, status] of [
+        [declared, 413],
+        [unknown, 404],
+        [chunked, 413],
+      ] as const) {
+        assert.match(answer, new RegExp(`^HTTP/1.1 ${status} `), answer.slice(0, 80));
+        assert.doesNotMatch(answer, /<hung>/, `${status}: the connection hung after its answer`);
+        // Either the connection was closed after the refusal, or the request after it was answered too.
+        const first = answer.split('\r\n\r\n')[0]!;
+        if (!/\r\nconnection: close/i.test(first)) assert.match(answer, /HTTP\/1.1 200 /);
+      }
+    } finally {
+      server.closeAllConnections();
       server.close();
     }
   });

@@ -63,11 +63,21 @@ function toRequest(req: IncomingMessage, path: string): Request | undefined {
   }
 }
 
-async function write(response: Response, res: ServerResponse): Promise<void> {
+/**
+ * An answer given before the request's body was read to its end (a refusal, a body over the limit) closes the
+ * connection: Node does not drain a body the handler stopped reading, so the next request on a kept-alive connection
+ * would wait behind the unread bytes, never answered.
+ */
+function closeIfUnread(req: IncomingMessage, res: ServerResponse): void {
+  if (!req.complete && !res.headersSent) res.setHeader('connection', 'close');
+}
+
+async function write(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
   if (res.headersSent || res.destroyed) return;
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
+  closeIfUnread(req, res);
   res.end(body);
 }
 
@@ -90,9 +100,10 @@ function answer(handler: SecurityInfoHandler, req: IncomingMessage, res: ServerR
   const connection = { remoteAddress: req.socket?.remoteAddress };
   Promise.resolve()
     .then(() => handler(request, connection))
-    .then((response) => write(response, res))
+    .then((response) => write(response, req, res))
     .catch(() => {
       try {
+        closeIfUnread(req, res);
         plain(res, 503, {}, JSON.stringify({ error: 'unknown', message: 'Something went wrong. Try again.' }));
       } catch {
         res.destroy();
