@@ -1,0 +1,53 @@
+// The command's server on its own, in this process: how it treats slow and malformed clients.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { connect } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { configFromEnv, type ServiceConfig } from './config.js';
+import { HEADERS_TIMEOUT_MS, startService, type RunningService } from './service.js';
+
+describe('the command’s server', () => {
+  let dataDir: string;
+  let service: RunningService;
+  let port: number;
+
+  before(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'security-info-service-'));
+    const config = configFromEnv({
+      NODE_ENV: 'development',
+      SECURITY_INFO_AUTH: 'dev',
+      SECURITY_INFO_SENDER: 'console',
+      SECURITY_INFO_DATA_DIR: dataDir,
+      PORT: '0',
+    }) as ServiceConfig;
+    service = await startService(config, { info() {}, error() {} });
+    port = Number(new URL(service.origin).port);
+  });
+
+  after(async () => {
+    await service?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('closes a connection whose headers trickle in for longer than the headers time-out (slowloris)', async () => {
+    const opened = performance.now();
+    const seconds = await new Promise<number>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET /healthz HTTP/1.1\r\nHost: a\r\n'));
+      // A header line a second: never idle, never done.
+      let line = 0;
+      const trickle = setInterval(() => socket.write(`x-${line++}: a\r\n`), 1000);
+      socket.on('error', () => undefined);
+      // Read, or the server's close is never seen.
+      socket.resume();
+      socket.on('close', () => {
+        clearInterval(trickle);
+        resolve((performance.now() - opened) / 1000);
+      });
+      setTimeout(() => socket.destroy(), 60_000).unref();
+    });
+    const limit = HEADERS_TIMEOUT_MS / 1000;
+    assert.ok(seconds >= limit - 1 && seconds < limit + 3, `closed after ${seconds.toFixed(1)} s`);
+  });
+});
