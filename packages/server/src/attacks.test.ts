@@ -464,6 +464,28 @@ describe('attack: reading codes from the logs', () => {
     assert.ok(lines.length >= 2);
     for (const line of lines) assert.doesNotMatch(line, /\d{6}/, line);
   });
+
+  it('never logs an email address or a bearer token an error carries', async () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLW9mLWFsaWNl';
+    // A host's hooks fail as their libraries do: a mailer names the recipient, a session library the token.
+    const server = setup({
+      authenticate: (request) => {
+        if (request.headers.get('x-test-user') === 'mallory')
+          throw new Error(`session lookup failed for Bearer ${token} (Alice.Smith+work@Example.co.uk)`);
+        return request.headers.get('x-test-user');
+      },
+    });
+    const refused = await server.sendCode('+31612345678', 'sms', { user: 'mallory' });
+    assert.equal(refused.status, 503);
+    const lines = server.logged;
+    assert.ok(lines.length >= 1);
+    for (const line of lines) {
+      assert.doesNotMatch(line, /@example\.co\.uk/i, line);
+      assert.doesNotMatch(line, /Alice\.Smith/i, line);
+      assert.ok(!line.includes(token.split('.')[1]!), line);
+      assert.match(line, /session lookup failed/, line);
+    }
+  });
 });
 
 describe('attack: filling memory', () => {

@@ -1,8 +1,22 @@
-/** What may go into a log line: never a code or a whole phone number. */
+/** What may go into a log line: never a code, a whole phone number, an email address or a bearer token. */
 
-/** Replaces every run of six or more digits (a code, a phone number, however spaced) with `[redacted]`. */
+/** Something shaped like an email address: a mailer's error often names the recipient. */
+const EMAIL = /[^\s@<>()[\]{}"'`,;:]+@[^\s@<>()[\]{}"'`,;:]+/g;
+/** A credential after its scheme (`Bearer ...`, `Basic ...`), and a JSON Web Token wherever it stands. */
+const CREDENTIAL = /\b(Bearer|Basic)\s+[^\s,;)]+/gi;
+const JWT = /\beyJ[\w-]*\.[\w-]*(?:\.[\w-]*)?/g;
+
+/**
+ * Replaces email addresses, credentials, and every run of six or more digits (a code, a phone number, however
+ * spaced) with `[redacted]`.
+ */
 export function redact(text: string): string {
-  return text.replace(/\+?\d(?:[\s().-]*\d){5,}/g, '[redacted]').slice(0, 300);
+  return text
+    .replace(EMAIL, '[redacted]')
+    .replace(CREDENTIAL, '$1 [redacted]')
+    .replace(JWT, '[redacted]')
+    .replace(/\+?\d(?:[\s().-]*\d){5,}/g, '[redacted]')
+    .slice(0, 300);
 }
 
 /** A thrown value as one safe line: its name and its redacted message. */
