@@ -33,14 +33,14 @@ describe('the command’s server', () => {
 
   it('closes a connection whose headers trickle in for longer than the headers time-out (slowloris)', async () => {
     const opened = performance.now();
+    let answer = '';
     const seconds = await new Promise<number>((resolve) => {
       const socket = connect(port, '127.0.0.1', () => socket.write('GET /healthz HTTP/1.1\r\nHost: a\r\n'));
       // A header line a second: never idle, never done.
       let line = 0;
       const trickle = setInterval(() => socket.write(`x-${line++}: a\r\n`), 1000);
       socket.on('error', () => undefined);
-      // Read, or the server's close is never seen.
-      socket.resume();
+      socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
       socket.on('close', () => {
         clearInterval(trickle);
         resolve((performance.now() - opened) / 1000);
@@ -49,5 +49,24 @@ describe('the command’s server', () => {
     });
     const limit = HEADERS_TIMEOUT_MS / 1000;
     assert.ok(seconds >= limit - 1 && seconds < limit + 3, `closed after ${seconds.toFixed(1)} s`);
+    assert.match(answer, /^HTTP\/1.1 408 /);
+  });
+
+  it('refuses headers too large with 431 and the contract’s JSON error, and stays up', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () =>
+        socket.write(`GET /api/security-info/policy HTTP/1.1\r\nHost: a\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`),
+      );
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+      socket.setTimeout(3000, () => socket.destroy(new Error('no answer')));
+    });
+    assert.match(answer, /^HTTP\/1.1 431 /);
+    const [head, body] = answer.split('\r\n\r\n');
+    assert.match(head!, /\r\ncontent-type: application\/json/i);
+    assert.equal((JSON.parse(body!) as { error: string }).error, 'unknown');
+    assert.equal((await fetch(`${service.origin}/healthz`)).status, 200);
   });
 });
