@@ -486,6 +486,20 @@ describe('attack: reading codes from the logs', () => {
       assert.match(line, /session lookup failed/, line);
     }
   });
+
+  it('logs an error with a message of a megabyte at once, not after the patterns that hide data have read it all', async () => {
+    // A driver's error that quotes what it was given, as long as the stranger made it.
+    const server = setup({
+      authenticate: () => {
+        throw new Error(`lookup failed: ${'x'.repeat(1 << 20)}@`);
+      },
+    });
+    const begun = performance.now();
+    assert.equal((await server.sendCode()).status, 503);
+    // Read whole, the message took about a second per 40,000 characters (hours for a megabyte).
+    assert.ok(performance.now() - begun < 2000, `answered after ${Math.round(performance.now() - begun)} ms`);
+    assert.ok(server.logged.every((line) => line.length < 400));
+  });
 });
 
 describe('attack: filling memory', () => {
