@@ -148,7 +148,8 @@ describe('SMTP sender', () => {
       /did not take an email \(ETIMEDOUT\)/,
     );
     const took = performance.now() - started;
-    assert.ok(took >= 950 && took < 1150, `gave up after ${Math.round(took)} ms`);
+    // At the time-out, with room for a busy machine; the server alone would have taken the email by 1.2 s.
+    assert.ok(took >= 950 && took < 1400, `gave up after ${Math.round(took)} ms`);
     assert.deepEqual(log.lines, ['[security-info] the SMTP server did not take an email (ETIMEDOUT)']);
     // Past the time the server would have taken the message, it has none: the connection was dropped, no "." sent.
     await new Promise((resolve) => setTimeout(resolve, 600));
@@ -164,7 +165,8 @@ describe('SMTP sender', () => {
     const started = performance.now();
     await sender.sendEmail({ email: 'jan@example.com', code: CODE });
     const took = performance.now() - started;
-    assert.ok(took >= 450 && took < 800, `settled after ${Math.round(took)} ms`);
+    // At the time-out, with room for a busy machine: not at the server's answer, 1.5 s after the end.
+    assert.ok(took >= 450 && took < 1300, `settled after ${Math.round(took)} ms`);
     assert.equal(sink.received.length, 1);
     assert.match(sink.received[0]!.text, new RegExp(CODE));
     assert.deepEqual(log.lines, [
