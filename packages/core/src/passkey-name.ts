@@ -3,8 +3,7 @@
  * reference server all apply. A module of its own: the page reads its list without it, and loads it with its dialogs.
  */
 
-/** The longest name a passkey may have, in characters (code points), as `RenameMethodRequest` says. */
-export const PASSKEY_NAME_MAX = 64;
+import { PASSKEY_NAME_MAX } from './policy-words.js';
 
 // Control characters, half a character, bidirectional controls (which would reorder the text shown around a name)
 // and line or paragraph separators have no place in a name on one line. Joiners stay: emoji sequences need them.

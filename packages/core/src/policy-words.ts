@@ -17,3 +17,9 @@ export const SECURITY_QUESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const MAX_QUESTION_TEXT = 200;
 /** How many questions a person answers when the policy does not say. */
 export const DEFAULT_REQUIRED_ANSWERS = 3;
+
+/**
+ * The longest name a passkey may have, in characters (code points), as `RenameMethodRequest` says. Here, not beside
+ * the rule (passkey-name.ts), because the registrations' reader needs it too and the page's list loads without the rule.
+ */
+export const PASSKEY_NAME_MAX = 64;

@@ -1,8 +1,7 @@
 /** What a person has registered: their methods and their default sign-in method, as the backend reports them. */
 import { SecurityInfoError } from './errors.js';
 import { METHOD_PURPOSES } from './policy.js';
-import { CHANNELS, PURPOSES, SECURITY_QUESTION_ID } from './policy-words.js';
-import { PASSKEY_NAME_MAX } from './passkey-name.js';
+import { CHANNELS, PASSKEY_NAME_MAX, PURPOSES, SECURITY_QUESTION_ID } from './policy-words.js';
 import type { Channel, MethodKind, Purpose, RegisteredMethod, Registrations, SecurityInfoPolicy } from './types.js';
 
 // The shapes live with the rest of the contract in types.ts; they are exported from here too, beside their reader.
