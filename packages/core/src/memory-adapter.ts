@@ -7,9 +7,9 @@ import { checkEmail } from './email.js';
 import { createMemoryRecovery } from './memory-recovery.js';
 import { createMemoryPasskeys } from './memory-passkeys.js';
 import { SecurityInfoError, type SecurityInfoErrorCode, type SecurityInfoErrorReason } from './errors.js';
-import { offeredMethods } from './policy.js';
+import { methodPurposes, offeredMethods } from './policy.js';
 import { checkAnswers, normalizeAnswer, PREDEFINED_QUESTION_IDS } from './questions.js';
-import { methodPurposes, type MethodKind, type RegisteredMethod, type Registrations } from './registrations.js';
+import type { MethodKind, RegisteredMethod, Registrations } from './registrations.js';
 import { APP_TOTP, hotp, totpStep } from './totp.js';
 import type {
   AuthenticatorAppSetup,

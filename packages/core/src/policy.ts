@@ -1,5 +1,5 @@
 /** The policy model: which methods serve which purpose, and what an organization's policy allows. */
-import type { MethodId, Purpose, SecurityInfoPolicy } from './types.js';
+import type { MethodId, MethodKind, Purpose, SecurityInfoPolicy } from './types.js';
 
 /**
  * What each method can serve, whatever a policy says: email and security questions are not strong enough
@@ -18,6 +18,19 @@ export const METHOD_PURPOSES: Readonly<Record<MethodId, readonly Purpose[]>> = {
 
 export function methodServes(method: MethodId, purpose: Purpose | undefined): boolean {
   return purpose === undefined || METHOD_PURPOSES[method].includes(purpose);
+}
+
+/**
+ * What a kind of method serves under an organization's policy. The policy narrows the methods it names (and
+ * email and security questions never serve two-step verification); passkeys serve both purposes and recovery
+ * codes neither, as the policy does not govern them. Here, not beside the registrations' reader: the Security info
+ * page's list reads registrations without the policy model.
+ */
+export function methodPurposes(kind: MethodKind, policy: SecurityInfoPolicy): Purpose[] {
+  if (kind === 'passkey') return ['mfa', 'password-reset'];
+  if (kind === 'recovery-codes') return [];
+  const allowed = policy.methods.find((method) => method.id === kind)?.purposes ?? [];
+  return METHOD_PURPOSES[kind].filter((purpose) => allowed.includes(purpose));
 }
 
 /** The methods to offer for a purpose, in the policy's order; every allowed one when `purpose` is undefined. */

@@ -1,8 +1,7 @@
 /** What a person has registered: their methods and their default sign-in method, as the backend reports them. */
 import { SecurityInfoError } from './errors.js';
-import { METHOD_PURPOSES } from './policy.js';
 import { CHANNELS, PASSKEY_NAME_MAX, PURPOSES, SECURITY_QUESTION_ID } from './policy-words.js';
-import type { Channel, MethodKind, Purpose, RegisteredMethod, Registrations, SecurityInfoPolicy } from './types.js';
+import type { Channel, MethodKind, Purpose, RegisteredMethod, Registrations } from './types.js';
 
 // The shapes live with the rest of the contract in types.ts; they are exported from here too, beside their reader.
 export type { MethodKind, NotRemovableReason, RegisteredMethod, Registrations } from './types.js';
@@ -15,18 +14,6 @@ export const METHOD_KINDS: readonly MethodKind[] = [
   'passkey',
   'recovery-codes',
 ];
-
-/**
- * What a kind of method serves under an organization's policy. The policy narrows the methods it names (and
- * email and security questions never serve two-step verification); passkeys serve both purposes and recovery
- * codes neither, as the policy does not govern them.
- */
-export function methodPurposes(kind: MethodKind, policy: SecurityInfoPolicy): Purpose[] {
-  if (kind === 'passkey') return ['mfa', 'password-reset'];
-  if (kind === 'recovery-codes') return [];
-  const allowed = policy.methods.find((method) => method.id === kind)?.purposes ?? [];
-  return METHOD_PURPOSES[kind].filter((purpose) => allowed.includes(purpose));
-}
 
 // The same rule as a challenge id: RFC 3986's unreserved characters, so an id goes into a URL path unchanged.
 // Dots alone would be a path's "." or ".." in the requests that name a method: never an id.
