@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ERROR_CODES, SecurityInfoError, isAbortError, toSecurityInfoError } from './errors.js';
+import { ERROR_CODES, SecurityInfoError, isAbortError } from './errors.js';
+import { toSecurityInfoError } from './to-error.js';
 
 test('a SecurityInfoError passes through unchanged', () => {
   const error = new SecurityInfoError('rate-limited', 'slow down', { retryAfterSeconds: 30 });

@@ -1,6 +1,6 @@
-/** SecurityInfoError and the mapping of whatever an adapter throws onto it. */
+/** SecurityInfoError, the error an adapter throws; making one of whatever an adapter threw is to-error.ts's. */
 
-import { failureCode, type NormalizeErrorContext, type SecurityInfoErrorCode } from './error-codes.js';
+import type { SecurityInfoErrorCode } from './error-codes.js';
 
 export * from './error-codes.js';
 
@@ -51,33 +51,4 @@ function nonNegative(value: unknown): number | undefined {
 export function isAbortError(error: unknown, signal?: AbortSignal): boolean {
   if (signal?.aborted && error === signal.reason) return true;
   return error instanceof Error && error.name === 'AbortError';
-}
-
-/** What an error of each code says when the failure itself said nothing. */
-const MESSAGES: Partial<Record<SecurityInfoErrorCode, string>> = {
-  timeout: 'The request took too long.',
-  network: 'The backend could not be reached.',
-  unknown: 'The backend failed in an unexpected way.',
-};
-
-/**
- * Turns anything an adapter threw into a {@link SecurityInfoError} with the code `failureCode` gives it (a known
- * `code` is kept, also from an error made by another copy of this library, a failed fetch or an offline device
- * becomes `network`, an abort by the caller's own time-out `timeout`, and everything else `unknown`), and the
- * details a known code came with, checked.
- */
-export function toSecurityInfoError(error: unknown, context: NormalizeErrorContext = {}): SecurityInfoError {
-  if (error instanceof SecurityInfoError) return error;
-  const code = failureCode(error, context);
-  const thrown = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
-  if (!context.timedOut && code === thrown.code) {
-    const { retryAfterSeconds, attemptsRemaining, reason, message } = thrown;
-    return new SecurityInfoError(code, typeof message === 'string' ? message : undefined, {
-      retryAfterSeconds: retryAfterSeconds as number | undefined,
-      attemptsRemaining: attemptsRemaining as number | undefined,
-      ...(isSecurityInfoErrorReason(reason) ? { reason } : {}),
-      cause: error,
-    });
-  }
-  return new SecurityInfoError(code, MESSAGES[code], { cause: error });
 }

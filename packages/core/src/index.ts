@@ -2,6 +2,7 @@ export type * from './types.js';
 export * from './registrations.js';
 export * from './passkey-name.js';
 export * from './errors.js';
+export * from './to-error.js';
 export * from './policy.js';
 export * from './policy-words.js';
 export * from './policy-read.js';

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryAdapter, type IssuedCode } from './memory-adapter.js';
-import { ERROR_CODES, SecurityInfoError, toSecurityInfoError } from './errors.js';
+import { ERROR_CODES, SecurityInfoError } from './errors.js';
+import { toSecurityInfoError } from './to-error.js';
 import { PREDEFINED_QUESTION_IDS } from './questions.js';
 import { createHmac } from 'node:crypto';
 

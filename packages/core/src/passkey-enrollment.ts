@@ -7,7 +7,8 @@
  * Cancel aborts whichever is in flight, the dialog included.
  */
 import type { EnrollmentEvent, EnrollmentFailure, EnrollmentState, PasskeyStepReason } from './enrollment-state.js';
-import { failureCode, SecurityInfoError, toSecurityInfoError, type NormalizeErrorContext } from './errors.js';
+import { failureCode, SecurityInfoError, type NormalizeErrorContext } from './errors.js';
+import { toSecurityInfoError } from './to-error.js';
 import { passkeyName } from './passkey-name.js';
 import { answers, settled, withRequest } from './requests.js';
 import type { EnrollmentCall, EnrollmentCalls } from './runner.js';

@@ -5,7 +5,8 @@
  * registered with `use()` when the phone steps load, so none of it is downloaded before them.
  */
 import { readChallenge } from './challenge.js';
-import { SecurityInfoError, toSecurityInfoError } from './errors.js';
+import { SecurityInfoError } from './errors.js';
+import { toSecurityInfoError } from './to-error.js';
 import { phoneTransition } from './phone-enrollment.js';
 import type { EnrollmentCall, EnrollmentPart } from './runner.js';
 import type { EnrollmentState } from './enrollment-state.js';
