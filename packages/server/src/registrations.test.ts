@@ -505,6 +505,10 @@ describe('the service API', () => {
     assert.equal(all.length, 2);
     const next = await audit(`?after=${String(all[1]!.id)}`);
     assert.ok(next.every((entry) => Number(entry.id) > Number(all[1]!.id)));
+    // An empty id (a caller's template with no value in it) is no one's, not everyone's.
+    const empty = await server.service('GET', '/audit?userId=');
+    assert.equal(empty.status, 400);
+    assert.match(String((await body(empty)).message), /1 to 512 characters/);
   });
 
   it('takes user ids with any characters, percent-encoded', async () => {

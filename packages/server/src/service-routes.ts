@@ -215,9 +215,10 @@ export function createServiceRoutes(
       const limit = Math.min(500, Math.max(1, Number(url.searchParams.get('limit') ?? 100)));
       const userId = url.searchParams.get('userId') ?? undefined;
       if (!Number.isSafeInteger(after) || after < 0 || !Number.isFinite(limit)) throw badRequest('Bad paging.');
-      if (userId !== undefined && userId !== '' && !isUserId(userId)) throw badRequest(USER_ID_RULE);
+      // Everyone's entries only when no id is asked for: an empty one (a caller's template left blank) is refused.
+      if (userId !== undefined && !isUserId(userId)) throw badRequest(USER_ID_RULE);
       const entries = await challenges.transaction((tx) =>
-        tx.listAudit({ ...(userId ? { userId } : {}), after, limit: Math.floor(limit) }),
+        tx.listAudit({ ...(userId === undefined ? {} : { userId }), after, limit: Math.floor(limit) }),
       );
       const rows = entries.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() }));
       return respond(200, { entries: rows, next: rows.length ? rows[rows.length - 1]!.id : null });
