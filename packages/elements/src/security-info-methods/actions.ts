@@ -369,7 +369,7 @@ export class PageActions {
       const name = typedPasskeyName(typed);
       const open = this.modal.current;
       if (!name) {
-        if (open?.type === 'rename') this.modal.current = { ...open, problem: true };
+        if (open?.type === 'rename') this.modal.current = { ...open, problem: (open.problem ?? 0) + 1 };
         this.host.element.requestUpdate();
         // The field keeps focus (or gets it back), with the message as its description.
         return void this.host.element.updateComplete.then(() =>

@@ -5,6 +5,7 @@
  * `ModalController` (modal.ts) shows it and moves focus in and back.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import {
   PASSKEY_NAME_MAX,
   type RegisteredMethod,
@@ -28,7 +29,7 @@ export interface CodesView {
 
 export type Open =
   | { type: 'delete'; method: RegisteredMethod }
-  | { type: 'rename'; method: RegisteredMethod; problem?: boolean }
+  | { type: 'rename'; method: RegisteredMethod; problem?: number }
   | { type: 'codes'; view: CodesView }
   | { type: 'default'; choices: RegisteredMethod[]; current: string | null }
   | {
@@ -169,10 +170,14 @@ function rename(open: Open & { type: 'rename' }, on: DialogHandlers): TemplateRe
     <p id="dialog-body" class=${open.problem ? 'error' : 'hint'} role=${open.problem ? 'alert' : nothing}>
       ${
         open.problem
-          ? msg(str`Enter a name of 1 to ${PASSKEY_NAME_MAX} characters.`, {
-              id: 'methods.rename-problem',
-              desc: "Shown when a passkey's new name is empty or too long; the placeholder is the most characters allowed (64).",
-            })
+          ? // Made anew at each refused Save, so that the alert says it again.
+            keyed(
+              open.problem,
+              msg(str`Enter a name of 1 to ${PASSKEY_NAME_MAX} characters.`, {
+                id: 'methods.rename-problem',
+                desc: "Shown when a passkey's new name is empty or too long; the placeholder is the most characters allowed (64).",
+              }),
+            )
           : msg(str`Up to ${PASSKEY_NAME_MAX} characters, such as the device it is on.`, {
               id: 'methods.rename-hint',
               desc: 'Under the name field of a passkey; the placeholder is the most characters allowed (64).',

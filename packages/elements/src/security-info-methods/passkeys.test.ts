@@ -124,10 +124,15 @@ describe('security-info-methods: passkeys', () => {
     expect(getByRole(open, 'alert').textContent).to.include('Enter a name of 1 to 64 characters.');
     expect((field as unknown as { computedName: string }).computedName).to.equal('Name');
     await expectAccessible(el);
+    // A second Save with a name as wrong must say it again, as a new message: the same text would not be read again.
+    const alert = getByRole(open, 'alert');
+    const said = [...alert.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim());
     field.value = 'k'.repeat(65);
     getByRole(open, 'button', { name: 'Save' }).click();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('dialog[open]')).to.exist;
+    expect(getByRole(open, 'alert').textContent).to.include('Enter a name of 1 to 64 characters.');
+    expect(getByRole(open, 'alert').contains(said!), 'the same text node').to.equal(false);
     // 64 characters, an emoji counting as one, is a name.
     field.value = `${'k'.repeat(63)}🔑`;
     getByRole(open, 'button', { name: 'Save' }).click();
