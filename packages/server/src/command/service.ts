@@ -13,8 +13,18 @@ import { createPrometheusMetrics } from './metrics.js';
 
 /** How long a request may take to send its headers: a slow client holds a connection no longer. */
 export const HEADERS_TIMEOUT_MS = 15_000;
-/** How long a whole request may take to arrive (the handler bounds the body itself at 10 s). */
+/**
+ * How long a whole request may take to arrive, at least: the headers' time and the body's (the handler bounds the
+ * body itself, 10 s by default), with room to spare. A longer `SECURITY_INFO_BODY_TIMEOUT_MS` lengthens it.
+ */
 export const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * The whole request's time for a handler that waits `bodyTimeoutMs` for a body: Node would otherwise cut a body the
+ * configuration allows, at 30 s, with none of the handler's 408.
+ */
+export const requestTimeoutFor = (bodyTimeoutMs = 10_000) =>
+  Math.max(REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS + bodyTimeoutMs + 5_000);
 /**
  * How long an idle keep-alive connection stays open: longer than the 60 s idle time-out of common load balancers,
  * so that they, not this server, close it (a server closing first can race a request the balancer just sent).
@@ -166,7 +176,7 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
   const server = createServer(
     {
       headersTimeout: HEADERS_TIMEOUT_MS,
-      requestTimeout: REQUEST_TIMEOUT_MS,
+      requestTimeout: requestTimeoutFor(config.options.bodyTimeoutMs),
       keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
       connectionsCheckingInterval: TIMEOUT_CHECK_MS,
     },
