@@ -104,6 +104,14 @@ test('a pasted mailto: prefix is dropped', () => {
   assert.equal(email(' MAILTO:jan@example.com'), 'jan@example.com');
 });
 
+test('invisible characters a paste leaves around an address are dropped, not read as part of it', () => {
+  // A direction mark from right-to-left text, a zero-width space, a byte order mark: at either end only.
+  assert.equal(email('\u200ejan@example.com\u200b'), 'jan@example.com');
+  assert.equal(email('\ufeff mailto:jan@example.com\u200f '), 'jan@example.com');
+  assert.equal(problem('jan@exa\u200bmple.com'), 'domain');
+  assert.equal(problem('\u200b\u200e'), 'required');
+});
+
 test('masking keeps the first character and the domain', () => {
   assert.equal(maskEmail('jan@example.com'), 'j•••@example.com');
   assert.equal(maskEmail('j@example.com'), 'j•••@example.com');

@@ -18,6 +18,8 @@ const LABEL = /^[\p{L}\p{M}\p{Nd}](?:[\p{L}\p{M}\p{Nd}-]*[\p{L}\p{M}\p{Nd}])?$/u
 // Characters that show nothing (variation selectors, the grapheme joiner, Hangul fillers...): IDNA drops or refuses
 // them, so a domain with one would show as a domain it is not, and the same mailbox could be written many ways.
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+// White space and invisible characters at either end: a paste brings a direction mark or a zero-width space along.
+const AROUND = /^[\s\p{Default_Ignorable_Code_Point}]+|[\s\p{Default_Ignorable_Code_Point}]+$/gu;
 // Dots that IDNA treats as a full stop (ideographic and half-width); NFKC already folds the full-width one.
 const DOTS = /[\u3002\uff61]/g;
 
@@ -32,7 +34,7 @@ export function checkEmail(input: string): { email: string } | { problem: EmailP
   const text = input
     .normalize('NFKC')
     .replace(DOTS, '.')
-    .trim()
+    .replace(AROUND, '')
     .replace(/^mailto:/i, '');
   if (!text) return { problem: 'required' };
   if (text.length > MAX_ADDRESS) return { problem: 'too-long' };
