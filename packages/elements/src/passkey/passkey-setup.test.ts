@@ -62,6 +62,20 @@ describe('<passkey-setup>', () => {
     await expectAccessible(el);
   });
 
+  it('asks once for a double press, though its host sets no pending state, and again once the host answered', async () => {
+    const el = await ready();
+    const events = recordEvents(el, 'passkey-create');
+    create(el).click();
+    create(el).click();
+    expect(events, 'a double click is one press').to.have.length(1);
+    // The host answers: the dialog was cancelled. The person may try again.
+    el.failure = 'passkey-cancelled';
+    await el.updateComplete;
+    create(el).click();
+    expect(events).to.have.length(2);
+    await expectAccessible(el);
+  });
+
   it('says up front that the browser has no passkeys, and offers no dead button', async () => {
     const el = await ready(html`<passkey-setup unsupported></passkey-setup>`);
     expect(queryByRole(el, 'button', { name: 'Create passkey' })).to.equal(null);

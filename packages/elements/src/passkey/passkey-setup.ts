@@ -6,6 +6,7 @@ import { LocalizeController } from '../shared/localized.js';
 import { addFeatureMessages } from '../shared/feature-messages.js';
 import { emit } from '../shared/events.js';
 import { StepElement } from '../shared/step.js';
+import { IntentLock } from '../shared/intent-lock.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { fieldStyles } from '../shared/field.styles.js';
 import { passkeyStyles } from './passkey-setup.styles.js';
@@ -32,7 +33,7 @@ export interface PasskeySaveDetail {
  * @customElement passkey-setup
  * @summary The passkey step: create a passkey with the browser's dialog, then name it.
  *
- * @fires {CustomEvent<void>} passkey-create - The person pressed Create passkey (never while `pending`).
+ * @fires {CustomEvent<void>} passkey-create - The person pressed Create passkey (never while `pending`; a double click is one press until the host answers, or for a second).
  * @fires {CustomEvent<PasskeySaveDetail>} passkey-save - The person saved a valid name for the passkey.
  * @fires {CustomEvent<void>} back - The person pressed Back.
  *
@@ -97,18 +98,31 @@ export class PasskeySetup extends StepElement(LitElement) {
     if (changed.has('created') && this.created && changed.get('created') === false) this.focusHeading();
   }
 
+  /**
+   * One press, one event: a double click asks once, though the host may not set `pending`; its answer (a failure,
+   * the passkey created, `pending` over) or a second lets the next press through.
+   */
+  readonly #pressed = new IntentLock<'create' | 'save'>({ timeout: 1000 });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const answered = changed.has('failure') || changed.has('error') || changed.has('created');
+    if (answered || (changed.has('pending') && !this.pending)) this.#pressed.release();
+  }
+
   private readonly onCreate = () => {
-    if (!this.pending && !this.unsupported) emit(this, 'passkey-create', undefined);
+    if (!this.pending && !this.unsupported && this.#pressed.take('create')) emit(this, 'passkey-create', undefined);
   };
 
   private readonly onSave = (event: Event) => {
     event.preventDefault();
-    if (this.pending) return;
+    if (this.pending || this.#pressed.current) return;
     const input = this.renderRoot.querySelector('input')!;
     // The rule the backend applies: a name it would refuse is said here, at the field, not as a failed save.
     const name = typedPasskeyName(input.value);
     this.invalid = !name;
     if (name) {
+      this.#pressed.take('save');
       emit(this, 'passkey-save', { name });
     } else {
       this.saves++;
