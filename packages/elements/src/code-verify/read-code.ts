@@ -2,9 +2,11 @@
 import { toAsciiDigits } from '@security-info/core';
 
 // Dashes and dots people put inside a code, with the full-width ones, the long vowel mark (ー) that a Japanese
-// input method types for "-" and the minus sign. Within a run of a message's digits, the spaces on one line.
-const SEPARATORS = /[\s\-.\u2010-\u2015\u2212\u30fc\uff0d\uff0e\uff70]/g;
-const RUNS = /\d[\d \u3000\-.\u2010-\u2015\u2212\u30fc\uff0d\uff0e\uff70]*\d|\d/g;
+// input method types for "-" and the minus sign: one list, for a code alone and for a run of a message's digits.
+const MARKS = String.raw`\-.\u2010-\u2015\u2212\u30fc\uff0d\uff0e\uff70`;
+const SEPARATORS = new RegExp(`[\\s${MARKS}]`, 'g');
+// Within a run of a message's digits, only the spaces on one line.
+const RUNS = new RegExp(`\\d[\\d \\u3000${MARKS}]*\\d|\\d`, 'g');
 
 /**
  * Reads a code out of whatever was typed or pasted: digits in any script, separators ignored, and a whole
