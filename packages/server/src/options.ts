@@ -355,6 +355,9 @@ export interface ResolvedOptions {
 
 export const MIN_SECRET_BYTES = 32;
 
+/** How long a request body may take to arrive, unless `bodyTimeoutMs` says otherwise. */
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
+
 /** Why a handler was refused at start: the configuration would be unsafe. */
 export class ConfigurationError extends Error {
   constructor(message: string) {
@@ -617,7 +620,7 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
     minimumMfaMethods: wholeNumber('minimumMfaMethods', options.minimumMfaMethods ?? 1),
     serviceCredentials: serviceCredentials(options.serviceCredentials),
     dependencyTimeoutMs: positive('dependencyTimeoutMs', options.dependencyTimeoutMs ?? 10_000),
-    bodyTimeoutMs: positive('bodyTimeoutMs', options.bodyTimeoutMs ?? 10_000),
+    bodyTimeoutMs: positive('bodyTimeoutMs', options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS),
     clock: options.clock ?? Date.now,
     logger,
     metrics: reporting(options.metrics),

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createSecurityInfoListener } from '../node.js';
+import { DEFAULT_BODY_TIMEOUT_MS } from '../options.js';
 import { describeError } from '../redact.js';
 import type { SecurityInfoStore } from '../store.js';
 import type { ServiceConfig } from './config.js';
@@ -23,7 +24,7 @@ export const REQUEST_TIMEOUT_MS = 30_000;
  * The whole request's time for a handler that waits `bodyTimeoutMs` for a body: Node would otherwise cut a body the
  * configuration allows, at 30 s, with none of the handler's 408.
  */
-export const requestTimeoutFor = (bodyTimeoutMs = 10_000) =>
+export const requestTimeoutFor = (bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS) =>
   Math.max(REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS + bodyTimeoutMs + 5_000);
 /**
  * How long an idle keep-alive connection stays open: longer than the 60 s idle time-out of common load balancers,
