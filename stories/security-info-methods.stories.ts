@@ -33,6 +33,8 @@ interface MethodsArgs {
   press?: string;
   /** Then, in the dialog that opened, this button. */
   thenPress?: string;
+  /** Then Escape in the dialog that opened (its `cancel` event, which Escape fires). */
+  thenEscape?: boolean;
   /** Before that, this text in the dialog's field (a passkey's new name). */
   typeIn?: string;
   /** The policy lets people make recovery codes (the page offers them to a person who has none). */
@@ -171,8 +173,13 @@ const meta: Meta<MethodsArgs> = {
     const page = canvasElement.querySelector('security-info-methods')!;
     const root = await until(() => page.shadowRoot);
     (await buttonNamed(root, args.press)).click();
-    if (!args.thenPress) return;
+    if (!args.thenPress && !args.thenEscape) return;
     const dialog = await until(() => root.querySelector('dialog[open]'));
+    if (args.thenEscape) {
+      dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+      return;
+    }
+    if (!args.thenPress) return;
     if (args.typeIn !== undefined) type(await until(() => dialog.querySelector('input')), args.typeIn);
     (await buttonNamed(dialog, args.thenPress)).click();
   },
@@ -328,6 +335,8 @@ export const RecoveryCodesOffered: Story = { args: { methods: [phone, app], reco
 export const RecoveryCodesShown: Story = {
   args: { methods: [phone, app], recoveryCodes: true, press: 'Get recovery codes' },
 };
+/** Escape pressed once on new codes: the dialog stays, and says they will not be shown again until Done. */
+export const RecoveryCodesKeptOnEscape: Story = { args: { ...RecoveryCodesShown.args, thenEscape: true } };
 /** The codes are being made. */
 export const RecoveryCodesMaking: Story = {
   args: { ...RecoveryCodesShown.args, fault: ['generateRecoveryCodes', 'hang'] },
