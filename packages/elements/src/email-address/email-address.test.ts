@@ -114,6 +114,16 @@ describe('email-address', () => {
     });
   }
 
+  it('fires one input event per edit, its own', async () => {
+    const el = await email();
+    const inputs = recordEvents(el, 'input');
+    field(el).focus();
+    await sendKeys({ type: 'ab' });
+    expect(inputs.map((event) => event.constructor)).to.deep.equal([Event, Event]);
+    await press('Backspace');
+    expect(inputs).to.have.length(3);
+  });
+
   it('shows no problem while the first characters are typed, and follows the edits once Next was pressed', async () => {
     const el = await email();
     await typeInto(field(el), 'ana');

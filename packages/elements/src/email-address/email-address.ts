@@ -4,7 +4,7 @@ import { msg } from '../shared/lit-localize.js';
 import { defineElement } from '../shared/define.js';
 import { LocalizeController } from '../shared/localized.js';
 import { addEnrollMessages } from '../shared/enroll-messages.js';
-import { emit } from '../shared/events.js';
+import { emit, keepInputInside } from '../shared/events.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { StepElement } from '../shared/step.js';
 import { IntentLock } from '../shared/intent-lock.js';
@@ -166,7 +166,7 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
     this.#submitting.release();
     this.#updateProblem();
     this.requestUpdate();
-    // The field's own input event does not leave the shadow root: the host hears the element's.
+    // The field's own input event stays in the shadow root (keepInputInside): the host hears the element's.
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   };
 
@@ -220,7 +220,7 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
           desc: 'Explains the email step, under its heading.',
         })}
       </p>
-      <form novalidate @submit=${this.#onSubmit}>
+      <form novalidate @submit=${this.#onSubmit} @input=${keepInputInside}>
         <div class="field">
           <label for="email" part="label">
             ${msg('Email address', { id: 'enroll.email.label', desc: 'Label of the email address field.' })}

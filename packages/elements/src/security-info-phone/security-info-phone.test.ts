@@ -414,6 +414,28 @@ describe('security-info-phone: the number', () => {
     expect(numberField(el).autocomplete).to.equal('tel');
   });
 
+  it('fires one input event per edit, once the field shows it formatted, and none for the country search', async () => {
+    const el = await phone();
+    const inputs = recordEvents(el, 'input');
+    const shown: string[] = [];
+    el.addEventListener('input', () => shown.push(numberField(el).value));
+    numberField(el).focus();
+    await sendKeys({ type: '0612' });
+    expect(inputs).to.have.length(4);
+    expect(shown).to.deep.equal(['0', '06', '06 1', '06 12']);
+    await press('Backspace');
+    expect(inputs).to.have.length(5);
+    // Ctrl+Z is an edit the element makes itself, with no input event of the field's: the host hears it too.
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'z' });
+    await sendKeys({ up: 'Control' });
+    expect(numberField(el).value).to.equal('06 12');
+    expect(inputs).to.have.length(6);
+    // Typing in the picker searches: the number does not change, so the host hears no input.
+    await typeInto(picker(el), 'neth');
+    expect(inputs).to.have.length(6);
+  });
+
   it('formats as the person types, keeping the caret at the end', async () => {
     const el = await phone();
     await typeInto(numberField(el), '0612345678');

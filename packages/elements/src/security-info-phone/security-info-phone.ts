@@ -10,7 +10,7 @@ import {
 import { defineElement } from '../shared/define.js';
 import { listConverter } from '../shared/converters.js';
 import { LocalizeController } from '../shared/localized.js';
-import { emit } from '../shared/events.js';
+import { emit, keepInputInside } from '../shared/events.js';
 import { errorMessage } from '../shared/error-messages.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { StepElement } from '../shared/step.js';
@@ -425,7 +425,12 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
           desc: 'Explains the phone step.',
         })}
       </p>
-      <form novalidate aria-busy=${this.metadata ? 'false' : 'true'} @submit=${this.#onSubmit}>
+      <form
+        novalidate
+        aria-busy=${this.metadata ? 'false' : 'true'}
+        @submit=${this.#onSubmit}
+        @input=${keepInputInside}
+      >
         ${this.#combobox.render({
           disabled: this.isDisabled,
           readonly: this.readonly || disabled,
