@@ -133,15 +133,17 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
     throw new Refusal(503, 'unknown', 'The service is not configured to tell clients apart.');
   }
 
-  /** The request's JSON body, within the size limit (a passkey's answer has a larger one of its own). */
+  /** The request's JSON body, within the size limit (some bodies have a larger one of their own, below). */
   const body = (request: Request, maxBytes = config.limits.maxBodyBytes) =>
     readJson(request, maxBytes, config.bodyTimeoutMs);
-  const passkeyBodyBytes = Math.max(config.limits.maxBodyBytes, PASSKEY_BODY_BYTES);
+  // A passkey's answer, and answers to security questions: 200 characters each, which in many scripts take three
+  // bytes apiece, so that four such answers are over 2 KB already.
+  const largeBodyBytes = Math.max(config.limits.maxBodyBytes, PASSKEY_BODY_BYTES);
 
   async function route(request: Request, connection: ConnectionInfo, path: string): Promise<Response> {
     if (path.startsWith('/service/')) {
       return service.route(request, path.slice('/service'.length), clientOf(request, connection), (large) =>
-        body(request, large ? passkeyBodyBytes : undefined),
+        body(request, large ? largeBodyBytes : undefined),
       );
     }
     const found = findRoute(path);
@@ -157,7 +159,8 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
     if (found.kind === 'confirmation') return phone.confirmation(caller, found.id);
     origins.checkStateChange(request);
     if (found.kind === 'method' && request.method === 'DELETE') return methods.remove(caller, found.id);
-    const json = await body(request, found.kind === 'passkeys' ? passkeyBodyBytes : undefined);
+    const large = found.kind === 'passkeys' || found.kind === 'questions';
+    const json = await body(request, large ? largeBodyBytes : undefined);
     if (found.kind === 'method') return methods.rename(caller, found.id, json);
     if (found.kind === 'default') return methods.setDefault(caller, json);
     if (found.kind === 'send') return phone.send(caller, json);

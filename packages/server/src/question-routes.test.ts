@@ -144,6 +144,20 @@ describe('security questions', () => {
     assert.equal((await server.save({ answers: ANSWERS, replaces: 'nosuchmethod' })).status, 404);
   });
 
+  it('takes the longest answers the rules allow, in a script of three bytes a character, to save and to check', async () => {
+    // Four answers of 200 characters each, as a Chinese or a Hindi speaker may type them: 2.4 KB of UTF-8.
+    const server = withQuestions({
+      policy: { ...POLICY, securityQuestions: { ...POLICY.securityQuestions!, required: 4, requiredToReset: 4 } },
+    });
+    const answers = ['first-pet', 'birth-city', 'first-car', 'motto'].map((questionId, index) => ({
+      questionId,
+      answer: String.fromCodePoint(0x4e00 + index).repeat(200),
+    }));
+    const id = await server.register('alice', answers);
+    const checked = await server.check('alice', id, answers);
+    assert.equal(checked.status, 200, await checked.clone().text());
+  });
+
   it('keeps one set when two first saves race (a double-clicked Save)', async () => {
     const server = withQuestions();
     const answers = await Promise.all([server.save({ answers: ANSWERS }), server.save({ answers: ANSWERS })]);

@@ -184,7 +184,7 @@ export function createServiceRoutes(
   }
 
   /** Routes under `{base}/service/`; `path` is what follows `/service`. */
-  /** `read(true)` reads a body that may be as large as a passkey's answer. */
+  /** `read(true)` reads a body that may be as large as a passkey's answer or answers to security questions. */
   async function route(
     request: Request,
     path: string,
@@ -253,7 +253,7 @@ export function createServiceRoutes(
         /^[A-Za-z0-9_-]{1,64}$/.test(parts[3]!)
       ) {
         if (method !== 'POST') throw allow('POST');
-        return verifyMethod(caller, parts[3]!, await read());
+        return verifyMethod(caller, parts[3]!, await read(true));
       }
       if (parts[2] === 'verifications' && parts.length === 3) {
         if (method !== 'POST') throw allow('POST');
