@@ -30,7 +30,34 @@ function statusesOfOpenApi(yaml: string): Map<string, Set<number>> {
   return operations;
 }
 
+/**
+ * The fields each operation's request body requires, where its schema is one object (`oneOf` bodies are left out);
+ * read from the file's layout as `statusesOfOpenApi` reads it (the schema's `required` at fourteen spaces).
+ */
+function requiredFieldsOfOpenApi(yaml: string): Map<string, string[]> {
+  const operations = new Map<string, string[]>();
+  let path = '';
+  let operation = '';
+  let inBody = false;
+  for (const line of yaml.split('\n')) {
+    if (/^\S/.test(line) && !line.startsWith('paths:')) [path, operation] = ['', ''];
+    const pathLine = /^ {2}(\/\S*):\s*$/.exec(line);
+    if (pathLine) [path, operation] = [pathLine[1]!.replace(/\{[^}]+\}/g, '{}'), ''];
+    const method = /^ {4}(get|post|put|patch|delete):\s*$/.exec(line);
+    if (method && path) operation = `${method[1]!.toUpperCase()} ${path}`;
+    if (/^ {6}\S/.test(line)) inBody = /^ {6}requestBody:/.test(line);
+    const required = /^ {14}required: \[([^\]]*)\]\s*$/.exec(line);
+    if (required && inBody && operation)
+      operations.set(
+        operation,
+        required[1]!.split(',').map((field) => field.trim()),
+      );
+  }
+  return operations;
+}
+
 const DOCUMENTED = statusesOfOpenApi(OPENAPI);
+const REQUIRED_FIELDS = requiredFieldsOfOpenApi(OPENAPI);
 
 /** The operation of the file a request is for, or undefined. */
 function operationOf(request: Request): string | undefined {
@@ -42,16 +69,26 @@ function operationOf(request: Request): string | undefined {
   });
 }
 
-/** The handler, with every answer checked against the statuses its route lists. */
+/**
+ * The handler, with every answer checked against the statuses its route lists, and every request it accepts against
+ * the fields its route's body requires: a field the server does without is not one a caller must send.
+ */
 function documented(handler: (request: Request) => Promise<Response>) {
   return async (request: Request) => {
     const operation = operationOf(request);
+    const sent = request.body ? ((await request.clone().json()) as Record<string, unknown>) : undefined;
     const response = await handler(request);
     assert.ok(operation, `${request.method} ${request.url} is not in the OpenAPI file`);
     assert.ok(
       DOCUMENTED.get(operation)!.has(response.status),
       `${operation} answered ${response.status}, which docs/http-contract.openapi.yaml does not list for it`,
     );
+    if (response.ok && sent)
+      for (const field of REQUIRED_FIELDS.get(operation) ?? [])
+        assert.ok(
+          field in sent,
+          `${operation} accepted a body without ${field}, which docs/http-contract.openapi.yaml requires`,
+        );
     return response;
   };
 }
@@ -96,6 +133,60 @@ describe('the OpenAPI file', () => {
         ['POST /phone/challenges/{}/resend', [410]],
       ],
     );
+  });
+
+  it('reads the fields each request body requires', () => {
+    const yaml = [
+      'paths:',
+      '  /phone/challenges/{id}/resend:',
+      '    post:',
+      '      requestBody:',
+      '        required: true',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              type: object',
+      '              required: [channel, locale]',
+      '      responses:',
+      "        '200':",
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '              required: [challengeId]',
+    ].join('\n');
+    assert.deepEqual([...requiredFieldsOfOpenApi(yaml)], [['POST /phone/challenges/{}/resend', ['channel', 'locale']]]);
+    assert.deepEqual(REQUIRED_FIELDS.get('POST /phone/challenges'), ['phoneNumber', 'channel']);
+  });
+
+  it('asks no channel of the resend of an email sign-in check, which has one', async () => {
+    const token = 'svc_0123456789abcdefghijklmnopqrstuvwxyz';
+    const emails: string[] = [];
+    const server = setup({
+      policy: {
+        methods: [
+          { id: 'phone', purposes: ['mfa', 'password-reset'] },
+          { id: 'email', purposes: ['password-reset'] },
+        ],
+      },
+      sender: { send: async () => undefined, sendEmail: async ({ code }) => void emails.push(code) },
+      serviceCredentials: { 'sign-in': token },
+    });
+    const call = requester(documented(server.handler));
+    const sent = (await (await call('POST', '/email/challenges', { email: 'jan@example.com' })).json()) as {
+      challengeId: string;
+    };
+    assert.equal(
+      (await call('POST', `/email/challenges/${sent.challengeId}/verify`, { code: emails.at(-1) })).status,
+      204,
+    );
+    const { methods } = (await (await call('GET', '/methods')).json()) as { methods: { id: string }[] };
+    const service = { user: null, headers: { authorization: `Bearer ${token}` } };
+    const started = await call('POST', '/service/users/alice/verifications', { methodId: methods[0]!.id }, service);
+    assert.equal(started.status, 201);
+    const { verificationId } = (await started.json()) as { verificationId: string };
+    server.advance(61);
+    const resent = await call('POST', `/service/users/alice/verifications/${verificationId}/resend`, {}, service);
+    assert.equal(resent.status, 200);
   });
 
   it('lists 410 for the resend of an expired phone challenge', async () => {
