@@ -1,7 +1,10 @@
 import { describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { MAX_BACKEND_SECONDS, readChallenge } from './challenge.js';
 import { createFetchAdapter } from './fetch-adapter.js';
 import { SecurityInfoError } from './errors.js';
+import { readRegistrations } from './registrations.js';
 
 type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;
 
@@ -1182,5 +1185,73 @@ describe('createFetchAdapter and recovery codes', () => {
       (await rejection(adapter.generateRecoveryCodes({ signal: signal() }))).code,
       'reauthentication-required',
     );
+  });
+});
+
+describe('createFetchAdapter and the OpenAPI file', () => {
+  const yaml = readFileSync(new URL('../../../docs/http-contract.openapi.yaml', import.meta.url), 'utf8');
+
+  /** The lines of a schema under components, after its name. */
+  function block(name: string): string[] {
+    const lines = yaml.split('\n');
+    const start = lines.indexOf(`    ${name}:`);
+    assert.ok(start > 0, `no schema ${name}`);
+    const end = lines.findIndex((line, index) => index > start && /^ {0,4}\S/.test(line));
+    return lines.slice(start + 1, end);
+  }
+
+  /** The text of a property of a schema under components, its lines joined, with a `$ref` followed. */
+  function property(schema: string, field: string): string {
+    const lines = block(schema);
+    const start = lines.findIndex((text) => text.startsWith(`        ${field}:`));
+    assert.ok(start >= 0, `${schema} has no ${field}`);
+    const end = lines.findIndex((text, index) => index > start && !/^ {9}/.test(text));
+    const text = lines.slice(start, end < 0 ? undefined : end).join(' ');
+    const ref = /\$ref: '#\/components\/schemas\/(\w+)'/.exec(text)?.[1];
+    return ref ? block(ref).join(' ') : text;
+  }
+
+  const ANSWERS_READ = ['Challenge', 'EmailChallenge', 'AuthenticatorAppSetup', 'PasskeySetup'];
+  const IDS = [
+    'Kq1xP0aLw2sV7dR4yZ8mTg',
+    'a.b~c_d-e',
+    'x'.repeat(256),
+    'x'.repeat(257),
+    '.',
+    '..',
+    '',
+    'a/b',
+    'a:b',
+    'é',
+  ];
+
+  it('allows in an answer exactly the ids the adapter takes', () => {
+    const method = { kind: 'email', addedAt: '2026-11-25T10:00:00Z', lastUsedAt: null, purposes: [], removable: true };
+    const takes = (field: string, id: string) => {
+      try {
+        if (field === 'id') readRegistrations({ methods: [{ ...method, id }], defaultMethodId: null });
+        else readChallenge({ challengeId: id });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const fields = [...ANSWERS_READ.map((schema) => [schema, 'challengeId']), ['RegisteredMethod', 'id']];
+    for (const [schema, field] of fields) {
+      const pattern = /pattern: '((?:[^']|'')*)'/.exec(property(schema!, field!))?.[1]?.replace(/''/g, "'");
+      assert.ok(pattern, `${schema}.${field} has no pattern`);
+      for (const id of IDS)
+        assert.equal(
+          new RegExp(pattern, 'u').test(id),
+          takes(field!, id),
+          `${schema}.${field} and the adapter on "${id}"`,
+        );
+    }
+  });
+
+  it('bounds each wait of a challenge as the adapter does', () => {
+    for (const schema of ANSWERS_READ.slice(0, 3))
+      for (const field of ['expiresInSeconds', 'resendInSeconds'].slice(0, schema === 'AuthenticatorAppSetup' ? 1 : 2))
+        assert.match(property(schema, field), new RegExp(`maximum: ${MAX_BACKEND_SECONDS}\\b`), `${schema}.${field}`);
   });
 });
