@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Registrations, SecurityInfoPolicy } from '@security-info/core';
 import { createSecurityInfoHandler } from './handler.js';
@@ -373,6 +373,23 @@ describe('security questions at sign-in', () => {
     } finally {
       watch.restore();
     }
+  });
+
+  it('answers the contract’s examples as the contract says: its policy, its answers, and a reset’s check', async () => {
+    const contract = await readFile(new URL('../../../docs/http-contract.md', import.meta.url), 'utf8');
+    const examples = [...contract.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map(
+      (block) => JSON.parse(block[1]!) as Record<string, unknown>,
+    );
+    const policy = examples.find((example) => 'securityQuestions' in example) as unknown as SecurityInfoPolicy;
+    const [answers, asked] = examples.filter((example) => 'answers' in example).map((example) => example.answers);
+    assert.ok(policy && answers && asked);
+    const server = withQuestions({
+      policy,
+      sender: { send: async () => undefined, sendEmail: async () => undefined },
+    });
+    const id = await server.register('alice', answers as typeof ANSWERS);
+    const checked = await server.check('alice', id, asked);
+    assert.equal(checked.status, 200, await checked.clone().text());
   });
 
   it('checks only the user’s own method', async () => {
