@@ -42,6 +42,8 @@ export function checkEmail(input: string): { email: string } | { problem: EmailP
   if (at < 0) return { problem: 'no-at' };
   const local = text.slice(0, at);
   const domain = text.slice(at + 1).toLowerCase();
+  // Lowercasing may lengthen the domain (a capital İ becomes an i and a combining dot): the limit is the answer's.
+  if (at + 1 + domain.length > MAX_ADDRESS) return { problem: 'too-long' };
   if (local.length > MAX_LOCAL || !DOT_ATOM.test(local)) return { problem: 'local-part' };
   const labels = domain.split('.');
   const valid =
