@@ -59,6 +59,20 @@ export class Mismatch {
 
 export const noSuchChallenge = () => new Refusal(404, 'code-expired', 'No such challenge: ask for a new code.');
 
+export const methodGone = () => new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
+
+/**
+ * A sign-in's code goes only to a method the person still has: looked up under the person's lock, in the transaction
+ * that commits to the send, so that a phone or address removed (reported stolen, given up) while the send was being
+ * admitted (the risk check, the limits) gets no code. Answers the refusal, or nothing when the code may go.
+ */
+async function refuseUnregistered(tx: StoreTransaction, challenge: StoredChallenge): Promise<Refusal | undefined> {
+  if (challenge.purpose !== 'sign-in' || challenge.methodId === null) return undefined;
+  await tx.lockUser(challenge.userId);
+  const methods = await tx.listMethods(challenge.userId);
+  return methods.some((method) => method.id === challenge.methodId) ? undefined : methodGone();
+}
+
 export function createChallenges(options: ResolvedOptions) {
   const { limits, store, clock: now } = options;
   const hasher = createCodeHasher(options.secret);
@@ -152,7 +166,12 @@ export function createChallenges(options: ResolvedOptions) {
       verified: false,
       data: email === undefined ? {} : { email },
     };
-    await transaction((tx) => tx.putChallenge(challenge));
+    const refusal = await transaction(async (tx) => {
+      const gone = await refuseUnregistered(tx, challenge);
+      if (!gone) await tx.putChallenge(challenge);
+      return gone;
+    });
+    if (refusal) throw refusal;
     await deliver(challenge, code, request.locale);
     return challenge;
   }
@@ -212,7 +231,7 @@ export function createChallenges(options: ResolvedOptions) {
     const outcome = await transaction(async (tx): Promise<StoredChallenge | Refusal | SendRefused> => {
       const current = await tx.getChallenge(existing.id);
       if (!current) return noSuchChallenge();
-      const refusal = resendRefusal(current, at);
+      const refusal = resendRefusal(current, at) ?? (await refuseUnregistered(tx, current));
       if (refusal) return refusal;
       // Charged only by the resend that happens, under the challenge's lock: resends at once spend no more than
       // the one code they send.

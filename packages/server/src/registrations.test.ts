@@ -394,6 +394,46 @@ describe('the service API', () => {
     assert.equal(server.sent.length, sends, 'no code went to a number no longer registered');
   });
 
+  it('sends no sign-in code to a phone removed while the start or the resend was being admitted', async () => {
+    // The helpdesk removes a phone reported stolen while the risk check weighs a sign-in code to it.
+    let removeDuring: string | undefined;
+    const server: ReturnType<typeof withMethods> = withMethods({
+      ...options,
+      riskCheck: async ({ kind }) => {
+        if (removeDuring === kind) {
+          removeDuring = undefined;
+          const lost = (await server.list()).methods[0]!;
+          assert.equal((await server.service('DELETE', `/users/alice/methods/${lost.id}`)).status, 204);
+        }
+        return true;
+      },
+    });
+    const enrollBoth = async () => {
+      await server.enroll('+31612345678');
+      await server.enroll('+31687654321');
+      return (await server.list()).methods[0]!;
+    };
+    const lost = await enrollBoth();
+    removeDuring = 'sign-in';
+    let sends = server.sent.length;
+    const started = await server.service('POST', '/users/alice/verifications', { methodId: lost.id });
+    assert.equal(started.status, 409, await started.clone().text());
+    assert.equal(server.sent.length, sends, 'no code went to the phone removed during the start');
+
+    const again = await enrollBoth();
+    const begun = await server.service('POST', '/users/alice/verifications', { methodId: again.id });
+    assert.equal(begun.status, 201);
+    const { verificationId } = (await begun.json()) as { verificationId: string };
+    server.advance(31);
+    removeDuring = 'resend';
+    sends = server.sent.length;
+    const resent = await server.service('POST', `/users/alice/verifications/${verificationId}/resend`, {
+      channel: 'sms',
+    });
+    assert.equal(resent.status, 409, await resent.clone().text());
+    assert.equal(server.sent.length, sends, 'no code went to the phone removed during the resend');
+  });
+
   it('refuses a sign-in resend on a channel the policy or the risk check refuses now, as the start does', async () => {
     const policy = {
       methods: [{ id: 'phone' as const, purposes: ['mfa' as const] }],

@@ -4,7 +4,7 @@
  * requests erase a user, and auditors read the trail.
  */
 import type { Channel, MethodKind } from '@security-info/core';
-import { type Caller, type Challenges } from './challenges.js';
+import { methodGone, type Caller, type Challenges } from './challenges.js';
 import { equalInConstantTime } from './codes.js';
 import { Refusal, badRequest, respond } from './http.js';
 import { addressKey } from './client.js';
@@ -35,8 +35,6 @@ async function sameSecret(given: string, expected: string): Promise<boolean> {
   );
   return equalInConstantTime(a!, b!);
 }
-
-const methodGone = () => new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
 
 const USER_ID_RULE = 'The user id must be 1 to 512 characters of Unicode, without NUL.';
 
