@@ -51,10 +51,17 @@ export function createMemoryStore(): MemoryStore {
     const stagedMethods = new Map<string, StoredMethod[]>();
     const stagedFailures = new Map<string, FailureState>();
     const stagedDefaults = new Map<string, string | null>();
+    // Entries added, with the ids they will have: transactions run one at a time, so no other takes them first.
+    const stagedAudit: AuditEntry[] = [];
+    let added = 0;
+    // Users deleted by this transaction: what it reads of them is only what it wrote after.
+    const erased = new Set<string>();
     const userMethods = (userId: string) => stagedMethods.get(userId) ?? methods.get(userId) ?? [];
     const tx: StoreTransaction = {
       async getChallenge(id) {
-        const found = stagedChallenges.get(id) ?? challenges.get(id);
+        const staged = stagedChallenges.get(id);
+        const committed = challenges.get(id);
+        const found = staged ?? (committed && !erased.has(committed.userId) ? committed : undefined);
         return found && copyChallenge(found);
       },
       async putChallenge(challenge) {
@@ -68,9 +75,8 @@ export function createMemoryStore(): MemoryStore {
         return rates.consume(charges, now);
       },
       async getFailures(userId, client = '') {
-        return {
-          ...(stagedFailures.get(failureKey(userId, client)) ?? failures.get(userId)?.get(client) ?? NO_FAILURES),
-        };
+        const committed = erased.has(userId) ? undefined : failures.get(userId)?.get(client);
+        return { ...(stagedFailures.get(failureKey(userId, client)) ?? committed ?? NO_FAILURES) };
       },
       async putFailures(userId, state, client = '') {
         const copy = { ...state };
@@ -121,15 +127,28 @@ export function createMemoryStore(): MemoryStore {
         staged.push(() => (methodId === null ? defaults.delete(userId) : defaults.set(userId, methodId)));
       },
       async addAudit(entry) {
-        staged.push(() => audit.push({ ...entry, id: nextAuditId++ }));
+        const stored = { ...entry, id: nextAuditId + added++ };
+        stagedAudit.push(stored);
+        staged.push(() => {
+          audit.push(stored);
+          nextAuditId = stored.id + 1;
+        });
       },
       async listAudit({ userId, after = 0, limit }) {
-        return audit
+        return [...audit.filter((entry) => !erased.has(entry.userId)), ...stagedAudit]
           .filter((entry) => entry.id! > after && (userId === undefined || entry.userId === userId))
           .slice(0, limit)
           .map((entry) => ({ ...entry }));
       },
       async deleteUser(userId) {
+        // What this transaction wrote of the user before goes too; what it writes after stays.
+        erased.add(userId);
+        stagedMethods.set(userId, []);
+        stagedDefaults.set(userId, null);
+        for (const key of stagedFailures.keys()) if (JSON.parse(key)[0] === userId) stagedFailures.delete(key);
+        for (const [id, challenge] of stagedChallenges) if (challenge.userId === userId) stagedChallenges.delete(id);
+        for (let i = stagedAudit.length - 1; i >= 0; i--)
+          if (stagedAudit[i]!.userId === userId) stagedAudit.splice(i, 1);
         staged.push(() => {
           methods.delete(userId);
           defaults.delete(userId);

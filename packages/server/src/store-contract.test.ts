@@ -493,6 +493,17 @@ function storeContract(name: string, fixture: Fixture) {
         assert.deepEqual(ours.map(plainAudit), entries.slice(1).map(plainAudit));
         assert.equal((await store.transaction((tx) => tx.listAudit({ after: ids[0], limit: 2 }))).length, 2);
       });
+
+      it('lists an entry to the transaction that added it', async () => {
+        const userId = unique('user');
+        const entry = auditEntry(userId);
+        const listed = await store.transaction(async (tx) => {
+          await tx.addAudit(entry);
+          return tx.listAudit({ userId, limit: 10 });
+        });
+        assert.deepEqual(listed.map(plainAudit), [plainAudit(entry)]);
+        assert.equal(typeof listed[0]?.id, 'number');
+      });
     });
 
     describe('deleteUser', () => {
@@ -527,6 +538,51 @@ function storeContract(name: string, fixture: Fixture) {
           assert.equal((await tx.getFailures(kept, '203.0.113.7')).count, 2);
           assert.equal((await tx.getChallenge(keptsChallenge))?.userId, kept);
           assert.equal((await tx.listAudit({ userId: kept, limit: 10 })).length, 1);
+        });
+      });
+
+      it('is seen by the rest of its transaction, and what that writes after it stays', async () => {
+        const userId = unique('user');
+        const credentialId = unique('credential');
+        const old = method(userId, { kind: 'passkey', phoneNumber: null, channel: null, data: { credentialId } });
+        const c = challenge({ userId });
+        await store.transaction(async (tx) => {
+          await tx.putMethod(old);
+          await tx.setDefaultMethod(userId, old.id);
+          await tx.putFailures(userId, { count: 2, lockedUntil: 0, lastFailureAt: T });
+          await tx.putFailures(userId, { count: 2, lockedUntil: 0, lastFailureAt: T }, '203.0.113.7');
+          await tx.putChallenge(c);
+          await tx.addAudit(auditEntry(userId));
+        });
+        const fresh = method(userId);
+        const entry = auditEntry(userId, { action: 'user-erased' });
+        const seen = await store.transaction(async (tx) => {
+          await tx.deleteUser(userId);
+          const inside = {
+            methods: await tx.listMethods(userId),
+            passkey: await tx.findPasskey(credentialId),
+            defaultMethod: await tx.getDefaultMethod(userId),
+            failures: await tx.getFailures(userId),
+            clientFailures: await tx.getFailures(userId, '203.0.113.7'),
+            challenge: await tx.getChallenge(c.id),
+            audit: await tx.listAudit({ userId, limit: 10 }),
+          };
+          await tx.putMethod(fresh);
+          await tx.addAudit(entry);
+          return inside;
+        });
+        assert.deepEqual(seen, {
+          methods: [],
+          passkey: undefined,
+          defaultMethod: null,
+          failures: NO_FAILURES,
+          clientFailures: NO_FAILURES,
+          challenge: undefined,
+          audit: [],
+        });
+        await store.transaction(async (tx) => {
+          assert.deepEqual(await tx.listMethods(userId), [fresh]);
+          assert.deepEqual((await tx.listAudit({ userId, limit: 10 })).map(plainAudit), [plainAudit(entry)]);
         });
       });
     });
