@@ -169,6 +169,19 @@ describe('security questions', () => {
     assert.equal(methods.filter((method) => method.kind === 'security-questions').length, 1);
   });
 
+  it('keeps one set when two saves that name no set to replace race over an existing one', async () => {
+    const server = withQuestions();
+    const first = await server.register();
+    const answers = await Promise.all([server.save({ answers: ANSWERS }), server.save({ answers: ANSWERS })]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [204, 204],
+    );
+    const sets = (await server.list()).methods.filter((method) => method.kind === 'security-questions');
+    assert.equal(sets.length, 1);
+    assert.notEqual(sets[0]!.id, first);
+  });
+
   it('is refused where the policy does not offer them', async () => {
     const server = withQuestions({ policy: { methods: [{ id: 'phone', purposes: ['mfa'] }] } });
     const response = await server.save({ answers: ANSWERS });

@@ -80,7 +80,9 @@ export function createQuestionRoutes(
     const { method, action } = await challenges.transaction((tx) =>
       registrations.registerMethod(tx, caller, {
         kind: KIND,
-        replaces: existing?.id ?? null,
+        // Only a set the request named must still be there: the one this save found before its hashing may have
+        // been replaced since by a save that raced it, and the set to replace is then that one.
+        replaces,
         fields: { phoneNumber: null, channel: null, data: { answers: stored } },
         // One set per person, decided under the user's lock: a save that raced another (a double-clicked Save)
         // replaces the set the other registered instead of adding a second one.
