@@ -36,7 +36,11 @@ function displayNames(locale: string | undefined): Intl.DisplayNames | undefined
 
 /** The name of a region in `locale` (English, or the code itself, when the locale has none). */
 export function regionName(code: string, locale: string | undefined): string {
-  return displayNames(locale)?.of(code) ?? code;
+  try {
+    return displayNames(locale)?.of(code) ?? code;
+  } catch {
+    return code; // Not a region code at all (`USA`, from a host's markup): `of` throws, and a render must not.
+  }
 }
 
 /** Every region (or only `allowed`), named in `locale`, sorted the way that locale sorts. */

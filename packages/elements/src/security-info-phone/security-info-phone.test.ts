@@ -732,6 +732,18 @@ describe('security-info-phone: validation', () => {
     expect(el.validationMessage).to.match(/isn't a valid number for Netherlands/);
   });
 
+  it('never throws on a country or region code that is none, and takes a real one after it', async () => {
+    const el = await phone();
+    // An alpha-3 code, a word, a number: what a host's markup may hold by mistake.
+    for (const junk of ['USA', 'junk', '1']) {
+      el.setAttribute('country', junk);
+      await el.updateComplete;
+    }
+    el.setAttribute('country', 'BE');
+    await el.updateComplete;
+    expect(picker(el).value).to.equal('Belgium (+32)');
+  });
+
   it('never throws on junk: letters, emoji, markup, 10,000 characters', async () => {
     const el = await phone();
     for (const junk of [
