@@ -124,6 +124,23 @@ describe('email-address', () => {
     expect(inputs).to.have.length(3);
   });
 
+  it('has its value and validity, and the form its data, up to date when its input event fires', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><email-address name="email" required></email-address></form>`,
+    );
+    const el = form.querySelector('email-address')!;
+    await el.updateComplete;
+    // What a host's listener reads, as it reads a native field's at its input event.
+    const heard: unknown[] = [];
+    el.addEventListener('input', () => heard.push([el.value, el.checkValidity(), new FormData(form).get('email')]));
+    await typeInto(field(el), 'ana@example.nl');
+    expect(heard.at(-1)).to.deep.equal(['ana@example.nl', true, 'ana@example.nl']);
+    await press('Backspace');
+    await press('Backspace');
+    await press('Backspace');
+    expect(heard.at(-1)).to.deep.equal(['', false, null]);
+  });
+
   it('shows no problem while the first characters are typed, and follows the edits once Next was pressed', async () => {
     const el = await email();
     await typeInto(field(el), 'ana');

@@ -134,6 +134,11 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
     const input = this.#input;
     // Set here rather than bound, so what the browser shows is never written over while the person types.
     if (input && input.value !== this.#text) input.value = this.#text;
+    this.#syncForm(input);
+  }
+
+  /** The form's value and validity, from the address as typed. */
+  #syncForm(input = this.#input): void {
     const check = checkEmail(this.#text);
     this.internals.setFormValue('email' in check ? check.email : null, this.#text);
     if (!this.#text.trim()) {
@@ -166,6 +171,9 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
     this.#submitting.release();
     this.#updateProblem();
     this.requestUpdate();
+    // Before the event, not at the update after it: a listener reads the validity and the form's data, as a native
+    // field's listener does.
+    this.#syncForm();
     // The field's own input event stays in the shadow root (keepInputInside): the host hears the element's.
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   };
