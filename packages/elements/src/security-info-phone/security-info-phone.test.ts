@@ -930,6 +930,30 @@ formControlTests<SecurityInfoPhone>('security-info-phone', {
 });
 
 describe('security-info-phone: forms', () => {
+  it('has its validity and the form its data up to date with its value when its input and change events fire', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><security-info-phone name="phone" default-country="NL" required></security-info-phone></form>`,
+    );
+    const el = form.querySelector('security-info-phone')!;
+    await loaded(el);
+    // What a host's listener reads, as it reads a native field's at its events: a valid value is the form's data.
+    const heard: unknown[] = [];
+    const read = (event: Event) =>
+      heard.push([event.type, el.value, el.checkValidity(), new FormData(form).get('phone') ?? '']);
+    el.addEventListener('input', read);
+    el.addEventListener('change', read);
+    await typeInto(numberField(el), '061234567');
+    await press('Enter'); // Too short: from now on the message follows each edit.
+    await el.updateComplete;
+    heard.length = 0;
+    await typeInto(numberField(el), '8');
+    expect(heard).to.deep.equal([['input', '+31612345678', true, '+31612345678']]);
+    // Read for Belgium, the same digits are no number.
+    await typeInto(picker(el), 'Belgium');
+    await press('Enter');
+    expect(heard.at(-1)).to.deep.equal(['change', '', false, '']);
+  });
+
   it('reads the same number pasted again after a form reset, not taking it for the one before', async () => {
     const form = await fixture<HTMLFormElement>(
       html`<form><security-info-phone name="phone" default-country="NL"></security-info-phone></form>`,

@@ -325,13 +325,11 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     }
     this.#submitting.release();
     this.#updateProblem();
-    if (this.#showProblems) {
-      this.requestUpdate(); // The message about the number follows what is typed.
-    } else {
-      // Nothing rendered follows the text, which the field shows already: no update for a keystroke, only the form's
-      // value and validity.
-      this.#syncForm();
-    }
+    // The message about the number follows what is typed, once shown; until then nothing rendered follows the text,
+    // which the field shows already: no update for a keystroke.
+    if (this.#showProblems) this.requestUpdate();
+    // The form's value and validity now, not at the update: the host's listener reads them, as at a native field's.
+    this.#syncForm();
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   }
 
@@ -355,6 +353,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     // Without a region the number stays as it is shown, rather than losing the grouping it was typed with.
     if (code) this.#number.refresh();
     this.#updateProblem();
+    this.#syncForm(); // The number read for the new region, before the host hears of it.
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
