@@ -555,6 +555,17 @@ describe('code-verify', () => {
       expect((await event).detail).to.deep.equal({ channel: 'sms' });
     });
 
+    it('offers no other channel, rather than breaking, for channels set to undefined or null', async () => {
+      const el = await verifier({ channels: 'sms voice' });
+      // A React prop left out, or a field missing from the host's data.
+      for (const junk of [undefined, null]) {
+        el.channels = junk as unknown as CodeVerify['channels'];
+        await el.updateComplete;
+        expect(resendButton(el)).to.exist;
+        expect(queryByRole(el, 'button', { name: /instead/ })).to.equal(null);
+      }
+    });
+
     it('offers no other channel when only one is allowed', async () => {
       const el = await verifier({ channels: 'sms' });
       expect(queryByRole(el, 'button', { name: /instead/ })).to.equal(null);

@@ -392,7 +392,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
         ${verifyActions(disabled, pending, pending && !sending, this.onBack)}
       </form>
       <slot name="resend">
-        ${resendActions(this.channel, this.channels, this.cooldown.remaining, this.resendBlocked, this.isDisabled, sending, this.resend)}
+        ${resendActions(this.channel, this.channels ?? [], this.cooldown.remaining, this.resendBlocked, this.isDisabled, sending, this.resend)}
       </slot>
       ${this.announcer.render(pending ? text.pending(sending !== undefined) : undefined)}
     `;
