@@ -82,6 +82,17 @@ describe('method-picker', () => {
     expect(names(el)).to.deep.equal(['Security questions', 'Email', 'Phone', 'Authenticator app']);
   });
 
+  it('marks no method set up, rather than breaking, for registered set to undefined or null', async () => {
+    const el = await fixture<MethodPicker>(html`<method-picker .policy=${all} registered="phone"></method-picker>`);
+    // A React prop left out, or a field missing from the host's data.
+    for (const junk of [undefined, null]) {
+      el.registered = junk as unknown as MethodPicker['registered'];
+      await el.updateComplete;
+      expect(getByRole(el, 'button', { name: 'Phone' })).to.exist;
+      expect(el.shadowRoot!.textContent).not.to.contain('Already set up');
+    }
+  });
+
   it('describes each method in one line', async () => {
     const el = await picker(all);
     const phone = getByRole(el, 'button', { name: 'Phone' }) as HTMLElement & { computedName: string };

@@ -169,7 +169,7 @@ export class MethodPicker extends StepElement(LitElement) {
   private renderList(offered: MethodId[]) {
     return html`<ul part="list" role="list">
       ${offered.map((method) => {
-        const registered = this.registered.includes(method);
+        const registered = this.registered?.includes(method); // None for a React prop left out (`undefined`).
         return html`<li class="card" part="method-card">
           <svg part="icon" viewBox="0 0 24 24" aria-hidden="true">${icons?.[method] ?? nothing}</svg>
           <button
