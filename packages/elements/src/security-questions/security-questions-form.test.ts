@@ -90,6 +90,19 @@ describe('security-questions-form', () => {
     await expectAccessible(el);
   });
 
+  it('offers no question, rather than breaking, for questions set to undefined or null', async () => {
+    const el = await form();
+    // A React prop left out, or a policy without its security questions.
+    for (const junk of [undefined, null]) {
+      el.questions = junk as unknown as SecurityQuestion[];
+      await el.updateComplete;
+      expect(offered(question(el, 1))).to.deep.equal([]);
+    }
+    el.questions = QUESTIONS;
+    await el.updateComplete;
+    expect(offered(question(el, 1))).to.have.length(QUESTIONS.length);
+  });
+
   it('shows as many rows as required', async () => {
     const el = await form(
       html`<security-questions-form .questions=${QUESTIONS} required="5"></security-questions-form>`,

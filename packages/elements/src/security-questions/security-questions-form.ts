@@ -151,6 +151,8 @@ export class SecurityQuestionsForm extends StepElement(LitElement) {
   // --- Lifecycle ------------------------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues): void {
+    // A React prop left out, or a policy without its questions: none offered, rather than a render that throws.
+    this.questions ??= [];
     if (this.rows.length !== this.#count) {
       this.rows = Array.from({ length: this.#count }, (_, i) => this.rows[i] ?? { questionId: '', answer: '' });
     }
