@@ -5,7 +5,7 @@
 import { channelsFor, type Channel, type SecurityInfoPolicy } from '@security-info/core';
 import { regionOfLocale } from './countries.js';
 
-/** The element's properties these rules read. */
+/** The element's properties these rules read; a list a host left `undefined` or `null` (a React prop) is unset. */
 export interface PhoneSettings {
   defaultCountry?: string | undefined;
   allowedCountries: readonly string[];
@@ -16,7 +16,7 @@ export interface PhoneSettings {
 
 /** The regions whose numbers may be registered, upper case; all when empty. */
 export function allowedRegions({ allowedCountries, policy }: PhoneSettings): string[] {
-  const own = allowedCountries.length > 0 ? allowedCountries : (policy?.phone?.allowedCountries ?? []);
+  const own = allowedCountries?.length ? allowedCountries : (policy?.phone?.allowedCountries ?? []);
   return own.map((code) => code.toUpperCase());
 }
 
@@ -29,7 +29,7 @@ export function offeredChannels({ channels, channelsByCountry, policy }: PhoneSe
   return channelsFor(
     {
       phone: {
-        channels: channels.length > 0 ? [...channels] : phone?.channels,
+        channels: channels?.length ? [...channels] : phone?.channels,
         channelsByCountry: channelsByCountry ?? phone?.channelsByCountry,
       },
     },

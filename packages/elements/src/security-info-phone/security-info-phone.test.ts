@@ -266,6 +266,21 @@ describe('security-info-phone: the country or region', () => {
     expect(el.country).to.equal('DE');
   });
 
+  it('takes allowed countries and channels set to undefined or null as not limited, rather than breaking', async () => {
+    const el = await phone(
+      html`<security-info-phone default-country="NL" allowed-countries="NL" channels="sms"></security-info-phone>`,
+    );
+    // A React prop left out, or a field missing from the host's data.
+    for (const junk of [undefined, null]) {
+      el.allowedCountries = junk as unknown as string[];
+      el.channels = junk as unknown as SecurityInfoPhone['channels'];
+      await el.updateComplete;
+      await setNumber(el, '+32470123456');
+      expect(el.value).to.equal('+32470123456');
+      expect(getByRole(el, 'radio', { name: 'Call me' })).to.exist;
+    }
+  });
+
   it('limits the list to the allowed countries', async () => {
     const el = await phone(
       html`<security-info-phone default-country="NL" allowed-countries="NL,BE"></security-info-phone>`,
