@@ -7,7 +7,7 @@ export type { SecurityInfoMethodsChangeDetail } from '@security-info/elements/se
 
 /**
  * The Security info page. The wizard it opens for Add and Change fires its own events through it too
- * (`onSecurityInfoComplete`, `onSecurityInfoCancel`, `onMethodSelect`).
+ * (`onSecurityInfoComplete`, `onSecurityInfoCancel`, `onSecurityInfoClose`, `onSecurityInfoStep`, `onMethodSelect`).
  */
 export const SecurityInfoMethods = createComponent({
   tagName: 'security-info-methods',
@@ -18,6 +18,8 @@ export const SecurityInfoMethods = createComponent({
     onSecurityInfoReauthenticate: on('security-info-reauthenticate'),
     onSecurityInfoComplete: on('security-info-complete'),
     onSecurityInfoCancel: on('security-info-cancel'),
+    onSecurityInfoClose: on('security-info-close'),
+    onSecurityInfoStep: on('security-info-step'),
     onMethodSelect: on('method-select'),
   },
   displayName: 'SecurityInfoMethods',
