@@ -189,6 +189,24 @@ describe('code-verify', () => {
       await el.updateComplete;
       expect(shownText(el)).to.contain('4 digits');
     });
+
+    it('holds the code to the length in force, whichever of value and length the host sets first', async () => {
+      // A framework sets properties in any order: the value before the length it belongs to keeps all its digits.
+      const el = await verifier();
+      el.value = '12345678';
+      el.length = 8;
+      await el.updateComplete;
+      expect(el.value).to.equal('12345678');
+      expect(field(el).value).to.equal('12345678');
+      // A shorter length cuts a code typed for the longer one: no more digits than the length go out.
+      el.length = 6;
+      await el.updateComplete;
+      expect(el.value).to.equal('123456');
+      expect(field(el).value).to.equal('123456');
+      const event = nextEvent(el, 'code-submit');
+      verifyButton(el).click();
+      expect((await event).detail.code).to.equal('123456');
+    });
   });
 
   describe('verifying', () => {

@@ -25,6 +25,9 @@ import { resendActions, verifyActions } from './code-actions.js';
 
 export { readCode };
 
+/** The most digits a code has (`length` is held between 4 and this). */
+const LONGEST_CODE = 10;
+
 export interface CodeSubmitDetail {
   /** The digits the person entered, ASCII. */
   code: string;
@@ -217,13 +220,14 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
   }
 
   set value(value: string) {
-    this.code = readCode(String(value ?? ''), this.codeLength).digits;
+    // As many digits as any length takes: the length it belongs to may be set after it; the update holds it to that.
+    this.code = readCode(String(value ?? ''), LONGEST_CODE).digits;
     this.submitting.release();
   }
 
   private get codeLength(): number {
     const n = Math.round(Number(this.length));
-    return Number.isFinite(n) ? Math.min(10, Math.max(4, n)) : 6;
+    return Number.isFinite(n) ? Math.min(LONGEST_CODE, Math.max(4, n)) : 6;
   }
 
   private get locked(): boolean {
@@ -260,6 +264,8 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // A code set before its length, or typed before the length was lowered: no more digits than it go out.
+    if (this.code.length > this.codeLength) this.code = this.code.slice(0, this.codeLength);
     if (changed.has('destination')) {
       this.cooldown.restore(this.destination);
       if (text.wholeNumber(this.destination)) this.phoneData.need(this.destination);
