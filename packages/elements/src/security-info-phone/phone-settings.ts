@@ -3,6 +3,7 @@
  * properties where they are set and from the organization's policy where they are not.
  */
 import { channelsFor, type Channel, type SecurityInfoPolicy } from '@security-info/core';
+import { listConverter } from '../shared/converters.js';
 import { regionOfLocale } from './countries.js';
 
 /** The element's properties these rules read; a list a host left `undefined` or `null` (a React prop) is unset. */
@@ -14,10 +15,21 @@ export interface PhoneSettings {
   policy?: SecurityInfoPolicy | undefined;
 }
 
+/**
+ * A list a host set: an array's strings, or text read as the attribute is (`"NL, BE"`, a template binding a string to
+ * the property); anything else is none.
+ */
+const listOf = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? listConverter.fromAttribute!(value)
+    : Array.isArray(value)
+      ? value.filter((item): item is string => typeof item === 'string')
+      : [];
+
 /** The regions whose numbers may be registered, upper case; all when empty. */
 export function allowedRegions({ allowedCountries, policy }: PhoneSettings): string[] {
-  const own = allowedCountries?.length ? allowedCountries : (policy?.phone?.allowedCountries ?? []);
-  return own.map((code) => code.toUpperCase());
+  const own = listOf(allowedCountries);
+  return (own.length ? own : (policy?.phone?.allowedCountries ?? [])).map((code) => code.toUpperCase());
 }
 
 /**
@@ -26,10 +38,11 @@ export function allowedRegions({ allowedCountries, policy }: PhoneSettings): str
  */
 export function offeredChannels({ channels, channelsByCountry, policy }: PhoneSettings, region?: string): Channel[] {
   const phone = policy?.phone;
+  const own = listOf(channels) as Channel[];
   return channelsFor(
     {
       phone: {
-        channels: channels?.length ? [...channels] : phone?.channels,
+        channels: own.length ? own : phone?.channels,
         channelsByCountry: channelsByCountry ?? phone?.channelsByCountry,
       },
     },
@@ -47,7 +60,7 @@ export function defaultRegion(
   known: (code: string) => boolean,
 ): string {
   for (const code of [defaultCountry, policy?.phone?.defaultCountry]) {
-    if (code && known(code.toUpperCase())) return code.toUpperCase();
+    if (typeof code === 'string' && known(code.toUpperCase())) return code.toUpperCase();
   }
   const languages = [locale, ...(globalThis.navigator?.languages ?? [])].filter(Boolean) as string[];
   return regionOfLocale(languages, known) ?? '';

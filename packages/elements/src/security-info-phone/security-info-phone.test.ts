@@ -281,6 +281,25 @@ describe('security-info-phone: the country or region', () => {
     }
   });
 
+  it('reads lists a host set as text the way it reads the attributes, and ignores what is not text', async () => {
+    const el = await phone();
+    // A template binding a string to the property (`.allowedCountries=${'NL, BE'}`), and values of no use.
+    el.allowedCountries = 'NL, BE' as unknown as string[];
+    el.channels = 'sms' as unknown as SecurityInfoPhone['channels'];
+    el.defaultCountry = 42 as unknown as string;
+    await el.updateComplete;
+    picker(el).focus();
+    await press('ArrowDown');
+    await el.updateComplete;
+    expect(options(el).map((o) => o.id)).to.deep.equal(['option-BE', 'option-NL']);
+    await press('Escape');
+    expect(queryByRole(el, 'radio', { name: 'Call me' })).to.equal(null);
+    el.allowedCountries = [7, 'nl', null] as unknown as string[];
+    await el.updateComplete;
+    await setNumber(el, '+31612345678');
+    expect(el.value).to.equal('+31612345678');
+  });
+
   it('limits the list to the allowed countries', async () => {
     const el = await phone(
       html`<security-info-phone default-country="NL" allowed-countries="NL,BE"></security-info-phone>`,
