@@ -584,6 +584,19 @@ describe('code-verify', () => {
       }
     });
 
+    it('says where the code went without breaking, whatever a host gives as the destination', async () => {
+      const el = await verifier();
+      for (const junk of [42, {}, [], null, undefined]) {
+        el.destination = junk as unknown as string;
+        await el.updateComplete;
+        expect(verifyButton(el)).to.exist;
+      }
+      el.destination = '+31612345678';
+      await el.updateComplete;
+      expect(shownText(el)).to.contain('5678');
+      expect(shownText(el)).not.to.contain('612345678');
+    });
+
     it('offers no other channel when only one is allowed', async () => {
       const el = await verifier({ channels: 'sms' });
       expect(queryByRole(el, 'button', { name: /instead/ })).to.equal(null);

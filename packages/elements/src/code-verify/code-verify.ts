@@ -266,6 +266,8 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
   protected override willUpdate(changed: PropertyValues): void {
     // A code set before its length, or typed before the length was lowered: no more digits than it go out.
     if (this.code.length > this.codeLength) this.code = this.code.slice(0, this.codeLength);
+    // Shown as text whatever a host gave (a number, nothing): reading it as a number or a key must not throw.
+    if (typeof this.destination !== 'string') this.destination = String(this.destination ?? '');
     if (changed.has('destination')) {
       this.cooldown.restore(this.destination);
       if (text.wholeNumber(this.destination)) this.phoneData.need(this.destination);
