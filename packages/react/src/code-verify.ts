@@ -10,6 +10,11 @@ export const CodeVerify = createComponent({
   tagName: 'code-verify',
   elementClass: Code,
   react: React,
-  events: { onCodeSubmit: on('code-submit'), onCodeResend: on('code-resend'), onBack: on('back') },
+  events: {
+    onCodeSubmit: on('code-submit'),
+    onCodeResend: on('code-resend'),
+    onBack: on('back'),
+    onInput: on('input'),
+  },
   displayName: 'CodeVerify',
 });

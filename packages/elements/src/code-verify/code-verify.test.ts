@@ -1,3 +1,4 @@
+import { sendKeys } from '@web/test-runner-commands';
 import './code-verify.js';
 import type { CodeVerify } from './code-verify.js';
 import { setLocale } from '../shared/localization.js';
@@ -210,6 +211,28 @@ describe('code-verify', () => {
   });
 
   describe('verifying', () => {
+    it('fires one input event per edit, with its value and validity current, before an automatic submit', async () => {
+      const el = await verifier({ 'auto-submit': '', length: '4' });
+      const heard: string[] = [];
+      el.addEventListener('input', (event) =>
+        heard.push(`${event.constructor.name} ${el.value} ${el.checkValidity() ? 'valid' : 'invalid'}`),
+      );
+      el.addEventListener('code-submit', () => heard.push('submit'));
+      field(el).focus();
+      await sendKeys({ type: '12' });
+      await press('Backspace');
+      await sendKeys({ type: '234' });
+      expect(heard).to.deep.equal([
+        'Event 1 invalid',
+        'Event 12 invalid',
+        'Event 1 invalid',
+        'Event 12 invalid',
+        'Event 123 invalid',
+        'Event 1234 valid',
+        'submit',
+      ]);
+    });
+
     it('fires code-submit with the digits on Verify', async () => {
       const el = await verifier();
       await typeInto(field(el), '123456');

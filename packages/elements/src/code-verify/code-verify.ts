@@ -4,7 +4,7 @@ import type { Channel } from '@security-info/core';
 import { defineElement } from '../shared/define.js';
 import { listConverter } from '../shared/converters.js';
 import { LocalizeController } from '../shared/localized.js';
-import { emit } from '../shared/events.js';
+import { emit, keepInputInside } from '../shared/events.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { StepElement } from '../shared/step.js';
 import { inputMethodGuard } from '../shared/input-method.js';
@@ -75,6 +75,7 @@ export type CodeVerifyStatus = 'idle' | 'invalid-code' | 'code-expired' | 'too-m
  * @fires {CustomEvent<CodeSubmitDetail>} code-submit - The person submitted a complete code; `detail.code` holds the digits.
  * @fires {CustomEvent<CodeResendDetail>} code-resend - The person asked for a new code; `detail.channel` says how to send it.
  * @fires {CustomEvent<void>} back - The person pressed Back.
+ * @fires {Event} input - The person edited the code, or the browser filled it in from a text message; the element's value and validity are current.
  *
  * @slot actions - Extra buttons after Verify and Back, for example Cancel.
  * @slot intro - Says where the code is, in place of the sentence about the phone: an email address, an authenticator
@@ -327,6 +328,9 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     this.problem = letters ? 'not-digits' : undefined;
     this.submitting.release();
     if (input && input.value !== digits) input.value = digits;
+    // Before the event, not at the update after it: a listener reads the validity, as a native field's listener does.
+    this.updateValidity(this.input);
+    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     if (this.autoSubmit && !letters && digits.length === this.codeLength) this.submit();
   }
 
@@ -395,7 +399,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
       <p id="intro" part="intro">
         <slot name="intro">${text.intro(this.channel, this.destination, this.phoneData.metadata)}</slot>
       </p>
-      <form novalidate @submit=${this.onSubmit}>
+      <form novalidate @submit=${this.onSubmit} @input=${keepInputInside}>
         ${codeField(this.codeLength, message, !own && this.quietError, invalid, disabled, pending, this.required, this.typing, this.onPaste, this.lockout.remaining)}
         ${verifyActions(disabled, pending, pending && !sending, this.onBack)}
       </form>
