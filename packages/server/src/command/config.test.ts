@@ -216,6 +216,29 @@ describe('configFromEnv: every variable', () => {
     assert.ok(took < 1950, `the email was given up after ${Math.round(took)} ms`);
   });
 
+  it('gives a text message less time than the handler waits for it, through Twilio or the webhook', async (t) => {
+    // A provider that never answers: the send must be given up before the handler stops waiting (2 s), or the
+    // message could still go out with a code the handler withdrew.
+    const silent = (_url: unknown, init?: RequestInit) =>
+      new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    t.mock.method(globalThis, 'fetch', silent);
+    t.mock.method(console, 'warn', () => undefined);
+    // The senders' time-outs do not hold the process open; a server's sockets would.
+    const open = setInterval(() => undefined, 1000);
+    t.after(() => clearInterval(open));
+    const short = { SECURITY_INFO_DEPENDENCY_TIMEOUT_MS: '2000' };
+    for (const env of [
+      { ...TWILIO, TWILIO_FROM: '+31201234567', ...short },
+      { ...PRODUCTION, ...short },
+    ]) {
+      const { options } = started(env);
+      const begun = performance.now();
+      await assert.rejects(options.sender!.send({ phoneNumber: '+31612345678', channel: 'sms', code: '123456' }));
+      const took = performance.now() - begun;
+      assert.ok(took < 1950, `${env.SECURITY_INFO_SENDER}: the message was given up after ${Math.round(took)} ms`);
+    }
+  });
+
   it('names the authenticator apps’ issuer, and refuses one an app could not show on one line', () => {
     const apps = { ...DEVELOPMENT, SECURITY_INFO_POLICY: '/etc/apps.json' };
     assert.equal(started(apps).options.totpIssuer, undefined);

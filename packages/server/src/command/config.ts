@@ -201,7 +201,8 @@ export const VARIABLES: readonly Variable[] = [
     name: 'SECURITY_INFO_DEPENDENCY_TIMEOUT_MS',
     default: '10000',
     meaning:
-      'how long a sender, the database or the identity provider may take before the request fails, in ms; an email over SMTP gets 80% of it, 8000 at most',
+      'how long a sender, the database or the identity provider may take before the request fails, in ms; the ' +
+      'sender (Twilio, the webhook, SMTP) gives up after 80% of it, 8000 at most',
   },
   {
     name: 'SECURITY_INFO_BODY_TIMEOUT_MS',
@@ -430,6 +431,23 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     fail('SECURITY_INFO_AUTH', `must be jwt or dev, not "${auth}".`);
   }
 
+  /** A time in milliseconds: a whole number from `least` to ten minutes; `undefined` when unset or refused. */
+  const milliseconds = (name: string, least: number, example: number) => {
+    const text = get(name);
+    const value = text !== undefined && /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+    const valid = value >= least && value <= 600_000;
+    if (text !== undefined && !valid)
+      fail(name, `must be a whole number of milliseconds from ${least} to 600000, such as ${example}, not "${text}".`);
+    return valid ? value : undefined;
+  };
+  const dependencyTimeoutMs = milliseconds('SECURITY_INFO_DEPENDENCY_TIMEOUT_MS', 1, 10_000);
+  // Each sender gives up within the handler's wait for it, with room for the rest of the request: a message still on
+  // its way when the handler gives up would arrive with a code the person was told had not been sent. Unset, the
+  // senders' own 8 s, below the handler's 10 s.
+  const senderTimeoutMs =
+    dependencyTimeoutMs === undefined ? undefined : Math.min(8_000, Math.ceil(dependencyTimeoutMs * 0.8));
+  const senderTimeout = senderTimeoutMs === undefined ? {} : { timeoutMs: senderTimeoutMs };
+
   // How codes leave.
   const senderName = get('SECURITY_INFO_SENDER') ?? (development ? 'console' : undefined);
   const otpHost = get('SECURITY_INFO_OTP_HOST');
@@ -455,6 +473,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
         createWebhookSender({
           url: get('SECURITY_INFO_WEBHOOK_URL')!,
           secret: get('SECURITY_INFO_WEBHOOK_SECRET')!,
+          ...senderTimeout,
           ...(otpHost !== undefined ? { otpHost } : {}),
         }),
       );
@@ -472,6 +491,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
           authToken: get('TWILIO_AUTH_TOKEN')!,
           ...(from !== undefined ? { from } : {}),
           ...(messagingServiceSid !== undefined ? { messagingServiceSid } : {}),
+          ...senderTimeout,
           ...(otpHost !== undefined ? { otpHost } : {}),
         }),
       );
@@ -528,16 +548,6 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   );
   const offersEmail = offers('email');
 
-  /** A time in milliseconds: a whole number from `least` to ten minutes; `undefined` when unset or refused. */
-  const milliseconds = (name: string, least: number, example: number) => {
-    const text = get(name);
-    const value = text !== undefined && /^\d{1,6}$/.test(text) ? Number(text) : NaN;
-    const valid = value >= least && value <= 600_000;
-    if (text !== undefined && !valid)
-      fail(name, `must be a whole number of milliseconds from ${least} to 600000, such as ${example}, not "${text}".`);
-    return valid ? value : undefined;
-  };
-  const dependencyTimeoutMs = milliseconds('SECURITY_INFO_DEPENDENCY_TIMEOUT_MS', 1, 10_000);
   // How codes by email leave, when the policy offers email: SMTP, or the sender when it can send email.
   const smtpUrl = get('SECURITY_INFO_SMTP_URL');
   const mailFrom = get('SECURITY_INFO_MAIL_FROM');
@@ -550,11 +560,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
       fail('SECURITY_INFO_MAIL_FROM', 'is required with SECURITY_INFO_SMTP_URL: who the email codes come from.');
     } else {
       try {
-        // Within the handler's wait for it, with room for the rest of the request: an email still on its way when
-        // the handler gives up would arrive with a code the person was told had not been sent.
-        const timeoutMs =
-          dependencyTimeoutMs === undefined ? undefined : Math.min(8_000, Math.ceil(dependencyTimeoutMs * 0.8));
-        emailSender = createSmtpSender({ url: smtpUrl, from: mailFrom, ...(timeoutMs ? { timeoutMs } : {}) });
+        emailSender = createSmtpSender({ url: smtpUrl, from: mailFrom, ...senderTimeout });
       } catch (error) {
         errors.push(fromThrown(error, SMTP_OPTIONS, 'SECURITY_INFO_SMTP_URL'));
       }
