@@ -1,4 +1,5 @@
 /** What the senders share on the wire: which endpoints they may reach, and one request that gives up in time. */
+import { readBounded } from '../bounded-read.js';
 import { ConfigurationError } from '../options.js';
 
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
@@ -35,16 +36,24 @@ export function describeFailure(error: unknown, ms: number): string {
 
 /**
  * One request and its answer's body, given up after `ms`. Redirects are not followed: a POST redirected would be
- * a GET, and a code should not go anywhere it was not configured to go.
+ * a GET, and a code should not go anywhere it was not configured to go. At most `bodyBytes` of the body are read:
+ * `body` is `undefined` past them, the rest cancelled rather than read (an answer that is huge or never ends must
+ * not fill the memory, nor take the time a status already answered); 0 reads none of it.
  */
 export async function request(
   fetcher: typeof fetch,
   url: URL,
   init: RequestInit,
   ms: number,
-): Promise<{ response: Response; body: string }> {
+  bodyBytes: number,
+): Promise<{ response: Response; body: string | undefined }> {
   const signal = AbortSignal.timeout(Math.max(1, Math.ceil(ms)));
   const response = await fetcher(url, { ...init, redirect: 'manual', signal });
-  const body = await response.text();
-  return { response, body };
+  if (!response.body) return { response, body: '' };
+  if (bodyBytes <= 0) {
+    void response.body.cancel().catch(() => undefined);
+    return { response, body: undefined };
+  }
+  const bytes = await readBounded(response.body, bodyBytes);
+  return { response, body: bytes && new TextDecoder().decode(bytes) };
 }

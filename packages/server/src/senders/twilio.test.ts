@@ -24,7 +24,8 @@ interface Received {
   form: Record<string, string>;
 }
 
-type Reply = { status: number; body: string };
+/** `endless`: the status at once, then `body` over and over, never ending. */
+type Reply = { status: number; body: string; endless?: true };
 type Answer = Reply | 'hang';
 
 /** Twilio's resource ids: two letters for the kind, 32 hexadecimal digits. */
@@ -49,7 +50,14 @@ async function fakeTwilio(t: TestContext, answer: (request: Received) => Answer 
     const entry = { method: request.method ?? '', path: request.url ?? '', headers, form };
     received.push(entry);
     const reply = answer(entry);
-    if (reply !== 'hang') response.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
+    if (reply === 'hang') return;
+    response.writeHead(reply.status, { 'content-type': 'application/json' });
+    if (!reply.endless) return void response.end(reply.body);
+    const flood = () => {
+      while (response.write(reply.body));
+    };
+    response.on('drain', flood);
+    flood();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   t.after(() => {
@@ -354,6 +362,26 @@ describe('the Twilio sender', () => {
     assert.ok(performance.now() - started < 700);
     assert.equal(error.message, 'Twilio did not take the text message: no answer within 200 ms');
     assertNothingSecret([...log.lines, error.message]);
+  });
+
+  it('reads no more of an answer than Twilio’s could be, however fast it comes', async (t) => {
+    // Something in Twilio's place pouring out an endless answer: held in memory until the time-out, it could take
+    // the process down. It is refused once it is larger than any answer of Twilio's.
+    for (const status of [201, 400]) {
+      const twilio = await fakeTwilio(t, () => ({
+        status,
+        body: `{"sid":"${MESSAGE_SID}",${' '.repeat(65_536)}`,
+        endless: true,
+      }));
+      const log = logger();
+      const started = performance.now();
+      const error = await rejection(sender(twilio.apiBase, { timeoutMs: 3000, logger: log }).send(MESSAGE));
+
+      const took = performance.now() - started;
+      assert.ok(took < 1500, `HTTP ${status}: given up after ${Math.round(took)} ms`);
+      assert.doesNotMatch(error.message, /no answer within/);
+      assertNothingSecret([...log.lines, error.message]);
+    }
   });
 
   it('rejects on a network error', async () => {

@@ -51,6 +51,8 @@ const ALPHANUMERIC_SENDER = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
 
 /** The ids of what each resource creates: a text message (`SM`, or `MM` with media), a call (`CA`). */
 const SIDS = { Messages: /^[SM]M[0-9a-f]{32}$/i, Calls: /^CA[0-9a-f]{32}$/i } as const;
+/** The most of an answer that is read: Twilio's, a message or call resource or an error, are a few kilobytes. */
+const ANSWER_BYTES = 64 * 1024;
 /** Statuses of a message or call that will never reach the person. */
 const DEAD: ReadonlySet<string> = new Set(['failed', 'undelivered', 'canceled']);
 
@@ -125,7 +127,7 @@ export function createTwilioSender(options: TwilioSenderOptions): CodeSender {
 
   async function create(name: 'Messages' | 'Calls', form: URLSearchParams, message: CodeMessage) {
     const what = name === 'Messages' ? 'text message' : 'call';
-    let answer: { response: Response; body: string };
+    let answer: { response: Response; body: string | undefined };
     try {
       answer = await request(
         fetcher,
@@ -140,11 +142,14 @@ export function createTwilioSender(options: TwilioSenderOptions): CodeSender {
           body: form.toString(),
         },
         timeoutMs,
+        ANSWER_BYTES,
       );
     } catch (error) {
       throw fail(new Error(`Twilio did not take the ${what}: ${describeFailure(error, timeoutMs)}`));
     }
-    const { response, body } = answer;
+    const { response } = answer;
+    // Larger than any answer of Twilio's: its status alone is said.
+    const body = answer.body ?? '';
     if (!response.ok)
       throw fail(
         twilioError(response.status, body, what, [message.phoneNumber, message.phoneNumber.slice(1), message.code]),

@@ -24,7 +24,8 @@ interface Received {
   at: number;
 }
 
-type Answer = { status: number; headers?: Record<string, string> } | 'hang';
+/** `endless`: the status and headers at once, then a body that never ends. */
+type Answer = { status: number; headers?: Record<string, string>; endless?: true } | 'hang';
 
 /** A receiver on 127.0.0.1 that keeps every request and answers the nth with `answer(n)`. */
 async function receiver(t: TestContext, answer: (n: number) => Answer = () => ({ status: 204 })) {
@@ -42,7 +43,11 @@ async function receiver(t: TestContext, answer: (n: number) => Answer = () => ({
       at: performance.now(),
     });
     const reply = answer(received.length);
-    if (reply !== 'hang') response.writeHead(reply.status, reply.headers).end();
+    if (reply === 'hang') return;
+    response.writeHead(reply.status, reply.headers);
+    if (!reply.endless) return void response.end();
+    const dribble = setInterval(() => response.write('.'), 20);
+    response.on('close', () => clearInterval(dribble));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   t.after(() => {
@@ -237,6 +242,19 @@ describe('the webhook sender', () => {
     assert.match(log.lines[0]!, /no answer within 120 ms \(attempt 1\)/);
     assert.match(error.message, /not delivered/);
     assertNothingSecret([...log.lines, error.message]);
+  });
+
+  it('takes a 2xx as delivered when it arrives, whatever its body does after', async (t) => {
+    // The status is the receiver's answer: a body that never ends must not turn it into a failure, and a retry
+    // would send the message twice.
+    const fake = await receiver(t, () => ({ status: 200, endless: true }));
+    const log = logger();
+    const started = performance.now();
+    await sender(fake.url, { timeoutMs: 3000, attemptTimeoutMs: 1000, logger: log }).send(MESSAGE);
+
+    assert.ok(performance.now() - started < 800, `took ${Math.round(performance.now() - started)} ms`);
+    assert.equal(fake.received.length, 1);
+    assert.deepEqual(log.lines, []);
   });
 
   it('retries network errors and then rejects', async () => {

@@ -136,6 +136,8 @@ export function createWebhookSender(options: WebhookSenderOptions): CodeSender &
           body,
         },
         ms,
+        // The status is the answer: the body is not waited for.
+        0,
       ));
     } catch (error) {
       return { failure: describeFailure(error, Math.round(ms)) };
