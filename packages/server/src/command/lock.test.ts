@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FolderLockedError, LOCK_FILE, lockFolder } from './lock.js';
+import { FolderLockedError, HEARTBEAT_MS, LOCK_FILE, lockFolder, STALE_AFTER_MS } from './lock.js';
 
 const folders: string[] = [];
 function folder(): string {
@@ -27,7 +27,7 @@ describe('lockFolder', () => {
   it('creates the folder and a lock file holding this pid, removed on release', () => {
     const dir = path.join(folder(), 'data');
     const lock = lockFolder(dir);
-    assert.equal(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8'), `${process.pid}\n`);
+    assert.equal(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8'), `${process.pid}\n${os.hostname()}\n`);
     lock.release();
     assert.equal(fs.existsSync(path.join(dir, LOCK_FILE)), false);
     lockFolder(dir).release();
@@ -65,7 +65,7 @@ describe('lockFolder', () => {
     const dir = folder();
     fs.writeFileSync(path.join(dir, LOCK_FILE), `${deadPid()}\n`);
     const lock = lockFolder(dir);
-    assert.equal(fs.readFileSync(lock.file, 'utf8'), `${process.pid}\n`);
+    assert.equal(fs.readFileSync(lock.file, 'utf8'), `${process.pid}\n${os.hostname()}\n`);
     assert.equal(fs.existsSync(`${lock.file}.takeover`), false);
     lock.release();
   });
@@ -74,6 +74,46 @@ describe('lockFolder', () => {
     const dir = folder();
     fs.writeFileSync(path.join(dir, LOCK_FILE), `${process.pid}\n`);
     lockFolder(dir).release();
+  });
+
+  it('refuses a lock another container or machine holds, whatever its pid means here', () => {
+    // Two containers on one volume (a rolling update) can both be pid 1: the other one's pid says nothing here.
+    const dir = folder();
+    const file = path.join(dir, LOCK_FILE);
+    for (const pid of [process.pid, deadPid()]) {
+      fs.writeFileSync(file, `${pid}\nweb-7f9c\n`);
+      assert.throws(
+        () => lockFolder(dir),
+        (error: unknown) =>
+          error instanceof FolderLockedError &&
+          error.pid === pid &&
+          error.message.includes(`process ${pid} on web-7f9c`),
+      );
+      assert.equal(fs.readFileSync(file, 'utf8'), `${pid}\nweb-7f9c\n`, 'left as it was');
+    }
+  });
+
+  it('takes over the lock of another container or machine once it is no longer kept alive', () => {
+    const dir = folder();
+    const file = path.join(dir, LOCK_FILE);
+    fs.writeFileSync(file, `${process.pid}\nweb-7f9c\n`);
+    const then = new Date(Date.now() - STALE_AFTER_MS - 1000);
+    fs.utimesSync(file, then, then);
+    lockFolder(dir).release();
+  });
+
+  it('keeps its own lock alive while it holds it, for those who cannot see its pid', (t) => {
+    t.mock.timers.enable({ apis: ['setInterval', 'Date'], now: Date.now() });
+    const dir = folder();
+    const lock = lockFolder(dir);
+    try {
+      const then = new Date(Date.now() - STALE_AFTER_MS);
+      fs.utimesSync(lock.file, then, then);
+      t.mock.timers.tick(HEARTBEAT_MS);
+      assert.ok(Date.now() - fs.statSync(lock.file).mtimeMs < HEARTBEAT_MS, 'marked alive');
+    } finally {
+      lock.release();
+    }
   });
 
   it('takes over an empty lock file, left by a crash between creating it and writing the pid', () => {
