@@ -151,6 +151,27 @@ describe('configFromEnv: every variable', () => {
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://app:pw@db:5432/security' });
   });
 
+  it('warns of a PostgreSQL on another host reached without TLS, never showing the password', () => {
+    const plain = started({ ...PRODUCTION, DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/security' });
+    assert.equal(plain.warnings.length, 1);
+    assert.equal(plain.warnings[0]!.variable, 'DATABASE_URL');
+    assert.match(plain.warnings[0]!.message, /db\.internal .*without TLS.*sslmode=verify-full/);
+    assert.doesNotMatch(plain.warnings[0]!.message, /s3cret/);
+    // TLS asked for, in the URL or as PostgreSQL's own variable; this machine; a socket; no database at all.
+    const safe: Record<string, string>[] = [
+      { DATABASE_URL: 'postgres://app:s3cret@db.internal/security?sslmode=verify-full' },
+      { DATABASE_URL: 'postgres://app:s3cret@db.internal/security?sslmode=disable' },
+      { DATABASE_URL: 'postgres://app:s3cret@db.internal/security?ssl=true' },
+      { DATABASE_URL: 'postgres://app:s3cret@db.internal/security', PGSSLMODE: 'require' },
+      { DATABASE_URL: 'postgres://app:s3cret@127.0.0.1:5432/security' },
+      { DATABASE_URL: 'postgres://app:s3cret@localhost/security' },
+      { DATABASE_URL: 'postgres://app:s3cret@[::1]/security' },
+      { DATABASE_URL: 'postgres://app@/security?host=/var/run/postgresql' },
+      {},
+    ];
+    for (const env of safe) assert.deepEqual(started({ ...PRODUCTION, ...env }).warnings, [], JSON.stringify(env));
+  });
+
   it('keeps the embedded database in SECURITY_INFO_DATA_DIR', () => {
     const config = started({ ...DEVELOPMENT, SECURITY_INFO_DATA_DIR: 'data/si' });
     assert.deepEqual(config.database, { kind: 'pglite', dataDir: path.resolve('/srv', 'data/si') });

@@ -235,6 +235,8 @@ export interface ServiceConfig {
   metrics: boolean;
   /** How long a stop goes on serving, readiness failing, before it stops accepting connections. */
   stopDelayMs: number;
+  /** What does not stop the start but should be said when it starts, each naming its variable. */
+  warnings: ConfigError[];
 }
 
 /** A variable that stops the start, and why. */
@@ -346,6 +348,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     fail('SECURITY_INFO_BASE_PATH', `must be a path such as /api/security-info, not "${basePath}".`);
 
   // Its database.
+  const warnings: ConfigError[] = [];
   const databaseUrl = get('DATABASE_URL');
   let database: DatabaseConfig;
   if (databaseUrl !== undefined) {
@@ -353,6 +356,15 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
       fail('DATABASE_URL', 'must be a PostgreSQL URL: postgres://user:password@host:5432/database.');
     unused(['SECURITY_INFO_DATA_DIR'], 'with DATABASE_URL (the data is in PostgreSQL)');
     database = { kind: 'postgres', url: databaseUrl };
+    const host = plainTextHost(databaseUrl, get('PGSSLMODE'));
+    if (host !== undefined)
+      warnings.push({
+        variable: 'DATABASE_URL',
+        message:
+          `connects to PostgreSQL on ${host} without TLS: phone numbers, and what the database answers, cross the ` +
+          'network readable and alterable on the way. Add ?sslmode=verify-full (with sslrootcert=<file> for a ' +
+          'private CA), or ?sslmode=disable to say the network is trusted.',
+      });
   } else {
     const dataDir = get('SECURITY_INFO_DATA_DIR') ?? './security-info-data';
     database = { kind: 'pglite', dataDir: path.resolve(sources.cwd ?? process.cwd(), dataDir) };
@@ -701,7 +713,25 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     }
   }
   if (errors.length > 0) return { errors };
-  return { options, listen: { port, host }, database, metrics: metricsText === 'on', stopDelayMs };
+  return { options, listen: { port, host }, database, metrics: metricsText === 'on', stopDelayMs, warnings };
+}
+
+/**
+ * The host a PostgreSQL URL reaches in clear text, or `undefined`: TLS is asked for (or explicitly not) by its
+ * `sslmode` or `ssl`, or by PostgreSQL's own PGSSLMODE as the driver reads it; or the server is this machine's.
+ */
+function plainTextHost(url: string, sslMode: string | undefined): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined; // Refused already.
+  }
+  if (parsed.searchParams.has('sslmode') || parsed.searchParams.has('ssl') || sslMode !== undefined) return undefined;
+  const host = parsed.searchParams.get('host') ?? decodeURIComponent(parsed.hostname);
+  // No host is the driver's localhost; a path is a Unix socket.
+  if (host === '' || host.startsWith('/') || LOCAL_HOSTS.has(host) || host === '::1') return undefined;
+  return host;
 }
 
 /**

@@ -32,6 +32,8 @@ async function main(args: readonly string[]): Promise<void> {
     quit(2, 'not started: fix the variables above (see --help).');
   }
 
+  for (const { variable, message } of config.warnings) out.error(`${NAME}: warning: ${variable} ${message}`);
+
   // Signals are heard from now on: one that comes while the database opens stops the service once it has started,
   // so the store is closed and the folder unlocked either way.
   let service: Awaited<ReturnType<typeof startService>> | undefined;
