@@ -21,7 +21,7 @@ import { createQuestionRoutes } from './question-routes.js';
 import { describeError } from './redact.js';
 import { createRegistrations } from './registrations.js';
 import { createServiceRoutes } from './service-routes.js';
-import { DependencyTimeout, within } from './timeout.js';
+import { DependencyTimeout, KnownOutage, within } from './timeout.js';
 import { isUserId } from './store.js';
 
 /** How often, on the handler's own clock, expired challenges and passed rate windows are swept. */
@@ -196,8 +196,9 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
         for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
         return response;
       }
-      if (error instanceof DependencyTimeout) {
-        logger.error(`[security-info] ${error.message}`);
+      if (error instanceof DependencyTimeout || error instanceof KnownOutage) {
+        // A known outage was logged when it began.
+        if (error instanceof DependencyTimeout) logger.error(`[security-info] ${error.message}`);
         return respond(
           503,
           { error: 'unknown', message: 'The service is busy. Try again.' },

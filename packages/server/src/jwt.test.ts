@@ -13,6 +13,7 @@ import {
   type JWTPayload,
 } from 'jose';
 import { createJwtAuthenticator, type JwtAuthenticatorOptions } from './jwt.js';
+import { BASE, setup } from './test-support.js';
 
 const ISSUER = 'https://id.example.test/tenant-1';
 const AUDIENCE = 'security-info-api';
@@ -197,6 +198,51 @@ describe('createJwtAuthenticator', () => {
         now += 1_000;
         assert.equal(await authenticate(bearer(await sign())), `${ISSUER}#user-1`);
         assert.equal(keySet.requests(), 2);
+      } finally {
+        await keySet.close();
+      }
+    });
+
+    it('tells onError once of a failed fetch that many requests waited for', async () => {
+      // A key set server that is slow to fail: every token arriving meanwhile waits for the same fetch.
+      let requests = 0;
+      const slow = createServer((_req, res) => {
+        requests += 1;
+        setTimeout(() => {
+          res.statusCode = 500;
+          res.end('down');
+        }, 100);
+      });
+      await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+      try {
+        const errors: unknown[] = [];
+        const authenticate = authenticator({
+          jwksUrl: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/jwks`,
+          onError: (e) => errors.push(e),
+        });
+        const tokens = await Promise.all(Array.from({ length: 20 }, (_, n) => strangersToken(n)));
+        const outcomes = await Promise.allSettled(tokens.map((token) => authenticate(bearer(token))));
+        assert.ok(outcomes.every((outcome) => outcome.status === 'rejected'));
+        assert.equal(requests, 1);
+        assert.equal(errors.length, 1);
+      } finally {
+        await new Promise<void>((resolve) => slow.close(() => resolve()));
+      }
+    });
+
+    it('has the handler log a failed fetch once, not once for each request refused while it is known', async () => {
+      const keySet = await keySetServer({ status: 500, body: 'down' });
+      try {
+        const server = setup({ authenticate: authenticator({ jwksUrl: keySet.url, onError: () => undefined }) });
+        const tokens = await Promise.all(Array.from({ length: 10 }, (_, n) => strangersToken(n)));
+        const policy = (token: string) =>
+          server.handler(new Request(`${BASE}/policy`, { headers: { authorization: `Bearer ${token}` } }));
+        // Ten at once, waiting for one fetch, then ten more in the pause after it.
+        const answers = [...(await Promise.all(tokens.map(policy))), ...(await Promise.all(tokens.map(policy)))];
+        assert.deepEqual(new Set(answers.map((answer) => answer.status)), new Set([503]));
+        for (const answer of answers) assert.equal((await answer.json()).error, 'unknown');
+        assert.equal(keySet.requests(), 1);
+        assert.equal(server.logged.length, 1, server.logged.join('\n'));
       } finally {
         await keySet.close();
       }

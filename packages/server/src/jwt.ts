@@ -11,6 +11,7 @@ import {
   type JWTVerifyOptions,
 } from 'jose';
 import { readBounded } from './bounded-read.js';
+import { KnownOutage } from './timeout.js';
 
 /**
  * How an access token is told from an ID token or another token of the same issuer. Every check given must pass,
@@ -61,8 +62,9 @@ export interface JwtAuthenticatorOptions {
    * Called when a token could not be checked for a reason other than the token itself: the key set unreachable,
    * slow, or not a key set, or a `keys` function that threw. The authenticator then rejects, so the handler answers
    * 503 (an outage of the identity provider must not tell everyone their session ended). Refused tokens are not
-   * reported, and neither are the requests refused in the 5 seconds after a failed fetch of `jwksUrl` (the failure
-   * was). The error never contains the token.
+   * reported, and neither are the other requests that waited for a failed fetch of `jwksUrl` or came in the 5 seconds
+   * after it (the failure was, once; the handler answers them 503 without logging them). The error never contains the
+   * token.
    */
   onError?: (error: unknown) => void;
   /** Time in milliseconds since the epoch. Default `Date.now`. */
@@ -306,6 +308,11 @@ export function createJwtAuthenticator(options: JwtAuthenticatorOptions): JwtAut
   // The sign-in time of each request's accepted token, for as long as the request lives.
   const signedIn = new WeakMap<Request, number>();
 
+  // The failures told to onError (and to the handler's log): one failed fetch of the key set is what every request
+  // waiting for it meanwhile is refused with, and is told once.
+  const reported = new WeakSet<object>();
+  const unavailable = 'The identity provider’s keys could not be had.';
+
   const authenticate = async (request: Request) => {
     const header = request.headers.get('authorization');
     if (header === null || header.length > MAX_HEADER_LENGTH) return null;
@@ -316,9 +323,12 @@ export function createJwtAuthenticator(options: JwtAuthenticatorOptions): JwtAut
       payload = await verify(token);
     } catch (error) {
       if (TOKEN_FAULTS.has(codeOf(error) as string)) return null;
-      // A pause after a failure was reported with the failure.
-      if (!(error instanceof KeySetPause)) report(error);
-      throw new Error('The identity provider’s keys could not be had.');
+      // A pause after a failure, and a failed fetch many requests waited for, were reported with the failure.
+      if (error instanceof KeySetPause || (options.keys === undefined && reported.has(error as object)))
+        throw new KnownOutage(unavailable);
+      if (options.keys === undefined && typeof error === 'object' && error !== null) reported.add(error);
+      report(error);
+      throw new Error(unavailable);
     }
     if (!isAccessToken(payload, check)) return null;
     if (typeof payload.sub !== 'string' || payload.sub === '') return null;

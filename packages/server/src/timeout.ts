@@ -8,6 +8,18 @@ export class DependencyTimeout extends Error {
   }
 }
 
+/**
+ * A dependency failed again while its failure is known and was reported already: answered 503 like any failure, but
+ * not logged once more, or anyone able to make it fail (a token naming a key the identity provider does not have, sent
+ * while it is down) could write one log line per request.
+ */
+export class KnownOutage extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KnownOutage';
+  }
+}
+
 /** `work`, or a {@link DependencyTimeout} after `ms`. The work itself goes on; its late result is ignored. */
 export function within<T>(work: Promise<T> | T, ms: number, dependency: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
