@@ -142,8 +142,11 @@ export function createSecurityInfoHandler(options: SecurityInfoHandlerOptions): 
 
   async function route(request: Request, connection: ConnectionInfo, path: string): Promise<Response> {
     if (path.startsWith('/service/')) {
-      return service.route(request, path.slice('/service'.length), clientOf(request, connection), (large) =>
-        body(request, large ? largeBodyBytes : undefined),
+      return service.route(
+        request,
+        path.slice('/service'.length),
+        () => clientOf(request, connection),
+        (large) => body(request, large ? largeBodyBytes : undefined),
       );
     }
     const found = findRoute(path);

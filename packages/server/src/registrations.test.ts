@@ -268,6 +268,18 @@ describe('the service API', () => {
     assert.equal((await withMethods().service('GET', '/users/alice/methods')).status, 401, 'none configured');
   });
 
+  it('answers a stranger 401 before looking for the client’s address, and logs nothing for it', async () => {
+    // Proxies misconfigured: no client address. A stranger must still get the contract's 401, and no log line each.
+    const server = withMethods({ ...options, clientKey: () => undefined });
+    for (let i = 0; i < 3; i++) {
+      const answer = await server.service('GET', '/users/alice/methods', undefined, 'wrong'.repeat(10));
+      assert.equal(answer.status, 401);
+      assert.equal((await body(answer)).error, 'unauthenticated');
+    }
+    assert.deepEqual(server.logged, []);
+    assert.equal((await server.service('GET', '/users/alice/methods')).status, 503, 'the service itself is told');
+  });
+
   it('refuses to start with a short service credential', () => {
     assert.throws(() => setup({ serviceCredentials: { 'sign-in': 'short' } }), /at least 32/);
   });

@@ -181,17 +181,21 @@ export function createServiceRoutes(
     return respond(200, await verifier(caller, methodId, body));
   }
 
-  /** Routes under `{base}/service/`; `path` is what follows `/service`. */
-  /** `read(true)` reads a body that may be as large as a passkey's answer or answers to security questions. */
+  /**
+   * Routes under `{base}/service/`; `path` is what follows `/service`. `clientOf()` is asked once the caller is known
+   * to be a service: a stranger is answered 401 whatever the client's address, and writes no log line when it is
+   * missing. `read(true)` reads a body that may be as large as a passkey's answer or answers to security questions.
+   */
   async function route(
     request: Request,
     path: string,
-    client: string,
+    clientOf: () => string,
     read: (large?: boolean) => Promise<Record<string, unknown>>,
   ) {
     if (request.headers.has('origin'))
       throw new Refusal(403, 'unknown', 'The service API is for servers, not for pages in a browser.');
     const service = await authenticateService(request);
+    const client = clientOf();
     const parts = path.split('/').slice(1);
     const user = (encoded: string) => {
       let userId: string;
