@@ -384,7 +384,9 @@ function wholeNumber(name: string, value: number): number {
 function serviceCredentials(given: Record<string, string> | undefined): Map<string, string> {
   const credentials = new Map<string, string>();
   for (const [name, secret] of Object.entries(given ?? {})) {
-    if (!/^[\w.-]{1,64}$/.test(name)) throw new ConfigurationError(`serviceCredentials: "${name}" is not a name.`);
+    // Not repeated: what is there by mistake may be a token.
+    if (!/^[\w.-]{1,64}$/.test(name))
+      throw new ConfigurationError('serviceCredentials: a name must be 1 to 64 letters, digits, ".", "_" or "-".');
     if (typeof secret !== 'string' || !/^[\x21-\x7e]{32,512}$/.test(secret))
       throw new ConfigurationError(
         `serviceCredentials.${name} must be at least 32 characters, without spaces (it is sent as a bearer token).`,

@@ -549,6 +549,19 @@ describe('configFromEnv: malformed values, each named', () => {
     refusesNaming({ ...PRODUCTION, ...twilio, ...account, TWILIO_FROM: 'not a sender!' }, 'TWILIO_FROM');
   });
 
+  it('never repeats a service token in its errors, even one given without its name or with another separator', () => {
+    // What `openssl rand -base64 32` gives ends in "=": without "name=" before it, it reads as a name and no token.
+    const token = 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c2';
+    for (const credentials of [`${token}=`, `sign-in:${token}=`, `sign-in:${token}+/=`, `sign in=${token}`]) {
+      const errors = refused({ ...PRODUCTION, SECURITY_INFO_SERVICE_CREDENTIALS: credentials });
+      assert.deepEqual(
+        errors.map((error) => error.variable),
+        ['SECURITY_INFO_SERVICE_CREDENTIALS'],
+      );
+      assert.doesNotMatch(errors[0]!.message, /q1w2e3r4/, credentials);
+    }
+  });
+
   it('names each variable jwt needs and does not have', () => {
     const errors = refused({ ...DEVELOPMENT, SECURITY_INFO_AUTH: 'jwt', SECURITY_INFO_ISSUER: 'https://x' });
     assert.deepEqual(

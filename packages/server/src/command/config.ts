@@ -600,11 +600,16 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   const serviceCredentials: Record<string, string> = {};
   for (const entry of list(get('SECURITY_INFO_SERVICE_CREDENTIALS') ?? '')) {
     const at = entry.indexOf('=');
-    if (at <= 0) {
-      fail('SECURITY_INFO_SERVICE_CREDENTIALS', 'must be name=token pairs separated by commas.');
+    const name = entry.slice(0, at);
+    // Neither part is repeated in the error: a token given without its name (base64 ends in "=") reads as a name
+    // with no token, and one after another separator (`name:token=`) as a name that is not one.
+    if (at <= 0 || !/^[\w.-]{1,64}$/.test(name) || /^=*$/.test(entry.slice(at + 1))) {
+      fail(
+        'SECURITY_INFO_SERVICE_CREDENTIALS',
+        'must be name=token pairs separated by commas, each name 1 to 64 letters, digits, ".", "_" or "-".',
+      );
       break;
     }
-    const name = entry.slice(0, at);
     // A second token of one name would silently replace the first, and its caller be refused from then on.
     if (Object.hasOwn(serviceCredentials, name)) {
       fail('SECURITY_INFO_SERVICE_CREDENTIALS', `names ${name} twice: give each caller a name of its own.`);
