@@ -133,6 +133,18 @@ describe('security-info-server', { concurrency: true }, () => {
       assert.deepEqual(await ready.json(), { status: 'ready' });
     });
 
+    it('says on stderr that dev auth signs every request in, as whom, and where', async () => {
+      // Written with the line that says where it listens, which start() waited for.
+      const port = new URL(service.origin).port;
+      const warned = waitFor(
+        service,
+        'stderr',
+        new RegExp(`SECURITY_INFO_AUTH=dev signs every request in as demo-user.*:${port}`),
+      );
+      const late = new Promise((_, reject) => setTimeout(() => reject(new Error(service.stderr())), 5_000).unref());
+      await Promise.race([warned, late]);
+    });
+
     it('enrolls a phone end to end, the code read from the console', async () => {
       const sent = await post('/phone/challenges', { phoneNumber: '+31612345678', channel: 'sms' });
       assert.equal(sent.status, 201);

@@ -237,6 +237,8 @@ export interface ServiceConfig {
   stopDelayMs: number;
   /** What does not stop the start but should be said when it starts, each naming its variable. */
   warnings: ConfigError[];
+  /** With `dev` authentication, the one user every request is signed in as. */
+  devUser?: string;
 }
 
 /** A variable that stops the start, and why. */
@@ -375,6 +377,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   const jwtVariables = ['SECURITY_INFO_JWKS_URL', 'SECURITY_INFO_ISSUER', 'SECURITY_INFO_AUDIENCE'];
   let authenticate: SecurityInfoHandlerOptions['authenticate'] | undefined;
   let recentAuthentication: SecurityInfoHandlerOptions['recentAuthentication'];
+  let devUser: string | undefined;
   const recentText = get('SECURITY_INFO_RECENT_SIGN_IN');
   const recentSeconds = recentText !== undefined && /^\d{1,7}$/.test(recentText) ? Number(recentText) : NaN;
   if (recentText !== undefined && !(recentSeconds >= 1))
@@ -437,6 +440,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     const user = get('SECURITY_INFO_DEV_USER') ?? 'demo-user';
     if (user.length > 512) fail('SECURITY_INFO_DEV_USER', 'must be at most 512 characters.');
     authenticate = () => user;
+    devUser = user;
   } else if (auth === undefined) {
     fail('SECURITY_INFO_AUTH', 'is required in production: jwt, with SECURITY_INFO_JWKS_URL, _ISSUER and _AUDIENCE.');
   } else {
@@ -718,7 +722,15 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     }
   }
   if (errors.length > 0) return { errors };
-  return { options, listen: { port, host }, database, metrics: metricsText === 'on', stopDelayMs, warnings };
+  return {
+    options,
+    listen: { port, host },
+    database,
+    metrics: metricsText === 'on',
+    stopDelayMs,
+    warnings,
+    ...(devUser !== undefined ? { devUser } : {}),
+  };
 }
 
 /**

@@ -76,6 +76,12 @@ async function main(args: readonly string[]): Promise<void> {
     config.database.kind === 'pglite' ? `the embedded database in ${config.database.dataDir}` : 'PostgreSQL';
   out.info(`${NAME} listening on ${service.origin} (routes under ${config.options.basePath || '/'}, ${where})`);
   if (config.options.development) out.info(`${NAME}: development mode: not for a service on the internet.`);
+  // Said where warnings go, and with the address: on HOST=0.0.0.0 it is everyone on the network.
+  if (config.devUser !== undefined)
+    out.error(
+      `${NAME}: SECURITY_INFO_AUTH=dev signs every request in as ${config.devUser}, whoever sends it: anyone ` +
+        `who can reach ${service.origin} is that user.`,
+    );
   if (stopRequested) stop(stopRequested);
 }
 
