@@ -218,7 +218,7 @@ describe('the OpenAPI file', () => {
     assert.equal(refused.status, 429);
     assert.equal(((await refused.json()) as { error: string }).error, 'rate-limited');
 
-    // The set being replaced is removed after the save looked it up, before it registers the new one.
+    // The set the save names to replace is removed after the save looked it up, before it registers the new one.
     const memory = createMemoryStore();
     const race: { replacing?: string } = {};
     let removeFirst: (() => Promise<unknown>) | undefined;
@@ -243,6 +243,7 @@ describe('the OpenAPI file', () => {
     assert.equal((await raced('PUT', '/security-questions', { answers: ANSWERS })).status, 204);
     const methods = (await (await raced('GET', '/methods')).json()) as { methods: { id: string }[] };
     race.replacing = methods.methods[0]!.id;
-    assert.equal((await raced('PUT', '/security-questions', { answers: ANSWERS })).status, 409);
+    const replacing = { answers: ANSWERS, replaces: race.replacing };
+    assert.equal((await raced('PUT', '/security-questions', replacing)).status, 409);
   });
 });
