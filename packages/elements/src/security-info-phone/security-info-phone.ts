@@ -10,7 +10,8 @@ import {
 import { defineElement } from '../shared/define.js';
 import { listConverter } from '../shared/converters.js';
 import { LocalizeController } from '../shared/localized.js';
-import { emit, keepInputInside } from '../shared/events.js';
+import { emit } from '../shared/events.js';
+import { keepInputInside } from '../shared/input-method.js';
 import { errorMessage } from '../shared/error-messages.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { StepElement } from '../shared/step.js';

@@ -23,10 +23,3 @@ export function emit<K extends keyof HTMLElementEventMap>(
     new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
   );
 }
-
-/**
- * A listener on a control's `<form>` that keeps its inner fields' `input` events in its shadow root: they are
- * composed, so they would reach the host beside the control's own `input` (fired once per edit of its value, after
- * the rewrite), and typing in a search box inside it would look like an edit of the value.
- */
-export const keepInputInside = (event: Event): void => event.stopPropagation();
