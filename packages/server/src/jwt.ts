@@ -41,10 +41,16 @@ export interface JwtAuthenticatorOptions {
    * The issuer's key set: `jwks_uri` in its `/.well-known/openid-configuration`. There is no default, because
    * issuers publish it at different paths. Must be `https:`, or `http:` on a loopback address. Fetched on first
    * use, cached, and fetched again when a token names a key it has not seen (at most every 30 seconds). A fetch
-   * that fails (not 200 within 5 seconds, a redirect, over 1 MiB, not a key set) is not tried again for 5 seconds.
-   * Give either this or `keys`.
+   * that fails (not 200 within `keySetTimeoutMs`, a redirect, over 1 MiB, not a key set) is not tried again for 5
+   * seconds. Give either this or `keys`.
    */
   jwksUrl?: string | URL;
+  /**
+   * How long a fetch of `jwksUrl` may take, in milliseconds. Default 5000. Keep it below the handler's
+   * `dependencyTimeoutMs`: then a slow issuer fails the fetch, reported once, before the handler gives up on each
+   * request waiting for it.
+   */
+  keySetTimeoutMs?: number;
   /** Where keys come from instead of `jwksUrl`: `createLocalJWKSet(…)`, or your own `createRemoteJWKSet(…)`. */
   keys?: JWTVerifyGetKey;
   /**
@@ -148,11 +154,11 @@ function isKeySet(value: unknown): boolean {
 
 /**
  * The key set behind `url`, fetched by jose (cached 10 minutes, again for an unknown `kid` at most every 30 seconds,
- * 5 seconds at most per fetch, no redirects), with what jose leaves out: a size limit, and a pause after a failure.
+ * `keySetTimeoutMs` at most per fetch, no redirects), with what jose leaves out: a size limit, and a pause after a failure.
  * Without the pause, every request naming a key not in the set (anyone can write such a token) would have the
  * issuer asked again while it is down: one request to it, and one error in the log, for each request to us.
  */
-function remoteKeySet(url: URL, now: () => number): JWTVerifyGetKey {
+function remoteKeySet(url: URL, now: () => number, timeoutDuration: number): JWTVerifyGetKey {
   let failedAt = -Infinity;
   const fetchKeySet = async (resource: string, init: RequestInit): Promise<Response> => {
     if (now() < failedAt + KEY_SET_RETRY_MS) throw new KeySetPause('the key set could not be fetched a moment ago');
@@ -177,7 +183,7 @@ function remoteKeySet(url: URL, now: () => number): JWTVerifyGetKey {
       throw error;
     }
   };
-  return createRemoteJWKSet(url, { [customFetch]: fetchKeySet });
+  return createRemoteJWKSet(url, { [customFetch]: fetchKeySet, timeoutDuration });
 }
 
 function seconds(name: string, value: number | undefined): number | undefined {
@@ -261,7 +267,9 @@ export function createJwtAuthenticator(options: JwtAuthenticatorOptions): JwtAut
   const clockTolerance = seconds('clockToleranceSeconds', options.clockToleranceSeconds) ?? 30;
   const maxTokenAge = seconds('maxTokenAgeSeconds', options.maxTokenAgeSeconds);
   const now = options.clock ?? Date.now;
-  const keys = options.keys ?? remoteKeySet(keySetUrl(options.jwksUrl!), now);
+  const keySetTimeout = options.keySetTimeoutMs ?? 5_000;
+  if (!(Number.isFinite(keySetTimeout) && keySetTimeout > 0)) fail('keySetTimeoutMs must be a positive number.');
+  const keys = options.keys ?? remoteKeySet(keySetUrl(options.jwksUrl!), now, keySetTimeout);
 
   function verifyOptions(): JWTVerifyOptions {
     return {

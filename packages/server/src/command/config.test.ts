@@ -260,6 +260,29 @@ describe('configFromEnv: every variable', () => {
     }
   });
 
+  it('gives up a fetch of the identity provider’s keys before the handler stops waiting for it', async (t) => {
+    // An issuer that never answers: past the handler's 2 s each request waiting for the keys would be logged as an
+    // authenticator that did not answer; the fetch's own failure is logged once for all of them.
+    const silent = (_url: unknown, init?: RequestInit) =>
+      new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    t.mock.method(globalThis, 'fetch', silent);
+    t.mock.method(console, 'error', () => undefined);
+    // The fetch's time-out does not hold the process open; a server's sockets would.
+    const open = setInterval(() => undefined, 1000);
+    t.after(() => clearInterval(open));
+    const { options } = started({ ...PRODUCTION, SECURITY_INFO_DEPENDENCY_TIMEOUT_MS: '2000' });
+    const token = ['{"alg":"RS256","kid":"k1","typ":"at+jwt"}', '{"sub":"a"}']
+      .map((part) => Buffer.from(part).toString('base64url'))
+      .join('.');
+    const request = new Request('https://id.example.com/api/security-info/methods', {
+      headers: { authorization: `Bearer ${token}.c2ln` },
+    });
+    const begun = performance.now();
+    await assert.rejects(Promise.resolve(options.authenticate(request)));
+    const took = performance.now() - begun;
+    assert.ok(took < 1950, `the key set was given up after ${Math.round(took)} ms`);
+  });
+
   it('names the authenticator apps’ issuer, and refuses one an app could not show on one line', () => {
     const apps = { ...DEVELOPMENT, SECURITY_INFO_POLICY: '/etc/apps.json' };
     assert.equal(started(apps).options.totpIssuer, undefined);

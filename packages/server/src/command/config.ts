@@ -202,7 +202,8 @@ export const VARIABLES: readonly Variable[] = [
     default: '10000',
     meaning:
       'how long a sender, the database or the identity provider may take before the request fails, in ms; the ' +
-      'sender (Twilio, the webhook, SMTP) gives up after 80% of it, 8000 at most',
+      'sender (Twilio, the webhook, SMTP) gives up after 80% of it, 8000 at most, and a fetch of the identity ' +
+      "provider's keys too, 5000 at most",
   },
   {
     name: 'SECURITY_INFO_BODY_TIMEOUT_MS',
@@ -372,6 +373,23 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     database = { kind: 'pglite', dataDir: path.resolve(sources.cwd ?? process.cwd(), dataDir) };
   }
 
+  /** A time in milliseconds: a whole number from `least` to ten minutes; `undefined` when unset or refused. */
+  const milliseconds = (name: string, least: number, example: number) => {
+    const text = get(name);
+    const value = text !== undefined && /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+    const valid = value >= least && value <= 600_000;
+    if (text !== undefined && !valid)
+      fail(name, `must be a whole number of milliseconds from ${least} to 600000, such as ${example}, not "${text}".`);
+    return valid ? value : undefined;
+  };
+  const dependencyTimeoutMs = milliseconds('SECURITY_INFO_DEPENDENCY_TIMEOUT_MS', 1, 10_000);
+  // Each sender gives up within the handler's wait for it, with room for the rest of the request: a message still on
+  // its way when the handler gives up would arrive with a code the person was told had not been sent. Unset, the
+  // senders' own 8 s, below the handler's 10 s. The fetch of the identity provider's keys too (5 s at most).
+  const senderTimeoutMs =
+    dependencyTimeoutMs === undefined ? undefined : Math.min(8_000, Math.ceil(dependencyTimeoutMs * 0.8));
+  const senderTimeout = senderTimeoutMs === undefined ? {} : { timeoutMs: senderTimeoutMs };
+
   // Who is asking.
   const auth = get('SECURITY_INFO_AUTH') ?? (development ? 'dev' : undefined);
   const jwtVariables = ['SECURITY_INFO_JWKS_URL', 'SECURITY_INFO_ISSUER', 'SECURITY_INFO_AUDIENCE'];
@@ -405,6 +423,8 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
           jwksUrl: get('SECURITY_INFO_JWKS_URL')!,
           issuer: get('SECURITY_INFO_ISSUER')!,
           audience: list(get('SECURITY_INFO_AUDIENCE')!),
+          // As a sender's, the fetch of the keys ends before the handler stops waiting for it.
+          ...(senderTimeoutMs !== undefined ? { keySetTimeoutMs: Math.min(5_000, senderTimeoutMs) } : {}),
           ...(scope !== undefined ? { accessToken: { scope } } : {}),
           onError: (error) =>
             console.error(`[security-info] the identity provider's keys could not be had: ${describeError(error)}`),
@@ -446,23 +466,6 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   } else {
     fail('SECURITY_INFO_AUTH', `must be jwt or dev, not "${auth}".`);
   }
-
-  /** A time in milliseconds: a whole number from `least` to ten minutes; `undefined` when unset or refused. */
-  const milliseconds = (name: string, least: number, example: number) => {
-    const text = get(name);
-    const value = text !== undefined && /^\d{1,6}$/.test(text) ? Number(text) : NaN;
-    const valid = value >= least && value <= 600_000;
-    if (text !== undefined && !valid)
-      fail(name, `must be a whole number of milliseconds from ${least} to 600000, such as ${example}, not "${text}".`);
-    return valid ? value : undefined;
-  };
-  const dependencyTimeoutMs = milliseconds('SECURITY_INFO_DEPENDENCY_TIMEOUT_MS', 1, 10_000);
-  // Each sender gives up within the handler's wait for it, with room for the rest of the request: a message still on
-  // its way when the handler gives up would arrive with a code the person was told had not been sent. Unset, the
-  // senders' own 8 s, below the handler's 10 s.
-  const senderTimeoutMs =
-    dependencyTimeoutMs === undefined ? undefined : Math.min(8_000, Math.ceil(dependencyTimeoutMs * 0.8));
-  const senderTimeout = senderTimeoutMs === undefined ? {} : { timeoutMs: senderTimeoutMs };
 
   // How codes leave.
   const senderName = get('SECURITY_INFO_SENDER') ?? (development ? 'console' : undefined);
