@@ -1,6 +1,6 @@
 // The command's configuration: every variable read into the handler's options, every malformed value named, and
 // production refusing what is for development only.
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,6 +33,21 @@ const TWILIO = {
   TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
   TWILIO_AUTH_TOKEN: 'token',
 };
+
+/**
+ * Every fetch of the test `t` waits until it is aborted, as a provider that never answers; what the code under test
+ * logs of it is kept quiet.
+ */
+function nothingAnswers(t: TestContext): void {
+  const silent = (_url: unknown, init?: RequestInit) =>
+    new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+  t.mock.method(globalThis, 'fetch', silent);
+  t.mock.method(console, 'warn', () => undefined);
+  t.mock.method(console, 'error', () => undefined);
+  // The fetches' time-outs do not hold the process open; a server's sockets would.
+  const open = setInterval(() => undefined, 1000);
+  t.after(() => clearInterval(open));
+}
 
 const files: Record<string, string> = {
   '/etc/security-info/policy.json': POLICY,
@@ -240,13 +255,7 @@ describe('configFromEnv: every variable', () => {
   it('gives a text message less time than the handler waits for it, through Twilio or the webhook', async (t) => {
     // A provider that never answers: the send must be given up before the handler stops waiting (2 s), or the
     // message could still go out with a code the handler withdrew.
-    const silent = (_url: unknown, init?: RequestInit) =>
-      new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
-    t.mock.method(globalThis, 'fetch', silent);
-    t.mock.method(console, 'warn', () => undefined);
-    // The senders' time-outs do not hold the process open; a server's sockets would.
-    const open = setInterval(() => undefined, 1000);
-    t.after(() => clearInterval(open));
+    nothingAnswers(t);
     const short = { SECURITY_INFO_DEPENDENCY_TIMEOUT_MS: '2000' };
     for (const env of [
       { ...TWILIO, TWILIO_FROM: '+31201234567', ...short },
@@ -263,13 +272,7 @@ describe('configFromEnv: every variable', () => {
   it('gives up a fetch of the identity provider’s keys before the handler stops waiting for it', async (t) => {
     // An issuer that never answers: past the handler's 2 s each request waiting for the keys would be logged as an
     // authenticator that did not answer; the fetch's own failure is logged once for all of them.
-    const silent = (_url: unknown, init?: RequestInit) =>
-      new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
-    t.mock.method(globalThis, 'fetch', silent);
-    t.mock.method(console, 'error', () => undefined);
-    // The fetch's time-out does not hold the process open; a server's sockets would.
-    const open = setInterval(() => undefined, 1000);
-    t.after(() => clearInterval(open));
+    nothingAnswers(t);
     const { options } = started({ ...PRODUCTION, SECURITY_INFO_DEPENDENCY_TIMEOUT_MS: '2000' });
     const token = ['{"alg":"RS256","kid":"k1","typ":"at+jwt"}', '{"sub":"a"}']
       .map((part) => Buffer.from(part).toString('base64url'))
