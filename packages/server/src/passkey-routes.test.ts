@@ -7,6 +7,7 @@ import type { SecurityInfoPolicy } from '@security-info/core';
 import { SettingsService } from '@simplewebauthn/server';
 import { createSecurityInfoHandler } from './handler.js';
 import { ConfigurationError, TEST_LIMITS, type SecurityInfoHandlerOptions } from './options.js';
+import { MAX_PASSKEYS } from './passkey-routes.js';
 import { BASE, SECRET, body, setup, type Call } from './test-support.js';
 import { softAuthenticator, type Bend, type SoftAuthenticator } from './test-authenticator.js';
 
@@ -157,6 +158,26 @@ describe('POST /passkey/registration-options', () => {
       reason: 'not-verified',
     });
     assert.deepEqual((await server.listMethods()).methods, []);
+  });
+
+  it('keeps at most MAX_PASSKEYS passkeys a person, refused before the dialog and at the registration', async () => {
+    // Each registration costs nothing but a request: without a cap, a session registers made-up passkeys, with
+    // credential ids of 1,023 bytes, ten an hour for ever, and every later ceremony lists them all.
+    const server = passkeyServer({ limits: TEST_LIMITS });
+    for (let count = 0; count < MAX_PASSKEYS - 1; count += 1) await server.enroll(softAuthenticator());
+    // Two dialogs opened with one place left: the first answer takes it, the second is refused.
+    const [one, two] = [await server.begin(), await server.begin()];
+    assert.equal((await server.finish(one.challengeId, softAuthenticator().register(one.options))).status, 201);
+    const late = await server.finish(two.challengeId, softAuthenticator().register(two.options));
+    assert.deepEqual(await refusal(late), { status: 409, error: 'unknown', reason: undefined });
+    assert.deepEqual(await refusal(await server.post('/passkey/registration-options', {})), {
+      status: 409,
+      error: 'unknown',
+      reason: undefined,
+    });
+    assert.equal((await server.listMethods()).methods.length, MAX_PASSKEYS);
+    // Another person's passkeys are theirs to count.
+    await server.enroll(softAuthenticator(), { user: 'bob' });
   });
 
   it('answers 404 on a server without a relying party, and 422 when the policy offers no passkeys', async () => {

@@ -36,6 +36,12 @@ export const PASSKEY_CHALLENGE_SECONDS = 5 * 60;
 export const PASSKEY_BODY_BYTES = 16 * 1024;
 /** The name of a passkey registered without one. */
 export const DEFAULT_PASSKEY_NAME = 'Passkey';
+/**
+ * The most passkeys a person may have. A passkey costs its maker nothing (attestation is not asked for, so any key
+ * will do), and each one's credential id, up to 1,023 bytes, goes out in every later ceremony's options: without a
+ * cap, a session could add them for ever and make the person's options, list and rows grow without end.
+ */
+export const MAX_PASSKEYS = 20;
 /** 32 random bytes: the WebAuthn user handle, the same for all of a person's passkeys, never their user id. */
 const USER_HANDLE_BYTES = 32;
 const BASE64URL = /^[A-Za-z0-9_-]{1,2048}$/;
@@ -139,6 +145,9 @@ function framed(clientDataJSON: string): boolean {
     return false;
   }
 }
+
+const tooMany = () =>
+  new Refusal(409, 'unknown', `You have ${MAX_PASSKEYS} passkeys, the most there can be: remove one to add another.`);
 
 const mismatch = (reason: PasskeyFailureReason) => new Mismatch(reason, FAILURE_MESSAGES[reason]);
 const refusal = (reason: PasskeyFailureReason, status: 409 | 422 = 422) =>
@@ -260,6 +269,8 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
     checkPolicy();
     const methods = await challenges.transaction((tx) => tx.listMethods(caller.userId));
     await registrations.requireRecent(caller, 'add', methods.length === 0);
+    // Before the dialog: a passkey the server would refuse would stay on the authenticator, registered nowhere.
+    if (passkeysOf(methods).length >= MAX_PASSKEYS) throw tooMany();
     await charge(caller, 'enroll');
     const label = await within(options.accountLabel(caller.userId), options.dependencyTimeoutMs, 'accountLabel');
     if (typeof label !== 'string' || label.trim() === '') throw new Error('accountLabel answered no name');
@@ -322,6 +333,7 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
       const registered = await registrations.registerMethod(tx, caller, {
         kind: 'passkey',
         replaces: null,
+        max: { count: MAX_PASSKEYS, refusal: tooMany },
         fields: {
           phoneNumber: null,
           channel: null,

@@ -149,6 +149,8 @@ export function createRegistrations(options: ResolvedOptions) {
       same?: (method: StoredMethod) => boolean;
       /** A person has at most one method of this kind: the one they have is replaced, named in `replaces` or not. */
       single?: boolean;
+      /** A person has at most this many methods of this kind: with as many, a new one is refused (409). */
+      max?: { count: number; refusal: () => Refusal };
     },
   ): Promise<{ method: StoredMethod; replaced: StoredMethod | null; action: AuditAction }> {
     const { kind, replaces, fields } = request;
@@ -166,6 +168,10 @@ export function createRegistrations(options: ResolvedOptions) {
         `The ${kind === 'phone' ? 'phone' : 'method'} to replace is no longer registered.`,
       );
     const same = request.same && methods.find((method) => method.kind === kind && request.same!(method));
+    // Counted under the person's lock: registrations finishing at once cannot all take the last place.
+    const { max } = request;
+    if (max && !same && !replaced && methods.filter((method) => method.kind === kind).length >= max.count)
+      throw max.refusal();
     // Replaced by a number or address registered already as another method, the replaced one is simply removed:
     // one method fewer, so it must not go below what the organization requires, as a removal would not.
     if (caller.actor === 'user' && same && replaced && same.id !== replaced.id && required(replaced, methods))
