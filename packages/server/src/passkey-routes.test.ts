@@ -437,6 +437,26 @@ describe('PATCH /methods/{id}', () => {
     assert.ok(entries.some((entry) => entry.action === 'method-renamed' && entry.methodId === method.id));
   });
 
+  it('counts each rename in the person’s limits: renaming in a loop cannot fill the audit trail', async () => {
+    // Each rename leaves an audit entry, which nothing removes.
+    const server = passkeyServer();
+    const method = await server.enroll(softAuthenticator());
+    const statuses: number[] = [];
+    for (let turn = 0; turn < 30; turn += 1) statuses.push((await server.rename(method.id, `Name ${turn}`)).status);
+    assert.ok(statuses.includes(429), 'renaming is refused past the person’s limit');
+    const entries = await server.store.transaction((tx) => tx.listAudit({ userId: 'alice', limit: 100 }));
+    const renames = entries.filter((entry) => entry.action === 'method-renamed').length;
+    assert.equal(renames, statuses.filter((status) => status === 204).length);
+    assert.ok(renames <= 10, `${renames} renames written`);
+    // A refused name, or another person's method, spends nothing (nothing is written).
+    server.advance(3600);
+    for (let turn = 0; turn < 30; turn += 1) {
+      assert.equal((await server.rename(method.id, '')).status, 400);
+      assert.equal((await server.rename(method.id, 'Mine now', 'bob')).status, 404);
+    }
+    assert.equal((await server.rename(method.id, 'Laptop')).status, 204);
+  });
+
   it('refuses a name that would reorder or break the text around it: every bidi control, line and paragraph separators', async () => {
     const server = passkeyServer();
     const method = await server.enroll(softAuthenticator());

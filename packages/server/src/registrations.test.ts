@@ -117,6 +117,29 @@ describe('the registered methods', () => {
     assert.equal((await server.call('PUT', '/methods/default', { id: 42 })).status, 400);
   });
 
+  it('counts each change of the default in the person’s limits: switching back and forth cannot fill the audit trail', async () => {
+    // Each change leaves an audit entry, which nothing removes: uncounted, a session switching between two methods
+    // in a loop wrote rows without end.
+    const server = withMethods();
+    await server.enroll('+31612345678');
+    await server.enroll('+31687654321');
+    const [first, second] = (await server.list()).methods;
+    const statuses: number[] = [];
+    for (let turn = 0; turn < 30; turn += 1) {
+      const id = turn % 2 ? first!.id : second!.id;
+      statuses.push((await server.call('PUT', '/methods/default', { id })).status);
+    }
+    assert.ok(statuses.includes(429), 'switching is refused past the person’s limit');
+    const entries = await server.store.transaction((tx) => tx.listAudit({ userId: 'alice', limit: 100 }));
+    const changes = entries.filter((entry) => entry.action === 'default-changed').length;
+    assert.equal(changes, statuses.filter((status) => status === 204).length);
+    assert.ok(changes <= 10, `${changes} changes written`);
+    // Another person's budget is their own.
+    await server.enroll('+31611111111', {}, 'bob');
+    const [bobs] = (await server.list('bob')).methods;
+    assert.equal((await server.call('PUT', '/methods/default', { id: bobs!.id }, { user: 'bob' })).status, 204);
+  });
+
   it('replaces a phone in one step once the new number is verified, keeping the old one until then', async () => {
     const server = withMethods();
     await server.enroll('+31612345678');

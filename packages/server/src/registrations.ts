@@ -115,6 +115,20 @@ export function createRegistrations(options: ResolvedOptions) {
     return tx.addAudit(entry);
   }
 
+  /**
+   * Counts a change that adds no method (a name, the default) in a budget of the person's own, apart from
+   * enrollment's: each leaves an audit entry that nothing removes, so uncounted, a session repeating one in a loop
+   * would write rows without end. Charged in the change's transaction, after its checks: a refused change costs none.
+   */
+  async function chargeChange(tx: StoreTransaction, caller: Caller): Promise<void> {
+    const charges = [{ key: `change:${caller.userId}`, windows: options.limits.sendsPerUser }];
+    const decision = await tx.consume(charges, now());
+    if (!decision.allowed)
+      throw new Refusal(429, 'rate-limited', 'Too many changes: wait before trying again.', {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+  }
+
   /** After a commit: tell the host, which tells the person. A notice never undoes the change. */
   function notify(userId: string, action: AuditAction, method: StoredMethod | null): void {
     const onNotice = options.onNotice;
@@ -244,6 +258,7 @@ export function createRegistrations(options: ResolvedOptions) {
         'This method cannot be the default sign-in method: it cannot serve two-step verification.',
       );
     await requireRecent(caller, 'set-default');
+    await chargeChange(tx, caller);
     await tx.setDefaultMethod(caller.userId, id);
     await audit(tx, caller, 'default-changed', method);
     return method;
@@ -253,6 +268,7 @@ export function createRegistrations(options: ResolvedOptions) {
   async function rename(tx: StoreTransaction, caller: Caller, id: string, name: string): Promise<StoredMethod> {
     const { method } = await lockedMethod(tx, caller, id);
     if (method.kind !== 'passkey') throw new Refusal(422, 'unknown', 'Only a passkey has a name to change.');
+    await chargeChange(tx, caller);
     const renamed = { ...method, data: { ...method.data, name } };
     await tx.putMethod(renamed);
     await audit(tx, caller, 'method-renamed', renamed);
