@@ -170,6 +170,9 @@ describe('passkeyName', () => {
     assert.equal(passkeyName('Work\u202Epot laptop'), undefined);
     assert.equal(passkeyName('Work\u2028laptop'), undefined);
     assert.equal(passkeyName('\u200B\u200D'), undefined);
+    assert.equal(passkeyName('\u3164'), undefined);
+    assert.equal(passkeyName('\u2800\uFFA0'), undefined);
+    assert.equal(passkeyName('\u3164 Desk'), '\u3164 Desk');
     assert.equal(passkeyName('Key \uD83D'), undefined);
     assert.equal(passkeyName('Tab\there'), undefined);
     assert.equal(passkeyName('👩‍💻 Desk'), '👩‍💻 Desk');

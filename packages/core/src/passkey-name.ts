@@ -10,6 +10,9 @@ import { PASSKEY_NAME_MAX } from './policy-words.js';
 const NOT_IN_NAMES = /[\p{Cc}\p{Cs}\p{Bidi_Control}\p{Zl}\p{Zp}]/u;
 // A letter, digit, symbol or punctuation: a name of zero-width characters or marks alone would list as a blank row.
 const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
+// Characters that show nothing though some are letters or symbols: the default-ignorable ones (among them the Hangul
+// fillers, what blank user names are made of) and the Braille blank. They may be in a name, but cannot be all of it.
+const BLANK = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
 
 /**
  * A passkey's name as the contract takes it, or undefined for one it refuses: trimmed, 1 to 64 characters (code
@@ -18,7 +21,8 @@ const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
 export function passkeyName(name: unknown): string | undefined {
   if (typeof name !== 'string') return undefined;
   const trimmed = name.trim();
-  const fits = VISIBLE.test(trimmed) && !NOT_IN_NAMES.test(trimmed) && [...trimmed].length <= PASSKEY_NAME_MAX;
+  const fits =
+    VISIBLE.test(trimmed.replace(BLANK, '')) && !NOT_IN_NAMES.test(trimmed) && [...trimmed].length <= PASSKEY_NAME_MAX;
   return fits ? trimmed : undefined;
 }
 

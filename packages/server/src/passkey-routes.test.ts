@@ -466,6 +466,11 @@ describe('PATCH /methods/{id}', () => {
     // A name nothing of which shows (a zero-width space, a lone joiner, a mark on nothing) lists as a blank row.
     for (const name of ['\u200B', '\u200D', '\u200B\u200C', '\u0301'])
       assert.equal((await server.rename(method.id, name)).status, 400, JSON.stringify(name));
+    // Nor one of letters that show nothing: the Hangul fillers (what blank user names are made of), the Braille blank.
+    for (const name of ['\u3164', '\u115F\u1160', '\uFFA0', '\u2800\u2800', '\u3164\u200B\u2800'])
+      assert.equal((await server.rename(method.id, name)).status, 400, JSON.stringify(name));
+    // A Korean name, of syllables, is a name.
+    assert.equal((await server.rename(method.id, '\uD55C\uAE00 \uB178\uD2B8\uBD81')).status, 204);
     // A joiner inside an emoji is part of the name, not a control.
     assert.equal((await server.rename(method.id, 'Laptop \u{1F469}\u200D\u{1F4BB}')).status, 204);
     // Length counts code points: 64 emoji are a name, 65 are not.
