@@ -39,6 +39,16 @@ function graphemes(text: string): Iterable<string> {
   return Array.from(new Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (part) => part.segment);
 }
 
+/** At most `max` UTF-16 units of `text`, cut between the characters a person sees, never inside one. */
+export function cutWhole(text: string, max: number): string {
+  let kept = '';
+  for (const part of graphemes(wellFormed(text.slice(0, max + 1)))) {
+    if (kept.length + part.length > max) break;
+    kept += part;
+  }
+  return kept;
+}
+
 /**
  * `text` percent-encoded in at most `room` characters: whole, or its beginning and an ellipsis. An account label is
  * the host's (a display name, an address, a user id of up to 512 characters), and a URI longer than the contract

@@ -104,6 +104,14 @@ async function refusal(response: Response) {
 }
 
 describe('POST /passkey/registration-options', () => {
+  it('cuts a long account name to 256 characters without leaving half of a character', async () => {
+    // 255 letters, then an emoji of two UTF-16 units: a cut at 256 falls between them.
+    const server = passkeyServer({ accountLabel: () => `${'a'.repeat(255)}😀 more` });
+    const { options } = await server.begin();
+    assert.equal(options.user.name, 'a'.repeat(255));
+    assert.equal(options.user.displayName, options.user.name);
+  });
+
   it('binds creation options to the person: UV required, resident key preferred, no attestation', async () => {
     const server = passkeyServer({ accountLabel: (userId) => `${userId}@example.com` });
     const { challengeId, options } = await server.begin();

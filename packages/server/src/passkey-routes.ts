@@ -16,7 +16,7 @@ import {
   type AuthenticatorTransport,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import { wellFormed } from './app-routes.js';
+import { cutWhole } from './app-routes.js';
 import { Mismatch, noSuchChallenge, type Caller, type Challenges } from './challenges.js';
 import { randomId } from './codes.js';
 import { Refusal, badRequest, respond } from './http.js';
@@ -279,7 +279,7 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
     const known = passkeys.map((method) => method.data.userHandle).find(isBase64url);
     const userHandle =
       known ?? Buffer.from(crypto.getRandomValues(new Uint8Array(USER_HANDLE_BYTES))).toString('base64url');
-    const name = wellFormed(label.trim()).slice(0, 256);
+    const name = cutWhole(label.trim(), 256);
     const creation = await generateRegistrationOptions({
       rpName: rp.name,
       rpID: rp.id,
