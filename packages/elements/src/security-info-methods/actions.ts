@@ -106,7 +106,17 @@ export class PageActions {
       adapter: host.adapter,
       timeout: host.timeout,
       done: (operation, id, codes) => (codes ? this.showCodes(codes) : this.changed(operation, id)),
-      stale: () => host.loader.load(),
+      stale: (operation, id) => {
+        // The list shown anew may no longer hold the row focus was on (or put another method there): focus goes back
+        // to the control the refused change came from, beside its failure.
+        this.focusAfterLoad =
+          operation === 'default'
+            ? 'default'
+            : id === FIRST_CODES_ROW
+              ? 'codes'
+              : `${operation === 'remove' ? 'delete' : operation}:${id}`;
+        host.loader.load();
+      },
     });
     // The page around a modal dialog is inert, its live region unheard: what changed is said once it closes.
     this.modal = new ModalController(element, () => this.release());

@@ -156,6 +156,18 @@ describe('security-info-methods: Delete', () => {
     );
     expect(rows(el)[0]).to.contain("this method can't be deleted until you add another");
   });
+
+  it('keeps focus on the refused Delete when the list shown anew no longer has the row it was on', async () => {
+    // The other phone, listed first, went elsewhere: the row of the phone kept is now the first, and the last is gone.
+    const adapter = backend([WORK_PHONE, HOME_PHONE], { policy: { methods: [{ id: 'phone', purposes: ['mfa'] }] } });
+    const el = await page(adapter);
+    await adapter.removeMethod({ id: 'work-phone' }, { signal: new AbortController().signal });
+    getByRole(await askToDelete(el, 'Delete Phone +44 20 •••• 0000'), 'button', { name: 'Delete' }).click();
+    await waitUntil(() => rows(el).length === 1, 'the list was not loaded again');
+    expect(rowMessage(el, 'Phone')).to.contain("so this method can't be removed");
+    // Where it was: its Delete, now unavailable, with the reason as its description.
+    await waitUntil(() => focused() === 'button "Delete Phone +44 20 •••• 0000"', `focus is on ${focused()}`);
+  });
 });
 
 describe('security-info-methods: Delete when the backend wants a recent sign-in', () => {

@@ -42,7 +42,7 @@ export interface OperationsOptions {
   /** The change was made; for `codes`, with the new codes (shown once, then dropped). */
   done(operation: Operation, id: string, codes?: RecoveryCodes): void;
   /** The change was refused in a way that says the list is out of date (`method-required`). */
-  stale(): void;
+  stale(operation: Operation, id: string): void;
 }
 
 /** New recovery codes as the contract has them: a list of codes, none empty; anything else is a broken backend. */
@@ -136,7 +136,7 @@ export class OperationsController implements ReactiveController {
         if (outcome !== 'unanswered') return this.settle(key, outcome === 'handled' ? undefined : 'not-signed-in');
       }
       this.settle(key, code, retryAfterSeconds);
-      if (code === 'method-required') this.options.stale();
+      if (code === 'method-required') this.options.stale(operation, id);
     }
   }
 
