@@ -422,6 +422,12 @@ export class PageActions {
       // the dialog, through finished) before it goes.
       this.host.element.renderRoot.querySelector('security-info-wizard')?.cancel();
       if (open?.type === 'codes') open.view.clear();
+      // A wizard at its end has nothing to cancel and stays open: Escape closes it as its Done does, focus going to
+      // the method it registered, which later changes then forget.
+      if (open?.type === 'wizard' && this.modal.current === open) {
+        event.preventDefault();
+        return this.on.finished(event);
+      }
       this.modal.onCancel(event);
     },
     closed: (event) => {

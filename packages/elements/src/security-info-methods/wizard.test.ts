@@ -134,6 +134,24 @@ describe('security-info-methods: Add', () => {
     await expectAccessible(el);
   });
 
+  it('closes on Escape once the phone is registered as Done does, and forgets the phone for later changes', async () => {
+    const adapter = backend([{ id: 'app', kind: 'authenticator-app', addedAt: '2026-01-05T09:00:00Z' }]);
+    const el = await page(adapter);
+    button(el, 'Add sign-in method').click();
+    await dialog(el);
+    (await waitUntilFound(el, 'button', 'Phone')).click();
+    await enroll(el, adapter, '612345678');
+    await waitUntil(() => rows(el).some((row) => row.startsWith('Phone +31 6 •••• 5678')), 'the phone was not listed');
+    await press('Escape');
+    await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'the dialog stayed open');
+    await waitUntil(() => focused() === 'button "Change Phone +31 6 •••• 5678"', `focus is on ${focused()}`);
+    // A later deletion gives focus to Add, as any does: not to the phone added before.
+    button(el, 'Delete Authenticator app').click();
+    getByRole(await dialog(el), 'button', { name: 'Delete' }).click();
+    await waitUntil(() => rows(el).length === 1, 'the app was not deleted');
+    await waitUntil(() => focused() === 'button "Add sign-in method"', `focus is on ${focused()}`);
+  });
+
   it('lists a phone once added and says so; Done closes the dialog with focus on the new phone', async () => {
     const adapter = backend([]);
     const el = await page(adapter);
