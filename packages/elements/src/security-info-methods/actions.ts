@@ -337,6 +337,8 @@ export class PageActions {
     const method = this.host.loader.registrations?.methods.find((each) => each.id === id);
     const name = kindName(method?.kind ?? kind ?? 'phone');
     if (operation === 'remove') this.focusAfterLoad = 'add';
+    // A backend may list passkeys by name: the renamed one's row can move, and the Rename at its former place is another's.
+    if (operation === 'rename') this.focusAfterLoad = `rename:${id}`;
     this.announce(
       (operation === 'remove'
         ? 'removed'

@@ -113,6 +113,25 @@ describe('security-info-methods: passkeys', () => {
     await waitUntil(() => focused() === 'button "Rename Passkey Work phone"', `focus is on ${focused()}`);
   });
 
+  it('keeps focus on the renamed passkey’s Rename when the backend lists passkeys by name', async () => {
+    const backendWithKeys = passkeys();
+    const { listMethods } = backendWithKeys.adapter;
+    backendWithKeys.adapter.listMethods = async (options) => {
+      const list = await listMethods!(options);
+      list.methods.sort((a, b) => a.passkey!.name.localeCompare(b.passkey!.name));
+      return list;
+    };
+    const el = await page(backendWithKeys.adapter);
+    expect(rows(el)[0]).to.match(/^Passkey Pixel 9/);
+    const { field } = await askToRename(el, 'Pixel 9');
+    field.select();
+    await typeInto(field, 'Zebra');
+    await press('Enter');
+    await waitUntil(() => rows(el)[1]?.startsWith('Passkey Zebra'), 'the new name never showed');
+    // Not on the button that now stands at its former place, which renames another passkey.
+    await waitUntil(() => focused() === 'button "Rename Passkey Zebra"', `focus is on ${focused()}`);
+  });
+
   it('says a name must have 1 to 64 characters, and keeps the dialog open', async () => {
     const backendWithKeys = passkeys();
     const el = await page(backendWithKeys.adapter);
