@@ -1,5 +1,6 @@
 // The Security info page in right-to-left text, at 320 px, in forced colors and in dark mode: readable, and axe
 // finds nothing, in the list and in its dialogs.
+import type { RegisteredMethod, SecurityInfoAdapter } from '@security-info/core';
 import './security-info-methods.js';
 import type { SecurityInfoMethods } from './security-info-methods.js';
 import {
@@ -10,6 +11,7 @@ import {
   fixtureInDarkMode,
   fixtureInForcedColors,
   fixtureRtl,
+  getByRole,
   html,
   leaveDarkMode,
   leaveForcedColors,
@@ -65,6 +67,43 @@ describe('security-info-methods: appearance', () => {
       expect(choose.getBoundingClientRect().width).to.be.at.most(320);
       expect(choose.scrollWidth).to.be.at.most(choose.clientWidth);
       await expectAccessible(el);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('wraps a passkey name of 64 characters without spaces at 320 px, as the default and in the default’s choices', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const name = 'ArbeitslaptopEntwicklungsabteilungZweigstelleNordErdgeschossBüro';
+      const passkey = (id: string, named: string): RegisteredMethod => ({
+        id,
+        kind: 'passkey',
+        addedAt: '2026-03-01T10:00:00Z',
+        lastUsedAt: null,
+        removable: true,
+        purposes: ['mfa'],
+        passkey: { name: named },
+      });
+      const adapter: SecurityInfoAdapter = {
+        ...backend([]),
+        listMethods: async () => ({
+          methods: [passkey('pk-1', name), passkey('pk-2', 'Pixel')],
+          defaultMethodId: 'pk-1',
+        }),
+      };
+      const el = await page(adapter);
+      const shownDefault = el.shadowRoot!.querySelector<HTMLElement>('[part="default"]')!;
+      expect(shownDefault.scrollWidth, 'the default overflows').to.be.at.most(shownDefault.clientWidth);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      button(el, 'Change Default sign-in method').click();
+      const choose = await dialog(el);
+      expect(choose.scrollWidth, 'the choices overflow').to.be.at.most(choose.clientWidth);
+      getByRole(choose, 'button', { name: 'Cancel' }).click();
+      await el.updateComplete;
+      button(el, `Delete Passkey ${name}`).click();
+      const confirm = await dialog(el);
+      expect(confirm.scrollWidth, 'the confirmation overflows').to.be.at.most(confirm.clientWidth);
     } finally {
       await setViewport({ width: 800, height: 600 });
     }

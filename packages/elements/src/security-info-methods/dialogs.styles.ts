@@ -54,6 +54,8 @@ export const dialogStyles = css`
     align-items: center;
     gap: 0.75rem;
     min-block-size: var(--_control-height);
+    /* A passkey's name may be one long word. */
+    overflow-wrap: anywhere;
   }
 
   .choice input {

@@ -74,6 +74,11 @@ export const methodsStyles = css`
 
   .name {
     font-weight: 600;
+  }
+
+  /* A passkey's name may be one long word: it wraps rather than widen the page, in a row and as the default. */
+  .name,
+  strong {
     overflow-wrap: anywhere;
   }
 
