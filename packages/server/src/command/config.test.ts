@@ -269,6 +269,16 @@ describe('configFromEnv: every variable', () => {
     }
   });
 
+  it('refuses an issuer with white space around it, which no token’s iss would ever equal', () => {
+    // A value read from a mounted file keeps its last line break: every token would be refused, at every request.
+    refusesNaming(
+      { ...PRODUCTION, SECURITY_INFO_ISSUER: 'https://login.example.com\n' },
+      'SECURITY_INFO_ISSUER',
+      /white space/,
+    );
+    refusesNaming({ ...PRODUCTION, SECURITY_INFO_ISSUER: ' https://login.example.com' }, 'SECURITY_INFO_ISSUER');
+  });
+
   it('gives up a fetch of the identity provider’s keys before the handler stops waiting for it', async (t) => {
     // An issuer that never answers: past the handler's 2 s each request waiting for the keys would be logged as an
     // authenticator that did not answer; the fetch's own failure is logged once for all of them.

@@ -416,6 +416,10 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     unused(['SECURITY_INFO_DEV_USER'], 'with SECURITY_INFO_AUTH=jwt');
     const missing = jwtVariables.filter((name) => get(name) === undefined);
     for (const name of missing) fail(name, 'is required with SECURITY_INFO_AUTH=jwt.');
+    // Compared with each token's iss exactly: a line break kept from a mounted file would refuse every token.
+    const issuer = get('SECURITY_INFO_ISSUER');
+    if (issuer !== undefined && issuer !== issuer.trim())
+      fail('SECURITY_INFO_ISSUER', "has white space around it, which no token's iss has: remove it.");
     if (missing.length === 0) {
       const scope = get('SECURITY_INFO_JWT_SCOPE');
       try {
