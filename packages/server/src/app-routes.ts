@@ -9,6 +9,7 @@ import { base32Encode } from '@security-info/core';
 import type { Caller, Challenges } from './challenges.js';
 import { randomId } from './codes.js';
 import { Refusal, respond } from './http.js';
+import { requireAllowed } from './limits.js';
 import type { ResolvedOptions } from './options.js';
 import { readCode, readId } from './phone-routes.js';
 import { notFound, type RegistrationsApi } from './registrations.js';
@@ -105,11 +106,7 @@ export function createAppRoutes(options: ResolvedOptions, challenges: Challenges
       { key: `client:${caller.client}`, windows: limits.sendsPerClient },
     ];
     const at = now();
-    const decision = await challenges.transaction((tx) => tx.consume(charges, at));
-    if (!decision.allowed)
-      throw new Refusal(429, 'rate-limited', 'Too many setups were started.', {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+    requireAllowed(await challenges.transaction((tx) => tx.consume(charges, at)), 'Too many setups were started.');
   }
 
   /**

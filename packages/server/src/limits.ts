@@ -83,6 +83,12 @@ export function sendCharges({ limits }: ResolvedOptions, context: SendContext): 
   ];
 }
 
+/** Refuses with 429 `rate-limited`, in `message`'s words and with the wait, when a budget's `decision` says no. */
+export function requireAllowed(decision: RateDecision, message: string): void {
+  if (!decision.allowed)
+    throw new Refusal(429, 'rate-limited', message, { retryAfterSeconds: decision.retryAfterSeconds });
+}
+
 /** A budget's refusal of a send: which budget, and when it has room again. */
 export type SendRefused = Extract<RateDecision, { allowed: false }>;
 

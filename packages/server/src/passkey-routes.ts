@@ -20,7 +20,7 @@ import { cutWhole } from './app-routes.js';
 import { Mismatch, noSuchChallenge, type Caller, type Challenges } from './challenges.js';
 import { randomId } from './codes.js';
 import { Refusal, badRequest, respond } from './http.js';
-import { signInBudget } from './limits.js';
+import { requireAllowed, signInBudget } from './limits.js';
 import type { RelyingParty, ResolvedOptions } from './options.js';
 import { readId } from './phone-routes.js';
 import type { RegistrationsApi } from './registrations.js';
@@ -213,10 +213,7 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
             },
           ];
     const decision = await challenges.transaction((tx) => tx.consume(charges, now()));
-    if (!decision.allowed)
-      throw new Refusal(429, 'rate-limited', 'Too many passkey requests: wait before trying again.', {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+    requireAllowed(decision, 'Too many passkey requests: wait before trying again.');
   }
 
   async function putChallenge(caller: Caller, purpose: StoredChallenge['purpose'], data: Record<string, unknown>) {

@@ -5,6 +5,7 @@
 import type { Caller, Challenges } from './challenges.js';
 import { slowHashes } from './hashing.js';
 import { Refusal, badRequest, respond } from './http.js';
+import { requireAllowed } from './limits.js';
 import type { ResolvedOptions } from './options.js';
 import { readId } from './phone-routes.js';
 import {
@@ -55,10 +56,7 @@ export function createQuestionRoutes(
       options.dependencyTimeoutMs,
       'the store',
     );
-    if (!decision.allowed)
-      throw new Refusal(429, 'rate-limited', 'Too many changes: wait before trying again.', {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+    requireAllowed(decision, 'Too many changes: wait before trying again.');
   }
 
   /** `PUT /security-questions`: registers the answers, or replaces the person's (there is one set per person). */

@@ -11,6 +11,7 @@ import { newRecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_COUNT, RECOVERY_CODE_
 import type { Caller, Challenges } from './challenges.js';
 import { scryptHash, slowHashes, type ScryptParams } from './hashing.js';
 import { Refusal, badRequest, respond } from './http.js';
+import { requireAllowed } from './limits.js';
 import type { ResolvedOptions } from './options.js';
 import { notFound, recoveryCodesLeft, type RegistrationsApi } from './registrations.js';
 import type { StoredMethod } from './store.js';
@@ -95,10 +96,7 @@ export function createRecoveryRoutes(
         options.clock(),
       ),
     );
-    if (!decision.allowed)
-      throw new Refusal(429, 'rate-limited', 'Too many new sets of codes: wait before trying again.', {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+    requireAllowed(decision, 'Too many new sets of codes: wait before trying again.');
   }
 
   /**

@@ -7,6 +7,7 @@ import { methodPurposes, type MethodKind, type Registrations } from '@security-i
 import type { Caller } from './challenges.js';
 import { randomId } from './codes.js';
 import { Refusal } from './http.js';
+import { requireAllowed } from './limits.js';
 import type { ResolvedOptions, SensitiveOperation } from './options.js';
 import { describeError } from './redact.js';
 import {
@@ -122,11 +123,7 @@ export function createRegistrations(options: ResolvedOptions) {
    */
   async function chargeChange(tx: StoreTransaction, caller: Caller): Promise<void> {
     const charges = [{ key: `change:${caller.userId}`, windows: options.limits.sendsPerUser }];
-    const decision = await tx.consume(charges, now());
-    if (!decision.allowed)
-      throw new Refusal(429, 'rate-limited', 'Too many changes: wait before trying again.', {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+    requireAllowed(await tx.consume(charges, now()), 'Too many changes: wait before trying again.');
   }
 
   /** After a commit: tell the host, which tells the person. A notice never undoes the change. */
