@@ -80,6 +80,8 @@ export interface JwtAuthenticatorOptions {
 const MAX_HEADER_LENGTH = 8 * 1024;
 /** The largest key set read. Issuers publish a few kilobytes; more is a misconfigured or hostile server. */
 const MAX_KEY_SET_BYTES = 1024 * 1024;
+/** How long a fetch of the key set may take unless `keySetTimeoutMs` says otherwise. */
+export const DEFAULT_KEY_SET_TIMEOUT_MS = 5_000;
 /** How long after a failed fetch of the key set it is not asked for again (the requests meanwhile answer 503). */
 const KEY_SET_RETRY_MS = 5_000;
 /** RFC 6750: the scheme, one space or more, one b64token, nothing else. */
@@ -267,7 +269,7 @@ export function createJwtAuthenticator(options: JwtAuthenticatorOptions): JwtAut
   const clockTolerance = seconds('clockToleranceSeconds', options.clockToleranceSeconds) ?? 30;
   const maxTokenAge = seconds('maxTokenAgeSeconds', options.maxTokenAgeSeconds);
   const now = options.clock ?? Date.now;
-  const keySetTimeout = options.keySetTimeoutMs ?? 5_000;
+  const keySetTimeout = options.keySetTimeoutMs ?? DEFAULT_KEY_SET_TIMEOUT_MS;
   if (!(Number.isFinite(keySetTimeout) && keySetTimeout > 0)) fail('keySetTimeoutMs must be a positive number.');
   const keys = options.keys ?? remoteKeySet(keySetUrl(options.jwksUrl!), now, keySetTimeout);
 

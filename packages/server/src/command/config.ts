@@ -7,7 +7,7 @@ import path from 'node:path';
 import { channelsFor, parsePolicy, PREDEFINED_QUESTION_IDS, type SecurityQuestionsPolicy } from '@security-info/core';
 import { forwardedFor } from '../client.js';
 import { describeError } from '../redact.js';
-import { createJwtAuthenticator } from '../jwt.js';
+import { createJwtAuthenticator, DEFAULT_KEY_SET_TIMEOUT_MS } from '../jwt.js';
 import type { NodeHandlerOptions } from '../node.js';
 import {
   ConfigurationError,
@@ -428,7 +428,9 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
           issuer: get('SECURITY_INFO_ISSUER')!,
           audience: list(get('SECURITY_INFO_AUDIENCE')!),
           // As a sender's, the fetch of the keys ends before the handler stops waiting for it.
-          ...(senderTimeoutMs !== undefined ? { keySetTimeoutMs: Math.min(5_000, senderTimeoutMs) } : {}),
+          ...(senderTimeoutMs !== undefined
+            ? { keySetTimeoutMs: Math.min(DEFAULT_KEY_SET_TIMEOUT_MS, senderTimeoutMs) }
+            : {}),
           ...(scope !== undefined ? { accessToken: { scope } } : {}),
           onError: (error) =>
             console.error(`[security-info] the identity provider's keys could not be had: ${describeError(error)}`),
