@@ -329,7 +329,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     this.submitting.release();
     if (input && input.value !== digits) input.value = digits;
     // Before the event, not at the update after it: a listener reads the validity, as a native field's listener does.
-    this.updateValidity(this.input);
+    this.updateValidity(input ?? this.input);
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     if (this.autoSubmit && !letters && digits.length === this.codeLength) this.submit();
   }
