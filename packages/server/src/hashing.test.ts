@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHashGate, gateSize, scryptHash } from './hashing.js';
 import { Refusal } from './http.js';
@@ -76,6 +76,23 @@ describe('the gate of slow hashes', () => {
     assert.deepEqual(log, ['start slow']);
     // Its place went back: the gate still runs the next one.
     assert.deepEqual(await gate([async () => 'next'], 10_000), ['next']);
+  });
+
+  it('drops a waiting job once its time-out has fired, whatever the clock says', async (t) => {
+    // The time-out fires on the timer's clock; here it fires with no time passed on any other clock.
+    mock.timers.enable({ apis: ['setTimeout'] });
+    t.after(() => mock.timers.reset());
+    const log: string[] = [];
+    const gate = createHashGate({ running: 1, waiting: 4 });
+    const slow = held('slow', log);
+    const running = gate([slow.job], 10_000);
+    const waited = gate([held('late', log).job], 30).catch((error: unknown) => error);
+    mock.timers.tick(30);
+    assert.ok((await waited) instanceof DependencyTimeout);
+    slow.finish();
+    await running;
+    await settle();
+    assert.deepEqual(log, ['start slow']);
   });
 
   it('frees a place when a job fails', async () => {

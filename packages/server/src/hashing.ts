@@ -48,14 +48,16 @@ export function createHashGate({ running, waiting } = gateSize(poolSize > 0 ? po
         new Refusal(503, 'unknown', 'Too many checks at once: try again in a few seconds.', { retryAfterSeconds: 5 }),
       );
     admitted += jobs.length;
-    const deadline = performance.now() + timeoutMs;
+    // Set when the request's time-out fires. Not a deadline read off another clock: the timer may fire a little
+    // before `performance.now()` says the time is up, and a waiting job would then run for a request already answered.
+    let expired = false;
     const one = async (job: () => Promise<T>): Promise<T> => {
       try {
         if (active < running) active++;
         else await new Promise<void>((resolve) => queue.push(resolve));
         try {
           // Its request has been answered already: the place goes to the next one.
-          if (performance.now() > deadline) throw new DependencyTimeout('hashing');
+          if (expired) throw new DependencyTimeout('hashing');
           return await job();
         } finally {
           release();
@@ -64,7 +66,10 @@ export function createHashGate({ running, waiting } = gateSize(poolSize > 0 ? po
         admitted--;
       }
     };
-    return within(Promise.all(jobs.map(one)), timeoutMs, 'hashing');
+    return within(Promise.all(jobs.map(one)), timeoutMs, 'hashing').catch((error: unknown) => {
+      if (error instanceof DependencyTimeout) expired = true;
+      throw error;
+    });
   };
 }
 
