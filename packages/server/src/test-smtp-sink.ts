@@ -1,6 +1,6 @@
 /** A local SMTP server that keeps every message it is given, decoded enough to check it exactly: for the tests. */
 import type { TestContext } from 'node:test';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
 export interface ReceivedEmail {
@@ -51,12 +51,14 @@ function parse(raw: string): Pick<ReceivedEmail, 'headers' | 'text'> {
   return { headers, text: text.replace(/\r\n/g, '\n') };
 }
 
-/** How long the sink waits before it answers, to play a slow server. */
-export interface SinkDelays {
+/** How the sink plays a slow or broken server: how long it waits before it answers, and whether it hangs up. */
+export interface SinkConduct {
   /** Before the greeting, and before answering MAIL FROM and RCPT TO. */
   stepMs?: number;
   /** Before answering the "." that ends a message (which it keeps as soon as the "." arrives). */
   endMs?: number;
+  /** Drops the connection instead of answering the "." (the message kept, as a server that fails then may). */
+  hangUpAtEnd?: boolean;
 }
 
 /**
@@ -64,10 +66,11 @@ export interface SinkDelays {
  * authentication unless `options` say otherwise, and keeps what it received: `received` holds every message whose
  * "." arrived, `closed` counts the connections that ended.
  */
-export async function smtpSink(t: TestContext, options: Partial<SMTPServerOptions> = {}, delays: SinkDelays = {}) {
+export async function smtpSink(t: TestContext, options: Partial<SMTPServerOptions> = {}, delays: SinkConduct = {}) {
   const received: ReceivedEmail[] = [];
   const state = { closed: 0 };
   const later = (ms: number | undefined, answer: () => void) => (ms ? void setTimeout(answer, ms) : answer());
+  const sockets = new Set<Socket>();
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     authOptional: true,
@@ -87,10 +90,15 @@ export async function smtpSink(t: TestContext, options: Partial<SMTPServerOption
           raw,
           ...parse(raw),
         });
-        later(delays.endMs, callback);
+        if (delays.hangUpAtEnd) for (const socket of sockets) socket.destroy();
+        else later(delays.endMs, callback);
       });
     },
     ...options,
+  });
+  server.server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));

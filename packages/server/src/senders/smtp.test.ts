@@ -180,6 +180,34 @@ describe('SMTP sender', () => {
     ]);
   });
 
+  it('keeps the code of an email whose end was sent when the connection is lost before the answer', async (t) => {
+    // The server has the whole message, "." included, and the connection drops: it may deliver the email.
+    const sink = await smtpSink(t, {}, { hangUpAtEnd: true });
+    const log = logger();
+    const sender = createSmtpSender({ url: sink.url, from: FROM, timeoutMs: 5000, logger: log });
+    await sender.sendEmail({ email: 'jan@example.com', code: CODE });
+    assert.equal(sink.received.length, 1);
+    assert.deepEqual(log.lines, [
+      '[security-info] the connection to the SMTP server was lost after the end of an email; it may deliver it, so its code stays valid',
+    ]);
+  });
+
+  it('rejects an email whose end the server refuses: a refusal there is no lost connection', async (t) => {
+    const sink = await smtpSink(t, {
+      onData(stream, _session, callback) {
+        stream.resume();
+        stream.on('end', () => callback(Object.assign(new Error('message refused'), { responseCode: 554 })));
+      },
+    });
+    const log = logger();
+    const sender = createSmtpSender({ url: sink.url, from: FROM, timeoutMs: 5000, logger: log });
+    await assert.rejects(
+      sender.sendEmail({ email: 'jan@example.com', code: CODE }),
+      /did not take an email \(EMESSAGE 554\)/,
+    );
+    assert.deepEqual(log.lines, ['[security-info] the SMTP server did not take an email (EMESSAGE 554)']);
+  });
+
   it('gives up in time in the middle of TLS', async (t) => {
     // A port that takes the connection and never answers TLS's hello.
     const port = await silentPort(t);

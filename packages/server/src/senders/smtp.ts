@@ -104,15 +104,19 @@ const loadNodemailer = () => (nodemailer ??= importNodemailer());
 const smtpError = (message: string, code: string) => Object.assign(new Error(message), { code });
 
 /**
- * How an email ended: `taken` when the server answered its end with a 2xx, `unconfirmed` when the deadline passed
- * after the "." that ends it had been sent but before the server's answer.
+ * How an email ended: `taken` when the server answered its end with a 2xx; `unconfirmed` when the deadline passed,
+ * or `cut` when the connection was lost, after the "." that ends it had been sent but before the server's answer.
  */
-type Delivery = 'taken' | 'unconfirmed';
+type Delivery = 'taken' | 'unconfirmed' | 'cut';
+
+/** Nodemailer's codes for a connection that broke, as opposed to a server that answered with a refusal. */
+const BROKEN = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT']);
 
 /**
  * One email, from connecting to the server's answer to its end, within `ms`. At the deadline the connection is
  * destroyed, never closed politely: a server that has not received the "." must throw the message away, so an email
- * still on its way then is never delivered. An email whose "." was sent is `unconfirmed`: the server may deliver it.
+ * still on its way then is never delivered. An email whose "." was sent is `unconfirmed` (or `cut` when the
+ * connection broke before the answer): the server may deliver it.
  */
 function sendWithin(
   Connection: typeof SMTPConnection,
@@ -127,6 +131,9 @@ function sendWithin(
     let connection: SMTPConnection | undefined;
     const settle = (outcome: Delivery | Error) => {
       if (settled) return;
+      // A connection lost after the "." is no refusal: the server may have the whole email.
+      if (ended && outcome instanceof Error && BROKEN.has((outcome as NodeJS.ErrnoException).code ?? ''))
+        outcome = 'cut';
       settled = true;
       clearTimeout(timer);
       if (outcome instanceof Error) reject(outcome);
@@ -195,8 +202,8 @@ function sendWithin(
  * the handler withdraws the code. Nodemailer loads with the first email.
  *
  * One time-out covers each email from start to end. Past it, an email whose end (".") was not sent is never
- * delivered: the send rejects and the code is withdrawn. An email whose end was sent but not answered may be
- * delivered: the send resolves, so the code in it stays valid. Withdrawing it would risk a delivered email with a
+ * delivered: the send rejects and the code is withdrawn. An email whose end was sent but not answered, in time or at
+ * all (the connection lost), may be delivered: the send resolves, so the code in it stays valid. Withdrawing it would risk a delivered email with a
  * dead code; keeping it costs, when the email is lost, a resend after the cooldown.
  */
 export function createSmtpSender(options: SmtpSenderOptions): EmailSender {
@@ -234,9 +241,9 @@ export function createSmtpSender(options: SmtpSenderOptions): EmailSender {
         logger.warn(`[security-info] ${message}`);
         throw new Error(message);
       }
-      if (delivery === 'unconfirmed')
+      if (delivery !== 'taken')
         logger.warn(
-          '[security-info] the SMTP server did not answer the end of an email in time; it may deliver it, so its code stays valid',
+          `[security-info] ${delivery === 'cut' ? 'the connection to the SMTP server was lost after the end of an email' : 'the SMTP server did not answer the end of an email in time'}; it may deliver it, so its code stays valid`,
         );
     },
   };
