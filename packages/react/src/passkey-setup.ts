@@ -13,6 +13,11 @@ export const PasskeySetup = createComponent({
   tagName: 'passkey-setup',
   elementClass: Passkey,
   react: React,
-  events: { onPasskeyCreate: on('passkey-create'), onPasskeySave: on('passkey-save'), onBack: on('back') },
+  events: {
+    onPasskeyCreate: on('passkey-create'),
+    onPasskeySave: on('passkey-save'),
+    onBack: on('back'),
+    onInput: on('input'),
+  },
   displayName: 'PasskeySetup',
 });

@@ -10,6 +10,6 @@ export const SecurityQuestionsForm = createComponent({
   tagName: 'security-questions-form',
   elementClass: Questions,
   react: React,
-  events: { onQuestionsSubmit: on('questions-submit'), onBack: on('back') },
+  events: { onQuestionsSubmit: on('questions-submit'), onBack: on('back'), onInput: on('input') },
   displayName: 'SecurityQuestionsForm',
 });

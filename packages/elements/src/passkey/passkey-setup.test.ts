@@ -128,6 +128,16 @@ describe('<passkey-setup>', () => {
     expect(events.map((event) => event.detail)).to.deep.equal([{ name: 'Work laptop' }]);
   });
 
+  it('fires one input event of its own per edit of the name, and none of its field', async () => {
+    const el = await ready(html`<passkey-setup created .name=${'Chrome on Windows'}></passkey-setup>`);
+    const from: string[] = [];
+    el.addEventListener('input', (event) => from.push((event.composedPath()[0] as Element).localName));
+    await typeInto(nameField(el), ' 2');
+    await press('Backspace');
+    expect(from).to.deep.equal(Array(3).fill('passkey-setup'));
+    await expectAccessible(el);
+  });
+
   it('refuses a pasted name the backend would refuse: invisible, or with controls that reorder text', async () => {
     const el = await ready(html`<passkey-setup created .name=${'Chrome on Windows'}></passkey-setup>`);
     const events = recordEvents(el, 'passkey-save');

@@ -5,6 +5,7 @@ import { defineElement } from '../shared/define.js';
 import { LocalizeController } from '../shared/localized.js';
 import { addFeatureMessages } from '../shared/feature-messages.js';
 import { emit } from '../shared/events.js';
+import { keepInputInside } from '../shared/input-method.js';
 import { StepElement } from '../shared/step.js';
 import { IntentLock } from '../shared/intent-lock.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -35,6 +36,7 @@ export interface PasskeySaveDetail {
  *
  * @fires {CustomEvent<void>} passkey-create - The person pressed Create passkey (never while `pending`; a double click is one press until the host answers, or for a second).
  * @fires {CustomEvent<PasskeySaveDetail>} passkey-save - The person saved a valid name for the passkey.
+ * @fires {Event} input - The person edited the name.
  * @fires {CustomEvent<void>} back - The person pressed Back.
  *
  * @slot actions - Extra buttons after the step's own, for example Cancel.
@@ -132,6 +134,12 @@ export class PasskeySetup extends StepElement(LitElement) {
 
   private readonly onBack = () => emit(this, 'back', undefined);
 
+  /** The field's own input event stays in the shadow root (it is composed): the host hears the element's. */
+  private readonly onInput = (event: Event) => {
+    keepInputInside(event);
+    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  };
+
   protected override render() {
     const message = text.failure(this.failure) || this.error;
     return this.created ? this.renderName(message) : this.renderCreate(message);
@@ -177,7 +185,7 @@ export class PasskeySetup extends StepElement(LitElement) {
     const nameMessage = invalid ? keyed(this.saves, text.nameInvalid()) : message;
     return html`<h2 part="heading" tabindex="-1">${text.nameHeading()}</h2>
       <p part="intro">${text.nameIntro()}</p>
-      <form novalidate @submit=${this.onSave}>
+      <form novalidate @submit=${this.onSave} @input=${this.onInput}>
         <div class="field">
           <label part="label" for="name">${text.nameLabel()}</label>
           <input

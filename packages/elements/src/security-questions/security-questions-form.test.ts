@@ -250,6 +250,20 @@ describe('security-questions-form', () => {
     expect(el.error).to.equal('');
   });
 
+  it('fires one input event of its own per edit, an answer typed or a question chosen, and none of its fields', async () => {
+    const el = await form();
+    const from: string[] = [];
+    el.addEventListener('input', (event) => from.push((event.composedPath()[0] as Element).localName));
+    await typeInto(answer(el, 1), 'Rex');
+    await press('Backspace');
+    expect(from).to.deep.equal(Array(4).fill('security-questions-form'));
+    question(el, 2).focus();
+    await press('ArrowDown');
+    await el.updateComplete;
+    expect(from).to.deep.equal(Array(5).fill('security-questions-form'));
+    await expectAccessible(el);
+  });
+
   it('never writes an answer to an attribute', async () => {
     const el = await form();
     await fillAll(el, ['Whiskers', 'Amersfoort', 'Montessori']);

@@ -16,6 +16,7 @@ import { LocalizeController } from '../shared/localized.js';
 import { addEnrollMessages } from '../shared/enroll-messages.js';
 import { textLocale } from '../shared/text-locale.js';
 import { emit } from '../shared/events.js';
+import { keepInputInside } from '../shared/input-method.js';
 import { StepElement } from '../shared/step.js';
 import { IntentLock } from '../shared/intent-lock.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -52,6 +53,7 @@ const isPredefined = (id: string): id is PredefinedQuestionId =>
  *
  * @fires {CustomEvent<QuestionsSubmitDetail>} questions-submit - Save was pressed with answers that keep every rule; `detail.answers` holds them.
  * @fires {CustomEvent<void>} back - The person pressed Back.
+ * @fires {Event} input - The person edited an answer or chose another question; the event carries no answer.
  *
  * @slot actions - Extra buttons after Save and Back, for example Cancel.
  *
@@ -185,6 +187,8 @@ export class SecurityQuestionsForm extends StepElement(LitElement) {
     this.rows = this.rows.map((row, i) => (i === index ? { ...row, ...change } : row));
     if (this.error) this.error = '';
     this.#submitting.release();
+    // The fields' own input events stay in the shadow root (keepInputInside): the host hears the element's.
+    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   }
 
   // --- Submit ---------------------------------------------------------------------------------------------
@@ -234,7 +238,7 @@ export class SecurityQuestionsForm extends StepElement(LitElement) {
           },
         )}
       </p>
-      <form novalidate @submit=${this.#onSubmit}>
+      <form novalidate @submit=${this.#onSubmit} @input=${keepInputInside}>
         <p class="error" part="summary" role="alert">${summary}</p>
         ${this.rows.map((row, i) => {
           const n = number.format(i + 1);
