@@ -45,6 +45,7 @@ class NumberHost extends LitElement {
     failed: () => {},
     edited: () => this.edits++,
     left: () => {},
+    followed: () => {},
   });
 
   get country(): string {

@@ -35,6 +35,11 @@ export interface PhoneNumberOptions extends Required<PhoneDataOptions> {
   edited(): void;
   /** The person left the field. */
   left(): void;
+  /**
+   * A calling code in what the person typed chose another region (the host's `country` is set already): as they
+   * typed it, or once its data arrived.
+   */
+  followed(): void;
 }
 
 /** What the host's state means for the field, at each render. */
@@ -215,7 +220,10 @@ export class PhoneNumberController implements ReactiveController {
     const prefixed = !region && /^\s*(00|011)\d/.test(ascii) ? ascii.replace(/^\s*(00|011)/, '+') : raw;
     const shift = prefixed.length - raw.length;
     const result = formatAsYouType(prefixed, Math.max(0, caret + shift), region, metadata);
-    if (result.region && /^\s*\+/.test(result.text)) this.#host.country = result.region;
+    if (result.region && /^\s*\+/.test(result.text) && result.region !== this.#host.country) {
+      this.#host.country = result.region;
+      this.#options.followed();
+    }
     return result;
   }
 }

@@ -556,6 +556,57 @@ describe('security-info-phone: the number', () => {
     expect(el.value).to.equal('+4915123456789');
   });
 
+  it('fires change when a calling code typed chooses another country, as choosing one in the list does', async () => {
+    const el = await phone(html`<security-info-phone default-country="US"></security-info-phone>`);
+    const heard: unknown[] = [];
+    el.addEventListener('change', () => heard.push([el.country, picker(el).value]));
+    await typeInto(numberField(el), '+44 20 7946 0958');
+    await waitUntil(() => el.country === 'GB', `country ${el.country}`);
+    await el.updateComplete;
+    expect(heard).to.deep.equal([['GB', 'United Kingdom (+44)']]);
+    // Edits that leave the country as it is change nothing the host hears of until the field is left.
+    await press('Backspace');
+    await sendKeys({ type: '8' });
+    await el.updateComplete;
+    expect(heard).to.have.length(1);
+    await expectAccessible(el);
+  });
+
+  it('fires change when the data of a pasted calling code arrives and the country follows it', async () => {
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const el = await phoneWith((codes) =>
+      codes.includes('32') ? arrived.then(() => dataOf(['31', '32'])) : dataOf(codes),
+    );
+    await loaded(el);
+    const heard: unknown[] = [];
+    el.addEventListener('change', () => heard.push([el.country, el.value]));
+    paste(numberField(el), '+32 2 234 56 78');
+    await el.updateComplete;
+    arrive();
+    await waitUntil(() => el.country === 'BE', `country ${el.country}`);
+    await el.updateComplete;
+    expect(heard).to.deep.equal([['BE', '+3222345678']]);
+    await expectAccessible(el);
+  });
+
+  it('fires no change for a number the browser restores, though its calling code chooses the country', async () => {
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const el = await phoneWith((codes) =>
+      codes.includes('32') ? arrived.then(() => dataOf(['31', '32'])) : dataOf(codes),
+    );
+    await loaded(el);
+    const changes = recordEvents(el, 'change');
+    el.formStateRestoreCallback('+32 2 234 56 78');
+    await el.updateComplete;
+    arrive();
+    await waitUntil(() => el.country === 'BE', `country ${el.country}`);
+    await el.updateComplete;
+    expect(el.value).to.equal('+3222345678');
+    expect(changes).to.have.length(0);
+  });
+
   it("loads another calling code's data when a number has it, then formats and follows it", async () => {
     const asked: string[] = [];
     const el = await phoneWith((codes) => {

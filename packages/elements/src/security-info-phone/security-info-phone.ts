@@ -65,7 +65,7 @@ export interface PhoneSubmitDetail {
  *
  * @fires {CustomEvent<PhoneSubmitDetail>} phone-submit - Next was pressed with a valid number; `detail` is `{ phoneNumber, country, channel, nationalNumber }`.
  * @fires {Event} input - The person edited the number.
- * @fires {Event} change - The person chose another country or region, or left the number field.
+ * @fires {Event} change - The person chose another country or region, in the list or by typing a number with another calling code, or left the number field.
  *
  * @slot actions - Extra buttons after Next, for example Back or Cancel.
  *
@@ -182,6 +182,10 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   #available: Channel[] = [];
   /** The host's countdown has changed since the alert said it (`errorCountsDown`): shown outside the alert. */
   #quietError = false;
+  /** The number's calling code chose another region since the last update: the host hears of it (`change`). */
+  #followed = false;
+  /** The number shown is one the browser restored, unedited since: its calling code choosing a region is no choice. */
+  #restored = false;
 
   readonly #combobox = new CountryComboboxController(this, {
     chosen: () => this.country,
@@ -200,6 +204,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     },
     edited: () => this.#edited(),
     left: () => this.#numberLeft(),
+    followed: () => (this.#followed = true),
   });
 
   constructor() {
@@ -267,6 +272,10 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
 
   protected override updated(): void {
     this.#syncForm();
+    // A calling code typed chose another region (as it was typed, or once its data arrived): the host hears it as it
+    // hears a region chosen in the list, once the picker shows it.
+    if (this.#followed && !this.#restored) this.#changed();
+    this.#followed = false;
   }
 
   /** The form's value and validity, from the number as the field shows it. */
@@ -313,13 +322,17 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   }
 
   formStateRestoreCallback(state: string | File | FormData | null): void {
-    if (typeof state === 'string') this.#number.restore(state);
+    if (typeof state === 'string') {
+      this.#number.restore(state);
+      this.#restored = true; // The browser's doing, not the person's: no event, as at a native field.
+    }
   }
 
   // --- Edits ----------------------------------------------------------------------------------------------
 
   /** The person edited the number: a host error and the lock on the number before go; problems follow the edit. */
   #edited(): void {
+    this.#restored = false;
     if (this.error) {
       this.error = '';
       this.numberRejected = false;
@@ -345,7 +358,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
       this.#updateProblem();
       this.requestUpdate();
     }
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.#changed();
   }
 
   /** The person chose a region in the picker, or none (`''`) by leaving text there that matches none. */
@@ -355,6 +368,11 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     if (code) this.#number.refresh();
     this.#updateProblem();
     this.#syncForm(); // The number read for the new region, before the host hears of it.
+    this.#changed(); // Once, though the number's calling code took the region back.
+  }
+
+  #changed(): void {
+    this.#followed = false;
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
