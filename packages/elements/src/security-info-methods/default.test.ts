@@ -66,11 +66,14 @@ describe('security-info-methods: the default sign-in method', () => {
     const adapter = backend([WORK_PHONE, APP], { policy: appFirst });
     const el = await page(adapter);
     const changes = recordEvents(el, 'security-info-methods-change');
+    const inputs = recordEvents(el, 'input');
     button(el, CHANGE_DEFAULT).click();
     await dialog(el);
     // With the keyboard: the arrow keys move the choice, Enter saves.
     await press('ArrowUp');
     expect(getByRole<HTMLInputElement>(el, 'radio', { name: 'Authenticator app' }).checked).to.equal(true);
+    // The radios' own input events stay inside the page: a form around it sees no edit of its own.
+    expect(inputs).to.have.length(0);
     await press('Enter');
     await waitUntil(() => defaultText(el).startsWith('Default sign-in method Authenticator app'), 'no new default');
     expect(announced(el)).to.contain('Default sign-in method changed.');

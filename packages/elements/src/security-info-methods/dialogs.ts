@@ -13,6 +13,7 @@ import {
   type SecurityInfoPolicy,
   type MethodId,
 } from '@security-info/core';
+import { keepInputInside } from '../shared/input-method.js';
 import { msg, str } from '../shared/lit-localize.js';
 import { PLACE, placeIn } from '../shared/placeholder.js';
 
@@ -107,7 +108,9 @@ function chooseDefault(open: Open & { type: 'default' }, on: DialogHandlers): Te
     event.preventDefault();
     on.chooseDefault(new FormData(event.target as HTMLFormElement).get('default')?.toString());
   };
-  return html`<form @submit=${submit}>
+  // Its radios' input events are composed (as the rename field's are): kept inside, a form around the page sees no
+  // edit of its own.
+  return html`<form @submit=${submit} @input=${keepInputInside}>
     <h2 id="dialog-title" part="dialog-heading">
       ${msg('Change default sign-in method', {
         id: 'methods.default-title',
@@ -150,7 +153,7 @@ function rename(open: Open & { type: 'rename' }, on: DialogHandlers): TemplateRe
     event.preventDefault();
     on.rename(open.method, new FormData(event.target as HTMLFormElement).get('name')?.toString() ?? '');
   };
-  return html`<form @submit=${submit} novalidate>
+  return html`<form @submit=${submit} @input=${keepInputInside} novalidate>
     <h2 id="dialog-title" part="dialog-heading">
       ${msg('Rename passkey', { id: 'methods.rename-title', desc: 'Heading of the dialog that renames a passkey.' })}
     </h2>
