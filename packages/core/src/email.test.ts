@@ -113,6 +113,16 @@ test('a pasted mailto: prefix is dropped', () => {
   assert.equal(email(' MAILTO:jan@example.com'), 'jan@example.com');
 });
 
+test('an address pasted with the name a mail program shows it under is that address', () => {
+  assert.equal(email('Jan <jan@example.com>'), 'jan@example.com');
+  assert.equal(email(' "Jan de Vries" < jan@Example.com > '), 'jan@example.com');
+  assert.equal(email('<mailto:jan@example.com>'), 'jan@example.com');
+  assert.equal(email('Jan ＜jan@example.com＞'), 'jan@example.com');
+  assert.equal(problem('Jan <>'), 'required');
+  assert.equal(problem('Jan <jan@example.com'), 'local-part');
+  assert.equal(problem('Jan <jan@example.com> <ana@example.com>'), 'local-part');
+});
+
 test('invisible characters a paste leaves around an address are dropped, not read as part of it', () => {
   // A direction mark from right-to-left text, a zero-width space, a byte order mark: at either end only.
   assert.equal(email('\u200ejan@example.com\u200b'), 'jan@example.com');

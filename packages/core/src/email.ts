@@ -20,11 +20,14 @@ const LABEL = /^[\p{L}\p{M}\p{Nd}](?:[\p{L}\p{M}\p{Nd}-]*[\p{L}\p{M}\p{Nd}])?$/u
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
 // White space and invisible characters at either end: a paste brings a direction mark or a zero-width space along.
 const AROUND = /^[\s\p{Default_Ignorable_Code_Point}]+|[\s\p{Default_Ignorable_Code_Point}]+$/gu;
+// An address as a mail program copies it, after the name it is shown under: `Jan de Vries <jan@example.com>`.
+const NAMED = /^[^<>]*<([^<>]*)>$/;
 // Dots that IDNA treats as a full stop (ideographic and half-width); NFKC already folds the full-width one.
 const DOTS = /[\u3002\uff61]/g;
 
 /**
- * Checks an address as a person typed it. Trims it, drops a pasted `mailto:`, folds full-width `＠` and dots
+ * Checks an address as a person typed it. Trims it, drops a pasted `mailto:` and a name before the address in angle
+ * brackets, folds full-width `＠` and dots
  * (NFKC and IDNA's full stops) and lowercases the domain; the local part keeps its case (RFC 5321 leaves it to the
  * receiving server). Internationalized domains pass in Unicode and as `xn--`; the local part must be ASCII.
  */
@@ -34,6 +37,8 @@ export function checkEmail(input: string): { email: string } | { problem: EmailP
   const text = input
     .normalize('NFKC')
     .replace(DOTS, '.')
+    .replace(AROUND, '')
+    .replace(NAMED, '$1')
     .replace(AROUND, '')
     .replace(/^mailto:/i, '');
   if (!text) return { problem: 'required' };

@@ -189,6 +189,16 @@ describe('email-address', () => {
     expect((await sent).detail.email).to.equal('ana@example.com');
   });
 
+  it('takes an address pasted with its name, as a mail program copies it, as that address', async () => {
+    const el = await email();
+    const sent = nextEvent(el, 'email-submit');
+    pasteInto(field(el), '"Jan de Vries" <jan@example.com>');
+    await press('Enter');
+    expect((await sent).detail.email).to.equal('jan@example.com');
+    expect(message(el)).to.equal('');
+    await expectAccessible(el);
+  });
+
   it('reads a full-width ＠, as a Japanese keyboard types it, as an @', async () => {
     const el = await email();
     const sent = nextEvent(el, 'email-submit');
