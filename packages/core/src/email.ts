@@ -27,9 +27,8 @@ const DOTS = /[\u3002\uff61]/g;
 
 /**
  * Checks an address as a person typed it. Trims it, drops a pasted `mailto:` and a name before the address in angle
- * brackets, folds full-width `＠` and dots
- * (NFKC and IDNA's full stops) and lowercases the domain; the local part keeps its case (RFC 5321 leaves it to the
- * receiving server). Internationalized domains pass in Unicode and as `xn--`; the local part must be ASCII.
+ * brackets, folds full-width `＠` and dots (NFKC and IDNA's full stops) and lowercases the domain; the local part
+ * keeps its case (RFC 5321 leaves it to the receiving server). Internationalized domains pass in Unicode and as `xn--`; the local part must be ASCII.
  */
 export function checkEmail(input: string): { email: string } | { problem: EmailProblem } {
   // Cheap refusal first: normalizing ten thousand characters typed by mistake is wasted work.
