@@ -249,6 +249,75 @@ describe('POST /passkeys', () => {
     assert.equal((await server.finish(challengeId, longest)).status, 201);
   });
 
+  it('takes EdDSA and RS256 keys of 2,048 bits, which then sign in', async () => {
+    const server = passkeyServer();
+    for (const key of ['EdDSA', { rsa: 2048 }] as const) {
+      const authenticator = softAuthenticator({ key });
+      const method = await server.enroll(authenticator);
+      const response = await server.signIn(authenticator, method.id);
+      assert.equal(response.status, 200, await response.clone().text());
+    }
+  });
+
+  it('refuses an RS256 key of under 2,048 bits (422 not-verified), as it refuses a broken attestation', async () => {
+    const server = passkeyServer();
+    for (const bits of [1024, 2040]) {
+      const { challengeId, options } = await server.begin();
+      const answer = softAuthenticator({ key: { rsa: bits } }).register(options);
+      assert.deepEqual(await refusal(await server.finish(challengeId, answer)), {
+        status: 422,
+        error: 'invalid-code',
+        reason: 'not-verified',
+      });
+    }
+    assert.deepEqual((await server.listMethods()).methods, []);
+  });
+
+  it('refuses a public key that does not fit its algorithm or is no key at all (422 not-verified)', async () => {
+    const server = passkeyServer({ limits: TEST_LIMITS });
+    const p256 = () => softAuthenticator();
+    const offCurve = (() => {
+      const point = new Uint8Array(32).fill(1);
+      return { [-2]: point, [-3]: point };
+    })();
+    for (const [what, authenticator, bend] of [
+      ['ES256 on P-384', p256(), { cose: { [-1]: 2 } }],
+      ['ES256 on secp256k1', p256(), { cose: { [-1]: 8 } }],
+      ['ES256 off its curve', p256(), { cose: offCurve }],
+      ['ES256 without y', p256(), { cose: { [-3]: undefined } }],
+      ['ES256 with a short x', p256(), { cose: { [-2]: new Uint8Array(31).fill(1) } }],
+      ['an EC2 key claiming RS256', p256(), { alg: -257 }],
+      ['an EC2 key claiming EdDSA', p256(), { alg: -8 }],
+      ['an OKP key claiming ES256', softAuthenticator({ key: 'EdDSA' }), { alg: -7 }],
+      ['EdDSA on X25519', softAuthenticator({ key: 'EdDSA' }), { cose: { [-1]: 4 } }],
+      ['an RSA key claiming ES256', softAuthenticator({ key: { rsa: 2048 } }), { alg: -7 }],
+      [
+        'RS256 with an even exponent',
+        softAuthenticator({ key: { rsa: 2048 } }),
+        { cose: { [-2]: new Uint8Array([1, 0, 0]) } },
+      ],
+      [
+        'RS256 with an exponent of 1',
+        softAuthenticator({ key: { rsa: 2048 } }),
+        { cose: { [-2]: new Uint8Array([1]) } },
+      ],
+      [
+        'RS256 with a modulus of leading zeros',
+        softAuthenticator({ key: { rsa: 1024 } }),
+        { cose: { [-1]: new Uint8Array(256).fill(0, 0, 128).fill(0xff, 128) } },
+      ],
+    ] as const) {
+      const { challengeId, options } = await server.begin();
+      const answer = authenticator.register(options, bend);
+      assert.deepEqual(
+        await refusal(await server.finish(challengeId, answer)),
+        { status: 422, error: 'invalid-code', reason: 'not-verified' },
+        what,
+      );
+    }
+    assert.deepEqual((await server.listMethods()).methods, []);
+  });
+
   it('keeps each transport the browser names once, and none it does not know', async () => {
     const server = passkeyServer();
     const { challengeId, options } = await server.begin();

@@ -16,6 +16,8 @@ import {
   type AuthenticatorTransport,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
+import { decodeCredentialPublicKey } from '@simplewebauthn/server/helpers';
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { cutWhole } from './app-routes.js';
 import { Mismatch, noSuchChallenge, type Caller, type Challenges } from './challenges.js';
 import { randomId } from './codes.js';
@@ -142,6 +144,58 @@ function framed(clientDataJSON: string): boolean {
     return isRecord(data) && (data.crossOrigin === true || data.topOrigin !== undefined);
   } catch {
     // Not JSON: the library refuses it.
+    return false;
+  }
+}
+
+/** The fewest bits an RS256 key's modulus may have: NIST's floor since 2014 (SP 800-131A); Windows Hello's keys have 2,048. */
+export const MIN_RSA_BITS = 2048;
+
+const keyBytes = (value: unknown, length?: number): value is Uint8Array =>
+  value instanceof Uint8Array && value.length > 0 && (length === undefined || value.length === length);
+
+/** How many bits a big-endian unsigned integer has, leading zero bytes and bits not counted. */
+function bitLength(value: Uint8Array): number {
+  const first = value.findIndex((byte) => byte !== 0);
+  return first < 0 ? 0 : (value.length - first) * 8 - Math.clz32(value[first]!) + 24;
+}
+
+/**
+ * Whether a credential's COSE public key is a sound key of the algorithm it claims. With attestation `none`, nothing
+ * vouches for the key and the library checks only that its algorithm was offered; it verifies by the key's type,
+ * whatever the algorithm. So each algorithm takes its own key type and curve only: ES256 a point on P-256, EdDSA an
+ * Ed25519 key, RS256 a modulus of at least `MIN_RSA_BITS` with an odd exponent above 1; and node:crypto must take it
+ * (which refuses a point off its curve).
+ */
+export function soundPublicKey(publicKey: Parameters<typeof decodeCredentialPublicKey>[0]): boolean {
+  let cose: Map<number, unknown>;
+  try {
+    cose = decodeCredentialPublicKey(publicKey) as Map<number, unknown>;
+  } catch {
+    return false;
+  }
+  const b64 = (value: Uint8Array) => Buffer.from(value).toString('base64url');
+  const [kty, alg, one, two, three] = [1, 3, -1, -2, -3].map((label) => cose.get(label));
+  let jwk: JsonWebKey;
+  if (alg === -7 && kty === 2 && one === 1 && keyBytes(two, 32) && keyBytes(three, 32))
+    jwk = { kty: 'EC', crv: 'P-256', x: b64(two), y: b64(three) };
+  else if (alg === -8 && kty === 1 && one === 6 && keyBytes(two, 32)) jwk = { kty: 'OKP', crv: 'Ed25519', x: b64(two) };
+  else if (
+    alg === -257 &&
+    kty === 3 &&
+    keyBytes(one) &&
+    bitLength(one) >= MIN_RSA_BITS &&
+    keyBytes(two) &&
+    two.length <= 8 &&
+    two[two.length - 1]! % 2 === 1 &&
+    bitLength(two) > 1
+  )
+    jwk = { kty: 'RSA', n: b64(one), e: b64(two) };
+  else return false;
+  try {
+    createPublicKey({ key: jwk, format: 'jwk' });
+    return true;
+  } catch {
     return false;
   }
 }
@@ -325,6 +379,8 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
     // handed to the browser in every later ceremony of the person's, in excludeCredentials and allowCredentials.
     const idBytes = Buffer.from(credential.id, 'base64url').length;
     if (idBytes < 1 || idBytes > 1023) throw refusal('not-verified');
+    // A weak or malformed key would be taken as it is, and trusted at every later sign-in.
+    if (!soundPublicKey(credential.publicKey)) throw refusal('not-verified');
     const { method, action, view } = await challenges.transaction(async (tx: StoreTransaction) => {
       if (await tx.findPasskey(credential.id)) throw refusal('already-registered', 409);
       const registered = await registrations.registerMethod(tx, caller, {

@@ -1,5 +1,5 @@
 /**
- * A software WebAuthn authenticator for the server's tests: an ES256 key pair from node:crypto, authenticator data
+ * A software WebAuthn authenticator for the server's tests: an ES256 (or EdDSA, or RS256) key pair from node:crypto, authenticator data
  * written byte by byte, an attestation object of format `none` in a minimal CBOR encoder, and assertions signed over
  * `authenticatorData || sha256(clientDataJSON)`, as WebAuthn Level 3 describes them. Each answer can be bent the way
  * an attacker or a broken authenticator would: another origin, another RP id, no user verification, a counter that
@@ -7,7 +7,7 @@
  */
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 
-type Cbor = number | string | Uint8Array | Cbor[] | Map<Cbor, Cbor> | { [key: string]: Cbor };
+export type Cbor = number | string | Uint8Array | Cbor[] | Map<Cbor, Cbor> | { [key: string]: Cbor };
 
 function head(major: number, length: number): number[] {
   if (length < 24) return [(major << 5) | length];
@@ -72,8 +72,10 @@ export interface Bend {
   topOrigin?: string;
   /** The credential id its authenticator data carries (the answer's `id` stays the credential's). */
   credentialId?: Uint8Array;
-  /** The COSE algorithm its public key claims, instead of ES256's -7. */
+  /** The COSE algorithm its public key claims, instead of its key's own (ES256's -7, EdDSA's -8, RS256's -257). */
   alg?: number;
+  /** Entries of its COSE public key to write instead of its key's own (`undefined` leaves one out): a broken key. */
+  cose?: Record<number, Cbor | undefined>;
   /** Registers the credential it holds again, rather than making a new one. */
   same?: boolean;
 }
@@ -94,11 +96,48 @@ export interface SoftAuthenticator {
   assert(options: Options, bend?: Bend): Record<string, unknown>;
 }
 
+/** The key pair an authenticator makes: ES256 on P-256, EdDSA on Ed25519, or RS256 of `modulusLength` bits. */
+export type SoftKey = 'ES256' | 'EdDSA' | { rsa: number };
+
+function makeKey(kind: SoftKey) {
+  if (kind === 'ES256') return generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  if (kind === 'EdDSA') return generateKeyPairSync('ed25519');
+  return generateKeyPairSync('rsa', { modulusLength: kind.rsa });
+}
+
+/** The COSE key (RFC 9053) of a public key: kty, alg and the key's own parameters. */
+function coseKeyOf(publicKey: KeyObject): Map<Cbor, Cbor> {
+  const jwk = publicKey.export({ format: 'jwk' });
+  const bytes = (value: string | undefined) => new Uint8Array(Buffer.from(value!, 'base64url'));
+  if (jwk.kty === 'OKP')
+    return new Map<Cbor, Cbor>([
+      [1, 1],
+      [3, -8],
+      [-1, 6],
+      [-2, bytes(jwk.x)],
+    ]);
+  if (jwk.kty === 'RSA')
+    return new Map<Cbor, Cbor>([
+      [1, 3],
+      [3, -257],
+      [-1, bytes(jwk.n)],
+      [-2, bytes(jwk.e)],
+    ]);
+  return new Map<Cbor, Cbor>([
+    [1, 2],
+    [3, -7],
+    [-1, 1],
+    [-2, bytes(jwk.x)],
+    [-3, bytes(jwk.y)],
+  ]);
+}
+
 /** An authenticator for pages on `origin`, keeping one credential (the last it made); `counter` 0 never counts. */
 export function softAuthenticator({
   origin = 'https://portal.test',
   counts = true,
-}: { origin?: string; counts?: boolean } = {}): SoftAuthenticator {
+  key: keyKind = 'ES256',
+}: { origin?: string; counts?: boolean; key?: SoftKey } = {}): SoftAuthenticator {
   let key: { privateKey: KeyObject; publicKey: KeyObject } | undefined;
   let credentialId = new Uint8Array();
   let userHandle: string | undefined;
@@ -122,19 +161,16 @@ export function softAuthenticator({
     },
     register(options, bend = {}) {
       if (!bend.same || !key) {
-        key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+        key = makeKey(keyKind);
         credentialId = new Uint8Array(randomBytes(32));
       }
       userHandle = options.user?.id;
       counter = 0;
-      const jwk = key.publicKey.export({ format: 'jwk' });
-      const coseKey = new Map<Cbor, Cbor>([
-        [1, 2],
-        [3, bend.alg ?? -7],
-        [-1, 1],
-        [-2, new Uint8Array(Buffer.from(jwk.x!, 'base64url'))],
-        [-3, new Uint8Array(Buffer.from(jwk.y!, 'base64url'))],
-      ]);
+      const coseKey = coseKeyOf(key.publicKey);
+      if (bend.alg !== undefined) coseKey.set(3, bend.alg);
+      for (const [label, value] of Object.entries(bend.cose ?? {}))
+        if (value === undefined) coseKey.delete(Number(label));
+        else coseKey.set(Number(label), value);
       const rpId = bend.rpId ?? options.rp?.id ?? '';
       const authData = concat(
         sha256(rpId),
@@ -168,7 +204,8 @@ export function softAuthenticator({
       const rpId = bend.rpId ?? options.rpId ?? '';
       const authenticatorData = concat(sha256(rpId), new Uint8Array([flags(bend)]), uint32(bend.counter ?? counter));
       const clientDataJSON = clientData('webauthn.get', options.challenge, bend);
-      const signature = sign('sha256', concat(authenticatorData, sha256(clientDataJSON)), key.privateKey);
+      const signed = concat(authenticatorData, sha256(clientDataJSON));
+      const signature = sign(keyKind === 'EdDSA' ? null : 'sha256', signed, key.privateKey);
       const handle = bend.userHandle ?? userHandle;
       return {
         id: b64(credentialId),
