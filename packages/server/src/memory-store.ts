@@ -56,12 +56,15 @@ export function createMemoryStore(): MemoryStore {
     let added = 0;
     // Users deleted by this transaction: what it reads of them is only what it wrote after.
     const erased = new Set<string>();
+    // Users whose challenges this transaction deleted: it sees only the ones it put after.
+    const withoutChallenges = new Set<string>();
     const userMethods = (userId: string) => stagedMethods.get(userId) ?? methods.get(userId) ?? [];
     const tx: StoreTransaction = {
       async getChallenge(id) {
         const staged = stagedChallenges.get(id);
         const committed = challenges.get(id);
-        const found = staged ?? (committed && !erased.has(committed.userId) ? committed : undefined);
+        const gone = committed && (erased.has(committed.userId) || withoutChallenges.has(committed.userId));
+        const found = staged ?? (gone ? undefined : committed);
         return found && copyChallenge(found);
       },
       async putChallenge(challenge) {
@@ -139,6 +142,13 @@ export function createMemoryStore(): MemoryStore {
           .filter((entry) => entry.id! > after && (userId === undefined || entry.userId === userId))
           .slice(0, limit)
           .map((entry) => ({ ...entry }));
+      },
+      async deleteChallenges(userId) {
+        withoutChallenges.add(userId);
+        for (const [id, challenge] of stagedChallenges) if (challenge.userId === userId) stagedChallenges.delete(id);
+        staged.push(() => {
+          for (const [id, challenge] of challenges) if (challenge.userId === userId) challenges.delete(id);
+        });
       },
       async deleteUser(userId) {
         // What this transaction wrote of the user before goes too; what it writes after stays.

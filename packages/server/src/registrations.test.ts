@@ -586,6 +586,37 @@ describe('the service API', () => {
     assert.match(String((await body(empty)).message), /1 to 512 characters/);
   });
 
+  for (const [what, path] of [
+    ['reset', '/users/alice/methods'],
+    ['erasure', '/users/alice'],
+  ] as const)
+    it(`drops the person’s pending codes at a helpdesk ${what}: one sent before neither enrolls nor signs in`, async () => {
+      const server = withMethods(options);
+      await server.enroll('+31612345678');
+      const [phone] = (await server.list()).methods;
+      const started = await server.service('POST', '/users/alice/verifications', { methodId: phone!.id });
+      assert.equal(started.status, 201);
+      const { verificationId } = (await started.json()) as { verificationId: string };
+      const signInCode = server.lastCode();
+      server.advance(61);
+      const enrollment = await server.start('+31687654321');
+      const enrollCode = server.lastCode();
+      assert.equal((await server.service('DELETE', path)).status, 204);
+      const enrolled = await server.verify(enrollment, enrollCode);
+      assert.equal(enrolled.status, 404, await enrolled.clone().text());
+      assert.deepEqual(await server.list(), { methods: [], defaultMethodId: null });
+      const checked = await server.service('POST', `/users/alice/verifications/${verificationId}/check`, {
+        code: signInCode,
+      });
+      assert.equal(checked.status, 404, await checked.clone().text());
+      assert.equal(
+        await server.store.transaction(
+          async (tx) => (await tx.getChallenge(enrollment)) ?? tx.getChallenge(verificationId),
+        ),
+        undefined,
+      );
+    });
+
   it('takes user ids with any characters, percent-encoded', async () => {
     const server = withMethods({ ...options, authenticate: () => 'https://login.example.com#a/b c' });
     const sent = await server.sendCode();

@@ -272,8 +272,14 @@ export function createRegistrations(options: ResolvedOptions) {
     return renamed;
   }
 
-  /** Removes every method of a user (a helpdesk reset through the service API). */
+  /**
+   * Removes every method of a user (a helpdesk reset through the service API), and every challenge they have under
+   * way: a code sent, an app's secret shown or a passkey ceremony begun before the reset, perhaps by whoever the reset
+   * shuts out, registers nothing and signs no one in after it. The challenges go first: a check holds its challenge's
+   * row while it waits for the user's lock, so the other order could deadlock with it.
+   */
   async function reset(tx: StoreTransaction, caller: Caller): Promise<number> {
+    await tx.deleteChallenges(caller.userId);
     await tx.lockUser(caller.userId);
     const methods = await tx.listMethods(caller.userId);
     for (const method of methods) await tx.deleteMethod(caller.userId, method.id);

@@ -395,6 +395,10 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
       return rows.map(auditOf);
     },
 
+    async deleteChallenges(userId) {
+      await sql.query('delete from challenges where user_id = $1', [userId]);
+    },
+
     async deleteUser(userId) {
       await lockUser(userId);
       await sql.query(

@@ -587,6 +587,81 @@ function storeContract(name: string, fixture: Fixture) {
       });
     });
 
+    describe('deleteChallenges', () => {
+      it('removes every challenge of that user, of every kind and purpose, and nothing else', async () => {
+        const [reset, kept] = [unique('reset'), unique('kept')];
+        const fill = (userId: string) =>
+          store.transaction(async (tx) => {
+            await tx.putMethod(method(userId));
+            await tx.putFailures(userId, { count: 2, lockedUntil: 0, lastFailureAt: T });
+            const made = [
+              challenge({ userId }),
+              challenge({ userId, purpose: 'sign-in', methodId: unique('method') }),
+              challenge({
+                userId,
+                kind: 'email',
+                phoneNumber: '',
+                region: '',
+                channel: 'email',
+                data: { email: 'a@b.test' },
+              }),
+              challenge({ userId, kind: 'authenticator-app', phoneNumber: '', region: '', data: { secret: 'sealed' } }),
+              challenge({
+                userId,
+                kind: 'passkey',
+                phoneNumber: '',
+                region: '',
+                codeHash: null,
+                data: { challenge: 'c' },
+              }),
+            ];
+            for (const c of made) await tx.putChallenge(c);
+            return made.map((c) => c.id);
+          });
+        const resets = await fill(reset);
+        const keeps = await fill(kept);
+        await store.transaction((tx) => tx.deleteChallenges(reset));
+        await store.transaction(async (tx) => {
+          for (const id of resets) assert.equal(await tx.getChallenge(id), undefined);
+          for (const id of keeps) assert.equal((await tx.getChallenge(id))?.userId, kept);
+          assert.equal((await tx.listMethods(reset)).length, 1);
+          assert.equal((await tx.getFailures(reset)).count, 2);
+        });
+      });
+
+      it('is seen by the rest of its transaction, and a challenge put after it stays', async () => {
+        const userId = unique('user');
+        const [before, within, later] = [challenge({ userId }), challenge({ userId }), challenge({ userId })];
+        await store.transaction((tx) => tx.putChallenge(before));
+        const seen = await store.transaction(async (tx) => {
+          await tx.putChallenge(within);
+          await tx.deleteChallenges(userId);
+          const inside = [await tx.getChallenge(before.id), await tx.getChallenge(within.id)];
+          await tx.putChallenge(later);
+          return inside;
+        });
+        assert.deepEqual(seen, [undefined, undefined]);
+        await store.transaction(async (tx) => {
+          assert.equal(await tx.getChallenge(before.id), undefined);
+          assert.equal(await tx.getChallenge(within.id), undefined);
+          assert.deepEqual(await tx.getChallenge(later.id), later);
+        });
+      });
+
+      it('leaves nothing deleted when its transaction fails', async () => {
+        const c = challenge();
+        await store.transaction((tx) => tx.putChallenge(c));
+        await assert.rejects(
+          store.transaction(async (tx) => {
+            await tx.deleteChallenges(c.userId);
+            throw new Error('stop');
+          }),
+          /stop/,
+        );
+        assert.deepEqual(await store.transaction((tx) => tx.getChallenge(c.id)), c);
+      });
+    });
+
     describe('sweep', () => {
       // Far after every other test's times, so that what this test sweeps is its own.
       const LATER = T + 400 * 24 * 3600 * 1000;

@@ -163,6 +163,11 @@ export interface StoreTransaction {
   setDefaultMethod(userId: string, methodId: string | null): Promise<void>;
   addAudit(entry: AuditEntry): Promise<void>;
   listAudit(query: AuditQuery): Promise<AuditEntry[]>;
+  /**
+   * Deletes a user's challenges, of every kind and purpose: a helpdesk reset, after which no code, app secret or
+   * passkey ceremony begun before it may register or sign in. What the transaction puts after it stays.
+   */
+  deleteChallenges(userId: string): Promise<void>;
   /** Deletes everything kept about a user: methods, default, challenges, failure count, audit entries. */
   deleteUser(userId: string): Promise<void>;
 }
