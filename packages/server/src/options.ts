@@ -391,6 +391,13 @@ function serviceCredentials(given: Record<string, string> | undefined): Map<stri
       throw new ConfigurationError(
         `serviceCredentials.${name} must be at least 32 characters, without spaces (it is sent as a bearer token).`,
       );
+    // Each caller its own token: the first name of a shared one would be the only one the audit trail ever shows.
+    const twin = [...credentials].find(([, other]) => other === secret)?.[0];
+    if (twin !== undefined)
+      throw new ConfigurationError(
+        `serviceCredentials: ${twin} and ${name} have the same token: give each caller a token of its own, so the ` +
+          'audit trail names the one that called.',
+      );
     credentials.set(name, secret);
   }
   return credentials;

@@ -307,6 +307,14 @@ describe('the service API', () => {
     assert.throws(() => setup({ serviceCredentials: { 'sign-in': 'short' } }), /at least 32/);
   });
 
+  it('refuses to start with one token for two callers, whom the audit trail could not tell apart', () => {
+    assert.throws(
+      () => setup({ serviceCredentials: { 'sign-in': SERVICE_TOKEN, helpdesk: SERVICE_TOKEN } }),
+      (error: Error) =>
+        /sign-in and helpdesk have the same token/.test(error.message) && !error.message.includes(SERVICE_TOKEN),
+    );
+  });
+
   it('checks a registered phone at sign-in: code sent to it, wrong codes counted, last use recorded', async () => {
     const server = withMethods(options);
     await server.enroll('+31612345678');

@@ -598,6 +598,20 @@ describe('configFromEnv: malformed values, each named', () => {
     }
   });
 
+  it('refuses one token given to two callers, naming them and never the token', () => {
+    const token = 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c2';
+    const errors = refused({
+      ...PRODUCTION,
+      SECURITY_INFO_SERVICE_CREDENTIALS: `sign-in=${token},audit=${'a'.repeat(32)},helpdesk=${token}`,
+    });
+    assert.deepEqual(
+      errors.map((error) => error.variable),
+      ['SECURITY_INFO_SERVICE_CREDENTIALS'],
+    );
+    assert.match(errors[0]!.message, /sign-in and helpdesk have the same token/);
+    assert.doesNotMatch(errors[0]!.message, /q1w2e3r4/);
+  });
+
   it('names each variable jwt needs and does not have', () => {
     const errors = refused({ ...DEVELOPMENT, SECURITY_INFO_AUTH: 'jwt', SECURITY_INFO_ISSUER: 'https://x' });
     assert.deepEqual(

@@ -114,7 +114,7 @@ export const VARIABLES: readonly Variable[] = [
   {
     name: 'SECURITY_INFO_SERVICE_CREDENTIALS',
     default: 'none: the service API answers 401',
-    meaning: '`name=token,name2=token2`, each token at least 32 characters',
+    meaning: "`name=token,name2=token2`, each token at least 32 characters and its caller's own",
   },
   {
     name: 'SECURITY_INFO_SENDER',
