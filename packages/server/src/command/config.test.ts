@@ -417,6 +417,11 @@ describe('configFromEnv: every variable', () => {
     assert.equal(config.options.reauthenticate, undefined, 'the handler’s default: all four');
   });
 
+  it('caps the connections open at once at 1,000, or at SECURITY_INFO_MAX_CONNECTIONS', () => {
+    assert.equal(started(PRODUCTION).maxConnections, 1000);
+    assert.equal(started({ ...PRODUCTION, SECURITY_INFO_MAX_CONNECTIONS: '50000' }).maxConnections, 50_000);
+  });
+
   it('keeps the methods SECURITY_INFO_MINIMUM_MFA_METHODS asks for, 0 for none', () => {
     assert.equal(started({ ...PRODUCTION, SECURITY_INFO_MINIMUM_MFA_METHODS: '2' }).options.minimumMfaMethods, 2);
     assert.equal(started({ ...PRODUCTION, SECURITY_INFO_MINIMUM_MFA_METHODS: '0' }).options.minimumMfaMethods, 0);
@@ -523,6 +528,9 @@ describe('configFromEnv: malformed values, each named', () => {
     ['SECURITY_INFO_BODY_TIMEOUT_MS', { SECURITY_INFO_BODY_TIMEOUT_MS: '10s' }, /whole number of milliseconds/],
     ['SECURITY_INFO_BODY_TIMEOUT_MS', { SECURITY_INFO_BODY_TIMEOUT_MS: '0' }, /from 1 to 600000/],
     ['SECURITY_INFO_DEPENDENCY_TIMEOUT_MS', { SECURITY_INFO_DEPENDENCY_TIMEOUT_MS: '900000' }, /from 1 to 600000/],
+    ['SECURITY_INFO_MAX_CONNECTIONS', { SECURITY_INFO_MAX_CONNECTIONS: 'lots' }, /whole number of connections/],
+    ['SECURITY_INFO_MAX_CONNECTIONS', { SECURITY_INFO_MAX_CONNECTIONS: '0' }, /from 1 to 1000000/],
+    ['SECURITY_INFO_MAX_CONNECTIONS', { SECURITY_INFO_MAX_CONNECTIONS: '1000001' }, /from 1 to 1000000/],
     ['SECURITY_INFO_STOP_DELAY_MS', { SECURITY_INFO_STOP_DELAY_MS: '5s' }, /whole number of milliseconds/],
     ['SECURITY_INFO_STOP_DELAY_MS', { SECURITY_INFO_STOP_DELAY_MS: '600001' }, /from 0 to 600000/],
     ['SECURITY_INFO_LIMITS', { SECURITY_INFO_LIMITS: 'maxAttempts=3' }, /not JSON/],

@@ -217,6 +217,13 @@ export const VARIABLES: readonly Variable[] = [
       'how long a stop goes on serving, with readiness failing, before it stops accepting connections, in ms: ' +
       'time for load balancers to take the instance out',
   },
+  {
+    name: 'SECURITY_INFO_MAX_CONNECTIONS',
+    default: '1000',
+    meaning:
+      'the most connections open at once; one more closes the one idle the longest, or itself when every one has a ' +
+      'request in flight',
+  },
   { name: 'SECURITY_INFO_METRICS', default: 'on', meaning: '`off` to not serve `/metrics`' },
 ];
 
@@ -236,6 +243,8 @@ export interface ServiceConfig {
   metrics: boolean;
   /** How long a stop goes on serving, readiness failing, before it stops accepting connections. */
   stopDelayMs: number;
+  /** The most connections open at once (`SECURITY_INFO_MAX_CONNECTIONS`). */
+  maxConnections: number;
   /** What does not stop the start but should be said when it starts, each naming its variable. */
   warnings: ConfigError[];
   /** With `dev` authentication, the one user every request is signed in as. */
@@ -259,6 +268,11 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** How long a stop in production goes on serving by default: time for load balancers to take the instance out. */
 export const DEFAULT_STOP_DELAY_MS = 5_000;
+/**
+ * The most connections open at once by default: far more requests in flight than one instance answers well, and a
+ * bound on the sockets (and memory) a flood of idle connections can take.
+ */
+export const DEFAULT_MAX_CONNECTIONS = 1_000;
 
 const KNOWN = new Set(VARIABLES.map((variable) => variable.name));
 const TWILIO_VARIABLES = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM', 'TWILIO_MESSAGING_SERVICE_SID'];
@@ -641,6 +655,18 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   const bodyTimeoutMs = milliseconds('SECURITY_INFO_BODY_TIMEOUT_MS', 1, 10_000);
   const stopDelayMs =
     milliseconds('SECURITY_INFO_STOP_DELAY_MS', 0, DEFAULT_STOP_DELAY_MS) ?? (development ? 0 : DEFAULT_STOP_DELAY_MS);
+  const connectionsText = get('SECURITY_INFO_MAX_CONNECTIONS');
+  const maxConnections =
+    connectionsText === undefined
+      ? DEFAULT_MAX_CONNECTIONS
+      : /^\d{1,7}$/.test(connectionsText) && Number(connectionsText) >= 1 && Number(connectionsText) <= 1_000_000
+        ? Number(connectionsText)
+        : undefined;
+  if (maxConnections === undefined)
+    fail(
+      'SECURITY_INFO_MAX_CONNECTIONS',
+      `must be a whole number of connections from 1 to 1000000, such as ${DEFAULT_MAX_CONNECTIONS}, not "${connectionsText}".`,
+    );
   const metricsText = get('SECURITY_INFO_METRICS') ?? 'on';
   if (metricsText !== 'on' && metricsText !== 'off')
     fail('SECURITY_INFO_METRICS', `must be on or off, not "${metricsText}".`);
@@ -737,6 +763,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     database,
     metrics: metricsText === 'on',
     stopDelayMs,
+    maxConnections: maxConnections ?? DEFAULT_MAX_CONNECTIONS,
     warnings,
     ...(devUser !== undefined ? { devUser } : {}),
   };

@@ -2,11 +2,122 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { configFromEnv, type ServiceConfig } from './config.js';
 import { HEADERS_TIMEOUT_MS, startService, type RunningService } from './service.js';
+
+/** Starts the command's server in development on a folder of its own, with `env` added; `stop` removes the folder. */
+async function serviceWith(env: Record<string, string>, errors: string[] = []) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'security-info-service-'));
+  const config = configFromEnv({
+    NODE_ENV: 'development',
+    SECURITY_INFO_AUTH: 'dev',
+    SECURITY_INFO_SENDER: 'console',
+    SECURITY_INFO_DATA_DIR: dir,
+    PORT: '0',
+    ...env,
+  }) as ServiceConfig;
+  const running = await startService(config, { info() {}, error: (line) => void errors.push(line) });
+  return {
+    ...running,
+    port: Number(new URL(running.origin).port),
+    async stop() {
+      await running.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A connection to `port` that sends `text` once open, and whether the server closed it (rather than `close()`). */
+function open(port: number, text = '') {
+  let mine = false;
+  const socket = connect(port, '127.0.0.1', () => text && socket.write(text));
+  const state = {
+    socket,
+    received: '',
+    closedByServer: false,
+    connected: new Promise<Socket>((resolve) => socket.once('connect', () => resolve(socket))),
+    closed: new Promise<void>((resolve) => socket.once('close', () => resolve())),
+    close() {
+      mine = true;
+      socket.destroy();
+    },
+  };
+  socket.on('data', (chunk) => (state.received += chunk.toString('latin1')));
+  socket.on('error', () => undefined);
+  socket.on('close', () => (state.closedByServer = !mine));
+  return state;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits until `condition` holds, for 5 s at most: what the server does with a socket, its client sees a moment later. */
+async function until(condition: () => boolean | Promise<boolean>, what: string) {
+  for (const started = performance.now(); !(await condition()); await pause(20))
+    if (performance.now() - started > 5000) assert.fail(what);
+}
+const openConnections = (server: RunningService['server']) =>
+  new Promise<number>((resolve, reject) =>
+    server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+  );
+
+describe('the command’s server under a flood of connections', () => {
+  it('holds at most SECURITY_INFO_MAX_CONNECTIONS, closing idle ones so a request still gets in', async () => {
+    const errors: string[] = [];
+    const service = await serviceWith({ SECURITY_INFO_MAX_CONNECTIONS: '3' }, errors);
+    const flood = Array.from({ length: 20 }, () => open(service.port));
+    try {
+      await Promise.all(flood.map((each) => each.connected));
+      await until(() => flood.filter((each) => each.closedByServer).length >= 17, 'the flood was cut to the cap');
+      assert.ok((await openConnections(service.server)) <= 3, 'no more than the cap are kept');
+      // A request on a new connection is answered: it closes the longest idle one to get its place.
+      for (let i = 0; i < 3; i++) {
+        const response = await fetch(`${service.origin}/healthz`, { headers: { connection: 'close' } });
+        assert.equal(response.status, 200);
+      }
+      await until(async () => (await openConnections(service.server)) <= 3, 'no more than the cap are kept');
+      const said = errors.filter((line) => line.includes('SECURITY_INFO_MAX_CONNECTIONS'));
+      assert.equal(said.length, 1, 'said once, not once a connection');
+      assert.match(said[0]!, /SECURITY_INFO_MAX_CONNECTIONS \(3\) open at once/);
+    } finally {
+      for (const each of flood) each.close();
+      await service.stop();
+    }
+  });
+
+  it('closes a connection over the cap at once while every one of the cap has a request in flight', async () => {
+    const service = await serviceWith({ SECURITY_INFO_MAX_CONNECTIONS: '2' });
+    // Requests whose bodies never finish: each is in flight until the body time-out.
+    const slow = () =>
+      open(
+        service.port,
+        'POST /api/security-info/phone/challenges HTTP/1.1\r\nHost: a\r\ncontent-type: application/json\r\n' +
+          'content-length: 100\r\n\r\n{"phoneNumber":',
+      );
+    let started = 0;
+    const bothStarted = new Promise<void>((resolve) =>
+      service.server.on('request', () => ++started === 2 && resolve()),
+    );
+    const busy = [slow(), slow()];
+    try {
+      await bothStarted;
+      const extra = open(service.port, 'GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n');
+      await extra.closed;
+      assert.equal(extra.received, '', 'no answer: closed at once');
+      assert.ok(
+        busy.every((each) => !each.closedByServer),
+        'the requests in flight are left alone',
+      );
+      for (const each of busy) each.close();
+      await until(async () => (await openConnections(service.server)) === 0, 'the requests’ connections closed');
+      assert.equal((await fetch(`${service.origin}/healthz`)).status, 200);
+    } finally {
+      for (const each of busy) each.close();
+      await service.stop();
+    }
+  });
+});
 
 describe('the command’s server', () => {
   let dataDir: string;

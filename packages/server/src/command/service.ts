@@ -183,10 +183,12 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
     },
     (req, res) => {
       inFlight.add(res);
+      countRequest(req.socket, 1);
       // Once stopping, each connection closes after its answer rather than waiting for another request.
       if (stopping) res.setHeader('connection', 'close');
       res.on('close', () => {
         inFlight.delete(res);
+        countRequest(req.socket, -1);
         if (closing) server.closeIdleConnections();
       });
       const path = (req.url ?? '/').split('?')[0]!;
@@ -201,6 +203,53 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
         });
     },
   );
+  // At most maxConnections at once. One more closes the connection idle the longest, with no request in flight (a
+  // flood's silent sockets, a slow sender's unfinished headers, a keep-alive connection between requests), or, when
+  // every one has a request in flight, itself. A client's new connection sends its request at once, so idle
+  // connections cannot keep it out, and a flood of them cannot take every socket and memory the process has, which
+  // the database needs too. Node's own maxConnections would close the newcomer instead, and let the flood keep the
+  // place.
+  const { maxConnections } = config;
+  // The requests in flight on each connection, in the order of their last request's start or end (the first idle
+  // one is the one idle the longest): a busy load balancer's connection is not the first to go between requests.
+  const requestsOn = new Map<Socket, number>();
+  let closedAtCap = 0;
+  let saidAt = -Infinity;
+  server.on('connection', (socket: Socket) => {
+    if (requestsOn.size >= maxConnections) {
+      let idle: Socket | undefined;
+      for (const [open, requests] of requestsOn)
+        if (requests === 0) {
+          idle = open;
+          break;
+        }
+      closedAtCap++;
+      // Said when it starts, then at most once a minute with the count since: never a line per connection.
+      if (performance.now() - saidAt >= 60_000) {
+        saidAt = performance.now();
+        out.error(
+          `[security-info] at SECURITY_INFO_MAX_CONNECTIONS (${maxConnections}) open at once: ${closedAtCap} new ` +
+            'connection(s) closed an idle one, or were closed when none was idle (said at most once a minute)',
+        );
+        closedAtCap = 0;
+      }
+      if (!idle) {
+        socket.destroy();
+        return;
+      }
+      requestsOn.delete(idle);
+      idle.destroy();
+    }
+    requestsOn.set(socket, 0);
+    socket.once('close', () => requestsOn.delete(socket));
+  });
+  const countRequest = (socket: Socket, change: 1 | -1) => {
+    const requests = requestsOn.get(socket);
+    if (requests === undefined) return;
+    requestsOn.delete(socket);
+    requestsOn.set(socket, requests + change);
+  };
+
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     // Bytes written while an answer is on its way would be read as part of that answer.
     const answering = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
