@@ -75,6 +75,9 @@ export async function smtpSink(t: TestContext, options: Partial<SMTPServerOption
     disabledCommands: ['STARTTLS'],
     authOptional: true,
     logger: false,
+    // Before its greeting the server looks up the client's name in the DNS, waiting up to 1.5 s: a time that
+    // depends on the machine's resolver, spent inside the senders' time-outs.
+    disableReverseLookup: true,
     onConnect: (_session, callback) => later(delays.stepMs, callback),
     onMailFrom: (_address, _session, callback) => later(delays.stepMs, callback),
     onRcptTo: (_address, _session, callback) => later(delays.stepMs, callback),
