@@ -69,7 +69,8 @@ export interface SinkConduct {
 export async function smtpSink(t: TestContext, options: Partial<SMTPServerOptions> = {}, delays: SinkConduct = {}) {
   const received: ReceivedEmail[] = [];
   const state = { closed: 0 };
-  const later = (ms: number | undefined, answer: () => void) => (ms ? void setTimeout(answer, ms) : answer());
+  // An answer held back does not keep the test's process alive once the client has gone.
+  const later = (ms: number | undefined, answer: () => void) => (ms ? void setTimeout(answer, ms).unref() : answer());
   const sockets = new Set<Socket>();
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
