@@ -1,14 +1,27 @@
 /** Everything an element test needs: open-wc fixtures, queries by role and name, key presses, axe. */
-export { fixture, html, expect, oneEvent, elementUpdated, aTimeout, waitUntil } from '@open-wc/testing';
+export { fixture, html, expect, oneEvent, elementUpdated, aTimeout } from '@open-wc/testing';
 export * from './queries.js';
 export { expectAccessible } from './axe.js';
 export { setViewport, emulateMedia } from '@web/test-runner-commands';
 
-import { fixture as openWcFixture, waitUntil } from '@open-wc/testing';
+import { fixture as openWcFixture, waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import { getByRole, queryByRole } from './queries.js';
 import { emulateMedia as emulate, executeServerCommand } from '@web/test-runner-commands';
 import type { ReactiveElement, TemplateResult } from 'lit';
 import { expect } from '@open-wc/testing';
+
+/**
+ * Polls `predicate` until it holds, as open-wc's `waitUntil` does, but gives up after 5 s by default instead of its
+ * 1 s: what a test waits for (a module loaded on demand, a render, a round trip to the test server) can take more
+ * than a second on a busy machine. It goes on as soon as the predicate holds, so a passing test waits no longer.
+ */
+export function waitUntil(
+  predicate: () => unknown,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> {
+  return openWcWaitUntil(predicate, message, { timeout: 5000, ...options });
+}
 
 /**
  * Fails every request whose URL contains one of `paths` the way the browser does offline, until called again
@@ -104,12 +117,12 @@ export async function expectOneSubmitPerAnswer(
   expect(sent).to.have.length(2);
 }
 
-/** Waits (3 s by default) for a control inside `within` (shadow roots included) by its role and name, and returns it. */
+/** Waits (5 s by default) for a control inside `within` (shadow roots included) by its role and name, and returns it. */
 export async function waitUntilFound(
   within: Element,
   role: string,
   name: string | RegExp,
-  timeout = 3000,
+  timeout = 5000,
 ): Promise<HTMLElement> {
   await waitUntil(() => queryByRole(within, role, { name }), `no ${role} named ${String(name)}`, { timeout });
   return getByRole<HTMLElement>(within, role, { name });

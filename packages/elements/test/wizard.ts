@@ -41,7 +41,7 @@ export function memory(options: MemoryAdapterOptions = {}): MemoryAdapter {
 
 export async function step(wizard: SecurityInfoWizard, name: string): Promise<void> {
   await waitUntil(() => wizard.step === name, `the wizard never reached the ${name} step (at ${wizard.step})`, {
-    timeout: 3000,
+    timeout: 5000,
   });
   await wizard.updateComplete;
 }
@@ -91,14 +91,14 @@ export async function expectMessage(wizard: SecurityInfoWizard, pattern: RegExp)
     () => pattern.test(messages(wizard)),
     `no message matching ${pattern}; shown: "${messages(wizard)}"`,
     {
-      timeout: 3000,
+      timeout: 5000,
     },
   );
 }
 
 /** The code the memory adapter issued last, once it has. */
 export async function codeOf(adapter: MemoryAdapter): Promise<string> {
-  await waitUntil(() => adapter.lastCode, 'no code was issued', { timeout: 3000 });
+  await waitUntil(() => adapter.lastCode, 'no code was issued', { timeout: 5000 });
   return adapter.lastCode!.code;
 }
 

@@ -411,7 +411,7 @@ describe('code-verify', () => {
       const el = await verifier({ status: 'too-many-attempts', 'retry-after-seconds': '120' });
       const [alert, status] = [alertText(el), statusText(el)];
       await waitUntil(() => shownText(el).includes('try again in 1:59'), 'the lock did not count down', {
-        timeout: 2500,
+        timeout: 5000,
       });
       expect(alertText(el)).to.equal(alert);
       expect(statusText(el)).to.equal(status);
@@ -488,7 +488,7 @@ describe('code-verify', () => {
 
     it('becomes available when the cooldown ends, and fires code-resend', async () => {
       const el = await verifier({ 'resend-in-seconds': '1' });
-      await waitUntil(() => !unavailable(resendButton(el)), 'the resend never became available', { timeout: 2500 });
+      await waitUntil(() => !unavailable(resendButton(el)), 'the resend never became available', { timeout: 5000 });
       expect(statusText(el)).to.equal('You can ask for a new code now.');
       await expectAccessible(el);
       const event = nextEvent(el, 'code-resend');
@@ -500,7 +500,7 @@ describe('code-verify', () => {
       const el = await verifier({ 'resend-in-seconds': '30' });
       expect(statusText(el)).to.match(/You can ask for a new code in 0:30/);
       const first = statusText(el);
-      await waitUntil(() => shownText(el).includes('0:29'), 'the cooldown did not count down', { timeout: 2500 });
+      await waitUntil(() => shownText(el).includes('0:29'), 'the cooldown did not count down', { timeout: 5000 });
       expect(statusText(el)).to.equal(first);
     });
 
@@ -537,7 +537,7 @@ describe('code-verify', () => {
 
     it('starts a new cooldown when the host sets the same number again', async () => {
       const el = await verifier({ 'resend-in-seconds': '1' });
-      await waitUntil(() => !unavailable(resendButton(el)), 'the first cooldown never ended', { timeout: 2500 });
+      await waitUntil(() => !unavailable(resendButton(el)), 'the first cooldown never ended', { timeout: 5000 });
       el.resendInSeconds = 1;
       await el.updateComplete;
       expect(unavailable(resendButton(el))).to.equal(true);

@@ -146,7 +146,7 @@ describe('ResendCooldownController', () => {
   it('says when the wait is over, once', async () => {
     const el = await cooldownFor('+31612345678');
     el.cooldown.start(1);
-    await waitUntil(() => el.said.includes('ready'), 'the wait never ended', { timeout: 2500 });
+    await waitUntil(() => el.said.includes('ready'), 'the wait never ended', { timeout: 5000 });
     await el.updateComplete;
     expect(el.said).to.deep.equal(['wait 1', 'ready']);
     expect(shown(el)).to.equal('You can ask for a new code.');

@@ -43,7 +43,7 @@ describe('CountdownController', () => {
     host.countdown.start(1);
     expect(host.countdown.remaining).to.equal(1);
     expect(host.countdown.running).to.equal(true);
-    await waitUntil(() => host.ended, 'the countdown never ended', { timeout: 2500 });
+    await waitUntil(() => host.ended, 'the countdown never ended', { timeout: 5000 });
     expect(host.countdown.remaining).to.equal(0);
   });
 
