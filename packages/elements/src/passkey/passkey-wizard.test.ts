@@ -200,6 +200,16 @@ describe('the passkey step of the wizard', () => {
     await expectAccessible(wizard);
   });
 
+  it('says a passkey refused for now is one change too many in a short time, not a matter of codes', async () => {
+    await addAuthenticator();
+    const adapter = memory();
+    adapter.injectFault('startPasskey', { code: 'rate-limited', retryAfterSeconds: 120 });
+    const wizard = await mount(adapter);
+    (await createButton(wizard)).click();
+    await expectMessage(wizard, /Too many changes in a short time\. Try again in 2 minutes\./);
+    await expectAccessible(wizard);
+  });
+
   it('times out a backend that does not answer, and says so', async () => {
     await addAuthenticator();
     const adapter = memory();

@@ -31,12 +31,15 @@ import {
   choose,
   enterCode,
   enterEmail,
+  enterPhone,
   expectMessage,
+  messages,
   partText,
   step,
   totp,
   waitUntilFound,
 } from '../../test/wizard.js';
+import { setLocale } from '../shared/localization.js';
 
 export const everything: SecurityInfoPolicy = {
   methods: [
@@ -189,6 +192,95 @@ describe('security-info-wizard: a wait on the other methods’ steps', () => {
     await enterEmail(wizard);
     await waitUntil(() => partText(wizard, 'error'), 'no failure shown');
     expect(partText(wizard, 'error')).to.equal('Too many codes were requested. You can ask again in 2 minutes.');
+  });
+});
+
+/** Answers three questions (the first three offered, in order) and presses Save, named in the language shown. */
+async function answerQuestions(
+  wizard: SecurityInfoWizard,
+  words = { question: 'Question', answer: 'Answer', save: 'Save' },
+) {
+  await step(wizard, 'security-questions');
+  for (const [i, answer] of ['Rex', 'Utrecht', 'De Regenboog'].entries()) {
+    const select = (await waitUntilFound(wizard, 'combobox', `${words.question} ${i + 1}`)) as HTMLSelectElement;
+    select.focus();
+    for (let n = 0; n <= i; n++) await press('ArrowDown');
+    await typeInto(getByRole(wizard, 'textbox', { name: `${words.answer} ${i + 1}` }), answer);
+  }
+  getByRole(wizard, 'button', { name: words.save }).click();
+}
+
+/** The backend's refusal for now, with the wait it asks for, if any. */
+const rateLimited = (retryAfterSeconds?: number) =>
+  new SecurityInfoError('rate-limited', undefined, retryAfterSeconds === undefined ? {} : { retryAfterSeconds });
+
+describe('security-info-wizard: a change refused for now (rate-limited)', () => {
+  // Only sending a code is about codes; a change refused for now (too many in a short time) says so, as the
+  // Security info page does, and in whole minutes or hours, as nothing here counts the wait down.
+  const said = [
+    [undefined, 'Too many changes in a short time. Wait a few minutes, then try again.'],
+    [90, 'Too many changes in a short time. Try again in 2 minutes.'],
+  ] as const;
+
+  for (const [wait, text] of said) {
+    it(`says "${text}" when the security questions are refused`, async () => {
+      const { adapter } = backend({ setSecurityQuestions: () => Promise.reject(rateLimited(wait)) });
+      const wizard = await mount(adapter, 'security-questions');
+      await answerQuestions(wizard);
+      await waitUntil(() => partText(wizard, 'summary'), 'no failure shown');
+      expect(partText(wizard, 'summary')).to.equal(text);
+      await expectAccessible(wizard);
+    });
+
+    it(`says "${text}" when the authenticator app's key is refused`, async () => {
+      const { adapter } = backend({ startAuthenticatorApp: () => Promise.reject(rateLimited(wait)) });
+      const wizard = await mount(adapter, 'authenticator-app');
+      await waitUntil(() => partText(wizard, 'error'), 'no failure shown');
+      expect(partText(wizard, 'error')).to.equal(text);
+      await expectAccessible(wizard);
+    });
+  }
+
+  it('says "Too many changes" when the app\'s code is refused for now, not a word about codes requested', async () => {
+    const { adapter } = backend({ verifyCode: () => Promise.reject(rateLimited(7200)) });
+    const wizard = await mount(adapter, 'authenticator-app');
+    await waitUntilFound(wizard, 'image', 'QR code for your authenticator app');
+    getByRole(wizard, 'button', { name: 'Next' }).click();
+    await enterCode(wizard, '123456');
+    await waitUntil(() => partText(wizard, 'error'), 'no failure shown');
+    expect(partText(wizard, 'error')).to.equal('Too many changes in a short time. Try again in 2 hours.');
+  });
+
+  it('still says too many codes were requested when sending an email code is refused', async () => {
+    const { adapter } = backend({ sendEmailCode: () => Promise.reject(rateLimited()) });
+    const wizard = await mount(adapter, 'email');
+    await enterEmail(wizard);
+    await waitUntil(() => partText(wizard, 'error'), 'no failure shown');
+    expect(partText(wizard, 'error')).to.equal('Too many codes were requested. Wait a few minutes, then try again.');
+  });
+
+  it('still says too many codes were requested when sending a phone code is refused', async () => {
+    const { adapter } = backend({ sendCode: () => Promise.reject(rateLimited()) });
+    const wizard = await mount(adapter, 'phone');
+    await enterPhone(wizard, '+31612345678');
+    await expectMessage(wizard, /Too many codes were requested\. Wait a few minutes, then try again\./);
+    expect(messages(wizard)).not.to.match(/changes/);
+  });
+
+  describe('in German', () => {
+    before(() => setLocale('de'));
+    after(() => setLocale('en'));
+
+    it("says the page's German words when the security questions are refused", async () => {
+      const { adapter } = backend({ setSecurityQuestions: () => Promise.reject(rateLimited(90)) });
+      const wizard = await mount(adapter, 'security-questions');
+      await answerQuestions(wizard, { question: 'Frage', answer: 'Antwort', save: 'Speichern' });
+      await waitUntil(() => partText(wizard, 'summary'), 'no failure shown');
+      expect(partText(wizard, 'summary')).to.equal(
+        'Zu viele Änderungen in kurzer Zeit. Versuchen Sie es in 2 Minuten erneut.',
+      );
+      await expectAccessible(wizard);
+    });
   });
 });
 
