@@ -45,33 +45,46 @@ export function rewriteLocaleModule(source, name) {
  */
 export const FEATURES = /** @type {const} */ (['methods', 'enroll', 'passkey']);
 
+/**
+ * Messages of one feature that another feature's element shows too, by id: they are written into that feature's
+ * modules as well, so that it has them without downloading the other feature's. The Security info page says a change
+ * refused for now in the words of the wizard's later steps (shared/too-many-changes.ts).
+ */
+export const SHARED = /** @type {Readonly<Record<string, readonly string[]>>} */ ({
+  'enroll.rate-limited': ['methods'],
+  'enroll.rate-limited-wait': ['methods'],
+});
+
 const OPEN = 'export const templates = {';
 
 /**
  * Splits a generated locale module into the messages that stay and those of each feature.
  * @param {string} source a module as lit-localize writes it: one `'id': template,` entry per line
  * @param {readonly string[]} features
+ * @param {Readonly<Record<string, readonly string[]>>} [shared] messages (by id) that other features have too
  * @returns {{ rest: string, features: Map<string, string> }} the module without the features' messages, and a
  *   module of each feature that has messages in it
  */
-export function splitLocaleModule(source, features) {
+export function splitLocaleModule(source, features, shared = {}) {
   const start = source.indexOf(OPEN);
   const end = source.lastIndexOf('};');
   if (start < 0 || end < start) return { rest: source, features: new Map() };
   const head = source.slice(0, start);
   /** @type {Map<string, string[]>} */
   const taken = new Map();
+  const of = (/** @type {string} */ feature) =>
+    taken.get(feature) ?? /** @type {string[]} */ (taken.set(feature, []).get(feature));
   /** @type {string[]} */
   const kept = [];
-  /** @type {string[] | undefined} */
-  let current;
+  /** Where the lines of the message being read go. */
+  let current = [kept];
   for (const line of source.slice(start + OPEN.length, end).split('\n')) {
     const id = /^\s*'([^']+)':/.exec(line)?.[1];
     if (id !== undefined) {
       const feature = features.find((name) => id.startsWith(`${name}.`));
-      current = feature === undefined ? kept : (taken.get(feature) ?? taken.set(feature, []).get(feature));
+      current = [feature === undefined ? kept : of(feature), ...(shared[id] ?? []).map(of)];
     }
-    (current ?? kept).push(line);
+    for (const lines of current) lines.push(line);
   }
   const module = (/** @type {string[]} */ lines, /** @type {string} */ imports) =>
     `${imports}${OPEN}${lines.join('\n').replace(/,?\s*$/, '')}\n};\n`;
@@ -118,7 +131,7 @@ export function rewriteLocaleModules(dir) {
   for (const name of readdirSync(dir).filter((file) => file.endsWith('.ts'))) {
     const path = join(dir, name);
     const source = readFileSync(path, 'utf8');
-    const split = splitLocaleModule(rewriteLocaleModule(source, name), FEATURES);
+    const split = splitLocaleModule(rewriteLocaleModule(source, name), FEATURES, SHARED);
     for (const [feature, module] of split.features) {
       mkdirSync(join(dir, feature), { recursive: true });
       writeFileSync(join(dir, feature, name), module);

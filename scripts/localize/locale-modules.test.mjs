@@ -68,6 +68,16 @@ test('a feature’s messages leave the locale module for a module of their own, 
   assert.equal(templatesOf(methods)['methods.delete'], 'Löschen');
 });
 
+test('a message another feature shows too is written into its modules as well', () => {
+  const module = rewriteLocaleModule(GENERATED.replace("'wizard.title'", "'enroll.title'"), 'de.ts');
+  const { rest, features } = splitLocaleModule(module, ['methods', 'enroll'], { 'enroll.title': ['methods'] });
+  assert.deepEqual(Object.keys(templatesOf(rest)), ['phone.results']);
+  assert.deepEqual(Object.keys(templatesOf(/** @type {string} */ (features.get('enroll')))), ['enroll.title']);
+  const methods = templatesOf(/** @type {string} */ (features.get('methods')));
+  assert.deepEqual(Object.keys(methods), ['methods.added', 'methods.delete', 'enroll.title']);
+  assert.equal(methods['enroll.title'], 'Einrichten');
+});
+
 test('a module without a feature’s messages is left as it is', () => {
   const module = rewriteLocaleModule(GENERATED.replace(/'methods\.[^\n]*\n/g, ''), 'de.ts');
   assert.deepEqual(splitLocaleModule(module, ['methods']), { rest: module, features: new Map() });

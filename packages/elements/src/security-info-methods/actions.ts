@@ -20,7 +20,8 @@ import {
 import { msg, str } from '../shared/lit-localize.js';
 import { emit } from '../shared/events.js';
 import { textLocale } from '../shared/text-locale.js';
-import { errorMessage, formatWait } from '../shared/error-messages.js';
+import { errorMessage } from '../shared/error-messages.js';
+import { tooManyChanges } from '../shared/too-many-changes.js';
 import { AnnouncerController } from '../shared/announcer.js';
 import { DEFAULT_ROW, FIRST_CODES_ROW, OperationsController, type Operation } from './operations.js';
 import { ModalController } from './modal.js';
@@ -53,23 +54,6 @@ export interface ActionsHost {
   describe(method: RegisteredMethod): TemplateResult;
   /** The wizard's code could not be loaded (offline): the page says so. */
   unavailable(): void;
-}
-
-/**
- * A change the backend refuses for now (a new set of recovery codes, a few an hour): not the wizard's words about
- * codes sent, and the wait in whole minutes (or hours) rather than a clock, as this text stays as it is.
- */
-function tooSoon(seconds: number | undefined, locale: string | undefined): string {
-  if (seconds === undefined)
-    return msg('Too many changes in a short time. Wait a few minutes, then try again.', {
-      id: 'methods.rate-limited',
-      desc: 'The backend refuses this change for now (too many in a short time).',
-    });
-  const wait = formatWait(seconds, locale, true);
-  return msg(str`Too many changes in a short time. Try again in ${wait}.`, {
-    id: 'methods.rate-limited-wait',
-    desc: 'The backend refuses this change for now; the placeholder is a wait such as "2 minutes" or "1.5 hours".',
-  });
 }
 
 /** The wizard: loaded when Add or Change is pressed. */
@@ -510,7 +494,7 @@ export class PageActions {
                 desc: 'The person gave up signing in again; the change they asked for was not made.',
               })
             : row.code === 'rate-limited'
-              ? tooSoon(row.retryAfterSeconds, textLocale(this.host.element))
+              ? tooManyChanges(row.retryAfterSeconds, textLocale(this.host.element))
               : errorMessage(row.code, {
                   retryAfterSeconds: row.retryAfterSeconds,
                   locale: textLocale(this.host.element),

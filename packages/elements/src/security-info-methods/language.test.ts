@@ -91,6 +91,10 @@ describe('security-info-methods: in other languages', () => {
     const confirm = await dialog(el);
     getByRole(confirm, 'button', { name: 'Löschen' }).click();
     await waitUntil(() => queryByRole(el, 'alert'), 'no failure shown');
-    expect(getByRole(el, 'alert').textContent).to.contain('2 Stunden');
+    // In the page's own locale module (the words it shares with the wizard's later steps), not only the wait.
+    await waitUntil(() => getByRole(el, 'alert').textContent?.includes('Zu viele Änderungen'), 'not in German');
+    expect(getByRole(el, 'alert').textContent?.trim()).to.equal(
+      'Zu viele Änderungen in kurzer Zeit. Versuchen Sie es in 2 Stunden erneut.',
+    );
   });
 });

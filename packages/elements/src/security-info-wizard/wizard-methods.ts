@@ -28,6 +28,7 @@ import {
 import { addEnrollMessages } from '../shared/enroll-messages.js';
 import { emit } from '../shared/events.js';
 import { errorMessage } from '../shared/error-messages.js';
+import { tooManyChanges } from '../shared/too-many-changes.js';
 import { getLocale } from '../shared/localization.js';
 import { textLocale } from '../shared/text-locale.js';
 import { PLACE, placeIn } from '../shared/placeholder.js';
@@ -82,6 +83,9 @@ const ELEMENTS: Partial<Record<MethodId, string>> = {
 };
 
 const signingIn = (state: EnrollmentState) => state.request?.operation === 'signIn';
+
+/** The calls of these steps that send a code: refused for now, there were too many codes. */
+const SENDS_CODES: readonly EnrollmentOperation[] = ['sendEmailCode', 'resendEmailCode'];
 
 /**
  * Whether an input the person submitted (a code, answers) may still be sent by `operation`: now, or again once they
@@ -288,16 +292,16 @@ export class WizardMethods implements ReactiveController {
 
   /**
    * The message for the last failure (with the wait the backend asked for, in words, as nothing here counts it
-   * down), except the codes in `except`.
+   * down), except the codes in `except`. Refused for now, only sending a code is about codes; anything else is a
+   * change, as the Security info page says it.
    */
   private errorText(state: EnrollmentState, except: readonly string[] = []): string {
     const error = state.error;
     if (!error || except.includes(error.code)) return '';
-    return errorMessage(error.code, {
-      retryAfterSeconds: error.retryAfterSeconds,
-      locale: textLocale(this.host.element),
-      still: true,
-    });
+    const locale = textLocale(this.host.element);
+    if (error.code === 'rate-limited' && !SENDS_CODES.includes(error.operation))
+      return tooManyChanges(error.retryAfterSeconds, locale);
+    return errorMessage(error.code, { retryAfterSeconds: error.retryAfterSeconds, locale, still: true });
   }
 
   /** The wizard's Cancel and the wait for a sign-in, in a step's row of buttons. */

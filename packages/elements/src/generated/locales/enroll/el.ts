@@ -60,6 +60,8 @@ export const templates = {'enroll.app.add': `Προσθέστε λογαριασ
 'enroll.questions.summary': `Ορισμένες απαντήσεις χρειάζονται αλλαγή. Το μήνυμα κάτω από την καθεμία εξηγεί τι να κάνετε.`,
 'enroll.questions.too-long': str`Εισαγάγετε μια απάντηση με έως ${0} χαρακτήρες.`,
 'enroll.questions.too-short': str`Εισαγάγετε μια απάντηση με τουλάχιστον ${0} χαρακτήρες.`,
+'enroll.rate-limited': `Πάρα πολλές αλλαγές σε σύντομο χρονικό διάστημα. Περιμένετε λίγα λεπτά και δοκιμάστε ξανά.`,
+'enroll.rate-limited-wait': str`Πάρα πολλές αλλαγές σε σύντομο χρονικό διάστημα. Δοκιμάστε ξανά σε ${0}.`,
 'enroll.sequence.app': `Εφαρμογή ελέγχου ταυτότητας`,
 'enroll.sequence.email': `Email`,
 'enroll.sequence.heading': str`Μέθοδος ${0} από ${1}: ${2}`,

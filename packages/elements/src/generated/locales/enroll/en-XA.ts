@@ -60,6 +60,8 @@ export const templates = {'enroll.app.add': `⟦Ådd áñ áççöüñt. · · �
 'enroll.questions.summary': `⟦Sömé áñswérs ñééd á çháñgé. Thé mésságé üñdér éáçh öñé sáýs whát tö dö. · · · · · · · · · · · · · ·⟧`,
 'enroll.questions.too-long': str`⟦Éñtér áñ áñswér öf át möst ${0} çháráçtérs. · · · · · · · ·⟧`,
 'enroll.questions.too-short': str`⟦Éñtér áñ áñswér öf át léást ${0} çháráçtérs. · · · · · · · ·⟧`,
+'enroll.rate-limited': `⟦Töö máñý çháñgés íñ á shört tímé. Wáít á féw míñütés, théñ trý ágáíñ. · · · · · · · · · · · · · ·⟧`,
+'enroll.rate-limited-wait': str`⟦Töö máñý çháñgés íñ á shört tímé. Trý ágáíñ íñ ${0}. · · · · · · · · · ·⟧`,
 'enroll.sequence.app': `⟦Åüthéñtíçátör ápp · · ·⟧`,
 'enroll.sequence.email': `⟦Émáíl ·⟧`,
 'enroll.sequence.heading': str`⟦Méthöd ${0} öf ${1}: ${2} · · ·⟧`,

@@ -60,6 +60,8 @@ export const templates = {'enroll.app.add': `नया खाता जोड़
 'enroll.questions.summary': `कुछ जवाबों में बदलाव ज़रूरी है। हर जवाब के नीचे दिया गया मैसेज बताता है कि क्या करना है।`,
 'enroll.questions.too-long': str`अधिकतम ${0} वर्णों का जवाब डालें।`,
 'enroll.questions.too-short': str`कम से कम ${0} वर्णों का जवाब डालें।`,
+'enroll.rate-limited': `कम समय में बहुत ज़्यादा बदलाव किए गए हैं। कुछ मिनट रुकें, फिर से कोशिश करें।`,
+'enroll.rate-limited-wait': str`कम समय में बहुत ज़्यादा बदलाव किए गए हैं। ${0} रुकें, फिर से कोशिश करें।`,
 'enroll.sequence.app': `ऑथेंटिकेटर ऐप`,
 'enroll.sequence.email': `ईमेल`,
 'enroll.sequence.heading': str`${1} में से तरीका ${0}: ${2}`,

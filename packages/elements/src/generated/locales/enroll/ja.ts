@@ -60,6 +60,8 @@ export const templates = {'enroll.app.add': `アカウントを追加します�
 'enroll.questions.summary': `一部の回答を修正する必要があります。各回答の下のメッセージで修正方法を確認してください。`,
 'enroll.questions.too-long': str`${0} 文字以内の回答を入力してください。`,
 'enroll.questions.too-short': str`${0} 文字以上の回答を入力してください。`,
+'enroll.rate-limited': `短時間に変更が多すぎます。数分待ってからもう一度お試しください。`,
+'enroll.rate-limited-wait': str`短時間に変更が多すぎます。${0}後にもう一度お試しください。`,
 'enroll.sequence.app': `認証アプリ`,
 'enroll.sequence.email': `メール`,
 'enroll.sequence.heading': str`方法 ${0}/${1}: ${2}`,

@@ -60,6 +60,8 @@ export const templates = {'enroll.app.add': `Добавьте учётную з�
 'enroll.questions.summary': `Некоторые ответы нужно изменить. Сообщение под каждым из них подскажет, что сделать.`,
 'enroll.questions.too-long': str`Ответ слишком длинный. Максимум символов: ${0}.`,
 'enroll.questions.too-short': str`Ответ слишком короткий. Минимум символов: ${0}.`,
+'enroll.rate-limited': `Слишком много изменений за короткое время. Подождите несколько минут и повторите попытку.`,
+'enroll.rate-limited-wait': str`Слишком много изменений за короткое время. Время до следующей попытки: ${0}.`,
 'enroll.sequence.app': `Приложение для проверки подлинности`,
 'enroll.sequence.email': `Электронная почта`,
 'enroll.sequence.heading': str`Способ ${0} из ${1}: ${2}`,

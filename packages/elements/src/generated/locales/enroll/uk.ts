@@ -60,6 +60,8 @@ export const templates = {'enroll.app.add': `Додайте обліковий �
 'enroll.questions.summary': `Деякі відповіді потрібно змінити. Повідомлення під кожною з них підкаже, що зробити.`,
 'enroll.questions.too-long': str`Відповідь задовга. Максимум символів: ${0}.`,
 'enroll.questions.too-short': str`Відповідь закоротка. Мінімум символів: ${0}.`,
+'enroll.rate-limited': `Забагато змін за короткий час. Зачекайте кілька хвилин і спробуйте ще раз.`,
+'enroll.rate-limited-wait': str`Забагато змін за короткий час. Час до наступної спроби: ${0}.`,
 'enroll.sequence.app': `Програма автентифікації`,
 'enroll.sequence.email': `Електронна пошта`,
 'enroll.sequence.heading': str`Спосіб ${0} з ${1}: ${2}`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `إضافة طريقة تسجيل دخول`,
+export const templates = {'enroll.rate-limited': `تم إجراء عدد كبير جدًا من التغييرات خلال وقت قصير. انتظر بضع دقائق ثم حاول مرة أخرى.`,
+'enroll.rate-limited-wait': str`تم إجراء عدد كبير جدًا من التغييرات خلال وقت قصير. مدة الانتظار قبل المحاولة مرة أخرى: ${0}.`,
+'methods.add': `إضافة طريقة تسجيل دخول`,
 'methods.added': str`تمت إضافة ${0}.`,
 'methods.added-on': str`تاريخ الإضافة: ${0}`,
 'methods.cancel': `إلغاء`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `إضافة طريقة تسجيل دخ�
 'methods.passkey-synced': `تتم مزامنته مع أجهزتك الأخرى`,
 'methods.questions-one': str`تمت الإجابة عن سؤال واحد (${0})`,
 'methods.questions-other': str`عدد الأسئلة التي تمت الإجابة عنها: ${0}`,
-'methods.rate-limited': `تم إجراء عدد كبير جدًا من التغييرات خلال وقت قصير. انتظر بضع دقائق ثم حاول مرة أخرى.`,
-'methods.rate-limited-wait': str`تم إجراء عدد كبير جدًا من التغييرات خلال وقت قصير. مدة الانتظار قبل المحاولة مرة أخرى: ${0}.`,
 'methods.rename': `إعادة التسمية`,
 'methods.rename-hint': str`حتى ${0} حرفًا، مثل اسم الجهاز الموجود عليه.`,
 'methods.rename-label': `الاسم`,

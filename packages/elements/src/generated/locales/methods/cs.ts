@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Přidat metodu přihlášení`,
+export const templates = {'enroll.rate-limited': `Příliš mnoho změn v krátké době. Počkejte několik minut a zkuste to znovu.`,
+'enroll.rate-limited-wait': str`Příliš mnoho změn v krátké době. Čas do dalšího pokusu: ${0}.`,
+'methods.add': `Přidat metodu přihlášení`,
 'methods.added': str`Přidáno: ${0}.`,
 'methods.added-on': str`Přidáno ${0}`,
 'methods.cancel': `Zrušit`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Přidat metodu přihlášení`,
 'methods.passkey-synced': `Synchronizováno s vašimi dalšími zařízeními`,
 'methods.questions-one': str`${0} zodpovězená otázka`,
 'methods.questions-other': str`Zodpovězené otázky: ${0}`,
-'methods.rate-limited': `Příliš mnoho změn v krátké době. Počkejte několik minut a zkuste to znovu.`,
-'methods.rate-limited-wait': str`Příliš mnoho změn v krátké době. Čas do dalšího pokusu: ${0}.`,
 'methods.rename': `Přejmenovat`,
 'methods.rename-hint': str`Až ${0} znaků, například zařízení, na kterém je uložený.`,
 'methods.rename-label': `Název`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Tilføj loginmetode`,
+export const templates = {'enroll.rate-limited': `For mange ændringer på kort tid. Vent et par minutter, og prøv så igen.`,
+'enroll.rate-limited-wait': str`For mange ændringer på kort tid. Prøv igen om ${0}.`,
+'methods.add': `Tilføj loginmetode`,
 'methods.added': str`${0} er tilføjet.`,
 'methods.added-on': str`Tilføjet ${0}`,
 'methods.cancel': `Annuller`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Tilføj loginmetode`,
 'methods.passkey-synced': `Synkroniseret med dine andre enheder`,
 'methods.questions-one': str`${0} spørgsmål besvaret`,
 'methods.questions-other': str`${0} spørgsmål besvaret`,
-'methods.rate-limited': `For mange ændringer på kort tid. Vent et par minutter, og prøv så igen.`,
-'methods.rate-limited-wait': str`For mange ændringer på kort tid. Prøv igen om ${0}.`,
 'methods.rename': `Omdøb`,
 'methods.rename-hint': str`Op til ${0} tegn, f.eks. den enhed, den ligger på.`,
 'methods.rename-label': `Navn`,

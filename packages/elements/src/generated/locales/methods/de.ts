@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Anmeldemethode hinzufügen`,
+export const templates = {'enroll.rate-limited': `Zu viele Änderungen in kurzer Zeit. Warten Sie einige Minuten und versuchen Sie es dann erneut.`,
+'enroll.rate-limited-wait': str`Zu viele Änderungen in kurzer Zeit. Versuchen Sie es in ${0} erneut.`,
+'methods.add': `Anmeldemethode hinzufügen`,
 'methods.added': str`${0} hinzugefügt.`,
 'methods.added-on': str`Hinzugefügt am ${0}`,
 'methods.cancel': `Abbrechen`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Anmeldemethode hinzufügen`,
 'methods.passkey-synced': `Mit Ihren anderen Geräten synchronisiert`,
 'methods.questions-one': str`${0} Frage beantwortet`,
 'methods.questions-other': str`${0} Fragen beantwortet`,
-'methods.rate-limited': `Zu viele Änderungen in kurzer Zeit. Warten Sie einige Minuten und versuchen Sie es dann erneut.`,
-'methods.rate-limited-wait': str`Zu viele Änderungen in kurzer Zeit. Versuchen Sie es in ${0} erneut.`,
 'methods.rename': `Umbenennen`,
 'methods.rename-hint': str`Bis zu ${0} Zeichen, zum Beispiel das Gerät, auf dem er gespeichert ist.`,
 'methods.rename-label': `Name`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Προσθήκη μεθόδου σύνδεσης`,
+export const templates = {'enroll.rate-limited': `Πάρα πολλές αλλαγές σε σύντομο χρονικό διάστημα. Περιμένετε λίγα λεπτά και δοκιμάστε ξανά.`,
+'enroll.rate-limited-wait': str`Πάρα πολλές αλλαγές σε σύντομο χρονικό διάστημα. Δοκιμάστε ξανά σε ${0}.`,
+'methods.add': `Προσθήκη μεθόδου σύνδεσης`,
 'methods.added': str`Προστέθηκε: ${0}.`,
 'methods.added-on': str`Προστέθηκε: ${0}`,
 'methods.cancel': `Ακύρωση`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Προσθήκη μεθόδου σύν
 'methods.passkey-synced': `Συγχρονίζεται με τις άλλες συσκευές σας`,
 'methods.questions-one': str`Απαντήθηκε ${0} ερώτηση`,
 'methods.questions-other': str`Απαντήθηκαν ${0} ερωτήσεις`,
-'methods.rate-limited': `Πάρα πολλές αλλαγές σε σύντομο χρονικό διάστημα. Περιμένετε λίγα λεπτά και δοκιμάστε ξανά.`,
-'methods.rate-limited-wait': str`Πάρα πολλές αλλαγές σε σύντομο χρονικό διάστημα. Δοκιμάστε ξανά σε ${0}.`,
 'methods.rename': `Μετονομασία`,
 'methods.rename-hint': str`Έως ${0} χαρακτήρες, για παράδειγμα η συσκευή στην οποία βρίσκεται.`,
 'methods.rename-label': `Όνομα`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `⟦Ådd sígñ-íñ méthöd · · · ·⟧`,
+export const templates = {'enroll.rate-limited': `⟦Töö máñý çháñgés íñ á shört tímé. Wáít á féw míñütés, théñ trý ágáíñ. · · · · · · · · · · · · · ·⟧`,
+'enroll.rate-limited-wait': str`⟦Töö máñý çháñgés íñ á shört tímé. Trý ágáíñ íñ ${0}. · · · · · · · · · ·⟧`,
+'methods.add': `⟦Ådd sígñ-íñ méthöd · · · ·⟧`,
 'methods.added': str`⟦${0} áddéd. ·⟧`,
 'methods.added-on': str`⟦Åddéd ${0} ·⟧`,
 'methods.cancel': `⟦Çáñçél ·⟧`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `⟦Ådd sígñ-íñ méthöd · · · 
 'methods.passkey-synced': `⟦Sýñçéd tö ýöür öthér dévíçés · · · · · ·⟧`,
 'methods.questions-one': str`⟦${0} qüéstíöñ áñswéréd · · · ·⟧`,
 'methods.questions-other': str`⟦${0} qüéstíöñs áñswéréd · · · ·⟧`,
-'methods.rate-limited': `⟦Töö máñý çháñgés íñ á shört tímé. Wáít á féw míñütés, théñ trý ágáíñ. · · · · · · · · · · · · · ·⟧`,
-'methods.rate-limited-wait': str`⟦Töö máñý çháñgés íñ á shört tímé. Trý ágáíñ íñ ${0}. · · · · · · · · · ·⟧`,
 'methods.rename': `⟦Réñámé ·⟧`,
 'methods.rename-hint': str`⟦Ûp tö ${0} çháráçtérs, süçh ás thé dévíçé ít ís öñ. · · · · · · · · ·⟧`,
 'methods.rename-label': `⟦Ñámé ·⟧`,

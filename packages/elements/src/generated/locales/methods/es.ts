@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Añadir método de inicio de sesión`,
+export const templates = {'enroll.rate-limited': `Demasiados cambios en poco tiempo. Espera unos minutos y vuelve a intentarlo.`,
+'enroll.rate-limited-wait': str`Demasiados cambios en poco tiempo. Vuelve a intentarlo dentro de ${0}.`,
+'methods.add': `Añadir método de inicio de sesión`,
 'methods.added': str`Se añadió: ${0}.`,
 'methods.added-on': str`Fecha de alta: ${0}`,
 'methods.cancel': `Cancelar`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Añadir método de inicio de sesión`,
 'methods.passkey-synced': `Sincronizada con tus otros dispositivos`,
 'methods.questions-one': str`${0} pregunta respondida`,
 'methods.questions-other': str`${0} preguntas respondidas`,
-'methods.rate-limited': `Demasiados cambios en poco tiempo. Espera unos minutos y vuelve a intentarlo.`,
-'methods.rate-limited-wait': str`Demasiados cambios en poco tiempo. Vuelve a intentarlo dentro de ${0}.`,
 'methods.rename': `Cambiar nombre`,
 'methods.rename-hint': str`Hasta ${0} caracteres, por ejemplo, el dispositivo en el que está.`,
 'methods.rename-label': `Nombre`,

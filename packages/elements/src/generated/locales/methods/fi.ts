@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Lisää kirjautumismenetelmä`,
+export const templates = {'enroll.rate-limited': `Liian monta muutosta lyhyessä ajassa. Odota muutama minuutti ja yritä sitten uudelleen.`,
+'enroll.rate-limited-wait': str`Liian monta muutosta lyhyessä ajassa. Odota ${0} ja yritä sitten uudelleen.`,
+'methods.add': `Lisää kirjautumismenetelmä`,
 'methods.added': str`${0} lisätty.`,
 'methods.added-on': str`Lisätty ${0}`,
 'methods.cancel': `Peruuta`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Lisää kirjautumismenetelmä`,
 'methods.passkey-synced': `Synkronoitu muihin laitteisiisi`,
 'methods.questions-one': str`Vastattu ${0} kysymykseen`,
 'methods.questions-other': str`Vastattu ${0} kysymykseen`,
-'methods.rate-limited': `Liian monta muutosta lyhyessä ajassa. Odota muutama minuutti ja yritä sitten uudelleen.`,
-'methods.rate-limited-wait': str`Liian monta muutosta lyhyessä ajassa. Odota ${0} ja yritä sitten uudelleen.`,
 'methods.rename': `Nimeä uudelleen`,
 'methods.rename-hint': str`Enintään ${0} merkkiä, esimerkiksi laite, jolla se on.`,
 'methods.rename-label': `Nimi`,

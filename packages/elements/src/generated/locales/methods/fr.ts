@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Ajouter une méthode de connexion`,
+export const templates = {'enroll.rate-limited': `Trop de modifications en peu de temps. Patientez quelques minutes, puis réessayez.`,
+'enroll.rate-limited-wait': str`Trop de modifications en peu de temps. Réessayez dans ${0}.`,
+'methods.add': `Ajouter une méthode de connexion`,
 'methods.added': str`${0} : ajout effectué.`,
 'methods.added-on': str`Date d'ajout : ${0}`,
 'methods.cancel': `Annuler`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Ajouter une méthode de connexion`,
 'methods.passkey-synced': `Synchronisée avec vos autres appareils`,
 'methods.questions-one': str`Réponse à ${0} question`,
 'methods.questions-other': str`Réponses à ${0} questions`,
-'methods.rate-limited': `Trop de modifications en peu de temps. Patientez quelques minutes, puis réessayez.`,
-'methods.rate-limited-wait': str`Trop de modifications en peu de temps. Réessayez dans ${0}.`,
 'methods.rename': `Renommer`,
 'methods.rename-hint': str`Jusqu’à ${0} caractères, par exemple l’appareil sur lequel elle se trouve.`,
 'methods.rename-label': `Nom`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `הוספת שיטת כניסה`,
+export const templates = {'enroll.rate-limited': `יותר מדי שינויים בזמן קצר. כדאי להמתין כמה דקות ולנסות שוב.`,
+'enroll.rate-limited-wait': str`יותר מדי שינויים בזמן קצר. אפשר לנסות שוב בעוד ${0}.`,
+'methods.add': `הוספת שיטת כניסה`,
 'methods.added': str`ההוספה הושלמה: ${0}.`,
 'methods.added-on': str`נוספה ב-${0}`,
 'methods.cancel': `ביטול`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `הוספת שיטת כניסה`,
 'methods.passkey-synced': `מסונכרן עם המכשירים האחרים שלך`,
 'methods.questions-one': str`נענתה ${0} שאלה`,
 'methods.questions-other': str`נענו ${0} שאלות`,
-'methods.rate-limited': `יותר מדי שינויים בזמן קצר. כדאי להמתין כמה דקות ולנסות שוב.`,
-'methods.rate-limited-wait': str`יותר מדי שינויים בזמן קצר. אפשר לנסות שוב בעוד ${0}.`,
 'methods.rename': `שינוי שם`,
 'methods.rename-hint': str`עד ${0} תווים, למשל המכשיר שבו הוא נמצא.`,
 'methods.rename-label': `שם`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `साइन-इन तरीका जोड़ें`,
+export const templates = {'enroll.rate-limited': `कम समय में बहुत ज़्यादा बदलाव किए गए हैं। कुछ मिनट रुकें, फिर से कोशिश करें।`,
+'enroll.rate-limited-wait': str`कम समय में बहुत ज़्यादा बदलाव किए गए हैं। ${0} रुकें, फिर से कोशिश करें।`,
+'methods.add': `साइन-इन तरीका जोड़ें`,
 'methods.added': str`${0} जोड़ा गया।`,
 'methods.added-on': str`जोड़ा गया: ${0}`,
 'methods.cancel': `रद्द करें`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `साइन-इन तरीका �
 'methods.passkey-synced': `आपके दूसरे डिवाइस के साथ सिंक है`,
 'methods.questions-one': str`${0} प्रश्न का जवाब दिया गया`,
 'methods.questions-other': str`${0} प्रश्नों के जवाब दिए गए`,
-'methods.rate-limited': `कम समय में बहुत ज़्यादा बदलाव किए गए हैं। कुछ मिनट रुकें, फिर से कोशिश करें।`,
-'methods.rate-limited-wait': str`कम समय में बहुत ज़्यादा बदलाव किए गए हैं। ${0} रुकें, फिर से कोशिश करें।`,
 'methods.rename': `नाम बदलें`,
 'methods.rename-hint': str`ज़्यादा से ज़्यादा ${0} वर्ण, जैसे वह डिवाइस जिस पर यह है।`,
 'methods.rename-label': `नाम`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Bejelentkezési módszer hozzáadása`,
+export const templates = {'enroll.rate-limited': `Túl sok módosítás rövid idő alatt. Várjon néhány percet, majd próbálja újra.`,
+'enroll.rate-limited-wait': str`Túl sok módosítás rövid idő alatt. Próbálja újra ${0} múlva.`,
+'methods.add': `Bejelentkezési módszer hozzáadása`,
 'methods.added': str`Hozzáadva: ${0}.`,
 'methods.added-on': str`Hozzáadva: ${0}`,
 'methods.cancel': `Mégse`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Bejelentkezési módszer hozzáadása`
 'methods.passkey-synced': `Szinkronizálva a többi eszközével`,
 'methods.questions-one': str`${0} kérdés megválaszolva`,
 'methods.questions-other': str`${0} kérdés megválaszolva`,
-'methods.rate-limited': `Túl sok módosítás rövid idő alatt. Várjon néhány percet, majd próbálja újra.`,
-'methods.rate-limited-wait': str`Túl sok módosítás rövid idő alatt. Próbálja újra ${0} múlva.`,
 'methods.rename': `Átnevezés`,
 'methods.rename-hint': str`Legfeljebb ${0} karakter, például az eszköz, amelyen található.`,
 'methods.rename-label': `Név`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Tambahkan metode masuk`,
+export const templates = {'enroll.rate-limited': `Terlalu banyak perubahan dalam waktu singkat. Tunggu beberapa menit, lalu coba lagi.`,
+'enroll.rate-limited-wait': str`Terlalu banyak perubahan dalam waktu singkat. Coba lagi dalam ${0}.`,
+'methods.add': `Tambahkan metode masuk`,
 'methods.added': str`${0} ditambahkan.`,
 'methods.added-on': str`Ditambahkan ${0}`,
 'methods.cancel': `Batal`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Tambahkan metode masuk`,
 'methods.passkey-synced': `Disinkronkan ke perangkat Anda yang lain`,
 'methods.questions-one': str`${0} pertanyaan dijawab`,
 'methods.questions-other': str`${0} pertanyaan dijawab`,
-'methods.rate-limited': `Terlalu banyak perubahan dalam waktu singkat. Tunggu beberapa menit, lalu coba lagi.`,
-'methods.rate-limited-wait': str`Terlalu banyak perubahan dalam waktu singkat. Coba lagi dalam ${0}.`,
 'methods.rename': `Ganti nama`,
 'methods.rename-hint': str`Hingga ${0} karakter, misalnya perangkat tempat kunci sandi berada.`,
 'methods.rename-label': `Nama`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Aggiungi metodo di accesso`,
+export const templates = {'enroll.rate-limited': `Troppe modifiche in poco tempo. Attendi qualche minuto e riprova.`,
+'enroll.rate-limited-wait': str`Troppe modifiche in poco tempo. Riprova tra ${0}.`,
+'methods.add': `Aggiungi metodo di accesso`,
 'methods.added': str`${0}: aggiunta completata.`,
 'methods.added-on': str`Data di aggiunta: ${0}`,
 'methods.cancel': `Annulla`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Aggiungi metodo di accesso`,
 'methods.passkey-synced': `Sincronizzata con gli altri tuoi dispositivi`,
 'methods.questions-one': str`${0} domanda con risposta`,
 'methods.questions-other': str`${0} domande con risposta`,
-'methods.rate-limited': `Troppe modifiche in poco tempo. Attendi qualche minuto e riprova.`,
-'methods.rate-limited-wait': str`Troppe modifiche in poco tempo. Riprova tra ${0}.`,
 'methods.rename': `Rinomina`,
 'methods.rename-hint': str`Fino a ${0} caratteri, ad esempio il dispositivo su cui si trova.`,
 'methods.rename-label': `Nome`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `サインイン方法を追加`,
+export const templates = {'enroll.rate-limited': `短時間に変更が多すぎます。数分待ってからもう一度お試しください。`,
+'enroll.rate-limited-wait': str`短時間に変更が多すぎます。${0}後にもう一度お試しください。`,
+'methods.add': `サインイン方法を追加`,
 'methods.added': str`${0} を追加しました。`,
 'methods.added-on': str`追加日: ${0}`,
 'methods.cancel': `キャンセル`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `サインイン方法を追加`,
 'methods.passkey-synced': `ほかのデバイスと同期済み`,
 'methods.questions-one': str`${0} 問に回答済み`,
 'methods.questions-other': str`${0} 問に回答済み`,
-'methods.rate-limited': `短時間に変更が多すぎます。数分待ってからもう一度お試しください。`,
-'methods.rate-limited-wait': str`短時間に変更が多すぎます。${0}後にもう一度お試しください。`,
 'methods.rename': `名前を変更`,
 'methods.rename-hint': str`${0} 文字以内。保存されているデバイス名など。`,
 'methods.rename-label': `名前`,

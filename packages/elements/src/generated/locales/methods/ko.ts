@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `로그인 방법 추가`,
+export const templates = {'enroll.rate-limited': `짧은 시간에 변경이 너무 많습니다. 몇 분 기다린 후 다시 시도하세요.`,
+'enroll.rate-limited-wait': str`짧은 시간에 변경이 너무 많습니다. ${0} 후에 다시 시도하세요.`,
+'methods.add': `로그인 방법 추가`,
 'methods.added': str`${0}을(를) 추가했습니다.`,
 'methods.added-on': str`추가한 날짜: ${0}`,
 'methods.cancel': `취소`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `로그인 방법 추가`,
 'methods.passkey-synced': `다른 기기와 동기화됨`,
 'methods.questions-one': str`질문 ${0}개에 답변함`,
 'methods.questions-other': str`질문 ${0}개에 답변함`,
-'methods.rate-limited': `짧은 시간에 변경이 너무 많습니다. 몇 분 기다린 후 다시 시도하세요.`,
-'methods.rate-limited-wait': str`짧은 시간에 변경이 너무 많습니다. ${0} 후에 다시 시도하세요.`,
 'methods.rename': `이름 변경`,
 'methods.rename-hint': str`최대 ${0}자. 패스키가 있는 기기 이름 등을 입력하세요.`,
 'methods.rename-label': `이름`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Legg til påloggingsmetode`,
+export const templates = {'enroll.rate-limited': `For mange endringer på kort tid. Vent noen minutter, og prøv igjen.`,
+'enroll.rate-limited-wait': str`For mange endringer på kort tid. Prøv igjen om ${0}.`,
+'methods.add': `Legg til påloggingsmetode`,
 'methods.added': str`${0} er lagt til.`,
 'methods.added-on': str`Lagt til ${0}`,
 'methods.cancel': `Avbryt`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Legg til påloggingsmetode`,
 'methods.passkey-synced': `Synkronisert med de andre enhetene dine`,
 'methods.questions-one': str`${0} spørsmål besvart`,
 'methods.questions-other': str`${0} spørsmål besvart`,
-'methods.rate-limited': `For mange endringer på kort tid. Vent noen minutter, og prøv igjen.`,
-'methods.rate-limited-wait': str`For mange endringer på kort tid. Prøv igjen om ${0}.`,
 'methods.rename': `Gi nytt navn`,
 'methods.rename-hint': str`Opptil ${0} tegn, for eksempel enheten den ligger på.`,
 'methods.rename-label': `Navn`,

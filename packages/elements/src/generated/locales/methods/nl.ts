@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Aanmeldmethode toevoegen`,
+export const templates = {'enroll.rate-limited': `Te veel wijzigingen in korte tijd. Wacht een paar minuten en probeer het dan opnieuw.`,
+'enroll.rate-limited-wait': str`Te veel wijzigingen in korte tijd. Probeer het over ${0} opnieuw.`,
+'methods.add': `Aanmeldmethode toevoegen`,
 'methods.added': str`${0} toegevoegd.`,
 'methods.added-on': str`Toegevoegd op ${0}`,
 'methods.cancel': `Annuleren`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Aanmeldmethode toevoegen`,
 'methods.passkey-synced': `Gesynchroniseerd met je andere apparaten`,
 'methods.questions-one': str`${0} vraag beantwoord`,
 'methods.questions-other': str`${0} vragen beantwoord`,
-'methods.rate-limited': `Te veel wijzigingen in korte tijd. Wacht een paar minuten en probeer het dan opnieuw.`,
-'methods.rate-limited-wait': str`Te veel wijzigingen in korte tijd. Probeer het over ${0} opnieuw.`,
 'methods.rename': `Naam wijzigen`,
 'methods.rename-hint': str`Maximaal ${0} tekens, bijvoorbeeld het apparaat waarop hij staat.`,
 'methods.rename-label': `Naam`,

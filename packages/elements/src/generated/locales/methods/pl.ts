@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Dodaj metodę logowania`,
+export const templates = {'enroll.rate-limited': `Zbyt wiele zmian w krótkim czasie. Poczekaj kilka minut i spróbuj ponownie.`,
+'enroll.rate-limited-wait': str`Zbyt wiele zmian w krótkim czasie. Czas do następnej próby: ${0}.`,
+'methods.add': `Dodaj metodę logowania`,
 'methods.added': str`Dodano: ${0}.`,
 'methods.added-on': str`Dodano ${0}`,
 'methods.cancel': `Anuluj`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Dodaj metodę logowania`,
 'methods.passkey-synced': `Synchronizowany z innymi Twoimi urządzeniami`,
 'methods.questions-one': str`Odpowiedziano na ${0} pytanie`,
 'methods.questions-other': str`Pytania z odpowiedzią: ${0}`,
-'methods.rate-limited': `Zbyt wiele zmian w krótkim czasie. Poczekaj kilka minut i spróbuj ponownie.`,
-'methods.rate-limited-wait': str`Zbyt wiele zmian w krótkim czasie. Czas do następnej próby: ${0}.`,
 'methods.rename': `Zmień nazwę`,
 'methods.rename-hint': str`Do ${0} znaków, na przykład urządzenie, na którym jest zapisany.`,
 'methods.rename-label': `Nazwa`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Adicionar método de entrada`,
+export const templates = {'enroll.rate-limited': `Muitas alterações em pouco tempo. Aguarde alguns minutos e tente de novo.`,
+'enroll.rate-limited-wait': str`Muitas alterações em pouco tempo. Tente de novo em ${0}.`,
+'methods.add': `Adicionar método de entrada`,
 'methods.added': str`${0}: inclusão concluída.`,
 'methods.added-on': str`Data de inclusão: ${0}`,
 'methods.cancel': `Cancelar`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Adicionar método de entrada`,
 'methods.passkey-synced': `Sincronizada com seus outros dispositivos`,
 'methods.questions-one': str`${0} pergunta respondida`,
 'methods.questions-other': str`${0} perguntas respondidas`,
-'methods.rate-limited': `Muitas alterações em pouco tempo. Aguarde alguns minutos e tente de novo.`,
-'methods.rate-limited-wait': str`Muitas alterações em pouco tempo. Tente de novo em ${0}.`,
 'methods.rename': `Renomear`,
 'methods.rename-hint': str`Até ${0} caracteres, como o dispositivo em que ela está.`,
 'methods.rename-label': `Nome`,

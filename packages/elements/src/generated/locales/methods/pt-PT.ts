@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Adicionar método de início de sessão`,
+export const templates = {'enroll.rate-limited': `Demasiadas alterações num curto espaço de tempo. Aguarde alguns minutos e tente novamente.`,
+'enroll.rate-limited-wait': str`Demasiadas alterações num curto espaço de tempo. Tente novamente dentro de ${0}.`,
+'methods.add': `Adicionar método de início de sessão`,
 'methods.added': str`${0}: adição concluída.`,
 'methods.added-on': str`Data de adição: ${0}`,
 'methods.cancel': `Cancelar`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Adicionar método de início de sessã
 'methods.passkey-synced': `Sincronizada com os seus outros dispositivos`,
 'methods.questions-one': str`${0} pergunta respondida`,
 'methods.questions-other': str`${0} perguntas respondidas`,
-'methods.rate-limited': `Demasiadas alterações num curto espaço de tempo. Aguarde alguns minutos e tente novamente.`,
-'methods.rate-limited-wait': str`Demasiadas alterações num curto espaço de tempo. Tente novamente dentro de ${0}.`,
 'methods.rename': `Mudar o nome`,
 'methods.rename-hint': str`Até ${0} carateres, por exemplo, o dispositivo em que está.`,
 'methods.rename-label': `Nome`,

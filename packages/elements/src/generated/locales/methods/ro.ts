@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Adăugați o metodă de conectare`,
+export const templates = {'enroll.rate-limited': `Prea multe modificări într-un timp scurt. Așteptați câteva minute, apoi încercați din nou.`,
+'enroll.rate-limited-wait': str`Prea multe modificări într-un timp scurt. Încercați din nou peste ${0}.`,
+'methods.add': `Adăugați o metodă de conectare`,
 'methods.added': str`${0}: adăugare finalizată.`,
 'methods.added-on': str`Data adăugării: ${0}`,
 'methods.cancel': `Anulați`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Adăugați o metodă de conectare`,
 'methods.passkey-synced': `Sincronizată cu celelalte dispozitive`,
 'methods.questions-one': str`${0} întrebare cu răspuns`,
 'methods.questions-other': str`Întrebări cu răspuns: ${0}`,
-'methods.rate-limited': `Prea multe modificări într-un timp scurt. Așteptați câteva minute, apoi încercați din nou.`,
-'methods.rate-limited-wait': str`Prea multe modificări într-un timp scurt. Încercați din nou peste ${0}.`,
 'methods.rename': `Redenumiți`,
 'methods.rename-hint': str`Până la ${0} caractere, de exemplu dispozitivul pe care se află.`,
 'methods.rename-label': `Nume`,

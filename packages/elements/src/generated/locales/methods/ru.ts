@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Добавить способ входа`,
+export const templates = {'enroll.rate-limited': `Слишком много изменений за короткое время. Подождите несколько минут и повторите попытку.`,
+'enroll.rate-limited-wait': str`Слишком много изменений за короткое время. Время до следующей попытки: ${0}.`,
+'methods.add': `Добавить способ входа`,
 'methods.added': str`Добавлено: ${0}.`,
 'methods.added-on': str`Дата добавления: ${0}`,
 'methods.cancel': `Отмена`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Добавить способ вход
 'methods.passkey-synced': `Синхронизируется с другими вашими устройствами`,
 'methods.questions-one': str`${0} вопрос с ответом`,
 'methods.questions-other': str`Вопросов с ответом: ${0}`,
-'methods.rate-limited': `Слишком много изменений за короткое время. Подождите несколько минут и повторите попытку.`,
-'methods.rate-limited-wait': str`Слишком много изменений за короткое время. Время до следующей попытки: ${0}.`,
 'methods.rename': `Переименовать`,
 'methods.rename-hint': str`До ${0} символов, например устройство, на котором он хранится.`,
 'methods.rename-label': `Название`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Lägg till inloggningsmetod`,
+export const templates = {'enroll.rate-limited': `För många ändringar på kort tid. Vänta några minuter och försök sedan igen.`,
+'enroll.rate-limited-wait': str`För många ändringar på kort tid. Försök igen om ${0}.`,
+'methods.add': `Lägg till inloggningsmetod`,
 'methods.added': str`${0} har lagts till.`,
 'methods.added-on': str`Tillagd ${0}`,
 'methods.cancel': `Avbryt`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Lägg till inloggningsmetod`,
 'methods.passkey-synced': `Synkroniserad med dina andra enheter`,
 'methods.questions-one': str`${0} fråga besvarad`,
 'methods.questions-other': str`${0} frågor besvarade`,
-'methods.rate-limited': `För många ändringar på kort tid. Vänta några minuter och försök sedan igen.`,
-'methods.rate-limited-wait': str`För många ändringar på kort tid. Försök igen om ${0}.`,
 'methods.rename': `Byt namn`,
 'methods.rename-hint': str`Upp till ${0} tecken, till exempel enheten den finns på.`,
 'methods.rename-label': `Namn`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `เพิ่มวิธีลงชื่อเข้าใช้`,
+export const templates = {'enroll.rate-limited': `มีการเปลี่ยนแปลงมากเกินไปในเวลาสั้นๆ โปรดรอสักครู่แล้วลองอีกครั้ง`,
+'enroll.rate-limited-wait': str`มีการเปลี่ยนแปลงมากเกินไปในเวลาสั้นๆ โปรดลองอีกครั้งในอีก ${0}`,
+'methods.add': `เพิ่มวิธีลงชื่อเข้าใช้`,
 'methods.added': str`เพิ่ม ${0} แล้ว`,
 'methods.added-on': str`เพิ่มเมื่อ ${0}`,
 'methods.cancel': `ยกเลิก`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `เพิ่มวิธีลงช�
 'methods.passkey-synced': `ซิงค์กับอุปกรณ์อื่นของคุณแล้ว`,
 'methods.questions-one': str`ตอบคำถามแล้ว ${0} ข้อ`,
 'methods.questions-other': str`ตอบคำถามแล้ว ${0} ข้อ`,
-'methods.rate-limited': `มีการเปลี่ยนแปลงมากเกินไปในเวลาสั้นๆ โปรดรอสักครู่แล้วลองอีกครั้ง`,
-'methods.rate-limited-wait': str`มีการเปลี่ยนแปลงมากเกินไปในเวลาสั้นๆ โปรดลองอีกครั้งในอีก ${0}`,
 'methods.rename': `เปลี่ยนชื่อ`,
 'methods.rename-hint': str`ไม่เกิน ${0} อักขระ เช่น ชื่ออุปกรณ์ที่เก็บพาสคีย์นี้`,
 'methods.rename-label': `ชื่อ`,

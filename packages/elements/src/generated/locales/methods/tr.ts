@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Oturum açma yöntemi ekle`,
+export const templates = {'enroll.rate-limited': `Kısa sürede çok fazla değişiklik yapıldı. Birkaç dakika bekleyip tekrar deneyin.`,
+'enroll.rate-limited-wait': str`Kısa sürede çok fazla değişiklik yapıldı. ${0} sonra tekrar deneyin.`,
+'methods.add': `Oturum açma yöntemi ekle`,
 'methods.added': str`${0} eklendi.`,
 'methods.added-on': str`Eklenme: ${0}`,
 'methods.cancel': `İptal`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Oturum açma yöntemi ekle`,
 'methods.passkey-synced': `Diğer cihazlarınızla eşitlendi`,
 'methods.questions-one': str`${0} soru yanıtlandı`,
 'methods.questions-other': str`${0} soru yanıtlandı`,
-'methods.rate-limited': `Kısa sürede çok fazla değişiklik yapıldı. Birkaç dakika bekleyip tekrar deneyin.`,
-'methods.rate-limited-wait': str`Kısa sürede çok fazla değişiklik yapıldı. ${0} sonra tekrar deneyin.`,
 'methods.rename': `Yeniden adlandır`,
 'methods.rename-hint': str`En fazla ${0} karakter; örneğin bulunduğu cihaz.`,
 'methods.rename-label': `Ad`,

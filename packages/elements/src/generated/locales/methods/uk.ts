@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Додати спосіб входу`,
+export const templates = {'enroll.rate-limited': `Забагато змін за короткий час. Зачекайте кілька хвилин і спробуйте ще раз.`,
+'enroll.rate-limited-wait': str`Забагато змін за короткий час. Час до наступної спроби: ${0}.`,
+'methods.add': `Додати спосіб входу`,
 'methods.added': str`Додано: ${0}.`,
 'methods.added-on': str`Дата додавання: ${0}`,
 'methods.cancel': `Скасувати`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Додати спосіб входу`,
 'methods.passkey-synced': `Синхронізується з іншими вашими пристроями`,
 'methods.questions-one': str`${0} запитання з відповіддю`,
 'methods.questions-other': str`Запитань із відповіддю: ${0}`,
-'methods.rate-limited': `Забагато змін за короткий час. Зачекайте кілька хвилин і спробуйте ще раз.`,
-'methods.rate-limited-wait': str`Забагато змін за короткий час. Час до наступної спроби: ${0}.`,
 'methods.rename': `Перейменувати`,
 'methods.rename-hint': str`До ${0} символів, наприклад пристрій, на якому він зберігається.`,
 'methods.rename-label': `Назва`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `Thêm phương thức đăng nhập`,
+export const templates = {'enroll.rate-limited': `Có quá nhiều thay đổi trong thời gian ngắn. Hãy đợi vài phút rồi thử lại.`,
+'enroll.rate-limited-wait': str`Có quá nhiều thay đổi trong thời gian ngắn. Hãy thử lại sau ${0}.`,
+'methods.add': `Thêm phương thức đăng nhập`,
 'methods.added': str`Đã thêm ${0}.`,
 'methods.added-on': str`Đã thêm ngày ${0}`,
 'methods.cancel': `Hủy`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `Thêm phương thức đăng nhập`,
 'methods.passkey-synced': `Đã đồng bộ với các thiết bị khác của bạn`,
 'methods.questions-one': str`Đã trả lời ${0} câu hỏi`,
 'methods.questions-other': str`Đã trả lời ${0} câu hỏi`,
-'methods.rate-limited': `Có quá nhiều thay đổi trong thời gian ngắn. Hãy đợi vài phút rồi thử lại.`,
-'methods.rate-limited-wait': str`Có quá nhiều thay đổi trong thời gian ngắn. Hãy thử lại sau ${0}.`,
 'methods.rename': `Đổi tên`,
 'methods.rename-hint': str`Tối đa ${0} ký tự, chẳng hạn tên thiết bị chứa khóa.`,
 'methods.rename-label': `Tên`,

@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `添加登录方法`,
+export const templates = {'enroll.rate-limited': `短时间内更改次数过多。请等待几分钟后重试。`,
+'enroll.rate-limited-wait': str`短时间内更改次数过多。请在${0}后重试。`,
+'methods.add': `添加登录方法`,
 'methods.added': str`已添加${0}。`,
 'methods.added-on': str`添加于 ${0}`,
 'methods.cancel': `取消`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `添加登录方法`,
 'methods.passkey-synced': `已与你的其他设备同步`,
 'methods.questions-one': str`已回答 ${0} 个问题`,
 'methods.questions-other': str`已回答 ${0} 个问题`,
-'methods.rate-limited': `短时间内更改次数过多。请等待几分钟后重试。`,
-'methods.rate-limited-wait': str`短时间内更改次数过多。请在${0}后重试。`,
 'methods.rename': `重命名`,
 'methods.rename-hint': str`最多 ${0} 个字符，例如它所在的设备。`,
 'methods.rename-label': `名称`,

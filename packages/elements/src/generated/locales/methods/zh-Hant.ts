@@ -1,7 +1,9 @@
 // Do not modify this file by hand: scripts/localize/locale-modules.mjs writes it.
 const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
-export const templates = {'methods.add': `新增登入方法`,
+export const templates = {'enroll.rate-limited': `短時間內變更次數太多。請等候幾分鐘後再試。`,
+'enroll.rate-limited-wait': str`短時間內變更次數太多。請在 ${0}後再試一次。`,
+'methods.add': `新增登入方法`,
 'methods.added': str`已新增${0}。`,
 'methods.added-on': str`新增於 ${0}`,
 'methods.cancel': `取消`,
@@ -59,8 +61,6 @@ export const templates = {'methods.add': `新增登入方法`,
 'methods.passkey-synced': `已與你的其他裝置同步`,
 'methods.questions-one': str`已回答 ${0} 個問題`,
 'methods.questions-other': str`已回答 ${0} 個問題`,
-'methods.rate-limited': `短時間內變更次數太多。請等候幾分鐘後再試。`,
-'methods.rate-limited-wait': str`短時間內變更次數太多。請在 ${0}後再試一次。`,
 'methods.rename': `重新命名`,
 'methods.rename-hint': str`最多 ${0} 個字元，例如其所在的裝置。`,
 'methods.rename-label': `名稱`,
