@@ -182,22 +182,12 @@ describe('the command’s server', () => {
   });
 
   it('waits for a body as long as SECURITY_INFO_BODY_TIMEOUT_MS allows, past Node’s 30 s', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'security-info-service-'));
-    const config = configFromEnv({
-      NODE_ENV: 'development',
-      SECURITY_INFO_AUTH: 'dev',
-      SECURITY_INFO_SENDER: 'console',
-      SECURITY_INFO_DATA_DIR: dir,
-      SECURITY_INFO_BODY_TIMEOUT_MS: '120000',
-      PORT: '0',
-    }) as ServiceConfig;
-    const slow = await startService(config, { info() {}, error() {} });
+    const slow = await serviceWith({ SECURITY_INFO_BODY_TIMEOUT_MS: '120000' });
     try {
       assert.ok(slow.server.requestTimeout >= HEADERS_TIMEOUT_MS + 120_000, String(slow.server.requestTimeout));
       assert.equal(service.server.requestTimeout, 30_000, 'the default body time-out keeps the 30 s');
     } finally {
       await slow.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
