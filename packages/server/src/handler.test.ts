@@ -2,6 +2,7 @@ import { describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFetchAdapter } from '@security-info/core';
 import { randomCode } from './codes.js';
+import { ConfigurationError } from './options.js';
 import { BASE, body, setup } from './test-support.js';
 
 describe('GET /policy', () => {
@@ -11,6 +12,28 @@ describe('GET /policy', () => {
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { methods: [{ id: 'phone', purposes: ['mfa'] }] });
     assert.equal(response.headers.get('cache-control'), 'no-store');
+  });
+});
+
+describe('the policy a host passes', () => {
+  it('is refused at start when it is not a policy, saying what is wrong, rather than failing each request', () => {
+    for (const [policy, why] of [
+      [{ methods: 'phone' }, /"methods" is not a list/],
+      [{ methods: [{ id: 'phone' }] }, /a method has no id or purposes/],
+      [
+        { methods: [{ id: 'phone', purposes: ['mfa'] }], phone: { allowedCountries: 'NL' } },
+        /"phone.allowedCountries" is not a list/,
+      ],
+      [{ methods: [{ id: 'phone', purposes: ['mfa'] }], recoveryCodes: 'yes' }, /"recoveryCodes" is not valid/],
+    ] as const)
+      assert.throws(
+        () => setup({ policy: policy as never }),
+        (error: Error) =>
+          error instanceof ConfigurationError &&
+          /Not a security info policy/.test(error.message) &&
+          why.test(error.message),
+        JSON.stringify(policy),
+      );
   });
 });
 

@@ -3,7 +3,7 @@
  * would be unsafe on the internet. Production is the default; development conveniences need `development: true`
  * (or `NODE_ENV=development`).
  */
-import type { Channel, CodeChannel, SecurityInfoPolicy } from '@security-info/core';
+import { parsePolicy, type Channel, type CodeChannel, type SecurityInfoPolicy } from '@security-info/core';
 import type { ClientKey, ConnectionInfo } from './client.js';
 import { normalizeOrigin } from './origin.js';
 import { consoleSender, type CodeSender, type EmailSender } from './senders.js';
@@ -508,7 +508,23 @@ function reporting(metrics: SecurityInfoMetrics | undefined): Required<SecurityI
 }
 
 /** Fills in the defaults and refuses what is unsafe, saying why. */
+/**
+ * Checks the host's policy as a browser and the command read one (`parsePolicy`): a wrong shape is refused at start,
+ * rather than failing every request that reads it. The host's own object stays the policy, so that a change the host
+ * makes to it applies at once, as before.
+ */
+function checkPolicy(policy: SecurityInfoPolicy | undefined): void {
+  if (policy === undefined) return;
+  try {
+    parsePolicy(policy);
+  } catch (error) {
+    // "Not a security info policy: …", and what is wrong with it.
+    throw new ConfigurationError(`${error instanceof Error ? error.message : String(error)}.`);
+  }
+}
+
 export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOptions {
+  checkPolicy(options.policy);
   const development = options.development ?? environmentIsDevelopment();
   const logger = options.logger ?? console;
   if (typeof options.authenticate !== 'function') {
