@@ -388,14 +388,17 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   }
 
   /** A time in milliseconds: a whole number from `least` to ten minutes; `undefined` when unset or refused. */
-  const milliseconds = (name: string, least: number, example: number) => {
+  /** A whole number of `unit` from `least` to `most`, or `undefined` when unset or refused (said by `fail`). */
+  const wholeNumber = (name: string, unit: string, least: number, most: number, example: number) => {
     const text = get(name);
-    const value = text !== undefined && /^\d{1,6}$/.test(text) ? Number(text) : NaN;
-    const valid = value >= least && value <= 600_000;
+    const value = text !== undefined && /^\d+$/.test(text) && text.length <= String(most).length ? Number(text) : NaN;
+    const valid = value >= least && value <= most;
     if (text !== undefined && !valid)
-      fail(name, `must be a whole number of milliseconds from ${least} to 600000, such as ${example}, not "${text}".`);
+      fail(name, `must be a whole number of ${unit} from ${least} to ${most}, such as ${example}, not "${text}".`);
     return valid ? value : undefined;
   };
+  const milliseconds = (name: string, least: number, example: number) =>
+    wholeNumber(name, 'milliseconds', least, 600_000, example);
   const dependencyTimeoutMs = milliseconds('SECURITY_INFO_DEPENDENCY_TIMEOUT_MS', 1, 10_000);
   // Each sender gives up within the handler's wait for it, with room for the rest of the request: a message still on
   // its way when the handler gives up would arrive with a code the person was told had not been sent. Unset, the
@@ -655,18 +658,13 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   const bodyTimeoutMs = milliseconds('SECURITY_INFO_BODY_TIMEOUT_MS', 1, 10_000);
   const stopDelayMs =
     milliseconds('SECURITY_INFO_STOP_DELAY_MS', 0, DEFAULT_STOP_DELAY_MS) ?? (development ? 0 : DEFAULT_STOP_DELAY_MS);
-  const connectionsText = get('SECURITY_INFO_MAX_CONNECTIONS');
-  const maxConnections =
-    connectionsText === undefined
-      ? DEFAULT_MAX_CONNECTIONS
-      : /^\d{1,7}$/.test(connectionsText) && Number(connectionsText) >= 1 && Number(connectionsText) <= 1_000_000
-        ? Number(connectionsText)
-        : undefined;
-  if (maxConnections === undefined)
-    fail(
-      'SECURITY_INFO_MAX_CONNECTIONS',
-      `must be a whole number of connections from 1 to 1000000, such as ${DEFAULT_MAX_CONNECTIONS}, not "${connectionsText}".`,
-    );
+  const maxConnections = wholeNumber(
+    'SECURITY_INFO_MAX_CONNECTIONS',
+    'connections',
+    1,
+    1_000_000,
+    DEFAULT_MAX_CONNECTIONS,
+  );
   const metricsText = get('SECURITY_INFO_METRICS') ?? 'on';
   if (metricsText !== 'on' && metricsText !== 'off')
     fail('SECURITY_INFO_METRICS', `must be on or off, not "${metricsText}".`);
