@@ -183,12 +183,12 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
     },
     (req, res) => {
       inFlight.add(res);
-      countRequest(req.socket, 1);
+      countRequest(req, 1);
       // Once stopping, each connection closes after its answer rather than waiting for another request.
       if (stopping) res.setHeader('connection', 'close');
       res.on('close', () => {
         inFlight.delete(res);
-        countRequest(req.socket, -1);
+        countRequest(req, -1);
         if (closing) server.closeIdleConnections();
       });
       const path = (req.url ?? '/').split('?')[0]!;
@@ -204,7 +204,7 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
     },
   );
   // At most maxConnections at once. One more closes the connection idle the longest, with no request in flight (a
-  // flood's silent sockets, a slow sender's unfinished headers, a keep-alive connection between requests), or, when
+  // flood's silent sockets, a slow sender's unfinished headers or body, a keep-alive connection between requests), or, when
   // every one has a request in flight, itself. A client's new connection sends its request at once, so idle
   // connections cannot keep it out, and a flood of them cannot take every socket and memory the process has, which
   // the database needs too. Node's own maxConnections would close the newcomer instead, and let the flood keep the
@@ -212,14 +212,17 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
   const { maxConnections } = config;
   // The requests in flight on each connection, in the order of their last request's start or end (the first idle
   // one is the one idle the longest): a busy load balancer's connection is not the first to go between requests.
-  const requestsOn = new Map<Socket, number>();
+  // A request counts as in flight once it has wholly arrived: one whose body is still coming is no more busy than
+  // unfinished headers, else any signed-in caller's unfinished bodies would hold every place and keep everyone out.
+  const requestsOn = new Map<Socket, Set<IncomingMessage>>();
+  const busy = (requests: Set<IncomingMessage>) => [...requests].some((req) => req.complete);
   let closedAtCap = 0;
   let saidAt = -Infinity;
   server.on('connection', (socket: Socket) => {
     if (requestsOn.size >= maxConnections) {
       let idle: Socket | undefined;
       for (const [open, requests] of requestsOn)
-        if (requests === 0) {
+        if (!busy(requests)) {
           idle = open;
           break;
         }
@@ -240,14 +243,16 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
       requestsOn.delete(idle);
       idle.destroy();
     }
-    requestsOn.set(socket, 0);
+    requestsOn.set(socket, new Set());
     socket.once('close', () => requestsOn.delete(socket));
   });
-  const countRequest = (socket: Socket, change: 1 | -1) => {
-    const requests = requestsOn.get(socket);
+  const countRequest = (req: IncomingMessage, change: 1 | -1) => {
+    const requests = requestsOn.get(req.socket);
     if (requests === undefined) return;
-    requestsOn.delete(socket);
-    requestsOn.set(socket, requests + change);
+    if (change > 0) requests.add(req);
+    else requests.delete(req);
+    requestsOn.delete(req.socket);
+    requestsOn.set(req.socket, requests);
   };
 
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
