@@ -7,7 +7,9 @@ import type { SecurityInfoPolicy } from '@security-info/core';
 import { SettingsService } from '@simplewebauthn/server';
 import { createSecurityInfoHandler } from './handler.js';
 import { ConfigurationError, TEST_LIMITS, type SecurityInfoHandlerOptions } from './options.js';
+import { createMemoryStore } from './memory-store.js';
 import { MAX_PASSKEYS } from './passkey-routes.js';
+import type { SecurityInfoStore } from './store.js';
 import { BASE, SECRET, body, setup, type Call } from './test-support.js';
 import { softAuthenticator, type Bend, type SoftAuthenticator } from './test-authenticator.js';
 
@@ -230,6 +232,40 @@ describe('POST /passkeys', () => {
     const { challengeId, options } = await server.begin();
     const unnamed = await body(await server.finish(challengeId, other.register(options)));
     assert.equal((unnamed.passkey as { name: string }).name, 'Passkey');
+  });
+
+  it('registers nothing when a helpdesk reset comes between the claim of its challenge and the registration', async () => {
+    const memory = createMemoryStore();
+    // Runs `between` before the second transaction after it is set: the first is the claim of the challenge.
+    let between: (() => Promise<void>) | undefined;
+    let count = 0;
+    const store: SecurityInfoStore = {
+      ...memory,
+      async transaction(work) {
+        if (between && ++count === 2) {
+          const run = between;
+          between = undefined;
+          await run();
+        }
+        return memory.transaction(work);
+      },
+    };
+    const server = passkeyServer({ store });
+    const authenticator = softAuthenticator();
+    const { challengeId, options } = await server.begin();
+    between = async () => {
+      const reset = await server.handler(
+        new Request(`${BASE}/service/users/alice/methods`, {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${TOKEN}` },
+        }),
+      );
+      assert.equal(reset.status, 204);
+    };
+    const response = await server.finish(challengeId, authenticator.register(options));
+    assert.equal(between, undefined, 'the reset ran between the claim and the registration');
+    assert.equal(response.status, 404, await response.clone().text());
+    assert.deepEqual((await server.listMethods()).methods, [], 'the reset left no method behind');
   });
 
   it('refuses a credential id of no bytes or of more than 1023, as WebAuthn says, and takes 1023', async () => {

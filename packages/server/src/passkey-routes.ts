@@ -382,6 +382,10 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
     // A weak or malformed key would be taken as it is, and trusted at every later sign-in.
     if (!soundPublicKey(credential.publicKey)) throw refusal('not-verified');
     const { method, action, view } = await challenges.transaction(async (tx: StoreTransaction) => {
+      // The claimed challenge must still be there: a helpdesk reset since the claim took it, with the person's
+      // methods, and a ceremony begun before the reset registers nothing after it. Its row first, as a code check.
+      const current = await tx.getChallenge(claimed.id);
+      if (!current || current.userId !== caller.userId) throw noSuchChallenge();
       if (await tx.findPasskey(credential.id)) throw refusal('already-registered', 409);
       const registered = await registrations.registerMethod(tx, caller, {
         kind: 'passkey',
