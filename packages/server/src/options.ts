@@ -381,11 +381,14 @@ function wholeNumber(name: string, value: number): number {
   return value;
 }
 
+/** The name of a caller of the service API: what the audit trail and the command's variable write it as. */
+export const SERVICE_CALLER_NAME = /^[\w.-]{1,64}$/;
+
 function serviceCredentials(given: Record<string, string> | undefined): Map<string, string> {
   const credentials = new Map<string, string>();
   for (const [name, secret] of Object.entries(given ?? {})) {
     // Not repeated: what is there by mistake may be a token.
-    if (!/^[\w.-]{1,64}$/.test(name))
+    if (!SERVICE_CALLER_NAME.test(name))
       throw new ConfigurationError('serviceCredentials: a name must be 1 to 64 letters, digits, ".", "_" or "-".');
     if (typeof secret !== 'string' || !/^[\x21-\x7e]{32,512}$/.test(secret))
       throw new ConfigurationError(
@@ -507,7 +510,6 @@ function reporting(metrics: SecurityInfoMetrics | undefined): Required<SecurityI
   };
 }
 
-/** Fills in the defaults and refuses what is unsafe, saying why. */
 /**
  * Checks the host's policy as a browser and the command read one (`parsePolicy`): a wrong shape is refused at start,
  * rather than failing every request that reads it. The host's own object stays the policy, so that a change the host
@@ -523,6 +525,7 @@ function checkPolicy(policy: SecurityInfoPolicy | undefined): void {
   }
 }
 
+/** Fills in the defaults and refuses what is unsafe, saying why. */
 export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOptions {
   checkPolicy(options.policy);
   const development = options.development ?? environmentIsDevelopment();

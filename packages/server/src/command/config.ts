@@ -16,6 +16,7 @@ import {
   MIN_SECRET_BYTES,
   resolveOptions,
   SENSITIVE_OPERATIONS,
+  SERVICE_CALLER_NAME,
   type Limits,
   type SecurityInfoHandlerOptions,
   type SensitiveOperation,
@@ -387,7 +388,6 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     database = { kind: 'pglite', dataDir: path.resolve(sources.cwd ?? process.cwd(), dataDir) };
   }
 
-  /** A time in milliseconds: a whole number from `least` to ten minutes; `undefined` when unset or refused. */
   /** A whole number of `unit` from `least` to `most`, or `undefined` when unset or refused (said by `fail`). */
   const wholeNumber = (name: string, unit: string, least: number, most: number, example: number) => {
     const text = get(name);
@@ -397,6 +397,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
       fail(name, `must be a whole number of ${unit} from ${least} to ${most}, such as ${example}, not "${text}".`);
     return valid ? value : undefined;
   };
+  /** A time in milliseconds: a whole number from `least` to ten minutes. */
   const milliseconds = (name: string, least: number, example: number) =>
     wholeNumber(name, 'milliseconds', least, 600_000, example);
   const dependencyTimeoutMs = milliseconds('SECURITY_INFO_DEPENDENCY_TIMEOUT_MS', 1, 10_000);
@@ -633,7 +634,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
     const name = entry.slice(0, at);
     // Neither part is repeated in the error: a token given without its name (base64 ends in "=") reads as a name
     // with no token, and one after another separator (`name:token=`) as a name that is not one.
-    if (at <= 0 || !/^[\w.-]{1,64}$/.test(name) || /^=*$/.test(entry.slice(at + 1))) {
+    if (at <= 0 || !SERVICE_CALLER_NAME.test(name) || /^=*$/.test(entry.slice(at + 1))) {
       fail(
         'SECURITY_INFO_SERVICE_CREDENTIALS',
         'must be name=token pairs separated by commas, each name 1 to 64 letters, digits, ".", "_" or "-".',
