@@ -9,6 +9,7 @@ import { DEFAULT_BODY_TIMEOUT_MS } from '../options.js';
 import { describeError } from '../redact.js';
 import type { SecurityInfoStore } from '../store.js';
 import type { ServiceConfig } from './config.js';
+import { capConnections } from './connection-cap.js';
 import { lockFolder, type FolderLock } from './lock.js';
 import { createPrometheusMetrics } from './metrics.js';
 
@@ -183,12 +184,11 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
     },
     (req, res) => {
       inFlight.add(res);
-      countRequest(req, 1);
+      trackRequest(req, res);
       // Once stopping, each connection closes after its answer rather than waiting for another request.
       if (stopping) res.setHeader('connection', 'close');
       res.on('close', () => {
         inFlight.delete(res);
-        countRequest(req, -1);
         if (closing) server.closeIdleConnections();
       });
       const path = (req.url ?? '/').split('?')[0]!;
@@ -203,57 +203,7 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
         });
     },
   );
-  // At most maxConnections at once. One more closes the connection idle the longest, with no request in flight (a
-  // flood's silent sockets, a slow sender's unfinished headers or body, a keep-alive connection between requests), or, when
-  // every one has a request in flight, itself. A client's new connection sends its request at once, so idle
-  // connections cannot keep it out, and a flood of them cannot take every socket and memory the process has, which
-  // the database needs too. Node's own maxConnections would close the newcomer instead, and let the flood keep the
-  // place.
-  const { maxConnections } = config;
-  // The requests in flight on each connection, in the order of their last request's start or end (the first idle
-  // one is the one idle the longest): a busy load balancer's connection is not the first to go between requests.
-  // A request counts as in flight once it has wholly arrived: one whose body is still coming is no more busy than
-  // unfinished headers, else any signed-in caller's unfinished bodies would hold every place and keep everyone out.
-  const requestsOn = new Map<Socket, Set<IncomingMessage>>();
-  const busy = (requests: Set<IncomingMessage>) => [...requests].some((req) => req.complete);
-  let closedAtCap = 0;
-  let saidAt = -Infinity;
-  server.on('connection', (socket: Socket) => {
-    if (requestsOn.size >= maxConnections) {
-      let idle: Socket | undefined;
-      for (const [open, requests] of requestsOn)
-        if (!busy(requests)) {
-          idle = open;
-          break;
-        }
-      closedAtCap++;
-      // Said when it starts, then at most once a minute with the count since: never a line per connection.
-      if (performance.now() - saidAt >= 60_000) {
-        saidAt = performance.now();
-        out.error(
-          `[security-info] at SECURITY_INFO_MAX_CONNECTIONS (${maxConnections}) open at once: ${closedAtCap} new ` +
-            'connection(s) closed an idle one, or were closed when none was idle (said at most once a minute)',
-        );
-        closedAtCap = 0;
-      }
-      if (!idle) {
-        socket.destroy();
-        return;
-      }
-      requestsOn.delete(idle);
-      idle.destroy();
-    }
-    requestsOn.set(socket, new Set());
-    socket.once('close', () => requestsOn.delete(socket));
-  });
-  const countRequest = (req: IncomingMessage, change: 1 | -1) => {
-    const requests = requestsOn.get(req.socket);
-    if (requests === undefined) return;
-    if (change > 0) requests.add(req);
-    else requests.delete(req);
-    requestsOn.delete(req.socket);
-    requestsOn.set(req.socket, requests);
-  };
+  const trackRequest = capConnections(server, config.maxConnections, (line) => out.error(line));
 
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     // Bytes written while an answer is on its way would be read as part of that answer.
