@@ -7,7 +7,7 @@ import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { StepElement } from '../shared/step.js';
-import { inputMethodGuard, keepInputInside } from '../shared/input-method.js';
+import { fireInput, inputMethodGuard, keepInputInside } from '../shared/input-method.js';
 import { IntentLock } from '../shared/intent-lock.js';
 import { PhoneDataController } from '../shared/phone-data.js';
 import { CountdownController } from '../shared/countdown.js';
@@ -330,7 +330,7 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
     if (input && input.value !== digits) input.value = digits;
     // Before the event, not at the update after it: a listener reads the validity, as a native field's listener does.
     this.updateValidity(input ?? this.input);
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    fireInput(this);
     if (this.autoSubmit && !letters && digits.length === this.codeLength) this.submit();
   }
 

@@ -5,7 +5,7 @@ import { defineElement } from '../shared/define.js';
 import { LocalizeController } from '../shared/localized.js';
 import { addEnrollMessages } from '../shared/enroll-messages.js';
 import { emit } from '../shared/events.js';
-import { keepInputInside } from '../shared/input-method.js';
+import { fireInput, keepInputInside } from '../shared/input-method.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { StepElement } from '../shared/step.js';
 import { IntentLock } from '../shared/intent-lock.js';
@@ -176,7 +176,7 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
     // field's listener does.
     this.#syncForm();
     // The field's own input event stays in the shadow root (keepInputInside): the host hears the element's.
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    fireInput(this);
   };
 
   #updateProblem(): void {

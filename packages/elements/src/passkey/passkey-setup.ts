@@ -5,7 +5,7 @@ import { defineElement } from '../shared/define.js';
 import { LocalizeController } from '../shared/localized.js';
 import { addFeatureMessages } from '../shared/feature-messages.js';
 import { emit } from '../shared/events.js';
-import { keepInputInside } from '../shared/input-method.js';
+import { fireInput, keepInputInside } from '../shared/input-method.js';
 import { StepElement } from '../shared/step.js';
 import { IntentLock } from '../shared/intent-lock.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -137,7 +137,7 @@ export class PasskeySetup extends StepElement(LitElement) {
   /** The field's own input event stays in the shadow root (it is composed): the host hears the element's. */
   private readonly onInput = (event: Event) => {
     keepInputInside(event);
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    fireInput(this);
   };
 
   protected override render() {

@@ -11,7 +11,7 @@ import { defineElement } from '../shared/define.js';
 import { listConverter } from '../shared/converters.js';
 import { LocalizeController } from '../shared/localized.js';
 import { emit } from '../shared/events.js';
-import { keepInputInside } from '../shared/input-method.js';
+import { fireInput, keepInputInside } from '../shared/input-method.js';
 import { errorMessage } from '../shared/error-messages.js';
 import { FormAssociatedElement } from '../shared/form-associated.js';
 import { StepElement } from '../shared/step.js';
@@ -344,7 +344,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     if (this.#showProblems) this.requestUpdate();
     // The form's value and validity now, not at the update: the host's listener reads them, as at a native field's.
     this.#syncForm();
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    fireInput(this);
   }
 
   #updateProblem(): void {

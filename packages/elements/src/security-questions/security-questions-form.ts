@@ -16,7 +16,7 @@ import { LocalizeController } from '../shared/localized.js';
 import { addEnrollMessages } from '../shared/enroll-messages.js';
 import { textLocale } from '../shared/text-locale.js';
 import { emit } from '../shared/events.js';
-import { keepInputInside } from '../shared/input-method.js';
+import { fireInput, keepInputInside } from '../shared/input-method.js';
 import { StepElement } from '../shared/step.js';
 import { IntentLock } from '../shared/intent-lock.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -188,7 +188,7 @@ export class SecurityQuestionsForm extends StepElement(LitElement) {
     if (this.error) this.error = '';
     this.#submitting.release();
     // The fields' own input events stay in the shadow root (keepInputInside): the host hears the element's.
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    fireInput(this);
   }
 
   // --- Submit ---------------------------------------------------------------------------------------------

@@ -38,3 +38,7 @@ export function inputMethodGuard(
  * the rewrite), and typing in a search box inside it would look like an edit of the value.
  */
 export const keepInputInside = (event: Event): void => event.stopPropagation();
+
+/** A control's own `input` event, once per edit of its value: it bubbles and crosses shadow roots, as a native one. */
+export const fireInput = (control: HTMLElement): boolean =>
+  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
