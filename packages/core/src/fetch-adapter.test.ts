@@ -1134,6 +1134,22 @@ describe('createFetchAdapter and passkeys', () => {
     assert.equal((await call(expired)).code, 'code-expired');
   });
 
+  it('passes on a passkey refused beyond the person’s most (reason method-limit), at the options and at the answer', async () => {
+    // The server's 409: without the reason the step could only say that something went wrong.
+    const full = () =>
+      adapterWith(() =>
+        json(409, {
+          error: 'unknown',
+          message: 'You have 20 passkeys, the most there can be.',
+          reason: 'method-limit',
+        }),
+      ).adapter;
+    const options = await rejection(full().startPasskey({ signal: signal() }));
+    assert.deepEqual([options.code, options.reason], ['unknown', 'method-limit']);
+    const answer = await rejection(full().finishPasskey({ challengeId: 'p-1', response }, { signal: signal() }));
+    assert.deepEqual([answer.code, answer.reason], ['unknown', 'method-limit']);
+  });
+
   it('renames a method with a PATCH of its escaped id', async () => {
     const { adapter, requests } = adapterWith(() => new Response(null, { status: 204 }));
     await adapter.renameMethod({ id: 'm/1', name: 'Phone' }, { signal: signal() });

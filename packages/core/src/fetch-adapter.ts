@@ -283,8 +283,12 @@ async function errorFrom(response: Response): Promise<SecurityInfoError> {
     ...(attemptsRemaining !== undefined ? { attemptsRemaining } : {}),
     ...(isSecurityInfoErrorReason(fields.reason) ? { reason: fields.reason } : {}),
   });
-  // A passkey's reason (`PasskeyFailureReason`) rides on the error as `reason` too, for the step to say.
-  if (code === 'invalid-code' && PASSKEY_REASONS.includes(fields.reason as PasskeyFailureReason))
+  // A passkey's reason (`PasskeyFailureReason`, and `PasskeyLimitReason` with `unknown`) rides on the error as
+  // `reason` too, for the step to say.
+  if (
+    (code === 'invalid-code' && PASSKEY_REASONS.includes(fields.reason as PasskeyFailureReason)) ||
+    (code === 'unknown' && fields.reason === 'method-limit')
+  )
     Object.defineProperty(error, 'reason', { value: fields.reason, enumerable: true });
   return error;
 }

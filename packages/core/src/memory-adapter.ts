@@ -16,6 +16,7 @@ import type {
   Channel,
   CodeMethod,
   EmailChallenge,
+  PasskeyLimitReason,
   PhoneChallenge,
   SecurityInfoAdapter,
   SecurityInfoPolicy,
@@ -44,7 +45,8 @@ export type MemoryAdapterOperation =
  * `malformed` (an answer that breaks the contract; a call that answers nothing resolves without doing anything),
  * `network` (a failed fetch's TypeError), or `error` (a plain Error). `unauthenticated` is a session that ended;
  * `reauthentication-required` a change the backend wants a recent sign-in for; `{ code: 'channel-unavailable',
- * reason: 'landline' }` a number that cannot receive text messages but can be called.
+ * reason: 'landline' }` a number that cannot receive text messages but can be called; `{ code: 'unknown', reason:
+ * 'method-limit' }` a passkey beyond the most a person may have.
  */
 export type MemoryAdapterFault =
   | SecurityInfoErrorCode
@@ -52,7 +54,7 @@ export type MemoryAdapterFault =
       code: SecurityInfoErrorCode;
       retryAfterSeconds?: number;
       attemptsRemaining?: number;
-      reason?: SecurityInfoErrorReason;
+      reason?: SecurityInfoErrorReason | PasskeyLimitReason;
     }
   | 'hang'
   | 'malformed'
@@ -125,6 +127,11 @@ export interface MemoryAdapterOptions {
    * refused with `method-required`. Default 1, as the reference server; 0 lets everything go.
    */
   minimumMfaMethods?: number;
+  /**
+   * How many passkeys a person may have: one more is refused with `unknown` and reason `method-limit`, at the options
+   * and at the answer. Default 20, as the reference server.
+   */
+  maxPasskeys?: number;
 }
 
 export interface MemoryAdapter extends Required<SecurityInfoAdapter> {
@@ -417,8 +424,14 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       case 'error':
         throw new Error('Injected failure');
       default: {
-        const { code, ...details } = typeof fault === 'string' ? { code: fault } : fault;
-        throw new SecurityInfoError(code, `Injected ${code}`, details);
+        const { code, reason, ...details } = typeof fault === 'string' ? { code: fault, reason: undefined } : fault;
+        const error = new SecurityInfoError(code, `Injected ${code}`, {
+          ...details,
+          ...(reason === 'method-limit' || reason === undefined ? {} : { reason }),
+        });
+        // A passkey's limit rides on the error as the fetch adapter carries it, beside the class's own reasons.
+        if (reason === 'method-limit') Object.defineProperty(error, 'reason', { value: reason, enumerable: true });
+        throw error;
       }
     }
   }
@@ -429,7 +442,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     options.registrations?.methods.find((m) => m.recoveryCodes)?.recoveryCodes,
   );
 
-  const passkeys = createMemoryPasskeys(registry, begin, { now });
+  const passkeys = createMemoryPasskeys(registry, begin, {
+    now,
+    ...(options.maxPasskeys !== undefined ? { max: options.maxPasskeys } : {}),
+  });
 
   function issue(
     phoneNumber: string,

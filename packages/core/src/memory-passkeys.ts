@@ -10,6 +10,7 @@ import type {
   AdapterCallOptions,
   FinishPasskeyRequest,
   MethodKind,
+  PasskeyLimitReason,
   PasskeySetup,
   RegisteredMethod,
   Registrations,
@@ -31,6 +32,8 @@ export interface MemoryPasskeyOptions {
   timeout?: number;
   /** The relying party's name in the dialog. Default `security-info demo`. */
   rpName?: string;
+  /** How many passkeys the person may have; one more is refused. Default 20, as the reference server. */
+  max?: number;
 }
 
 /** Base64url without padding, as WebAuthn's JSON forms write buffers. */
@@ -57,6 +60,14 @@ function clientData(encoded: unknown): { type?: unknown; challenge?: unknown } |
 
 const refused = (why: string) => new SecurityInfoError('invalid-code', `The passkey was not accepted: ${why}`);
 
+/** A passkey beyond the person's most, refused as the reference server refuses it (409 with this reason). */
+function tooMany(max: number): SecurityInfoError {
+  const error = new SecurityInfoError('unknown', `You have ${max} passkeys, the most there can be.`);
+  const reason: PasskeyLimitReason = 'method-limit';
+  // As the fetch adapter keeps a passkey's reason: on the error, for the step to say.
+  return Object.defineProperty(error, 'reason', { value: reason, enumerable: true });
+}
+
 /**
  * The passkeys of one memory adapter. `begin` is the adapter's own start of a call (its count, latency and injected
  * faults).
@@ -64,7 +75,7 @@ const refused = (why: string) => new SecurityInfoError('invalid-code', `The pass
 export function createMemoryPasskeys(
   registry: Registry,
   begin: (operation: Operation, signal: AbortSignal) => Promise<'malformed' | undefined>,
-  { now, timeout = 300_000, rpName = 'security-info demo' }: MemoryPasskeyOptions,
+  { now, timeout = 300_000, rpName = 'security-info demo', max = 20 }: MemoryPasskeyOptions,
 ) {
   /** Challenges issued and not yet answered, by challenge id: the challenge and when it expires. */
   const issued = new Map<string, { challenge: string; expiresAt: number }>();
@@ -73,6 +84,10 @@ export function createMemoryPasskeys(
   const userId = toBase64url(crypto.getRandomValues(new Uint8Array(16)));
   let counter = 0;
   const present = () => new Set(registry.view().methods.map((method) => method.id));
+  /** Before the dialog and again at the answer: two dialogs opened with one place left cannot both take it. */
+  const checkRoom = () => {
+    if (registry.view().methods.filter((method) => method.kind === 'passkey').length >= max) throw tooMany(max);
+  };
 
   /** The list, with each passkey's name. */
   function view(list: Registrations): Registrations {
@@ -89,6 +104,7 @@ export function createMemoryPasskeys(
     methods: {
       async startPasskey({ signal }: AdapterCallOptions): Promise<PasskeySetup> {
         if ((await begin('startPasskey', signal)) === 'malformed') return {} as PasskeySetup;
+        checkRoom();
         const challenge = toBase64url(crypto.getRandomValues(new Uint8Array(32)));
         const challengeId = `passkey-${++counter}`;
         issued.set(challengeId, { challenge, expiresAt: now() + timeout });
@@ -140,6 +156,7 @@ export function createMemoryPasskeys(
             'reason',
             { value: 'already-registered', enumerable: true },
           );
+        checkRoom();
         registry.register({ kind: 'passkey' }, null);
         const method = registry.view().methods.find((candidate) => !before.has(candidate.id))!;
         const transports = response.response.transports;

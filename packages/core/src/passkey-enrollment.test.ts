@@ -297,6 +297,28 @@ describe('a passkey with the memory adapter', () => {
     assert.equal((await adapter.listMethods({ signal })).methods.length, 1);
   });
 
+  it('refuses a passkey beyond the most a person may have, at the options and at the answer, as a server does', async () => {
+    const signal = new AbortController().signal;
+    const passkeys = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({ id: `k${i}`, kind: 'passkey' as const }));
+    const adapter = createMemoryAdapter({ policy, maxPasskeys: 2, registrations: { methods: passkeys(1) } });
+    // Two dialogs opened with one place left: the first answer takes it, the second is refused.
+    const [one, two] = [await adapter.startPasskey({ signal }), await adapter.startPasskey({ signal })];
+    await adapter.finishPasskey({ challengeId: one.challengeId, response: answer(one.options) }, { signal });
+    const full = { code: 'unknown', reason: 'method-limit' };
+    await assert.rejects(
+      adapter.finishPasskey({ challengeId: two.challengeId, response: answer(two.options) }, { signal }),
+      full,
+    );
+    await assert.rejects(adapter.startPasskey({ signal }), full);
+    assert.equal((await adapter.listMethods({ signal })).methods.length, 2);
+    // By default 20, as the reference server.
+    const twenty = createMemoryAdapter({ policy, registrations: { methods: passkeys(20) } });
+    await assert.rejects(twenty.startPasskey({ signal }), full);
+    const nineteen = createMemoryAdapter({ policy, registrations: { methods: passkeys(19) } });
+    assert.ok((await nineteen.startPasskey({ signal })).challengeId);
+  });
+
   it('renames with 1 to 64 characters only', async () => {
     const adapter = createMemoryAdapter({ policy });
     const signal = new AbortController().signal;

@@ -239,6 +239,15 @@ export type PasskeyFailureReason =
   | 'unknown-credential'
   | 'not-verified';
 
+/**
+ * Why the backend refused to add a passkey at all, as the `reason` of its `unknown` error (on `startPasskey`, before
+ * the browser's dialog opens, and on `finishPasskey`, when the last place was taken while the dialog was open):
+ * `method-limit`, the person has the most passkeys there can be (20 with the reference server) and must delete one
+ * to add another. It rides on the error as a passkey's other reasons do, not among `SecurityInfoError`'s own: the
+ * error class is in the Security info page's first view, and only the passkey step, which loads on its own, says it.
+ */
+export type PasskeyLimitReason = 'method-limit';
+
 export interface RenameMethodRequest {
   /** A `RegisteredMethod`'s id (a passkey's). */
   id: string;

@@ -1,12 +1,20 @@
 /** The handler's answers and how it reads request bodies: JSON only, bounded in size and in time. */
-import type { PasskeyFailureReason, SecurityInfoErrorCode, SecurityInfoErrorReason } from '@security-info/core';
+import type {
+  PasskeyFailureReason,
+  PasskeyLimitReason,
+  SecurityInfoErrorCode,
+  SecurityInfoErrorReason,
+} from '@security-info/core';
 import { readBounded } from './bounded-read.js';
 
 export interface RefusalDetails {
   retryAfterSeconds?: number;
   attemptsRemaining?: number;
-  /** What the code alone does not say: a landline's `channel-unavailable`, a passkey's `invalid-code`. */
-  reason?: SecurityInfoErrorReason | PasskeyFailureReason;
+  /**
+   * What the code alone does not say: a landline's `channel-unavailable`, a passkey's `invalid-code`, a passkey
+   * beyond the person's most (`unknown`).
+   */
+  reason?: SecurityInfoErrorReason | PasskeyFailureReason | PasskeyLimitReason;
 }
 
 /** The methods the service answers; anything else is 405 before a route is looked at (the Node adapters too). */

@@ -178,12 +178,13 @@ describe('POST /passkey/registration-options', () => {
     // Two dialogs opened with one place left: the first answer takes it, the second is refused.
     const [one, two] = [await server.begin(), await server.begin()];
     assert.equal((await server.finish(one.challengeId, softAuthenticator().register(one.options))).status, 201);
+    // Each refusal says why (reason method-limit), so the person is told to delete a passkey to add another.
     const late = await server.finish(two.challengeId, softAuthenticator().register(two.options));
-    assert.deepEqual(await refusal(late), { status: 409, error: 'unknown', reason: undefined });
+    assert.deepEqual(await refusal(late), { status: 409, error: 'unknown', reason: 'method-limit' });
     assert.deepEqual(await refusal(await server.post('/passkey/registration-options', {})), {
       status: 409,
       error: 'unknown',
-      reason: undefined,
+      reason: 'method-limit',
     });
     assert.equal((await server.listMethods()).methods.length, MAX_PASSKEYS);
     // Another person's passkeys are theirs to count.

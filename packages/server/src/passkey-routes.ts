@@ -200,8 +200,11 @@ export function soundPublicKey(publicKey: Parameters<typeof decodeCredentialPubl
   }
 }
 
+/** A passkey beyond the person's most: the reason tells the wizard to say so, and that one must be deleted first. */
 const tooMany = () =>
-  new Refusal(409, 'unknown', `You have ${MAX_PASSKEYS} passkeys, the most there can be: remove one to add another.`);
+  new Refusal(409, 'unknown', `You have ${MAX_PASSKEYS} passkeys, the most there can be: remove one to add another.`, {
+    reason: 'method-limit',
+  });
 
 const mismatch = (reason: PasskeyFailureReason) => new Mismatch(reason, FAILURE_MESSAGES[reason]);
 const refusal = (reason: PasskeyFailureReason, status: 409 | 422 = 422) =>
