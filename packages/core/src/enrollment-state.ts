@@ -46,7 +46,8 @@ export type EnrolledMethod =
  * `passkey-cancelled` the person closed the dialog (or no authenticator answered), `passkey-exists` this
  * authenticator holds one of the person's passkeys already, `passkey-origin` the page's address is not the relying
  * party's, `passkey-unsupported` no authenticator offers what the options ask, `passkey-timeout` the dialog's own
- * time ran out, `passkey-refused` the backend did not accept the browser's answer.
+ * time ran out, `passkey-refused` the backend did not accept the browser's answer, `passkey-limit` the person has
+ * the most passkeys there can be (the backend's `method-limit`, before the dialog or at its answer).
  */
 export type PasskeyStepReason =
   | 'passkey-cancelled'
@@ -54,7 +55,8 @@ export type PasskeyStepReason =
   | 'passkey-origin'
   | 'passkey-unsupported'
   | 'passkey-timeout'
-  | 'passkey-refused';
+  | 'passkey-refused'
+  | 'passkey-limit';
 
 /** Where the creation of a passkey stands (passkey-enrollment.ts). */
 export interface PasskeyProgress {

@@ -319,6 +319,17 @@ describe('a passkey with the memory adapter', () => {
     assert.ok((await nineteen.startPasskey({ signal })).challengeId);
   });
 
+  it('says a passkey beyond the person’s most as the step’s own reason, at the options and at the answer', async () => {
+    for (const operation of ['startPasskey', 'finishPasskey'] as const) {
+      const adapter = createMemoryAdapter({ policy });
+      adapter.injectFault(operation, { code: 'unknown', reason: 'method-limit' });
+      const run = runner(adapter);
+      run.dispatch({ type: 'passkey-requested' });
+      const error = (await until(run, (state) => !!state.error)).error;
+      assert.deepEqual([error?.code, error?.reason, error?.operation], ['unknown', 'passkey-limit', operation]);
+    }
+  });
+
   it('renames with 1 to 64 characters only', async () => {
     const adapter = createMemoryAdapter({ policy });
     const signal = new AbortController().signal;

@@ -12,7 +12,7 @@ import { toSecurityInfoError } from './to-error.js';
 import { passkeyName } from './passkey-name.js';
 import { answers, settled, withRequest } from './requests.js';
 import type { EnrollmentCall, EnrollmentCalls } from './runner.js';
-import type { PasskeyCreationOptions, PasskeyRegistrationResponse, RegisteredMethod } from './types.js';
+import type { PasskeyCreationOptions, PasskeyRegistrationResponse, PasskeySetup, RegisteredMethod } from './types.js';
 
 /** The next state for a passkey's events; any other event leaves the state as it is, the same object. */
 export function passkeyTransition(state: EnrollmentState, event: EnrollmentEvent): EnrollmentState {
@@ -135,6 +135,8 @@ const REOPEN_MARGIN_MS = 60_000;
 
 const REFUSED: readonly string[] = ['unknown', 'invalid-code', 'code-expired'];
 const cannot = (what: string) => new SecurityInfoError('unknown', `The adapter cannot ${what}.`);
+/** The backend's reason for a refusal, where it gave one. */
+const reasonOf = (error: unknown) => (error as { reason?: unknown } | null)?.reason;
 
 /** The passkey's calls, for runner-methods.ts. */
 export function passkeyCalls({ createPasskey, passkeyName: suggested }: PasskeyInputs): EnrollmentCalls {
@@ -156,7 +158,15 @@ export function passkeyCalls({ createPasskey, passkeyName: suggested }: PasskeyI
   return {
     async startPasskey({ id }, { adapter, signal }) {
       if (!adapter.startPasskey) throw cannot('add a passkey');
-      const setup = await adapter.startPasskey({ signal });
+      let setup: PasskeySetup;
+      try {
+        setup = await adapter.startPasskey({ signal });
+      } catch (error) {
+        // The person has the most passkeys there can be: said by the step, with what to do, not as a failure.
+        if (!signal.aborted && reasonOf(error) === 'method-limit')
+          throw new PasskeyError('passkey-limit', { cause: error });
+        throw error;
+      }
       if (typeof setup?.challengeId !== 'string' || typeof setup.options?.challenge !== 'string')
         throw new SecurityInfoError('unknown', 'The passkey setup breaks the contract.');
       return { type: 'passkey-started', requestId: id, setup, at: Date.now() };
@@ -177,10 +187,17 @@ export function passkeyCalls({ createPasskey, passkeyName: suggested }: PasskeyI
         // The backend would not take the answer (a stale challenge, a check that failed): anything but a network
         // failure, a limit or a sign-in, which are said as every step says them.
         if (signal.aborted || !REFUSED.includes(failureCode(error))) throw error;
-        const reason = (error as { reason?: unknown } | null)?.reason;
-        // The backend's reason, where the person can act on it: another passkey on this device, or the wrong site.
+        const reason = reasonOf(error);
+        // The backend's reason, where the person can act on it: another passkey on this device, the wrong site, or
+        // a place taken since the dialog opened (the most passkeys there can be).
         const said =
-          reason === 'already-registered' ? 'exists' : reason === 'origin' || reason === 'rp-id' ? 'origin' : 'refused';
+          reason === 'already-registered'
+            ? 'exists'
+            : reason === 'origin' || reason === 'rp-id'
+              ? 'origin'
+              : reason === 'method-limit'
+                ? 'limit'
+                : 'refused';
         throw new PasskeyError(`passkey-${said}`, { cause: error });
       }
       if (typeof method?.id !== 'string') throw new SecurityInfoError('unknown', 'The passkey was not registered.');

@@ -75,6 +75,12 @@ export function failure(reason: string): string {
         id: 'passkey.refused',
         desc: 'The server did not accept the passkey the browser created.',
       });
+    // No number: the backend does not say how many it keeps, so the words need no plural forms either.
+    case 'passkey-limit':
+      return msg('You already have the most passkeys allowed. Delete one you no longer use, then add another.', {
+        id: 'passkey.limit',
+        desc: 'The person has as many passkeys as the organization allows (no new one was created): they must delete one, on the page that lists their sign-in methods, before adding another.',
+      });
     default:
       return '';
   }

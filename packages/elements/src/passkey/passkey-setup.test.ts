@@ -35,6 +35,7 @@ const FAILURES = {
   'passkey-unsupported': /can't create a passkey your organization accepts/,
   'passkey-timeout': /timed out/,
   'passkey-refused': /couldn't verify your passkey/,
+  'passkey-limit': /already have the most passkeys allowed\. Delete one/,
 };
 
 describe('<passkey-setup>', () => {

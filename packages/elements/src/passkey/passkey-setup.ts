@@ -77,7 +77,7 @@ export class PasskeySetup extends StepElement(LitElement) {
   declare created: boolean;
   /** The passkey's name, as suggested from the device (set with `created`). */
   declare name: string;
-  /** Why the last try failed (`passkey-cancelled`, `passkey-exists`, `passkey-origin`, `passkey-unsupported`, `passkey-timeout`, `passkey-refused`), said in the step's own words. */
+  /** Why the last try failed (`passkey-cancelled`, `passkey-exists`, `passkey-origin`, `passkey-unsupported`, `passkey-timeout`, `passkey-refused`, `passkey-limit`), said in the step's own words. */
   declare failure: string;
   /** A message from the host for any other failure; shown and announced. */
   declare error: string;

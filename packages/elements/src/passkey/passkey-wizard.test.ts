@@ -20,6 +20,7 @@ import {
   waitUntil,
 } from '../../test/helpers.js';
 import { expectMessage, step, waitUntilFound } from '../../test/wizard.js';
+import { setLocale } from '../shared/localization.js';
 
 const policy: SecurityInfoPolicy = {
   methods: [
@@ -57,6 +58,13 @@ async function choosePasskey(wizard: SecurityInfoWizard) {
 }
 
 const memory = () => createMemoryAdapter({ policy });
+/** A memory backend where the person has 20 passkeys, the most the reference server (and this backend) keeps. */
+const full = () =>
+  createMemoryAdapter({
+    policy,
+    registrations: { methods: Array.from({ length: 20 }, (_, i) => ({ id: `pk-${i}`, kind: 'passkey' as const })) },
+  });
+const MOST = /You already have the most passkeys allowed\. Delete one you no longer use, then add another\./;
 /** The Create passkey button, once the step's module has loaded (the first time, with the dev server's transforms). */
 async function createButton(wizard: SecurityInfoWizard): Promise<HTMLButtonElement> {
   const find = () => queryByRole<HTMLButtonElement>(wizard, 'button', { name: 'Create passkey' });
@@ -178,6 +186,38 @@ describe('the passkey step of the wizard', () => {
     await expectAccessible(wizard);
   });
 
+  it('says the person has the most passkeys before the dialog opens, and that one must go; Cancel leads out', async () => {
+    // Started alone, as the Security info page's Add of a passkey may be: no Back, so Cancel is the way out.
+    await addAuthenticator();
+    const adapter = full();
+    const wizard = await mount(adapter);
+    (await createButton(wizard)).click();
+    await expectMessage(wizard, MOST);
+    expect(await credentials(), 'no dialog: the authenticator keeps no passkey the backend would refuse').to.deep.equal(
+      [],
+    );
+    expect(adapter.calls.finishPasskey).to.equal(0);
+    expect(queryByRole(wizard, 'button', { name: 'Back' })).to.equal(null);
+    await expectAccessible(wizard);
+    const cancelled = nextEvent(wizard, 'security-info-cancel');
+    getByRole(wizard, 'button', { name: 'Cancel' }).click();
+    await cancelled;
+  });
+
+  it('says so too when the last place was taken while the dialog was open, and Back leads to the other methods', async () => {
+    await addAuthenticator();
+    const adapter = memory();
+    adapter.injectFault('finishPasskey', { code: 'unknown', reason: 'method-limit' });
+    const wizard = await mount(adapter, { start: 'methods' });
+    await choosePasskey(wizard);
+    (await createButton(wizard)).click();
+    await expectMessage(wizard, MOST);
+    expect(adapter.calls.finishPasskey).to.equal(1);
+    await expectAccessible(wizard);
+    getByRole(wizard, 'button', { name: 'Back' }).click();
+    await step(wizard, 'methods');
+  });
+
   it('waits for a sign-in the backend asks for, then has the same answer checked once more', async () => {
     await addAuthenticator();
     const adapter = memory();
@@ -267,5 +307,29 @@ describe('the passkey step of the wizard', () => {
     } finally {
       await setViewport({ width: 800, height: 600 });
     }
+  });
+});
+
+describe('the passkey step of the wizard in another language', () => {
+  afterEach(async () => {
+    await setLocale('en');
+    await executeServerCommand('virtual-authenticator', { action: 'remove' });
+  });
+
+  it('says in German that the person has the most passkeys, with Cancel', async () => {
+    await setLocale('de');
+    await addAuthenticator();
+    const page = await fixture<HTMLDivElement>(html`<div lang="de"></div>`);
+    const wizard = await fixture<SecurityInfoWizard>(
+      html`<security-info-wizard start="passkey" .adapter=${full()}></security-info-wizard>`,
+      { parentNode: page },
+    );
+    (await waitUntilFound(wizard, 'button', 'Passkey erstellen', 10_000)).click();
+    await expectMessage(
+      wizard,
+      /Sie haben bereits die maximal zulässige Anzahl an Passkeys\. Löschen Sie einen, den Sie nicht mehr verwenden, und fügen Sie dann einen neuen hinzu\./,
+    );
+    expect(getByRole(wizard, 'button', { name: 'Abbrechen' })).to.exist;
+    await expectAccessible(wizard);
   });
 });

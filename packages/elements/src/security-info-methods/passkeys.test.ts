@@ -16,7 +16,20 @@ import {
   waitUntil,
   waitUntilFound,
 } from '../../test/helpers.js';
-import { announced, backend, button, dialog, focused, nameOf, page, rows, shown, text } from '../../test/methods.js';
+import {
+  announced,
+  APP,
+  backend,
+  button,
+  dialog,
+  focused,
+  nameOf,
+  page,
+  rows,
+  shown,
+  text,
+} from '../../test/methods.js';
+import { expectMessage } from '../../test/wizard.js';
 
 const base = {
   lastUsedAt: null,
@@ -256,6 +269,38 @@ describe('security-info-methods: passkeys', () => {
       expect(announced(el)).to.contain('Passkey added.');
       expect(events.map((event) => event.detail.change)).to.deep.equal(['added']);
       await expectAccessible(el);
+    } finally {
+      await executeServerCommand('virtual-authenticator', { action: 'remove' });
+    }
+  });
+
+  it('offers Add with the most passkeys there can be; the step then says to delete one, and Back or Cancel leads out', async () => {
+    // A method one may hold several of stays offered, so a person with 20 passkeys reaches the step: it must say
+    // why no 21st can be made, rather than that something went wrong.
+    await executeServerCommand('virtual-authenticator', { action: 'add', options: {} });
+    try {
+      const policy = {
+        ...DEFAULT_POLICY,
+        methods: [...DEFAULT_POLICY.methods, { id: 'passkey' as const, purposes: ['mfa' as const] }],
+      };
+      const twenty = Array.from({ length: 20 }, (_, i) => ({ id: `pk-${i}`, kind: 'passkey' as const }));
+      const adapter = backend([APP, ...twenty], { policy });
+      const el = await page(adapter);
+      button(el, 'Add sign-in method').click();
+      const open = await dialog(el);
+      (await waitUntilFound(open, 'button', /^Passkey/, 5000)).click();
+      (await waitUntilFound(open, 'button', 'Create passkey', 10_000)).click();
+      const wizard = open.querySelector('security-info-wizard')!;
+      await expectMessage(
+        wizard,
+        /You already have the most passkeys allowed\. Delete one you no longer use, then add another\./,
+      );
+      expect([adapter.calls.startPasskey, adapter.calls.finishPasskey]).to.deep.equal([1, 0]);
+      expect(getByRole(wizard, 'button', { name: 'Back' })).to.exist;
+      await expectAccessible(el);
+      getByRole(wizard, 'button', { name: 'Cancel' }).click();
+      await waitUntil(() => !el.shadowRoot!.querySelector('dialog'), 'the dialog stayed open');
+      expect(rows(el)).to.have.length(21);
     } finally {
       await executeServerCommand('virtual-authenticator', { action: 'remove' });
     }
