@@ -36,6 +36,7 @@ const meta: Meta<PasskeyArgs> = {
         'passkey-unsupported',
         'passkey-timeout',
         'passkey-refused',
+        'passkey-limit',
       ],
     },
   },
@@ -66,6 +67,8 @@ export const WrongOrigin: Story = { args: { failure: 'passkey-origin' } };
 export const NoSuitableAuthenticator: Story = { args: { failure: 'passkey-unsupported' } };
 export const TimedOut: Story = { args: { failure: 'passkey-timeout' } };
 export const Refused: Story = { args: { failure: 'passkey-refused' } };
+/** The person has the most passkeys there can be (the backend's `method-limit`): one must be deleted first. */
+export const MostPasskeys: Story = { args: { failure: 'passkey-limit' } };
 /** Any other failure, in the words the host gives (the wizard's for the adapter's failures). */
 export const Offline: Story = {
   args: { error: 'You seem to be offline. Check your connection, then try again. Nothing you entered is lost.' },
