@@ -11,6 +11,7 @@ import type { CheckedNumber } from './number-check.js';
 import type { CheckOutcome, ResolvedOptions } from './options.js';
 import {
   FAILURE_MEMORY_MS,
+  KNOWN_CLIENTS,
   NO_FAILURES,
   phoneChannel,
   type FailureState,
@@ -289,8 +290,8 @@ export function createChallenges(options: ResolvedOptions) {
     key: string;
   }
 
-  /** The client key of the known addresses' count: no address key is `*`. */
-  const KNOWN = '*';
+  /** The client key of the known addresses' count. */
+  const KNOWN = KNOWN_CLIENTS;
 
   /**
    * Whether a caller's client can be known: an address, not the service API's stand-in when the sign-in service

@@ -10,6 +10,7 @@ import type { Channel, CodeChannel, MethodKind } from '@security-info/core';
 import {
   CHALLENGE_GRACE_MS,
   FAILURE_MEMORY_MS,
+  KNOWN_CLIENTS,
   NO_FAILURES,
   type AuditEntry,
   type RateCharge,
@@ -170,6 +171,10 @@ const FULL_WINDOWS = `
   ) as oldest
   from unnest($1::text[], $2::bigint[], $3::integer[]) with ordinality as w(key, since, max, i)`;
 
+/** The name of the lock on a user's count of wrong answers under a client key ('' for strangers'). */
+const failuresLock = (userId: string, client: string) =>
+  client ? `failures:${JSON.stringify([userId, client])}` : `failures:${userId}`;
+
 function createTransaction(sql: SqlQueryable): StoreTransaction {
   const lockUser = async (userId: string) => {
     await sql.query(LOCK, [`user:${userId}`]);
@@ -254,7 +259,7 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
 
     async getFailures(userId, client = '') {
       // The advisory lock covers a user with no row yet: two first wrong codes must count two.
-      await sql.query(LOCK, [client ? `failures:${JSON.stringify([userId, client])}` : `failures:${userId}`]);
+      await sql.query(LOCK, [failuresLock(userId, client)]);
       const { rows } = await sql.query<{
         count: number;
         locked_until: unknown;
@@ -400,7 +405,17 @@ function createTransaction(sql: SqlQueryable): StoreTransaction {
     },
 
     async deleteUser(userId) {
+      // In the order a check takes them: the challenges' rows (a check in progress holds its own, and this waits for
+      // it to end), then the counts of wrong answers (an address's own before the shared ones), then the user's lock.
+      await sql.query('delete from challenges where user_id = $1', [userId]);
+      const { rows } = await sql.query<{ client: string }>(
+        'select client from client_failure_counts where user_id = $1 order by client collate "C"',
+        [userId],
+      );
+      const own = rows.map((row) => row.client).filter((client) => client !== KNOWN_CLIENTS);
+      for (const client of [...own, KNOWN_CLIENTS, '']) await sql.query(LOCK, [failuresLock(userId, client)]);
       await lockUser(userId);
+      // Challenges and counts again: any put since, before the user's lock was taken, go too.
       await sql.query(
         `with
            m as (delete from methods where user_id = $1),

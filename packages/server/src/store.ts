@@ -76,6 +76,12 @@ export const isUserId = (value: unknown): value is string =>
 
 export const NO_FAILURES: FailureState = { count: 0, lockedUntil: 0, lastFailureAt: 0 };
 
+/**
+ * The client key of the count the addresses a person answered right at share (challenges.ts); no address key is `*`.
+ * A check takes an address's own count before this one, and an erasure takes them in that order too.
+ */
+export const KNOWN_CLIENTS = '*';
+
 /** A method a user registered. */
 export interface StoredMethod {
   id: string;
@@ -168,7 +174,12 @@ export interface StoreTransaction {
    * passkey ceremony begun before it may register or sign in. What the transaction puts after it stays.
    */
   deleteChallenges(userId: string): Promise<void>;
-  /** Deletes everything kept about a user: methods, default, challenges, failure count, audit entries. */
+  /**
+   * Deletes everything kept about a user: methods, default, challenges, failure count, audit entries. Takes the user's
+   * lock, but only after the user's challenges and counts of wrong answers, the order in which a check takes them (its
+   * challenge's row, its counts, then the user's lock): the caller must not take the user's lock before it, or an
+   * erasure and a check could each hold what the other waits for.
+   */
   deleteUser(userId: string): Promise<void>;
 }
 
