@@ -267,7 +267,8 @@ export interface SecurityInfoHandlerOptions {
   minimumMfaMethods?: number;
   /**
    * Credentials of the service API (server to server: sign-in checks, the audit trail, administration), by name:
-   * `{ 'sign-in': process.env.SIGN_IN_SERVICE_TOKEN }`, each at least 32 characters, sent as a bearer token.
+   * `{ 'sign-in': process.env.SIGN_IN_SERVICE_TOKEN }`, each at least 32 characters, sent as a bearer token: each
+   * caller's own, and none of them `secret` or one of `previousSecrets`.
    * Default none: the service API answers 401.
    */
   serviceCredentials?: Record<string, string>;
@@ -384,24 +385,43 @@ function wholeNumber(name: string, value: number): number {
 /** The name of a caller of the service API: what the audit trail and the command's variable write it as. */
 export const SERVICE_CALLER_NAME = /^[\w.-]{1,64}$/;
 
-function serviceCredentials(given: Record<string, string> | undefined): Map<string, string> {
+/**
+ * The service API's tokens by caller name, each checked. None may be `secret` or one of `previousSecrets`: a token is
+ * handed to its caller and sent with every call, and whoever holds a key can tell every code from its hash and open
+ * every sealed app.
+ */
+function serviceCredentials(
+  given: Record<string, string> | undefined,
+  secret: Uint8Array,
+  previousSecrets: readonly Uint8Array[],
+): Map<string, string> {
+  const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
   const credentials = new Map<string, string>();
-  for (const [name, secret] of Object.entries(given ?? {})) {
+  for (const [name, token] of Object.entries(given ?? {})) {
     // Not repeated: what is there by mistake may be a token.
     if (!SERVICE_CALLER_NAME.test(name))
       throw new ConfigurationError('serviceCredentials: a name must be 1 to 64 letters, digits, ".", "_" or "-".');
-    if (typeof secret !== 'string' || !/^[\x21-\x7e]{32,512}$/.test(secret))
+    if (typeof token !== 'string' || !/^[\x21-\x7e]{32,512}$/.test(token))
       throw new ConfigurationError(
         `serviceCredentials.${name} must be at least 32 characters, without spaces (it is sent as a bearer token).`,
       );
     // Each caller its own token: the first name of a shared one would be the only one the audit trail ever shows.
-    const twin = [...credentials].find(([, other]) => other === secret)?.[0];
+    const twin = [...credentials].find(([, other]) => other === token)?.[0];
     if (twin !== undefined)
       throw new ConfigurationError(
         `serviceCredentials: ${twin} and ${name} have the same token: give each caller a token of its own, so the ` +
           'audit trail names the one that called.',
       );
-    credentials.set(name, secret);
+    // Named, never repeated: the value is a key.
+    const bytes = keyBytes(token);
+    const previous = previousSecrets.findIndex((key) => sameBytes(bytes, key));
+    const which = sameBytes(bytes, secret) ? 'the secret' : previous >= 0 ? `previousSecrets[${previous}]` : undefined;
+    if (which)
+      throw new ConfigurationError(
+        `serviceCredentials.${name} is ${which}: a token is handed to its caller, and the secret is the key of ` +
+          "every code's hash and sealed app. Give each a value of its own.",
+      );
+    credentials.set(name, token);
   }
   return credentials;
 }
@@ -646,7 +666,7 @@ export function resolveOptions(options: SecurityInfoHandlerOptions): ResolvedOpt
     recentAuthentication: options.recentAuthentication,
     reauthenticate: new Set(options.reauthenticate ?? SENSITIVE_OPERATIONS),
     minimumMfaMethods: wholeNumber('minimumMfaMethods', options.minimumMfaMethods ?? 1),
-    serviceCredentials: serviceCredentials(options.serviceCredentials),
+    serviceCredentials: serviceCredentials(options.serviceCredentials, secret, previousSecrets),
     dependencyTimeoutMs: positive('dependencyTimeoutMs', options.dependencyTimeoutMs ?? 10_000),
     bodyTimeoutMs: positive('bodyTimeoutMs', options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS),
     clock: options.clock ?? Date.now,

@@ -315,6 +315,19 @@ describe('the service API', () => {
     );
   });
 
+  it('refuses to start with a token that is the secret or a previous one: its caller would hold the key', () => {
+    const secret = 'a-secret-without-spaces-of-more-than-32-bytes';
+    for (const keys of [{ secret }, { previousSecrets: [new TextEncoder().encode(secret)] }]) {
+      assert.throws(
+        () => setup({ ...keys, serviceCredentials: { 'sign-in': SERVICE_TOKEN, helpdesk: secret } }),
+        (error: Error) =>
+          new RegExp(
+            `serviceCredentials\\.helpdesk is ${'secret' in keys ? 'the secret' : 'previousSecrets\\[0\\]'}`,
+          ).test(error.message) && !error.message.includes(secret),
+      );
+    }
+  });
+
   it('checks a registered phone at sign-in: code sent to it, wrong codes counted, last use recorded', async () => {
     const server = withMethods(options);
     await server.enroll('+31612345678');

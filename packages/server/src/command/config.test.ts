@@ -620,6 +620,27 @@ describe('configFromEnv: malformed values, each named', () => {
     assert.doesNotMatch(errors[0]!.message, /q1w2e3r4/);
   });
 
+  it('refuses a service token that is the secret or a previous one, naming both variables and never the token', () => {
+    const token = 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c2';
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ SECURITY_INFO_SECRET: token }, /helpdesk .*SECURITY_INFO_SECRET/],
+      [{ SECURITY_INFO_PREVIOUS_SECRETS: `${SECRET},${token}` }, /helpdesk .*SECURITY_INFO_PREVIOUS_SECRETS/],
+    ];
+    for (const [secrets, pattern] of cases) {
+      const errors = refused({
+        ...PRODUCTION,
+        ...secrets,
+        SECURITY_INFO_SERVICE_CREDENTIALS: `sign-in=${'s'.repeat(32)},helpdesk=${token}`,
+      });
+      assert.deepEqual(
+        errors.map((error) => error.variable),
+        ['SECURITY_INFO_SERVICE_CREDENTIALS'],
+      );
+      assert.match(errors[0]!.message, pattern);
+      assert.doesNotMatch(errors[0]!.message, /q1w2e3r4/);
+    }
+  });
+
   it('names each variable jwt needs and does not have', () => {
     const errors = refused({ ...DEVELOPMENT, SECURITY_INFO_AUTH: 'jwt', SECURITY_INFO_ISSUER: 'https://x' });
     assert.deepEqual(

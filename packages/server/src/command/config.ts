@@ -115,7 +115,7 @@ export const VARIABLES: readonly Variable[] = [
   {
     name: 'SECURITY_INFO_SERVICE_CREDENTIALS',
     default: 'none: the service API answers 401',
-    meaning: "`name=token,name2=token2`, each token at least 32 characters and its caller's own",
+    meaning: "`name=token,name2=token2`, each token at least 32 characters, its caller's own and not a secret",
   },
   {
     name: 'SECURITY_INFO_SENDER',
@@ -678,6 +678,21 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
         '(`openssl rand -base64 32`), the same on every instance.',
     );
   const previousSecrets = list(get('SECURITY_INFO_PREVIOUS_SECRETS') ?? '');
+  // The handler refuses it too, in its options' names: here the variables are named, and the token never.
+  for (const [name, token] of Object.entries(serviceCredentials)) {
+    const key =
+      token === secret
+        ? 'SECURITY_INFO_SECRET'
+        : previousSecrets.includes(token)
+          ? 'SECURITY_INFO_PREVIOUS_SECRETS'
+          : '';
+    if (key)
+      fail(
+        'SECURITY_INFO_SERVICE_CREDENTIALS',
+        `gives ${name} the key in ${key} as its token: a token is handed to its caller, and the key is the key of ` +
+          "every code's hash and sealed app. Give each a value of its own.",
+      );
+  }
   const allowedOrigins = list(get('SECURITY_INFO_ALLOWED_ORIGINS') ?? '');
   const publicOrigin = get('SECURITY_INFO_PUBLIC_ORIGIN');
   const totpIssuer = get('SECURITY_INFO_TOTP_ISSUER');
