@@ -79,18 +79,27 @@ test('under three characters after normalizing is too short; three characters of
   assert.deepEqual(check.answers, ['too-short', undefined, 'too-short']);
 });
 
-test('over 200 characters as typed is too long: the length the server refuses, said before it is sent', () => {
+test('over 200 characters as compared is too long: the length the server refuses, said before it is sent', () => {
   assert.equal(MAX_ANSWER_LENGTH, 200);
   const check = checkAnswers(
-    answers(
-      ['first-pet', 'x'.repeat(201)],
-      ['birth-city', ' '.repeat(150) + 'Utrecht' + ' '.repeat(50)],
-      ['motto', 'y'.repeat(10_000)],
-    ),
+    answers(['first-pet', 'x'.repeat(201)], ['birth-city', ` ${'u'.repeat(199)}  `], ['motto', 'y'.repeat(10_000)]),
     options,
   );
-  assert.deepEqual(check.answers, ['too-long', 'too-long', 'too-long']);
+  assert.deepEqual(check.answers, ['too-long', undefined, 'too-long']);
   assert.equal(checkAnswers(answers(['first-pet', 'x'.repeat(200)]), { required: 1 }).ok, true);
+});
+
+test('an answer is measured as it is compared: without the spaces around it, a run of spaces as one', () => {
+  const check = checkAnswers(
+    answers(
+      ['first-pet', `${' '.repeat(150)}Utrecht${' '.repeat(50)}`],
+      ['birth-city', `\t${'ab  '.repeat(60)}\n`],
+      ['motto', ` ${'z'.repeat(200)} `],
+      ['first-car', ` ${'w'.repeat(201)} `],
+    ),
+    { required: 4, questionText: options.questionText },
+  );
+  assert.deepEqual(check.answers, [undefined, undefined, undefined, 'too-long']);
 });
 
 test('a question chosen twice is refused on its second use', () => {

@@ -48,7 +48,11 @@ export interface CheckAnswersOptions {
 /** Answers shorter than this, in characters after normalizing, are too easy to guess. */
 export const MIN_ANSWER_LENGTH = 3;
 
-/** Answers longer than this, in UTF-16 code units as typed, are refused (the server reads no longer ones). */
+/**
+ * Answers longer than this, in UTF-16 code units as compared and hashed ({@link normalizeAnswer}: without the spaces
+ * around them, a run of white space as one), are refused, here and by the server. Measured as typed, an answer of 199
+ * characters with a space pasted before and after it would be too long, though what is kept of it is not.
+ */
 export const MAX_ANSWER_LENGTH = 200;
 
 // Characters that show nothing (zero-width spaces and joiners, a soft hyphen, direction marks and isolates, a byte
@@ -81,7 +85,7 @@ const words = (text: string) =>
 
 /**
  * Checks answers against the rules: each answer given (`required`), at least {@link MIN_ANSWER_LENGTH}
- * characters (`too-short`) and at most {@link MAX_ANSWER_LENGTH} as typed (`too-long`), each question once
+ * characters (`too-short`) and at most {@link MAX_ANSWER_LENGTH} (`too-long`), both after normalizing, each question once
  * (`repeated-question`), no answer used twice (`same-answer`), no answer that equals or is part of its question's
  * wording (`repeats-question`); and at least `required` of them.
  * A repeat is reported on its second occurrence, so the first stays as the person typed it.
@@ -98,7 +102,7 @@ export function checkAnswers(answers: SecurityQuestionAnswer[], options: CheckAn
     if (normalized) given.add(normalized);
     if (!questionId || !normalized) return 'required';
     if (repeated) return 'repeated-question';
-    if (answer.length > MAX_ANSWER_LENGTH) return 'too-long';
+    if (normalized.length > MAX_ANSWER_LENGTH) return 'too-long';
     if ([...normalized].length < MIN_ANSWER_LENGTH) return 'too-short';
     const bare = words(answer);
     if (wording && (!bare || words(wording).includes(bare))) return 'repeats-question';

@@ -158,6 +158,14 @@ describe('security questions', () => {
     assert.equal(checked.status, 200, await checked.clone().text());
   });
 
+  it('takes an answer of 199 characters with spaces around it, to save and to check', async () => {
+    const server = withQuestions();
+    const answers = [{ questionId: 'first-pet', answer: ` ${'Rex'.repeat(66)}r  ` }, ...ANSWERS.slice(1)];
+    const id = await server.register('alice', answers);
+    const checked = await server.check('alice', id, answers.slice(0, 2));
+    assert.equal(checked.status, 200, await checked.clone().text());
+  });
+
   it('keeps one set when two first saves race (a double-clicked Save)', async () => {
     const server = withQuestions();
     const answers = await Promise.all([server.save({ answers: ANSWERS }), server.save({ answers: ANSWERS })]);

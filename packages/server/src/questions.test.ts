@@ -168,11 +168,11 @@ describe('reading answers', () => {
       ],
       [
         answers(['first-pet', 'Rex'], ['birth-city', 'x'.repeat(201)], ['motto', 'Nooit']),
-        'answer must be a string of at most 200 characters.',
+        'answer must be a string of at most 200 characters, not counting the spaces around it.',
       ],
       [
         [{ questionId: 'first-pet', answer: 3 }, ...answers(['birth-city', 'Utrecht'], ['motto', 'Nooit'])],
-        'answer must be a string of at most 200 characters.',
+        'answer must be a string of at most 200 characters, not counting the spaces around it.',
       ],
       ['Rex', 'answers must be a list of 1 to 4 { questionId, answer }.'],
       [
@@ -185,6 +185,18 @@ describe('reading answers', () => {
         refusal(() => readAnswers(given, POLICY)),
         message,
       );
+  });
+
+  it('measures an answer as it is compared: the spaces around it do not count', () => {
+    const padded = answers(['first-pet', ` ${'r'.repeat(199)}  `], ['birth-city', 'Utrecht'], ['motto', 'Nooit']);
+    assert.deepEqual(readAnswers(padded, POLICY), padded);
+    assert.deepEqual(readAnswerList(padded, 3), padded);
+    assert.equal(
+      refusal(() =>
+        readAnswers(answers(['first-pet', ` ${'r'.repeat(201)} `], ['birth-city', 'U1'], ['motto', 'N']), POLICY),
+      ),
+      'answer must be a string of at most 200 characters, not counting the spaces around it.',
+    );
   });
 
   it('reads what a sign-in check gives: each question once, without the rules of registering', () => {

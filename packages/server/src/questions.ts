@@ -167,7 +167,7 @@ const RULES: Record<AnswerProblem, string> = {
 
 /**
  * Reads a list of `{ questionId, answer }` from a request: 1 to `max` of them, each question once, answers strings of
- * at most 200 characters. A 400 `unknown` says what is wrong (never the answer).
+ * at most 200 characters as typed or as compared. A 400 `unknown` says what is wrong (never the answer).
  */
 export function readAnswerList(value: unknown, max: number): SecurityQuestionAnswer[] {
   if (!Array.isArray(value) || value.length === 0 || value.length > max)
@@ -176,8 +176,15 @@ export function readAnswerList(value: unknown, max: number): SecurityQuestionAns
     const { questionId, answer } = (entry ?? {}) as Record<string, unknown>;
     if (typeof questionId !== 'string' || !SECURITY_QUESTION_ID.test(questionId))
       throw badRequest('questionId must be a question id.');
-    if (typeof answer !== 'string' || answer.length > MAX_ANSWER_LENGTH)
-      throw badRequest(`answer must be a string of at most ${MAX_ANSWER_LENGTH} characters.`);
+    // Measured as core measures it, as compared: the spaces around it do not count. One no longer as typed is read
+    // too, as it always was: a set saved before is checked with the answers it was saved with.
+    if (
+      typeof answer !== 'string' ||
+      (answer.length > MAX_ANSWER_LENGTH && normalizeAnswer(answer).length > MAX_ANSWER_LENGTH)
+    )
+      throw badRequest(
+        `answer must be a string of at most ${MAX_ANSWER_LENGTH} characters, not counting the spaces around it.`,
+      );
     return { questionId, answer };
   });
   if (new Set(answers.map((answer) => answer.questionId)).size !== answers.length)
