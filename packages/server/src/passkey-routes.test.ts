@@ -141,13 +141,45 @@ describe('POST /passkey/registration-options', () => {
       options.excludeCredentials?.map((credential) => credential.id),
       [first.credentialId],
     );
-    assert.notEqual(options.user.id, handle, 'no passkey yet: the first begin’s handle was not kept');
+    assert.equal(options.user.id, handle, 'one handle, whether the first ceremony was finished or not');
     const second = softAuthenticator();
     const again = await server.begin();
     await server.post('/passkeys', { challengeId: again.challengeId, response: second.register(again.options) });
     assert.equal((await server.begin()).options.user.id, options.user.id);
     // Another person's passkeys are not theirs to exclude.
     assert.deepEqual((await server.begin({ user: 'bob' })).options.excludeCredentials, []);
+  });
+
+  it('gives two first ceremonies begun at once one user handle, which both passkeys carry and sign in with', async () => {
+    const server = passkeyServer();
+    // Two tabs, or a double click, before the person has a passkey: neither ceremony has finished when the other begins.
+    const [first, second] = await Promise.all([server.begin(), server.begin()]);
+    assert.equal(first.options.user.id, second.options.user.id);
+    const laptop = softAuthenticator();
+    const phone = softAuthenticator();
+    const registered = [];
+    for (const [authenticator, { challengeId, options }] of [
+      [laptop, first],
+      [phone, second],
+    ] as const) {
+      const response = await server.finish(challengeId, authenticator.register(options));
+      assert.equal(response.status, 201, await response.clone().text());
+      registered.push(((await response.json()) as { id: string }).id);
+    }
+    // Each passkey answers a discoverable sign-in with the handle it was made with: the person's, either way.
+    for (const [index, authenticator] of [laptop, phone].entries()) {
+      const answer = await server.signIn(authenticator, registered[index]!, { userHandle: first.options.user.id });
+      assert.equal(answer.status, 200, await answer.clone().text());
+    }
+    assert.equal((await server.begin()).options.user.id, first.options.user.id);
+    // Another person's handle is their own, and neither is a user id.
+    const bobs = (await server.begin({ user: 'bob' })).options.user.id;
+    assert.notEqual(bobs, first.options.user.id);
+    for (const [handle, user] of [
+      [first.options.user.id, 'alice'],
+      [bobs, 'bob'],
+    ])
+      assert.doesNotMatch(Buffer.from(handle!, 'base64url').toString('latin1'), new RegExp(user!));
   });
 
   it('offers and takes EdDSA, ES256 and RS256 only, on a runtime that also has ML-DSA', async (t) => {

@@ -17,7 +17,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { decodeCredentialPublicKey } from '@simplewebauthn/server/helpers';
-import { createPublicKey, type JsonWebKey } from 'node:crypto';
+import { createHmac, createPublicKey, type JsonWebKey } from 'node:crypto';
 import { cutWhole } from './app-routes.js';
 import { Mismatch, noSuchChallenge, type Caller, type Challenges } from './challenges.js';
 import { randomId } from './codes.js';
@@ -44,8 +44,6 @@ export const DEFAULT_PASSKEY_NAME = 'Passkey';
  * cap, a session could add them for ever and make the person's options, list and rows grow without end.
  */
 export const MAX_PASSKEYS = 20;
-/** 32 random bytes: the WebAuthn user handle, the same for all of a person's passkeys, never their user id. */
-const USER_HANDLE_BYTES = 32;
 const BASE64URL = /^[A-Za-z0-9_-]{1,2048}$/;
 /**
  * The key algorithms offered and taken (COSE): EdDSA, ES256 and RS256, on every runtime. The library adds ML-DSA-44
@@ -317,6 +315,17 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
     return outcome;
   }
 
+  /**
+   * The WebAuthn user handle of a person who has no passkey yet: 32 bytes keyed by the secret from their user id, so
+   * never the id itself, nor anything that tells it without the secret. Derived, not drawn at random: ceremonies begun
+   * at once before the first passkey is registered (two tabs, a double click) then give one handle, where random ones
+   * would give the person a handle per passkey, an authenticator two accounts of theirs side by side, and a
+   * discoverable sign-in a handle that is not the person's other passkeys'. Once a passkey is registered, its handle is
+   * the person's (read from it), whatever the secret is since.
+   */
+  const firstHandle = (userId: string) =>
+    createHmac('sha256', options.secret).update(`webauthn user handle ${userId}`).digest('base64url');
+
   /** `POST {base}/passkey/registration-options`: creation options for the browser's dialog, bound to the caller. */
   async function registrationOptions(caller: Caller): Promise<Response> {
     const rp = relyingParty();
@@ -331,8 +340,7 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
     const passkeys = passkeysOf(methods);
     // One handle per person: a second passkey on the same authenticator replaces the first there, not beside it.
     const known = passkeys.map((method) => method.data.userHandle).find(isBase64url);
-    const userHandle =
-      known ?? Buffer.from(crypto.getRandomValues(new Uint8Array(USER_HANDLE_BYTES))).toString('base64url');
+    const userHandle = known ?? firstHandle(caller.userId);
     const name = cutWhole(label.trim(), 256);
     const creation = await generateRegistrationOptions({
       rpName: rp.name,
