@@ -17,6 +17,7 @@ import {
   type FailureState,
   type StoreTransaction,
   type StoredChallenge,
+  type StoredMethod,
 } from './store.js';
 import { DependencyTimeout, within } from './timeout.js';
 
@@ -61,6 +62,31 @@ export class Mismatch {
 export const noSuchChallenge = () => new Refusal(404, 'code-expired', 'No such challenge: ask for a new code.');
 
 export const methodGone = () => new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
+
+/** An enrollment's verify sent again after it succeeded: answered as the first was, with the method it registered. */
+export interface Retried {
+  retried: true;
+  method: StoredMethod;
+}
+
+/** Where a used enrollment challenge keeps the id of the method its right code registered, to know a retry by. */
+const REGISTERED = 'registered';
+
+/**
+ * How `checkChallenge` treats a challenge used already. By default its code is dropped when it is used, and every
+ * later answer is refused (409): a sign-in's code works once.
+ */
+interface UsedChallenge<T> {
+  /** The challenge as it is kept, verified, once its right answer gave `value`. */
+  keep(challenge: StoredChallenge, value: T): StoredChallenge;
+  /** The answer to a later attempt when it is a retry of the one that succeeded; `null` refuses it as used. */
+  again(tx: StoreTransaction, used: StoredChallenge, at: number): Promise<T | null>;
+  /**
+   * Given the value of a right answer whose commit came after the request's time-out (which answered 503): what
+   * follows a commit (a notice) is done then, as the retry that finds it done will not do it.
+   */
+  late(value: T): void;
+}
 
 /**
  * A sign-in's code goes only to a method the person still has: looked up under the person's lock, in the transaction
@@ -348,12 +374,14 @@ export function createChallenges(options: ResolvedOptions) {
     if (state.count > 0 && (remember || key === KNOWN)) await tx.putFailures(caller.userId, NO_FAILURES, key);
   }
 
-  type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal; outcome: CheckOutcome };
+  /** A retry answered as its first attempt was (`again`) checked a code used already: reported as `used`. */
+  type Outcome<T> = { ok: true; value: T; again?: true } | { ok: false; refusal: Refusal; outcome: CheckOutcome };
   const refuse = (refusal: Refusal, outcome: CheckOutcome = 'locked') => ({ ok: false as const, refusal, outcome });
 
   /** Reports the outcome, and answers its value or throws its refusal. */
   function settle<T>(purpose: StoredChallenge['purpose'], outcome: Outcome<T>): T {
-    options.metrics.codeChecked({ purpose, outcome: outcome.ok ? 'verified' : outcome.outcome });
+    const reported = outcome.ok ? (outcome.again ? 'used' : 'verified') : outcome.outcome;
+    options.metrics.codeChecked({ purpose, outcome: reported });
     if (!outcome.ok) throw outcome.refusal;
     return outcome.value;
   }
@@ -362,7 +390,8 @@ export function createChallenges(options: ResolvedOptions) {
    * Checks an answer to a challenge in one transaction: the challenge, the user's wrong-answer count, and, for a
    * right answer, whatever `onRight` writes (a registration, a last-used time) commit together or not at all. A
    * wrong answer is counted for the challenge and for the user. `match` tells a right answer (and what it learned,
-   * such as an app's time step) from a wrong one (`null`); only challenges of `kinds` are looked at.
+   * such as an app's time step) from a wrong one (`null`); only challenges of `kinds` are looked at. `used` says what
+   * a used challenge keeps and how it answers a retry; without it, nothing of the answer is kept and none is retried.
    */
   async function checkChallenge<M, T>(
     caller: Caller,
@@ -371,15 +400,21 @@ export function createChallenges(options: ResolvedOptions) {
     kinds: readonly StoredChallenge['kind'][],
     match: (challenge: StoredChallenge) => Promise<M | null>,
     onRight: (tx: StoreTransaction, challenge: StoredChallenge, matched: M) => Promise<T>,
+    used?: UsedChallenge<T>,
   ): Promise<T> {
     const at = now();
-    const outcome = await transaction(async (tx): Promise<Outcome<T>> => {
+    const committing = store.transaction(async (tx): Promise<Outcome<T>> => {
       const current = await tx.getChallenge(id);
       if (!current || current.userId !== caller.userId || current.purpose !== purpose || !kinds.includes(current.kind))
         return refuse(noSuchChallenge(), 'not-found');
       const failures = await readFailures(tx, caller, at);
       if (failures.state.lockedUntil > at) return refuse(userLocked(failures.state.lockedUntil, at));
-      if (current.verified) return refuse(new Refusal(409, 'unknown', 'This code was used already.'), 'used');
+      if (current.verified) {
+        // A retry is neither a right answer nor a wrong one: it changes no count, and writes nothing.
+        const value = used && (await used.again(tx, current, at));
+        if (value) return { ok: true, value, again: true };
+        return refuse(new Refusal(409, 'unknown', 'This code was used already.'), 'used');
+      }
       if (!usable(current) || at > current.expiresAt)
         return refuse(new Refusal(410, 'code-expired', 'The code has expired.'), 'expired');
       if (current.attemptsLeft <= 0) return refuse(locked(current, at));
@@ -387,7 +422,10 @@ export function createChallenges(options: ResolvedOptions) {
       if (matched !== null) {
         await tx.putChallenge({ ...current, verified: true, codeHash: null });
         await clearFailures(tx, caller, failures, at, true);
-        return { ok: true, value: await onRight(tx, current, matched) };
+        const value = await onRight(tx, current, matched);
+        // What a retry is known by, once `onRight` told what it registered: the row is locked since it was read.
+        if (used) await tx.putChallenge(used.keep(current, value));
+        return { ok: true, value };
       }
       const next = { ...current, attemptsLeft: current.attemptsLeft - 1 };
       await tx.putChallenge(next);
@@ -400,6 +438,16 @@ export function createChallenges(options: ResolvedOptions) {
           : locked(next, at),
         'invalid-code',
       );
+    });
+    const outcome = await wait(committing, 'the store').catch((error: unknown) => {
+      // The work goes on after the time-out; a registration it commits then is not left untold.
+      if (used && error instanceof DependencyTimeout)
+        void committing
+          .then((late) => {
+            if (late.ok && !late.again) used.late(late.value);
+          })
+          .catch(() => undefined);
+      throw error;
     });
     return settle(purpose, outcome);
   }
@@ -421,6 +469,53 @@ export function createChallenges(options: ResolvedOptions) {
       kinds,
       async (challenge) => (challenge.codeHash && matches(codeHashes, challenge.codeHash) ? true : null),
       (tx, challenge) => onRight(tx, challenge),
+    );
+  }
+
+  /**
+   * Checks an enrollment's code, as `check` does, registering the method with `register` in the transaction that uses
+   * the code up; and answers a retry of a verify that succeeded (its answer lost to a time-out, a dropped connection)
+   * as that verify was answered, so that a person enrolled is not told it failed. The used challenge keeps the code's
+   * keyed hash, never the code, and the id of the method registered, until it expires: a retry is the same person,
+   * with the same code, before then, while that method is still theirs. It answers `Retried`, having registered,
+   * counted and written nothing, so that the caller tells no one again. Anything else is refused as a used code is.
+   * So that the person is still told once when the first verify's commit came after its time-out, which answered
+   * 503 before the caller could tell anyone, `late` is given that registration when the commit comes.
+   */
+  async function checkEnrollment<T extends { method: StoredMethod }>(
+    caller: Caller,
+    id: string,
+    code: string,
+    kinds: readonly StoredChallenge['kind'][],
+    register: (tx: StoreTransaction, challenge: StoredChallenge) => Promise<T>,
+    late: (registered: T) => void,
+  ): Promise<T | Retried> {
+    const codeHashes = await hashesUnderEveryKey(id, code.replace(/[\s-]/g, ''));
+    const right = (challenge: StoredChallenge) => !!challenge.codeHash && matches(codeHashes, challenge.codeHash);
+    return checkChallenge<true, T | Retried>(
+      caller,
+      id,
+      'enroll',
+      kinds,
+      async (challenge) => (right(challenge) ? true : null),
+      register,
+      {
+        keep: (challenge, { method }) => ({
+          ...challenge,
+          verified: true,
+          data: { ...challenge.data, [REGISTERED]: method.id },
+        }),
+        async again(tx, challenge, at) {
+          const registered = challenge.data[REGISTERED];
+          if (typeof registered !== 'string' || at > challenge.expiresAt || !right(challenge)) return null;
+          // A method the person removed (or replaced) since is not made again: the code stays used.
+          const method = (await tx.listMethods(caller.userId)).find((candidate) => candidate.id === registered);
+          return method ? { retried: true, method } : null;
+        },
+        late: (value) => {
+          if (!('retried' in value)) late(value);
+        },
+      },
     );
   }
 
@@ -470,7 +565,19 @@ export function createChallenges(options: ResolvedOptions) {
     if (lockedUntil > at) settle('sign-in', refuse(userLocked(lockedUntil, at)));
   }
 
-  return { start, own, resend, check, checkChallenge, checkUser, refuseWhileLocked, knownClient, body, transaction };
+  return {
+    start,
+    own,
+    resend,
+    check,
+    checkEnrollment,
+    checkChallenge,
+    checkUser,
+    refuseWhileLocked,
+    knownClient,
+    body,
+    transaction,
+  };
 }
 
 export type Challenges = ReturnType<typeof createChallenges>;

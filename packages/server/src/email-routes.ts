@@ -11,7 +11,7 @@ import { Refusal, badRequest, respond } from './http.js';
 import type { ResolvedOptions } from './options.js';
 import { readCode, readId, readLocale, type PhoneRoutes } from './phone-routes.js';
 import type { RegistrationsApi } from './registrations.js';
-import type { StoredChallenge, StoredMethod } from './store.js';
+import type { AuditAction, StoreTransaction, StoredChallenge, StoredMethod } from './store.js';
 
 const PROBLEMS: Record<EmailProblem, string> = {
   required: 'email is required.',
@@ -97,24 +97,21 @@ export function createEmailRoutes(
 
   async function verify(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
     const code = readCode(body.code);
-    const { method, action } = await challenges.check(
-      caller,
-      id,
-      'enroll',
-      code,
-      (tx, challenge) => {
-        const address = String(challenge.data.email);
-        return registrations.registerMethod(tx, caller, {
-          kind: 'email',
-          replaces: challenge.methodId,
-          fields: { phoneNumber: null, channel: null, data: { address } },
-          // The address registered already keeps its method (and its history), however its domain was written.
-          same: (registered) => sameAddress(String(registered.data.address), address),
-        });
-      },
-      ['email'],
-    );
-    registrations.notify(caller.userId, action, method);
+    const register = (tx: StoreTransaction, challenge: StoredChallenge) => {
+      const address = String(challenge.data.email);
+      return registrations.registerMethod(tx, caller, {
+        kind: 'email',
+        replaces: challenge.methodId,
+        fields: { phoneNumber: null, channel: null, data: { address } },
+        // The address registered already keeps its method (and its history), however its domain was written.
+        same: (registered) => sameAddress(String(registered.data.address), address),
+      });
+    };
+    const tell = ({ action, method }: { action: AuditAction; method: StoredMethod }) =>
+      registrations.notify(caller.userId, action, method);
+    const registered = await challenges.checkEnrollment(caller, id, code, ['email'], register, tell);
+    // A retry of a verify that succeeded: the person was told then, and is not told twice.
+    if (!('retried' in registered)) tell(registered);
     return respond(204);
   }
 

@@ -10,7 +10,7 @@ import { checkChannelForType, checkNumber, type CheckedNumber } from './number-c
 import type { ResolvedOptions, RiskContext } from './options.js';
 import { describeError } from './redact.js';
 import type { RegistrationsApi } from './registrations.js';
-import { phoneChannel } from './store.js';
+import { phoneChannel, type StoredChallenge } from './store.js';
 import { within } from './timeout.js';
 
 const CHANNELS: readonly string[] = ['sms', 'voice'];
@@ -116,10 +116,32 @@ export function createPhoneRoutes(options: ResolvedOptions, challenges: Challeng
 
   async function verify(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
     const code = readCode(body.code);
-    const registered = await challenges.check(caller, id, 'enroll', code, (tx, challenge) =>
-      registrations.registerPhone(tx, caller, challenge).then((result) => ({ ...result, challenge })),
+    const registered = await challenges.checkEnrollment(
+      caller,
+      id,
+      code,
+      ['phone'],
+      (tx, challenge) =>
+        registrations.registerPhone(tx, caller, challenge).then((result) => ({ ...result, challenge })),
+      (late) => void tell(caller, late),
     );
-    const { method, replaced, action, challenge } = registered;
+    // A retry of a verify that succeeded: the person and the host were told then, and are not told twice.
+    if (!('retried' in registered)) await tell(caller, registered);
+    return respond(204);
+  }
+
+  /** After the commit that registered a phone: the notice to the person, and `onVerified`. Never throws. */
+  async function tell(
+    caller: Caller,
+    {
+      method,
+      replaced,
+      action,
+      challenge,
+    }: Awaited<ReturnType<RegistrationsApi['registerPhone']>> & {
+      challenge: StoredChallenge;
+    },
+  ): Promise<void> {
     registrations.notify(caller.userId, action, method);
     const onVerified = options.onVerified;
     if (onVerified) {
@@ -139,7 +161,6 @@ export function createPhoneRoutes(options: ResolvedOptions, challenges: Challeng
         options.logger.error(`[security-info] onVerified failed: ${describeError(error)}`),
       );
     }
-    return respond(204);
   }
 
   /**

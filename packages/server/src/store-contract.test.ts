@@ -174,6 +174,20 @@ function storeContract(name: string, fixture: Fixture) {
         assert.deepEqual(await store.transaction((tx) => tx.getChallenge(first.id)), second);
       });
 
+      it('keeps a used enrollment challenge as its check leaves it: verified, its code hash and method kept', async () => {
+        // A verify that succeeded writes its challenge used, then, once the method is registered, with what a
+        // retry of it is known by: the code's hash and the method's id, in the same transaction.
+        const put = challenge();
+        await store.transaction((tx) => tx.putChallenge(put));
+        const kept = { ...put, verified: true, data: { registered: 'm1' } };
+        await store.transaction(async (tx) => {
+          const current = await tx.getChallenge(put.id);
+          await tx.putChallenge({ ...current!, verified: true, codeHash: null });
+          await tx.putChallenge(kept);
+        });
+        assert.deepEqual(await store.transaction((tx) => tx.getChallenge(put.id)), kept);
+      });
+
       it('sees its own writes inside the transaction', async () => {
         const put = challenge();
         const seen = await store.transaction(async (tx) => {
