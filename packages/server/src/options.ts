@@ -171,6 +171,10 @@ export interface ServerLogger {
 }
 
 /** How a checked code ended: right, wrong, or why it could not be checked. */
+/**
+ * How a code check ended. `used`: the code was used already, refused, or the retry of an enrollment's verify that
+ * succeeded, answered as it was (which verified nothing new).
+ */
 export type CheckOutcome = 'verified' | 'invalid-code' | 'expired' | 'locked' | 'used' | 'not-found';
 
 /**
