@@ -35,19 +35,17 @@ import { detail, identifier } from './method-details.js';
 // esbuild split the list's first chunks and grow its first view by 160 B gzipped; here it grows nothing that the
 // first view loads (npm run bench).
 import { CodesDialog } from './recovery-codes.js';
-import type { SecurityInfoMethodsChange } from './security-info-methods.js';
+import type { SecurityInfoMethods, SecurityInfoMethodsChange } from './security-info-methods.js';
 import type { MethodsLoader } from './methods-loader.js';
 import type { PhoneNumbersController } from './phone-numbers.js';
 
-/** What the actions need of the element. */
+/**
+ * What the actions need of the element, beside its own properties (the adapter, the host's policy, with which
+ * `getPolicy` is not called, the timeout, `inline`, the default country), read from it here rather than passed in
+ * functions from the list's first view.
+ */
 export interface ActionsHost {
-  element: LitElement;
-  adapter(): SecurityInfoAdapter | undefined;
-  /** The host's policy: when given, `getPolicy` is not called. */
-  policy(): SecurityInfoPolicy | undefined;
-  timeout(): number;
-  inline(): boolean;
-  defaultCountry(): string | undefined;
+  element: SecurityInfoMethods;
   loader: MethodsLoader;
   numbers: PhoneNumbersController;
   /** A method's name, and its number for a phone, as the list shows them. */
@@ -87,8 +85,8 @@ export class PageActions {
   constructor(private readonly host: ActionsHost) {
     const { element } = host;
     this.operations = new OperationsController(element, {
-      adapter: host.adapter,
-      timeout: host.timeout,
+      adapter: () => element.adapter,
+      timeout: () => element.timeout,
       done: (operation, id, codes) => (codes ? this.showCodes(codes) : this.changed(operation, id)),
       stale: (operation, id) => {
         // The list shown anew may no longer hold the row focus was on (or put another method there): focus goes back
@@ -120,7 +118,7 @@ export class PageActions {
 
   /** Whether the policy offers recovery codes (asked for only when the adapter can make them). */
   private offerCodes(): void {
-    const adapter = this.host.adapter();
+    const adapter = this.host.element.adapter;
     if (!adapter?.generateRecoveryCodes) return;
     void this.loadPolicy(adapter).then((policy) => {
       this.codesOffered = policy?.recoveryCodes === true;
@@ -139,7 +137,7 @@ export class PageActions {
    * choices then follow the list, and the wizard asks for it itself.
    */
   private loadPolicy(adapter: SecurityInfoAdapter): Promise<SecurityInfoPolicy | undefined> {
-    const given = this.host.policy();
+    const given = this.host.element.policy;
     if (given) return Promise.resolve(given);
     if (!adapter.getPolicy) return Promise.resolve(PHONE_POLICY);
     if (this.policy?.adapter !== adapter) {
@@ -151,7 +149,7 @@ export class PageActions {
             ...((value as { recoveryCodes?: unknown }).recoveryCodes === true && { recoveryCodes: true }),
           })),
         new AbortController(),
-        this.host.timeout(),
+        this.host.element.timeout,
       ).catch(() => {
         this.policy = undefined;
         return undefined;
@@ -180,19 +178,19 @@ export class PageActions {
 
   /** The wizard is shown in place of the list. */
   get inline(): boolean {
-    return this.modal.current?.type === 'wizard' && this.host.inline();
+    return this.modal.current?.type === 'wizard' && this.host.element.inline;
   }
 
   /** Opens the wizard to add a method, or (`replaces`) to change one: it starts at that method's steps. */
   openWizard(replaces?: RegisteredMethod): Promise<void> {
-    const adapter = this.host.adapter();
+    const adapter = this.host.element.adapter;
     if (!adapter) return Promise.resolve();
     const { loader, numbers } = this.host;
     return this.prepare(
-      () => Promise.all([loadWizard(), replaces ? this.loadPolicy(adapter) : this.host.policy()]),
+      () => Promise.all([loadWizard(), replaces ? this.loadPolicy(adapter) : this.host.element.policy]),
       ([, policy]) => {
         const number = replaces?.phone?.phoneNumber;
-        const country = (number && numbers.region(number)) || this.host.defaultCountry();
+        const country = (number && numbers.region(number)) || this.host.element.defaultCountry;
         const registered = new Set(loader.registrations?.methods.map((method) => method.kind));
         this.completed = undefined;
         this.before = new Set(loader.registrations?.methods.map((method) => method.id));
@@ -255,7 +253,7 @@ export class PageActions {
 
   /** Offers the methods that can be the default, in the order the policy lists their kinds. */
   chooseDefault(): Promise<void> {
-    const adapter = this.host.adapter();
+    const adapter = this.host.element.adapter;
     if (!adapter) return Promise.resolve();
     return this.prepare(
       () => this.loadPolicy(adapter),
@@ -451,7 +449,7 @@ export class PageActions {
       !this.inline &&
       !loader.registrations?.methods.some((method) => method.kind === 'recovery-codes');
     return html`${offer ? this.renderOffer() : nothing}${
-      open ? renderOpen(open, this.host.inline(), this.on) : nothing
+      open ? renderOpen(open, this.host.element.inline, this.on) : nothing
     }${this.announcer.render()}`;
   }
 

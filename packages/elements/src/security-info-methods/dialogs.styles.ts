@@ -1,7 +1,23 @@
 import { css } from 'lit';
 
-/** What opens over the list: adopted by the element when the dialogs' module arrives (actions.ts). */
+/**
+ * What opens over the list, and what only the actions render (a row's progress or failure, the offer of recovery
+ * codes): adopted by the element when the dialogs' module arrives (actions.ts), so the list's first view does not
+ * carry them.
+ */
 export const dialogStyles = css`
+  /* As the page's h2 (security-info-methods.styles.ts): a long word wraps rather than widen the page. */
+  h3 {
+    overflow-wrap: break-word;
+    hyphens: auto;
+  }
+
+  /* A row's progress or failure (renderRow) takes a line of its own under the row. */
+  .method > p {
+    flex-basis: 100%;
+    margin: 0;
+  }
+
   dialog {
     inline-size: min(28rem, 100% - 2rem);
     max-block-size: calc(100% - 2rem);

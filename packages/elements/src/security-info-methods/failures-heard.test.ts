@@ -43,6 +43,28 @@ describe('security-info-methods: when things go wrong', () => {
     expect(focused()).to.equal('heading "Security info"');
   });
 
+  it('gives focus back to Try again when the list fails to load again, before any list has shown', async () => {
+    const adapter = backend();
+    adapter.injectFault('listMethods', 'error', { persist: true });
+    const el = await page(adapter);
+    // Nothing has moved focus yet: the page does not take it as it loads.
+    button(el, 'Try again').focus();
+    const calls = adapter.calls.listMethods;
+    await press('Enter');
+    // Focus waits on the heading while it loads, then comes back to Try again beside the failure, announced.
+    await waitUntil(
+      () => adapter.calls.listMethods > calls && focused() === 'button "Try again"',
+      `focus went to ${focused()}`,
+    );
+    expect(getByRole(el, 'alert').textContent).to.contain('Something went wrong on our side.');
+    await expectAccessible(el);
+    // And once the list loads, focus stays at the heading, as before.
+    adapter.clearFaults('listMethods');
+    await press('Enter');
+    await waitUntil(() => queryAllByRole(el, 'listitem').length === 2, 'the list never came back');
+    expect(focused()).to.equal('heading "Security info"');
+  });
+
   it('says a change refused for now is one of too many changes, with the wait in minutes', async () => {
     const adapter = backend([WORK_PHONE], {
       policy: { methods: [{ id: 'phone', purposes: ['mfa'] }], recoveryCodes: true },

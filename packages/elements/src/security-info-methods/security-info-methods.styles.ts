@@ -5,9 +5,9 @@ export const methodsStyles = css`
     max-inline-size: var(--si-methods-max-width, 40rem);
   }
 
-  /* A long word ("Sicherheitsinformationen") wraps rather than widen the page past a 320 px screen. */
-  h2,
-  h3 {
+  /* A long word ("Sicherheitsinformationen") wraps rather than widen the page past a 320 px screen (h3s come with
+     the actions: dialogs.styles.ts). */
+  h2 {
     overflow-wrap: break-word;
     hyphens: auto;
   }
@@ -37,10 +37,8 @@ export const methodsStyles = css`
     gap: 0.25rem 0.75rem;
   }
 
-  .default .label {
+  .label {
     flex-basis: 100%;
-    color: var(--_text-muted);
-    font-size: 0.875em;
   }
 
   ul {
@@ -87,6 +85,8 @@ export const methodsStyles = css`
     font-weight: 400;
   }
 
+  /* The default's label, and a row's lines under its name. */
+  .label,
   .detail {
     color: var(--_text-muted);
     font-size: 0.875em;
@@ -101,11 +101,6 @@ export const methodsStyles = css`
 
   .actions {
     margin-block: var(--_space);
-  }
-
-  .method > p {
-    flex-basis: 100%;
-    margin: 0;
   }
 
   button.link {

@@ -136,16 +136,20 @@ export class SecurityInfoMethods extends LitElement {
       // Fetched while the person reads the list, so the first click does not wait for it.
       this.withActions(() => undefined);
     },
-    failed: () => this.actions?.failed(),
+    failed: () => {
+      this.actions?.failed();
+      // Try again left focus on the heading: when that load fails too, focus goes back to Try again (the failure
+      // is said by its alert), so a keyboard need not look for it. The actions do this after a change, but a list
+      // that never loaded has not loaded them.
+      if (this.renderRoot.querySelector('h2:focus'))
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelector<HTMLElement>('[data-focus="retry"]')?.focus(),
+        );
+    },
   });
   private readonly numbers = new PhoneNumbersController(this);
   private readonly parts: ActionsHost = {
     element: this,
-    adapter: () => this.adapter,
-    policy: () => this.policy,
-    timeout: () => this.timeout,
-    inline: () => this.inline,
-    defaultCountry: () => this.defaultCountry,
     loader: this.loader,
     numbers: this.numbers,
     describe: (method) => this.describe(method),
