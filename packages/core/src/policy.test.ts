@@ -27,6 +27,13 @@ test('no purpose offers every method the policy allows', () => {
   assert.deepEqual(offeredMethods(everything), ['phone', 'authenticator-app', 'email', 'security-questions']);
 });
 
+test('no policy, or one without its methods (written by a JavaScript host), offers none and withholds every one', () => {
+  for (const policy of [undefined, {}, { methods: null }] as unknown as (SecurityInfoPolicy | undefined)[]) {
+    assert.deepEqual(offeredMethods(policy, 'mfa'), []);
+    assert.deepEqual(withheldMethods(policy, 'mfa'), ['authenticator-app', 'phone', 'passkey']);
+  }
+});
+
 test('withheld methods are those that could serve the purpose but the organization does not allow', () => {
   const phoneOnly: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['mfa'] }] };
   assert.deepEqual(withheldMethods(phoneOnly, 'mfa'), ['authenticator-app', 'passkey']);

@@ -33,10 +33,13 @@ export function methodPurposes(kind: MethodKind, policy: SecurityInfoPolicy): Pu
   return METHOD_PURPOSES[kind].filter((purpose) => allowed.includes(purpose));
 }
 
-/** The methods to offer for a purpose, in the policy's order; every allowed one when `purpose` is undefined. */
-export function offeredMethods(policy: SecurityInfoPolicy, purpose?: Purpose): MethodId[] {
+/**
+ * The methods to offer for a purpose, in the policy's order; every allowed one when `purpose` is undefined. None
+ * without a policy, or with one a JavaScript host wrote without its methods: a picker shows that it allows none.
+ */
+export function offeredMethods(policy: SecurityInfoPolicy | undefined, purpose?: Purpose): MethodId[] {
   const offered: MethodId[] = [];
-  for (const { id, purposes } of policy.methods) {
+  for (const { id, purposes } of policy?.methods ?? []) {
     if (offered.includes(id) || !methodServes(id, purpose)) continue;
     if (purpose === undefined ? purposes.length > 0 : purposes.includes(purpose)) offered.push(id);
   }
@@ -47,7 +50,7 @@ export function offeredMethods(policy: SecurityInfoPolicy, purpose?: Purpose): M
  * Methods that could serve the purpose but the organization does not allow for it: the ones a person
  * should be told about ("your organization doesn't allow...").
  */
-export function withheldMethods(policy: SecurityInfoPolicy, purpose?: Purpose): MethodId[] {
+export function withheldMethods(policy: SecurityInfoPolicy | undefined, purpose?: Purpose): MethodId[] {
   const offered = offeredMethods(policy, purpose);
   return (Object.keys(METHOD_PURPOSES) as MethodId[]).filter(
     (id) => methodServes(id, purpose) && !offered.includes(id),

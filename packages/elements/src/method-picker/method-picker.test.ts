@@ -140,6 +140,18 @@ describe('method-picker', () => {
     }
   });
 
+  it('explains a hand-written policy without methods as an empty one, rather than throwing', async () => {
+    // What a plain JavaScript host may set (TypeScript's types forbid it): no list of methods, or none at all.
+    for (const policy of [{}, { phone: { defaultCountry: 'NL' } }, { methods: null }]) {
+      for (const purpose of ['mfa', undefined]) {
+        const el = await picker(policy as unknown as SecurityInfoPolicy, purpose);
+        expect(queryByRole(el, 'button')).to.equal(null);
+        expect(getByRole(el, 'status').textContent).to.match(/Contact your administrator/);
+        await expectAccessible(el);
+      }
+    }
+  });
+
   it('marks methods already set up', async () => {
     const el = await picker(all, 'mfa', 'phone');
     const phone = getByRole(el, 'button', { name: 'Phone' });

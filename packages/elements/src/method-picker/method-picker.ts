@@ -149,10 +149,10 @@ export class MethodPicker extends StepElement(LitElement) {
   }
 
   protected override render() {
-    const policy = this.policy ?? { methods: [] };
     const purpose = this.purpose === 'mfa' || this.purpose === 'password-reset' ? this.purpose : undefined;
-    const offered = offeredMethods(policy, purpose);
-    const withheld = withheldMethods(policy, purpose);
+    // No policy, or one without its methods (a JavaScript host's), offers none: the note says so (renderEmpty).
+    const offered = offeredMethods(this.policy, purpose);
+    const withheld = withheldMethods(this.policy, purpose);
     return html`
       <h2 part="heading" tabindex="-1">
         ${msg('Which method would you like to add?', {
