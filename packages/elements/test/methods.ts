@@ -106,6 +106,17 @@ export function focused(): string {
 }
 
 /** An element's accessible name, as Chromium computes it. */
+/**
+ * A control's description: the text of the elements its `aria-describedby` names that are there, in order (a
+ * change's progress is named by every button that waits for it, and is there only while it runs).
+ */
+export const description = (el: SecurityInfoMethods, control: Element) =>
+  (control.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .map((id) => (id ? text(el.shadowRoot!.getElementById(id) ?? document.createElement('p')) : ''))
+    .join(' ')
+    .trim();
+
 export const nameOf = (element: Element) => (element as unknown as { computedName: string }).computedName;
 
 export { signIn } from './helpers.js';

@@ -5,7 +5,7 @@
  * where focus goes once the change shows. The element loads this module when the list has shown (and at the
  * latest on the first click), so its first view is the list alone.
  */
-import { adoptStyles, html, nothing, type LitElement, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import {
   METHOD_IDS,
   typedPasskeyName,
@@ -60,7 +60,7 @@ const loadWizard = () => import('../security-info-wizard/security-info-wizard.js
 /** The wizard's rule: a backend without policies enrolls phones. */
 const PHONE_POLICY: SecurityInfoPolicy = { methods: [{ id: 'phone', purposes: ['mfa', 'password-reset'] }] };
 
-export class PageActions {
+export class PageActions implements ReactiveController {
   private readonly operations: OperationsController;
   private readonly modal: ModalController<Open>;
   /**
@@ -113,6 +113,7 @@ export class PageActions {
     // it, whether of the element's own lang, a wrapper's or the document's. A change before this chunk arrived shows
     // with the update just asked for.
     new LangController(element);
+    element.addController(this);
     this.offerCodes();
   }
 
@@ -190,7 +191,7 @@ export class PageActions {
       () => Promise.all([loadWizard(), replaces ? this.loadPolicy(adapter) : this.host.element.policy]),
       ([, policy]) => {
         const number = replaces?.phone?.phoneNumber;
-        const country = (number && numbers.region(number)) || this.host.element.defaultCountry;
+        const country = (number && numbers.formatOf(number)?.region(number)) || this.host.element.defaultCountry;
         const registered = new Set(loader.registrations?.methods.map((method) => method.kind));
         this.completed = undefined;
         this.before = new Set(loader.registrations?.methods.map((method) => method.id));
@@ -466,7 +467,7 @@ export class PageActions {
         type="button"
         part="button"
         data-focus="codes"
-        aria-describedby="recovery-about"
+        aria-describedby="recovery-about progress"
         aria-disabled=${this.busy ? 'true' : nothing}
         @click=${() => this.newCodes()}
       >
@@ -500,7 +501,8 @@ export class PageActions {
         }
       </p>`;
     // The same words as the list's own wait (page-states.ts), written here so the two modules share no chunk for it.
-    return html`<p class="status" part="status" role="status">
+    // One change runs at a time: its progress is the description of every button that waits for it (`progress`).
+    return html`<p class="status" part="status" role="status" id="progress">
       <span class="spinner" aria-hidden="true"></span>${
         row.state === 'pending'
           ? msg('Saving…', { id: 'methods.saving', desc: 'Shown at a row while its change is made.' })
@@ -512,8 +514,11 @@ export class PageActions {
     </p>`;
   }
 
-  /** The element left the page: what was open goes with it (the wizard, disconnected, aborts its calls). */
-  forget(): void {
+  /**
+   * The element left the page: what was open goes with it (the wizard, disconnected, aborts its calls). A controller
+   * of the element's, so the list's first view has no call to make for it.
+   */
+  hostDisconnected(): void {
     const open = this.modal.current;
     if (open?.type === 'codes') open.view.clear();
     this.modal.current = undefined;

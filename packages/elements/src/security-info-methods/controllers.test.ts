@@ -210,7 +210,7 @@ describe('PhoneNumbersController', () => {
     load.resolve(format);
     await waitUntil(() => numbers.masked('+31612345678') === 'masked 78');
     expect(numbers.full('+31612345678')).to.equal('full +31612345678');
-    expect(numbers.region('+31612345678')).to.equal('NL');
+    expect(numbers.formatOf('+31612345678')?.region('+31612345678')).to.equal('NL');
   });
 
   it('shows the last digits when the format cannot load, and tries again once back online', async () => {

@@ -19,6 +19,7 @@ import {
   announced,
   backend,
   button,
+  description,
   dialog,
   page,
   rows,
@@ -117,6 +118,28 @@ describe('security-info-methods: Delete', () => {
     await expectAccessible(el);
     await waitUntil(() => rows(el).length === 1);
     expect(adapter.calls.removeMethod).to.equal(1);
+  });
+
+  it("says, as each waiting button's description, that a change is being saved", async () => {
+    // Phones the organization requires: their Delete says both why it waits and why they cannot go.
+    const adapter = backend([WORK_PHONE, APP, HOME_PHONE], {
+      policy: { methods: [{ id: 'phone', purposes: ['mfa'] }] },
+      minimumMfaMethods: 2,
+    });
+    adapter.injectFault('removeMethod', 'hang');
+    const el = await page(adapter);
+    getByRole(await askToDelete(el, 'Delete Authenticator app'), 'button', { name: 'Delete' }).click();
+    await waitUntil(() => rowMessage(el, 'Authenticator app') === 'Saving…', 'no progress at the row');
+    const waiting = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button[aria-disabled="true"]')];
+    expect(waiting.map(nameOf)).to.include.members([
+      'Add sign-in method',
+      'Change Default sign-in method',
+      'Change Phone +31 6 •••• 5678',
+      'Delete Phone +31 6 •••• 5678',
+      'Delete Authenticator app',
+    ]);
+    for (const waits of waiting) expect(description(el, waits), nameOf(waits)).to.contain('Saving…');
+    await expectAccessible(el);
   });
 
   it('shows a failed deletion at its row with what to do, and keeps the method', async () => {

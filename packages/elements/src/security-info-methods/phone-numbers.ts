@@ -49,19 +49,22 @@ export class PhoneNumbersController implements ReactiveController {
       });
   }
 
+  /**
+   * The format with `e164`'s data, once it is here: the list masks and shows numbers with it, and the actions read
+   * the region a changed phone's wizard starts at (`region`), so the list's first view carries no call for that.
+   */
+  formatOf(e164: string): PhoneFormat | undefined {
+    return this.covered.has(e164) ? this.format : undefined;
+  }
+
   /** The masked number; `undefined` while its format is on its way. */
   masked(e164: string): string | undefined {
-    if (this.format && this.covered.has(e164)) return this.format.mask(e164);
-    return this.failed ? lastDigits(e164) : undefined;
+    return this.formatOf(e164)?.mask(e164) ?? (this.failed ? lastDigits(e164) : undefined);
   }
 
   /** The whole number, in its region's format when that is here. */
   full(e164: string): string {
-    return this.format && this.covered.has(e164) ? this.format.full(e164) : e164;
-  }
-
-  region(e164: string): string | undefined {
-    return this.covered.has(e164) ? this.format?.region(e164) : undefined;
+    return this.formatOf(e164)?.full(e164) ?? e164;
   }
 
   hostConnected(): void {

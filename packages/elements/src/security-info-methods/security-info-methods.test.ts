@@ -13,7 +13,18 @@ import {
   recordEvents,
   waitUntil,
 } from '../../test/helpers.js';
-import { APP, WORK_PHONE, backend, button, goOffline, page, rows, text, focused } from '../../test/methods.js';
+import {
+  APP,
+  WORK_PHONE,
+  backend,
+  button,
+  description,
+  goOffline,
+  page,
+  rows,
+  text,
+  focused,
+} from '../../test/methods.js';
 
 afterEach(() => goOffline(false));
 
@@ -85,8 +96,7 @@ describe('security-info-methods: the list', () => {
     );
     const remove = button(el, 'Delete Phone +31 6 •••• 5678');
     expect(remove.getAttribute('aria-disabled')).to.equal('true');
-    const description = el.shadowRoot!.getElementById(remove.getAttribute('aria-describedby')!)!;
-    expect(description.textContent).to.contain('until you add another.');
+    expect(description(el, remove)).to.contain('until you add another.');
     remove.click();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);

@@ -21,7 +21,7 @@ import { PhoneNumbersController } from './phone-numbers.js';
 import { channelText, kindName } from './labels.js';
 import { emptyNote, failure, loading, offlineNote } from './page-states.js';
 import { pageStates, type PageState } from './states.js';
-import type { ActionsHost, PageActions } from './actions.js';
+import type { PageActions } from './actions.js';
 
 /**
  * What changed: a method added or changed (by the wizard), a method deleted, the default chosen, a passkey renamed,
@@ -148,14 +148,6 @@ export class SecurityInfoMethods extends LitElement {
     },
   });
   private readonly numbers = new PhoneNumbersController(this);
-  private readonly parts: ActionsHost = {
-    element: this,
-    loader: this.loader,
-    numbers: this.numbers,
-    describe: (method) => this.describe(method),
-    unavailable: () => (this.unavailable = true),
-  };
-
   constructor() {
     super();
     this.inline = false;
@@ -185,7 +177,6 @@ export class SecurityInfoMethods extends LitElement {
     super.disconnectedCallback();
     removeEventListener('online', this.onConnection);
     removeEventListener('offline', this.onConnection);
-    this.actions?.forget();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -200,7 +191,17 @@ export class SecurityInfoMethods extends LitElement {
   private withActions(action: (actions: PageActions) => unknown): void {
     this.unavailable = false;
     loadActions().then(
-      ({ PageActions }) => action((this.actions ??= new PageActions(this.parts))),
+      ({ PageActions }) =>
+        action(
+          // What the actions need of the element, made once, when they are here.
+          (this.actions ??= new PageActions({
+            element: this,
+            loader: this.loader,
+            numbers: this.numbers,
+            describe: (method) => this.describe(method),
+            unavailable: () => (this.unavailable = true),
+          })),
+        ),
       () => (this.unavailable = true),
     );
   }
@@ -277,6 +278,7 @@ export class SecurityInfoMethods extends LitElement {
               part="button add"
               data-focus="add"
               aria-disabled=${this.actions?.busy ? 'true' : nothing}
+              aria-describedby="progress"
               @click=${() => this.withActions((actions) => actions.openWizard())}
             >
               ${msg('Add sign-in method', { id: 'methods.add', desc: 'Button and heading: add a new sign-in method.' })}
@@ -406,7 +408,9 @@ export class SecurityInfoMethods extends LitElement {
 
   /**
    * Change or Delete, named with what it acts on ("Delete Phone +31 6 •••• 5678"); unavailable but focusable, with
-   * the reason (`why`) as its description, while a change runs or when the method cannot be deleted.
+   * the reason as its description, while a change runs (the row's "Saving…", `progress` in actions.ts) or when the
+   * method cannot be deleted (`why`). `progress` is named always, as by Add: the element of that id is there only
+   * while a change runs, so the description is there exactly then, and the first view need not follow it.
    */
   private renderButton(key: string, about: string, action: (actions: PageActions) => void, why?: string) {
     const available = !why && !this.actions?.busy;
@@ -416,7 +420,7 @@ export class SecurityInfoMethods extends LitElement {
       id=${key}
       data-focus=${key}
       aria-labelledby="${key} ${about}"
-      aria-describedby=${why ?? nothing}
+      aria-describedby="progress ${why ?? ''}"
       aria-disabled=${available ? nothing : 'true'}
       @click=${() => available && this.withActions(action)}
     >
