@@ -1,5 +1,5 @@
 // Choosing the default sign-in method on the Security info page.
-import type { SecurityInfoPolicy } from '@security-info/core';
+import type { Registrations, SecurityInfoAdapter, SecurityInfoPolicy } from '@security-info/core';
 import './security-info-methods.js';
 import type { SecurityInfoMethods } from './security-info-methods.js';
 import {
@@ -21,6 +21,7 @@ import {
   button,
   dialog,
   page,
+  rows,
   text,
   focused,
   nameOf,
@@ -80,6 +81,29 @@ describe('security-info-methods: the default sign-in method', () => {
     expect(changes.map((event) => event.detail.change)).to.deep.equal(['default']);
     expect(focused()).to.equal(`button "${CHANGE_DEFAULT}"`);
     await expectAccessible(el);
+  });
+
+  it("keeps focus on a row's control, with its method, when the list shown anew lists the default first", async () => {
+    // A backend may list the default first: the new default's row moves up, and the rows' elements show other methods.
+    const memory = backend([WORK_PHONE, APP], { policy: appFirst, latency: 150 });
+    const adapter: SecurityInfoAdapter = {
+      ...memory,
+      listMethods: async (options) => {
+        const { methods, defaultMethodId } = (await memory.listMethods(options)) as Registrations;
+        const first = methods.filter((method) => method.id === defaultMethodId);
+        return { methods: [...first, ...methods.filter((method) => method.id !== defaultMethodId)], defaultMethodId };
+      },
+    };
+    const el = await page(adapter);
+    button(el, CHANGE_DEFAULT).click();
+    await dialog(el);
+    await press('ArrowUp');
+    await press('Enter');
+    // While it is saved, the person moves on to the app's Delete.
+    button(el, 'Delete Authenticator app').focus();
+    await waitUntil(() => rows(el)[0]!.startsWith('Authenticator app'), 'the list was not shown anew');
+    await el.updateComplete;
+    expect(focused()).to.equal('button "Delete Authenticator app"');
   });
 
   it('changes nothing when the same method is saved, or the dialog is closed', async () => {

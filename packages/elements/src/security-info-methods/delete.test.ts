@@ -8,6 +8,7 @@ import {
   getByRole,
   nextEvent,
   press,
+  queryAllByRole,
   queryByRole,
   recordEvents,
   waitUntil,
@@ -189,6 +190,39 @@ describe('security-info-methods: Delete', () => {
     await waitUntil(() => rows(el).length === 1, 'the list was not loaded again');
     expect(rowMessage(el, 'Phone')).to.contain("so this method can't be removed");
     // Where it was: its Delete, now unavailable, with the reason as its description.
+    await waitUntil(() => focused() === 'button "Delete Phone +44 20 •••• 0000"', `focus is on ${focused()}`);
+  });
+
+  // The rows are not keyed by method: after a change, a row's element may show another method. Neither focus nor a
+  // row's failure can land on the wrong method for it: each control and message is rendered from the method it is
+  // for, and focus is given to a control found by the method's id once the list shows anew.
+  it('gives focus to Add after deleting a middle row, each row left with its own controls', async () => {
+    const el = await page(backend([WORK_PHONE, APP, HOME_PHONE]));
+    getByRole(await askToDelete(el, 'Delete Authenticator app'), 'button', { name: 'Delete' }).click();
+    await waitUntil(() => rows(el).length === 2, 'the row did not go');
+    await waitUntil(() => focused() === 'button "Add sign-in method"', `focus is on ${focused()}`);
+    const [, second] = el.shadowRoot!.querySelectorAll('li');
+    expect(text(second!)).to.match(/^Phone \+44 20 •••• 0000/);
+    expect(queryAllByRole(second!, 'button').map(nameOf)).to.deep.equal([
+      'Show number Phone +44 20 •••• 0000',
+      'Change Phone +44 20 •••• 0000',
+      'Delete Phone +44 20 •••• 0000',
+    ]);
+  });
+
+  it("keeps a refused deletion's failure with its method when a row above it has gone", async () => {
+    // The first phone went elsewhere, so the second is now required: the rows below the first move up.
+    const adapter = backend([WORK_PHONE, HOME_PHONE, APP], {
+      policy: { methods: [{ id: 'phone', purposes: ['mfa'] }] },
+    });
+    const el = await page(adapter);
+    await adapter.removeMethod({ id: 'work-phone' }, { signal: new AbortController().signal });
+    getByRole(await askToDelete(el, 'Delete Phone +44 20 •••• 0000'), 'button', { name: 'Delete' }).click();
+    await waitUntil(() => rows(el).length === 2, 'the list was not loaded again');
+    expect(rowMessage(el, 'Phone +44')).to.contain("so this method can't be removed");
+    // The row element that showed the phone now shows the app, without the phone's failure.
+    expect(rowMessage(el, 'Authenticator app')).to.equal('');
+    expect(el.shadowRoot!.querySelectorAll('[role="alert"]').length).to.equal(1);
     await waitUntil(() => focused() === 'button "Delete Phone +44 20 •••• 0000"', `focus is on ${focused()}`);
   });
 });
