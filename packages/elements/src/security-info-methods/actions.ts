@@ -290,8 +290,8 @@ export class PageActions implements ReactiveController {
    * The list loaded again: focus goes to what shows the change, if it was lost with the row it was on; else it stays
    * with the control it is on. The rows are not keyed (a keyed list would cost the first view more), so a row's
    * elements show whichever method is listed at its place: when the list comes in another order (a backend may list
-   * the default first), the control focus is on would be another method's. It is found again by its key, before the
-   * list is shown anew.
+   * the default first), the control focus is on would be another method's. It is found again by its key (or its id,
+   * for a phone's Show number), taken before the list is shown anew.
    */
   loaded(registrations: Registrations): void {
     if (this.modal.current) return; // The wizard's Done is still to come: it decides then (finished).
@@ -299,7 +299,9 @@ export class PageActions implements ReactiveController {
     const focused = (this.host.element.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     // Or the control a dialog closed before the list showed it (the new recovery codes' row, after an early Done),
     // or the one focus is on.
-    const key = added ? `*:${added.id}` : (this.focusAfterLoad ?? this.modal.missed ?? focused?.dataset['focus']);
+    const key = added
+      ? `*:${added.id}`
+      : (this.focusAfterLoad ?? this.modal.missed ?? (focused?.dataset['focus'] || focused?.id));
     this.focusAfterLoad = this.completed = this.modal.missed = undefined;
     if (key && this.focusHere()) this.modal.refocus(key);
   }

@@ -47,6 +47,15 @@ const choices = (el: SecurityInfoMethods) =>
     checked: radio.checked,
   }));
 
+/** The backend's list with the default first, as a backend may order it. */
+const defaultFirst =
+  (adapter: SecurityInfoAdapter): SecurityInfoAdapter['listMethods'] =>
+  async (options) => {
+    const { methods, defaultMethodId } = (await adapter.listMethods!(options)) as Registrations;
+    const first = methods.filter((method) => method.id === defaultMethodId);
+    return { methods: [...first, ...methods.filter((method) => method.id !== defaultMethodId)], defaultMethodId };
+  };
+
 describe('security-info-methods: the default sign-in method', () => {
   it('offers the methods that can serve two-step verification, in the order the policy prefers', async () => {
     const el = await page(backend([WORK_PHONE, EMAIL, HOME_PHONE, APP], { policy: appFirst }));
@@ -86,14 +95,7 @@ describe('security-info-methods: the default sign-in method', () => {
   it("keeps focus on a row's control, with its method, when the list shown anew lists the default first", async () => {
     // A backend may list the default first: the new default's row moves up, and the rows' elements show other methods.
     const memory = backend([WORK_PHONE, APP], { policy: appFirst, latency: 150 });
-    const adapter: SecurityInfoAdapter = {
-      ...memory,
-      listMethods: async (options) => {
-        const { methods, defaultMethodId } = (await memory.listMethods(options)) as Registrations;
-        const first = methods.filter((method) => method.id === defaultMethodId);
-        return { methods: [...first, ...methods.filter((method) => method.id !== defaultMethodId)], defaultMethodId };
-      },
-    };
+    const adapter: SecurityInfoAdapter = { ...memory, listMethods: defaultFirst(memory) };
     const el = await page(adapter);
     button(el, CHANGE_DEFAULT).click();
     await dialog(el);
@@ -104,6 +106,20 @@ describe('security-info-methods: the default sign-in method', () => {
     await waitUntil(() => rows(el)[0]!.startsWith('Authenticator app'), 'the list was not shown anew');
     await el.updateComplete;
     expect(focused()).to.equal('button "Delete Authenticator app"');
+  });
+
+  it("keeps focus on a phone's Show number, with its phone, when the list shown anew lists the default first", async () => {
+    const memory = backend([WORK_PHONE, HOME_PHONE], { latency: 150 });
+    const adapter: SecurityInfoAdapter = { ...memory, listMethods: defaultFirst(memory) };
+    const el = await page(adapter);
+    button(el, CHANGE_DEFAULT).click();
+    await dialog(el);
+    await press('ArrowDown');
+    await press('Enter');
+    button(el, 'Show number Phone +44 20 •••• 0000').focus();
+    await waitUntil(() => rows(el)[0]!.startsWith('Phone +44'), 'the list was not shown anew');
+    await el.updateComplete;
+    expect(focused()).to.equal('button "Show number Phone +44 20 •••• 0000"');
   });
 
   it('changes nothing when the same method is saved, or the dialog is closed', async () => {

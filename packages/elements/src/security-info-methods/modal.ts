@@ -45,8 +45,8 @@ export class ModalController<T> implements ReactiveController {
   }
 
   /**
-   * Moves focus to the `[data-focus="key"]` control (or the heading) after the next update; `*:id` to the first
-   * control keyed `<action>:id`, whatever the action.
+   * Moves focus to the `[data-focus="key"]` control (or the one of that id, or the heading) after the next update;
+   * `*:id` to the first control keyed `<action>:id`, whatever the action.
    */
   refocus(key: string): void {
     this.returnTo = key;
@@ -73,7 +73,10 @@ export class ModalController<T> implements ReactiveController {
       const id = this.returnTo.startsWith('*:') ? this.returnTo.slice(2) : undefined;
       const control =
         id === undefined
-          ? root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(this.returnTo)}"]`)
+          ? // Or by its id: a control without a key, as a phone's Show number (refocus).
+            root.querySelector<HTMLElement>(
+              `[data-focus="${CSS.escape(this.returnTo)}"], #${CSS.escape(this.returnTo)}`,
+            )
           : // Keyed with a colon: the page's own controls ("add", "default") are no row's, whatever a method's id.
             [...root.querySelectorAll<HTMLElement>('[data-focus*=":"]')].find(
               (each) => each.dataset['focus']!.replace(/^[^:]*:/, '') === id,
