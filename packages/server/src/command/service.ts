@@ -2,45 +2,27 @@
  * The service the command runs: the store it opens (and the lock on its folder), the handler under the base path,
  * health, readiness and metrics at the root, Node's time-outs, and a stop that lets requests in flight finish.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Server, ServerResponse } from 'node:http';
 import { createSecurityInfoListener } from '../node.js';
-import { DEFAULT_BODY_TIMEOUT_MS } from '../options.js';
 import { describeError } from '../redact.js';
 import type { SecurityInfoStore } from '../store.js';
 import type { ServiceConfig } from './config.js';
 import { capConnections } from './connection-cap.js';
+import { createCommandServer, listenOn, requestTimeoutFor } from './http-server.js';
 import { lockFolder, type FolderLock } from './lock.js';
+import { answer, createOperations } from './management.js';
 import { createPrometheusMetrics } from './metrics.js';
 
-/** How long a request may take to send its headers: a slow client holds a connection no longer. */
-export const HEADERS_TIMEOUT_MS = 15_000;
-/**
- * How long a whole request may take to arrive, at least: the headers' time and the body's (the handler bounds the
- * body itself, 10 s by default), with room to spare. A longer `SECURITY_INFO_BODY_TIMEOUT_MS` lengthens it.
- */
-export const REQUEST_TIMEOUT_MS = 30_000;
+export {
+  HEADERS_TIMEOUT_MS,
+  KEEP_ALIVE_TIMEOUT_MS,
+  REQUEST_TIMEOUT_MS,
+  requestTimeoutFor,
+  TIMEOUT_CHECK_MS,
+} from './http-server.js';
 
-/**
- * The whole request's time for a handler that waits `bodyTimeoutMs` for a body: Node would otherwise cut a body the
- * configuration allows, at 30 s, with none of the handler's 408.
- */
-export const requestTimeoutFor = (bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS) =>
-  Math.max(REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS + bodyTimeoutMs + 5_000);
-/**
- * How long an idle keep-alive connection stays open: longer than the 60 s idle time-out of common load balancers,
- * so that they, not this server, close it (a server closing first can race a request the balancer just sent).
- */
-export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
-/**
- * How often Node looks for requests past those time-outs. Its default, 30 s, would let a slow client hold a
- * connection for up to 45 s rather than the 15 s said above.
- */
-export const TIMEOUT_CHECK_MS = 1_000;
 /** How long a stop waits for requests in flight, once it no longer accepts connections, before closing them. */
 export const STOP_GRACE_MS = 10_000;
-/** How long the readiness check waits for the store. */
-const READY_TIMEOUT_MS = 2_000;
 
 export interface RunningService {
   /** `http://host:port`, the port the server got. */
@@ -111,28 +93,6 @@ async function openStore(config: ServiceConfig, out: ServiceOutput): Promise<Sec
   return openPGliteStore({ dataDir: database.dataDir });
 }
 
-function answer(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-/** Whether `work` settles in time without failing. */
-async function answersWithin(work: () => Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([
-      work().then(
-        () => true,
-        () => false,
-      ),
-      late,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** Opens the store (locking its folder first), then listens. Throws when either cannot be done. */
 export async function startService(config: ServiceConfig, out: ServiceOutput): Promise<RunningService> {
   const lock: FolderLock | undefined =
@@ -155,91 +115,38 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
   let stopping = false;
   let closing = false;
   const inFlight = new Set<ServerResponse>();
+  const operations = createOperations(store, metrics, () => stopping);
 
-  async function operations(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-    if (path !== '/healthz' && path !== '/readyz' && !(path === '/metrics' && metrics)) return false;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return true;
-    }
-    if (path === '/healthz') answer(res, 200, { status: 'ok' });
-    else if (path === '/readyz') {
-      // A stopping instance says so, for load balancers to stop sending it requests.
-      if (stopping) answer(res, 503, { status: 'stopping' });
-      else if (await answersWithin(() => store.ping(), READY_TIMEOUT_MS)) answer(res, 200, { status: 'ready' });
-      else answer(res, 503, { status: 'unavailable', reason: 'the database does not answer' });
-    } else {
-      const { contentType, body } = await metrics!.render();
-      res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body);
-    }
-    return true;
-  }
-
-  const server = createServer(
-    {
-      headersTimeout: HEADERS_TIMEOUT_MS,
-      requestTimeout: requestTimeoutFor(config.options.bodyTimeoutMs),
-      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
-      connectionsCheckingInterval: TIMEOUT_CHECK_MS,
-    },
-    (req, res) => {
-      inFlight.add(res);
-      trackRequest(req, res);
-      // Once stopping, each connection closes after its answer rather than waiting for another request.
-      if (stopping) res.setHeader('connection', 'close');
-      res.on('close', () => {
-        inFlight.delete(res);
-        if (closing) server.closeIdleConnections();
+  const server = createCommandServer(requestTimeoutFor(config.options.bodyTimeoutMs), (req, res) => {
+    inFlight.add(res);
+    trackRequest(req, res);
+    // Once stopping, each connection closes after its answer rather than waiting for another request.
+    if (stopping) res.setHeader('connection', 'close');
+    res.on('close', () => {
+      inFlight.delete(res);
+      if (closing) server.closeIdleConnections();
+    });
+    const path = (req.url ?? '/').split('?')[0]!;
+    operations(req, res, path)
+      .then((answered) => {
+        if (!answered) listener(req, res);
+      })
+      .catch((error: unknown) => {
+        out.error(`[security-info] ${path} failed: ${describeError(error)}`);
+        if (!res.headersSent) answer(res, 503, { status: 'unavailable' });
+        else res.destroy();
       });
-      const path = (req.url ?? '/').split('?')[0]!;
-      operations(req, res, path)
-        .then((answered) => {
-          if (!answered) listener(req, res);
-        })
-        .catch((error) => {
-          out.error(`[security-info] ${path} failed: ${describeError(error)}`);
-          if (!res.headersSent) answer(res, 503, { status: 'unavailable' });
-          else res.destroy();
-        });
-    },
-  );
+  });
   const trackRequest = capConnections(server, config.maxConnections, (line) => out.error(line));
 
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    // Bytes written while an answer is on its way would be read as part of that answer.
-    const answering = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
-    if (!socket.writable || answering?.headersSent) {
-      socket.destroy();
-      return;
-    }
-    const [status, reason, message] =
-      error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'Request Header Fields Too Large', 'The request headers are too large.']
-        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? [408, 'Request Timeout', 'The request took too long to arrive.']
-          : [400, 'Bad Request', 'Bad request.'];
-    const body = JSON.stringify({ error: status === 408 ? 'timeout' : 'unknown', message });
-    socket.end(
-      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\n` +
-        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-    );
-  });
-
+  let origin: string;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.listen.port, config.listen.host, () => {
-        server.removeListener('error', reject);
-        resolve();
-      });
-    });
+    origin = await listenOn(server, config.listen);
   } catch (error) {
     await store.close().catch(() => undefined);
     lock?.release();
     throw error;
   }
-  const { address, port } = server.address() as AddressInfo;
-  const origin = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
 
   let stopped: Promise<void> | undefined;
   function stop(): Promise<void> {
