@@ -248,6 +248,49 @@ describe('security-info-server', { concurrency: true }, () => {
     });
   });
 
+  describe('with SECURITY_INFO_MANAGEMENT_PORT', inOrder, () => {
+    let dataDir: string;
+    let service: Awaited<ReturnType<typeof start>>;
+    let management: string;
+
+    before(async () => {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'security-info-command-'));
+      service = await start({
+        ...DEVELOPMENT,
+        SECURITY_INFO_DATA_DIR: dataDir,
+        SECURITY_INFO_MANAGEMENT_PORT: '0',
+        SECURITY_INFO_STOP_DELAY_MS: '1000',
+      });
+      const said = /health, readiness and metrics on (http:\/\/\S+), not on the public port/;
+      management = (await waitFor(service, 'stdout', said))[1]!;
+    });
+
+    after(async () => {
+      service?.child.kill('SIGKILL');
+      await service?.exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('serves health, readiness and metrics on the management port only', async () => {
+      assert.notEqual(management, service.origin);
+      for (const route of ['/healthz', '/readyz', '/metrics']) {
+        assert.equal((await get(`${management}${route}`)).status, 200, route);
+        assert.equal((await get(`${service.origin}${route}`)).status, 404, route);
+      }
+      assert.equal((await get(`${service.origin}/api/security-info/policy`)).status, 200);
+    });
+
+    it('on SIGTERM fails readiness there for the delay, then closes it with the rest and exits 0', async () => {
+      service.child.kill('SIGTERM');
+      await waitFor(service, 'stdout', /SIGTERM: stopping/);
+      const ready = await get(`${management}/readyz`);
+      assert.equal(ready.status, 503);
+      assert.deepEqual(JSON.parse(ready.text), { status: 'stopping' });
+      assert.equal(await service.exited, 0);
+      await assert.rejects(get(`${management}/healthz`), /ECONNREFUSED/);
+    });
+  });
+
   describe('with access tokens and SECURITY_INFO_RECENT_SIGN_IN', inOrder, () => {
     const ISSUER = 'https://id.example.test';
     let keys: Server;
@@ -338,6 +381,13 @@ describe('security-info-server', { concurrency: true }, () => {
       assert.equal(await command.exited, 2);
       assert.match(command.stderr(), /PORT must be a port number from 0 to 65535, not "eighty"/);
       assert.match(command.stderr(), /SECURITY_INFO_SECRETS is not a variable/);
+      assert.doesNotMatch(command.stderr(), /\n\s+at /);
+    });
+
+    it('exits 2 naming SECURITY_INFO_MANAGEMENT_PORT, without a stack trace', async () => {
+      const command = run({ ...DEVELOPMENT, PORT: '8787', SECURITY_INFO_MANAGEMENT_PORT: '8787' });
+      assert.equal(await command.exited, 2);
+      assert.match(command.stderr(), /security-info-server: SECURITY_INFO_MANAGEMENT_PORT is PORT's, 8787/);
       assert.doesNotMatch(command.stderr(), /\n\s+at /);
     });
   });

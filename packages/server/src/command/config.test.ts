@@ -422,6 +422,27 @@ describe('configFromEnv: every variable', () => {
     assert.equal(started({ ...PRODUCTION, SECURITY_INFO_MAX_CONNECTIONS: '50000' }).maxConnections, 50_000);
   });
 
+  it('serves health, readiness and metrics on SECURITY_INFO_MANAGEMENT_PORT when set, on HOST or its own host', () => {
+    assert.equal(started(PRODUCTION).management, undefined, 'unset: beside the contract, as before');
+    assert.deepEqual(started({ ...PRODUCTION, SECURITY_INFO_MANAGEMENT_PORT: '9090' }).management, {
+      port: 9090,
+      host: '127.0.0.1',
+    });
+    assert.deepEqual(started({ ...PRODUCTION, HOST: '0.0.0.0', SECURITY_INFO_MANAGEMENT_PORT: '9090' }).management, {
+      port: 9090,
+      host: '0.0.0.0',
+    });
+    const own = started({
+      ...PRODUCTION,
+      HOST: '0.0.0.0',
+      SECURITY_INFO_MANAGEMENT_PORT: '9090',
+      SECURITY_INFO_MANAGEMENT_HOST: '10.0.0.5',
+    });
+    assert.deepEqual(own.management, { port: 9090, host: '10.0.0.5' });
+    // Two free ports, each the system's pick: not the same one.
+    assert.deepEqual(started({ ...PRODUCTION, PORT: '0', SECURITY_INFO_MANAGEMENT_PORT: '0' }).management?.port, 0);
+  });
+
   it('keeps the methods SECURITY_INFO_MINIMUM_MFA_METHODS asks for, 0 for none', () => {
     assert.equal(started({ ...PRODUCTION, SECURITY_INFO_MINIMUM_MFA_METHODS: '2' }).options.minimumMfaMethods, 2);
     assert.equal(started({ ...PRODUCTION, SECURITY_INFO_MINIMUM_MFA_METHODS: '0' }).options.minimumMfaMethods, 0);
@@ -482,6 +503,25 @@ describe('configFromEnv: malformed values, each named', () => {
     ['SECURITY_INFO_POLICY', { SECURITY_INFO_POLICY: '/etc/bad.json' }, /not JSON/],
     ['SECURITY_INFO_POLICY', { SECURITY_INFO_POLICY: '/etc/missing.json' }, /ENOENT/],
     ['SECURITY_INFO_METRICS', { SECURITY_INFO_METRICS: 'maybe' }],
+    [
+      'SECURITY_INFO_MANAGEMENT_PORT',
+      { SECURITY_INFO_MANAGEMENT_PORT: 'metrics' },
+      /must be a port number from 0 to 65535, not "metrics"/,
+    ],
+    ['SECURITY_INFO_MANAGEMENT_PORT', { SECURITY_INFO_MANAGEMENT_PORT: '70000' }, /from 0 to 65535/],
+    ['SECURITY_INFO_MANAGEMENT_PORT', { SECURITY_INFO_MANAGEMENT_PORT: '-1' }, /from 0 to 65535/],
+    ['SECURITY_INFO_MANAGEMENT_PORT', { PORT: '9000', SECURITY_INFO_MANAGEMENT_PORT: '9000' }, /is PORT's, 9000/],
+    ['SECURITY_INFO_MANAGEMENT_PORT', { SECURITY_INFO_MANAGEMENT_PORT: '8787' }, /is PORT's, 8787/],
+    [
+      'SECURITY_INFO_MANAGEMENT_HOST',
+      { SECURITY_INFO_MANAGEMENT_HOST: '127.0.0.1' },
+      /no effect without SECURITY_INFO_MANAGEMENT_PORT/,
+    ],
+    [
+      'SECURITY_INFO_MANAGEMENT_HOST',
+      { SECURITY_INFO_MANAGEMENT_PORT: '9090', SECURITY_INFO_MANAGEMENT_HOST: 'two words' },
+      /must be a host name or an IP address, not "two words"/,
+    ],
     ['SECURITY_INFO_DEV_USER', { SECURITY_INFO_DEV_USER: 'x'.repeat(513) }],
     ['SECURITY_INFO_OTP_HOST', { SECURITY_INFO_OTP_HOST: 'portal.example.com' }, /no effect/],
     [

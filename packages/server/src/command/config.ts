@@ -43,6 +43,17 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'HOST', default: '127.0.0.1', meaning: 'the address to listen on; `0.0.0.0` or `::` for every interface' },
   { name: 'SECURITY_INFO_BASE_PATH', default: '/api/security-info', meaning: 'where the HTTP contract is served' },
   {
+    name: 'SECURITY_INFO_MANAGEMENT_PORT',
+    default: 'none: beside the contract, on PORT',
+    meaning:
+      'a port of their own for `/healthz`, `/readyz` and `/metrics`, which PORT then answers 404; 0 picks a free one',
+  },
+  {
+    name: 'SECURITY_INFO_MANAGEMENT_HOST',
+    default: "HOST's",
+    meaning: 'the address the management port listens on: `127.0.0.1` for this machine only',
+  },
+  {
     name: 'SECURITY_INFO_DATA_DIR',
     default: './security-info-data',
     meaning: 'the folder of the embedded database (PGlite), locked by one process at a time',
@@ -239,6 +250,8 @@ export interface ServiceConfig {
   /** The handler's options, but the store, which the command opens from `database`. */
   options: NodeHandlerOptions;
   listen: ListenConfig;
+  /** Where health, readiness and metrics are served instead of beside the contract, when they are. */
+  management?: ListenConfig;
   database: DatabaseConfig;
   /** Whether `/metrics` is served. */
   metrics: boolean;
@@ -361,6 +374,22 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   if (!(port <= 65535)) fail('PORT', `must be a port number from 0 to 65535, not "${portText}".`);
   const host = get('HOST') ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:%-]{1,253}$/.test(host)) fail('HOST', `must be a host name or an IP address, not "${host}".`);
+  // Operations on a port of their own, off the public listener; 0 and 0 are two free ports, not one.
+  const managementText = get('SECURITY_INFO_MANAGEMENT_PORT');
+  const managementPort =
+    managementText !== undefined && /^\d{1,5}$/.test(managementText) ? Number(managementText) : NaN;
+  if (managementText !== undefined && !(managementPort <= 65535))
+    fail('SECURITY_INFO_MANAGEMENT_PORT', `must be a port number from 0 to 65535, not "${managementText}".`);
+  else if (managementPort === port && port !== 0)
+    fail(
+      'SECURITY_INFO_MANAGEMENT_PORT',
+      `is PORT's, ${port}: give health, readiness and metrics a port of their own, kept from the internet.`,
+    );
+  if (managementText === undefined) unused(['SECURITY_INFO_MANAGEMENT_HOST'], 'without SECURITY_INFO_MANAGEMENT_PORT');
+  // HOST's by default: a container's probes and scrapes come from outside it, to the address its port is on.
+  const managementHost = get('SECURITY_INFO_MANAGEMENT_HOST') ?? host;
+  if (managementHost !== host && !/^[A-Za-z0-9.:%-]{1,253}$/.test(managementHost))
+    fail('SECURITY_INFO_MANAGEMENT_HOST', `must be a host name or an IP address, not "${managementHost}".`);
   const basePath = get('SECURITY_INFO_BASE_PATH') ?? '/api/security-info';
   if (!/^(?:\/[A-Za-z0-9._~-]+)+\/?$/.test(basePath))
     fail('SECURITY_INFO_BASE_PATH', `must be a path such as /api/security-info, not "${basePath}".`);
@@ -774,6 +803,7 @@ export function configFromEnv(env: Env, sources: ConfigSources = {}): ServiceCon
   return {
     options,
     listen: { port, host },
+    ...(managementText !== undefined ? { management: { port: managementPort, host: managementHost } } : {}),
     database,
     metrics: metricsText === 'on',
     stopDelayMs,
@@ -866,8 +896,9 @@ export function helpText(): string {
     'Usage: security-info-server',
     '',
     'Serves the security-info HTTP contract, with health (/healthz), readiness (/readyz) and metrics (/metrics) at',
-    'the root. Configured by environment variables only; an unknown SECURITY_INFO_* variable or a malformed value',
-    'stops the start (exit code 2). SIGTERM or SIGINT stops it cleanly.',
+    'the root, or on SECURITY_INFO_MANAGEMENT_PORT only, off the public port. Configured by environment variables',
+    'only; an unknown SECURITY_INFO_* variable or a malformed value stops the start (exit code 2). SIGTERM or SIGINT',
+    'stops it cleanly.',
     '',
     'Variables:',
     ...lines,

@@ -75,6 +75,11 @@ async function main(args: readonly string[]): Promise<void> {
   const where =
     config.database.kind === 'pglite' ? `the embedded database in ${config.database.dataDir}` : 'PostgreSQL';
   out.info(`${NAME} listening on ${service.origin} (routes under ${config.options.basePath || '/'}, ${where})`);
+  if (service.management)
+    out.info(
+      `${NAME}: ${config.metrics ? 'health, readiness and metrics' : 'health and readiness'} on ` +
+        `${service.management.origin}, not on the public port`,
+    );
   if (config.options.development) out.info(`${NAME}: development mode: not for a service on the internet.`);
   // Said where warnings go, and with the address: on HOST=0.0.0.0 it is everyone on the network.
   if (config.devUser !== undefined)

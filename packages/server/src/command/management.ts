@@ -1,4 +1,9 @@
-/** Health, readiness and metrics: the answers operators' tools ask for, served at the root beside the contract. */
+/**
+ * Health, readiness and metrics: the answers operators' tools ask for. They are served at the root beside the
+ * contract, or with `SECURITY_INFO_MANAGEMENT_PORT` on a listener of their own that serves nothing else, the public
+ * port then knowing them no more than any unknown path: metrics say which countries codes go to and which routes
+ * refuse whom, which is for the operator, not the internet, whatever the proxy in front routes.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SecurityInfoStore } from '../store.js';
 import type { PrometheusMetrics } from './metrics.js';
@@ -56,6 +61,17 @@ export function createOperations(
       const { contentType, body } = await metrics!.render();
       res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body);
     }
+    return true;
+  };
+}
+
+/**
+ * The management listener's answer: the operations, and for any other path the contract's 404, as the public port
+ * answers a path outside the base path. The contract itself is not served there.
+ */
+export function managementAnswer(operations: Operations): Operations {
+  return async (req, res, path) => {
+    if (!(await operations(req, res, path))) answer(res, 404, { error: 'unknown', message: 'Not found.' });
     return true;
   };
 }

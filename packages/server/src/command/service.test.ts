@@ -212,3 +212,109 @@ describe('the command’s server', () => {
     }
   });
 });
+
+describe('the command’s management listener (SECURITY_INFO_MANAGEMENT_PORT)', () => {
+  /** The service with a management listener on a free port of its own; `management` is its origin. */
+  async function managed(env: Record<string, string> = {}) {
+    const service = await serviceWith({ SECURITY_INFO_MANAGEMENT_PORT: '0', ...env });
+    assert.ok(service.management, 'a management listener');
+    return { ...service, management: service.management.origin };
+  }
+
+  it('answers health, readiness and metrics there, and 404 on the public port as any unknown path', async () => {
+    const service = await managed();
+    try {
+      assert.notEqual(service.management, service.origin);
+      const health = await fetch(`${service.management}/healthz`);
+      assert.equal(health.status, 200);
+      assert.deepEqual(await health.json(), { status: 'ok' });
+      const ready = await fetch(`${service.management}/readyz`);
+      assert.equal(ready.status, 200);
+      assert.deepEqual(await ready.json(), { status: 'ready' });
+      const metrics = await fetch(`${service.management}/metrics`);
+      assert.equal(metrics.status, 200);
+      assert.match(await metrics.text(), /process_cpu_user_seconds_total/);
+      // The public port knows them no more than any other path outside the base path.
+      const unknown = await fetch(`${service.origin}/no-such-path`);
+      const unknownBody = await unknown.text();
+      assert.equal(unknown.status, 404);
+      for (const path of ['/healthz', '/readyz', '/metrics']) {
+        const publicly = await fetch(`${service.origin}${path}`);
+        assert.equal(publicly.status, 404, path);
+        assert.equal(await publicly.text(), unknownBody, path);
+      }
+      assert.equal((await fetch(`${service.origin}/api/security-info/policy`)).status, 200, 'the contract is public');
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it('answers anything else there 404 or 405, never the contract, and stays up', async () => {
+    const errors: string[] = [];
+    const service = await serviceWith({ SECURITY_INFO_MANAGEMENT_PORT: '0' }, errors);
+    const management = service.management!.origin;
+    try {
+      const contract = await fetch(`${management}/api/security-info/policy`);
+      assert.equal(contract.status, 404);
+      assert.deepEqual(await contract.json(), { error: 'unknown', message: 'Not found.' });
+      assert.equal((await fetch(`${management}/`)).status, 404);
+      const posted = await fetch(`${management}/metrics`, { method: 'POST', body: '{}' });
+      assert.equal(posted.status, 405);
+      assert.equal(posted.headers.get('allow'), 'GET, HEAD');
+      assert.equal((await fetch(`${management}/readyz`, { method: 'HEAD' })).status, 200);
+      // What fetch cannot send: a method Node does not parse, a path that is no path, headers too large.
+      for (const raw of [
+        'TRACE /healthz HTTP/1.1\r\nHost: a\r\n\r\n',
+        'GET http://[bad HTTP/1.1\r\nHost: a\r\n\r\n',
+        'BREW /healthz HTTP/1.1\r\nHost: a\r\n\r\n',
+        `GET /healthz HTTP/1.1\r\nHost: a\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      ]) {
+        const client = open(Number(new URL(management).port), raw);
+        await client.closed.catch(() => undefined);
+        await until(() => client.received.length > 0 || client.closedByServer, raw);
+        assert.match(client.received, /^HTTP\/1.1 (?:4\d\d) /, raw.slice(0, 30));
+        client.close();
+      }
+      assert.equal((await fetch(`${management}/healthz`)).status, 200, 'still up');
+      assert.deepEqual(errors, []);
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it('is not counted in SECURITY_INFO_MAX_CONNECTIONS, nor kept out by a flood of the public port', async () => {
+    const service = await managed({ SECURITY_INFO_MAX_CONNECTIONS: '2' });
+    const port = Number(new URL(service.management).port);
+    const flood = Array.from({ length: 10 }, () => open(service.port));
+    const probes = Array.from({ length: 3 }, () => open(port));
+    try {
+      await Promise.all([...flood, ...probes].map((each) => each.connected));
+      await until(() => flood.filter((each) => each.closedByServer).length >= 8, 'the flood was cut to the cap');
+      assert.equal((await fetch(`${service.management}/readyz`)).status, 200, 'answered all the same');
+      assert.ok(
+        probes.every((each) => !each.closedByServer),
+        'connections to the management port are none of the cap',
+      );
+      assert.ok((await openConnections(service.server)) <= 2);
+    } finally {
+      for (const each of [...flood, ...probes]) each.close();
+      await service.stop();
+    }
+  });
+
+  it('fails readiness there for the stop delay, then closes with the rest', async () => {
+    const service = await managed({ SECURITY_INFO_STOP_DELAY_MS: '1000' });
+    const stopped = service.stop();
+    try {
+      const ready = await fetch(`${service.management}/readyz`);
+      assert.equal(ready.status, 503);
+      assert.deepEqual(await ready.json(), { status: 'stopping' });
+      assert.equal(ready.headers.get('connection'), 'close', 'each connection closes after its answer');
+      assert.equal((await fetch(`${service.management}/healthz`)).status, 200, 'alive all the same');
+    } finally {
+      await stopped;
+    }
+    for (const origin of [service.management, service.origin])
+      await assert.rejects(fetch(`${origin}/healthz`), TypeError, `${origin} closed`);
+  });
+});

@@ -1,16 +1,17 @@
 /**
  * The service the command runs: the store it opens (and the lock on its folder), the handler under the base path,
- * health, readiness and metrics at the root, Node's time-outs, and a stop that lets requests in flight finish.
+ * health, readiness and metrics at the root or on a management port of their own, and a stop that lets requests in
+ * flight finish.
  */
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createSecurityInfoListener } from '../node.js';
 import { describeError } from '../redact.js';
 import type { SecurityInfoStore } from '../store.js';
 import type { ServiceConfig } from './config.js';
 import { capConnections } from './connection-cap.js';
-import { createCommandServer, listenOn, requestTimeoutFor } from './http-server.js';
+import { createCommandServer, listenOn, REQUEST_TIMEOUT_MS, requestTimeoutFor } from './http-server.js';
 import { lockFolder, type FolderLock } from './lock.js';
-import { answer, createOperations } from './management.js';
+import { answer, createOperations, managementAnswer, type Operations } from './management.js';
 import { createPrometheusMetrics } from './metrics.js';
 
 export {
@@ -28,6 +29,8 @@ export interface RunningService {
   /** `http://host:port`, the port the server got. */
   origin: string;
   server: Server;
+  /** With `SECURITY_INFO_MANAGEMENT_PORT`: the listener of health, readiness and metrics, which the public lacks. */
+  management?: { origin: string; server: Server };
   /**
    * Fails readiness and goes on serving for the configured stop delay (for load balancers to take the instance out),
    * then stops accepting, lets requests in flight finish (at most {@link STOP_GRACE_MS}), closes the store and the lock.
@@ -117,9 +120,12 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
   const inFlight = new Set<ServerResponse>();
   const operations = createOperations(store, metrics, () => stopping);
 
-  const server = createCommandServer(requestTimeoutFor(config.options.bodyTimeoutMs), (req, res) => {
+  /**
+   * A request of either listener, kept track of for the stop, answered by `respond`: a failure of it is a 503 and a
+   * line on stderr, never an unanswered request or a crash.
+   */
+  function serve(server: Server, req: IncomingMessage, res: ServerResponse, respond: Operations): void {
     inFlight.add(res);
-    trackRequest(req, res);
     // Once stopping, each connection closes after its answer rather than waiting for another request.
     if (stopping) res.setHeader('connection', 'close');
     res.on('close', () => {
@@ -127,22 +133,38 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
       if (closing) server.closeIdleConnections();
     });
     const path = (req.url ?? '/').split('?')[0]!;
-    operations(req, res, path)
-      .then((answered) => {
-        if (!answered) listener(req, res);
-      })
-      .catch((error: unknown) => {
-        out.error(`[security-info] ${path} failed: ${describeError(error)}`);
-        if (!res.headersSent) answer(res, 503, { status: 'unavailable' });
-        else res.destroy();
-      });
+    respond(req, res, path).catch((error: unknown) => {
+      out.error(`[security-info] ${path} failed: ${describeError(error)}`);
+      if (!res.headersSent) answer(res, 503, { status: 'unavailable' });
+      else res.destroy();
+    });
+  }
+
+  // With a management port, the public one answers the contract only: the operations' paths are unknown paths.
+  const publicAnswer: Operations = async (req, res, path) => {
+    if (config.management || !(await operations(req, res, path))) listener(req, res);
+    return true;
+  };
+  const server = createCommandServer(requestTimeoutFor(config.options.bodyTimeoutMs), (req, res) => {
+    trackRequest(req, res);
+    serve(server, req, res, publicAnswer);
   });
   const trackRequest = capConnections(server, config.maxConnections, (line) => out.error(line));
+  // Not under the public cap: a flood of the public port keeps neither probes nor scrapes out. Probes send no body.
+  const toManagement = managementAnswer(operations);
+  const managementServer =
+    config.management &&
+    createCommandServer(REQUEST_TIMEOUT_MS, (req, res) => serve(managementServer!, req, res, toManagement));
+  const servers = managementServer ? [server, managementServer] : [server];
 
   let origin: string;
+  let management: RunningService['management'];
   try {
     origin = await listenOn(server, config.listen);
+    if (managementServer)
+      management = { origin: await listenOn(managementServer, config.management!), server: managementServer };
   } catch (error) {
+    for (const each of servers) if (each.listening) each.close();
     await store.close().catch(() => undefined);
     lock?.release();
     throw error;
@@ -157,13 +179,13 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
       // (each connection closing after its answer), readiness with 503.
       if (config.stopDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.stopDelayMs));
       closing = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      const closed = Promise.all(servers.map((each) => new Promise<void>((resolve) => each.close(() => resolve()))));
+      for (const each of servers) each.closeIdleConnections();
       let timer: ReturnType<typeof setTimeout> | undefined;
       const grace = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), STOP_GRACE_MS)));
       if ((await Promise.race([closed, grace])) === 'late') {
         out.error(`[security-info] ${inFlight.size} request(s) still running after ${STOP_GRACE_MS} ms: closed`);
-        server.closeAllConnections();
+        for (const each of servers) each.closeAllConnections();
         await closed;
       }
       clearTimeout(timer);
@@ -176,5 +198,5 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
     return stopped;
   }
 
-  return { origin, server, stop };
+  return { origin, server, ...(management ? { management } : {}), stop };
 }
