@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import examples from 'libphonenumber-js/mobile/examples';
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/core/es6';
-import { isValidNumber, lengthProblem, readPhoneNumber } from './phone-parse.js';
+import { isValidNumber, lengthProblem, lengthProblemOf, readPhoneNumber } from './phone-parse.js';
 import { loadPhoneMetadata } from './phone.js';
 
 // The metadata the elements load, all of it: the reference and ours read the same data.
@@ -86,6 +86,15 @@ test('says what is wrong with a length as libphonenumber-js does', () => {
     );
   }
   assert.equal(lengthProblem('612345678', 'XX', metadata), 'INVALID_COUNTRY');
+});
+
+test('says what is wrong with the length of a number read as of the number written with its calling code', () => {
+  for (const [digits, region] of inputs()) {
+    const read = readPhoneNumber(digits, region, metadata);
+    if (!read) continue;
+    const written = `+${read.callingCode}${read.nationalNumber}`;
+    assert.equal(lengthProblemOf(read, metadata), lengthProblem(written, region, metadata), `${digits} for ${region}`);
+  }
 });
 
 test('reads a few numbers as people expect', () => {

@@ -5,10 +5,12 @@ import examples from 'libphonenumber-js/mobile/examples';
 import { AsYouType, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core/es6';
 import {
   callingCodeOf,
+  checkLoadedPhoneNumber,
   checkPhoneNumber,
   formatAsYouType,
   loadPhoneMetadataFor,
   maskPhoneNumber,
+  missingPhoneData,
   normalizePhoneInput,
   phoneRegions,
   toAsciiDigits,
@@ -115,6 +117,45 @@ test('each reason a number is refused', () => {
   assert.equal(problem('+999 1234 5678'), 'invalid-for-region');
   assert.equal(problem('(123) 456-7890', 'US'), 'invalid-for-region');
   assert.equal(problem('+32 470 12 34 56', 'NL', ['NL']), 'region-not-allowed');
+});
+
+test('checkLoadedPhoneNumber checks a number as checkPhoneNumber does once its data is here, and is undefined before', () => {
+  const plans = metadata.countries as Record<string, unknown>;
+  // Only the data of +1's main region and +31: a field's metadata before the rest of it is loaded.
+  const partial = { ...metadata, countries: { US: plans.US, NL: plans.NL } } as PhoneMetadata;
+  const typed = [
+    '',
+    ' ',
+    '+',
+    '0612345678',
+    '06 1234',
+    '+31612345678',
+    '0031612345678',
+    '+44 7400 123456',
+    '011 44 7400',
+    '(201) 555-0123',
+    '+1 613 555 0123',
+    '201',
+    'abc',
+    '1'.repeat(300),
+    '+999 1234',
+    '+'.padEnd(70, '4'),
+  ];
+  for (const data of [metadata, partial]) {
+    for (const raw of typed) {
+      for (const region of [undefined, 'NL', 'US', 'GB', 'nl']) {
+        for (const allowedRegions of [undefined, ['NL']]) {
+          const options = { region, ...(allowedRegions ? { allowedRegions } : {}) };
+          const loaded = missingPhoneData(raw, region, data).length === 0;
+          assert.deepEqual(
+            checkLoadedPhoneNumber(raw, options, data),
+            loaded ? checkPhoneNumber(raw, options, data) : undefined,
+            `${raw} for ${region ?? 'no region'}`,
+          );
+        }
+      }
+    }
+  }
 });
 
 test('formatAsYouType formats and keeps the caret after the same digit', () => {

@@ -18,6 +18,7 @@ import {
   callingCodeIn,
   isValidNumber,
   lengthProblem,
+  lengthProblemOf,
   planOf,
   readPhoneNumber,
   withoutAccessPrefix,
@@ -171,16 +172,17 @@ function missingFor(digits: string | null, region: string | undefined, metadata?
  */
 const INTERNATIONAL_PREFIXES = ['00', '011'];
 
+/** The number the digits are, and whether it is valid: as read for the region, else after an access prefix. */
 function parseNormalized(digits: string, region: CountryCode | undefined, metadata: PhoneMetadata) {
-  const valid = (read: ReadNumber | undefined): read is ReadNumber => !!read && isValidNumber(read, metadata);
   const parsed = readPhoneNumber(digits, region, metadata);
-  if (valid(parsed) || digits.startsWith('+')) return parsed;
+  const valid = !!parsed && isValidNumber(parsed, metadata);
+  if (valid || digits.startsWith('+')) return { parsed, valid };
   for (const prefix of INTERNATIONAL_PREFIXES) {
     if (!digits.startsWith(prefix)) continue;
     const intl = readPhoneNumber(`+${digits.slice(prefix.length)}`, undefined, metadata);
-    if (valid(intl)) return intl;
+    if (intl && isValidNumber(intl, metadata)) return { parsed: intl, valid: true };
   }
-  return parsed;
+  return { parsed, valid };
 }
 
 const e164Of = ({ callingCode, nationalNumber }: ReadNumber) => `+${callingCode}${nationalNumber}`;
@@ -205,6 +207,35 @@ export function checkPhoneNumber(raw: string, options: PhoneCheckOptions, metada
   if (missing.length > 0) {
     throw new RangeError(`The phone metadata of +${missing.join(', +')} is not loaded: see loadPhoneMetadataFor().`);
   }
+  return checkDigits(raw, digits, options, metadata);
+}
+
+/**
+ * {@link checkPhoneNumber} once `metadata` holds what the number and region need (see {@link missingPhoneData}),
+ * else undefined: a field asks both at every keystroke, and this reads what was typed once for the two.
+ */
+export function checkLoadedPhoneNumber(
+  raw: string,
+  options: PhoneCheckOptions,
+  metadata: PhoneMetadata,
+): PhoneCheck | undefined {
+  const digits = normalizePhoneInput(raw.slice(0, MAX_INPUT * 4));
+  if (missingFor(digits, options.region, metadata).length > 0) return undefined;
+  return checkDigits(raw, digits, options, metadata);
+}
+
+/**
+ * {@link checkPhoneNumber} of `raw` normalized (the whole of it when it is not too long to be read), with the
+ * metadata it needs.
+ */
+function checkDigits(
+  raw: string,
+  digits: string | null,
+  options: PhoneCheckOptions,
+  metadata: PhoneMetadata,
+): PhoneCheck {
+  if (raw.trim() === '') return { valid: false, problem: 'required' };
+  if (raw.length > MAX_INPUT * 4) return { valid: false, problem: 'too-long' };
   if (digits === null) return { valid: false, problem: 'not-a-number' };
   if (digits.replace('+', '') === '') return { valid: false, problem: 'required' };
   if (digits.length > MAX_INPUT) return { valid: false, problem: 'too-long' };
@@ -212,10 +243,10 @@ export function checkPhoneNumber(raw: string, options: PhoneCheckOptions, metada
   if (!digits.startsWith('+') && !chosen && !INTERNATIONAL_PREFIXES.some((p) => digits.startsWith(p))) {
     return { valid: false, problem: 'region-required' };
   }
-  const parsed = parseNormalized(digits, chosen, metadata);
+  const { parsed, valid } = parseNormalized(digits, chosen, metadata);
   const region = parsed?.region ?? chosen;
-  if (!parsed || !isValidNumber(parsed, metadata)) {
-    const length = lengthProblem(parsed ? e164Of(parsed) : digits, chosen, metadata);
+  if (!parsed || !valid) {
+    const length = parsed ? lengthProblemOf(parsed, metadata) : lengthProblem(digits, chosen, metadata);
     let problem = (length && LENGTH_PROBLEMS[length]) || 'invalid-for-region';
     // A calling code that no region has is a wrong number, not a missing region.
     if (problem === 'region-required' && digits.startsWith('+')) problem = 'invalid-for-region';
@@ -257,7 +288,9 @@ export function formatAsYouType(
   // Without the data of the number's calling code, it stays as typed (the caller loads it and asks again).
   if (missingFor(digits, region, metadata).length > 0) return { text: raw, caret: Math.min(caret, raw.length) };
   const before = ascii.slice(0, caret);
-  const digitsBefore = [...before].filter((ch) => isDigit(ch) || ch === '+').length;
+  // The digits (and plus) before the caret, by UTF-16 unit: a character outside the Basic Multilingual Plane is neither.
+  let digitsBefore = 0;
+  for (let i = 0; i < before.length; i++) if (isDigit(before[i]!) || before[i] === '+') digitsBefore++;
   const laid = layOutPhoneNumber(digits, regionOf(region, metadata), metadata);
   const text = laid.text;
   let position = 0;
