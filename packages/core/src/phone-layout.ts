@@ -22,6 +22,13 @@ const PARENS_ONLY = /^\(?\$1\)?$/;
 const startsWith = (pattern: string, digits: string) => compiledAtStart(pattern).test(digits);
 
 /**
+ * Whether some continuation of one or two digits (the key: the digits, then the pattern) starts a leading-digits
+ * pattern: the first keystrokes of every number ask it again, each answer taking up to a hundred tries. Two digits
+ * are no one's number, and the metadata's patterns are few.
+ */
+const continued = new Map<string, boolean>();
+
+/**
  * Whether a format's leading digits allow `digits`: the pattern for their length (one per digit from the third on),
  * or, with fewer than three digits, the first pattern for some continuation of them.
  */
@@ -30,11 +37,17 @@ function leadsWith(format: NumberFormat, digits: string): boolean {
   if (!patterns?.length) return true;
   const pattern = patterns[Math.min(Math.max(digits.length - 3, 0), patterns.length - 1)]!;
   if (digits.length >= 3) return startsWith(pattern, digits);
-  const width = 3 - digits.length;
-  for (let more = 0; more < 10 ** width; more++) {
-    if (startsWith(pattern, digits + String(more).padStart(width, '0'))) return true;
+  const key = `${digits} ${pattern}`;
+  let leads = continued.get(key);
+  if (leads === undefined) {
+    leads = false;
+    const width = 3 - digits.length;
+    for (let more = 0; more < 10 ** width && !leads; more++) {
+      leads = startsWith(pattern, digits + String(more).padStart(width, '0'));
+    }
+    continued.set(key, leads);
   }
-  return false;
+  return leads;
 }
 
 /** Templates of the longest number each format takes, by its pattern, then by the layout it is written in. */
