@@ -6,6 +6,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg } from '../shared/lit-localize.js';
 import {
+  checkLoadedPhoneNumber,
   checkPhoneNumber,
   formatAsYouType,
   missingPhoneData,
@@ -58,7 +59,9 @@ export class PhoneNumberController implements ReactiveController {
   /** A value given before the metadata of its calling code arrived: shown once it has. */
   #waiting: string | undefined;
   /** The last check, reused while the number, the region, the allowed regions and the data stay the same. */
-  #last: { key: string; metadata: PhoneMetadata; result: PhoneCheck } | undefined;
+  #last:
+    | { text: string; region: string | undefined; allowed: string; metadata: PhoneMetadata; result: PhoneCheck }
+    | undefined;
   /** The number field, found once: renders keep it, and a keystroke asks for it more than once. */
   #field: HTMLInputElement | null = null;
 
@@ -75,7 +78,9 @@ export class PhoneNumberController implements ReactiveController {
       format: (text, caret) => this.#format(text, caret),
       edited: () => {
         this.#waiting = undefined; // What the person types wins over a value still waiting for its data.
-        this.need(); // A calling code typed: its data, without waiting for an update the edit may not ask for.
+        // A calling code typed: its data, without waiting for an update the edit may not ask for. A number checked
+        // for the chosen region has all it needs; the host's check of the edit is then answered from this one.
+        this.need(this.#chosenRegion() !== undefined && this.check() !== undefined);
         options.edited();
       },
     });
@@ -113,10 +118,12 @@ export class PhoneNumberController implements ReactiveController {
 
   /**
    * Loads the metadata the number (or the value waiting) and the region need, unless it is here or on its way: at
-   * every update, so that a load that failed (offline) is tried again at the next change.
+   * every update, so that a load that failed (offline) is tried again at the next change. `checked`: the field's
+   * number has just been checked for the chosen region, so its data is here and is not looked for again.
    */
-  need(): void {
-    this.#data.need(this.#waiting ?? this.text, this.#chosenRegion() ?? (this.#options.likelyRegion() || undefined));
+  need(checked = false): void {
+    const region = this.#chosenRegion() ?? (this.#options.likelyRegion() || undefined);
+    this.#data.need(this.#waiting ?? this.text, region, checked);
   }
 
   hostUpdate(): void {
@@ -134,15 +141,19 @@ export class PhoneNumberController implements ReactiveController {
     const { metadata, text } = this;
     const region = this.#chosenRegion();
     const allowed = allowedRegions(this.#host);
-    const key = `${text}\n${region}\n${allowed.join(',')}`;
-    if (this.#last?.key === key && this.#last.metadata === metadata) return this.#last.result;
-    if (!metadata || !this.hasData()) return undefined;
-    const result = checkPhoneNumber(
+    // Compared one by one rather than as one key string, which each keystroke would build anew.
+    const allowedKey = allowed.join(',');
+    const last = this.#last;
+    if (last?.text === text && last.region === region && last.allowed === allowedKey && last.metadata === metadata)
+      return last.result;
+    if (!metadata) return undefined;
+    // Whether its data is here and the check, from one reading of the number.
+    const result = checkLoadedPhoneNumber(
       text,
-      { region, ...(allowed.length > 0 ? { allowedRegions: allowed } : {}) },
+      allowed.length > 0 ? { region, allowedRegions: allowed } : { region },
       metadata,
     );
-    this.#last = { key, metadata, result };
+    if (result) this.#last = { text, region, allowed: allowedKey, metadata, result };
     return result;
   }
 

@@ -186,6 +186,11 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   #followed = false;
   /** The number shown is one the browser restored, unedited since: its calling code choosing a region is no choice. */
   #restored = false;
+  /**
+   * The last problem's message, with the problem and the region it names: the form's validity says it at each
+   * keystroke, which mostly keeps both. Forgotten at each update, where the language and the region names are read.
+   */
+  #problemMessage: { problem: PhoneProblem; region: string; text: string } | undefined;
 
   readonly #combobox = new CountryComboboxController(this, {
     chosen: () => this.country,
@@ -251,6 +256,7 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   // --- Lifecycle ------------------------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues): void {
+    this.#problemMessage = undefined;
     this.#locale = hostLocale(this);
     this.#names = textLocale(this, this.#locale);
     this.#combobox.offer(this.#names, allowedRegions(this));
@@ -278,16 +284,15 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     this.#followed = false;
   }
 
-  /** The form's value and validity, from the number as the field shows it. */
-  #syncForm(): void {
-    const check = this.#number.check();
+  /** The form's value and validity, from the number as the field shows it (and its check, when known already). */
+  #syncForm(check = this.#number.check()): void {
     const number = this.#number.text;
     const input = this.#number.field ?? undefined;
     this.internals.setFormValue(check?.valid ? check.e164 : null, number);
     if (!number.trim() && this.required) {
       this.setValidity({ valueMissing: true }, this.#problemText('required'), input);
     } else if (number.trim() && check && !check.valid) {
-      this.setValidity({ customError: true }, this.#problemText(check.problem), input);
+      this.setValidity({ customError: true }, this.#problemText(check.problem, check), input);
     } else {
       this.setValidity({});
     }
@@ -338,17 +343,18 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
       this.numberRejected = false;
     }
     this.#submitting.release();
-    this.#updateProblem();
+    // Checked once, for the problem and for the form's validity and its message.
+    const check = this.#number.check();
+    this.#updateProblem(check);
     // The message about the number follows what is typed, once shown; until then nothing rendered follows the text,
     // which the field shows already: no update for a keystroke.
     if (this.#showProblems) this.requestUpdate();
     // The form's value and validity now, not at the update: the host's listener reads them, as at a native field's.
-    this.#syncForm();
+    this.#syncForm(check);
     fireInput(this);
   }
 
-  #updateProblem(): void {
-    const check = this.#number.check();
+  #updateProblem(check = this.#number.check()): void {
     this.problem = check && !check.valid && this.#number.text.trim() ? check.problem : undefined;
   }
 
@@ -424,8 +430,13 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     return code ? (this.#combobox.option(code)?.name ?? regionName(code, this.#names)) : '';
   }
 
-  #problemText(problem: PhoneProblem): string {
-    return text.problem(problem, this.#countryName(this.#number.check()?.region ?? this.country));
+  #problemText(problem: PhoneProblem, check = this.#number.check()): string {
+    const region = check?.region ?? this.country;
+    const last = this.#problemMessage;
+    if (last?.problem === problem && last.region === region) return last.text;
+    const message = text.problem(problem, this.#countryName(region));
+    this.#problemMessage = { problem, region, text: message };
+    return message;
   }
 
   protected override render() {

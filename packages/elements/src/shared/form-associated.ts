@@ -72,7 +72,9 @@ export abstract class FormAssociatedElement extends LitElement {
    * one set is the one the platform holds.
    */
   protected setValidity(flags: ValidityStateFlags = {}, message = '', anchor?: HTMLElement): void {
-    const key = `${Object.keys(flags).filter((flag) => flags[flag as keyof ValidityStateFlags])}\n${message}`;
+    let key = '';
+    for (const flag in flags) if (flags[flag as keyof ValidityStateFlags]) key += `${flag},`;
+    key += `\n${message}`;
     if (this.#validity?.key === key && this.#validity.anchor === anchor) return;
     this.internals.setValidity(flags, message, anchor);
     this.#validity = { key, anchor };

@@ -32,10 +32,12 @@ export class PhoneDataController implements ReactiveController {
 
   /**
    * Loads the metadata that `number` and `region` need (see core's `missingPhoneData`) unless it is here or on its
-   * way. With nothing needed, the first call still loads (nothing), so that `metadata` is set.
+   * way. With nothing needed, the first call still loads (nothing), so that `metadata` is set. `here`: the caller
+   * found all of it in `metadata` already (a check of the number), which is not looked for again.
    */
-  need(number: string, region?: string): void {
+  need(number: string, region?: string, here = false): void {
     this.wanted = [number, region];
+    if (here && this.metadata) return;
     const codes = missingPhoneData(number, region, this.metadata);
     const key = codes.join();
     if ((this.metadata && codes.length === 0) || key === this.requested) return;
