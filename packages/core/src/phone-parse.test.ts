@@ -111,3 +111,14 @@ test('reads a few numbers as people expect', () => {
   assert.equal(argentina?.nationalNumber, '91112345678', "Argentina's 15 becomes the mobile 9");
   assert.equal(isValidNumber(argentina!, metadata), true);
 });
+
+test('a region whose data is added to the same metadata afterwards is found by its leading digits', () => {
+  // A host's own loader may keep adding to one object: Jamaica's +1 876 is read as Jamaica's once its data is there.
+  const countries = Object.fromEntries(Object.entries(plans).filter(([region]) => region !== 'JM'));
+  const partial = { ...metadata, countries } as unknown as typeof metadata;
+  const jamaican = '+18765550123';
+  assert.equal(readPhoneNumber(jamaican, undefined, partial)?.region, undefined);
+  Object.assign(partial.countries, { JM: plans.JM });
+  assert.equal(readPhoneNumber(jamaican, undefined, partial)?.region, 'JM');
+  assert.equal(readPhoneNumber(jamaican, undefined, metadata)?.region, 'JM');
+});
