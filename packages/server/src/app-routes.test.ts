@@ -238,13 +238,21 @@ describe('POST /authenticator-app/challenges/{id}/verify', () => {
     assert.equal((await server.verifyApp(started.challengeId, code)).status, 204);
   });
 
-  it('takes a setup once: its code again is refused', async () => {
+  it('takes a setup once: its code again is its retry, answered the same, and another code of the app is refused', async () => {
     const server = appServer();
     const started = await server.begin();
     const code = await server.codeOf(started.secret);
     assert.equal((await server.verifyApp(started.challengeId, code)).status, 204);
-    assert.equal((await server.verifyApp(started.challengeId, code)).status, 409);
+    assert.equal((await server.verifyApp(started.challengeId, code)).status, 204, 'a retry, whose answer was lost');
+    server.advance(30);
+    const next = await server.codeOf(started.secret);
+    if (next !== code) assert.equal((await server.verifyApp(started.challengeId, next)).status, 409);
     assert.equal((await server.listMethods()).methods.length, 1);
+    const audit = await server.store.transaction((tx) => tx.listAudit({ userId: 'alice', limit: 10 }));
+    assert.deepEqual(
+      audit.map((entry) => entry.action),
+      ['method-added'],
+    );
   });
 
   it('locks a setup after 5 wrong codes, as a phone code locks', async () => {
@@ -341,8 +349,10 @@ describe('the secret at rest', () => {
     const [method] = await server.store.transaction((tx) => tx.listMethods('alice'));
     assert.match(String(method!.data.secret), /^v1\./);
     for (const form of forms) assert.ok(!JSON.stringify(method).includes(form.replace(/=+$/, '')));
-    // The used setup no longer holds it at all.
-    assert.deepEqual((await server.store.transaction((tx) => tx.getChallenge(started.challengeId)))!.data, {});
+    // The used setup no longer holds it at all: only the method it registered, to know a retry by.
+    assert.deepEqual((await server.store.transaction((tx) => tx.getChallenge(started.challengeId)))!.data, {
+      registered: method!.id,
+    });
   });
 
   it('is not in the database’s rows', async () => {

@@ -14,7 +14,7 @@ import type { ResolvedOptions } from './options.js';
 import { readCode, readId } from './phone-routes.js';
 import { notFound, type RegistrationsApi } from './registrations.js';
 import { SealError, createSecretBox } from './secret-box.js';
-import type { RateCharge, StoredChallenge, StoredMethod } from './store.js';
+import type { AuditAction, RateCharge, StoredChallenge, StoredMethod } from './store.js';
 import { within } from './timeout.js';
 import { APP_TOTP, findStep } from './totp.js';
 
@@ -173,32 +173,38 @@ export function createAppRoutes(options: ResolvedOptions, challenges: Challenges
     });
   }
 
-  /** The first code of the app: right, it registers the app (replacing `replaces`) in the same transaction. */
+  /**
+   * The first code of the app: right, it registers the app (replacing `replaces`) in the same transaction. The same
+   * code sent again, its answer lost, is answered as it was (`checkEnrollment`); any other code of the app, though
+   * right for its step, is refused as a used one.
+   */
   async function verify(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
     const code = readCode(body.code);
     checkPolicy();
     const at = now();
-    const { method, action } = await challenges.checkChallenge(
+    const tell = ({ action, method }: { action: AuditAction; method: StoredMethod }) =>
+      registrations.notify(caller.userId, action, method);
+    const registered = await challenges.checkEnrollment(
       caller,
       id,
-      'enroll',
+      code,
       ['authenticator-app'],
+      // The used setup forgets its secret (`checkEnrollment` drops it): from now on only the registration holds it.
+      (tx, challenge, { step, sealed }: { step: number; sealed: string }) =>
+        registrations.registerMethod(tx, caller, {
+          kind: 'authenticator-app',
+          replaces: challenge.methodId,
+          fields: { phoneNumber: null, channel: null, data: { secret: sealed, lastStep: step } },
+        }),
+      tell,
       async (challenge) => {
         const secret = await open(challenge.data.secret, caller.userId);
         const step = await findStep(secret.plain, code, at);
         return step === null ? null : { step, sealed: secret.sealed };
       },
-      async (tx, challenge, { step, sealed }) => {
-        // The used setup forgets its secret: from now on only the registration holds it.
-        await tx.putChallenge({ ...challenge, verified: true, codeHash: null, data: {} });
-        return registrations.registerMethod(tx, caller, {
-          kind: 'authenticator-app',
-          replaces: challenge.methodId,
-          fields: { phoneNumber: null, channel: null, data: { secret: sealed, lastStep: step } },
-        });
-      },
     );
-    registrations.notify(caller.userId, action, method);
+    // A retry of a verify that succeeded: the person was told then, and is not told twice.
+    if (!('retried' in registered)) tell(registered);
     return respond(204);
   }
 

@@ -481,30 +481,37 @@ export function createChallenges(options: ResolvedOptions) {
    * counted and written nothing, so that the caller tells no one again. Anything else is refused as a used code is.
    * So that the person is still told once when the first verify's commit came after its time-out, which answered
    * 503 before the caller could tell anyone, `late` is given that registration when the commit comes.
+   *
+   * A code that no hash holds (an authenticator app's, right for a time step) is told right by `match`, whose value
+   * `register` is given. The used challenge then keeps the keyed hash of the code that was typed, as a sent code's is
+   * kept: a retry is that code again, never another code the app shows, though it would have been right; and the
+   * app's sealed secret is dropped, since the registration holds it from then on.
    */
-  async function checkEnrollment<T extends { method: StoredMethod }>(
+  async function checkEnrollment<T extends { method: StoredMethod }, M = true>(
     caller: Caller,
     id: string,
     code: string,
     kinds: readonly StoredChallenge['kind'][],
-    register: (tx: StoreTransaction, challenge: StoredChallenge) => Promise<T>,
+    register: (tx: StoreTransaction, challenge: StoredChallenge, matched: M) => Promise<T>,
     late: (registered: T) => void,
+    match?: (challenge: StoredChallenge) => Promise<M | null>,
   ): Promise<T | Retried> {
     const codeHashes = await hashesUnderEveryKey(id, code.replace(/[\s-]/g, ''));
     const right = (challenge: StoredChallenge) => !!challenge.codeHash && matches(codeHashes, challenge.codeHash);
-    return checkChallenge<true, T | Retried>(
+    return checkChallenge<M, T | Retried>(
       caller,
       id,
       'enroll',
       kinds,
-      async (challenge) => (right(challenge) ? true : null),
+      match ?? (async (challenge) => (right(challenge) ? (true as M) : null)),
       register,
       {
-        keep: (challenge, { method }) => ({
-          ...challenge,
-          verified: true,
-          data: { ...challenge.data, [REGISTERED]: method.id },
-        }),
+        keep: (challenge, { method }) => {
+          // An app's sealed secret is its registration's now. The code that was right is kept under the current
+          // key, whether a sent code's hash or an app's step told it right.
+          const { secret: _secret, ...data } = challenge.data;
+          return { ...challenge, verified: true, codeHash: codeHashes[0]!, data: { ...data, [REGISTERED]: method.id } };
+        },
         async again(tx, challenge, at) {
           const registered = challenge.data[REGISTERED];
           if (typeof registered !== 'string' || at > challenge.expiresAt || !right(challenge)) return null;

@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Registrations, SecurityInfoPolicy } from '@security-info/core';
+import { base32Decode, type Registrations, type SecurityInfoPolicy } from '@security-info/core';
 import { PGlite } from '@electric-sql/pglite';
 import { createMemoryStore } from './memory-store.js';
 import { pgliteClient } from './pglite-store.js';
@@ -15,6 +15,7 @@ import type { MethodNotice, VerifiedPhone } from './options.js';
 import type { EmailCodeMessage } from './senders.js';
 import type { SecurityInfoStore } from './store.js';
 import { body, requester, setup, type Call } from './test-support.js';
+import { hotp, totpStep } from './totp.js';
 
 const SERVICE_TOKEN = 'svc_0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -22,6 +23,7 @@ const POLICY: SecurityInfoPolicy = {
   methods: [
     { id: 'phone', purposes: ['mfa', 'password-reset'] },
     { id: 'email', purposes: ['password-reset'] },
+    { id: 'authenticator-app', purposes: ['mfa', 'password-reset'] },
   ],
 };
 
@@ -33,11 +35,14 @@ const POLICY: SecurityInfoPolicy = {
 function withRetries(inner: SecurityInfoStore = createMemoryStore(), timeoutMs = 300) {
   /** While set, every transaction commits and then holds its answer until the test lets it go. */
   let held: Promise<void> | undefined;
+  /** While `held` is set, how many transactions still answer in time before the store begins to answer late. */
+  let onTime = 0;
   const store: SecurityInfoStore = {
     ...inner,
     transaction: async (work) => {
       const result = await inner.transaction(work);
-      if (held) await held;
+      if (held && onTime > 0) onTime--;
+      else if (held) await held;
       return result;
     },
   };
@@ -82,13 +87,25 @@ function withRetries(inner: SecurityInfoStore = createMemoryStore(), timeoutMs =
     return ((await response.json()) as { challengeId: string }).challengeId;
   }
   const verifyEmail = (id: string, code: string) => server.post(`/email/challenges/${id}/verify`, { code });
+  /** An authenticator app's setup: its challenge, and the secret the person's app was given. */
+  async function startApp() {
+    const response = await server.post('/authenticator-app/challenges', {});
+    assert.equal(response.status, 201, await response.clone().text());
+    return (await response.json()) as { challengeId: string; secret: string };
+  }
+  /** The code the app shows now, or `steps` steps away. */
+  const codeOf = (secret: string, steps = 0) => hotp(base32Decode(secret), totpStep(server.now()) + steps);
+  const verifyApp = (id: string, code: string, call: Call = {}) =>
+    server.post(`/authenticator-app/challenges/${id}/verify`, { code }, call);
   /**
    * Runs `work` with the store answering late: what it commits lands, the request answers 503 at its time-out, and
-   * then the store's answers come, as a slow database's would.
+   * then the store's answers come, as a slow database's would. The first `inTime` transactions answer in time (a
+   * look-up the route makes before its check).
    */
-  async function answeredLate<T>(work: () => Promise<T>): Promise<T> {
+  async function answeredLate<T>(work: () => Promise<T>, inTime = 0): Promise<T> {
     let release!: () => void;
     held = new Promise((resolve) => (release = resolve));
+    onTime = inTime;
     try {
       return await work();
     } finally {
@@ -113,6 +130,9 @@ function withRetries(inner: SecurityInfoStore = createMemoryStore(), timeoutMs =
     startPhone,
     startEmail,
     verifyEmail,
+    startApp,
+    codeOf,
+    verifyApp,
     answeredLate,
     settle,
   };
@@ -287,6 +307,147 @@ describe('an email verify sent again', () => {
   });
 });
 
+describe('an authenticator app’s verify sent again', () => {
+  it('answers the retry of an app verify whose answer was lost to the time-out as a success, registering nothing more', async () => {
+    const server = withRetries();
+    const { challengeId, secret } = await server.startApp();
+    const code = await server.codeOf(secret);
+    const lost = await server.answeredLate(() => server.verifyApp(challengeId, code));
+    assert.equal(lost.status, 503, 'the store committed after the time-out');
+    await server.settle();
+    assert.equal((await server.list()).methods.length, 1, 'the first verify registered the app');
+    const retry = await server.verifyApp(challengeId, code);
+    assert.equal(retry.status, 204, await retry.clone().text());
+    const { methods } = await server.list();
+    assert.deepEqual(
+      methods.map((method) => method.kind),
+      ['authenticator-app'],
+    );
+    assert.deepEqual(
+      (await server.audit()).map(({ action, methodId }) => ({ action, methodId })),
+      [{ action: 'method-added', methodId: methods[0]!.id }],
+    );
+    assert.deepEqual(
+      server.notices.map(({ action, methodId }) => ({ action, methodId })),
+      [{ action: 'method-added', methodId: methods[0]!.id }],
+      'one notice: the first verify’s, told when its commit came',
+    );
+    assert.equal((await server.failures()).count, 0, 'the retry is no wrong code');
+    const stored = await server.store.transaction((tx) => tx.getChallenge(challengeId));
+    assert.deepEqual(stored?.data, { registered: methods[0]!.id }, 'the used setup keeps no secret');
+    assert.ok(!JSON.stringify(stored).includes(code), 'nor the code in clear');
+  });
+
+  it('answers the same to a retry after the app moved on to later steps, within the setup’s lifetime', async () => {
+    const server = withRetries();
+    const { challengeId, secret } = await server.startApp();
+    const code = await server.codeOf(secret);
+    assert.equal((await server.verifyApp(challengeId, code)).status, 204);
+    const [first] = (await server.list()).methods;
+    server.advance(5 * 60);
+    for (let i = 0; i < 3; i++) assert.equal((await server.verifyApp(challengeId, code)).status, 204);
+    assert.deepEqual((await server.list()).methods, [first]);
+    assert.equal((await server.audit()).length, 1);
+    assert.equal(server.notices.length, 1);
+    const stored = await server.store.transaction((tx) => tx.getChallenge(challengeId));
+    assert.equal(stored?.attemptsLeft, 5, 'no retry counted as a wrong code');
+  });
+
+  it('answers the retry of a verify whose answer was lost the same on a database store', async () => {
+    const client = pgliteClient(new PGlite());
+    await migrate(client);
+    const server = withRetries(createSqlStore(client), 3000);
+    const { challengeId, secret } = await server.startApp();
+    const code = await server.codeOf(secret);
+    assert.equal((await server.answeredLate(() => server.verifyApp(challengeId, code))).status, 503);
+    await server.settle();
+    assert.equal((await server.verifyApp(challengeId, code)).status, 204);
+    assert.equal((await server.verifyApp(challengeId, server.other(code))).status, 409);
+    assert.equal((await server.list()).methods.length, 1);
+    assert.equal((await server.audit()).length, 1);
+    assert.equal(server.notices.length, 1);
+  });
+
+  it('refuses another code, though the app shows it and it would have been right, as a code used already', async () => {
+    const server = withRetries();
+    const { challengeId, secret } = await server.startApp();
+    const code = await server.codeOf(secret);
+    assert.equal((await server.verifyApp(challengeId, code)).status, 204);
+    // The codes of the steps either side, and the next step's once it came: each would have registered the app.
+    const others = new Set(await Promise.all([-1, 1, 2].map((steps) => server.codeOf(secret, steps))));
+    others.delete(code);
+    assert.ok(others.size > 0);
+    for (const other of others) {
+      const refused = await server.verifyApp(challengeId, other);
+      assert.equal(refused.status, 409, `a code of another step: ${refused.status}`);
+      assert.deepEqual(await body(refused), { error: 'unknown', message: 'This code was used already.' });
+    }
+    server.advance(30);
+    const next = await server.codeOf(secret);
+    if (next !== code) assert.equal((await server.verifyApp(challengeId, next)).status, 409, 'the next step’s code');
+    assert.equal((await server.failures()).count, 0);
+    assert.equal((await server.list()).methods.length, 1);
+    assert.equal(server.notices.length, 1);
+  });
+
+  it('answers another person’s retry as a setup that does not exist', async () => {
+    const server = withRetries();
+    const { challengeId, secret } = await server.startApp();
+    const code = await server.codeOf(secret);
+    assert.equal((await server.verifyApp(challengeId, code)).status, 204);
+    const bob = await server.verifyApp(challengeId, code, { user: 'bob' });
+    assert.equal(bob.status, 404);
+    assert.equal((await server.list('bob')).methods.length, 0);
+  });
+
+  it('refuses a retry after the setup’s lifetime, as a code used already', async () => {
+    const server = withRetries();
+    const { challengeId, secret } = await server.startApp();
+    const code = await server.codeOf(secret);
+    assert.equal((await server.verifyApp(challengeId, code)).status, 204);
+    server.advance(601);
+    const late = await server.verifyApp(challengeId, code);
+    assert.equal(late.status, 409);
+    assert.equal((await body(late)).message, 'This code was used already.');
+    assert.equal(server.notices.length, 1);
+  });
+
+  it('refuses a retry once the person removed the app it registered, and does not register it again', async () => {
+    const server = withRetries();
+    assert.equal((await server.verify(await server.startPhone(), server.lastCode())).status, 204);
+    server.advance(61);
+    const { challengeId, secret } = await server.startApp();
+    const code = await server.codeOf(secret);
+    assert.equal((await server.verifyApp(challengeId, code)).status, 204);
+    const app = (await server.list()).methods.find((method) => method.kind === 'authenticator-app');
+    assert.equal((await server.call('DELETE', `/methods/${app!.id}`)).status, 204);
+    const retry = await server.verifyApp(challengeId, code);
+    assert.equal(retry.status, 409);
+    assert.equal((await body(retry)).message, 'This code was used already.');
+    assert.deepEqual(
+      (await server.list()).methods.map((method) => method.kind),
+      ['phone'],
+      'the removed app stays removed',
+    );
+    assert.deepEqual(
+      server.notices.map(({ action }) => action),
+      ['method-added', 'method-added', 'method-removed'],
+    );
+  });
+
+  it('makes no sign-in of the code a retry was answered for', async () => {
+    const server = withRetries();
+    const { challengeId, secret } = await server.startApp();
+    const code = await server.codeOf(secret);
+    assert.equal((await server.verifyApp(challengeId, code)).status, 204);
+    assert.equal((await server.verifyApp(challengeId, code)).status, 204);
+    const [method] = (await server.list()).methods;
+    const replayed = await server.service('POST', `/users/alice/methods/${method!.id}/verify`, { code });
+    assert.equal(replayed.status, 422, 'the step the setup accepted stays the last one accepted');
+    assert.equal((await body(replayed)).error, 'invalid-code');
+  });
+});
+
 describe('a sign-in check sent again', () => {
   for (const kind of ['phone', 'email'] as const) {
     it(`refuses ${kind === 'phone' ? 'a phone' : 'an email'}’s sign-in code used already, even when the first answer was lost`, async () => {
@@ -310,4 +471,24 @@ describe('a sign-in check sent again', () => {
       assert.equal(stored?.codeHash, null, 'nothing of a used sign-in code is kept');
     });
   }
+
+  it('refuses an authenticator app’s sign-in code used already, even when the first answer was lost', async () => {
+    const server = withRetries();
+    const { challengeId, secret } = await server.startApp();
+    assert.equal((await server.verifyApp(challengeId, await server.codeOf(secret))).status, 204);
+    const [method] = (await server.list()).methods;
+    server.advance(30);
+    const code = await server.codeOf(secret);
+    const check = () => server.service('POST', `/users/alice/methods/${method!.id}/verify`, { code });
+    // The route looks the method up first, in time; its check then commits, and answers after the time-out.
+    assert.equal((await server.answeredLate(check, 1)).status, 503);
+    await server.settle();
+    const stored = async () => (await server.store.transaction((tx) => tx.listMethods('alice')))[0]!;
+    const accepted = (await stored()).data.lastStep;
+    assert.equal(accepted, totpStep(server.now()), 'the lost check was accepted');
+    const again = await check();
+    assert.equal(again.status, 422, 'an app’s code works once at sign-in');
+    assert.equal((await body(again)).error, 'invalid-code');
+    assert.equal((await stored()).data.lastStep, accepted, 'the step accepted stays the last one');
+  });
 });
