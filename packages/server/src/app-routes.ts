@@ -184,7 +184,7 @@ export function createAppRoutes(options: ResolvedOptions, challenges: Challenges
     const at = now();
     const tell = ({ action, method }: { action: AuditAction; method: StoredMethod }) =>
       registrations.notify(caller.userId, action, method);
-    const registered = await challenges.checkEnrollment(
+    await challenges.checkEnrollment(
       caller,
       id,
       code,
@@ -203,8 +203,6 @@ export function createAppRoutes(options: ResolvedOptions, challenges: Challenges
         return step === null ? null : { step, sealed: secret.sealed };
       },
     );
-    // A retry of a verify that succeeded: the person was told then, and is not told twice.
-    if (!('retried' in registered)) tell(registered);
     return respond(204);
   }
 

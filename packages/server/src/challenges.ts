@@ -420,10 +420,11 @@ export function createChallenges(options: ResolvedOptions) {
       if (current.attemptsLeft <= 0) return refuse(locked(current, at));
       const matched = await match(current);
       if (matched !== null) {
-        await tx.putChallenge({ ...current, verified: true, codeHash: null });
+        // Used up, with nothing of its answer kept; or, where a retry is answered, with what the retry is known by,
+        // once `onRight` told what it registered (the row is locked since it was read, so the write can wait).
+        if (!used) await tx.putChallenge({ ...current, verified: true, codeHash: null });
         await clearFailures(tx, caller, failures, at, true);
         const value = await onRight(tx, current, matched);
-        // What a retry is known by, once `onRight` told what it registered: the row is locked since it was read.
         if (used) await tx.putChallenge(used.keep(current, value));
         return { ok: true, value };
       }
@@ -461,15 +462,24 @@ export function createChallenges(options: ResolvedOptions) {
     onRight: (tx: StoreTransaction, challenge: StoredChallenge) => Promise<T>,
     kinds: readonly StoredChallenge['kind'][] = ['phone'],
   ): Promise<T> {
-    const codeHashes = await hashesUnderEveryKey(id, code.replace(/[\s-]/g, ''));
+    const typed = await typedCode(id, code);
     return checkChallenge(
       caller,
       id,
       purpose,
       kinds,
-      async (challenge) => (challenge.codeHash && matches(codeHashes, challenge.codeHash) ? true : null),
+      async (challenge) => (typed.heldBy(challenge) ? true : null),
       (tx, challenge) => onRight(tx, challenge),
     );
+  }
+
+  /** A code as typed: its keyed hashes, under every key, and whether a challenge holds one of them. */
+  async function typedCode(id: string, code: string) {
+    const hashes = await hashesUnderEveryKey(id, code.replace(/[\s-]/g, ''));
+    return {
+      hashes,
+      heldBy: (challenge: StoredChallenge) => !!challenge.codeHash && matches(hashes, challenge.codeHash),
+    };
   }
 
   /**
@@ -477,10 +487,10 @@ export function createChallenges(options: ResolvedOptions) {
    * the code up; and answers a retry of a verify that succeeded (its answer lost to a time-out, a dropped connection)
    * as that verify was answered, so that a person enrolled is not told it failed. The used challenge keeps the code's
    * keyed hash, never the code, and the id of the method registered, until it expires: a retry is the same person,
-   * with the same code, before then, while that method is still theirs. It answers `Retried`, having registered,
-   * counted and written nothing, so that the caller tells no one again. Anything else is refused as a used code is.
-   * So that the person is still told once when the first verify's commit came after its time-out, which answered
-   * 503 before the caller could tell anyone, `late` is given that registration when the commit comes.
+   * with the same code, before then, while that method is still theirs. It registers, counts and writes nothing
+   * then. Anything else is refused as a used code is. `tell` is given the registration once it is committed (a
+   * notice, the host's hook), never for a retry: the person was told at the first; and when that first commit came
+   * after its time-out, which answered 503 before anyone could be told, it is given it when the commit comes.
    *
    * A code that no hash holds (an authenticator app's, right for a time step) is told right by `match`, whose value
    * `register` is given. The used challenge then keeps the keyed hash of the code that was typed, as a sent code's is
@@ -493,37 +503,42 @@ export function createChallenges(options: ResolvedOptions) {
     code: string,
     kinds: readonly StoredChallenge['kind'][],
     register: (tx: StoreTransaction, challenge: StoredChallenge, matched: M) => Promise<T>,
-    late: (registered: T) => void,
+    tell: (registered: T) => unknown,
     match?: (challenge: StoredChallenge) => Promise<M | null>,
-  ): Promise<T | Retried> {
-    const codeHashes = await hashesUnderEveryKey(id, code.replace(/[\s-]/g, ''));
-    const right = (challenge: StoredChallenge) => !!challenge.codeHash && matches(codeHashes, challenge.codeHash);
-    return checkChallenge<M, T | Retried>(
+  ): Promise<void> {
+    const typed = await typedCode(id, code);
+    const registered = await checkChallenge<M, T | Retried>(
       caller,
       id,
       'enroll',
       kinds,
-      match ?? (async (challenge) => (right(challenge) ? (true as M) : null)),
+      match ?? (async (challenge) => (typed.heldBy(challenge) ? (true as M) : null)),
       register,
       {
         keep: (challenge, { method }) => {
           // An app's sealed secret is its registration's now. The code that was right is kept under the current
           // key, whether a sent code's hash or an app's step told it right.
           const { secret: _secret, ...data } = challenge.data;
-          return { ...challenge, verified: true, codeHash: codeHashes[0]!, data: { ...data, [REGISTERED]: method.id } };
+          return {
+            ...challenge,
+            verified: true,
+            codeHash: typed.hashes[0]!,
+            data: { ...data, [REGISTERED]: method.id },
+          };
         },
         async again(tx, challenge, at) {
           const registered = challenge.data[REGISTERED];
-          if (typeof registered !== 'string' || at > challenge.expiresAt || !right(challenge)) return null;
+          if (typeof registered !== 'string' || at > challenge.expiresAt || !typed.heldBy(challenge)) return null;
           // A method the person removed (or replaced) since is not made again: the code stays used.
           const method = (await tx.listMethods(caller.userId)).find((candidate) => candidate.id === registered);
           return method ? { retried: true, method } : null;
         },
         late: (value) => {
-          if (!('retried' in value)) late(value);
+          if (!('retried' in value)) void tell(value);
         },
       },
     );
+    if (!('retried' in registered)) await tell(registered);
   }
 
   /**

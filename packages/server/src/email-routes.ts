@@ -109,9 +109,7 @@ export function createEmailRoutes(
     };
     const tell = ({ action, method }: { action: AuditAction; method: StoredMethod }) =>
       registrations.notify(caller.userId, action, method);
-    const registered = await challenges.checkEnrollment(caller, id, code, ['email'], register, tell);
-    // A retry of a verify that succeeded: the person was told then, and is not told twice.
-    if (!('retried' in registered)) tell(registered);
+    await challenges.checkEnrollment(caller, id, code, ['email'], register, tell);
     return respond(204);
   }
 

@@ -116,17 +116,15 @@ export function createPhoneRoutes(options: ResolvedOptions, challenges: Challeng
 
   async function verify(caller: Caller, id: string, body: Record<string, unknown>): Promise<Response> {
     const code = readCode(body.code);
-    const registered = await challenges.checkEnrollment(
+    await challenges.checkEnrollment(
       caller,
       id,
       code,
       ['phone'],
       (tx, challenge) =>
         registrations.registerPhone(tx, caller, challenge).then((result) => ({ ...result, challenge })),
-      (late) => void tell(caller, late),
+      (registered) => tell(caller, registered),
     );
-    // A retry of a verify that succeeded: the person and the host were told then, and are not told twice.
-    if (!('retried' in registered)) await tell(caller, registered);
     return respond(204);
   }
 
