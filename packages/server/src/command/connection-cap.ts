@@ -13,13 +13,15 @@ import type { Socket } from 'node:net';
 const SAID_EVERY_MS = 60_000;
 
 /**
- * Caps `server` at `max` connections, saying so through `say`; answers what the request handler calls with each
- * request, so that the cap knows which connections have one in flight until its answer ends.
+ * Caps `server` at `max` connections, saying so through `say` with `named` (what sets the cap, or the listener it
+ * is on); answers what the request handler calls with each request, so that the cap knows which connections have
+ * one in flight until its answer ends.
  */
 export function capConnections(
   server: Server,
   max: number,
   say: (line: string) => void,
+  named = 'SECURITY_INFO_MAX_CONNECTIONS',
 ): (req: IncomingMessage, res: ServerResponse) => void {
   // The requests in flight on each connection, in the order of their last request's start or end (the first idle
   // one is the one idle the longest): a busy load balancer's connection is not the first to go between requests.
@@ -42,7 +44,7 @@ export function capConnections(
       if (performance.now() - saidAt >= SAID_EVERY_MS) {
         saidAt = performance.now();
         say(
-          `[security-info] at SECURITY_INFO_MAX_CONNECTIONS (${max}) open at once: ${closedAtCap} new ` +
+          `[security-info] at ${named} (${max}) open at once: ${closedAtCap} new ` +
             'connection(s) closed an idle one, or were closed when none was idle (said at most once a minute)',
         );
         closedAtCap = 0;

@@ -7,7 +7,7 @@ import { connect, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { configFromEnv, type ServiceConfig } from './config.js';
-import { HEADERS_TIMEOUT_MS, startService, type RunningService } from './service.js';
+import { HEADERS_TIMEOUT_MS, MANAGEMENT_MAX_CONNECTIONS, startService, type RunningService } from './service.js';
 
 /** Starts the command's server in development on a folder of its own, with `env` added; `stop` removes the folder. */
 async function serviceWith(env: Record<string, string>, errors: string[] = []) {
@@ -298,6 +298,32 @@ describe('the command’s management listener (SECURITY_INFO_MANAGEMENT_PORT)', 
       assert.ok((await openConnections(service.server)) <= 2);
     } finally {
       for (const each of [...flood, ...probes]) each.close();
+      await service.stop();
+    }
+  });
+
+  it('holds a cap of its own: a flood of the management port is cut, and a probe still gets in', async () => {
+    const errors: string[] = [];
+    const service = await serviceWith({ SECURITY_INFO_MANAGEMENT_PORT: '0' }, errors);
+    const management = service.management!;
+    const flood = Array.from({ length: MANAGEMENT_MAX_CONNECTIONS + 20 }, () =>
+      open(Number(new URL(management.origin).port)),
+    );
+    try {
+      await Promise.all(flood.map((each) => each.connected));
+      await until(
+        () => flood.filter((each) => each.closedByServer).length >= 20,
+        'the flood was cut to the management cap',
+      );
+      assert.ok((await openConnections(management.server)) <= MANAGEMENT_MAX_CONNECTIONS, 'no more than its cap');
+      const probe = await fetch(`${management.origin}/healthz`, { headers: { connection: 'close' } });
+      assert.equal(probe.status, 200, 'a probe closes an idle connection to get its place');
+      assert.equal((await fetch(`${service.origin}/api/security-info/policy`)).status, 200, 'the public port is free');
+      const said = errors.filter((line) => line.includes('the management port'));
+      assert.equal(said.length, 1, 'said once, not once a connection');
+      assert.match(said[0]!, new RegExp(`\\(${MANAGEMENT_MAX_CONNECTIONS}\\) open at once`));
+    } finally {
+      for (const each of flood) each.close();
       await service.stop();
     }
   });

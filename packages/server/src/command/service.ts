@@ -25,6 +25,12 @@ export {
 /** How long a stop waits for requests in flight, once it no longer accepts connections, before closing them. */
 export const STOP_GRACE_MS = 10_000;
 
+/**
+ * The most connections the management listener holds at once: probes and a scraper or two need a handful; a flood of
+ * the port (it may be reachable from more than the probes) cannot take the sockets and memory the process has.
+ */
+export const MANAGEMENT_MAX_CONNECTIONS = 64;
+
 export interface RunningService {
   /** `http://host:port`, the port the server got. */
   origin: string;
@@ -151,10 +157,22 @@ export async function startService(config: ServiceConfig, out: ServiceOutput): P
   });
   const trackRequest = capConnections(server, config.maxConnections, (line) => out.error(line));
   // Not under the public cap: a flood of the public port keeps neither probes nor scrapes out. Probes send no body.
+  // A cap of its own instead, so that a flood of this port cannot take what the public one needs either.
   const toManagement = managementAnswer(operations);
   const managementServer =
     config.management &&
-    createCommandServer(REQUEST_TIMEOUT_MS, (req, res) => serve(managementServer!, req, res, toManagement));
+    createCommandServer(REQUEST_TIMEOUT_MS, (req, res) => {
+      trackManagement!(req, res);
+      serve(managementServer!, req, res, toManagement);
+    });
+  const trackManagement =
+    managementServer &&
+    capConnections(
+      managementServer,
+      MANAGEMENT_MAX_CONNECTIONS,
+      (line) => out.error(line),
+      'the management port’s cap',
+    );
   const servers = managementServer ? [server, managementServer] : [server];
 
   let origin: string;
