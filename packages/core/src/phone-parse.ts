@@ -98,22 +98,36 @@ function hasType(national: string, plan: Plan): boolean {
   });
 }
 
+/**
+ * The last answer of {@link regionOfNumber} that more data cannot change: a reading asks it up to three times for
+ * the same number (the number, its prefix, its length), and +1's 25 regions are looked through at every keystroke.
+ */
+let lastRegion: { metadata: MetadataJson; code: string; national: string; found: string | undefined } | undefined;
+
 /** The region of a calling code a national number belongs to: by its leading digits, or by its types of number. */
 function regionOfNumber(metadata: MetadataJson, code: string, national: string): string | undefined {
   const regions = regionsOf(metadata, code);
   if (!regions || regions.length <= 1) return regions?.[0];
+  const last = lastRegion;
+  if (last && last.national === national && last.code === code && last.metadata === metadata) return last.found;
   // The first region that claims the number. A plain loop: +1 has 25 regions, looked through at every keystroke.
   const plans = metadata.countries as Record<string, Plan | undefined>;
   let found: string | undefined;
+  // Remembered only when no region before the answer lacked its data: data is added to metadata, never taken out.
+  let final = true;
   for (const region of regions) {
     const plan = plans[region];
-    if (!plan) continue;
+    if (!plan) {
+      final = false;
+      continue;
+    }
     const leading = plan[10] as string | undefined;
     if (leading ? !!national && compiledAtStart(leading).test(national) : hasType(national, plan)) {
       found = region;
       break;
     }
   }
+  if (final) lastRegion = { metadata, code, national, found };
   return found;
 }
 

@@ -158,6 +158,27 @@ test('checkLoadedPhoneNumber checks a number as checkPhoneNumber does once its d
   }
 });
 
+test("the answers remembered between a keystroke's format and check follow the metadata asked with and its data added later", () => {
+  const plans = metadata.countries as Record<string, unknown>;
+  const partial = { ...metadata, countries: { US: plans.US } } as PhoneMetadata;
+  const typed = '+1 613 555 0123';
+  // Asked of the whole data first, then of data without Canada: the first answers are not given for the second.
+  assert.deepEqual(missingPhoneData(typed, 'US', metadata), []);
+  assert.deepEqual(checkLoadedPhoneNumber(typed, { region: 'US' }, metadata), {
+    valid: true,
+    e164: '+16135550123',
+    region: 'CA',
+    nationalNumber: '6135550123',
+  });
+  assert.deepEqual(missingPhoneData(typed, 'US', partial), ['1']);
+  assert.equal(checkLoadedPhoneNumber(typed, { region: 'US' }, partial), undefined);
+  // The same object given the rest of +1's data (a host's loader adding to it): answered as with the whole data.
+  const added = partial.countries as Record<string, unknown>;
+  for (const [region, plan] of Object.entries(plans)) if ((plan as unknown[])[0] === '1') added[region] = plan;
+  assert.deepEqual(missingPhoneData(typed, 'US', partial), []);
+  assert.equal(checkLoadedPhoneNumber(typed, { region: 'US' }, partial)?.region, 'CA');
+});
+
 test('formatAsYouType formats and keeps the caret after the same digit', () => {
   assert.deepEqual(formatAsYouType('0612345678', 10, 'NL', metadata), { text: '06 12345678', caret: 11, region: 'NL' });
   // Caret after "201" in the middle of a US number.

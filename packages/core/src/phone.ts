@@ -155,15 +155,25 @@ export function missingPhoneData(raw: string, region: string | undefined, metada
   return missingFor(normalizePhoneInput(raw.slice(0, MAX_INPUT * 4)), region, metadata);
 }
 
+/**
+ * The last input found to need nothing more of its metadata: a field asks for the same digits twice per keystroke
+ * (to format them, then to check them). Only "nothing missing" is remembered: data is added, never taken out.
+ */
+let lastLoaded: { digits: string | null; region: string | undefined; metadata: PhoneMetadata } | undefined;
+
 /** {@link missingPhoneData} of input normalized already. */
 function missingFor(digits: string | null, region: string | undefined, metadata?: PhoneMetadata): string[] {
+  const last = lastLoaded;
+  if (last && last.digits === digits && last.region === region && last.metadata === metadata) return [];
   const codes = codesFor(digits, region);
   if (!metadata) return codes;
   const plan = planOf(metadata, region?.toUpperCase());
   const dialled = plan && digits && !digits.startsWith('+') ? withoutAccessPrefix(digits, plan) : undefined;
   const code = dialled ? leadingCallingCode(dialled) : undefined;
   if (code && !codes.includes(code)) codes.push(code);
-  return codes.filter((known) => !hasCallingCode(known, metadata));
+  const missing = codes.filter((known) => !hasCallingCode(known, metadata));
+  if (missing.length === 0) lastLoaded = { digits, region, metadata };
+  return missing;
 }
 
 /**
