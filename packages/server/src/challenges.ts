@@ -408,13 +408,17 @@ export function createChallenges(options: ResolvedOptions) {
       if (!current || current.userId !== caller.userId || current.purpose !== purpose || !kinds.includes(current.kind))
         return refuse(noSuchChallenge(), 'not-found');
       const failures = await readFailures(tx, caller, at);
-      if (failures.state.lockedUntil > at) return refuse(userLocked(failures.state.lockedUntil, at));
+      const waiting = failures.state.lockedUntil > at;
       if (current.verified) {
-        // A retry is neither a right answer nor a wrong one: it changes no count, and writes nothing.
+        // A retry is neither a right answer nor a wrong one: it changes no count, and writes nothing. It is known
+        // before the lock is looked at, since wrong codes counted after the right one cannot take back what that one
+        // registered; and it tests nothing: only the answer accepted already, on this used challenge, is one.
         const value = used && (await used.again(tx, current, at));
         if (value) return { ok: true, value, again: true };
+        if (waiting) return refuse(userLocked(failures.state.lockedUntil, at));
         return refuse(new Refusal(409, 'unknown', 'This code was used already.'), 'used');
       }
+      if (waiting) return refuse(userLocked(failures.state.lockedUntil, at));
       if (!usable(current) || at > current.expiresAt)
         return refuse(new Refusal(410, 'code-expired', 'The code has expired.'), 'expired');
       if (current.attemptsLeft <= 0) return refuse(locked(current, at));

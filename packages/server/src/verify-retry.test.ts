@@ -1,19 +1,23 @@
 /**
  * A verify that registered a method but whose answer never arrived (the store committed after the request's
  * time-out, a proxy dropped the connection, the client gave up) is sent again with the same code: an enrollment's
- * retry answers as the first verify did, and registers, audits and tells nothing more; a sign-in's code stays used.
+ * retry answers as the first verify did, and registers, audits and tells nothing more, even once wrong codes since have
+ * locked the person; a sign-in's code stays used.
  */
-import { describe, it } from 'node:test';
+import { after, describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { base32Decode, type Registrations, type SecurityInfoPolicy } from '@security-info/core';
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { createMemoryStore } from './memory-store.js';
 import { pgliteClient } from './pglite-store.js';
+import { openPostgresStore } from './postgres-store.js';
 import { migrate } from './sql-schema.js';
 import { createSqlStore } from './sql-store.js';
-import type { MethodNotice, VerifiedPhone } from './options.js';
+import type { MethodNotice, SecurityInfoHandlerOptions, VerifiedPhone } from './options.js';
 import type { EmailCodeMessage } from './senders.js';
-import type { SecurityInfoStore } from './store.js';
+import { KNOWN_CLIENTS, type SecurityInfoStore } from './store.js';
+import { startPostgres, type TestPostgres } from './test-postgres.js';
 import { body, requester, setup, type Call } from './test-support.js';
 import { hotp, totpStep } from './totp.js';
 
@@ -27,12 +31,49 @@ const POLICY: SecurityInfoPolicy = {
   ],
 };
 
+/** The throwaway PostgreSQL cluster, started by the first test that asks for it and stopped after the last. */
+let postgres: Promise<TestPostgres> | undefined;
+let databases = 0;
+after(async () => {
+  if (postgres) await (await postgres).stop();
+});
+
+/** A store of `kind` for one test, closed after it: PostgreSQL's in a database of the test's own. */
+async function openStore(t: TestContext, kind: 'memory' | 'PGlite' | 'PostgreSQL'): Promise<SecurityInfoStore> {
+  if (kind === 'memory') return createMemoryStore();
+  if (kind === 'PGlite') {
+    const client = pgliteClient(new PGlite());
+    await migrate(client);
+    return createSqlStore(client);
+  }
+  postgres ??= startPostgres();
+  const { connectionString } = await postgres;
+  const name = `retry_${++databases}`;
+  const admin = new pg.Pool({ connectionString, max: 1 });
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const store = await openPostgresStore({ connectionString: connectionString.replace(/\/postgres$/, `/${name}`) });
+  t.after(() => store.close());
+  return store;
+}
+
+/** Every store a retry must work on; a database's answers get more time than memory's. */
+const STORES = ['memory', 'PGlite', 'PostgreSQL'] as const;
+const timeoutFor = (kind: (typeof STORES)[number]) => (kind === 'memory' ? 300 : 3000);
+
 /**
  * A server whose store can be made to commit and then answer late, past the time-out, as a database whose answer is
  * slow to come back does: the request answers 503 although its work was done.
  */
 /** `timeoutMs` is the store's time-out: a database that takes seconds to warm up needs more than memory does. */
-function withRetries(inner: SecurityInfoStore = createMemoryStore(), timeoutMs = 300) {
+function withRetries(
+  inner: SecurityInfoStore = createMemoryStore(),
+  timeoutMs = 300,
+  extra: Partial<SecurityInfoHandlerOptions> = {},
+) {
   /** While set, every transaction commits and then holds its answer until the test lets it go. */
   let held: Promise<void> | undefined;
   /** While `held` is set, how many transactions still answer in time before the store begins to answer late. */
@@ -61,6 +102,7 @@ function withRetries(inner: SecurityInfoStore = createMemoryStore(), timeoutMs =
     serviceCredentials: { 'sign-in': SERVICE_TOKEN },
     onNotice: (notice) => void notices.push(notice),
     onVerified: (event) => void verified.push(event),
+    ...extra,
   });
   const call = requester(server.handler);
   const list = async (user = 'alice') =>
@@ -69,6 +111,8 @@ function withRetries(inner: SecurityInfoStore = createMemoryStore(), timeoutMs =
     call(method, `/service${path}`, json, { user: null, headers: { authorization: `Bearer ${SERVICE_TOKEN}` } });
   const audit = () => inner.transaction((tx) => tx.listAudit({ userId: 'alice', limit: 100 }));
   const failures = () => inner.transaction((tx) => tx.getFailures('alice'));
+  /** The wrong answers counted at the addresses where the person answered right before. */
+  const knownFailures = () => inner.transaction((tx) => tx.getFailures('alice', KNOWN_CLIENTS));
   const lastCode = () => sent.at(-1)!;
   const lastEmailCode = () => emails.at(-1)!.code;
   const other = (code: string) => (code === '000000' ? '111111' : '000000');
@@ -124,6 +168,7 @@ function withRetries(inner: SecurityInfoStore = createMemoryStore(), timeoutMs =
     service,
     audit,
     failures,
+    knownFailures,
     lastCode,
     lastEmailCode,
     other,
@@ -445,6 +490,78 @@ describe('an authenticator app’s verify sent again', () => {
     const replayed = await server.service('POST', `/users/alice/methods/${method!.id}/verify`, { code });
     assert.equal(replayed.status, 422, 'the step the setup accepted stays the last one accepted');
     assert.equal((await body(replayed)).error, 'invalid-code');
+  });
+});
+
+describe('a verify sent again once wrong codes locked the person', () => {
+  /** Three wrong codes in a row make the person wait; the right code's retry comes after them. */
+  const LOCK = { limits: { maxConsecutiveFailures: 3 } };
+
+  /** Wrong codes at the person's address on a challenge of another number, until they lock the person (429). */
+  async function lockOut(server: ReturnType<typeof withRetries>) {
+    server.advance(61);
+    const other = await server.startPhone({ phoneNumber: '+31687654321' });
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push((await server.verify(other, server.other(server.lastCode()))).status);
+    assert.deepEqual(answers, [422, 422, 429], 'the third wrong code locks');
+    return other;
+  }
+
+  for (const kind of STORES) {
+    it(`answers the retry of the accepted code, and refuses every other code with 429, on the ${kind} store`, async (t) => {
+      const server = withRetries(await openStore(t, kind), timeoutFor(kind), LOCK);
+      const id = await server.startPhone();
+      const code = server.lastCode();
+      assert.equal((await server.answeredLate(() => server.verify(id, code))).status, 503);
+      await server.settle();
+      const other = await lockOut(server);
+      const counted = await server.knownFailures();
+      assert.ok(counted.lockedUntil > server.now(), 'the person waits');
+
+      const retry = await server.verify(id, code);
+      assert.equal(retry.status, 204, await retry.clone().text());
+      const wrong = await server.verify(id, server.other(code));
+      assert.equal(wrong.status, 429, 'a wrong code on the used challenge tests nothing while locked');
+      assert.equal((await body(wrong)).error, 'too-many-attempts');
+      const right = await server.verify(other, server.lastCode());
+      assert.equal(right.status, 429, 'nor does the right code of a challenge not yet used');
+      assert.deepEqual(await server.knownFailures(), counted, 'nothing was counted, nothing cleared');
+      assert.deepEqual(
+        (await server.list()).methods.map((method) => method.phone?.phoneNumber),
+        ['+31612345678'],
+      );
+      assert.equal((await server.audit()).length, 1);
+      assert.equal(server.notices.length, 1);
+      assert.equal(server.verified.length, 1);
+    });
+  }
+
+  it('answers the retry of an app’s accepted code while locked, and refuses the app’s other codes with 429', async () => {
+    const server = withRetries(createMemoryStore(), 300, LOCK);
+    const { challengeId, secret } = await server.startApp();
+    const code = await server.codeOf(secret);
+    assert.equal((await server.answeredLate(() => server.verifyApp(challengeId, code))).status, 503);
+    await server.settle();
+    await lockOut(server);
+    const retry = await server.verifyApp(challengeId, code);
+    assert.equal(retry.status, 204, await retry.clone().text());
+    const next = await server.codeOf(secret, 1);
+    const refused = await server.verifyApp(challengeId, next === code ? server.other(code) : next);
+    assert.equal(refused.status, 429);
+    assert.deepEqual(
+      (await server.list()).methods.map((method) => method.kind),
+      ['authenticator-app'],
+    );
+    assert.equal(server.notices.length, 1);
+  });
+
+  it('refuses another person’s retry while they are locked as a challenge that does not exist', async () => {
+    const server = withRetries(createMemoryStore(), 300, LOCK);
+    const id = await server.startPhone();
+    const code = server.lastCode();
+    assert.equal((await server.verify(id, code)).status, 204);
+    await lockOut(server);
+    assert.equal((await server.verify(id, code, { user: 'bob' })).status, 404);
   });
 });
 
