@@ -5,6 +5,7 @@
  */
 import type { Channel, CodeChannel } from '@security-info/core';
 import { createCodeHasher, equalInConstantTime, randomCode, randomId } from './codes.js';
+import { enrollmentRetry, type KeyedAnswer, type Retried, type UsedChallenge } from './enrollment-retry.js';
 import { Refusal, type RefusalDetails } from './http.js';
 import { chargeSend, refuseSend, sendCharges, type Destination, type SendRefused } from './limits.js';
 import type { CheckedNumber } from './number-check.js';
@@ -63,31 +64,6 @@ export const noSuchChallenge = () => new Refusal(404, 'code-expired', 'No such c
 
 export const methodGone = () => new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
 
-/** An enrollment's verify sent again after it succeeded: answered as the first was, with the method it registered. */
-export interface Retried {
-  retried: true;
-  method: StoredMethod;
-}
-
-/** Where a used enrollment challenge keeps the id of the method its right code registered, to know a retry by. */
-const REGISTERED = 'registered';
-
-/**
- * How `checkChallenge` treats a challenge used already. By default its code is dropped when it is used, and every
- * later answer is refused (409): a sign-in's code works once.
- */
-interface UsedChallenge<T> {
-  /** The challenge as it is kept, verified, once its right answer gave `value`. */
-  keep(challenge: StoredChallenge, value: T): StoredChallenge;
-  /** The answer to a later attempt when it is a retry of the one that succeeded; `null` refuses it as used. */
-  again(tx: StoreTransaction, used: StoredChallenge, at: number): Promise<T | null>;
-  /**
-   * Given the value of a right answer whose commit came after the request's time-out (which answered 503): what
-   * follows a commit (a notice) is done then, as the retry that finds it done will not do it.
-   */
-  late(value: T): void;
-}
-
 /**
  * A sign-in's code goes only to a method the person still has: looked up under the person's lock, in the transaction
  * that commits to the send, so that a phone or address removed (reported stolen, given up) while the send was being
@@ -113,7 +89,17 @@ export function createChallenges(options: ResolvedOptions) {
   /** Whether one of the hashes is the stored one: every one is compared, so the time says nothing of which. */
   const matches = (hashes: readonly Uint8Array[], stored: Uint8Array) =>
     hashes.reduce((found, candidate) => equalInConstantTime(candidate, stored) || found, false);
-  const transaction = <T>(work: (tx: StoreTransaction) => Promise<T>) => wait(store.transaction(work), 'the store');
+  /**
+   * Runs `work` in one store transaction, under the store's time-out. The work goes on after a time-out, and when it
+   * commits then, `late` is given its value: what follows a commit (a notice) is not left undone.
+   */
+  function transaction<T>(work: (tx: StoreTransaction) => Promise<T>, late?: (value: T) => void): Promise<T> {
+    const committing = store.transaction(work);
+    return wait(committing, 'the store').catch((error: unknown) => {
+      if (late && error instanceof DependencyTimeout) void committing.then(late).catch(() => undefined);
+      throw error;
+    });
+  }
 
   /** The wait before the resend after `sends` codes: 30 s, then 60, 120... */
   const cooldownAfter = (sends: number) => limits.resendAfterSeconds * 2 ** Math.max(0, sends - 1);
@@ -403,7 +389,7 @@ export function createChallenges(options: ResolvedOptions) {
     used?: UsedChallenge<T>,
   ): Promise<T> {
     const at = now();
-    const committing = store.transaction(async (tx): Promise<Outcome<T>> => {
+    const committing = async (tx: StoreTransaction): Promise<Outcome<T>> => {
       const current = await tx.getChallenge(id);
       if (!current || current.userId !== caller.userId || current.purpose !== purpose || !kinds.includes(current.kind))
         return refuse(noSuchChallenge(), 'not-found');
@@ -443,16 +429,10 @@ export function createChallenges(options: ResolvedOptions) {
           : locked(next, at),
         'invalid-code',
       );
-    });
-    const outcome = await wait(committing, 'the store').catch((error: unknown) => {
-      // The work goes on after the time-out; a registration it commits then is not left untold.
-      if (used && error instanceof DependencyTimeout)
-        void committing
-          .then((late) => {
-            if (late.ok && !late.again) used.late(late.value);
-          })
-          .catch(() => undefined);
-      throw error;
+    };
+    // A registration committed after the time-out is not left untold.
+    const outcome = await transaction(committing, (late) => {
+      if (used && late.ok && !late.again) used.late(late.value);
     });
     return settle(purpose, outcome);
   }
@@ -477,24 +457,25 @@ export function createChallenges(options: ResolvedOptions) {
     );
   }
 
-  /** A code as typed: its keyed hashes, under every key, and whether a challenge holds one of them. */
-  async function typedCode(id: string, code: string) {
-    const hashes = await hashesUnderEveryKey(id, code.replace(/[\s-]/g, ''));
+  /** An answer to challenge `id` as given, kept only as its keyed hashes (`KeyedAnswer`). */
+  async function keyedAnswer(id: string, answer: string): Promise<KeyedAnswer> {
+    const hashes = await hashesUnderEveryKey(id, answer);
     return {
       hashes,
       heldBy: (challenge: StoredChallenge) => !!challenge.codeHash && matches(hashes, challenge.codeHash),
     };
   }
 
+  /** A code as typed, spaces and hyphens aside, as a `KeyedAnswer`. */
+  const typedCode = (id: string, code: string) => keyedAnswer(id, code.replace(/[\s-]/g, ''));
+
   /**
    * Checks an enrollment's code, as `check` does, registering the method with `register` in the transaction that uses
    * the code up; and answers a retry of a verify that succeeded (its answer lost to a time-out, a dropped connection)
-   * as that verify was answered, so that a person enrolled is not told it failed. The used challenge keeps the code's
-   * keyed hash, never the code, and the id of the method registered, until it expires: a retry is the same person,
-   * with the same code, before then, while that method is still theirs. It registers, counts and writes nothing
-   * then. Anything else is refused as a used code is. `tell` is given the registration once it is committed (a
-   * notice, the host's hook), never for a retry: the person was told at the first; and when that first commit came
-   * after its time-out, which answered 503 before anyone could be told, it is given it when the commit comes.
+   * as that verify was answered, so that a person enrolled is not told it failed (`enrollmentRetry`: the used
+   * challenge keeps the code's keyed hash, never the code, and the id of the method registered, until it expires).
+   * `tell` is given the registration once it is committed (a notice, the host's hook), never for a retry; and when
+   * that first commit came after its time-out, which answered 503 before anyone could be told, when the commit comes.
    *
    * A code that no hash holds (an authenticator app's, right for a time step) is told right by `match`, whose value
    * `register` is given. The used challenge then keeps the keyed hash of the code that was typed, as a sent code's is
@@ -518,29 +499,7 @@ export function createChallenges(options: ResolvedOptions) {
       kinds,
       match ?? (async (challenge) => (typed.heldBy(challenge) ? (true as M) : null)),
       register,
-      {
-        keep: (challenge, { method }) => {
-          // An app's sealed secret is its registration's now. The code that was right is kept under the current
-          // key, whether a sent code's hash or an app's step told it right.
-          const { secret: _secret, ...data } = challenge.data;
-          return {
-            ...challenge,
-            verified: true,
-            codeHash: typed.hashes[0]!,
-            data: { ...data, [REGISTERED]: method.id },
-          };
-        },
-        async again(tx, challenge, at) {
-          const registered = challenge.data[REGISTERED];
-          if (typeof registered !== 'string' || at > challenge.expiresAt || !typed.heldBy(challenge)) return null;
-          // A method the person removed (or replaced) since is not made again: the code stays used.
-          const method = (await tx.listMethods(caller.userId)).find((candidate) => candidate.id === registered);
-          return method ? { retried: true, method } : null;
-        },
-        late: (value) => {
-          if (!('retried' in value)) void tell(value);
-        },
-      },
+      enrollmentRetry(caller.userId, typed, tell),
     );
     if (!('retried' in registered)) await tell(registered);
   }
@@ -598,6 +557,7 @@ export function createChallenges(options: ResolvedOptions) {
     check,
     checkEnrollment,
     checkChallenge,
+    keyedAnswer,
     checkUser,
     refuseWhileLocked,
     knownClient,
