@@ -1,12 +1,13 @@
 /**
  * Passkeys (WebAuthn, through `@simplewebauthn/server`): a person registers one from their page, and the service API
  * checks one at sign-in. Each ceremony's random challenge is kept server-side in a challenge of kind `passkey`, bound
- * to the user, for five minutes, and used once: the first answer claims it, right or wrong. A registration keeps the
+ * to the user, for five minutes, and used once: the first answer claims it, right or wrong; only a registration that
+ * succeeded is answered again, to the same answer sent again (its answer lost). A registration keeps the
  * credential's id, public key, signature counter, transports and backed-up flag, with the name the person gave it;
  * a credential is one person's, whoever registered it first. Answers that fail a check are refused as `invalid-code`
  * with a `reason` (`PasskeyFailureReason`); at sign-in they count in the user's limits as wrong codes do.
  */
-import { passkeyName, PASSKEY_NAME_MAX, type PasskeyFailureReason } from '@security-info/core';
+import { passkeyName, PASSKEY_NAME_MAX, type PasskeyFailureReason, type Registrations } from '@security-info/core';
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -21,12 +22,13 @@ import { createHmac, createPublicKey, type JsonWebKey } from 'node:crypto';
 import { cutWhole } from './app-routes.js';
 import { Mismatch, noSuchChallenge, type Caller, type Challenges } from './challenges.js';
 import { randomId } from './codes.js';
+import { enrollmentRetry, type EnrollmentRetry, type Retried } from './enrollment-retry.js';
 import { Refusal, badRequest, respond } from './http.js';
 import { requireAllowed, signInBudget } from './limits.js';
 import type { RelyingParty, ResolvedOptions } from './options.js';
 import { readId } from './phone-routes.js';
 import type { RegistrationsApi } from './registrations.js';
-import type { RateCharge, StoreTransaction, StoredChallenge, StoredMethod } from './store.js';
+import type { AuditAction, RateCharge, StoreTransaction, StoredChallenge, StoredMethod } from './store.js';
 import { within } from './timeout.js';
 
 /** How long a ceremony's challenge lives: the browser's dialog, and the person reaching for their authenticator. */
@@ -297,14 +299,30 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
 
   /**
    * Takes the caller's challenge for good, before its answer is checked: one answer per challenge, so two answers
-   * racing with one challenge cannot both pass. Another user's challenge is no challenge (404).
+   * racing with one challenge cannot both pass. Another user's challenge is no challenge (404). A registration's
+   * challenge used already answers `retry`'s retry (the registration that succeeded, with the person's methods as
+   * they are now) rather than a refusal.
    */
-  async function claim(caller: Caller, id: string, purpose: StoredChallenge['purpose']): Promise<StoredChallenge> {
+  async function claim(caller: Caller, id: string, purpose: 'sign-in'): Promise<StoredChallenge>;
+  async function claim(
+    caller: Caller,
+    id: string,
+    purpose: 'enroll',
+    retry: EnrollmentRetry<unknown>,
+  ): Promise<StoredChallenge | (Retried & { view: Registrations })>;
+  async function claim(
+    caller: Caller,
+    id: string,
+    purpose: StoredChallenge['purpose'],
+    retry?: EnrollmentRetry<unknown>,
+  ): Promise<StoredChallenge | (Retried & { view: Registrations })> {
     const at = now();
-    const outcome = await challenges.transaction(async (tx): Promise<StoredChallenge | Refusal> => {
+    const outcome = await challenges.transaction(async (tx) => {
       const current = await tx.getChallenge(id);
       if (!current || current.userId !== caller.userId || current.purpose !== purpose || current.kind !== 'passkey')
         return noSuchChallenge();
+      const retried = current.verified && retry ? await retry.again(tx, current, at) : null;
+      if (retried) return { ...retried, view: await registrations.view(tx, caller.userId) };
       if (current.verified || typeof current.data.challenge !== 'string')
         return new Refusal(410, 'code-expired', 'This passkey request was answered already: start again.');
       if (at > current.expiresAt) return new Refusal(410, 'code-expired', 'The passkey request expired: start again.');
@@ -314,6 +332,13 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
     if (outcome instanceof Refusal) throw outcome;
     return outcome;
   }
+
+  /** A registration's answer: the passkey as the person's list shows it. */
+  const registered = (view: Registrations, method: StoredMethod) =>
+    respond(
+      201,
+      view.methods.find((candidate) => candidate.id === method.id),
+    );
 
   /**
    * The WebAuthn user handle of a person who has no passkey yet: 32 bytes keyed by the secret from their user id, so
@@ -361,14 +386,29 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
     return respond(201, { challengeId: challenge.id, options: creation });
   }
 
-  /** `POST {base}/passkeys`: checks the browser's answer and registers the passkey; answers its registration. */
+  /**
+   * `POST {base}/passkeys`: checks the browser's answer and registers the passkey; answers its registration. The same
+   * answer sent again, its answer lost, is answered with the passkey it registered (`enrollmentRetry`): the used
+   * challenge keeps the answer's keyed hash, never the credential, and the passkey's method id, until it expires.
+   */
   async function finish(caller: Caller, body: Record<string, unknown>): Promise<Response> {
     const rp = relyingParty();
     checkPolicy();
     const challengeId = readId(body.challengeId, 'challengeId');
     const response = readRegistrationResponse(body.response);
     const name = body.name === undefined ? DEFAULT_PASSKEY_NAME : readPasskeyName(body.name);
-    const claimed = await claim(caller, challengeId, 'enroll');
+    // The answer as the authenticator made it: a browser sending it again sends these as they were. The name is not
+    // part of it: the one the first registration gave stands.
+    const { clientDataJSON, attestationObject } = response.response;
+    const answer = await challenges.keyedAnswer(
+      challengeId,
+      [response.id, clientDataJSON, attestationObject].join('.'),
+    );
+    const tell = ({ action, method }: { action: AuditAction; method: StoredMethod }) =>
+      registrations.notify(caller.userId, action, method);
+    const retry = enrollmentRetry(caller.userId, answer, tell);
+    const claimed = await claim(caller, challengeId, 'enroll', retry);
+    if ('retried' in claimed) return registered(claimed.view, claimed.method);
     const origins = originsFor(rp, caller.request);
     if (framed(response.response.clientDataJSON)) throw refusal('origin');
     let verified: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
@@ -392,38 +432,40 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
     if (idBytes < 1 || idBytes > 1023) throw refusal('not-verified');
     // A weak or malformed key would be taken as it is, and trusted at every later sign-in.
     if (!soundPublicKey(credential.publicKey)) throw refusal('not-verified');
-    const { method, action, view } = await challenges.transaction(async (tx: StoreTransaction) => {
-      // The claimed challenge must still be there: a helpdesk reset since the claim took it, with the person's
-      // methods, and a ceremony begun before the reset registers nothing after it. Its row first, as a code check.
-      const current = await tx.getChallenge(claimed.id);
-      if (!current || current.userId !== caller.userId) throw noSuchChallenge();
-      if (await tx.findPasskey(credential.id)) throw refusal('already-registered', 409);
-      const registered = await registrations.registerMethod(tx, caller, {
-        kind: 'passkey',
-        replaces: null,
-        max: { count: MAX_PASSKEYS, refusal: tooMany },
-        fields: {
-          phoneNumber: null,
-          channel: null,
-          data: {
-            credentialId: credential.id,
-            publicKey: Buffer.from(credential.publicKey).toString('base64url'),
-            counter: credential.counter,
-            transports: knownTransports(credential.transports ?? response.response.transports),
-            backedUp: credentialBackedUp,
-            deviceType: credentialDeviceType,
-            userHandle: claimed.data.userHandle,
-            name,
+    const committed = await challenges.transaction(
+      async (tx: StoreTransaction) => {
+        // The claimed challenge must still be there: a helpdesk reset since the claim took it, with the person's
+        // methods, and a ceremony begun before the reset registers nothing after it. Its row first, as a code check.
+        const current = await tx.getChallenge(claimed.id);
+        if (!current || current.userId !== caller.userId) throw noSuchChallenge();
+        if (await tx.findPasskey(credential.id)) throw refusal('already-registered', 409);
+        const registration = await registrations.registerMethod(tx, caller, {
+          kind: 'passkey',
+          replaces: null,
+          max: { count: MAX_PASSKEYS, refusal: tooMany },
+          fields: {
+            phoneNumber: null,
+            channel: null,
+            data: {
+              credentialId: credential.id,
+              publicKey: Buffer.from(credential.publicKey).toString('base64url'),
+              counter: credential.counter,
+              transports: knownTransports(credential.transports ?? response.response.transports),
+              backedUp: credentialBackedUp,
+              deviceType: credentialDeviceType,
+              userHandle: claimed.data.userHandle,
+              name,
+            },
           },
-        },
-      });
-      return { ...registered, view: await registrations.view(tx, caller.userId) };
-    });
-    registrations.notify(caller.userId, action, method);
-    return respond(
-      201,
-      view.methods.find((candidate) => candidate.id === method.id),
+        });
+        // What a retry of this answer is known by, written with the registration or not at all.
+        await tx.putChallenge(retry.keep(current, registration));
+        return { ...registration, view: await registrations.view(tx, caller.userId) };
+      },
+      (late) => retry.late(late),
     );
+    tell(committed);
+    return registered(committed.view, committed.method);
   }
 
   /**

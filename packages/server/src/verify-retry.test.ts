@@ -1,8 +1,8 @@
 /**
  * A verify that registered a method but whose answer never arrived (the store committed after the request's
- * time-out, a proxy dropped the connection, the client gave up) is sent again with the same code: an enrollment's
- * retry answers as the first verify did, and registers, audits and tells nothing more, even once wrong codes since have
- * locked the person; a sign-in's code stays used.
+ * time-out, a proxy dropped the connection, the client gave up) is sent again with the same code, or a passkey's
+ * registration with the same answer: an enrollment's retry answers as the first did, and registers, audits and tells
+ * nothing more, even once wrong codes since have locked the person; a sign-in's code stays used.
  */
 import { after, describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +17,7 @@ import { createSqlStore } from './sql-store.js';
 import type { MethodNotice, SecurityInfoHandlerOptions, VerifiedPhone } from './options.js';
 import type { EmailCodeMessage } from './senders.js';
 import { KNOWN_CLIENTS, type SecurityInfoStore } from './store.js';
+import { softAuthenticator } from './test-authenticator.js';
 import { startPostgres, type TestPostgres } from './test-postgres.js';
 import { body, requester, setup, type Call } from './test-support.js';
 import { hotp, totpStep } from './totp.js';
@@ -28,8 +29,10 @@ const POLICY: SecurityInfoPolicy = {
     { id: 'phone', purposes: ['mfa', 'password-reset'] },
     { id: 'email', purposes: ['password-reset'] },
     { id: 'authenticator-app', purposes: ['mfa', 'password-reset'] },
+    { id: 'passkey', purposes: ['mfa', 'password-reset'] },
   ],
 };
+const RP = { rpId: 'portal.test', rpName: 'Portal', rpOrigins: ['https://portal.test'] };
 
 /** The throwaway PostgreSQL cluster, started by the first test that asks for it and stopped after the last. */
 let postgres: Promise<TestPostgres> | undefined;
@@ -102,6 +105,7 @@ function withRetries(
     serviceCredentials: { 'sign-in': SERVICE_TOKEN },
     onNotice: (notice) => void notices.push(notice),
     onVerified: (event) => void verified.push(event),
+    ...RP,
     ...extra,
   });
   const call = requester(server.handler);
@@ -141,6 +145,14 @@ function withRetries(
   const codeOf = (secret: string, steps = 0) => hotp(base32Decode(secret), totpStep(server.now()) + steps);
   const verifyApp = (id: string, code: string, call: Call = {}) =>
     server.post(`/authenticator-app/challenges/${id}/verify`, { code }, call);
+  /** A passkey's registration options: its challenge, and what the browser's dialog is given. */
+  async function beginPasskey(call: Call = {}) {
+    const response = await server.post('/passkey/registration-options', {}, call);
+    assert.equal(response.status, 201, await response.clone().text());
+    return (await response.json()) as { challengeId: string; options: { challenge: string; user: { id: string } } };
+  }
+  const finishPasskey = (challengeId: string, response: unknown, call: Call = {}, name = 'Laptop') =>
+    server.post('/passkeys', { challengeId, response, name }, call);
   /**
    * Runs `work` with the store answering late: what it commits lands, the request answers 503 at its time-out, and
    * then the store's answers come, as a slow database's would. The first `inTime` transactions answer in time (a
@@ -178,6 +190,8 @@ function withRetries(
     startApp,
     codeOf,
     verifyApp,
+    beginPasskey,
+    finishPasskey,
     answeredLate,
     settle,
   };
@@ -490,6 +504,118 @@ describe('an authenticator app’s verify sent again', () => {
     const replayed = await server.service('POST', `/users/alice/methods/${method!.id}/verify`, { code });
     assert.equal(replayed.status, 422, 'the step the setup accepted stays the last one accepted');
     assert.equal((await body(replayed)).error, 'invalid-code');
+  });
+});
+
+describe('a passkey registration sent again', () => {
+  for (const kind of STORES) {
+    it(`answers the retry of a registration whose answer was lost with the passkey it registered, on the ${kind} store`, async (t) => {
+      const server = withRetries(await openStore(t, kind), timeoutFor(kind));
+      const authenticator = softAuthenticator();
+      const { challengeId, options } = await server.beginPasskey();
+      const answer = authenticator.register(options);
+      // The claim of the challenge answers in time; the registration commits and answers after the time-out.
+      const lost = await server.answeredLate(() => server.finishPasskey(challengeId, answer), 1);
+      assert.equal(lost.status, 503, 'the store committed after the time-out');
+      await server.settle();
+      const { methods } = await server.list();
+      assert.deepEqual(
+        methods.map((method) => method.kind),
+        ['passkey'],
+        'the first registration stands',
+      );
+      const retry = await server.finishPasskey(challengeId, answer);
+      assert.equal(retry.status, 201, await retry.clone().text());
+      assert.deepEqual(await retry.json(), methods[0], 'the retry answers the passkey registered');
+      assert.deepEqual((await server.list()).methods, methods, 'nothing registered twice');
+      assert.deepEqual(
+        (await server.audit()).map(({ action, methodId }) => ({ action, methodId })),
+        [{ action: 'method-added', methodId: methods[0]!.id }],
+      );
+      assert.deepEqual(
+        server.notices.map(({ action, methodId }) => ({ action, methodId })),
+        [{ action: 'method-added', methodId: methods[0]!.id }],
+        'one notice: the first registration’s, told when its commit came',
+      );
+      const another = await server.finishPasskey(challengeId, softAuthenticator().register(options));
+      assert.equal(another.status, 410, 'another credential on the used challenge is refused as before');
+      assert.equal((await server.list()).methods.length, 1);
+      const stored = await server.store.transaction((tx) => tx.getChallenge(challengeId));
+      assert.deepEqual(stored?.data, { registered: methods[0]!.id }, 'the used challenge keeps the method it made');
+      assert.ok(!JSON.stringify(stored).includes(authenticator.credentialId), 'and no credential id in clear');
+    });
+  }
+
+  it('answers the same to every retry of an answered registration, whatever name the retry gives', async () => {
+    const server = withRetries();
+    const { challengeId, options } = await server.beginPasskey();
+    const answer = softAuthenticator().register(options);
+    const first = await server.finishPasskey(challengeId, answer);
+    assert.equal(first.status, 201, await first.clone().text());
+    const registered = await first.json();
+    server.advance(4 * 60);
+    for (const name of ['Laptop', 'Another name']) {
+      const retry = await server.finishPasskey(challengeId, answer, {}, name);
+      assert.equal(retry.status, 201, await retry.clone().text());
+      assert.deepEqual(await retry.json(), registered);
+    }
+    assert.equal((await server.list()).methods.length, 1);
+    assert.equal((await server.audit()).length, 1);
+    assert.equal(server.notices.length, 1);
+  });
+
+  it('answers another person’s retry as a challenge that does not exist', async () => {
+    const server = withRetries();
+    const { challengeId, options } = await server.beginPasskey();
+    const answer = softAuthenticator().register(options);
+    assert.equal((await server.finishPasskey(challengeId, answer)).status, 201);
+    const bob = await server.finishPasskey(challengeId, answer, { user: 'bob' });
+    assert.equal(bob.status, 404);
+    assert.equal((await server.list('bob')).methods.length, 0);
+  });
+
+  it('refuses a retry after the challenge’s five minutes, as an answered challenge', async () => {
+    const server = withRetries();
+    const { challengeId, options } = await server.beginPasskey();
+    const answer = softAuthenticator().register(options);
+    assert.equal((await server.finishPasskey(challengeId, answer)).status, 201);
+    server.advance(5 * 60 + 1);
+    const late = await server.finishPasskey(challengeId, answer);
+    assert.equal(late.status, 410);
+    assert.equal((await body(late)).error, 'code-expired');
+    assert.equal(server.notices.length, 1);
+  });
+
+  it('refuses a retry once the person removed the passkey it registered, and does not register it again', async () => {
+    const server = withRetries();
+    assert.equal((await server.verify(await server.startPhone(), server.lastCode())).status, 204);
+    const { challengeId, options } = await server.beginPasskey();
+    const answer = softAuthenticator().register(options);
+    const first = await server.finishPasskey(challengeId, answer);
+    assert.equal(first.status, 201);
+    const { id } = (await first.json()) as { id: string };
+    assert.equal((await server.call('DELETE', `/methods/${id}`)).status, 204);
+    const retry = await server.finishPasskey(challengeId, answer);
+    assert.equal(retry.status, 410);
+    assert.deepEqual(
+      (await server.list()).methods.map((method) => method.kind),
+      ['phone'],
+      'the removed passkey stays removed',
+    );
+    assert.deepEqual(
+      server.notices.map(({ action }) => action),
+      ['method-added', 'method-added', 'method-removed'],
+    );
+  });
+
+  it('refuses the same answer sent again after one that failed: nothing was registered to answer with', async () => {
+    const server = withRetries();
+    const { challengeId, options } = await server.beginPasskey();
+    const unverified = softAuthenticator().register(options, { uv: false });
+    assert.equal((await server.finishPasskey(challengeId, unverified)).status, 422);
+    const again = await server.finishPasskey(challengeId, unverified);
+    assert.equal(again.status, 410);
+    assert.equal((await server.list()).methods.length, 0);
   });
 });
 
