@@ -219,20 +219,19 @@ describe('a phone verify sent again', () => {
     assert.equal((await server.failures()).count, 0, 'the retry is no wrong code');
   });
 
-  it('answers the retry of a verify whose answer was lost the same on a database store', async () => {
-    const client = pgliteClient(new PGlite());
-    await migrate(client);
-    const server = withRetries(createSqlStore(client), 3000);
-    const id = await server.startPhone();
-    const code = server.lastCode();
-    assert.equal((await server.answeredLate(() => server.verify(id, code))).status, 503);
-    await server.settle();
-    assert.equal((await server.verify(id, code)).status, 204);
-    assert.equal((await server.verify(id, server.other(code))).status, 409);
-    assert.equal((await server.list()).methods.length, 1);
-    assert.equal((await server.audit()).length, 1);
-    assert.equal(server.notices.length, 1);
-  });
+  for (const kind of ['PGlite', 'PostgreSQL'] as const)
+    it(`answers the retry of a verify whose answer was lost the same on ${kind}`, async (t) => {
+      const server = withRetries(await openStore(t, kind), timeoutFor(kind));
+      const id = await server.startPhone();
+      const code = server.lastCode();
+      assert.equal((await server.answeredLate(() => server.verify(id, code))).status, 503);
+      await server.settle();
+      assert.equal((await server.verify(id, code)).status, 204);
+      assert.equal((await server.verify(id, server.other(code))).status, 409);
+      assert.equal((await server.list()).methods.length, 1);
+      assert.equal((await server.audit()).length, 1);
+      assert.equal(server.notices.length, 1);
+    });
 
   it('answers the same to a retry of an answered verify: the same method, one notice, one onVerified', async () => {
     const server = withRetries();
@@ -333,25 +332,26 @@ describe('a phone verify sent again', () => {
 });
 
 describe('an email verify sent again', () => {
-  it('answers the retry of a verify whose answer was lost as a success, registering and telling nothing more', async () => {
-    const server = withRetries();
-    const id = await server.startEmail();
-    const code = server.lastEmailCode();
-    assert.equal((await server.answeredLate(() => server.verifyEmail(id, code))).status, 503);
-    await server.settle();
-    const retry = await server.verifyEmail(id, code);
-    assert.equal(retry.status, 204, await retry.clone().text());
-    const { methods } = await server.list();
-    assert.deepEqual(
-      methods.map((method) => method.email),
-      [{ address: 'ana@example.com' }],
-    );
-    assert.deepEqual(
-      server.notices.map(({ action, methodId }) => ({ action, methodId })),
-      [{ action: 'method-added', methodId: methods[0]!.id }],
-    );
-    assert.equal((await server.audit()).length, 1);
-  });
+  for (const kind of STORES)
+    it(`answers the retry of a verify whose answer was lost as a success, registering and telling nothing more (${kind})`, async (t) => {
+      const server = withRetries(await openStore(t, kind), timeoutFor(kind));
+      const id = await server.startEmail();
+      const code = server.lastEmailCode();
+      assert.equal((await server.answeredLate(() => server.verifyEmail(id, code))).status, 503);
+      await server.settle();
+      const retry = await server.verifyEmail(id, code);
+      assert.equal(retry.status, 204, await retry.clone().text());
+      const { methods } = await server.list();
+      assert.deepEqual(
+        methods.map((method) => method.email),
+        [{ address: 'ana@example.com' }],
+      );
+      assert.deepEqual(
+        server.notices.map(({ action, methodId }) => ({ action, methodId })),
+        [{ action: 'method-added', methodId: methods[0]!.id }],
+      );
+      assert.equal((await server.audit()).length, 1);
+    });
 
   it('refuses another code, and a retry after the lifetime, as a code used already', async () => {
     const server = withRetries();
@@ -412,20 +412,19 @@ describe('an authenticator app’s verify sent again', () => {
     assert.equal(stored?.attemptsLeft, 5, 'no retry counted as a wrong code');
   });
 
-  it('answers the retry of a verify whose answer was lost the same on a database store', async () => {
-    const client = pgliteClient(new PGlite());
-    await migrate(client);
-    const server = withRetries(createSqlStore(client), 3000);
-    const { challengeId, secret } = await server.startApp();
-    const code = await server.codeOf(secret);
-    assert.equal((await server.answeredLate(() => server.verifyApp(challengeId, code))).status, 503);
-    await server.settle();
-    assert.equal((await server.verifyApp(challengeId, code)).status, 204);
-    assert.equal((await server.verifyApp(challengeId, server.other(code))).status, 409);
-    assert.equal((await server.list()).methods.length, 1);
-    assert.equal((await server.audit()).length, 1);
-    assert.equal(server.notices.length, 1);
-  });
+  for (const kind of ['PGlite', 'PostgreSQL'] as const)
+    it(`answers the retry of a verify whose answer was lost the same on ${kind}`, async (t) => {
+      const server = withRetries(await openStore(t, kind), timeoutFor(kind));
+      const { challengeId, secret } = await server.startApp();
+      const code = await server.codeOf(secret);
+      assert.equal((await server.answeredLate(() => server.verifyApp(challengeId, code))).status, 503);
+      await server.settle();
+      assert.equal((await server.verifyApp(challengeId, code)).status, 204);
+      assert.equal((await server.verifyApp(challengeId, server.other(code))).status, 409);
+      assert.equal((await server.list()).methods.length, 1);
+      assert.equal((await server.audit()).length, 1);
+      assert.equal(server.notices.length, 1);
+    });
 
   it('refuses another code, though the app shows it and it would have been right, as a code used already', async () => {
     const server = withRetries();
