@@ -291,6 +291,37 @@ describe('email-address', () => {
     expect(submitted).to.equal(0);
     expect(new FormData(form).get('email')).to.equal('ana@example.com');
   });
+
+  it("forgets the host's error and refusal at a form reset, as an edit does", async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><email-address name="email"></email-address></form>`);
+    const el = form.querySelector('email-address')!;
+    await submit(el, 'ana@example.com');
+    el.error = "This address can't be used.";
+    el.addressRejected = true;
+    await el.updateComplete;
+    expect(el.matches(':state(invalid)')).to.equal(true);
+    form.reset();
+    await el.updateComplete;
+    expect(message(el)).to.equal('');
+    expect(el.shadowRoot!.textContent).not.to.contain("can't be used");
+    expect(field(el).getAttribute('aria-invalid')).to.equal('false');
+    expect(el.matches(':state(invalid)')).to.equal(false);
+    expect([el.error, el.addressRejected]).to.deep.equal(['', false]);
+    await expectAccessible(el);
+  });
+
+  it('sends its first address again after a form reset, the host not having answered', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><email-address name="email" value="ana@example.com"></email-address></form>`,
+    );
+    const el = form.querySelector('email-address')!;
+    const sent = recordEvents(el, 'email-submit');
+    next(el).click();
+    form.reset();
+    await el.updateComplete;
+    next(el).click();
+    expect(sent).to.have.length(2);
+  });
 });
 
 formControlTests<EmailAddress>('email-address', {

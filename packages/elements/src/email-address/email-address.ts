@@ -78,12 +78,15 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
   declare hideBack: boolean;
   /** The host is working: Next shows progress and takes no second submission. */
   declare pending: boolean;
-  /** A message from the host, such as the backend refusing the address; cleared when the address is edited. */
+  /**
+   * A message from the host, such as the backend refusing the address; cleared when the address is edited or the
+   * form is reset.
+   */
   declare error: string;
   /**
    * The host's `error` is about the address itself (the backend refused it): the field is marked invalid for it. A
    * failure that says nothing against what was typed (offline, a slow server, a wait) leaves the field as it is.
-   * Cleared when the address is edited.
+   * Cleared with `error`.
    */
   declare addressRejected: boolean;
 
@@ -154,6 +157,8 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
 
   formResetCallback(): void {
     this.#text = this.getAttribute('value') ?? '';
+    // A reset puts another address in the field, as an edit does: what the host said was about the one before.
+    this.#forgetAnswer();
     this.#showProblems = false;
     this.problem = undefined;
     this.requestUpdate();
@@ -167,9 +172,7 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
 
   readonly #onInput = (event: InputEvent) => {
     this.#text = (event.target as HTMLInputElement).value;
-    if (this.error) this.error = '';
-    this.addressRejected = false;
-    this.#submitting.release();
+    this.#forgetAnswer();
     this.#updateProblem();
     this.requestUpdate();
     // Before the event, not at the update after it: a listener reads the validity and the form's data, as a native
@@ -178,6 +181,13 @@ export class EmailAddress extends StepElement(FormAssociatedElement) {
     // The field's own input event stays in the shadow root (keepInputInside): the host hears the element's.
     fireInput(this);
   };
+
+  /** The host's error and refusal, and the lock on the address submitted, belong to an address no longer there. */
+  #forgetAnswer(): void {
+    if (this.error) this.error = '';
+    this.addressRejected = false;
+    this.#submitting.release();
+  }
 
   #updateProblem(): void {
     const check = checkEmail(this.#text);

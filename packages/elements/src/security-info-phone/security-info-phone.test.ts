@@ -1060,6 +1060,43 @@ describe('security-info-phone: forms', () => {
     expect(el.value).to.equal('+31612345678');
   });
 
+  it("forgets the host's error and refusal at a form reset, as an edit does", async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><security-info-phone name="phone" default-country="NL"></security-info-phone></form>`,
+    );
+    const el = form.querySelector('security-info-phone')!;
+    await loaded(el);
+    await typeInto(numberField(el), '0612345678');
+    await press('Enter');
+    el.error = "This number can't be used for sign-in. Enter a different number.";
+    el.numberRejected = true;
+    await el.updateComplete;
+    expect(el.matches(':state(invalid)')).to.equal(true);
+    form.reset();
+    await el.updateComplete;
+    expect(message(el)).to.equal('');
+    expect(el.shadowRoot!.textContent).not.to.contain("can't be used");
+    expect(numberField(el).getAttribute('aria-invalid')).to.equal('false');
+    expect(el.matches(':state(invalid)')).to.equal(false);
+    expect([el.error, el.numberRejected]).to.deep.equal(['', false]);
+    await expectAccessible(el);
+  });
+
+  it('sends its first number again after a form reset, the host not having answered', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><security-info-phone name="phone" value="+31612345678"></security-info-phone></form>`,
+    );
+    const el = form.querySelector('security-info-phone')!;
+    await loaded(el);
+    await el.updateComplete;
+    const sent = recordEvents(el, 'phone-submit');
+    next(el).click();
+    form.reset();
+    await el.updateComplete;
+    next(el).click();
+    expect(sent.map((event) => event.detail.phoneNumber)).to.deep.equal(['+31612345678', '+31612345678']);
+  });
+
   it('shows the number it restored as the person had typed it', async () => {
     const el = await phone();
     el.formStateRestoreCallback('+31 6 12345678');

@@ -127,7 +127,10 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   declare readonly: boolean;
   /** The host is working: the form is disabled and shows progress. */
   declare pending: boolean;
-  /** A message from the host, such as the backend rejecting the number; cleared when the number is edited. */
+  /**
+   * A message from the host, such as the backend rejecting the number; cleared when the number is edited or the form
+   * is reset.
+   */
   declare error: string;
   /**
    * `error` is about the number itself (the backend refused it, or it cannot take the codes it would be sent): the
@@ -317,6 +320,8 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
   }
 
   formResetCallback(): void {
+    // A reset puts another number in the field, as an edit does: what the host said was about the one before.
+    this.#forgetAnswer();
     this.country = '';
     this.#combobox.reset();
     this.#number.show('');
@@ -335,14 +340,10 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
 
   // --- Edits ----------------------------------------------------------------------------------------------
 
-  /** The person edited the number: a host error and the lock on the number before go; problems follow the edit. */
+  /** The person edited the number: what the host said about the one before goes; problems follow the edit. */
   #edited(): void {
     this.#restored = false;
-    if (this.error) {
-      this.error = '';
-      this.numberRejected = false;
-    }
-    this.#submitting.release();
+    this.#forgetAnswer();
     // Checked once, for the problem and for the form's validity and its message.
     const check = this.#number.check();
     this.#updateProblem(check);
@@ -352,6 +353,15 @@ export class SecurityInfoPhone extends StepElement(FormAssociatedElement) {
     // The form's value and validity now, not at the update: the host's listener reads them, as at a native field's.
     this.#syncForm(check);
     fireInput(this);
+  }
+
+  /** The host's error, with its refusal, and the lock on the number submitted, belong to a number no longer there. */
+  #forgetAnswer(): void {
+    if (this.error) {
+      this.error = '';
+      this.numberRejected = false;
+    }
+    this.#submitting.release();
   }
 
   #updateProblem(check = this.#number.check()): void {
