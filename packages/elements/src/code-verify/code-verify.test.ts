@@ -446,6 +446,28 @@ describe('code-verify', () => {
       await expectAccessible(el);
     });
 
+    it("keeps the host's message and lock through a form reset, which empties the code: they are the server's", async () => {
+      sessionStorage.clear();
+      const form = await fixture<HTMLFormElement>(
+        html`<form><code-verify name="code" destination="+31612345678"></code-verify></form>`,
+      );
+      const el = form.querySelector('code-verify')!;
+      await typeInto(field(el), '123456');
+      el.error = 'You seem to be offline.';
+      await el.updateComplete;
+      form.reset();
+      await el.updateComplete;
+      // Unlike the phone's and the email's, this message says nothing about what was typed: an edit keeps it too.
+      expect([field(el).value, alertText(el)]).to.deep.equal(['', 'You seem to be offline.']);
+      expect(el.matches(':state(invalid)')).to.equal(false);
+      await expectAccessible(el);
+      el.status = 'too-many-attempts';
+      await el.updateComplete;
+      form.reset();
+      await el.updateComplete;
+      expect(field(el).disabled, 'a reset does not lift the lock').to.equal(true);
+    });
+
     it('says a host message that counts down once, then counts it down outside every live region', async () => {
       const el = await verifier();
       await expectCountdownSaidOnce(el, () => field(el));

@@ -159,7 +159,10 @@ export class CodeVerify extends StepElement(FormAssociatedElement) {
   declare attemptsRemaining: number | undefined;
   /** With `too-many-attempts`: seconds until the person may try again; counts down, shown but not announced. */
   declare retryAfterSeconds: number | undefined;
-  /** A message from the host for any other failure (network, time-out...); shown and announced. */
+  /**
+   * A message from the host for any other failure (network, time-out...); shown and announced. It says nothing about
+   * the code typed, so an edit or a form reset keeps it, as they keep `status`: the host changes them.
+   */
   declare error: string;
   /**
    * `error` counts a wait down, the host setting it anew as the time passes ("You can ask again in 0:29."): the
