@@ -67,7 +67,10 @@ export const WrongOrigin: Story = { args: { failure: 'passkey-origin' } };
 export const NoSuitableAuthenticator: Story = { args: { failure: 'passkey-unsupported' } };
 export const TimedOut: Story = { args: { failure: 'passkey-timeout' } };
 export const Refused: Story = { args: { failure: 'passkey-refused' } };
-/** The person has the most passkeys there can be (the backend's `method-limit`): one must be deleted first. */
+/**
+ * The person has the most passkeys there can be (the backend's `method-limit`): one must be deleted first, so no
+ * Create button, which would only be refused again; Back leads out.
+ */
 export const MostPasskeys: Story = { args: { failure: 'passkey-limit' } };
 /** Any other failure, in the words the host gives (the wizard's for the adapter's failures). */
 export const Offline: Story = {

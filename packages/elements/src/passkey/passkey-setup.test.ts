@@ -20,6 +20,8 @@ import {
 const create = (el: PasskeySetup) => getByRole<HTMLButtonElement>(el, 'button', { name: 'Create passkey' });
 const alertText = (el: PasskeySetup) => getByRole(el, 'alert', { hidden: true }).textContent?.trim() ?? '';
 const statusText = (el: PasskeySetup) => getByRole(el, 'status', { hidden: true }).textContent?.trim() ?? '';
+/** Whether Create passkey is there: a yes or no, as a button that fails an assertion is heavy to print. */
+const offersCreate = (el: PasskeySetup) => queryByRole(el, 'button', { name: 'Create passkey' }) !== null;
 const nameField = (el: PasskeySetup) => getByRole<HTMLInputElement>(el, 'textbox', { name: 'Passkey name' });
 
 async function ready(template = html`<passkey-setup></passkey-setup>`) {
@@ -89,10 +91,30 @@ describe('<passkey-setup>', () => {
     it(`says in its own words what ${failure} means, with the way forward`, async () => {
       const el = await ready(html`<passkey-setup failure=${failure} error="not shown"></passkey-setup>`);
       expect(alertText(el)).to.match(words);
-      expect(create(el)).to.exist;
+      // With the most passkeys allowed, Create would only be refused again: the way forward is out of the step.
+      const again = failure !== 'passkey-limit';
+      expect(offersCreate(el), 'Create offered').to.equal(again);
       await expectAccessible(el);
     });
   }
+
+  it('takes Create away once the person has the most passkeys, and keeps focus in the step', async () => {
+    const el = await ready();
+    create(el).focus();
+    create(el).click();
+    el.pending = true;
+    await el.updateComplete;
+    el.pending = false;
+    el.failure = 'passkey-limit';
+    await el.updateComplete;
+    expect(offersCreate(el)).to.equal(false);
+    expect(el.shadowRoot!.textContent, 'no word of a button that is not there').not.to.match(/select Create passkey/);
+    expect(alertText(el)).to.match(FAILURES['passkey-limit']);
+    expect(getByRole(el, 'button', { name: 'Back' })).to.exist;
+    expect(deepActiveElement() === getByRole(el, 'heading', { name: 'Create a passkey' }), 'focus on the heading').to.be
+      .true;
+    await expectAccessible(el);
+  });
 
   it("shows the host's message for any other failure", async () => {
     const el = await ready(html`<passkey-setup error="We couldn't reach the server."></passkey-setup>`);

@@ -29,7 +29,8 @@ export interface PasskeySaveDetail {
  * The element knows no backend and no WebAuthn: the host says whether the browser has it (`unsupported`: the step
  * says so up front, with no Create button), that it is working (`pending`: the button takes no second press, and
  * the status says to follow the browser), and what failed (`failure`, one of core's passkey reasons, in the step's
- * own words; `error`, any other message).
+ * own words; `error`, any other message). With `passkey-limit` the step offers no Create either: asking again would
+ * be refused again until the person deletes a passkey, elsewhere; focus that was on Create goes to the heading.
  *
  * @customElement passkey-setup
  * @summary The passkey step: create a passkey with the browser's dialog, then name it.
@@ -77,7 +78,7 @@ export class PasskeySetup extends StepElement(LitElement) {
   declare created: boolean;
   /** The passkey's name, as suggested from the device (set with `created`). */
   declare name: string;
-  /** Why the last try failed (`passkey-cancelled`, `passkey-exists`, `passkey-origin`, `passkey-unsupported`, `passkey-timeout`, `passkey-refused`, `passkey-limit`), said in the step's own words. */
+  /** Why the last try failed (`passkey-cancelled`, `passkey-exists`, `passkey-origin`, `passkey-unsupported`, `passkey-timeout`, `passkey-refused`, `passkey-limit`), said in the step's own words; after `passkey-limit` the step offers no Create. */
   declare failure: string;
   /** A message from the host for any other failure; shown and announced. */
   declare error: string;
@@ -95,9 +96,22 @@ export class PasskeySetup extends StepElement(LitElement) {
     new LocalizeController(this);
   }
 
+  /** Focus was in the step when the update began: a render that takes away the control holding it keeps it here. */
+  #hadFocus = false;
+
   protected override updated(changed: PropertyValues<this>): void {
-    // From the button to the name: the new heading takes focus, as a new step's does.
-    if (changed.has('created') && this.created && changed.get('created') === false) this.focusHeading();
+    // From the button to the name: the new heading takes focus, as a new step's does. And from a Create taken away to
+    // the heading too, rather than to the page: the message under it says why, and the way out follows.
+    const named = changed.has('created') && this.created && changed.get('created') === false;
+    if (named || (this.#hadFocus && !this.matches(':focus-within'))) this.focusHeading();
+  }
+
+  /**
+   * No passkey can be made here, whatever is pressed: the browser has no passkeys, or the person has the most allowed
+   * (a Create would be refused again). The step offers no Create then; Back and the host's actions lead out.
+   */
+  private get closed(): boolean {
+    return this.unsupported || this.failure === 'passkey-limit';
   }
 
   /**
@@ -110,10 +124,11 @@ export class PasskeySetup extends StepElement(LitElement) {
     super.willUpdate(changed);
     const answered = changed.has('failure') || changed.has('error') || changed.has('created');
     if (answered || (changed.has('pending') && !this.pending)) this.#pressed.release();
+    this.#hadFocus = this.matches(':focus-within');
   }
 
   private readonly onCreate = () => {
-    if (!this.pending && !this.unsupported && this.#pressed.take('create')) emit(this, 'passkey-create', undefined);
+    if (!this.pending && !this.closed && this.#pressed.take('create')) emit(this, 'passkey-create', undefined);
   };
 
   private readonly onSave = (event: Event) => {
@@ -146,17 +161,17 @@ export class PasskeySetup extends StepElement(LitElement) {
   }
 
   private renderCreate(message: string) {
-    const { pending, unsupported } = this;
+    const { pending, unsupported, closed } = this;
     return html`<h2 part="heading" tabindex="-1">${text.heading()}</h2>
       <div part="intro">
         <p>${text.intro()}</p>
-        ${unsupported ? nothing : html`<p>${text.prompt()}</p>`}
+        ${closed ? nothing : html`<p>${text.prompt()}</p>`}
       </div>
       <p class="status" part="status" role="status">${this.renderWaiting()}</p>
       <p class="error" part="error" role="alert">${unsupported ? text.unsupported() : message}</p>
       <div class="actions">
         ${
-          unsupported
+          closed
             ? nothing
             : html`<button
                 type="button"

@@ -191,13 +191,17 @@ describe('the passkey step of the wizard', () => {
     await addAuthenticator();
     const adapter = full();
     const wizard = await mount(adapter);
-    (await createButton(wizard)).click();
+    (await createButton(wizard)).focus();
+    await press('Enter');
     await expectMessage(wizard, MOST);
     expect(await credentials(), 'no dialog: the authenticator keeps no passkey the backend would refuse').to.deep.equal(
       [],
     );
     expect(adapter.calls.finishPasskey).to.equal(0);
     expect(queryByRole(wizard, 'button', { name: 'Back' })).to.equal(null);
+    expect(queryByRole(wizard, 'button', { name: 'Create passkey' }) === null, 'no Create: it would be refused again')
+      .to.be.true;
+    expect(deepActiveElement()?.textContent?.trim(), 'focus stays in the step').to.equal('Create a passkey');
     await expectAccessible(wizard);
     const cancelled = nextEvent(wizard, 'security-info-cancel');
     getByRole(wizard, 'button', { name: 'Cancel' }).click();
@@ -210,9 +214,13 @@ describe('the passkey step of the wizard', () => {
     adapter.injectFault('finishPasskey', { code: 'unknown', reason: 'method-limit' });
     const wizard = await mount(adapter, { start: 'methods' });
     await choosePasskey(wizard);
-    (await createButton(wizard)).click();
+    (await createButton(wizard)).focus();
+    await press('Enter');
     await expectMessage(wizard, MOST);
     expect(adapter.calls.finishPasskey).to.equal(1);
+    expect(queryByRole(wizard, 'button', { name: 'Create passkey' }) === null, 'no Create: it would be refused again')
+      .to.be.true;
+    expect(deepActiveElement()?.textContent?.trim(), 'focus stays in the step').to.equal('Create a passkey');
     await expectAccessible(wizard);
     getByRole(wizard, 'button', { name: 'Back' }).click();
     await step(wizard, 'methods');
