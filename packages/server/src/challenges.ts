@@ -67,13 +67,19 @@ export const methodGone = () => new Refusal(409, 'unknown', 'The method was remo
 /**
  * A sign-in's code goes only to a method the person still has: looked up under the person's lock, in the transaction
  * that commits to the send, so that a phone or address removed (reported stolen, given up) while the send was being
- * admitted (the risk check, the limits) gets no code. Answers the refusal, or nothing when the code may go.
+ * admitted (the risk check, the limits) gets no code. A change's code (an enrollment that replaces a method) goes
+ * only while the method it replaces is there: one removed since the change began (another tab, the helpdesk) would
+ * make the verify fail, and the message would be paid for nothing. Answers the refusal, or nothing when the code may go.
  */
 async function refuseUnregistered(tx: StoreTransaction, challenge: StoredChallenge): Promise<Refusal | undefined> {
-  if (challenge.purpose !== 'sign-in' || challenge.methodId === null) return undefined;
+  if (challenge.methodId === null) return undefined;
   await tx.lockUser(challenge.userId);
   const methods = await tx.listMethods(challenge.userId);
-  return methods.some((method) => method.id === challenge.methodId) ? undefined : methodGone();
+  if (methods.some((method) => method.id === challenge.methodId)) return undefined;
+  if (challenge.purpose === 'sign-in') return methodGone();
+  // In the words the send uses for a method to replace that is not there.
+  const what = challenge.kind === 'email' ? 'email address' : 'phone';
+  return new Refusal(404, 'unknown', `The ${what} to replace is not registered.`);
 }
 
 export function createChallenges(options: ResolvedOptions) {

@@ -262,6 +262,28 @@ describe('email codes', () => {
     assert.deepEqual(methods[0]!.email, { address: 'new@example.com' });
   });
 
+  it('sends no other code for a change whose address was removed since it began', async () => {
+    const server = withEmail();
+    await server.enrollEmail('jan@example.com');
+    await server.enrollEmail('piet@example.com');
+    const [first, second] = (await server.list()).methods;
+    const id = await server.startEmail('new@example.com', { replaces: second!.id });
+    assert.equal((await server.call('DELETE', `/methods/${second!.id}`)).status, 204);
+    server.advance(61);
+    const emails = server.emails.length;
+    const resent = await server.resendEmail(id);
+    assert.equal(resent.status, 404, await resent.clone().text());
+    assert.deepEqual(await body(resent), {
+      error: 'unknown',
+      message: 'The email address to replace is not registered.',
+    });
+    assert.equal(server.emails.length, emails, 'no email for a change that cannot be made');
+    assert.deepEqual(
+      (await server.list()).methods.map((method) => method.id),
+      [first!.id],
+    );
+  });
+
   it('keeps one method for one mailbox, its domain in Unicode or as xn--', async () => {
     const server = withEmail();
     await server.enrollEmail('info@münchen.de');

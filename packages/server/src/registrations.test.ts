@@ -164,6 +164,32 @@ describe('the registered methods', () => {
     assert.equal(after.defaultMethodId, after.methods[0]!.id);
   });
 
+  it('sends no other code for a change whose phone was removed since it began', async () => {
+    const server = withMethods();
+    await server.enroll('+31612345678');
+    await server.enroll('+31687654321');
+    const [first, second] = (await server.list()).methods;
+    const sent = await server.post('/phone/challenges', {
+      phoneNumber: '+31611111111',
+      channel: 'sms',
+      replaces: second!.id,
+    });
+    assert.equal(sent.status, 201);
+    const { challengeId } = (await sent.json()) as { challengeId: string };
+    // Removed in another tab, or by the helpdesk, before the person asks for the code again.
+    assert.equal((await server.call('DELETE', `/methods/${second!.id}`)).status, 204);
+    server.advance(61);
+    const codes = server.sent.length;
+    const resent = await server.resend(challengeId);
+    assert.equal(resent.status, 404, await resent.clone().text());
+    assert.deepEqual(await body(resent), { error: 'unknown', message: 'The phone to replace is not registered.' });
+    assert.equal(server.sent.length, codes, 'no message paid for a change that cannot be made');
+    assert.deepEqual(
+      (await server.list()).methods.map((method) => method.id),
+      [first!.id],
+    );
+  });
+
   it('refuses a replacement by a number registered already as another phone when the other is required', async () => {
     // Replacing phone B by the number of phone A keeps A and removes B: a removal, under the organization's minimum.
     const server = withMethods({ minimumMfaMethods: 2 });
