@@ -2,7 +2,7 @@
 // The fetch adapter's passkey and recovery-code calls in Chromium, against the reference backend the test server
 // mounts (relying party localhost, the page's origin accepted): a passkey made by a virtual authenticator (the
 // DevTools protocol's WebAuthn domain) registers, lists and renames; the same authenticator is excluded the second
-// time; recovery codes are made and counted.
+// time; the same answer sent again gets its passkey; recovery codes are made and counted.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { createFetchAdapter } from './fetch-adapter.js';
@@ -50,13 +50,20 @@ describe('createFetchAdapter against the reference backend: passkeys and recover
     expect((refused as Error | undefined)?.name).to.equal('InvalidStateError');
   });
 
-  it('refuses an answer replayed to a used challenge, with code-expired', async () => {
+  it('answers the same answer sent again with its passkey, and refuses another to the used challenge with code-expired', async () => {
     const setup = await adapter.startPasskey({ signal: signal() });
     const response = await create(setup.options);
-    await adapter.finishPasskey({ challengeId: setup.challengeId, response }, { signal: signal() });
+    const first = await adapter.finishPasskey({ challengeId: setup.challengeId, response }, { signal: signal() });
+    // Sent again as it was (its answer lost on the way back): the passkey it registered, not a second one.
+    const again = await adapter.finishPasskey({ challengeId: setup.challengeId, response }, { signal: signal() });
+    expect(again).to.deep.equal(first);
+    const { methods } = await adapter.listMethods({ signal: signal() });
+    expect(methods.filter((each) => each.id === first.id)).to.have.length(1);
+    // Another credential's answer to the same challenge: the challenge is used.
+    const another = await create(setup.options);
     let failed: { code?: string } | undefined;
     try {
-      await adapter.finishPasskey({ challengeId: setup.challengeId, response }, { signal: signal() });
+      await adapter.finishPasskey({ challengeId: setup.challengeId, response: another }, { signal: signal() });
     } catch (error) {
       failed = error as { code?: string };
     }
