@@ -79,6 +79,13 @@ export function createMemoryPasskeys(
 ) {
   /** Challenges issued and not yet answered, by challenge id: the challenge and when it expires. */
   const issued = new Map<string, { challenge: string; expiresAt: number }>();
+  /**
+   * Challenges answered with a passkey registered, by challenge id, until they expire: the answer as it came and the
+   * passkey's method id. The same answer sent again (its answer lost on the way) gets that passkey, as from a server.
+   */
+  const answered = new Map<string, { answer: string; methodId: string; expiresAt: number }>();
+  const answerOf = (response: FinishPasskeyRequest['response']) =>
+    JSON.stringify([response?.id, response?.response?.clientDataJSON, response?.response?.attestationObject]);
   /** The passkeys registered, by method id: the name and the credential. */
   const kept = new Map<string, { name: string; credentialId: string; transports?: string[] }>();
   const userId = toBase64url(crypto.getRandomValues(new Uint8Array(16)));
@@ -140,8 +147,15 @@ export function createMemoryPasskeys(
       ): Promise<RegisteredMethod> {
         if ((await begin('finishPasskey', signal)) === 'malformed') return {} as RegisteredMethod;
         const pending = issued.get(challengeId);
-        // Single use: an answer, right or wrong, spends its challenge.
+        // Single use: an answer, right or wrong, spends its challenge; only the answer that registered a passkey is
+        // answered again, with that passkey, while the challenge lasts and the passkey is the person's.
         issued.delete(challengeId);
+        const first = pending ? undefined : answered.get(challengeId);
+        if (first && now() < first.expiresAt && first.answer === answerOf(response) && present().has(first.methodId))
+          return view({
+            methods: registry.view().methods.filter((method) => method.id === first.methodId),
+            defaultMethodId: null,
+          }).methods[0]!;
         if (!pending || now() >= pending.expiresAt) throw new SecurityInfoError('code-expired', 'No such challenge');
         const data = clientData(response?.response?.clientDataJSON);
         if (data?.type !== 'webauthn.create') throw refused('not a creation');
@@ -160,6 +174,7 @@ export function createMemoryPasskeys(
         registry.register({ kind: 'passkey' }, null);
         const method = registry.view().methods.find((candidate) => !before.has(candidate.id))!;
         const transports = response.response.transports;
+        answered.set(challengeId, { answer: answerOf(response), methodId: method.id, expiresAt: pending.expiresAt });
         kept.set(method.id, {
           name: passkeyName(name) ?? 'Passkey',
           credentialId: response.id,

@@ -146,6 +146,29 @@ describe('the passkey step', () => {
     assert.equal(next(exists, { type: 'passkey-requested', at: T + 1000 }).request?.operation, 'startPasskey');
     assert.equal(next(cancelledLong, { type: 'passkey-requested' }).request?.operation, 'startPasskey');
   });
+
+  it('sends the same answer again when its registration went unanswered, and starts over after any other failure', () => {
+    const requested = next(initialEnrollment({ policy, start: 'passkey' }), { type: 'passkey-requested' });
+    const started = next(requested, { type: 'passkey-started', requestId: id(requested), setup });
+    const answered = next(started, { type: 'passkey-answered', requestId: id(started), response });
+    const failed = (code: 'network' | 'timeout' | 'unknown' | 'code-expired') =>
+      next(answered, { type: 'failed', requestId: id(answered), error: { code } });
+    for (const code of ['network', 'timeout'] as const) {
+      // The backend may have registered it: the same answer is its registration's retry, with no second dialog.
+      const again = next(failed(code), { type: 'passkey-requested' });
+      assert.equal(again.request?.operation, 'finishPasskey', code);
+      assert.deepEqual(again.passkey?.response, response, code);
+      assert.deepEqual(again.passkey?.setup, setup, code);
+      assert.equal(again.error, undefined, code);
+      const done = next(again, { type: 'passkey-created', requestId: id(again), method: registered });
+      assert.deepEqual(done.passkey, { registered: { id: 'm1', name: 'Chrome on Windows' } }, code);
+    }
+    for (const code of ['unknown', 'code-expired'] as const)
+      assert.equal(next(failed(code), { type: 'passkey-requested' }).request?.operation, 'startPasskey', code);
+    // A dialog that failed on the network has no answer to send: new options.
+    const dialogLost = next(started, { type: 'failed', requestId: id(started), error: { code: 'network' } });
+    assert.equal(next(dialogLost, { type: 'passkey-requested' }).request?.operation, 'startPasskey');
+  });
 });
 
 describe('what a failed dialog means', () => {
@@ -254,7 +277,7 @@ describe('a passkey with the memory adapter', () => {
     assert.match(second.options.challenge, /^[A-Za-z0-9_-]{43}$/);
   });
 
-  it('refuses an answer to another challenge, one that is no creation, and the same answer twice', async () => {
+  it('refuses an answer to another challenge, one that is no creation, and another answer to a used challenge', async () => {
     const adapter = createMemoryAdapter({ policy });
     const signal = new AbortController().signal;
     const one = await adapter.startPasskey({ signal });
@@ -274,11 +297,28 @@ describe('a passkey with the memory adapter', () => {
     );
     const three = await adapter.startPasskey({ signal });
     await adapter.finishPasskey({ challengeId: three.challengeId, response: answer(three.options) }, { signal });
-    await assert.rejects(
-      adapter.finishPasskey({ challengeId: three.challengeId, response: answer(three.options) }, { signal }),
-      { code: 'code-expired' },
-    );
+    const another = { ...answer(three.options), id: 'cred-another' };
+    await assert.rejects(adapter.finishPasskey({ challengeId: three.challengeId, response: another }, { signal }), {
+      code: 'code-expired',
+    });
     assert.equal((await adapter.listMethods({ signal })).methods.length, 1);
+  });
+
+  it('answers the same answer sent again with the passkey it registered, as a server does, while it lasts', async () => {
+    let time = Date.UTC(2026, 11, 3);
+    const adapter = createMemoryAdapter({ policy, now: () => time });
+    const signal = new AbortController().signal;
+    const setup = await adapter.startPasskey({ signal });
+    const sent = { challengeId: setup.challengeId, response: answer(setup.options), name: 'Laptop' };
+    const first = await adapter.finishPasskey(sent, { signal });
+    assert.deepEqual(await adapter.finishPasskey({ ...sent, name: 'Another' }, { signal }), first);
+    assert.deepEqual(
+      (await adapter.listMethods({ signal })).methods.map((method) => method.passkey?.name),
+      ['Laptop'],
+      'nothing registered twice, the first name kept',
+    );
+    time += 300_000;
+    await assert.rejects(adapter.finishPasskey(sent, { signal }), { code: 'code-expired' }, 'not once it expired');
   });
 
   it('refuses a credential registered already, as a server does, so the list never holds it twice', async () => {
@@ -376,6 +416,42 @@ describe('a passkey with the memory adapter', () => {
       assert.equal(after.error?.code, undefined, String(timeout));
       assert.ok(after.passkey?.registered, String(timeout));
     }
+  });
+
+  it('registers one passkey when the answer to its registration is lost and the person presses again', async () => {
+    const memory = createMemoryAdapter({ policy });
+    let finishes = 0;
+    // The backend registers the passkey, and its answer never arrives (the connection dropped on the way back).
+    const adapter: SecurityInfoAdapter = {
+      ...memory,
+      async finishPasskey(request, options) {
+        const method = await memory.finishPasskey!(request, options);
+        if (++finishes > 1) return method;
+        throw new SecurityInfoError('network', 'The connection dropped.');
+      },
+    };
+    let dialogs = 0;
+    const run = runner(adapter, {
+      createPasskey: async (options) => {
+        dialogs++;
+        return answer(options);
+      },
+    });
+    run.dispatch({ type: 'passkey-requested' });
+    const lost = await until(run, (state) => !!state.error);
+    assert.deepEqual([lost.error?.code, lost.error?.operation], ['network', 'finishPasskey']);
+    run.dispatch({ type: 'passkey-requested' });
+    const named = await until(run, (state) => !!state.passkey?.registered || !!state.error);
+    assert.equal(named.error, undefined);
+    assert.ok(named.passkey?.registered);
+    assert.equal(dialogs, 1, 'no second dialog: the same answer went again');
+    assert.equal(finishes, 2);
+    const { methods } = await memory.listMethods({ signal: new AbortController().signal });
+    assert.deepEqual(
+      methods.map((method) => method.id),
+      [named.passkey.registered.id],
+      'one passkey',
+    );
   });
 
   it('says why the dialog failed, and that the backend refused the answer', async () => {

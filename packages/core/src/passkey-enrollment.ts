@@ -25,7 +25,13 @@ export function passkeyTransition(state: EnrollmentState, event: EnrollmentEvent
       // After a cancelled dialog, the options in hand open it again in the press itself, with no call before it: a
       // browser that opens the dialog only in answer to a press (Safari) refuses one opened after a round trip.
       const { setup, response, reusableUntil = 0 } = passkey;
-      const cancelled = state.error?.reason === 'passkey-cancelled';
+      const { error } = state;
+      // An answer whose registration went unanswered (the connection dropped, a time-out) may have been registered:
+      // sent again, it is that registration's retry, which a backend answers with the passkey it made (and refuses
+      // when it made none; the next press starts over), rather than a second passkey made for the same person.
+      if (setup && response && error?.operation === 'finishPasskey' && /^(network|timeout)$/.test(error.code))
+        return { ...withRequest(state, 'finishPasskey'), passkey: { setup, response, reusableUntil } };
+      const cancelled = error?.reason === 'passkey-cancelled';
       if (setup && !response && cancelled && event.at !== undefined && event.at < reusableUntil)
         return { ...withRequest(state, 'createPasskey'), passkey: { setup, reusableUntil } };
       return { ...withRequest(state, 'startPasskey'), passkey: {} };

@@ -1,7 +1,12 @@
 // The wizard's passkey step in Chromium with a virtual authenticator (the DevTools protocol's WebAuthn domain, see
 // scripts/test/web-test-runner/virtual-authenticator.mjs): a passkey made for real and registered with the memory
 // adapter, and each way it can fail.
-import { createMemoryAdapter, type MemoryAdapter, type SecurityInfoPolicy } from '@security-info/core';
+import {
+  createMemoryAdapter,
+  SecurityInfoError,
+  type MemoryAdapter,
+  type SecurityInfoPolicy,
+} from '@security-info/core';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../security-info-wizard/security-info-wizard.js';
 import type { SecurityInfoWizard } from '../security-info-wizard/security-info-wizard.js';
@@ -236,6 +241,34 @@ describe('the passkey step of the wizard', () => {
     await nameField(wizard);
     expect(adapter.calls.startPasskey, 'one dialog: the answer was kept for after the sign-in').to.equal(1);
     expect(adapter.calls.finishPasskey).to.equal(2);
+  });
+
+  it('registers one passkey when the answer to its registration is lost: Create sends the same answer again', async () => {
+    await addAuthenticator();
+    const adapter = memory();
+    // The backend registers the passkey, and its answer never arrives (the connection dropped on the way back).
+    const finish = adapter.finishPasskey.bind(adapter);
+    let finishes = 0;
+    adapter.finishPasskey = async (request, options) => {
+      const method = await finish(request, options);
+      if (++finishes === 1) throw new SecurityInfoError('network', 'The connection dropped.');
+      return method;
+    };
+    const wizard = await mount(adapter);
+    (await createButton(wizard)).click();
+    await expectMessage(wizard, /offline/);
+    await expectAccessible(wizard);
+    (await createButton(wizard)).click();
+    await nameField(wizard);
+    expect(adapter.calls.startPasskey, 'no second dialog: the same answer went again').to.equal(1);
+    expect(finishes).to.equal(2);
+    expect(await credentials(), 'one passkey on the device').to.have.length(1);
+    const { methods } = await adapter.listMethods({ signal: new AbortController().signal });
+    expect(
+      methods.map((method) => method.kind),
+      'and one registered',
+    ).to.deep.equal(['passkey']);
+    await expectAccessible(wizard);
   });
 
   it('says the device is offline, as the other steps do', async () => {
