@@ -6,7 +6,7 @@
  */
 import { methodServes } from '@security-info/core';
 import { base32Encode } from '@security-info/core';
-import type { Caller, Challenges } from './challenges.js';
+import { noneToReplace, type Caller, type Challenges } from './challenges.js';
 import { randomId } from './codes.js';
 import { Refusal, respond } from './http.js';
 import { requireAllowed } from './limits.js';
@@ -14,7 +14,7 @@ import type { ResolvedOptions } from './options.js';
 import { readCode, readId } from './phone-routes.js';
 import { notFound, type RegistrationsApi } from './registrations.js';
 import { SealError, createSecretBox } from './secret-box.js';
-import type { AuditAction, RateCharge, StoredChallenge, StoredMethod } from './store.js';
+import type { RateCharge, StoredChallenge, StoredMethod } from './store.js';
 import { within } from './timeout.js';
 import { APP_TOTP, findStep } from './totp.js';
 
@@ -136,7 +136,7 @@ export function createAppRoutes(options: ResolvedOptions, challenges: Challenges
     // when the first code is verified.
     const methods = await challenges.transaction((tx) => tx.listMethods(caller.userId));
     if (replaces !== null && !methods.some((method) => method.id === replaces && method.kind === 'authenticator-app'))
-      throw new Refusal(404, 'unknown', 'The authenticator app to replace is not registered.');
+      throw noneToReplace('authenticator app');
     await registrations.requireRecent(caller, replaces ? 'replace' : 'add', methods.length === 0);
     await chargeSetup(caller);
     const label = await within(options.accountLabel(caller.userId), options.dependencyTimeoutMs, 'accountLabel');
@@ -182,8 +182,7 @@ export function createAppRoutes(options: ResolvedOptions, challenges: Challenges
     const code = readCode(body.code);
     checkPolicy();
     const at = now();
-    const tell = ({ action, method }: { action: AuditAction; method: StoredMethod }) =>
-      registrations.notify(caller.userId, action, method);
+    const tell = registrations.tellFor(caller.userId);
     await challenges.checkEnrollment(
       caller,
       id,

@@ -64,6 +64,9 @@ export const noSuchChallenge = () => new Refusal(404, 'code-expired', 'No such c
 
 export const methodGone = () => new Refusal(409, 'unknown', 'The method was removed while it was being checked.');
 
+/** A change's `replaces` that names none of the person's methods of its kind (`what`: "phone", "email address"...). */
+export const noneToReplace = (what: string) => new Refusal(404, 'unknown', `The ${what} to replace is not registered.`);
+
 /**
  * A sign-in's code goes only to a method the person still has: looked up under the person's lock, in the transaction
  * that commits to the send, so that a phone or address removed (reported stolen, given up) while the send was being
@@ -77,9 +80,8 @@ async function refuseUnregistered(tx: StoreTransaction, challenge: StoredChallen
   const methods = await tx.listMethods(challenge.userId);
   if (methods.some((method) => method.id === challenge.methodId)) return undefined;
   if (challenge.purpose === 'sign-in') return methodGone();
-  // In the words the send uses for a method to replace that is not there.
-  const what = challenge.kind === 'email' ? 'email address' : 'phone';
-  return new Refusal(404, 'unknown', `The ${what} to replace is not registered.`);
+  // As the send refuses a method to replace that is not there.
+  return noneToReplace(challenge.kind === 'email' ? 'email address' : 'phone');
 }
 
 export function createChallenges(options: ResolvedOptions) {

@@ -5,13 +5,13 @@
  */
 import { checkEmail, type EmailProblem } from '@security-info/core';
 import type { Caller, Challenges } from './challenges.js';
-import { noSuchChallenge } from './challenges.js';
+import { noneToReplace, noSuchChallenge } from './challenges.js';
 import { asciiAddress } from './email-address.js';
 import { Refusal, badRequest, respond } from './http.js';
 import type { ResolvedOptions } from './options.js';
 import { readCode, readId, readLocale, type PhoneRoutes } from './phone-routes.js';
 import type { RegistrationsApi } from './registrations.js';
-import type { AuditAction, StoreTransaction, StoredChallenge, StoredMethod } from './store.js';
+import type { StoreTransaction, StoredChallenge, StoredMethod } from './store.js';
 
 const PROBLEMS: Record<EmailProblem, string> = {
   required: 'email is required.',
@@ -79,7 +79,7 @@ export function createEmailRoutes(
     // message is sent, and again when the code is verified.
     const methods = await challenges.transaction((tx) => tx.listMethods(caller.userId));
     if (replaces !== null && !methods.some((method) => method.id === replaces && method.kind === 'email'))
-      throw new Refusal(404, 'unknown', 'The email address to replace is not registered.');
+      throw noneToReplace('email address');
     await registrations.requireRecent(caller, replaces ? 'replace' : 'add', methods.length === 0);
     await risk(caller, email, 'send');
     const challenge = await challenges.start(caller, { email, locale, purpose: 'enroll', methodId: replaces });
@@ -107,8 +107,7 @@ export function createEmailRoutes(
         same: (registered) => sameAddress(String(registered.data.address), address),
       });
     };
-    const tell = ({ action, method }: { action: AuditAction; method: StoredMethod }) =>
-      registrations.notify(caller.userId, action, method);
+    const tell = registrations.tellFor(caller.userId);
     await challenges.checkEnrollment(caller, id, code, ['email'], register, tell);
     return respond(204);
   }

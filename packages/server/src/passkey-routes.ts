@@ -28,7 +28,7 @@ import { requireAllowed, signInBudget } from './limits.js';
 import type { RelyingParty, ResolvedOptions } from './options.js';
 import { readId } from './phone-routes.js';
 import type { RegistrationsApi } from './registrations.js';
-import type { AuditAction, RateCharge, StoreTransaction, StoredChallenge, StoredMethod } from './store.js';
+import type { RateCharge, StoreTransaction, StoredChallenge, StoredMethod } from './store.js';
 import { within } from './timeout.js';
 
 /** How long a ceremony's challenge lives: the browser's dialog, and the person reaching for their authenticator. */
@@ -404,8 +404,7 @@ export function createPasskeyRoutes(options: ResolvedOptions, challenges: Challe
       challengeId,
       [response.id, clientDataJSON, attestationObject].join('.'),
     );
-    const tell = ({ action, method }: { action: AuditAction; method: StoredMethod }) =>
-      registrations.notify(caller.userId, action, method);
+    const tell = registrations.tellFor(caller.userId);
     const retry = enrollmentRetry(caller.userId, answer, tell);
     const claimed = await claim(caller, challengeId, 'enroll', retry);
     if ('retried' in claimed) return registered(claimed.view, claimed.method);

@@ -4,7 +4,7 @@
  * that uses the code up.
  */
 import { channelsFor, isCountryAllowed, methodServes, toAsciiDigits, type Channel } from '@security-info/core';
-import type { Caller, Challenges } from './challenges.js';
+import { noneToReplace, type Caller, type Challenges } from './challenges.js';
 import { Refusal, badRequest, respond } from './http.js';
 import { checkChannelForType, checkNumber, type CheckedNumber } from './number-check.js';
 import type { ResolvedOptions, RiskContext } from './options.js';
@@ -90,7 +90,7 @@ export function createPhoneRoutes(options: ResolvedOptions, challenges: Challeng
     // message is paid for, and again when the code is verified.
     const methods = await challenges.transaction((tx) => tx.listMethods(caller.userId));
     if (replaces !== null && !methods.some((method) => method.id === replaces && method.kind === 'phone'))
-      throw new Refusal(404, 'unknown', 'The phone to replace is not registered.');
+      throw noneToReplace('phone');
     await registrations.requireRecent(caller, replaces ? 'replace' : 'add', methods.length === 0);
     await checkRisk({ ...caller, phoneNumber: number.phoneNumber, region: number.region, channel, kind: 'send' });
     const challenge = await challenges.start(caller, {

@@ -137,6 +137,12 @@ export function createRegistrations(options: ResolvedOptions) {
     ).catch((error) => options.logger.error(`[security-info] onNotice failed: ${describeError(error)}`));
   }
 
+  /** `notify` of a registration of `userId`'s once it is committed: what an enrollment tells after its commit. */
+  const tellFor =
+    (userId: string) =>
+    ({ action, method }: { action: AuditAction; method: StoredMethod }): void =>
+      notify(userId, action, method);
+
   /** Makes the new default the oldest remaining two-step method, when the default is gone or was never set. */
   async function keepDefault(tx: StoreTransaction, userId: string): Promise<void> {
     const methods = await tx.listMethods(userId);
@@ -309,6 +315,7 @@ export function createRegistrations(options: ResolvedOptions) {
     reset,
     erase,
     notify,
+    tellFor,
     requireRecent,
     servesMfa,
   };
