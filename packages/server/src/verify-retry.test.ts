@@ -198,6 +198,24 @@ function withRetries(
 }
 
 /**
+ * `verify` of the right `code` answered after the store's time-out (503, committed all the same), then sent again:
+ * the retry answers 204, another code is refused as used, and one method, one audit entry and one notice are there.
+ */
+async function retriedAfterLoss(
+  server: ReturnType<typeof withRetries>,
+  code: string,
+  verify: (code: string) => Promise<Response>,
+): Promise<void> {
+  assert.equal((await server.answeredLate(() => verify(code))).status, 503);
+  await server.settle();
+  assert.equal((await verify(code)).status, 204);
+  assert.equal((await verify(server.other(code))).status, 409);
+  assert.equal((await server.list()).methods.length, 1);
+  assert.equal((await server.audit()).length, 1);
+  assert.equal(server.notices.length, 1);
+}
+
+/**
  * A phone registered first (a person's last method cannot be removed), then the method `register` registers; that
  * one removed, and its registration sent again: the retry's answer, once the removed method is seen to stay removed
  * and nothing but the two additions and the removal told.
@@ -249,14 +267,7 @@ describe('a phone verify sent again', () => {
     it(`answers the retry of a verify whose answer was lost the same on ${kind}`, async (t) => {
       const server = withRetries(await openStore(t, kind), timeoutFor(kind));
       const id = await server.startPhone();
-      const code = server.lastCode();
-      assert.equal((await server.answeredLate(() => server.verify(id, code))).status, 503);
-      await server.settle();
-      assert.equal((await server.verify(id, code)).status, 204);
-      assert.equal((await server.verify(id, server.other(code))).status, 409);
-      assert.equal((await server.list()).methods.length, 1);
-      assert.equal((await server.audit()).length, 1);
-      assert.equal(server.notices.length, 1);
+      await retriedAfterLoss(server, server.lastCode(), (code) => server.verify(id, code));
     });
 
   it('answers the same to a retry of an answered verify: the same method, one notice, one onVerified', async () => {
@@ -442,14 +453,7 @@ describe('an authenticator app’s verify sent again', () => {
     it(`answers the retry of a verify whose answer was lost the same on ${kind}`, async (t) => {
       const server = withRetries(await openStore(t, kind), timeoutFor(kind));
       const { challengeId, secret } = await server.startApp();
-      const code = await server.codeOf(secret);
-      assert.equal((await server.answeredLate(() => server.verifyApp(challengeId, code))).status, 503);
-      await server.settle();
-      assert.equal((await server.verifyApp(challengeId, code)).status, 204);
-      assert.equal((await server.verifyApp(challengeId, server.other(code))).status, 409);
-      assert.equal((await server.list()).methods.length, 1);
-      assert.equal((await server.audit()).length, 1);
-      assert.equal(server.notices.length, 1);
+      await retriedAfterLoss(server, await server.codeOf(secret), (code) => server.verifyApp(challengeId, code));
     });
 
   it('refuses another code, though the app shows it and it would have been right, as a code used already', async () => {
