@@ -106,6 +106,9 @@ export function createMemoryPasskeys(
     return list;
   }
 
+  /** One method as the list shows it, with its passkey's name. */
+  const viewed = (method: RegisteredMethod) => view({ methods: [method], defaultMethodId: null }).methods[0]!;
+
   return {
     view,
     methods: {
@@ -151,11 +154,11 @@ export function createMemoryPasskeys(
         // answered again, with that passkey, while the challenge lasts and the passkey is the person's.
         issued.delete(challengeId);
         const first = pending ? undefined : answered.get(challengeId);
-        if (first && now() < first.expiresAt && first.answer === answerOf(response) && present().has(first.methodId))
-          return view({
-            methods: registry.view().methods.filter((method) => method.id === first.methodId),
-            defaultMethodId: null,
-          }).methods[0]!;
+        const registered =
+          first && now() < first.expiresAt && first.answer === answerOf(response)
+            ? registry.view().methods.find((method) => method.id === first.methodId)
+            : undefined;
+        if (registered) return viewed(registered);
         if (!pending || now() >= pending.expiresAt) throw new SecurityInfoError('code-expired', 'No such challenge');
         const data = clientData(response?.response?.clientDataJSON);
         if (data?.type !== 'webauthn.create') throw refused('not a creation');
@@ -180,7 +183,7 @@ export function createMemoryPasskeys(
           credentialId: response.id,
           ...(Array.isArray(transports) ? { transports: transports.map(String) } : {}),
         });
-        return view({ methods: [method], defaultMethodId: null }).methods[0]!;
+        return viewed(method);
       },
 
       async renameMethod({ id, name }: RenameMethodRequest, { signal }: AdapterCallOptions): Promise<void> {
